@@ -1,0 +1,82 @@
+/** Money values: parsing what people type into amount cells, and formatting. All arithmetic in decimal.js. */
+import Decimal from 'decimal.js';
+import type { Cell } from './grid';
+
+export { Decimal };
+
+export const ZERO = new Decimal(0);
+
+export interface ParsedAmount {
+  value: Decimal;
+  /** True when the cell is empty or shows a dash: an exact zero, no rounding involved. */
+  blank: boolean;
+  /** Decimals shown for this value (from its number format, else from its text). */
+  decimals: number;
+  /** Set when the cell holds text that is not a number. */
+  invalid?: string;
+}
+
+const DASHES = /^[-－—–一─_]+$|^——+$/;
+
+function formatDecimals(numFmt: string | undefined): number | undefined {
+  if (!numFmt || numFmt === 'General' || numFmt === '@') return undefined;
+  const section = numFmt.split(';')[0];
+  const m = /0\.(0+)/.exec(section) || /#\.(#+)/.exec(section);
+  if (m) return m[1].length;
+  if (/[0#]/.test(section)) return 0;
+  return undefined;
+}
+
+function textDecimals(s: string): number {
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** Parses a cell into an amount. Numbers are rounded to the decimals their format shows. */
+export function parseAmount(cell: Cell | undefined): ParsedAmount {
+  if (!cell || cell.value === null || cell.value === undefined) return { value: ZERO, blank: true, decimals: 0 };
+  const v = cell.value;
+  const fmtDec = formatDecimals(cell.numFmt);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { value: ZERO, blank: true, decimals: 0, invalid: String(v) };
+    // toPrecision(15) removes binary float noise (85.19999999999999 → 85.2) before Decimal sees it.
+    let d = new Decimal(Number(v.toPrecision(15)));
+    if (fmtDec !== undefined) {
+      d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
+      return { value: d, blank: false, decimals: fmtDec };
+    }
+    return { value: d, blank: false, decimals: Math.min(d.decimalPlaces(), 6) };
+  }
+  if (typeof v === 'boolean') return { value: ZERO, blank: true, decimals: 0, invalid: String(v) };
+  const raw = String(v);
+  let s = raw.replace(/[\s\u3000\u00a0]/g, '').replace(/[，,]/g, '');
+  if (s === '' || DASHES.test(s)) return { value: ZERO, blank: true, decimals: 0 };
+  let negative = false;
+  if (/^\(.*\)$/.test(s) || /^（.*）$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  s = s.replace(/^[¥￥]/, '').replace(/万?元$/, '');
+  if (/^[+-]?\d+(\.\d+)?$/.test(s) || /^[+-]?\.\d+$/.test(s)) {
+    let d = new Decimal(s);
+    if (negative) d = d.negated();
+    return { value: d, blank: false, decimals: textDecimals(s) };
+  }
+  return { value: ZERO, blank: true, decimals: 0, invalid: raw };
+}
+
+/** Formats an amount with a fixed number of decimals, half-up. */
+export function fmt(d: Decimal, decimals = 2): string {
+  return d.toFixed(decimals, Decimal.ROUND_HALF_UP);
+}
+
+export function sum(values: Decimal[]): Decimal {
+  let s = ZERO;
+  for (const v of values) s = s.plus(v);
+  return s;
+}
+
+/** One unit of the last shown decimal: 0.01 for two decimals. */
+export function unitOf(decimals: number): Decimal {
+  return new Decimal(10).pow(-decimals);
+}

@@ -1,0 +1,160 @@
+/**
+ * A check is a linear equality (or ≥) between shown amounts, possibly across tables and units.
+ * Every shown value may be off by half a unit of its last decimal (values are sums of 元 rounded to
+ * 万元), so a check passes exactly, passes within the rounding bound (尾差, info), or fails.
+ */
+import Decimal from 'decimal.js';
+import { ZERO, fmt } from './amount';
+import { a1 } from './grid';
+import type { AmountRef, MappedRow, MappedTable } from './model';
+import type { SchemaId } from './schemas';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Term {
+  table: MappedTable;
+  /** The cell; undefined for a row that does not exist (counts as an exact zero). */
+  ref?: AmountRef;
+  /** Value in 万元. */
+  value: Decimal;
+  /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
+  half: Decimal;
+  /** Human label: "部门预算支出总表 208 社会保障和就业支出 基本支出". */
+  label: string;
+}
+
+export interface Check {
+  rule: string;
+  op: 'eq' | 'gte';
+  lhs: Term[];
+  rhs: Term[];
+  /** What the right-hand side is, in words: "其下各款之和", "基本支出 + 项目支出". */
+  expectation: string;
+  /** Severity when the check fails (default error). */
+  severity?: Severity;
+}
+
+export type CheckStatus = 'pass' | 'rounding' | 'fail';
+
+export interface CheckResult {
+  check: Check;
+  /** Σlhs − Σrhs in 万元. */
+  diff: Decimal;
+  /** Largest |diff| explained by rounding, in 万元. */
+  bound: Decimal;
+  status: CheckStatus;
+}
+
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  sheet: string;
+  cell: string;
+  cells: CellRef[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  table?: SchemaId;
+}
+
+export const SHORT_TITLE: Record<SchemaId, string> = {
+  'income-expenditure-summary': '收支总表',
+  income: '收入总表',
+  expenditure: '支出总表',
+  'fiscal-appropriation-summary': '财政拨款收支总表',
+  'general-budget-expenditure': '一般公共预算支出表',
+  'general-budget-basic-expenditure': '一般公共预算基本支出表',
+  'government-fund-expenditure': '政府性基金预算支出表',
+  'state-capital-expenditure': '国有资本经营预算支出表',
+  'three-public-expenditure': '“三公”经费支出表',
+};
+
+export function rowLabel(row: MappedRow): string {
+  if (row.kind === 'code') return `${row.code} ${row.name}`.trim();
+  return row.name.replace(/\s+/g, '');
+}
+
+const HALF = new Decimal('0.5');
+
+export function term(table: MappedTable, row: MappedRow | undefined, role: string, roleLabel?: string): Term {
+  const ref = row?.amounts[role];
+  const colLabel = roleLabel ?? table.columns.find((c) => c.role === role)?.label ?? role;
+  const label = `${SHORT_TITLE[table.schema]}「${row ? rowLabel(row) : '（无此行）'}」${colLabel}`;
+  if (!ref) return { table, value: ZERO, half: ZERO, label };
+  return {
+    table,
+    ref,
+    value: ref.value.times(table.factor),
+    half: ref.blank ? ZERO : HALF.times(new Decimal(10).pow(-table.decimals)).times(table.factor),
+    label,
+  };
+}
+
+export function evaluate(check: Check): CheckResult {
+  let diff = ZERO;
+  let bound = ZERO;
+  for (const t of check.lhs) {
+    diff = diff.plus(t.value);
+    bound = bound.plus(t.half);
+  }
+  for (const t of check.rhs) {
+    diff = diff.minus(t.value);
+    bound = bound.plus(t.half);
+  }
+  let status: CheckStatus;
+  if (check.op === 'gte') status = diff.gte(bound.negated()) ? 'pass' : 'fail';
+  else if (diff.isZero()) status = 'pass';
+  else status = diff.abs().lte(bound) ? 'rounding' : 'fail';
+  return { check, diff, bound, status };
+}
+
+function cellOf(t: Term): CellRef | undefined {
+  return t.ref ? { sheet: t.table.sheet, cell: a1(t.ref.row, t.ref.col) } : undefined;
+}
+
+/** Turns a non-passing result into a finding, stated in the target cell's own unit. */
+export function toFinding(res: CheckResult): Finding | undefined {
+  if (res.status === 'pass') return undefined;
+  const c = res.check;
+  const target = c.lhs[0];
+  const tt = target.table;
+  const dec = tt.decimals;
+  const inTargetUnit = (v: Decimal) => v.div(tt.factor);
+  const actual = target.ref ? target.ref.value : ZERO;
+  // expected value of the target cell = what makes the check hold exactly.
+  const expected = inTargetUnit(target.value.minus(res.diff));
+  const difference = actual.minus(expected);
+  const cells = [...c.lhs, ...c.rhs].map(cellOf).filter((x): x is CellRef => !!x);
+  const anchor = cellOf(target) ?? cellOf(c.rhs.find((t) => t.ref) ?? target) ?? { sheet: tt.sheet, cell: a1(tt.range.top, tt.range.left) };
+  const unit = tt.unit;
+  let message: string;
+  let severity: Severity;
+  if (res.status === 'rounding') {
+    severity = 'info';
+    message = `${target.label}为 ${fmt(actual, dec)}，${c.expectation}为 ${fmt(expected, dec)}，相差 ${fmt(difference, dec)}${unit}，在四舍五入尾差允许范围（±${fmt(inTargetUnit(res.bound), dec + 1)}）内`;
+  } else if (c.op === 'gte') {
+    severity = c.severity ?? 'error';
+    message = `${target.label}为 ${fmt(actual, dec)}，应不少于${c.expectation} ${fmt(expected, dec)}${unit}，少 ${fmt(difference.negated(), dec)}${unit}`;
+  } else {
+    severity = c.severity ?? 'error';
+    message = `${target.label}应为 ${fmt(expected, dec)}（${c.expectation}），实际为 ${fmt(actual, dec)}，相差 ${fmt(difference, dec)}${unit}`;
+  }
+  return {
+    rule: c.rule,
+    severity,
+    message,
+    sheet: anchor.sheet,
+    cell: anchor.cell,
+    cells,
+    expected: fmt(expected, dec),
+    actual: fmt(actual, dec),
+    difference: fmt(difference, dec),
+    table: tt.schema,
+  };
+}

@@ -1,0 +1,554 @@
+/**
+ * Table detection and schema mapping: finds the standard tables in any sheet layout (one per sheet or
+ * stacked, any start column), reads the meta line, the one- to three-row header (merged or not, with or
+ * without a 栏次 row), and maps columns to roles and rows to kinds.
+ */
+import Decimal from 'decimal.js';
+import { parseAmount } from './amount';
+import { codeLevel, functionClassByLabel } from './catalogue';
+import { Cell, CellRange, Sheet, Workbook, cellText, mergeLookup } from './grid';
+import type { AmountRef, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
+import {
+  EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, THREE_PUBLIC_ITEMS,
+} from './schemas';
+import { ENUM_PREFIX, isNoteText, normName, squash, stripEnum } from './text';
+
+interface TitleHit {
+  row: number;
+  col: number;
+  text: string;
+  schema?: SchemaDef;
+  other?: boolean;
+}
+
+const MAX_TITLE_LEN = 60;
+
+/** Title text without numbering ("表1", "附表1-2", "1、"), quotes and trailing "（续）". */
+export function cleanTitle(text: string): string {
+  let t = normName(text);
+  t = t.replace(/^(附?表[0-9一二三四五六七八九十]+(-\d+)?[:、.]?)/, '');
+  t = t.replace(/^[-•·]?\d+[、.]/, '');
+  t = t.replace(/\((续|续表|表[0-9一二三四五六七八九十]+)\)$/, '');
+  return t;
+}
+
+export function matchTitle(text: string): { schema?: SchemaDef; other?: boolean } | undefined {
+  const raw = squash(text);
+  if (!raw || raw.length > MAX_TITLE_LEN) return undefined;
+  const t = cleanTitle(text);
+  for (const s of SCHEMAS) if (s.titlePattern.test(t)) return { schema: s };
+  for (const p of OTHER_TABLE_TITLES) if (p.test(t)) return { other: true };
+  return undefined;
+}
+
+class SheetView {
+  private texts: string[][] = [];
+  readonly width: number;
+  private merges?: Map<string, { row: number; col: number }>;
+  constructor(readonly sheet: Sheet) {
+    let w = 0;
+    for (const r of sheet.rows) if (r && r.length > w) w = r.length;
+    this.width = w;
+  }
+  get height(): number {
+    return this.sheet.rows.length;
+  }
+  cell(r: number, c: number): Cell | undefined {
+    const row = this.sheet.rows[r];
+    return row ? row[c] : undefined;
+  }
+  rowTexts(r: number): string[] {
+    let t = this.texts[r];
+    if (!t) {
+      const row = this.sheet.rows[r] || [];
+      t = [];
+      for (let c = 0; c < row.length; c++) t[c] = cellText(row[c]);
+      this.texts[r] = t;
+    }
+    return t;
+  }
+  text(r: number, c: number): string {
+    return this.rowTexts(r)[c] ?? '';
+  }
+  /** Text of a cell, taking a merged area's value for every cell it covers. */
+  mergedText(r: number, c: number): string {
+    const own = this.text(r, c);
+    if (own) return own;
+    if (!this.merges) this.merges = mergeLookup(this.sheet);
+    const tl = this.merges.get(`${r},${c}`);
+    return tl ? this.text(tl.row, tl.col) : '';
+  }
+  isEmptyRow(r: number): boolean {
+    return this.rowTexts(r).every((x) => !x);
+  }
+}
+
+const HEADER_WORD = /^(序号|栏次|项目|科目|科目编码|编码|科目名称|名称|合计|小计|总计|预算数|金额|收入|支出|资金性质|上年结转|本年收入|本年支出合计)$|分类科目$|支出$|收入$|经费$|拨款$|基本支出$|上级支出$|补助支出$/;
+
+function isHeaderWord(t: string): boolean {
+  if (!t || /\d/.test(t) || /[:：]/.test(t) || ENUM_PREFIX.test(t)) return false;
+  return HEADER_WORD.test(squash(t).replace(/[“”"]/g, ''));
+}
+
+function hasDecimalAmount(texts: string[]): boolean {
+  return texts.some((t) => /^-?[\d,]+\.\d+$/.test(squash(t)));
+}
+
+function isHeaderRow(texts: string[]): boolean {
+  let words = 0;
+  for (const t of texts) if (isHeaderWord(t)) words++;
+  return words >= 2 && !hasDecimalAmount(texts);
+}
+
+function isColumnNumberRow(texts: string[]): boolean {
+  const ne = texts.filter((t) => t);
+  if (ne.length === 0) return false;
+  if (squash(ne[0]) === '栏次') return true;
+  if (ne.length < 3) return false;
+  return ne.every((t, i) => t === String(i + 1));
+}
+
+const CODE_RE = /^\d{3}(\d{2}){0,2}$/;
+
+function findTitles(v: SheetView): TitleHit[] {
+  const hits: TitleHit[] = [];
+  for (let r = 0; r < v.height; r++) {
+    const texts = v.rowTexts(r);
+    let nonEmpty = 0;
+    let first = -1;
+    for (let c = 0; c < texts.length; c++)
+      if (texts[c]) {
+        nonEmpty++;
+        if (first < 0) first = c;
+      }
+    if (nonEmpty === 0 || nonEmpty > 3) continue;
+    const m = matchTitle(texts[first]);
+    if (m) hits.push({ row: r, col: first, text: texts[first], ...m });
+  }
+  return hits;
+}
+
+function parseYear(texts: string[]): number | undefined {
+  const joined = texts.join(' ');
+  const m = /预算年度[:：]?\s*(20\d{2})/.exec(joined) || /(20\d{2})\s*年(度)?/.exec(joined);
+  return m ? Number(m[1]) : undefined;
+}
+
+function parseUnit(texts: string[]): '元' | '万元' | undefined {
+  const m = /单位[:：]\s*(万元|元)/.exec(texts.join(' '));
+  return m ? (m[1] as '元' | '万元') : undefined;
+}
+
+function cleanDepartment(s: string): string {
+  return s
+    .replace(/^[[【(（]?\d+[\]】)）]?\s*/, '')
+    .replace(/(预算年度|金额单位|单位[:：]).*$/, '')
+    .trim();
+}
+
+function parseDepartment(metaCells: string[]): string | undefined {
+  for (const t of metaCells) {
+    const m = /(?:预算单位编码及名称|单位编码及名称|编制单位|编制部门|预算单位|单位名称|部门名称)[:：]\s*(.+)/.exec(t);
+    if (m) {
+      const d = cleanDepartment(m[1]);
+      if (d) return d;
+    }
+  }
+  for (const t of metaCells) {
+    if (/单位[:：]|年度|年$|^\s*$/.test(t)) continue;
+    const d = cleanDepartment(t);
+    if (/[\u4e00-\u9fa5]{2,}/.test(d) && d.length <= 40) return d;
+  }
+  return undefined;
+}
+
+interface HeaderInfo {
+  top: number;
+  bottom: number;
+  dataTop: number;
+  left: number;
+  right: number;
+  paths: Map<number, string[]>;
+}
+
+function readHeader(v: SheetView, from: number, end: number): { header?: HeaderInfo; metaRows: number[] } {
+  const metaRows: number[] = [];
+  let r = from;
+  while (r < end) {
+    if (v.isEmptyRow(r)) {
+      r++;
+      continue;
+    }
+    const texts = v.rowTexts(r);
+    if (isHeaderRow(texts)) break;
+    if (metaRows.length >= 6 || hasDecimalAmount(texts)) return { metaRows };
+    metaRows.push(r);
+    r++;
+  }
+  if (r >= end) return { metaRows };
+  const top = r;
+  let bottom = r;
+  r++;
+  while (r < end && r - top < 4) {
+    const texts = v.rowTexts(r);
+    if (v.isEmptyRow(r)) break;
+    if (isColumnNumberRow(texts)) {
+      bottom = r;
+      r++;
+      break;
+    }
+    // Continuation rows of a multi-row header: header words, or only fill the cells under a parent.
+    const words = texts.filter((t) => isHeaderWord(t)).length;
+    const firstNonEmpty = texts.find((t) => t) ?? '';
+    if (hasDecimalAmount(texts) || /^\d+$/.test(firstNonEmpty) || CODE_RE.test(squash(firstNonEmpty))) break;
+    if (words === 0) break;
+    if (texts.some((t) => t && (ENUM_PREFIX.test(t) || /^合计$/.test(squash(t))) && words < 2)) break;
+    bottom = r;
+    r++;
+  }
+  const dataTop = r;
+  // Column span and header paths.
+  let left = Infinity;
+  let right = -1;
+  const grid: string[][] = [];
+  for (let hr = top; hr <= bottom; hr++) {
+    const line: string[] = [];
+    for (let c = 0; c < v.width; c++) {
+      const t = v.mergedText(hr, c);
+      line[c] = isColumnNumberRow(v.rowTexts(hr)) ? '' : squash(t).replace(/[“”"]/g, '');
+      if (line[c]) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    grid.push(line);
+  }
+  if (right < 0) return { metaRows };
+  // Forward-fill a parent header over the columns whose lower rows carry sub-headers (no merge info).
+  for (let i = 0; i < grid.length - 1; i++) {
+    for (let c = left + 1; c <= right; c++) {
+      if (grid[i][c]) continue;
+      const below = grid.slice(i + 1).some((line) => line[c]);
+      const aboveFilled = i === 0 || grid[i - 1][c] === grid[i - 1][c - 1];
+      if (below && grid[i][c - 1] && aboveFilled && grid.slice(i + 1).some((line) => line[c - 1]))
+        grid[i][c] = grid[i][c - 1];
+    }
+  }
+  const paths = new Map<number, string[]>();
+  for (let c = left; c <= right; c++) {
+    const p: string[] = [];
+    for (const line of grid) if (line[c] && p[p.length - 1] !== line[c]) p.push(line[c]);
+    if (p.length) paths.set(c, p);
+  }
+  return { header: { top, bottom, dataTop, left, right, paths }, metaRows };
+}
+
+function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColumn[] {
+  const cols: MappedColumn[] = [];
+  const taken = new Set<string>();
+  const add = (role: string, col: number, header: string, label: string) => {
+    if (taken.has(role)) return;
+    taken.add(role);
+    cols.push({ role, col, header, label });
+  };
+  if (def.shape === 'two-sided') {
+    const entries = [...paths.entries()].sort((a, b) => a[0] - b[0]);
+    const nameCols = entries.filter(([, p]) => /^(项目|科目|名称)$/.test(p[p.length - 1])).map(([c]) => c);
+    const outStart = nameCols.length >= 2 ? nameCols[1] : Infinity;
+    for (const [c, p] of entries) {
+      const leaf = p[p.length - 1];
+      const sideHint = p.find((x) => /^(收入|支出)$/.test(x));
+      const side = sideHint === '收入' ? 'in' : sideHint === '支出' ? 'out' : c >= outStart ? 'out' : 'in';
+      if (leaf === '序号') continue;
+      if (/^(项目|科目|名称)$/.test(leaf)) {
+        add(`${side}.name`, c, leaf, side === 'in' ? '收入项目' : '支出项目');
+        continue;
+      }
+      if (side === 'in') {
+        add('in.amount', c, leaf, '收入预算数');
+        continue;
+      }
+      const rule = def.columns.find((cr) => cr.leaf.test(leaf) && !taken.has(cr.role));
+      if (rule) add(rule.role, c, leaf, rule.label);
+    }
+    return cols;
+  }
+  for (const [c, p] of [...paths.entries()].sort((a, b) => a[0] - b[0])) {
+    const leaf = p[p.length - 1];
+    const parents = p.slice(0, -1);
+    if (leaf === '序号' || leaf === '栏次') {
+      add('seq', c, leaf, '序号');
+      continue;
+    }
+    if (/编码|代码/.test(leaf)) {
+      add('code', c, leaf, '科目编码');
+      continue;
+    }
+    if (/名称$|^项目$|^科目$/.test(leaf) || (def.shape === 'code' && /分类科目$/.test(leaf) && !taken.has('code'))) {
+      if (/分类科目$/.test(leaf)) add('code', c, leaf, '科目编码');
+      else add('name', c, leaf, def.shape === 'code' ? '科目名称' : '项目');
+      continue;
+    }
+    const rule = def.columns.find(
+      (cr) => !taken.has(cr.role) && cr.leaf.test(leaf) && (!cr.parent || parents.some((x) => cr.parent!.test(x))),
+    );
+    if (rule) add(rule.role, c, leaf, rule.label);
+  }
+  return cols;
+}
+
+function requiredMissing(def: SchemaDef, cols: MappedColumn[]): string | undefined {
+  const has = (r: string) => cols.some((c) => c.role === r);
+  if (def.shape === 'two-sided') {
+    const need: [string, string][] = [['in.name', '收入“项目”列'], ['in.amount', '收入“预算数”列'], ['out.name', '支出“项目”列'], ['out.total', '支出“预算数/合计”列']];
+    const miss = need.filter(([r]) => !has(r)).map(([, l]) => l);
+    return miss.length ? `表头中未找到${miss.join('、')}` : undefined;
+  }
+  if (def.shape === 'code' && !has('code') && !has('name')) return '表头中未找到“科目编码”或“科目名称”列';
+  if (def.shape === 'three-public' && !has('name')) return '表头中未找到“项目”列';
+  if (!has('total')) return '表头中未找到“合计”列';
+  return undefined;
+}
+
+function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: MappedTable, side?: 'in' | 'out'): Record<string, AmountRef> {
+  const out: Record<string, AmountRef> = {};
+  for (const c of cols) {
+    if (c.role === 'seq' || c.role === 'code' || /name$/.test(c.role)) continue;
+    if (side && !c.role.startsWith(side + '.')) continue;
+    const cell = v.cell(r, c.col);
+    const p = parseAmount(cell);
+    if (p.invalid !== undefined) table.invalid.push({ row: r, col: c.col, text: p.invalid });
+    out[c.role] = { row: r, col: c.col, value: p.value, blank: p.blank, decimals: p.decimals };
+  }
+  return out;
+}
+
+function anyAmount(a: Record<string, AmountRef>): boolean {
+  return Object.values(a).some((x) => !x.blank);
+}
+
+function colOf(cols: MappedColumn[], role: string): number | undefined {
+  return cols.find((c) => c.role === role)?.col;
+}
+
+function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
+  const codeCol = colOf(t.columns, 'code');
+  const nameCol = colOf(t.columns, 'name');
+  let last = dataTop - 1;
+  for (let r = dataTop; r < end; r++) {
+    if (v.isEmptyRow(r)) continue;
+    const texts = v.rowTexts(r);
+    const first = texts.slice(t.range.left).find((x) => x) ?? '';
+    if (isNoteText(first) || t.notes.length) {
+      if (!hasDecimalAmount(texts)) {
+        t.notes.push(texts.filter((x) => x).join(' '));
+        last = r;
+        continue;
+      }
+    }
+    if (isHeaderRow(texts) || isColumnNumberRow(texts)) continue;
+    let code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
+    let name = nameCol !== undefined ? v.text(r, nameCol) : '';
+    let labelCol = nameCol;
+    if (!CODE_RE.test(code)) {
+      const label = squash(code || name);
+      const m = /^(\d{3}(?:\d{2}){0,2})(.*)$/.exec(squash(name));
+      if (m && !code) {
+        code = m[1];
+        name = m[2];
+      } else if (/^(合计|总计|合计数)$/.test(label)) {
+        const amounts = readAmounts(v, r, t.columns, t);
+        t.rows.push({ row: r, kind: 'total', name: '合计', amounts, labelCol: code ? codeCol : nameCol });
+        last = r;
+        continue;
+      } else {
+        code = '';
+      }
+    }
+    const amounts = readAmounts(v, r, t.columns, t);
+    if (code) {
+      t.rows.push({ row: r, kind: 'code', code, level: codeLevel(code), name: name.trim(), amounts, labelCol });
+      last = r;
+    } else if (name || anyAmount(amounts)) {
+      t.rows.push({ row: r, kind: 'other', name: name.trim(), amounts, labelCol });
+      last = r;
+    }
+  }
+  return last;
+}
+
+function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
+  const inName = colOf(t.columns, 'in.name')!;
+  const outName = colOf(t.columns, 'out.name')!;
+  const fiscal = t.schema === 'fiscal-appropriation-summary';
+  let inCarry = false;
+  let last = dataTop - 1;
+  for (let r = dataTop; r < end; r++) {
+    if (v.isEmptyRow(r)) continue;
+    const texts = v.rowTexts(r);
+    const first = texts.slice(t.range.left).find((x) => x) ?? '';
+    if (isNoteText(first) || t.notes.length) {
+      t.notes.push(texts.filter((x) => x).join(' '));
+      last = r;
+      continue;
+    }
+    if (isHeaderRow(texts) || isColumnNumberRow(texts)) continue;
+    const inLabel = v.text(r, inName);
+    if (inLabel) {
+      const key = stripEnum(normName(inLabel));
+      const hit = INCOME_ITEMS.find((i) => i.match.test(key));
+      let item = hit?.key;
+      if (item === 'carryover') inCarry = true;
+      else if (item === 'income-grand' || item === 'income-total') inCarry = false;
+      else if (fiscal && inCarry && item && ['general', 'fund', 'state'].includes(item)) item = `carryover-${item}`;
+      const amounts = readAmounts(v, r, t.columns, t, 'in');
+      t.rows.push({ row: r, kind: item ? 'item' : 'other', side: 'in', item, name: inLabel, amounts, labelCol: inName });
+      last = r;
+    }
+    const outLabel = v.text(r, outName);
+    if (outLabel) {
+      const key = stripEnum(normName(outLabel));
+      const hit = EXPENDITURE_ITEMS.find((i) => i.match.test(key));
+      const amounts = readAmounts(v, r, t.columns, t, 'out');
+      if (hit) t.rows.push({ row: r, kind: 'item', side: 'out', item: hit.key, name: outLabel, amounts, labelCol: outName });
+      else {
+        const cls = functionClassByLabel(outLabel);
+        t.rows.push({ row: r, kind: cls ? 'class' : 'other', side: 'out', code: cls?.code, level: cls ? 1 : undefined, name: outLabel, amounts, labelCol: outName });
+      }
+      last = r;
+    }
+  }
+  return last;
+}
+
+function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
+  const nameCol = colOf(t.columns, 'name')!;
+  let last = dataTop - 1;
+  for (let r = dataTop; r < end; r++) {
+    if (v.isEmptyRow(r)) continue;
+    const texts = v.rowTexts(r);
+    const first = texts.slice(t.range.left).find((x) => x) ?? '';
+    if (isNoteText(first) || t.notes.length) {
+      t.notes.push(texts.filter((x) => x).join(' '));
+      last = r;
+      continue;
+    }
+    if (isHeaderRow(texts) || isColumnNumberRow(texts)) continue;
+    const label = v.text(r, nameCol);
+    if (!label) continue;
+    const key = stripEnum(normName(label));
+    const hit = THREE_PUBLIC_ITEMS.find((i) => i.match.test(key));
+    const amounts = readAmounts(v, r, t.columns, t);
+    t.rows.push({ row: r, kind: hit ? 'item' : 'other', item: hit?.key, name: label, amounts, labelCol: nameCol });
+    last = r;
+  }
+  return last;
+}
+
+function hasNumbers(v: SheetView, from: number, end: number): boolean {
+  for (let r = from; r < end; r++) if (v.rowTexts(r).some((t) => /^-?[\d,]+(\.\d+)?$/.test(squash(t)) && t.length > 0)) return true;
+  return false;
+}
+
+function mapRegion(
+  v: SheetView,
+  def: SchemaDef,
+  title: TitleHit,
+  end: number,
+): { table?: MappedTable; unmapped?: UnmappedTable } {
+  const from = title.row + 1;
+  const { header, metaRows } = readHeader(v, from, end);
+  const regionRange = (bottom: number, left = title.col, right = Math.max(title.col, v.width - 1)): CellRange => ({
+    top: Math.max(0, title.row),
+    left,
+    bottom: Math.max(bottom, Math.max(0, title.row)),
+    right,
+  });
+  if (!header) {
+    if (!hasNumbers(v, from, end)) return {};
+    return {
+      unmapped: {
+        sheet: v.sheet.name,
+        range: regionRange(end - 1),
+        title: title.text,
+        reason: `“${title.text}”下方未找到表头（应有“项目”“科目编码”“合计”等列名）`,
+      },
+    };
+  }
+  const columns = assignColumns(def, header.paths);
+  const missing = requiredMissing(def, columns);
+  if (missing)
+    return {
+      unmapped: { sheet: v.sheet.name, range: regionRange(header.bottom, header.left, header.right), title: title.text, reason: `${def.title}：${missing}` },
+    };
+  const metaTexts: string[] = [];
+  for (const r of metaRows) metaTexts.push(...v.rowTexts(r).filter((x) => x));
+  const headerTexts: string[] = [];
+  for (let r = header.top; r <= header.bottom; r++) headerTexts.push(...v.rowTexts(r).filter((x) => x));
+  const unit = parseUnit(metaTexts) ?? parseUnit(headerTexts) ?? parseUnit([title.text]) ?? '万元';
+  const table: MappedTable = {
+    schema: def.id,
+    def,
+    title: title.text.trim(),
+    sheet: v.sheet.name,
+    range: { top: 0, left: 0, bottom: 0, right: 0 },
+    titleRow: title.row,
+    headerTop: header.top,
+    headerBottom: header.bottom,
+    unit,
+    factor: unit === '元' ? new Decimal('0.0001') : new Decimal(1),
+    decimals: 2,
+    year: parseYear(metaTexts) ?? parseYear([title.text]),
+    department: parseDepartment(metaTexts),
+    columns,
+    rows: [],
+    notes: [],
+    invalid: [],
+  };
+  table.range = { top: Math.max(0, title.row >= 0 ? title.row : header.top), left: Math.min(header.left, title.col >= 0 ? title.col : header.left), bottom: header.bottom, right: header.right };
+  const last =
+    def.shape === 'two-sided'
+      ? readTwoSidedRows(v, table, header.dataTop, end)
+      : def.shape === 'three-public'
+        ? readThreePublicRows(v, table, header.dataTop, end)
+        : readCodeRows(v, table, header.dataTop, end);
+  table.range.bottom = Math.max(header.bottom, last);
+  let dec = -1;
+  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!a.blank && a.decimals > dec) dec = a.decimals;
+  table.decimals = dec < 0 ? 2 : Math.min(dec, 4);
+  return { table };
+}
+
+export function detectSheet(sheet: Sheet): Detection {
+  const v = new SheetView(sheet);
+  const out: Detection = { tables: [], unmapped: [], others: [] };
+  let titles = findTitles(v);
+  if (titles.length === 0) {
+    const m = matchTitle(sheet.name);
+    if (m?.schema) titles = [{ row: -1, col: 0, text: sheet.name, schema: m.schema }];
+  }
+  for (let i = 0; i < titles.length; i++) {
+    const t = titles[i];
+    const end = i + 1 < titles.length ? titles[i + 1].row : v.height;
+    if (t.other || !t.schema) {
+      const o: OtherTable = { sheet: sheet.name, title: t.text, range: { top: t.row, left: t.col, bottom: Math.max(t.row, end - 1), right: Math.max(t.col, v.width - 1) } };
+      out.others.push(o);
+      continue;
+    }
+    const res = mapRegion(v, t.schema, t, end);
+    if (res.table) out.tables.push(res.table);
+    if (res.unmapped) out.unmapped.push(res.unmapped);
+  }
+  return out;
+}
+
+export function detectWorkbook(wb: Workbook): Detection {
+  const out: Detection = { tables: [], unmapped: [], others: [] };
+  for (const s of wb.sheets) {
+    const d = detectSheet(s);
+    out.tables.push(...d.tables);
+    out.unmapped.push(...d.unmapped);
+    out.others.push(...d.others);
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Host-neutral workbook grid model. Every host (Excel, WPS, xlsx file) reads into this shape;
+ * the core never sees Office, WPS or DOM objects. Rows and columns are 0-based.
+ */
+export type CellValue = string | number | boolean | null;
+
+export interface Cell {
+  /** The value a person sees (for formula cells: the cached result). */
+  value: CellValue;
+  /** Formula text without the leading "=", when the cell holds a formula. */
+  formula?: string;
+  /** Number format code, e.g. "#,##0.00". */
+  numFmt?: string;
+}
+
+/** Inclusive 0-based rectangle. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Sheet {
+  name: string;
+  /** Sparse rows: rows[r][c] is undefined for empty cells. */
+  rows: (Cell | undefined)[][];
+  merges: CellRange[];
+  protected?: boolean;
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+}
+
+export function colName(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${colName(col)}${row + 1}`;
+}
+
+export function rangeA1(r: CellRange): string {
+  const tl = a1(r.top, r.left);
+  const br = a1(r.bottom, r.right);
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
+/** Parses "B3" or "$B$3" into 0-based row/col. */
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) throw new Error(`不是有效的单元格地址：${ref}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function parseRangeA1(ref: string): CellRange {
+  const [a, b] = ref.split(':');
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+export function cellAt(sheet: Sheet, row: number, col: number): Cell | undefined {
+  const r = sheet.rows[row];
+  return r ? r[col] : undefined;
+}
+
+/** Display text of a cell, trimmed; '' for empty. Numbers are rendered without float noise. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.value === null || cell.value === undefined) return '';
+  const v = cell.value;
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v).trim();
+}
+
+export function sheetWidth(sheet: Sheet): number {
+  let w = 0;
+  for (const r of sheet.rows) if (r && r.length > w) w = r.length;
+  return w;
+}
+
+/** Maps every cell covered by a merged area (except its top-left) to the top-left cell. */
+export function mergeLookup(sheet: Sheet): Map<string, { row: number; col: number }> {
+  const map = new Map<string, { row: number; col: number }>();
+  for (const m of sheet.merges) {
+    // Large merged blocks over data are rare; cap to keep this cheap on huge sheets.
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue;
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) map.set(`${r},${c}`, { row: m.top, col: m.left });
+  }
+  return map;
+}
+
+/** Small helper used by tests, samples and templates: a sheet from a 2-D array of plain values. */
+export function sheetFromArray(name: string, data: CellValue[][], merges: CellRange[] = []): Sheet {
+  return {
+    name,
+    rows: data.map((row) => row.map((v) => (v === null || v === '' ? undefined : { value: v }))),
+    merges,
+  };
+}

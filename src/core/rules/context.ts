@@ -1,0 +1,57 @@
+import type { Check, Finding } from '../checks';
+import type { MappedRow, MappedTable } from '../model';
+import type { SchemaId } from '../schemas';
+
+export interface RuleContext {
+  tables: MappedTable[];
+  /** The first mapped table of a schema (cross-table rules compare against it). */
+  first(id: SchemaId): MappedTable | undefined;
+  check(c: Check): void;
+  finding(f: Finding): void;
+}
+
+export interface Rule {
+  id: string;
+  /** Domain rule number(s) in shared/domain.md. */
+  domain: string;
+  title: string;
+  run(ctx: RuleContext): void;
+}
+
+export function amountRoles(t: MappedTable, side?: 'in' | 'out'): string[] {
+  return t.columns
+    .map((c) => c.role)
+    .filter((r) => r !== 'seq' && r !== 'code' && !/name$/.test(r) && (!side || r.startsWith(side + '.')));
+}
+
+export function codeRows(t: MappedTable): MappedRow[] {
+  return t.rows.filter((r) => r.kind === 'code');
+}
+
+export function totalRow(t: MappedTable): MappedRow | undefined {
+  return t.rows.find((r) => r.kind === 'total');
+}
+
+export function byCode(t: MappedTable): Map<string, MappedRow> {
+  const m = new Map<string, MappedRow>();
+  for (const r of t.rows) if (r.code && !m.has(r.code)) m.set(r.code, r);
+  return m;
+}
+
+export function item(t: MappedTable, key: string, side?: 'in' | 'out'): MappedRow | undefined {
+  return t.rows.find((r) => r.item === key && (!side || r.side === side));
+}
+
+/** Parent code of a code row: the longest proper prefix present in the table. */
+export function parentIndex(rows: MappedRow[]): Map<MappedRow, MappedRow | undefined> {
+  const byCodeMap = new Map<string, MappedRow>();
+  for (const r of rows) if (r.code && !byCodeMap.has(r.code)) byCodeMap.set(r.code, r);
+  const parent = new Map<MappedRow, MappedRow | undefined>();
+  for (const r of rows) {
+    const code = r.code!;
+    let p: MappedRow | undefined;
+    for (let len = code.length - 2; len >= 3 && !p; len -= 2) p = byCodeMap.get(code.slice(0, len));
+    parent.set(r, p);
+  }
+  return parent;
+}

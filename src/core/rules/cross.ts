@@ -1,0 +1,276 @@
+/** Rules 5–11 of domain.md: the same figure in two tables. Units are normalised to 万元 by the terms. */
+import { Check, term } from '../checks';
+import type { MappedRow, MappedTable } from '../model';
+import type { SchemaId } from '../schemas';
+import { byCode, item, Rule, RuleContext, totalRow } from './context';
+
+function has(t: MappedTable, role: string): boolean {
+  return t.columns.some((c) => c.role === role);
+}
+
+/** Equality per code between two tables (union of codes), plus the total rows. */
+function compareByCode(
+  ctx: RuleContext,
+  rule: string,
+  a: MappedTable,
+  b: MappedTable,
+  pairs: [string, string][],
+  filter: (r: MappedRow) => boolean = () => true,
+  severity?: Check['severity'],
+) {
+  const ma = byCode(a);
+  const mb = byCode(b);
+  const codes = new Set<string>();
+  for (const [c, r] of ma) if (r.kind === 'code' && filter(r)) codes.add(c);
+  for (const [c, r] of mb) if (r.kind === 'code' && filter(r)) codes.add(c);
+  for (const [ra, rb] of pairs) {
+    if (!has(a, ra) || !has(b, rb)) continue;
+    const ta = totalRow(a);
+    const tb = totalRow(b);
+    if (ta && tb) ctx.check({ rule, op: 'eq', lhs: [term(a, ta, ra)], rhs: [term(b, tb, rb)], expectation: `${b.def.title}合计行的对应数`, severity });
+    for (const code of codes) {
+      const x = ma.get(code);
+      const y = mb.get(code);
+      const lhs = x ? term(a, x, ra) : term(a, undefined, ra);
+      const rhs = y ? term(b, y, rb) : term(b, undefined, rb);
+      if (!lhs.ref && !rhs.ref) continue;
+      if (!x) lhs.label = `${a.def.title}中缺少科目 ${code}（${y!.name}），按 0 计`;
+      const target = x ? [lhs, rhs] : [rhs, lhs];
+      ctx.check({ rule, op: 'eq', lhs: [target[0]], rhs: [target[1]], expectation: `${(x ? b : a).def.title}中同一科目的对应数`, severity });
+    }
+  }
+}
+
+export const summaryVsExpenditure: Rule = {
+  id: 'cross.summary-expenditure',
+  domain: '5',
+  title: '收支总表各功能类支出、本年支出合计 = 支出总表对应类的合计',
+  run(ctx) {
+    const s = ctx.first('income-expenditure-summary');
+    const e = ctx.first('expenditure');
+    if (!s || !e) return;
+    const classes = new Map<string, MappedRow>();
+    for (const r of s.rows) if (r.side === 'out' && r.kind === 'class' && r.code) classes.set(r.code, r);
+    const eCodes = byCode(e);
+    const codes = new Set<string>([...classes.keys()]);
+    for (const r of e.rows) if (r.kind === 'code' && r.level === 1) codes.add(r.code!);
+    for (const code of codes) {
+      const sr = classes.get(code);
+      const er = eCodes.get(code);
+      const lhs = term(s, sr, 'out.total');
+      const rhs = term(e, er, 'total');
+      if (!lhs.ref && !rhs.ref) continue;
+      if (!sr) lhs.label = `收支总表中缺少功能类 ${code}，按 0 计`;
+      const [l, r] = sr ? [lhs, rhs] : [rhs, lhs];
+      ctx.check({ rule: this.id, op: 'eq', lhs: [l], rhs: [r], expectation: sr ? '支出总表中该类的合计' : '收支总表中该类的预算数' });
+    }
+    const st = item(s, 'exp-total', 'out');
+    const et = totalRow(e);
+    if (st && et) ctx.check({ rule: this.id, op: 'eq', lhs: [term(s, st, 'out.total')], rhs: [term(e, et, 'total')], expectation: '支出总表合计' });
+  },
+};
+
+const SUMMARY_INCOME_MAP: { items: string[]; role: string }[] = [
+  { items: ['general', 'fund', 'state'], role: 'fiscal' },
+  { items: ['special'], role: 'special' },
+  { items: ['business'], role: 'business' },
+  { items: ['operating'], role: 'operating' },
+  { items: ['superior'], role: 'superior' },
+  { items: ['affiliated'], role: 'affiliated' },
+  { items: ['other'], role: 'other' },
+  { items: ['income-total'], role: 'subtotal' },
+  { items: ['carryover'], role: 'carryover' },
+  { items: ['income-grand'], role: 'total' },
+];
+
+export const summaryVsIncome: Rule = {
+  id: 'cross.summary-income',
+  domain: '5',
+  title: '收支总表各项收入 = 收入总表合计行对应列',
+  run(ctx) {
+    const s = ctx.first('income-expenditure-summary');
+    const inc = ctx.first('income');
+    if (!s || !inc) return;
+    const total = totalRow(inc);
+    if (!total) return;
+    for (const m of SUMMARY_INCOME_MAP) {
+      if (!has(inc, m.role)) continue;
+      const rows = m.items.map((k) => item(s, k, 'in')).filter((r): r is MappedRow => !!r);
+      if (!rows.length) continue;
+      const label = inc.columns.find((c) => c.role === m.role)!.label;
+      ctx.check({ rule: this.id, op: 'eq', lhs: rows.map((r) => term(s, r, 'in.amount')), rhs: [term(inc, total, m.role)], expectation: `收入总表合计行“${label}”` });
+    }
+  },
+};
+
+export const incomeVsExpenditure: Rule = {
+  id: 'cross.income-expenditure',
+  domain: '6',
+  title: '收入总表与支出总表逐科目合计一致',
+  run(ctx) {
+    const inc = ctx.first('income');
+    const e = ctx.first('expenditure');
+    if (inc && e) compareByCode(ctx, this.id, inc, e, [['total', 'total']]);
+  },
+};
+
+function fiscalVs(ctx: RuleContext, rule: string, column: string, target: SchemaId) {
+  const f = ctx.first('fiscal-appropriation-summary');
+  const g = ctx.first(target);
+  if (!f || !g || !has(f, column)) return;
+  const gCodes = byCode(g);
+  const classes = new Map<string, MappedRow>();
+  for (const r of f.rows) if (r.side === 'out' && r.kind === 'class' && r.code) classes.set(r.code, r);
+  const codes = new Set<string>([...classes.keys()]);
+  for (const r of g.rows) if (r.kind === 'code' && r.level === 1) codes.add(r.code!);
+  for (const code of codes) {
+    const fr = classes.get(code);
+    const gr = gCodes.get(code);
+    const lhs = term(f, fr, column);
+    const rhs = term(g, gr, 'total');
+    if (!lhs.ref && !rhs.ref) continue;
+    const [l, r] = fr ? [lhs, rhs] : [rhs, lhs];
+    ctx.check({ rule, op: 'eq', lhs: [l], rhs: [r], expectation: fr ? `${g.def.title}中该类的合计` : '财政拨款收支总表中该类的对应数' });
+  }
+  const ft = item(f, 'exp-total', 'out');
+  const gt = totalRow(g);
+  if (ft) ctx.check({ rule, op: 'eq', lhs: [term(f, ft, column)], rhs: [term(g, gt, 'total')], expectation: `${g.def.title}合计` });
+}
+
+export const fiscalVsGeneral: Rule = {
+  id: 'cross.fiscal-general',
+  domain: '7',
+  title: '财政拨款收支总表“一般公共预算财政拨款”列 = 一般公共预算财政拨款支出表（合计及各类）',
+  run(ctx) {
+    fiscalVs(ctx, this.id, 'out.general', 'general-budget-expenditure');
+  },
+};
+
+export const fiscalVsFund: Rule = {
+  id: 'cross.fiscal-fund',
+  domain: '7',
+  title: '财政拨款收支总表“政府性基金预算财政拨款”列 = 政府性基金预算财政拨款支出表',
+  run(ctx) {
+    fiscalVs(ctx, this.id, 'out.fund', 'government-fund-expenditure');
+  },
+};
+
+export const fiscalVsState: Rule = {
+  id: 'cross.fiscal-state',
+  domain: '7',
+  title: '财政拨款收支总表“国有资本经营预算财政拨款”列 = 国有资本经营预算财政拨款支出表',
+  run(ctx) {
+    fiscalVs(ctx, this.id, 'out.state', 'state-capital-expenditure');
+  },
+};
+
+export const generalVsBasic: Rule = {
+  id: 'cross.general-basic',
+  domain: '8',
+  title: '一般公共预算支出表合计行的基本支出（人员经费、公用经费）= 基本支出表合计',
+  run(ctx) {
+    const g = ctx.first('general-budget-expenditure');
+    const b = ctx.first('general-budget-basic-expenditure');
+    if (!g || !b) return;
+    const gt = totalRow(g);
+    const bt = totalRow(b);
+    if (!gt || !bt) return;
+    if (has(g, 'basic')) ctx.check({ rule: this.id, op: 'eq', lhs: [term(g, gt, 'basic')], rhs: [term(b, bt, 'total')], expectation: '基本支出表合计' });
+    else if (has(g, 'personnel')) ctx.check({ rule: this.id, op: 'eq', lhs: [term(g, gt, 'personnel'), term(g, gt, 'public')], rhs: [term(b, bt, 'total')], expectation: '基本支出表合计' });
+    for (const role of ['personnel', 'public'])
+      if (has(g, role) && has(b, role))
+        ctx.check({ rule: this.id, op: 'eq', lhs: [term(g, gt, role)], rhs: [term(b, bt, role)], expectation: `基本支出表合计行${role === 'personnel' ? '人员经费' : '公用经费'}` });
+  },
+};
+
+/** All money is 一般公共预算 when no other income source or fund column carries an amount. */
+function allGeneralBudget(ctx: RuleContext): boolean {
+  const inc = ctx.first('income');
+  const it = inc && totalRow(inc);
+  if (it) {
+    for (const role of ['special', 'business', 'operating', 'superior', 'affiliated', 'other', 'carryover']) {
+      const a = it.amounts[role];
+      if (a && !a.value.isZero()) return false;
+    }
+  }
+  const s = ctx.first('income-expenditure-summary');
+  if (s) for (const r of s.rows) if (r.side === 'in' && r.item && !['general', 'income-total', 'income-grand'].includes(r.item) && r.amounts['in.amount'] && !r.amounts['in.amount'].value.isZero()) return false;
+  const f = ctx.first('fiscal-appropriation-summary');
+  if (f) for (const r of f.rows) for (const role of ['out.fund', 'out.state']) if (r.amounts[role] && !r.amounts[role].value.isZero()) return false;
+  for (const id of ['government-fund-expenditure', 'state-capital-expenditure'] as SchemaId[]) {
+    const t = ctx.first(id);
+    if (t && t.rows.some((r) => Object.values(r.amounts).some((a) => !a.value.isZero()))) return false;
+  }
+  return !!(it || s || f);
+}
+
+export const generalVsExpenditure: Rule = {
+  id: 'cross.general-expenditure',
+  domain: '9',
+  title: '全部为一般公共预算资金时，一般公共预算支出表与支出总表逐行一致（合计、基本支出、项目支出）',
+  run(ctx) {
+    const g = ctx.first('general-budget-expenditure');
+    const e = ctx.first('expenditure');
+    if (!g || !e || !allGeneralBudget(ctx)) return;
+    compareByCode(ctx, this.id, g, e, [['total', 'total'], ['basic', 'basic'], ['project', 'project']]);
+  },
+};
+
+const THREE_PUBLIC_ECONOMIC: { item: string; codes: string[]; label: string }[] = [
+  { item: 'abroad', codes: ['30212'], label: '基本支出表 30212 因公出国（境）费用' },
+  { item: 'reception', codes: ['30217'], label: '基本支出表 30217 公务接待费' },
+  { item: 'operation', codes: ['30231'], label: '基本支出表 30231 公务用车运行维护费' },
+  { item: 'purchase', codes: ['31013', '30913'], label: '基本支出表 31013 + 30913 公务用车购置' },
+];
+
+export const threePublicVsBasic: Rule = {
+  id: 'cross.three-public-basic',
+  domain: '10',
+  title: '“三公”经费各项 ≥ 基本支出表对应经济科目（三公含项目支出，少于基本支出即有误）',
+  run(ctx) {
+    const tp = ctx.first('three-public-expenditure');
+    const b = ctx.first('general-budget-basic-expenditure');
+    if (!tp || !b) return;
+    const codes = byCode(b);
+    const role = has(tp, 'general') ? 'general' : 'total';
+    for (const m of THREE_PUBLIC_ECONOMIC) {
+      const rows = m.codes.map((c) => codes.get(c)).filter((r): r is MappedRow => !!r);
+      if (!rows.length) continue;
+      const r = item(tp, m.item);
+      const lhs = term(tp, r, role);
+      if (!r) lhs.label = `“三公”经费表缺少“${m.label.split(' ').pop()}”行，按 0 计`;
+      ctx.check({ rule: this.id, op: 'gte', lhs: [lhs], rhs: rows.map((x) => term(b, x, 'total')), expectation: m.label });
+    }
+  },
+};
+
+const IDENTITIES: { econ: string[]; func: string[]; text: string }[] = [
+  { econ: ['30108'], func: ['2080505'], text: '30108 机关事业单位基本养老保险缴费 = 2080505' },
+  { econ: ['30110'], func: ['2101101', '2101102'], text: '30110 职工基本医疗保险缴费 = 2101101 + 2101102' },
+  { econ: ['30111'], func: ['2101103'], text: '30111 公务员医疗补助缴费 = 2101103' },
+  { econ: ['30113'], func: ['2210201'], text: '30113 住房公积金 = 2210201' },
+];
+
+export const economicVsFunction: Rule = {
+  id: 'cross.economic-function',
+  domain: '11',
+  title: '经济分类与功能分类的常见对应（30108 = 2080505 等），不一致时提示核对（警告）',
+  run(ctx) {
+    const b = ctx.first('general-budget-basic-expenditure');
+    const g = ctx.first('general-budget-expenditure') ?? ctx.first('expenditure');
+    if (!b || !g) return;
+    const bc = byCode(b);
+    const gc = byCode(g);
+    for (const id of IDENTITIES) {
+      const er = id.econ.map((c) => bc.get(c)).filter((r): r is MappedRow => !!r);
+      const fr = id.func.map((c) => gc.get(c)).filter((r): r is MappedRow => !!r);
+      if (!er.length || !fr.length) continue;
+      ctx.check({ rule: this.id, op: 'eq', lhs: er.map((r) => term(b, r, 'total')), rhs: fr.map((r) => term(g, r, 'total')), expectation: `${g.def.title}中 ${id.func.join(' + ')} 的合计（${id.text}）`, severity: 'warning' });
+    }
+  },
+};
+
+export const CROSS_RULES: Rule[] = [
+  summaryVsExpenditure, summaryVsIncome, incomeVsExpenditure, fiscalVsGeneral, fiscalVsFund, fiscalVsState,
+  generalVsBasic, generalVsExpenditure, threePublicVsBasic, economicVsFunction,
+];

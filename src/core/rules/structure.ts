@@ -1,0 +1,200 @@
+/** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
+import { catalogueName } from '../catalogue';
+import { rowLabel, SHORT_TITLE } from '../checks';
+import { a1 } from '../grid';
+import type { MappedRow, MappedTable } from '../model';
+import { SCHEMAS } from '../schemas';
+import { normName } from '../text';
+import { codeRows, parentIndex, Rule } from './context';
+
+const at = (t: MappedTable, row: number, col: number) => ({ sheet: t.sheet, cell: a1(row, col) });
+const titleCell = (t: MappedTable) => at(t, t.range.top, t.range.left);
+const labelCell = (t: MappedTable, r: MappedRow) => at(t, r.row, r.labelCol ?? t.range.left);
+
+export const missingTable: Rule = {
+  id: 'structure.missing-table',
+  domain: '12',
+  title: '九张标准表应齐全（无数据的表也应空表列示）',
+  run(ctx) {
+    const found = new Set(ctx.tables.map((t) => t.schema));
+    if (found.size < 3) return; // not a full disclosure workbook
+    const anchor = ctx.tables[0];
+    for (const s of SCHEMAS) {
+      if (found.has(s.id)) continue;
+      const c = titleCell(anchor);
+      ctx.finding({ rule: this.id, severity: 'warning', message: `未找到${s.title}：没有数据的表也应空表列示并加注说明`, ...c, cells: [c] });
+    }
+  },
+};
+
+export const duplicateTable: Rule = {
+  id: 'structure.duplicate-table',
+  domain: '12',
+  title: '同一种表出现多次时提示（表间核对只用第一张）',
+  run(ctx) {
+    const seen = new Map<string, MappedTable>();
+    for (const t of ctx.tables) {
+      const first = seen.get(t.schema);
+      if (!first) {
+        seen.set(t.schema, t);
+        continue;
+      }
+      const c = titleCell(t);
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}出现多次（另见 ${first.sheet}!${a1(first.range.top, first.range.left)}），表间核对只使用第一张`, ...c, cells: [c], table: t.schema });
+    }
+  },
+};
+
+export const emptyNote: Rule = {
+  id: 'structure.empty-note',
+  domain: '12',
+  title: '空表须有“注：无……，空表列示”说明',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const hasAmount = t.rows.some((r) => Object.values(r.amounts).some((a) => !a.blank && !a.value.isZero()));
+      if (hasAmount) continue;
+      if (t.notes.some((n) => /无|空表/.test(n))) continue;
+      const c = titleCell(t);
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}没有数据，也没有“注：无……，空表列示”的说明`, ...c, cells: [c], table: t.schema });
+    }
+  },
+};
+
+export const duplicateCode: Rule = {
+  id: 'structure.duplicate-code',
+  domain: '12',
+  title: '同一张表中科目编码不得重复',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const seen = new Map<string, MappedRow>();
+      for (const r of codeRows(t)) {
+        const first = seen.get(r.code!);
+        if (!first) {
+          seen.set(r.code!, r);
+          continue;
+        }
+        const c = labelCell(t, r);
+        ctx.finding({ rule: this.id, severity: 'error', message: `${SHORT_TITLE[t.schema]}中科目编码 ${r.code} 重复出现（第 ${first.row + 1} 行和第 ${r.row + 1} 行），汇总关系无法确定`, ...c, cells: [labelCell(t, first), c], table: t.schema });
+      }
+    }
+  },
+};
+
+export const hierarchyGaps: Rule = {
+  id: 'structure.missing-children',
+  domain: '12',
+  title: '科目层级完整：款下应列出其项（按公开深度），项/款应有上级科目',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      if (t.def.shape !== 'code') continue;
+      const rows = codeRows(t);
+      const parent = parentIndex(rows);
+      const hasKids = new Set<MappedRow>();
+      for (const r of rows) {
+        const p = parent.get(r);
+        if (p) hasKids.add(p);
+        const expectLen = r.code!.length - 2;
+        if (expectLen >= 3 && (!p || p.code!.length !== expectLen)) {
+          const c = labelCell(t, r);
+          ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中 ${rowLabel(r)} 缺少上级科目 ${r.code!.slice(0, expectLen)}`, ...c, cells: [c], table: t.schema });
+        }
+      }
+      const depth = t.def.depth ?? 3;
+      const deepest = Math.max(0, ...rows.map((r) => r.level ?? 0));
+      for (const r of rows) {
+        if (hasKids.has(r) || !r.level || r.level >= Math.min(depth, deepest)) continue;
+        const tot = r.amounts['total'];
+        if (tot && tot.blank) continue;
+        const c = labelCell(t, r);
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中 ${rowLabel(r)} 没有列出下级${r.level === 1 ? '款' : '项'}级科目`, ...c, cells: [c], table: t.schema });
+      }
+    }
+  },
+};
+
+export const codeNames: Rule = {
+  id: 'structure.code-name',
+  domain: '12',
+  title: '科目名称与工作簿中同一编码的名称、与内置科目目录一致',
+  run(ctx) {
+    const seen = new Map<string, { name: string; t: MappedTable; r: MappedRow }>();
+    for (const t of ctx.tables) {
+      if (!t.def.codeKind) continue;
+      const unknown: MappedRow[] = [];
+      for (const r of codeRows(t)) {
+        if (!r.name) continue;
+        const key = `${t.def.codeKind}:${r.code}`;
+        const prev = seen.get(key);
+        const c = labelCell(t, r);
+        if (prev && normName(prev.name) !== normName(r.name)) {
+          ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${SHORT_TITLE[t.schema]}中名为“${r.name}”，在${SHORT_TITLE[prev.t.schema]}中名为“${prev.name}”`, ...c, cells: [c, labelCell(prev.t, prev.r)], table: t.schema });
+        } else if (!prev) seen.set(key, { name: r.name, t, r });
+        const official = catalogueName(t.def.codeKind, r.code!);
+        if (official === undefined) unknown.push(r);
+        else if (normName(official) !== normName(r.name))
+          ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...c, cells: [c], table: t.schema });
+      }
+      if (unknown.length) {
+        const c = labelCell(t, unknown[0]);
+        const list = unknown.slice(0, 8).map((r) => r.code).join('、') + (unknown.length > 8 ? ` 等 ${unknown.length} 个` : '');
+        ctx.finding({ rule: 'structure.unknown-code', severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${list} 不在内置科目目录中，未核对其名称（目录可能未收录，不代表编码有误）`, ...c, cells: unknown.map((r) => labelCell(t, r)), table: t.schema });
+      }
+    }
+  },
+};
+
+export const invalidAmounts: Rule = {
+  id: 'structure.invalid-amount',
+  domain: '—',
+  title: '金额单元格中无法识别为数字的内容',
+  run(ctx) {
+    for (const t of ctx.tables)
+      for (const x of t.invalid) {
+        const c = at(t, x.row, x.col);
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${c.cell} 的内容“${x.text}”不是金额，按空白处理`, ...c, cells: [c], table: t.schema });
+      }
+  },
+};
+
+function majority<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+export const metaYear: Rule = {
+  id: 'meta.year',
+  domain: '13',
+  title: '各表预算年度一致',
+  run(ctx) {
+    const year = majority(ctx.tables.map((t) => t.year).filter((y): y is number => !!y));
+    if (!year) return;
+    for (const t of ctx.tables) {
+      if (!t.year || t.year === year) continue;
+      const c = titleCell(t);
+      ctx.finding({ rule: this.id, severity: 'error', message: `${t.def.title}的预算年度为 ${t.year}，其他各表为 ${year}`, ...c, cells: [c], table: t.schema, expected: String(year), actual: String(t.year) });
+    }
+  },
+};
+
+export const metaDepartment: Rule = {
+  id: 'meta.department',
+  domain: '13',
+  title: '各表预算单位一致',
+  run(ctx) {
+    const dept = majority(ctx.tables.map((t) => t.department && normName(t.department)).filter((d): d is string => !!d));
+    if (!dept) return;
+    for (const t of ctx.tables) {
+      if (!t.department || normName(t.department) === dept) continue;
+      const c = titleCell(t);
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}的单位为“${t.department}”，其他各表为“${dept}”`, ...c, cells: [c], table: t.schema });
+    }
+  },
+};
+
+export const STRUCTURE_RULES: Rule[] = [
+  missingTable, duplicateTable, emptyNote, duplicateCode, hierarchyGaps, codeNames, invalidAmounts, metaYear, metaDepartment,
+];

@@ -1,0 +1,215 @@
+/** Rules 1–4 of domain.md: reconciliation inside one table. */
+import { term } from '../checks';
+import { a1 } from '../grid';
+import type { MappedRow, MappedTable } from '../model';
+import { amountRoles, codeRows, item, parentIndex, Rule, RuleContext, totalRow } from './context';
+
+const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
+
+function twoSided(ctx: RuleContext): MappedTable[] {
+  return ctx.tables.filter((t) => t.def.shape === 'two-sided');
+}
+
+export const summaryIncomeTotal: Rule = {
+  id: 'summary.income-total',
+  domain: '1',
+  title: '收支总表：本年收入合计 = 各项收入之和',
+  run(ctx) {
+    for (const t of twoSided(ctx)) {
+      const total = item(t, 'income-total', 'in');
+      if (!total) continue;
+      const parts = t.rows.filter((r) => r.side === 'in' && r.item && INCOME_SOURCE_ITEMS.includes(r.item));
+      ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, 'in.amount')], rhs: parts.map((p) => term(t, p, 'in.amount')), expectation: '各项收入之和' });
+    }
+  },
+};
+
+export const summaryExpenditureTotal: Rule = {
+  id: 'summary.expenditure-total',
+  domain: '1',
+  title: '收支总表：本年支出合计 = 各功能类支出之和（每一金额列）',
+  run(ctx) {
+    for (const t of twoSided(ctx)) {
+      const total = item(t, 'exp-total', 'out');
+      if (!total) continue;
+      const parts = t.rows.filter((r) => r.side === 'out' && (r.kind === 'class' || r.kind === 'other'));
+      for (const role of amountRoles(t, 'out'))
+        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '各功能类支出之和' });
+    }
+  },
+};
+
+function carryTerms(t: MappedTable, header: MappedRow | undefined, sub: MappedRow[], role: string) {
+  if (header && !header.amounts[role]?.blank) return [term(t, header, role)];
+  return sub.map((s) => term(t, s, role));
+}
+
+export const summaryGrandTotals: Rule = {
+  id: 'summary.grand-totals',
+  domain: '1',
+  title: '收支总表：收入总计 = 本年收入合计 + 上年结转结余；支出总计 = 本年支出合计 + 年终结转结余',
+  run(ctx) {
+    for (const t of twoSided(ctx)) {
+      const inGrand = item(t, 'income-grand', 'in');
+      const inTotal = item(t, 'income-total', 'in');
+      const carry = item(t, 'carryover', 'in');
+      const carrySub = t.rows.filter((r) => r.side === 'in' && r.item?.startsWith('carryover-'));
+      if (inGrand && inTotal)
+        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, inGrand, 'in.amount')], rhs: [term(t, inTotal, 'in.amount'), ...carryTerms(t, carry, carrySub, 'in.amount')], expectation: '本年收入合计 + 上年结转结余' });
+      if (carry && carrySub.length && !carry.amounts['in.amount']?.blank)
+        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, carry, 'in.amount')], rhs: carrySub.map((s) => term(t, s, 'in.amount')), expectation: '各项结转结余之和' });
+      const outGrand = item(t, 'exp-grand', 'out');
+      const outTotal = item(t, 'exp-total', 'out');
+      const yearEnd = item(t, 'year-end', 'out');
+      if (outGrand && outTotal)
+        for (const role of amountRoles(t, 'out'))
+          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, role)], rhs: [term(t, outTotal, role), ...(yearEnd ? [term(t, yearEnd, role)] : [])], expectation: '本年支出合计 + 年终结转结余' });
+    }
+  },
+};
+
+export const summaryBalance: Rule = {
+  id: 'summary.balance',
+  domain: '1',
+  title: '收支总表：收入总计 = 支出总计（财政拨款收支总表按资金来源逐列）',
+  run(ctx) {
+    for (const t of twoSided(ctx)) {
+      const inGrand = item(t, 'income-grand', 'in');
+      const outGrand = item(t, 'exp-grand', 'out');
+      if (!inGrand || !outGrand) continue;
+      ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, 'out.total')], rhs: [term(t, inGrand, 'in.amount')], expectation: '收入总计' });
+      if (t.schema !== 'fiscal-appropriation-summary') continue;
+      for (const k of ['general', 'fund', 'state']) {
+        const role = `out.${k}`;
+        if (!t.columns.some((c) => c.role === role)) continue;
+        const inc = item(t, k, 'in');
+        const carry = item(t, `carryover-${k}`, 'in');
+        if (!inc) continue;
+        const col = t.columns.find((c) => c.role === role)!.label;
+        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, role)], rhs: [term(t, inc, 'in.amount'), ...(carry ? [term(t, carry, 'in.amount')] : [])], expectation: `${col}收入 + 年初结转结余` });
+      }
+    }
+  },
+};
+
+export const hierarchyParent: Rule = {
+  id: 'hierarchy.parent',
+  domain: '2',
+  title: '科目层级：类 = 其下各款之和，款 = 其下各项之和（每一金额列）',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      if (t.def.shape !== 'code') continue;
+      const rows = codeRows(t);
+      const parent = parentIndex(rows);
+      const children = new Map<MappedRow, MappedRow[]>();
+      for (const r of rows) {
+        const p = parent.get(r);
+        if (p) (children.get(p) ?? children.set(p, []).get(p)!).push(r);
+      }
+      const roles = amountRoles(t);
+      for (const [p, kids] of children) {
+        const what = p.level === 1 ? '其下各款之和' : '其下各项之和';
+        for (const role of roles)
+          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, p, role)], rhs: kids.map((k) => term(t, k, role)), expectation: what });
+      }
+    }
+  },
+};
+
+export const hierarchyTotal: Rule = {
+  id: 'hierarchy.total',
+  domain: '2',
+  title: '科目层级：合计 = 各类之和（每一金额列）',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      if (t.def.shape !== 'code') continue;
+      const total = totalRow(t);
+      if (!total) continue;
+      const rows = codeRows(t);
+      const parent = parentIndex(rows);
+      const roots = rows.filter((r) => !parent.get(r));
+      for (const role of amountRoles(t))
+        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: roots.map((r) => term(t, r, role)), expectation: '各类之和' });
+    }
+  },
+};
+
+export const rowFormulas: Rule = {
+  id: 'row.*',
+  domain: '3',
+  title: '行内公式：收入合计 = 小计 + 上年结转；支出合计 = 基本 + 项目 + …；基本 = 人员 + 公用；财政拨款合计 = 一般公共 + 基金 + 国资（规则号见 schemas.ts）',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const roles = new Set(amountRoles(t));
+      for (const f of t.def.rowFormulas) {
+        const requires = f.requires ?? [f.target];
+        if (!requires.every((r) => roles.has(r)) || (f.unless ?? []).some((r) => roles.has(r))) continue;
+        const parts = f.parts.filter((p) => roles.has(p));
+        if (!parts.length) continue;
+        const describe = parts.map((p) => t.columns.find((c) => c.role === p)!.label).join(' + ');
+        for (const row of t.rows) {
+          if (row.kind === 'other' || !row.amounts[f.target]) continue;
+          if (t.def.shape === 'two-sided' && (row.side !== 'out')) continue;
+          ctx.check({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe });
+        }
+      }
+    }
+  },
+};
+
+export const threePublicItems: Rule = {
+  id: 'three-public.items',
+  domain: '3',
+  title: '“三公”经费表：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      if (t.def.shape !== 'three-public') continue;
+      const get = (k: string) => item(t, k);
+      const total = get('total');
+      const vehicle = get('vehicle');
+      for (const role of amountRoles(t)) {
+        if (total) {
+          const parts = ['abroad', 'vehicle', 'reception'].map(get).filter((r): r is MappedRow => !!r);
+          if (parts.length) ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费' });
+        }
+        if (vehicle) {
+          const parts = ['purchase', 'operation'].map(get).filter((r): r is MappedRow => !!r);
+          if (parts.length) ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, vehicle, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '公务用车购置费 + 公务用车运行维护费' });
+        }
+      }
+    }
+  },
+};
+
+export const basicEconomicSplit: Rule = {
+  id: 'basic.economic-split',
+  domain: '4',
+  title: '基本支出表：301、303 属人员经费，302、310（及 309、399）属公用经费，填错列的金额提示核对',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      if (t.schema !== 'general-budget-basic-expenditure') continue;
+      for (const r of codeRows(t)) {
+        const cls = r.code!.slice(0, 3);
+        const personnel = ['301', '303'].includes(cls);
+        const wrongRole = personnel ? 'public' : ['302', '309', '310', '399'].includes(cls) ? 'personnel' : undefined;
+        const a = wrongRole ? r.amounts[wrongRole] : undefined;
+        if (!a || a.blank || a.value.isZero()) continue;
+        const tm = term(t, r, wrongRole!);
+        ctx.finding({
+          rule: this.id,
+          severity: 'warning',
+          message: `${tm.label}为 ${a.value.toFixed(t.decimals)}：${cls} 类一般应列${personnel ? '人员经费' : '公用经费'}，请核对`,
+          sheet: t.sheet,
+          cell: a1(a.row, a.col),
+          cells: [{ sheet: t.sheet, cell: a1(a.row, a.col) }],
+          table: t.schema,
+        });
+      }
+    }
+  },
+};
+
+export const WITHIN_RULES: Rule[] = [
+  summaryIncomeTotal, summaryExpenditureTotal, summaryGrandTotals, summaryBalance,
+  hierarchyParent, hierarchyTotal, rowFormulas, threePublicItems, basicEconomicSplit,
+];

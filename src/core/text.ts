@@ -1,0 +1,27 @@
+/** Text normalisation shared by detection and rules. */
+
+/** Removes every kind of white space (stray spaces inside header words: 项  目). */
+export function squash(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+/** For comparing names: no spaces, full-width brackets and quotes folded to one form. */
+export function normName(s: string): string {
+  return squash(s)
+    .replace(/[（(]/g, '(')
+    .replace(/[）)]/g, ')')
+    .replace(/[“”"‘’'「」『』]/g, '')
+    .replace(/[：:]/g, ':');
+}
+
+const CN_NUMERAL = '[一二三四五六七八九十百零〇]+';
+/** Leading enumeration such as "一、", "(一)", "1、", "1." or "其中：". */
+export const ENUM_PREFIX = new RegExp(`^(?:[(（]?${CN_NUMERAL}[)）]?[、.．]?|\\d+[、.．](?!\\d)|[(（]\\d+[)）])`);
+
+export function stripEnum(s: string): string {
+  return s.replace(ENUM_PREFIX, '').replace(/^其中[:：]?/, '');
+}
+
+export function isNoteText(s: string): boolean {
+  return /^(注|说明|备注)[\d一二三]*[:：.、]/.test(squash(s));
+}

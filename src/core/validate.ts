@@ -1,0 +1,78 @@
+/** The core entry point: workbook grid → mapped tables → rules → findings and ranked suspects. */
+import { Check, CheckResult, evaluate, Finding, toFinding } from './checks';
+import { detectWorkbook } from './detect';
+import { rangeA1, Workbook } from './grid';
+import type { Detection, MappedTable } from './model';
+import { RULES } from './rules';
+import type { SchemaId } from './schemas';
+import { rankSuspects, Suspect } from './suspects';
+
+export interface TableSummary {
+  schema: SchemaId;
+  title: string;
+  sheet: string;
+  range: string;
+  unit: string;
+  year: number | null;
+  department: string | null;
+}
+
+export interface ValidationReport {
+  tables: TableSummary[];
+  unmapped: { sheet: string; range: string; reason: string }[];
+  others: { sheet: string; range: string; title: string }[];
+  findings: Finding[];
+  suspects: Suspect[];
+  counts: { error: number; warning: number; info: number; checks: number };
+}
+
+export interface ValidateOptions {
+  /** Use these mapped tables instead of detecting (after the user corrected a mapping). */
+  detection?: Detection;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function runRules(tables: MappedTable[]): { results: CheckResult[]; findings: Finding[] } {
+  const checks: Check[] = [];
+  const findings: Finding[] = [];
+  const firsts = new Map<SchemaId, MappedTable>();
+  for (const t of tables) if (!firsts.has(t.schema)) firsts.set(t.schema, t);
+  const ctx = {
+    tables,
+    first: (id: SchemaId) => firsts.get(id),
+    check: (c: Check) => void checks.push(c),
+    finding: (f: Finding) => void findings.push(f),
+  };
+  for (const rule of RULES) rule.run(ctx);
+  const results = checks.map(evaluate);
+  for (const r of results) {
+    const f = toFinding(r);
+    if (f) findings.push(f);
+  }
+  return { results, findings };
+}
+
+export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
+  const det = opts.detection ?? detectWorkbook(wb);
+  const { results, findings } = runRules(det.tables);
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const counts = { error: 0, warning: 0, info: 0, checks: results.length };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    tables: det.tables.map((t) => ({
+      schema: t.schema,
+      title: t.title,
+      sheet: t.sheet,
+      range: rangeA1(t.range),
+      unit: t.unit,
+      year: t.year ?? null,
+      department: t.department ?? null,
+    })),
+    unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason })),
+    others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title })),
+    findings,
+    suspects: rankSuspects(results),
+    counts,
+  };
+}
