@@ -16,7 +16,7 @@ export function normName(s: string): string {
 
 const CN_NUMERAL = '[一二三四五六七八九十百零〇]+';
 /** Leading enumeration such as "一、", "(一)", "1、", "1." or "其中：". */
-export const ENUM_PREFIX = new RegExp(`^(?:[(（]?${CN_NUMERAL}[)）]?[、.．]?|\\d+[、.．](?!\\d)|[(（]\\d+[)）])`);
+export const ENUM_PREFIX = new RegExp(`^(?:[(（]${CN_NUMERAL}[)）][、.．]?|${CN_NUMERAL}[、.．]|\\d+[、.．](?!\\d)|[(（]\\d+[)）])`);
 
 export function stripEnum(s: string): string {
   return s.replace(ENUM_PREFIX, '').replace(/^其中[:：]?/, '');

@@ -1,0 +1,46 @@
+/** The readable Chinese report of a validation (CLI text output, and the copyable summary in the pane). */
+import { schemaById } from './schemas';
+import type { ValidationReport } from './validate';
+
+const SEV_TITLE = { error: '错误', warning: '警告', info: '提示（四舍五入尾差等）' } as const;
+
+export function formatTextReport(file: string, rep: ValidationReport, opts: { maxInfo?: number } = {}): string {
+  const lines: string[] = [];
+  const maxInfo = opts.maxInfo ?? 20;
+  lines.push(`文件：${file}`);
+  lines.push(`识别到 ${rep.tables.length} 张标准表：`);
+  for (const t of rep.tables) {
+    const meta = [t.year ? `${t.year}年` : '未注明年度', t.unit, t.department ?? ''].filter(Boolean).join('，');
+    lines.push(`  · ${schemaById(t.schema).title}  ${t.sheet}!${t.range}（${meta}）`);
+  }
+  if (rep.unmapped.length) {
+    lines.push(`未能识别的表 ${rep.unmapped.length} 张：`);
+    for (const u of rep.unmapped) lines.push(`  · ${u.sheet}!${u.range}：${u.reason}`);
+  }
+  if (rep.others.length) {
+    lines.push(`其他表（本版本不校验）：`);
+    for (const o of rep.others) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
+  }
+  const c = rep.counts;
+  lines.push('');
+  lines.push(`校验结果：共核对 ${c.checks} 项勾稽关系；错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项。`);
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    const list = rep.findings.filter((f) => f.severity === sev);
+    if (!list.length) continue;
+    lines.push('');
+    lines.push(`${SEV_TITLE[sev]}：`);
+    const shown = sev === 'info' ? list.slice(0, maxInfo) : list;
+    shown.forEach((f, i) => lines.push(`  ${i + 1}. [${f.sheet}!${f.cell}] ${f.message}（${f.rule}）`));
+    if (shown.length < list.length) lines.push(`  …另有 ${list.length - shown.length} 项，用 --format json 查看全部`);
+  }
+  if (rep.suspects.length) {
+    lines.push('');
+    lines.push('最可能填错的单元格：');
+    rep.suspects.slice(0, 5).forEach((s, i) => lines.push(`  ${i + 1}. ${s.sheet}!${s.cell}  建议值 ${s.suggested}  可信度 ${Math.round(s.score * 100)}%  —— ${s.reason}`));
+  }
+  if (c.error === 0) {
+    lines.push('');
+    lines.push(c.warning === 0 ? '结论：各表勾稽关系全部平衡。' : '结论：没有发现错误，请逐项核对上面的警告。');
+  }
+  return lines.join('\n');
+}

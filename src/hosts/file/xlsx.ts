@@ -1,0 +1,126 @@
+/** The file host: .xlsx ⇄ Workbook grid model through ExcelJS. Used by the CLI, the preview and the tests. */
+import ExcelJS from 'exceljs';
+import { Cell, CellValue, parseRangeA1, Sheet, Workbook } from '../../core/grid';
+import { HostError, ReadProgress, SpreadsheetHost } from '../host';
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(buf: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => buf[i] === b);
+}
+
+function containsUtf16(buf: Uint8Array, text: string): boolean {
+  const needle = Buffer.from(text, 'utf16le');
+  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).includes(needle);
+}
+
+/** Explains why bytes are not a readable .xlsx, or returns undefined when they look like one. */
+export function sniffXlsx(buf: Uint8Array): HostError | undefined {
+  if (buf.length === 0) return new HostError('文件是空的（0 字节），请确认选择了正确的工作簿', 'unreadable');
+  if (startsWith(buf, CFB_MAGIC)) {
+    if (containsUtf16(buf, 'EncryptionInfo'))
+      return new HostError('工作簿设置了打开密码，无法读取：请在 Excel 或 WPS 中取消密码（文件→信息→保护工作簿）后另存再校验', 'encrypted');
+    return new HostError('这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 格式后再校验', 'legacy-xls');
+  }
+  if (!startsWith(buf, ZIP_MAGIC)) return new HostError('文件不是 .xlsx 工作簿（文件内容无法识别），请确认文件类型', 'unreadable');
+  return undefined;
+}
+
+function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v };
+  if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
+  const o = v as unknown as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((r) => r.text).join('') };
+  if ('formula' in o || 'sharedFormula' in o) {
+    const inner = plainValue((o.result ?? null) as ExcelJS.CellValue);
+    return { value: inner.value, formula: String(o.formula ?? o.sharedFormula ?? '') };
+  }
+  if ('error' in o) return { value: String(o.error) };
+  if ('text' in o) return { value: String(o.text) };
+  return { value: null };
+}
+
+export function sheetFromExcelJS(ws: ExcelJS.Worksheet): Sheet {
+  const rows: (Cell | undefined)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const line: (Cell | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const { value, formula } = plainValue(cell.value);
+      if (value === null && !formula) return;
+      const out: Cell = { value };
+      if (formula) out.formula = formula;
+      const fmt = cell.numFmt;
+      if (fmt && fmt !== 'General') out.numFmt = fmt;
+      line[c - 1] = out;
+    });
+    rows[r - 1] = line;
+  });
+  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRangeA1);
+  const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+  return { name: ws.name, rows, merges, protected: !!prot?.sheet };
+}
+
+export async function readXlsxBuffer(buf: Uint8Array, onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
+  const bad = sniffXlsx(buf);
+  if (bad) throw bad;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new HostError('工作簿已损坏或不是有效的 .xlsx 文件，无法读取', 'unreadable');
+  }
+  const sheets: Sheet[] = [];
+  const total = wb.worksheets.length;
+  wb.worksheets.forEach((ws, i) => {
+    onProgress?.({ done: i, total, message: `正在读取工作表“${ws.name}”` });
+    sheets.push(sheetFromExcelJS(ws));
+  });
+  onProgress?.({ done: total, total, message: '读取完成' });
+  return { sheets };
+}
+
+export async function readXlsxFile(path: string, onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
+  const fs = await import('fs');
+  let buf: Buffer;
+  try {
+    buf = await fs.promises.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new HostError(`找不到文件：${path}`, 'not-found');
+    if (code === 'EISDIR') throw new HostError(`这是一个文件夹，不是工作簿：${path}`, 'unreadable');
+    throw new HostError(`无法读取文件：${path}`, 'unreadable');
+  }
+  return readXlsxBuffer(buf, onProgress);
+}
+
+/** Writes the grid model to .xlsx: values, formulas with cached results, number formats, merged areas. */
+export async function writeXlsxBuffer(model: Workbook): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of model.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const target = ws.getCell(r + 1, c + 1);
+        target.value = cell.formula ? ({ formula: cell.formula, result: cell.value ?? undefined } as ExcelJS.CellFormulaValue) : (cell.value as ExcelJS.CellValue);
+        if (cell.numFmt) target.numFmt = cell.numFmt;
+      });
+    });
+    for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
+
+/** The file host over one .xlsx file or buffer. */
+export class FileHost implements SpreadsheetHost {
+  readonly kind = 'file' as const;
+  constructor(private readonly source: string | Uint8Array) {}
+  readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
+    return typeof this.source === 'string' ? readXlsxFile(this.source, onProgress) : readXlsxBuffer(this.source, onProgress);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The localisation campaign: inject one wrong value into every filled amount cell of the seed workbooks,
+ * one at a time, and require that the error is found every time and that the injected cell is the first
+ * suspect in at least 9 cases of 10.
+ */
+import { a1 } from '../src/core/grid';
+import { validateWorkbook } from '../src/core/validate';
+import { layoutWorkbook, locate, setValue } from '../src/samples/layout';
+import type { TableBlock } from '../src/samples/types';
+import { SEEDS } from './helpers';
+
+interface Outcome {
+  cell: string;
+  found: boolean;
+  first: boolean;
+}
+
+function campaign(makeBlocks: () => TableBlock[], layout: 'sheets' | 'stacked'): Outcome[] {
+  const blocks = makeBlocks();
+  const out: Outcome[] = [];
+  let k = 0;
+  for (const b of blocks)
+    b.rows.forEach((row, ri) =>
+      b.amountCols.forEach((ci) => {
+        if (!row[ci]) return;
+        const l = layoutWorkbook(makeBlocks(), { layout });
+        const at = locate(l, b.id, ri, ci);
+        // Deltas of different sizes and signs, all beyond the rounding bound.
+        const delta = [10, -1.5, 0.37, 123.45, -0.08][k++ % 5];
+        const old = Number(row[ci]);
+        setValue(l, at, Math.round((old + delta) * 100) / 100);
+        const rep = validateWorkbook(l.workbook);
+        const cell = `${at.sheet}!${a1(at.row, at.col)}`;
+        const top = rep.suspects[0];
+        out.push({ cell, found: rep.counts.error > 0, first: !!top && `${top.sheet}!${top.cell}` === cell });
+      }),
+    );
+  return out;
+}
+
+describe.each([
+  ['004 (2021 秦皇岛市工信局)', 'sheets'],
+  ['004 (2021 秦皇岛市工信局)', 'stacked'],
+  ['001 (2023 山海关区科工局)', 'sheets'],
+] as const)('seed %s, layout %s', (seed, layout) => {
+  const outcomes = campaign(SEEDS[seed], layout);
+  test('every injected error is found', () => {
+    expect(outcomes.length).toBeGreaterThan(100);
+    expect(outcomes.filter((o) => !o.found).map((o) => o.cell)).toEqual([]);
+  });
+  test('the injected cell is the first suspect in at least 90% of cases', () => {
+    const rate = outcomes.filter((o) => o.first).length / outcomes.length;
+    const missed = outcomes.filter((o) => !o.first).map((o) => o.cell);
+    // Printed so the figure is visible in CI logs.
+    console.log(`${seed} ${layout}: first suspect correct in ${(rate * 100).toFixed(1)}% of ${outcomes.length}; missed: ${missed.join(' ')}`);
+    expect(rate).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+test('the suggested value restores the published figure', () => {
+  const l = layoutWorkbook(SEEDS['004 (2021 秦皇岛市工信局)'](), { layout: 'sheets' });
+  const at = locate(l, 'general-budget-basic-expenditure', 22, 5); // 30217 公务接待费 公用经费 0.42
+  setValue(l, at, 4.2);
+  const rep = validateWorkbook(l.workbook);
+  expect(rep.suspects[0]).toMatchObject({ sheet: '6基本支出表', cell: a1(at.row, at.col), suggested: '0.42' });
+  expect(rep.suspects[0].score).toBe(1);
+});
