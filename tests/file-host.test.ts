@@ -1,0 +1,69 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { HostError } from '../src/hosts/host';
+import { FileHost, readXlsxBuffer, readXlsxFile, writeXlsxBuffer } from '../src/hosts/file/xlsx';
+import { validateWorkbook } from '../src/core/validate';
+import { layoutWorkbook, locate } from '../src/samples/layout';
+import { seed004Blocks } from '../src/samples/seed004';
+
+async function expectHostError(p: Promise<unknown>, code: HostError['code'], text: RegExp) {
+  await expect(p).rejects.toBeInstanceOf(HostError);
+  await p.catch((e: HostError) => {
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(text);
+  });
+}
+
+test('round trip through .xlsx keeps values, number formats and merged headers; validation is unchanged', async () => {
+  const l = layoutWorkbook(seed004Blocks(), { layout: 'stacked', startCol: 1 });
+  const buf = await writeXlsxBuffer(l.workbook);
+  const wb = await new FileHost(buf).readWorkbook();
+  expect(wb.sheets).toHaveLength(1);
+  expect(wb.sheets[0].merges.length).toBe(l.workbook.sheets[0].merges.length);
+  const at = locate(l, 'income', 0, 3);
+  expect(wb.sheets[0].rows[at.row][at.col]).toEqual({ value: 4436.2, numFmt: '#,##0.00' });
+  const rep = validateWorkbook(wb);
+  expect(rep.tables).toHaveLength(9);
+  expect(rep.counts.error).toBe(0);
+});
+
+test('formula cells are read with their cached results', async () => {
+  const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure'), { layout: 'sheets' });
+  const sheet = l.workbook.sheets[0];
+  const at = locate(l, 'three-public-expenditure', 0, 2);
+  sheet.rows[at.row][at.col] = { value: 4.25, formula: 'C8+C9+C12', numFmt: '0.00' };
+  const wb = await readXlsxBuffer(await writeXlsxBuffer(l.workbook));
+  expect(wb.sheets[0].rows[at.row][at.col]).toEqual({ value: 4.25, formula: 'C8+C9+C12', numFmt: '0.00' });
+});
+
+test('progress is reported per sheet', async () => {
+  const buf = await writeXlsxBuffer(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook);
+  const seen: string[] = [];
+  await readXlsxBuffer(buf, (p) => seen.push(`${p.done}/${p.total}`));
+  expect(seen[0]).toBe('0/9');
+  expect(seen[seen.length - 1]).toBe('9/9');
+});
+
+describe('bad input gives a clear Chinese message, never a crash trace', () => {
+  test('empty file', () => expectHostError(readXlsxBuffer(new Uint8Array()), 'unreadable', /空的/));
+  test('plain text', () => expectHostError(readXlsxBuffer(Buffer.from('序号,项目\n1,合计')), 'unreadable', /不是 \.xlsx/));
+  test('legacy .xls', () => {
+    const b = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
+    return expectHostError(readXlsxBuffer(b), 'legacy-xls', /另存为/);
+  });
+  test('password-protected workbook', () => {
+    const b = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
+    Buffer.from('EncryptionInfo', 'utf16le').copy(b, 1200);
+    return expectHostError(readXlsxBuffer(b), 'encrypted', /密码/);
+  });
+  test('corrupt zip', () => expectHostError(readXlsxBuffer(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)])), 'unreadable', /损坏/));
+  test('truncated xlsx', async () => {
+    const buf = await writeXlsxBuffer(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook);
+    await expectHostError(readXlsxBuffer(buf.subarray(0, Math.floor(buf.length / 2))), 'unreadable', /损坏/);
+  });
+  test('missing file', () => expectHostError(readXlsxFile(path.join(os.tmpdir(), 'no-such-budget.xlsx')), 'not-found', /找不到文件/));
+  test('a folder', () => expectHostError(readXlsxFile(fs.mkdtempSync(path.join(os.tmpdir(), 'bc-'))), 'unreadable', /文件夹/));
+});
