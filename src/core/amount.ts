@@ -18,8 +18,17 @@ export interface ParsedAmount {
 
 const DASHES = /^[-－—–一─_]+$|^——+$/;
 
+const fmtCache = new Map<string, number | undefined>();
+
 function formatDecimals(numFmt: string | undefined): number | undefined {
   if (!numFmt || numFmt === 'General' || numFmt === '@') return undefined;
+  if (fmtCache.has(numFmt)) return fmtCache.get(numFmt);
+  const d = parseFormatDecimals(numFmt);
+  fmtCache.set(numFmt, d);
+  return d;
+}
+
+function parseFormatDecimals(numFmt: string): number | undefined {
   const section = numFmt.split(';')[0];
   const m = /0\.(0+)/.exec(section) || /#\.(#+)/.exec(section);
   if (m) return m[1].length;
@@ -32,6 +41,12 @@ function textDecimals(s: string): number {
   return i < 0 ? 0 : s.length - i - 1;
 }
 
+/** Shortest exact text of a number, without binary float noise (85.19999999999999 → "85.2"). */
+export function shortNumberText(v: number): string {
+  const s = String(v);
+  return s.length <= 15 || /e/i.test(s) ? s : String(Number(v.toPrecision(15)));
+}
+
 /** Parses a cell into an amount. Numbers are rounded to the decimals their format shows. */
 export function parseAmount(cell: Cell | undefined): ParsedAmount {
   if (!cell || cell.value === null || cell.value === undefined) return { value: ZERO, blank: true, decimals: 0 };
@@ -40,9 +55,9 @@ export function parseAmount(cell: Cell | undefined): ParsedAmount {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { value: ZERO, blank: true, decimals: 0, invalid: String(v) };
     // toPrecision(15) removes binary float noise (85.19999999999999 → 85.2) before Decimal sees it.
-    let d = new Decimal(Number(v.toPrecision(15)));
+    let d = new Decimal(shortNumberText(v));
     if (fmtDec !== undefined) {
-      d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
+      if (d.decimalPlaces() > fmtDec) d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
       return { value: d, blank: false, decimals: fmtDec };
     }
     return { value: d, blank: false, decimals: Math.min(d.decimalPlaces(), 6) };

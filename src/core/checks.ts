@@ -11,16 +11,30 @@ import type { SchemaId } from './schemas';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface Term {
-  table: MappedTable;
-  /** The cell; undefined for a row that does not exist (counts as an exact zero). */
-  ref?: AmountRef;
-  /** Value in 万元. */
-  value: Decimal;
-  /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
-  half: Decimal;
-  /** Human label: "部门预算支出总表 208 社会保障和就业支出 基本支出". */
-  label: string;
+/**
+ * One shown amount in a check. The label (for messages) is built only when a finding needs it:
+ * a provincial workbook has hundreds of thousands of terms and almost all checks pass.
+ */
+export class Term {
+  private customLabel?: string;
+  constructor(
+    readonly table: MappedTable,
+    /** The cell; undefined for a row that does not exist (counts as an exact zero). */
+    readonly ref: AmountRef | undefined,
+    /** Value in 万元. */
+    readonly value: Decimal,
+    /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
+    readonly half: Decimal,
+    private readonly row: MappedRow | undefined,
+    private readonly colLabel: string,
+  ) {}
+  /** Human label: "支出总表「208 社会保障和就业支出」基本支出". */
+  get label(): string {
+    return this.customLabel ?? `${SHORT_TITLE[this.table.schema]}「${this.row ? rowLabel(this.row) : '（无此行）'}」${this.colLabel}`;
+  }
+  set label(v: string) {
+    this.customLabel = v;
+  }
 }
 
 export interface Check {
@@ -81,29 +95,35 @@ export function rowLabel(row: MappedRow): string {
 }
 
 const HALF = new Decimal('0.5');
+const halfUnits = new WeakMap<MappedTable, Decimal>();
+
+function halfUnit(table: MappedTable): Decimal {
+  let h = halfUnits.get(table);
+  if (!h) {
+    h = HALF.times(new Decimal(10).pow(-table.decimals)).times(table.factor);
+    halfUnits.set(table, h);
+  }
+  return h;
+}
 
 export function term(table: MappedTable, row: MappedRow | undefined, role: string, roleLabel?: string): Term {
   const ref = row?.amounts[role];
   const colLabel = roleLabel ?? table.columns.find((c) => c.role === role)?.label ?? role;
-  const label = `${SHORT_TITLE[table.schema]}「${row ? rowLabel(row) : '（无此行）'}」${colLabel}`;
-  if (!ref) return { table, value: ZERO, half: ZERO, label };
-  return {
-    table,
-    ref,
-    value: ref.value.times(table.factor),
-    half: ref.blank ? ZERO : HALF.times(new Decimal(10).pow(-table.decimals)).times(table.factor),
-    label,
-  };
+  if (!ref) return new Term(table, undefined, ZERO, ZERO, row, colLabel);
+  const value = ref.blank ? ZERO : table.factor.eq(1) ? ref.value : ref.value.times(table.factor);
+  return new Term(table, ref, value, ref.blank ? ZERO : halfUnit(table), row, colLabel);
 }
 
 export function evaluate(check: Check): CheckResult {
   let diff = ZERO;
   let bound = ZERO;
   for (const t of check.lhs) {
+    if (t.value === ZERO) continue; // blank or missing: exact zero, no rounding
     diff = diff.plus(t.value);
     bound = bound.plus(t.half);
   }
   for (const t of check.rhs) {
+    if (t.value === ZERO) continue;
     diff = diff.minus(t.value);
     bound = bound.plus(t.half);
   }

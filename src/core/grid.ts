@@ -84,7 +84,10 @@ export function cellAt(sheet: Sheet, row: number, col: number): Cell | undefined
 export function cellText(cell: Cell | undefined): string {
   if (!cell || cell.value === null || cell.value === undefined) return '';
   const v = cell.value;
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
+  if (typeof v === 'number') {
+    const s = String(v);
+    return s.length <= 15 ? s : String(Number(v.toPrecision(15)));
+  }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v).trim();
 }

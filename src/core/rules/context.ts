@@ -42,7 +42,19 @@ export function item(t: MappedTable, key: string, side?: 'in' | 'out'): MappedRo
   return t.rows.find((r) => r.item === key && (!side || r.side === side));
 }
 
-/** Parent code of a code row: the longest proper prefix present in the table. */
+const parentCache = new WeakMap<MappedRow[], Map<MappedRow, MappedRow | undefined>>();
+
+/** Parent code of a code row: the longest proper prefix present in the table (cached per table). */
+export function tableParents(t: MappedTable): { rows: MappedRow[]; parent: Map<MappedRow, MappedRow | undefined> } {
+  let parent = parentCache.get(t.rows);
+  const rows = codeRows(t);
+  if (!parent) {
+    parent = parentIndex(rows);
+    parentCache.set(t.rows, parent);
+  }
+  return { rows, parent };
+}
+
 export function parentIndex(rows: MappedRow[]): Map<MappedRow, MappedRow | undefined> {
   const byCodeMap = new Map<string, MappedRow>();
   for (const r of rows) if (r.code && !byCodeMap.has(r.code)) byCodeMap.set(r.code, r);

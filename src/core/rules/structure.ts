@@ -5,7 +5,7 @@ import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { SCHEMAS } from '../schemas';
 import { normName } from '../text';
-import { codeRows, parentIndex, Rule } from './context';
+import { codeRows, Rule, tableParents } from './context';
 
 const at = (t: MappedTable, row: number, col: number) => ({ sheet: t.sheet, cell: a1(row, col) });
 const titleCell = (t: MappedTable) => at(t, t.range.top, t.range.left);
@@ -87,8 +87,7 @@ export const hierarchyGaps: Rule = {
   run(ctx) {
     for (const t of ctx.tables) {
       if (t.def.shape !== 'code') continue;
-      const rows = codeRows(t);
-      const parent = parentIndex(rows);
+      const { rows, parent } = tableParents(t);
       const hasKids = new Set<MappedRow>();
       for (const r of rows) {
         const p = parent.get(r);

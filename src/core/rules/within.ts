@@ -2,7 +2,7 @@
 import { term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
-import { amountRoles, codeRows, item, parentIndex, Rule, RuleContext, totalRow } from './context';
+import { amountRoles, codeRows, item, Rule, RuleContext, tableParents, totalRow } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
 
@@ -99,8 +99,7 @@ export const hierarchyParent: Rule = {
   run(ctx) {
     for (const t of ctx.tables) {
       if (t.def.shape !== 'code') continue;
-      const rows = codeRows(t);
-      const parent = parentIndex(rows);
+      const { rows, parent } = tableParents(t);
       const children = new Map<MappedRow, MappedRow[]>();
       for (const r of rows) {
         const p = parent.get(r);
@@ -125,8 +124,7 @@ export const hierarchyTotal: Rule = {
       if (t.def.shape !== 'code') continue;
       const total = totalRow(t);
       if (!total) continue;
-      const rows = codeRows(t);
-      const parent = parentIndex(rows);
+      const { rows, parent } = tableParents(t);
       const roots = rows.filter((r) => !parent.get(r));
       for (const role of amountRoles(t))
         ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: roots.map((r) => term(t, r, role)), expectation: '各类之和' });
