@@ -1,0 +1,18 @@
+import fs from 'fs';
+import path from 'path';
+import { RULES } from '../src/core/rules';
+import { SCHEMAS } from '../src/core/schemas';
+
+const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+
+test('the README lists every rule id', () => {
+  const ids = new Set<string>(['structure.unknown-code']);
+  for (const r of RULES) if (r.id !== 'row.*') ids.add(r.id);
+  for (const s of SCHEMAS) for (const f of s.rowFormulas) ids.add(f.rule);
+  for (const id of ids) expect(readme).toContain(`\`${id}\``);
+});
+
+test('the README set-up command names the bundled sample that exists', () => {
+  const m = /budget-check validate (samples\/\S+\.xlsx)/.exec(readme)!;
+  expect(fs.existsSync(path.join(__dirname, '..', m[1]))).toBe(true);
+});
