@@ -95,3 +95,11 @@ test('node_modules/.bin/budget-check works from the repo root after the build', 
   expect(s.status).toBe(0);
   expect(s.stdout).toMatch(/识别到 9 张标准表/);
 });
+
+test('an empty workbook (one blank sheet): exit 2 with a message', async () => {
+  const f = path.join(dir, 'empty.xlsx');
+  fs.writeFileSync(f, await writeXlsxBuffer({ sheets: [{ name: 'Sheet1', rows: [], merges: [] }] }));
+  const r = await run('validate', f);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/没有找到部门预算公开表/);
+});

@@ -163,3 +163,16 @@ test('fiscal summary: per-column balance and the 一般公共预算 column again
   const rules = new Set(validateWorkbook(l.workbook).findings.filter((f) => f.severity === 'error').map((f) => f.rule));
   expect(rules).toEqual(new Set(['row.fiscal-total', 'summary.expenditure-total', 'cross.fiscal-general']));
 });
+
+test('structure.merged-data: a merged area over amount cells is a warning, and the sums it breaks are errors', () => {
+  const l = seed004();
+  const at = locate(l, 'expenditure', 19, 3); // 2150501 行政运行: 合计 691.02 merged over 基本支出 691.02
+  const sheet = l.workbook.sheets.find((s) => s.name === at.sheet)!;
+  sheet.rows[at.row][at.col + 1] = undefined;
+  sheet.merges.push({ top: at.row, left: at.col, bottom: at.row, right: at.col + 1 });
+  const rep = validateWorkbook(l.workbook);
+  const f = rep.findings.filter((x) => x.rule === 'structure.merged-data');
+  expect(f).toHaveLength(1);
+  expect(f[0].message).toMatch(/D26:E26 是合并单元格/);
+  expect(rep.counts.error).toBeGreaterThan(0);
+});

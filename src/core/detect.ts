@@ -504,6 +504,7 @@ function mapRegion(
     rows: [],
     notes: [],
     invalid: [],
+    mergedData: [],
   };
   table.range = { top: Math.max(0, title.row >= 0 ? title.row : header.top), left: Math.min(header.left, title.col >= 0 ? title.col : header.left), bottom: header.bottom, right: header.right };
   const last =
@@ -513,6 +514,10 @@ function mapRegion(
         ? readThreePublicRows(v, table, header.dataTop, end)
         : readCodeRows(v, table, header.dataTop, end);
   table.range.bottom = Math.max(header.bottom, last);
+  const amountCols = columns.filter((c) => c.role !== 'seq' && c.role !== 'code' && !/name$/.test(c.role)).map((c) => c.col);
+  for (const m of v.sheet.merges)
+    if (m.bottom >= header.dataTop && m.top <= table.range.bottom && amountCols.some((c) => c >= m.left && c <= m.right) && (m.bottom > m.top || m.right > m.left))
+      table.mergedData.push(m);
   let dec = -1;
   for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!a.blank && a.decimals > dec) dec = a.decimals;
   table.decimals = dec < 0 ? 2 : Math.min(dec, 4);

@@ -55,6 +55,8 @@ export interface MappedTable {
   rows: MappedRow[];
   notes: string[];
   invalid: { row: number; col: number; text: string }[];
+  /** Merged areas that cover amount cells in the body (values may be read from one cell only). */
+  mergedData: CellRange[];
 }
 
 export interface UnmappedTable {

@@ -155,6 +155,20 @@ export const invalidAmounts: Rule = {
   },
 };
 
+export const mergedData: Rule = {
+  id: 'structure.merged-data',
+  domain: '—',
+  title: '金额区域中的合并单元格（合并后只有左上角一格有值，其余按空白读取）',
+  run(ctx) {
+    for (const t of ctx.tables)
+      for (const m of t.mergedData) {
+        const c = at(t, m.top, m.left);
+        const range = `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${range} 是合并单元格，覆盖了金额栏：只有 ${c.cell} 的值被计入，其余格按空白处理，请取消合并后分别填写`, ...c, cells: [c], table: t.schema });
+      }
+  },
+};
+
 function majority<T>(values: T[]): T | undefined {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -195,5 +209,5 @@ export const metaDepartment: Rule = {
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, duplicateCode, hierarchyGaps, codeNames, invalidAmounts, metaYear, metaDepartment,
+  missingTable, duplicateTable, emptyNote, duplicateCode, hierarchyGaps, codeNames, invalidAmounts, mergedData, metaYear, metaDepartment,
 ];
