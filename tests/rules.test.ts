@@ -176,3 +176,10 @@ test('structure.merged-data: a merged area over amount cells is a warning, and t
   expect(f[0].message).toMatch(/D26:E26 是合并单元格/);
   expect(rep.counts.error).toBeGreaterThan(0);
 });
+
+test('fiscal summary: an amount in the 政府性基金 column while the fund table is empty is an error', () => {
+  const l = seed004();
+  setValue(l, locate(l, 'fiscal-appropriation-summary', 5, 6), 12.5); // 六、科学技术支出 政府性基金
+  const rules = validateWorkbook(l.workbook).findings.filter((f) => f.severity === 'error').map((f) => f.rule);
+  expect(rules).toContain('cross.fiscal-fund');
+});

@@ -331,25 +331,34 @@ function colOf(cols: MappedColumn[], role: string): number | undefined {
   return cols.find((c) => c.role === role)?.col;
 }
 
-function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
-  const codeCol = colOf(t.columns, 'code');
-  const nameCol = colOf(t.columns, 'name');
+/**
+ * Walks the body rows of a table: skips blank rows and repeated headers (page breaks), collects the notes
+ * under the table ("注：…"), and hands every other row to `take`, which returns true when it used the row.
+ * Returns the last row that belongs to the table.
+ */
+function scanBody(v: SheetView, t: MappedTable, dataTop: number, end: number, take: (r: number, texts: string[]) => boolean): number {
   let last = dataTop - 1;
   for (let r = dataTop; r < end; r++) {
     if (v.isEmptyRow(r)) continue;
     const texts = v.rowTexts(r);
     const first = texts.slice(t.range.left).find((x) => x) ?? '';
-    if (isNoteText(first) || t.notes.length) {
-      if (!hasDecimalAmount(texts)) {
-        t.notes.push(texts.filter((x) => x).join(' '));
-        last = r;
-        continue;
-      }
+    if ((isNoteText(first) || t.notes.length) && !hasDecimalAmount(texts)) {
+      t.notes.push(texts.filter((x) => x).join(' '));
+      last = r;
+      continue;
     }
     if (isHeaderRow(texts) || isColumnNumberRow(texts)) continue;
+    if (take(r, texts)) last = r;
+  }
+  return last;
+}
+
+function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
+  const codeCol = colOf(t.columns, 'code');
+  const nameCol = colOf(t.columns, 'name');
+  return scanBody(v, t, dataTop, end, (r) => {
     let code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
     let name = nameCol !== undefined ? v.text(r, nameCol) : '';
-    let labelCol = nameCol;
     if (!CODE_RE.test(code)) {
       const label = squash(code || name);
       const m = /^(\d{3}(?:\d{2}){0,2})(.*)$/.exec(squash(name));
@@ -357,24 +366,18 @@ function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number
         code = m[1];
         name = m[2];
       } else if (/^(合计|总计|合计数)$/.test(label)) {
-        const amounts = readAmounts(v, r, t.columns, t);
-        t.rows.push({ row: r, kind: 'total', name: '合计', amounts, labelCol: code ? codeCol : nameCol });
-        last = r;
-        continue;
+        t.rows.push({ row: r, kind: 'total', name: '合计', amounts: readAmounts(v, r, t.columns, t), labelCol: code ? codeCol : nameCol });
+        return true;
       } else {
         code = '';
       }
     }
     const amounts = readAmounts(v, r, t.columns, t);
-    if (code) {
-      t.rows.push({ row: r, kind: 'code', code, level: codeLevel(code), name: name.trim(), amounts, labelCol });
-      last = r;
-    } else if (name || anyAmount(amounts)) {
-      t.rows.push({ row: r, kind: 'other', name: name.trim(), amounts, labelCol });
-      last = r;
-    }
-  }
-  return last;
+    if (code) t.rows.push({ row: r, kind: 'code', code, level: codeLevel(code), name: name.trim(), amounts, labelCol: nameCol });
+    else if (name || anyAmount(amounts)) t.rows.push({ row: r, kind: 'other', name: name.trim(), amounts, labelCol: nameCol });
+    else return false;
+    return true;
+  });
 }
 
 function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
@@ -382,28 +385,16 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
   const outName = colOf(t.columns, 'out.name')!;
   const fiscal = t.schema === 'fiscal-appropriation-summary';
   let inCarry = false;
-  let last = dataTop - 1;
-  for (let r = dataTop; r < end; r++) {
-    if (v.isEmptyRow(r)) continue;
-    const texts = v.rowTexts(r);
-    const first = texts.slice(t.range.left).find((x) => x) ?? '';
-    if (isNoteText(first) || t.notes.length) {
-      t.notes.push(texts.filter((x) => x).join(' '));
-      last = r;
-      continue;
-    }
-    if (isHeaderRow(texts) || isColumnNumberRow(texts)) continue;
+  return scanBody(v, t, dataTop, end, (r) => {
     const inLabel = v.text(r, inName);
     if (inLabel) {
       const key = stripEnum(normName(inLabel));
-      const hit = INCOME_ITEMS.find((i) => i.match.test(key));
-      let item = hit?.key;
+      let item = INCOME_ITEMS.find((i) => i.match.test(key))?.key;
       if (item === 'carryover') inCarry = true;
       else if (item === 'income-grand' || item === 'income-total') inCarry = false;
       else if (fiscal && inCarry && item && ['general', 'fund', 'state'].includes(item)) item = `carryover-${item}`;
       const amounts = readAmounts(v, r, t.columns, t, 'in');
       t.rows.push({ row: r, kind: item ? 'item' : 'other', side: 'in', item, name: inLabel, amounts, labelCol: inName });
-      last = r;
     }
     const outLabel = v.text(r, outName);
     if (outLabel) {
@@ -415,34 +406,21 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
         const cls = functionClassByLabel(outLabel);
         t.rows.push({ row: r, kind: cls ? 'class' : 'other', side: 'out', code: cls?.code, level: cls ? 1 : undefined, name: outLabel, amounts, labelCol: outName });
       }
-      last = r;
     }
-  }
-  return last;
+    return !!(inLabel || outLabel);
+  });
 }
 
 function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
   const nameCol = colOf(t.columns, 'name')!;
-  let last = dataTop - 1;
-  for (let r = dataTop; r < end; r++) {
-    if (v.isEmptyRow(r)) continue;
-    const texts = v.rowTexts(r);
-    const first = texts.slice(t.range.left).find((x) => x) ?? '';
-    if (isNoteText(first) || t.notes.length) {
-      t.notes.push(texts.filter((x) => x).join(' '));
-      last = r;
-      continue;
-    }
-    if (isHeaderRow(texts) || isColumnNumberRow(texts)) continue;
+  return scanBody(v, t, dataTop, end, (r) => {
     const label = v.text(r, nameCol);
-    if (!label) continue;
+    if (!label) return false;
     const key = stripEnum(normName(label));
     const hit = THREE_PUBLIC_ITEMS.find((i) => i.match.test(key));
-    const amounts = readAmounts(v, r, t.columns, t);
-    t.rows.push({ row: r, kind: hit ? 'item' : 'other', item: hit?.key, name: label, amounts, labelCol: nameCol });
-    last = r;
-  }
-  return last;
+    t.rows.push({ row: r, kind: hit ? 'item' : 'other', item: hit?.key, name: label, amounts: readAmounts(v, r, t.columns, t), labelCol: nameCol });
+    return true;
+  });
 }
 
 function hasNumbers(v: SheetView, from: number, end: number): boolean {

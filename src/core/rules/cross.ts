@@ -1,5 +1,5 @@
 /** Rules 5–11 of domain.md: the same figure in two tables. Units are normalised to 万元 by the terms. */
-import { Check, term } from '../checks';
+import { Check, SHORT_TITLE, term } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 import { byCode, item, Rule, RuleContext, totalRow } from './context';
@@ -41,6 +41,32 @@ function compareByCode(
   }
 }
 
+/**
+ * A summary table's class rows (and 本年支出合计) against a code table's 类 rows (and 合计), one column of
+ * the summary against the code table's 合计 column. A class missing on either side counts as zero.
+ */
+function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, column: string, target: MappedTable) {
+  const classes = new Map<string, MappedRow>();
+  for (const r of summary.rows) if (r.side === 'out' && r.kind === 'class' && r.code) classes.set(r.code, r);
+  const targetCodes = byCode(target);
+  const codes = new Set<string>(classes.keys());
+  for (const r of target.rows) if (r.kind === 'code' && r.level === 1) codes.add(r.code!);
+  for (const code of codes) {
+    const sr = classes.get(code);
+    const lhs = term(summary, sr, column);
+    const rhs = term(target, targetCodes.get(code), 'total');
+    if (!lhs.ref && !rhs.ref) continue;
+    if (!sr) lhs.label = `${SHORT_TITLE[summary.schema]}中缺少功能类 ${code}，按 0 计`;
+    const [l, r] = sr ? [lhs, rhs] : [rhs, lhs];
+    ctx.check({ rule, op: 'eq', lhs: [l], rhs: [r], expectation: sr ? `${target.def.title}中该类的合计` : `${summary.def.title}中该类的对应数` });
+  }
+  // 本年支出合计 against the target's 合计 row; an empty target table (空表列示) counts as zero.
+  const st = item(summary, 'exp-total', 'out');
+  const tt = totalRow(target);
+  if (st && (tt || !target.rows.some((r) => r.kind === 'code')))
+    ctx.check({ rule, op: 'eq', lhs: [term(summary, st, column)], rhs: [term(target, tt, 'total')], expectation: `${target.def.title}合计` });
+}
+
 export const summaryVsExpenditure: Rule = {
   id: 'cross.summary-expenditure',
   domain: '5',
@@ -48,25 +74,7 @@ export const summaryVsExpenditure: Rule = {
   run(ctx) {
     const s = ctx.first('income-expenditure-summary');
     const e = ctx.first('expenditure');
-    if (!s || !e) return;
-    const classes = new Map<string, MappedRow>();
-    for (const r of s.rows) if (r.side === 'out' && r.kind === 'class' && r.code) classes.set(r.code, r);
-    const eCodes = byCode(e);
-    const codes = new Set<string>([...classes.keys()]);
-    for (const r of e.rows) if (r.kind === 'code' && r.level === 1) codes.add(r.code!);
-    for (const code of codes) {
-      const sr = classes.get(code);
-      const er = eCodes.get(code);
-      const lhs = term(s, sr, 'out.total');
-      const rhs = term(e, er, 'total');
-      if (!lhs.ref && !rhs.ref) continue;
-      if (!sr) lhs.label = `收支总表中缺少功能类 ${code}，按 0 计`;
-      const [l, r] = sr ? [lhs, rhs] : [rhs, lhs];
-      ctx.check({ rule: this.id, op: 'eq', lhs: [l], rhs: [r], expectation: sr ? '支出总表中该类的合计' : '收支总表中该类的预算数' });
-    }
-    const st = item(s, 'exp-total', 'out');
-    const et = totalRow(e);
-    if (st && et) ctx.check({ rule: this.id, op: 'eq', lhs: [term(s, st, 'out.total')], rhs: [term(e, et, 'total')], expectation: '支出总表合计' });
+    if (s && e) compareClasses(ctx, this.id, s, 'out.total', e);
   },
 };
 
@@ -117,24 +125,7 @@ export const incomeVsExpenditure: Rule = {
 function fiscalVs(ctx: RuleContext, rule: string, column: string, target: SchemaId) {
   const f = ctx.first('fiscal-appropriation-summary');
   const g = ctx.first(target);
-  if (!f || !g || !has(f, column)) return;
-  const gCodes = byCode(g);
-  const classes = new Map<string, MappedRow>();
-  for (const r of f.rows) if (r.side === 'out' && r.kind === 'class' && r.code) classes.set(r.code, r);
-  const codes = new Set<string>([...classes.keys()]);
-  for (const r of g.rows) if (r.kind === 'code' && r.level === 1) codes.add(r.code!);
-  for (const code of codes) {
-    const fr = classes.get(code);
-    const gr = gCodes.get(code);
-    const lhs = term(f, fr, column);
-    const rhs = term(g, gr, 'total');
-    if (!lhs.ref && !rhs.ref) continue;
-    const [l, r] = fr ? [lhs, rhs] : [rhs, lhs];
-    ctx.check({ rule, op: 'eq', lhs: [l], rhs: [r], expectation: fr ? `${g.def.title}中该类的合计` : '财政拨款收支总表中该类的对应数' });
-  }
-  const ft = item(f, 'exp-total', 'out');
-  const gt = totalRow(g);
-  if (ft) ctx.check({ rule, op: 'eq', lhs: [term(f, ft, column)], rhs: [term(g, gt, 'total')], expectation: `${g.def.title}合计` });
+  if (f && g && has(f, column)) compareClasses(ctx, rule, f, column, g);
 }
 
 export const fiscalVsGeneral: Rule = {
