@@ -9,7 +9,12 @@ try {
   process.exit(2);
 }
 cli
-  .main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') })
+  .main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+    progress: (s) => process.stderr.write(s),
+    isTTY: !!process.stderr.isTTY,
+  })
   .then((code) => {
     process.exitCode = code;
   });

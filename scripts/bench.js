@@ -32,13 +32,15 @@ const yuan = (fen) => (fen === 0 ? '' : (fen / 100).toFixed(2));
 function buildBlocks(rows) {
   const m = { department: '[999]某省大型厅局（基准测试）', year: 2021, unit: '万元' };
   // Function codes: classes × 款 × 项 ≈ rows.
+  // Codes stay valid at any size: at most 99 款 per 类 and 99 项 per 款.
   const classes = FUNCTION_CLASSES.filter((c) => /^\d+$/.test(c.code)).slice(0, 20);
-  const perKuan = Math.max(1, Math.round(rows / classes.length / 10) - 1);
+  const kuanPerClass = Math.min(99, Math.max(1, Math.ceil(Math.sqrt(rows / classes.length))));
+  const perKuan = Math.min(99, Math.max(1, Math.ceil(rows / classes.length / kuanPerClass)));
   const fn = []; // { code, name, level, p, u, j }
   for (const c of classes) {
     const cls = { code: c.code, name: c.name, p: 0, u: 0, j: 0, f: 0, s: 0 };
     fn.push(cls);
-    for (let k = 1; k <= 10; k++) {
+    for (let k = 1; k <= kuanPerClass; k++) {
       const kcode = `${c.code}${String(k).padStart(2, '0')}`;
       const kuan = { code: kcode, name: catalogueName('function', kcode) || `款${k}`, p: 0, u: 0, j: 0, f: 0, s: 0 };
       fn.push(kuan);
@@ -71,7 +73,8 @@ function buildBlocks(rows) {
   for (let c = 301; c <= 399 && econ.length < rows; c++) {
     const cls = { code: String(c), name: catalogueName('economic', String(c)) || `经济类${c}`, personnel: c === 301 || c === 303, kids: [] };
     econClasses.push(cls);
-    for (let k = 1; k <= 50; k++) {
+    const econKids = Math.min(99, Math.max(5, Math.ceil(rows / 99)));
+    for (let k = 1; k <= econKids; k++) {
       const code = `${c}${String(k).padStart(2, '0')}`;
       cls.kids.push({ code, name: catalogueName('economic', code) || `经济款${k}`, w: 1 + rnd(1000), v: 0 });
     }
@@ -147,6 +150,36 @@ function memoryChild(file) {
   process.stdout.write(JSON.stringify({ base, baseMax, peak, heap0, peakHeap, checks: rep.counts.checks }));
 }
 
+/** Child mode for the scaling series: build a workbook of ROWS code rows per table, time validate. */
+function scalingChild(rows) {
+  let blocks = buildBlocks(rows);
+  const wb = layoutWorkbook(blocks, { layout: 'sheets' }).workbook;
+  const codeRows = blocks.filter((b) => b.codeCol !== undefined).reduce((s, b) => s + b.rows.length, 0);
+  blocks = null; // only the grid stays alive while timing
+  global.gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  validateWorkbook(wb); // warm-up
+  global.gc();
+  const t0 = performance.now();
+  const rep = validateWorkbook(wb);
+  const ms = performance.now() - t0;
+  const heap1 = process.memoryUsage().heapUsed;
+  process.stdout.write(JSON.stringify({ rows, codeRows, ms, checks: rep.counts.checks, errors: rep.counts.error, heapMb: (heap1 - heap0) / 1048576 }));
+}
+
+function scaling() {
+  const { execFileSync } = require('child_process');
+  console.log('随行数增长（每档一个独立进程；各代码表行数约为 N，经济分类表最多 99×99 行）：');
+  let prev;
+  for (const n of [1000, 10000, 100000]) {
+    const r = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', __filename, '--scaling-child', String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    const per = r.ms / (r.codeRows / 1000);
+    const growth = prev ? `，行数 ×${(r.codeRows / prev.codeRows).toFixed(1)} 时间 ×${(r.ms / prev.ms).toFixed(1)}` : '';
+    console.log(`  N=${String(n).padStart(6)}：代码行共 ${r.codeRows}，核对 ${r.checks} 项，错误 ${r.errors}，validate ${r.ms.toFixed(0)} ms（每千行 ${per.toFixed(1)} ms${growth}）`);
+    prev = r;
+  }
+}
+
 async function main() {
   const blocks = buildBlocks(ROWS);
   const laid = layoutWorkbook(blocks, { layout: 'sheets' });
@@ -193,6 +226,9 @@ async function main() {
 
 if (require.main === module) {
   const i = process.argv.indexOf('--memory-child');
+  const j = process.argv.indexOf('--scaling-child');
   if (i >= 0) memoryChild(process.argv[i + 1]);
-  else main();
+  else if (j >= 0) scalingChild(Number(process.argv[j + 1]));
+  else if (args.includes('--scaling')) scaling();
+  else main().then(() => !args.includes('--no-scaling') && scaling());
 }

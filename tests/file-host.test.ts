@@ -67,3 +67,22 @@ describe('bad input gives a clear Chinese message, never a crash trace', () => {
   test('missing file', () => expectHostError(readXlsxFile(path.join(os.tmpdir(), 'no-such-budget.xlsx')), 'not-found', /找不到文件/));
   test('a folder', () => expectHostError(readXlsxFile(fs.mkdtempSync(path.join(os.tmpdir(), 'bc-'))), 'unreadable', /文件夹/));
 });
+
+describe('the lean reader gives the same grid as the ExcelJS reference reader', () => {
+  const { readWithExcelJS } = require('../src/hosts/file/xlsx');
+  const { readXlsxLean } = require('../src/hosts/file/xlsx-lean');
+  const { LAYOUTS } = require('../src/samples/variants');
+  const { seed001Blocks } = require('../src/samples/seed001');
+  test.each(Object.keys(LAYOUTS))('layout %s', async (name) => {
+    const wb = layoutWorkbook(name.includes('元') ? seed004Blocks() : seed001Blocks(), LAYOUTS[name]).workbook;
+    // A formula cell with its cached result, a boolean and a string with XML entities, too.
+    const rows = wb.sheets[0].rows;
+    (rows[0] ??= [])[20] = { value: 998.77, formula: 'SUM(C6:C14)', numFmt: '0.00' };
+    (rows[1] ??= [])[20] = { value: true };
+    (rows[2] ??= [])[20] = { value: '<注> A&B “三公”' };
+    const buf = await writeXlsxBuffer(wb);
+    const lean = readXlsxLean(buf);
+    const ref = await readWithExcelJS(buf);
+    expect(lean).toEqual(ref);
+  });
+});

@@ -126,10 +126,11 @@ export function catalogueName(kind: CodeKind, code: string): string | undefined 
   return kind === 'function' ? FUNCTION_NAMES[code] : ECONOMIC[code];
 }
 
+const CLASS_BY_NAME = new Map(FUNCTION_CLASSES.map((c) => [normName(c.name), c]));
+
 /** The function class a summary-table row label refers to ("六、科学技术支出" → 206). */
 export function functionClassByLabel(label: string): { code: string; name: string } | undefined {
-  const n = normName(stripEnum(normName(label)));
-  return FUNCTION_CLASSES.find((c) => n === normName(c.name));
+  return CLASS_BY_NAME.get(normName(stripEnum(normName(label))));
 }
 
 export function functionClassesForYear(year: number): { code: string; name: string }[] {

@@ -50,13 +50,29 @@ export interface Check {
 
 export type CheckStatus = 'pass' | 'rounding' | 'fail';
 
-export interface CheckResult {
-  check: Check;
-  /** Σlhs − Σrhs in 万元. */
-  diff: Decimal;
-  /** Largest |diff| explained by rounding, in 万元. */
-  bound: Decimal;
-  status: CheckStatus;
+/** Largest |Σlhs − Σrhs| that rounding explains, in 万元: half a unit for every shown (non-blank) term. */
+export function boundOf(check: Check): Decimal {
+  let bound = ZERO;
+  for (const t of check.lhs) if (t.value !== ZERO) bound = bound.plus(t.half);
+  for (const t of check.rhs) if (t.value !== ZERO) bound = bound.plus(t.half);
+  return bound;
+}
+
+export class CheckResult {
+  private cachedBound?: Decimal;
+  constructor(
+    readonly check: Check,
+    /** Σlhs − Σrhs in 万元. */
+    readonly diff: Decimal,
+    readonly status: CheckStatus,
+    bound?: Decimal,
+  ) {
+    this.cachedBound = bound;
+  }
+  /** Computed only when needed: most checks hold exactly and never need it. */
+  get bound(): Decimal {
+    return (this.cachedBound ??= boundOf(this.check));
+  }
 }
 
 export interface CellRef {
@@ -116,22 +132,15 @@ export function term(table: MappedTable, row: MappedRow | undefined, role: strin
 
 export function evaluate(check: Check): CheckResult {
   let diff = ZERO;
-  let bound = ZERO;
-  for (const t of check.lhs) {
-    if (t.value === ZERO) continue; // blank or missing: exact zero, no rounding
-    diff = diff.plus(t.value);
-    bound = bound.plus(t.half);
-  }
-  for (const t of check.rhs) {
-    if (t.value === ZERO) continue;
-    diff = diff.minus(t.value);
-    bound = bound.plus(t.half);
-  }
+  for (const t of check.lhs) if (t.value !== ZERO) diff = diff.plus(t.value); // blank or missing: exact zero
+  for (const t of check.rhs) if (t.value !== ZERO) diff = diff.minus(t.value);
+  if (check.op === 'eq' && diff.isZero()) return new CheckResult(check, diff, 'pass');
+  if (check.op === 'gte' && !diff.isNegative()) return new CheckResult(check, diff, 'pass');
+  const bound = boundOf(check);
   let status: CheckStatus;
   if (check.op === 'gte') status = diff.gte(bound.negated()) ? 'pass' : 'fail';
-  else if (diff.isZero()) status = 'pass';
   else status = diff.abs().lte(bound) ? 'rounding' : 'fail';
-  return { check, diff, bound, status };
+  return new CheckResult(check, diff, status, bound);
 }
 
 function cellOf(t: Term): CellRef | undefined {

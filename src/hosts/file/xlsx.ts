@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { Cell, CellValue, parseRangeA1, Sheet, Workbook } from '../../core/grid';
 import { HostError, ReadProgress, SpreadsheetHost } from '../host';
+import { readXlsxLean } from './xlsx-lean';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -66,6 +67,18 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet): Sheet {
 export async function readXlsxBuffer(buf: Uint8Array, onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
   const bad = sniffXlsx(buf);
   if (bad) throw bad;
+  try {
+    const wb = readXlsxLean(buf, (done, total, name) => onProgress?.({ done, total, message: `正在读取工作表“${name}”` }));
+    onProgress?.({ done: wb.sheets.length, total: wb.sheets.length, message: '读取完成' });
+    return wb;
+  } catch {
+    // Not understood by the lean reader (or damaged): let ExcelJS try, it decides what is unreadable.
+  }
+  return readWithExcelJS(buf, onProgress);
+}
+
+/** The reference reader: ExcelJS's full model, mapped onto the grid. */
+export async function readWithExcelJS(buf: Uint8Array, onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * Batch benchmark: generates N realistic department workbooks from the seed tables (varied layouts,
+ * department names, about 1 in 10 with one wrong cell), then validates them end to end (read .xlsx +
+ * detect + rules + suspects) with 1 and 2 worker threads. Prints files per second.
+ * Run after `npm run build`:  node scripts/bench-batch.js [--files 1000]
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { performance } = require('perf_hooks');
+const dist = path.join(__dirname, '..', 'dist');
+const { seed004Blocks, SEED004_META } = require(path.join(dist, 'samples', 'seed004'));
+const { seed001Blocks, SEED001_META } = require(path.join(dist, 'samples', 'seed001'));
+const { layoutWorkbook, locate, setValue } = require(path.join(dist, 'samples', 'layout'));
+const { LAYOUTS } = require(path.join(dist, 'samples', 'variants'));
+const { writeXlsxBuffer } = require(path.join(dist, 'hosts', 'file', 'xlsx'));
+const { runBatch } = require(path.join(dist, 'batch', 'pool'));
+
+const args = process.argv.slice(2);
+const N = (() => {
+  const i = args.indexOf('--files');
+  return i >= 0 ? Number(args[i + 1]) : 1000;
+})();
+
+const COUNTIES = ['迁安市', '遵化市', '香河县', '山海关区', '海港区', '昌黎县', '卢龙县', '青龙满族自治县', '抚宁区', '北戴河区'];
+const BUREAUS = ['工业和信息化局', '科学技术局', '财政局', '教育局', '卫生健康局', '民政局', '自然资源局', '住房和城乡建设局', '交通运输局', '农业农村局'];
+
+let seed = 7;
+const rnd = (n) => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+};
+
+async function generate(dir) {
+  const layouts = Object.values(LAYOUTS);
+  let injected = 0;
+  for (let i = 0; i < N; i++) {
+    const use001 = i % 2 === 1;
+    const dept = `${COUNTIES[i % COUNTIES.length]}${BUREAUS[Math.floor(i / COUNTIES.length) % BUREAUS.length]}`;
+    const make = () => {
+      const blocks = use001 ? seed001Blocks() : seed004Blocks({ splitGeneral: i % 3 !== 0 });
+      const from = use001 ? SEED001_META.department : SEED004_META.department;
+      for (const b of blocks) b.meta = b.meta.map((line) => line.map((t) => t.replace(from, `[${100 + i}]${dept}`)));
+      return blocks;
+    };
+    let layout = layouts[i % layouts.length];
+    if (use001 && layout.unit === '元') layout = LAYOUTS['每表一个工作表'];
+    const blocks = make();
+    const l = layoutWorkbook(blocks, layout);
+    if (rnd(10) === 0) {
+      const b = blocks[rnd(blocks.length)];
+      const candidates = [];
+      b.rows.forEach((row, r) => b.amountCols.forEach((c) => row[c] && candidates.push([r, c])));
+      if (candidates.length) {
+        const [r, c] = candidates[rnd(candidates.length)];
+        setValue(l, locate(l, b.id, r, c), Number(b.rows[r][c]) + 10);
+        injected++;
+      }
+    }
+    fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}-${dept}.xlsx`), await writeXlsxBuffer(l.workbook));
+  }
+  return injected;
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-batch-'));
+  const t0 = performance.now();
+  const injected = await generate(dir);
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  console.log(`批量基准：生成 ${files.length} 个工作簿（种子 004/001，12 种版式，${injected} 个含一个错误单元格），用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+  for (const jobs of [1, 2]) {
+    const t = performance.now();
+    const results = await runBatch(files, { jobs });
+    const sec = (performance.now() - t) / 1000;
+    const withErrors = results.filter((r) => r.counts.error > 0).length;
+    const unreadable = results.filter((r) => r.status !== 'ok').length;
+    console.log(`  ${jobs} 个工作线程：${sec.toFixed(1)} 秒，${(files.length / sec).toFixed(1)} 个/秒（每核 ${(files.length / sec / jobs).toFixed(1)} 个/秒）；有错误 ${withErrors} 个，无法校验 ${unreadable} 个`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main();

@@ -1,0 +1,49 @@
+/** Checks one workbook file into a FileResult; never throws (a bad file becomes a result with a reason). */
+import path from 'path';
+import { validateWorkbook } from '../core/validate';
+import { HostError } from '../hosts/host';
+import { readXlsxFile } from '../hosts/file/xlsx';
+import type { FileResult } from './types';
+
+function majority(values: (string | number | null)[]): string | number | null {
+  const counts = new Map<string | number, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | number | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+export function emptyResult(file: string, status: FileResult['status'], reason: string, ms = 0): FileResult {
+  return {
+    file, status, reason, ms, department: null, year: null, tables: [], unmapped: [], findings: [], suspects: [],
+    counts: { error: 0, warning: 0, info: 0, checks: 0 },
+  };
+}
+
+export async function checkFile(file: string): Promise<FileResult> {
+  const t0 = Date.now();
+  try {
+    const wb = await readXlsxFile(file);
+    const rep = validateWorkbook(wb);
+    const result: FileResult = {
+      file,
+      status: rep.tables.length ? 'ok' : 'no-tables',
+      reason: rep.tables.length ? undefined : rep.unmapped[0]?.reason ?? '工作簿中没有找到部门预算公开表',
+      department: (majority(rep.tables.map((t) => t.department)) as string | null) ?? path.basename(file, path.extname(file)),
+      year: majority(rep.tables.map((t) => t.year)) as number | null,
+      tables: rep.tables,
+      unmapped: rep.unmapped,
+      counts: rep.counts,
+      // Rounding notes (info) are counted, not carried: a batch report lists what needs action.
+      findings: rep.findings.filter((f) => f.severity !== 'info'),
+      suspects: rep.suspects.slice(0, 5),
+      ms: 0,
+    };
+    result.ms = Date.now() - t0;
+    return result;
+  } catch (e) {
+    const reason = e instanceof HostError ? e.message : `校验时发生意外错误：${(e as Error).message}`;
+    return emptyResult(file, 'unreadable', reason, Date.now() - t0);
+  }
+}

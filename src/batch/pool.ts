@@ -1,0 +1,109 @@
+/**
+ * Validates many workbooks in parallel worker threads. One bad file, or even a crashed worker, never stops
+ * the others: the file is reported with its reason and a fresh worker takes over.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { Worker } from 'worker_threads';
+import { emptyResult } from './check-file';
+import type { FileResult } from './types';
+
+export interface BatchProgress {
+  done: number;
+  total: number;
+  file: string;
+  elapsedMs: number;
+}
+
+export interface BatchOptions {
+  jobs?: number;
+  onProgress?: (p: BatchProgress) => void;
+  /** Memory limit per worker (MB); a workbook that exceeds it is reported instead of stopping the batch. */
+  workerMemoryMb?: number;
+}
+
+function workerScript(): string {
+  // Under ts-jest this module runs from src/; workers always run the compiled JavaScript in dist/.
+  const here = path.join(__dirname, 'worker.js');
+  if (fs.existsSync(here)) return here;
+  const built = path.join(__dirname, '..', '..', 'dist', 'batch', 'worker.js');
+  if (fs.existsSync(built)) return built;
+  throw new Error('找不到批量校验的工作线程脚本，请先运行 npm run build');
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(os.cpus().length, 8));
+}
+
+export function runBatch(files: string[], opts: BatchOptions = {}): Promise<FileResult[]> {
+  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), files.length || 1));
+  const script = workerScript();
+  const results: FileResult[] = new Array(files.length);
+  const t0 = Date.now();
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve) => {
+    if (!files.length) return resolve([]);
+    const finish = (id: number, r: FileResult) => {
+      if (results[id]) return;
+      results[id] = r;
+      done++;
+      opts.onProgress?.({ done, total: files.length, file: r.file, elapsedMs: Date.now() - t0 });
+      if (done === files.length) resolve(results);
+    };
+    const start = () => {
+      const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 2048 } });
+      let current = -1;
+      const feed = () => {
+        if (next >= files.length) {
+          current = -1;
+          void w.terminate();
+          return;
+        }
+        current = next++;
+        w.postMessage({ id: current, file: files[current] });
+      };
+      w.on('message', (m: { id: number; result: FileResult }) => {
+        finish(m.id, m.result);
+        feed();
+      });
+      const crashed = (why: string) => {
+        if (current >= 0 && !results[current]) {
+          finish(current, emptyResult(files[current], 'unreadable', `校验该文件时工作线程异常退出（${why}），已跳过`));
+          current = -1;
+          if (next < files.length) start();
+        }
+      };
+      w.on('error', (e) => crashed(e.message));
+      w.on('exit', (code) => crashed(`退出码 ${code}`));
+      feed();
+    };
+    for (let i = 0; i < jobs; i++) start();
+  });
+}
+
+/** Expands DIR|FILES… into the .xlsx files to check (folders recursively; Office lock files skipped). */
+export function collectFiles(inputs: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (p: string) => {
+    for (const e of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(p, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$') && !e.name.startsWith('.')) files.push(full);
+    }
+  };
+  for (const i of inputs) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(i);
+    } catch {
+      missing.push(i);
+      continue;
+    }
+    if (st.isDirectory()) walk(i);
+    else files.push(i);
+  }
+  return { files, missing };
+}
