@@ -86,3 +86,14 @@ describe('the lean reader gives the same grid as the ExcelJS reference reader', 
     expect(lean).toEqual(ref);
   });
 });
+
+test('a workbook saved by another program (LibreOffice Calc): both readers agree, all tables map, no error', async () => {
+  const { readWithExcelJS } = require('../src/hosts/file/xlsx');
+  const { readXlsxLean } = require('../src/hosts/file/xlsx-lean');
+  const buf = fs.readFileSync(path.join(__dirname, 'fixtures', 'seed004-saved-by-libreoffice.xlsx'));
+  const lean = readXlsxLean(buf);
+  expect(lean).toEqual(await readWithExcelJS(buf));
+  const rep = validateWorkbook(lean);
+  expect(rep.tables).toHaveLength(9);
+  expect(rep.counts.error + rep.counts.warning).toBe(0);
+});
