@@ -9,7 +9,7 @@ import { codeLevel, functionClassByLabel } from './catalogue';
 import { Cell, CellRange, Sheet, Workbook, cellText, mergeLookup } from './grid';
 import type { AmountRef, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
 import {
-  EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, THREE_PUBLIC_ITEMS,
+  EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_ITEMS,
 } from './schemas';
 import { ENUM_PREFIX, isNoteText, normName, squash, stripEnum } from './text';
 
@@ -502,10 +502,33 @@ function mapRegion(
   return { table };
 }
 
-export function detectSheet(sheet: Sheet): Detection {
+/** A user's correction: the table whose title is at this row of this sheet is (or is not) this schema. */
+export interface MappingOverride {
+  sheet: string;
+  /** 0-based row of the table's title (MappedTable.range.top / UnmappedTable.range.top). */
+  titleRow: number;
+  /** The schema to map it as, or null to ignore the region. */
+  schema: SchemaId | null;
+}
+
+export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = []): Detection {
   const v = new SheetView(sheet);
   const out: Detection = { tables: [], unmapped: [], others: [] };
   let titles = findTitles(v);
+  for (const o of overrides) {
+    if (o.sheet !== sheet.name) continue;
+    const hit = titles.find((t) => t.row === o.titleRow || (t.row === -1 && o.titleRow === 0));
+    const schema = o.schema ? SCHEMAS.find((s) => s.id === o.schema) : undefined;
+    if (hit) {
+      hit.schema = schema;
+      hit.other = !schema;
+    } else if (schema) {
+      const texts = v.rowTexts(o.titleRow);
+      const col = Math.max(0, texts.findIndex((x) => x));
+      titles.push({ row: o.titleRow, col, text: texts[col] || schema.title, schema });
+      titles.sort((a, b) => a.row - b.row);
+    }
+  }
   if (titles.length === 0) {
     const m = matchTitle(sheet.name);
     if (m?.schema) titles = [{ row: -1, col: 0, text: sheet.name, schema: m.schema }];
@@ -525,10 +548,10 @@ export function detectSheet(sheet: Sheet): Detection {
   return out;
 }
 
-export function detectWorkbook(wb: Workbook): Detection {
+export function detectWorkbook(wb: Workbook, overrides: MappingOverride[] = []): Detection {
   const out: Detection = { tables: [], unmapped: [], others: [] };
   for (const s of wb.sheets) {
-    const d = detectSheet(s);
+    const d = detectSheet(s, overrides);
     out.tables.push(...d.tables);
     out.unmapped.push(...d.unmapped);
     out.others.push(...d.others);

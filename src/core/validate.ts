@@ -1,6 +1,6 @@
 /** The core entry point: workbook grid → mapped tables → rules → findings and ranked suspects. */
 import { Check, CheckResult, evaluate, Finding, toFinding } from './checks';
-import { detectWorkbook } from './detect';
+import { detectWorkbook, MappingOverride } from './detect';
 import { rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable } from './model';
 import { RULES } from './rules';
@@ -27,8 +27,10 @@ export interface ValidationReport {
 }
 
 export interface ValidateOptions {
-  /** Use these mapped tables instead of detecting (after the user corrected a mapping). */
+  /** Use these mapped tables instead of detecting. */
   detection?: Detection;
+  /** The user's corrections of the detected mapping. */
+  overrides?: MappingOverride[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -54,7 +56,7 @@ export function runRules(tables: MappedTable[]): { results: CheckResult[]; findi
 }
 
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
-  const det = opts.detection ?? detectWorkbook(wb);
+  const det = opts.detection ?? detectWorkbook(wb, opts.overrides);
   const { results, findings } = runRules(det.tables);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0, checks: results.length };

@@ -1,15 +1,30 @@
 /**
  * The one interface every spreadsheet host implements (Excel via Office.js, WPS via its JSA object model,
- * and .xlsx files via ExcelJS). The core only ever sees the Workbook grid model it returns.
+ * the browser preview and .xlsx files). The core only ever sees the Workbook grid model it returns, and the
+ * CellMarks it computes; hosts turn those into fills and notes.
  */
 import type { Workbook } from '../core/grid';
+import type { CellMark } from '../core/marks';
 
-export type HostKind = 'excel' | 'wps' | 'file';
+export type HostKind = 'excel' | 'wps' | 'preview' | 'file';
+
+export const HOST_NAMES: Record<HostKind, string> = {
+  excel: 'Microsoft Excel',
+  wps: 'WPS 表格',
+  preview: '浏览器预览（不连接 Excel）',
+  file: '文件',
+};
 
 export interface ReadProgress {
   done: number;
   total: number;
   message: string;
+}
+
+export interface MarkResult {
+  marked: number;
+  /** Sheets that could not be marked, with the reason (protected sheet, read-only workbook). */
+  skipped: { sheet: string; reason: string }[];
 }
 
 export interface SpreadsheetHost {
@@ -18,11 +33,21 @@ export interface SpreadsheetHost {
   readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Workbook>;
 }
 
+/** A host that shows results in the open workbook (Excel, WPS, preview). */
+export interface InteractiveHost extends SpreadsheetHost {
+  /** Fills the cells and adds notes; remembers each cell's previous format so clearMarks restores it exactly. */
+  applyMarks(marks: CellMark[]): Promise<MarkResult>;
+  /** Restores every cell marked by applyMarks to its previous format and removes the notes it added. */
+  clearMarks(): Promise<number>;
+  /** Activates the sheet and selects the cell. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
+
 /** A user-facing failure with a Chinese message (unreadable file, protected sheet…). */
 export class HostError extends Error {
   constructor(
     message: string,
-    readonly code: 'unreadable' | 'encrypted' | 'legacy-xls' | 'not-found' | 'protected' | 'empty',
+    readonly code: 'unreadable' | 'encrypted' | 'legacy-xls' | 'not-found' | 'protected' | 'empty' | 'api',
   ) {
     super(message);
     this.name = 'HostError';

@@ -1,0 +1,297 @@
+/**
+ * The Excel host (Office.js). Reads in as few context.sync() calls as the API allows:
+ *   1 sync for sheet names, protection and read-only state; 1 for used-range sizes and merged areas;
+ *   then 1 per block of at most CELLS_PER_SYNC cells (≈5 MB, Excel on the web's request limit).
+ * Marks cost 2 syncs (read current formats and notes, then write), plus 1 only when the workbook already has
+ * comments (to learn which cells they are on, so a comment the user wrote is never touched); clearing costs 2.
+ * The previous fill of every marked cell is saved in the workbook's settings, so 清除标记 restores it
+ * exactly, even after the workbook was closed and reopened.
+ */
+import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
+import { a1, parseRangeA1 } from '../../core/grid';
+import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
+import { HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+
+export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type RequirementCheck = (set: string, version: string) => boolean;
+
+/** ~5 MB of values, formulas and formats per request. */
+export const CELLS_PER_SYNC = 200_000;
+const SETTING_KEY = 'budgetCheck.marks';
+
+interface SavedCell {
+  sheet: string;
+  cell: string;
+  /** Previous fill colour, or null when the cell had no fill. */
+  fill: string | null;
+  /** True when we added a comment to this cell. */
+  comment: boolean;
+}
+
+function stripSheet(address: string): string {
+  const i = address.lastIndexOf('!');
+  return i >= 0 ? address.slice(i + 1) : address;
+}
+
+function toCell(value: unknown, formula: unknown, numFmt: unknown): Cell | undefined {
+  const f = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : undefined;
+  if ((value === '' || value === null || value === undefined) && !f) return undefined;
+  const cell: Cell = { value: value === '' || value === undefined ? null : (value as Cell['value']) };
+  if (f) cell.formula = f;
+  if (typeof numFmt === 'string' && numFmt && numFmt !== 'General' && numFmt !== '常规' && numFmt !== 'G/通用格式') cell.numFmt = numFmt;
+  return cell;
+}
+
+export class ExcelHost implements InteractiveHost {
+  readonly kind = 'excel' as const;
+  /** Marks of this session when the workbook cannot store settings (ExcelApi < 1.4). */
+  private memory: SavedCell[] = [];
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly supports: RequirementCheck,
+  ) {}
+
+  async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/protection/protected');
+      await ctx.sync();
+      const names = sheets.items.map((ws) => ws.name);
+      onProgress?.({ done: 0, total: names.length + 1, message: `找到 ${names.length} 个工作表，正在读取表格范围` });
+      const used = sheets.items.map((ws) => {
+        const r = ws.getUsedRangeOrNullObject(true);
+        r.load('rowIndex,columnIndex,rowCount,columnCount');
+        return r;
+      });
+      const canMerge = this.supports('ExcelApi', '1.13');
+      const merged = canMerge
+        ? sheets.items.map((ws) => {
+            const m = ws.getRange().getMergedAreasOrNullObject();
+            m.load('areas/items/address');
+            return m;
+          })
+        : [];
+      try {
+        await ctx.sync();
+      } catch {
+        // More than 512 merged areas on a sheet makes Excel refuse the request: read without merges.
+        used.forEach((r) => r.load('rowIndex,columnIndex,rowCount,columnCount'));
+        merged.length = 0;
+        await ctx.sync();
+      }
+      // Plan row blocks of at most CELLS_PER_SYNC cells, grouped into as few syncs as possible.
+      type Block = { sheet: number; r0: number; rows: number; range?: Excel.Range };
+      const blocks: Block[][] = [[]];
+      let inSync = 0;
+      used.forEach((u, i) => {
+        if (u.isNullObject) return;
+        const perBlock = Math.max(1, Math.floor(CELLS_PER_SYNC / u.columnCount));
+        for (let r0 = 0; r0 < u.rowCount; r0 += perBlock) {
+          const rows = Math.min(perBlock, u.rowCount - r0);
+          if (inSync + rows * u.columnCount > CELLS_PER_SYNC && blocks[blocks.length - 1].length) {
+            blocks.push([]);
+            inSync = 0;
+          }
+          blocks[blocks.length - 1].push({ sheet: i, r0, rows });
+          inSync += rows * u.columnCount;
+        }
+      });
+      const out: Sheet[] = sheets.items.map((ws, i) => ({
+        name: ws.name,
+        rows: [],
+        merges: merged[i] && !merged[i].isNullObject ? merged[i].areas.items.map((a) => parseRangeA1(stripSheet(a.address))) : ([] as CellRange[]),
+        protected: ws.protection.protected,
+      }));
+      let done = 0;
+      for (const group of blocks) {
+        if (!group.length) continue;
+        for (const b of group) {
+          const u = used[b.sheet];
+          b.range = sheets.items[b.sheet].getRangeByIndexes(u.rowIndex + b.r0, u.columnIndex, b.rows, u.columnCount);
+          b.range.load('values,formulas,numberFormat');
+        }
+        await ctx.sync();
+        for (const b of group) {
+          const u = used[b.sheet];
+          const { values, formulas, numberFormat } = b.range!;
+          const rows = out[b.sheet].rows;
+          for (let r = 0; r < b.rows; r++) {
+            const line: (Cell | undefined)[] = [];
+            for (let c = 0; c < u.columnCount; c++) {
+              const cell = toCell(values[r][c], formulas[r][c], numberFormat[r][c]);
+              if (cell) line[u.columnIndex + c] = cell;
+            }
+            if (line.length) rows[u.rowIndex + b.r0 + r] = line;
+          }
+        }
+        done++;
+        onProgress?.({ done, total: blocks.length, message: `已读取 ${done}/${blocks.length} 批单元格` });
+      }
+      return { sheets: out };
+    });
+  }
+
+  private async loadSaved(ctx: Excel.RequestContext): Promise<{ saved: () => SavedCell[]; setting?: Excel.Setting }> {
+    if (!this.supports('ExcelApi', '1.4')) return { saved: () => this.memory };
+    const setting = ctx.workbook.settings.getItemOrNullObject(SETTING_KEY);
+    setting.load('value');
+    return {
+      setting,
+      saved: () => {
+        if (setting.isNullObject) return [];
+        try {
+          return JSON.parse(String(setting.value)) as SavedCell[];
+        } catch {
+          return [];
+        }
+      },
+    };
+  }
+
+  private storeSaved(ctx: Excel.RequestContext, cells: SavedCell[]) {
+    if (!this.supports('ExcelApi', '1.4')) {
+      this.memory = cells;
+      return;
+    }
+    if (cells.length) ctx.workbook.settings.add(SETTING_KEY, JSON.stringify(cells));
+    else ctx.workbook.settings.getItemOrNullObject(SETTING_KEY).delete();
+  }
+
+  async applyMarks(marks: CellMark[]): Promise<MarkResult> {
+    const canComment = this.supports('ExcelApi', '1.10');
+    const canPattern = this.supports('ExcelApi', '1.9');
+    return this.run(async (ctx) => {
+      // Sync 1: what is there now (sheets, protection, read-only, current fills, existing comments, saved state).
+      const wb = ctx.workbook;
+      const canReadOnly = this.supports('ExcelApi', '1.8');
+      if (canReadOnly) wb.load('readOnly');
+      const sheets = wb.worksheets;
+      sheets.load('items/name,items/protection/protected');
+      const { saved } = await this.loadSaved(ctx);
+      const fills = marks.map((m) => {
+        const f = sheets.getItem(m.sheet).getRange(m.cell).format.fill;
+        f.load(canPattern ? 'color,pattern' : 'color');
+        return f;
+      });
+      const existing = canComment ? wb.comments : undefined;
+      existing?.load('items/content');
+      try {
+        await ctx.sync();
+      } catch {
+        throw new HostError('工作簿在校验之后有改动（工作表被删除或改名）：请重新点“校验”后再标记', 'api');
+      }
+      if (canReadOnly && wb.readOnly)
+        return { marked: 0, skipped: [{ sheet: '（整个工作簿）', reason: '工作簿以只读方式打开，无法标记：请另存一份或以编辑方式打开后再试' }] };
+      const previous = saved();
+      const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+      const known = new Set(sheets.items.map((s) => s.name));
+      const skipped = [...new Set(marks.map((m) => m.sheet))]
+        .filter((s) => protectedSheets.has(s))
+        .map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记：请在“审阅→撤消工作表保护”后重试（校验结果仍列在任务窗格中）` }));
+      const todo = marks.map((m, i) => ({ m, fill: fills[i] })).filter(({ m }) => known.has(m.sheet) && !protectedSheets.has(m.sheet));
+      const key = (s: string, c: string) => `${s}\u0000${c}`;
+      const prevByKey = new Map(previous.map((p) => [key(p.sheet, p.cell), p]));
+      // Cells that already carry a comment: ours (prefix) are updated, the user's are left alone.
+      const commentAt = new Map<string, Excel.Comment>();
+      if (existing && existing.items.length) {
+        const locations = existing.items.map((c) => {
+          const loc = c.getLocation();
+          loc.load('address');
+          return loc;
+        });
+        await ctx.sync();
+        locations.forEach((loc, i) => {
+          const addr = loc.address;
+          const bang = addr.lastIndexOf('!');
+          const sheet = addr.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+          commentAt.set(key(sheet, addr.slice(bang + 1).replace(/\$/g, '')), existing.items[i]);
+        });
+      }
+      // Last sync: restore cells marked last time that are not marked now, then fill and annotate.
+      const now = new Set(todo.map(({ m }) => key(m.sheet, m.cell)));
+      const keep: SavedCell[] = [];
+      for (const p of previous) {
+        if (now.has(key(p.sheet, p.cell))) continue;
+        if (!known.has(p.sheet) || protectedSheets.has(p.sheet)) {
+          keep.push(p);
+          continue;
+        }
+        this.restoreFill(ctx, p);
+        const c = commentAt.get(key(p.sheet, p.cell));
+        if (p.comment && c && c.content.startsWith(NOTE_PREFIX)) c.delete();
+      }
+      const next: SavedCell[] = [...keep];
+      todo.forEach(({ m, fill: f }) => {
+        const range = sheets.getItem(m.sheet).getRange(m.cell);
+        const prev = prevByKey.get(key(m.sheet, m.cell));
+        // The original fill: saved when the cell was first marked; else what it has now (no fill → null).
+        const noFill = canPattern ? (f.pattern as string) === 'None' : !f.color || f.color === '#FFFFFF';
+        const original = prev ? prev.fill : noFill ? null : f.color;
+        range.format.fill.color = MARK_COLORS[m.kind];
+        let ours = prev?.comment ?? false;
+        if (canComment) {
+          const c = commentAt.get(key(m.sheet, m.cell));
+          if (!c) {
+            wb.comments.add(`'${m.sheet.replace(/'/g, "''")}'!${m.cell}`, m.note);
+            ours = true;
+          } else if (c.content.startsWith(NOTE_PREFIX)) {
+            c.content = m.note;
+            ours = true;
+          } // a comment the user wrote is left as it is
+        }
+        next.push({ sheet: m.sheet, cell: m.cell, fill: original, comment: ours });
+      });
+      this.storeSaved(ctx, next);
+      await ctx.sync();
+      return { marked: todo.length, skipped };
+    });
+  }
+
+  private restoreFill(ctx: Excel.RequestContext, p: SavedCell) {
+    const range = ctx.workbook.worksheets.getItem(p.sheet).getRange(p.cell);
+    if (p.fill === null) range.format.fill.clear();
+    else range.format.fill.color = p.fill;
+  }
+
+  async clearMarks(): Promise<number> {
+    const canComment = this.supports('ExcelApi', '1.10');
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/protection/protected');
+      const { saved } = await this.loadSaved(ctx);
+      const comments = canComment ? ctx.workbook.comments : undefined;
+      comments?.load('items/content');
+      await ctx.sync();
+      const known = new Set(sheets.items.filter((s) => !s.protection.protected).map((s) => s.name));
+      const previous = saved();
+      const remaining = previous.filter((p) => !known.has(p.sheet));
+      for (const p of previous) if (known.has(p.sheet)) this.restoreFill(ctx, p);
+      // Our notes are the comments that start with the prefix; the user's comments are never touched.
+      if (!remaining.length) for (const c of comments?.items ?? []) if (c.content.startsWith(NOTE_PREFIX)) c.delete();
+      this.storeSaved(ctx, remaining);
+      await ctx.sync();
+      if (remaining.length) throw new HostError(`有 ${remaining.length} 个标记所在的工作表受保护或已删除，未能清除：请取消保护后再点“清除标记”`, 'protected');
+      return previous.length;
+    });
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+}
+
+/** The production wiring: Office.js globals. */
+export function officeExcelHost(): ExcelHost {
+  return new ExcelHost(
+    (batch) => Excel.run(batch),
+    (set, version) => Office.context.requirements.isSetSupported(set, version),
+  );
+}
+
+export { a1 };

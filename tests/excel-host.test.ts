@@ -1,0 +1,127 @@
+import { marksFromReport, MARK_COLORS, NOTE_PREFIX } from '../src/core/marks';
+import { validateWorkbook } from '../src/core/validate';
+import { CELLS_PER_SYNC, ExcelHost } from '../src/hosts/excel/excel-host';
+import { layoutWorkbook, locate, setValue } from '../src/samples/layout';
+import { seed004Blocks } from '../src/samples/seed004';
+import { a1 } from '../src/core/grid';
+import { fakeBookFrom, fakeExcel } from './fakes/fake-excel';
+
+function setup(inject = true) {
+  const l = layoutWorkbook(seed004Blocks(), { layout: 'sheets' });
+  const at = locate(l, 'expenditure', 19, 4); // 2150501 行政运行 基本支出 691.02
+  if (inject) setValue(l, at, 619.02);
+  const book = fakeBookFrom(l.workbook);
+  const excel = fakeExcel(book);
+  return { l, at, book, excel, host: new ExcelHost(excel.run, excel.supports), cell: a1(at.row, at.col) };
+}
+
+test('reading a workbook costs 3 syncs (names, sizes and merges, values) and gives the same grid', async () => {
+  const { l, excel, host } = setup(false);
+  const wb = await host.readWorkbook();
+  expect(excel.syncs()).toEqual([3]);
+  expect(wb.sheets.map((s) => s.name)).toEqual(l.workbook.sheets.map((s) => s.name));
+  for (let i = 0; i < wb.sheets.length; i++) {
+    expect(wb.sheets[i].merges).toEqual(l.workbook.sheets[i].merges);
+    const got = wb.sheets[i].rows.map((r) => r?.map((c) => c && [c.value, c.numFmt]));
+    const want = l.workbook.sheets[i].rows.map((r) => r?.map((c) => c && [c.value, c.numFmt]));
+    expect(got).toEqual(want);
+  }
+  expect(validateWorkbook(wb).counts.error).toBe(0);
+});
+
+test('a big sheet is read in blocks: at most 2 syncs plus 1 per block of cells', async () => {
+  const rows = Array.from({ length: 30000 }, (_, i) => Array.from({ length: 12 }, (_, j) => ({ value: i * 12 + j })));
+  const book = fakeBookFrom({ sheets: [{ name: '大表', rows, merges: [] }] });
+  const excel = fakeExcel(book);
+  const wb = await new ExcelHost(excel.run, excel.supports).readWorkbook();
+  const cells = 30000 * 12;
+  expect(excel.syncs()[0]).toBe(2 + Math.ceil(cells / CELLS_PER_SYNC));
+  expect(wb.sheets[0].rows[29999][11]).toEqual({ value: cells - 1 });
+});
+
+test('marks: 2 syncs; errors red, the first suspect its own colour, notes added; 清除标记 restores exactly', async () => {
+  const { book, excel, host, cell } = setup();
+  const sheet = book.sheets.find((s) => s.name === '3支出总表')!;
+  // The user had a green fill and an own comment on a cell that will be marked.
+  const { row, col } = { row: 25, col: 3 }; // D26: 2150501 合计, part of the failing row formula
+  sheet.cells.get(`${row},${col}`)!.fill = '#00FF00';
+  const rep = validateWorkbook(await host.readWorkbook());
+  const marks = marksFromReport(rep);
+  expect(rep.suspects[0]).toMatchObject({ sheet: '3支出总表', cell });
+  excel.reset();
+  const res = await host.applyMarks(marks);
+  expect(excel.syncs()).toEqual([2]);
+  expect(res).toEqual({ marked: marks.length, skipped: [] });
+  const [r, c] = [Number(/\d+/.exec(cell)![0]) - 1, cell.charCodeAt(0) - 65];
+  expect(sheet.cells.get(`${r},${c}`)!.fill).toBe(MARK_COLORS.suspect);
+  expect(sheet.cells.get(`${row},${col}`)!.fill).toMatch(/^#FF/);
+  expect(book.comments.length).toBe(marks.length);
+  expect(book.comments.every((x) => x.content.startsWith(NOTE_PREFIX))).toBe(true);
+  expect(book.comments.find((x) => x.cell === cell)!.content).toMatch(/最可能填错：建议值 691\.02/);
+  expect(book.settings.size).toBe(1);
+
+  excel.reset();
+  expect(await host.clearMarks()).toBe(marks.length);
+  expect(excel.syncs()).toEqual([2]);
+  expect(sheet.cells.get(`${row},${col}`)!.fill).toBe('#00FF00');
+  expect(sheet.cells.get(`${r},${c}`)!.fill).toBeNull();
+  expect(book.comments).toEqual([]);
+  expect(book.settings.size).toBe(0);
+  const filled = book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill));
+  expect(filled).toHaveLength(1);
+});
+
+test("a comment the user wrote is never changed or deleted (3 syncs when comments exist)", async () => {
+  const { book, excel, host, cell } = setup();
+  book.comments.push({ sheet: '3支出总表', cell, content: '财务科：此数待核' });
+  const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
+  excel.reset();
+  await host.applyMarks(marks);
+  expect(excel.syncs()).toEqual([3]);
+  expect(book.comments.filter((x) => x.sheet === '3支出总表' && x.cell === cell)).toEqual([{ sheet: '3支出总表', cell, content: '财务科：此数待核' }]);
+  expect(book.comments.length).toBe(marks.length); // every other mark got its note
+  await host.clearMarks();
+  expect(book.comments).toEqual([{ sheet: '3支出总表', cell, content: '财务科：此数待核' }]);
+});
+
+test('marking again after a fix restores the cells that are no longer marked', async () => {
+  const { book, host, at, cell } = setup();
+  await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
+  const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+  sheet.cells.get(`${at.row},${at.col}`)!.value = 691.02; // the user fixes the cell (it is still filled)
+  const rep = validateWorkbook(await host.readWorkbook());
+  expect(rep.counts.error).toBe(0);
+  await host.applyMarks(marksFromReport(rep));
+  expect(sheet.cells.get(`${at.row},${at.col}`)!.fill).toBeNull();
+  expect(book.comments).toEqual([]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
+});
+
+test('a protected sheet is skipped with a clear message; the others are marked', async () => {
+  const { book, host } = setup();
+  const rep = validateWorkbook(await host.readWorkbook());
+  book.sheets.find((s) => s.name === '3支出总表')!.protected = true;
+  const res = await host.applyMarks(marksFromReport(rep));
+  expect(res.skipped).toEqual([{ sheet: '3支出总表', reason: expect.stringMatching(/受保护.*撤消工作表保护/) }]);
+  expect(book.sheets.find((s) => s.name === '3支出总表')!.cells.size).toBeGreaterThan(0);
+  expect([...book.sheets.find((s) => s.name === '3支出总表')!.cells.values()].some((x) => x.fill)).toBe(false);
+  expect(res.marked).toBeGreaterThan(0);
+});
+
+test('a read-only workbook is not touched', async () => {
+  const { book, host } = setup();
+  const rep = validateWorkbook(await host.readWorkbook());
+  book.readOnly = true;
+  const res = await host.applyMarks(marksFromReport(rep));
+  expect(res.marked).toBe(0);
+  expect(res.skipped[0].reason).toMatch(/只读/);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
+  expect(book.comments).toEqual([]);
+});
+
+test('selectCell activates the sheet and selects the cell in one sync', async () => {
+  const { book, excel, host } = setup();
+  await host.selectCell('6基本支出表', 'F29');
+  expect(excel.syncs()).toEqual([1]);
+  expect(book).toMatchObject({ active: '6基本支出表', selected: '6基本支出表!F29' });
+});

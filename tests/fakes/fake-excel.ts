@@ -1,0 +1,313 @@
+/**
+ * An in-memory fake of the part of the Excel JavaScript API the adapter uses, faithful where it matters for
+ * batching: properties throw until they were loaded and a sync() happened, writes take effect only at sync(),
+ * and every sync() is counted.
+ */
+import { a1, parseA1, parseRangeA1, type Workbook } from '../../src/core/grid';
+
+interface FakeCell {
+  value: unknown;
+  formula?: string;
+  numFmt?: string;
+  fill: string | null;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, FakeCell>;
+  merges: string[];
+  protected: boolean;
+}
+
+export interface FakeBookData {
+  sheets: FakeSheet[];
+  settings: Map<string, string>;
+  comments: { sheet: string; cell: string; content: string }[];
+  readOnly: boolean;
+  active?: string;
+  selected?: string;
+}
+
+export function fakeBookFrom(wb: Workbook): FakeBookData {
+  return {
+    sheets: wb.sheets.map((s) => {
+      const cells = new Map<string, FakeCell>();
+      s.rows.forEach((row, r) =>
+        row?.forEach((c, col) => c && cells.set(`${r},${col}`, { value: c.value, formula: c.formula, numFmt: c.numFmt, fill: null })),
+      );
+      return { name: s.name, cells, merges: s.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`), protected: false };
+    }),
+    settings: new Map(),
+    comments: [],
+    readOnly: false,
+  };
+}
+
+class Ctx {
+  syncs = 0;
+  ops: (() => void)[] = [];
+  loads: (() => void)[] = [];
+  constructor(readonly book: FakeBookData) {}
+  async sync() {
+    this.syncs++;
+    for (const op of this.ops.splice(0)) op();
+    for (const l of this.loads.splice(0)) l();
+  }
+}
+
+/** Base: a property bag that throws on read before load + sync, like Office.js proxies. */
+class Proxyish {
+  protected snap: Record<string, unknown> = {};
+  protected loadedProps = new Set<string>();
+  constructor(protected ctx: Ctx) {}
+  protected read<T>(prop: string): T {
+    if (!this.loadedProps.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} (call load() and context.sync() first)`);
+    return this.snap[prop] as T;
+  }
+  protected queueLoad(props: string[], fetch: () => Record<string, unknown>) {
+    this.ctx.loads.push(() => {
+      const v = fetch();
+      for (const p of props) {
+        this.snap[p] = v[p];
+        this.loadedProps.add(p);
+      }
+    });
+  }
+}
+
+function sheetOf(ctx: Ctx, name: string): FakeSheet {
+  const s = ctx.book.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`ItemNotFound: worksheet ${name}`);
+  return s;
+}
+
+class FakeFill extends Proxyish {
+  constructor(ctx: Ctx, private sheet: string, private r: number, private c: number) {
+    super(ctx);
+  }
+  private cell(): FakeCell {
+    const s = sheetOf(this.ctx, this.sheet);
+    const k = `${this.r},${this.c}`;
+    if (!s.cells.has(k)) s.cells.set(k, { value: '', fill: null });
+    return s.cells.get(k)!;
+  }
+  load(props: string) {
+    const list = props.split(',');
+    this.queueLoad(list, () => ({ color: this.cell().fill ?? '#FFFFFF', pattern: this.cell().fill ? 'Solid' : 'None' }));
+  }
+  get color() {
+    return this.read<string>('color');
+  }
+  set color(v: string) {
+    this.ctx.ops.push(() => {
+      const s = sheetOf(this.ctx, this.sheet);
+      if (s.protected) throw new Error('AccessDenied: sheet is protected');
+      this.cell().fill = v;
+    });
+  }
+  get pattern() {
+    return this.read<string>('pattern');
+  }
+  clear() {
+    this.ctx.ops.push(() => {
+      this.cell().fill = null;
+    });
+  }
+}
+
+class FakeRange extends Proxyish {
+  readonly format: { fill: FakeFill };
+  constructor(ctx: Ctx, private sheet: string | null, private r0 = 0, private c0 = 0, private nr = 0, private nc = 0, private addressText = '') {
+    super(ctx);
+    this.format = { fill: new FakeFill(ctx, sheet ?? '', r0, c0) };
+  }
+  get isNullObject() {
+    return this.sheet === null;
+  }
+  load(props: string) {
+    const list = props.split(',').map((p) => p.trim());
+    this.queueLoad(list, () => {
+      const s = sheetOf(this.ctx, this.sheet!);
+      const grid = (f: (c: FakeCell | undefined) => unknown) =>
+        Array.from({ length: this.nr }, (_, i) => Array.from({ length: this.nc }, (_, j) => f(s.cells.get(`${this.r0 + i},${this.c0 + j}`))));
+      return {
+        rowIndex: this.r0, columnIndex: this.c0, rowCount: this.nr, columnCount: this.nc,
+        address: this.addressText || `${s.name}!${a1(this.r0, this.c0)}`,
+        values: grid((c) => (c && c.value !== null && c.value !== undefined ? c.value : '')),
+        formulas: grid((c) => (c?.formula ? `=${c.formula}` : c && c.value !== null ? c.value : '')),
+        numberFormat: grid((c) => c?.numFmt ?? 'General'),
+      };
+    });
+  }
+  get rowIndex() { return this.read<number>('rowIndex'); }
+  get columnIndex() { return this.read<number>('columnIndex'); }
+  get rowCount() { return this.read<number>('rowCount'); }
+  get columnCount() { return this.read<number>('columnCount'); }
+  get values() { return this.read<unknown[][]>('values'); }
+  get formulas() { return this.read<unknown[][]>('formulas'); }
+  get numberFormat() { return this.read<unknown[][]>('numberFormat'); }
+  get address() { return this.read<string>('address'); }
+  getMergedAreasOrNullObject() {
+    const ctx = this.ctx;
+    const sheet = this.sheet!;
+    const areas = new Proxyish(ctx) as Proxyish & { items: { address: string }[]; isNullObject: boolean; load: (p: string) => void; areas: unknown };
+    const merges = () => sheetOf(ctx, sheet).merges;
+    Object.defineProperty(areas, 'isNullObject', { get: () => merges().length === 0 });
+    Object.defineProperty(areas, 'areas', { get: () => ({ items: (areas as unknown as { read: (p: string) => unknown }).read('items') }) });
+    areas.load = () => (areas as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['items'], () => ({ items: merges().map((m) => ({ address: `${sheet}!${m}` })) }));
+    return areas;
+  }
+  select() {
+    this.ctx.ops.push(() => {
+      this.ctx.book.selected = `${this.sheet}!${a1(this.r0, this.c0)}`;
+    });
+  }
+}
+
+class FakeWorksheet extends Proxyish {
+  readonly protection: { protected: boolean };
+  constructor(ctx: Ctx, readonly sheetName: string) {
+    super(ctx);
+    const self = this;
+    this.protection = { get protected() { return self.read<boolean>('protected'); } } as { protected: boolean };
+  }
+  markLoaded() {
+    const s = sheetOf(this.ctx, this.sheetName);
+    this.snap = { name: s.name, protected: s.protected };
+    this.loadedProps = new Set(['name', 'protected']);
+  }
+  get name() { return this.read<string>('name'); }
+  getUsedRangeOrNullObject() {
+    const s = sheetOf(this.ctx, this.sheetName);
+    let [r0, c0, r1, c1] = [Infinity, Infinity, -1, -1];
+    for (const [k, c] of s.cells) {
+      if (c.value === '' || c.value === null || c.value === undefined) continue;
+      const [r, col] = k.split(',').map(Number);
+      [r0, c0, r1, c1] = [Math.min(r0, r), Math.min(c0, col), Math.max(r1, r), Math.max(c1, col)];
+    }
+    if (r1 < 0) return new FakeRange(this.ctx, null);
+    return new FakeRange(this.ctx, s.name, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+  }
+  getRange(address?: string) {
+    if (!address) return new FakeRange(this.ctx, this.sheetName, 0, 0, 1, 1);
+    const r = parseRangeA1(address);
+    return new FakeRange(this.ctx, this.sheetName, r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+  }
+  getRangeByIndexes(r: number, c: number, nr: number, nc: number) {
+    return new FakeRange(this.ctx, this.sheetName, r, c, nr, nc);
+  }
+  activate() {
+    this.ctx.ops.push(() => {
+      this.ctx.book.active = this.sheetName;
+    });
+  }
+}
+
+class FakeComment extends Proxyish {
+  constructor(ctx: Ctx, private entry: { sheet: string; cell: string; content: string }) {
+    super(ctx);
+    this.snap.content = entry.content;
+    this.loadedProps.add('content');
+  }
+  get content() { return this.read<string>('content'); }
+  set content(v: string) {
+    this.ctx.ops.push(() => {
+      this.entry.content = v;
+    });
+  }
+  delete() {
+    this.ctx.ops.push(() => {
+      const list = this.ctx.book.comments;
+      const i = list.indexOf(this.entry);
+      if (i >= 0) list.splice(i, 1);
+    });
+  }
+  getLocation() {
+    const { row, col } = parseA1(this.entry.cell);
+    const sheet = this.entry.sheet;
+    return new FakeRange(this.ctx, sheet, row, col, 1, 1, `'${sheet.replace(/'/g, "''")}'!${this.entry.cell}`);
+  }
+}
+
+function parseCommentAddress(addr: string): { sheet: string; cell: string } {
+  const bang = addr.lastIndexOf('!');
+  return { sheet: addr.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"), cell: addr.slice(bang + 1) };
+}
+
+export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8', '1.9', '1.10', '1.13'])) {
+  const contexts: Ctx[] = [];
+  const run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new Ctx(book);
+    contexts.push(ctx);
+    const sheetsObj = {
+      _items: undefined as FakeWorksheet[] | undefined,
+      load() {
+        ctx.loads.push(() => {
+          sheetsObj._items = book.sheets.map((s) => {
+            const w = new FakeWorksheet(ctx, s.name);
+            w.markLoaded();
+            return w;
+          });
+        });
+      },
+      get items() {
+        if (!sheetsObj._items) throw new Error('PropertyNotLoaded: items');
+        return sheetsObj._items;
+      },
+      getItem: (name: string) => new FakeWorksheet(ctx, name),
+    };
+    const commentsObj = {
+      _items: undefined as FakeComment[] | undefined,
+      load() {
+        ctx.loads.push(() => {
+          commentsObj._items = book.comments.map((c) => new FakeComment(ctx, c));
+        });
+      },
+      get items() {
+        if (!commentsObj._items) throw new Error('PropertyNotLoaded: comments.items');
+        return commentsObj._items;
+      },
+      add(addr: string, content: string) {
+        ctx.ops.push(() => {
+          const { sheet, cell } = parseCommentAddress(addr);
+          if (book.comments.some((c) => c.sheet === sheet && c.cell === cell)) throw new Error(`InvalidArgument: ${addr} already has a comment`);
+          book.comments.push({ sheet, cell, content });
+        });
+      },
+    };
+    const workbook = {
+      worksheets: sheetsObj,
+      comments: commentsObj,
+      _readOnly: undefined as boolean | undefined,
+      load() {
+        ctx.loads.push(() => {
+          workbook._readOnly = book.readOnly;
+        });
+      },
+      get readOnly() {
+        if (workbook._readOnly === undefined) throw new Error('PropertyNotLoaded: readOnly');
+        return workbook._readOnly;
+      },
+      settings: {
+        add: (k: string, v: string) => ctx.ops.push(() => void book.settings.set(k, v)),
+        getItemOrNullObject: (k: string) => {
+          const item = new Proxyish(ctx) as Proxyish & { value: string; isNullObject: boolean; load: () => void; delete: () => void };
+          let exists: boolean | undefined;
+          Object.defineProperty(item, 'isNullObject', { get: () => { if (exists === undefined) throw new Error('PropertyNotLoaded: isNullObject'); return !exists; } });
+          Object.defineProperty(item, 'value', { get: () => (item as unknown as { read: (p: string) => string }).read('value') });
+          item.load = () => (item as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['value'], () => { exists = book.settings.has(k); return { value: book.settings.get(k) }; });
+          item.delete = () => ctx.ops.push(() => void book.settings.delete(k));
+          return item;
+        },
+      },
+    };
+    return batch({ workbook, sync: () => ctx.sync() } as unknown as Excel.RequestContext);
+  };
+  return {
+    run,
+    supports: (set: string, version: string) => set === 'ExcelApi' && supported.has(version),
+    /** Syncs used by each Excel.run batch so far. */
+    syncs: () => contexts.map((c) => c.syncs),
+    reset: () => void (contexts.length = 0),
+  };
+}
