@@ -1,0 +1,74 @@
+/**
+ * The browser preview host: the workbook is an .xlsx the user opened (read with the lean reader, no Office),
+ * shown as a grid; marks and selection are kept here and drawn by the grid view.
+ */
+import type { Workbook } from '../../core/grid';
+import type { CellMark } from '../../core/marks';
+import { HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+import { readXlsxLean } from '../file/xlsx-lean';
+
+export interface PreviewState {
+  fileName?: string;
+  workbook?: Workbook;
+  marks: CellMark[];
+  selected?: { sheet: string; cell: string };
+}
+
+export class PreviewHost implements InteractiveHost {
+  readonly kind = 'preview' as const;
+  private state: PreviewState = { marks: [] };
+  private listeners = new Set<(s: PreviewState) => void>();
+
+  subscribe(fn: (s: PreviewState) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.state);
+    return () => this.listeners.delete(fn);
+  }
+
+  private set(patch: Partial<PreviewState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  /** Opens an .xlsx file's bytes; throws a HostError with a Chinese message for anything unreadable. */
+  open(fileName: string, bytes: Uint8Array) {
+    const magic = Array.from(bytes.subarray(0, 4));
+    if (bytes.length === 0) throw new HostError('文件是空的（0 字节）', 'unreadable');
+    if (magic.join() === [0xd0, 0xcf, 0x11, 0xe0].join())
+      throw new HostError('这是旧版 .xls 文件或设置了打开密码的工作簿：请在 Excel 或 WPS 中另存为 .xlsx（并取消密码）后再打开', 'legacy-xls');
+    if (magic.join() !== [0x50, 0x4b, 0x03, 0x04].join()) throw new HostError('文件不是 .xlsx 工作簿，请确认文件类型', 'unreadable');
+    let workbook: Workbook;
+    try {
+      workbook = readXlsxLean(bytes);
+    } catch {
+      throw new HostError('工作簿已损坏或包含预览版不支持的内容：请用命令行 budget-check 校验，或在 Excel 中打开', 'unreadable');
+    }
+    this.set({ fileName, workbook, marks: [], selected: undefined });
+  }
+
+  async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
+    if (!this.state.workbook) throw new HostError('请先点“打开 .xlsx 文件”或“加载示例”', 'empty');
+    onProgress?.({ done: 1, total: 1, message: `已读取 ${this.state.fileName}` });
+    return this.state.workbook;
+  }
+
+  async applyMarks(marks: CellMark[]): Promise<MarkResult> {
+    const protectedSheets = new Set(this.state.workbook?.sheets.filter((s) => s.protected).map((s) => s.name));
+    const todo = marks.filter((m) => !protectedSheets.has(m.sheet));
+    const skipped = [...protectedSheets]
+      .filter((s) => marks.some((m) => m.sheet === s))
+      .map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记（校验结果仍列在下面）` }));
+    this.set({ marks: todo });
+    return { marked: todo.length, skipped };
+  }
+
+  async clearMarks(): Promise<number> {
+    const n = this.state.marks.length;
+    this.set({ marks: [] });
+    return n;
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.set({ selected: { sheet, cell } });
+  }
+}

@@ -1,0 +1,67 @@
+/** Browser preview: the task pane beside a grid view of an .xlsx the user opens. No Excel, no Office.js. */
+import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { PreviewHost, PreviewState } from '../hosts/preview/preview-host';
+import { App } from '../taskpane/App';
+import { GridView } from './GridView';
+
+const host = new PreviewHost();
+
+function Preview() {
+  const [state, setState] = React.useState<PreviewState>({ marks: [] });
+  const [sheet, setSheet] = React.useState<string>();
+  const [error, setError] = React.useState<string>();
+  const input = React.useRef<HTMLInputElement>(null);
+  React.useEffect(() => host.subscribe((s) => {
+    setState(s);
+    if (s.selected) setSheet(s.selected.sheet);
+  }), []);
+  const open = (name: string, bytes: Uint8Array) => {
+    setError(undefined);
+    try {
+      host.open(name, bytes);
+      setSheet(undefined);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (f) open(f.name, new Uint8Array(await f.arrayBuffer()));
+    e.target.value = '';
+  };
+  const sample = async () => {
+    const res = await fetch('sample.xlsx');
+    open('示例：2021-秦皇岛市工业和信息化局-部门预算公开表.xlsx', new Uint8Array(await res.arrayBuffer()));
+  };
+  return (
+    <FluentProvider theme={webLightTheme} style={{ height: '100vh' }}>
+      <div style={{ display: 'flex', height: '100vh' }}>
+        <div style={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', padding: 8, rowGap: 8 }}>
+          <div style={{ display: 'flex', columnGap: 8, alignItems: 'center' }}>
+            <Button onClick={() => input.current?.click()} data-testid="open-file">
+              打开 .xlsx 文件
+            </Button>
+            <Button onClick={sample} data-testid="load-sample">
+              加载示例
+            </Button>
+            <input ref={input} type="file" accept=".xlsx" style={{ display: 'none' }} onChange={onFile} data-testid="file-input" />
+            <Caption1 data-testid="file-name">{state.fileName ?? '未打开文件'}</Caption1>
+          </div>
+          {error && (
+            <MessageBar intent="error" data-testid="open-error">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+          <GridView state={state} sheetName={sheet} onSheet={setSheet} />
+        </div>
+        <div style={{ width: 420, flexShrink: 0, borderLeft: '1px solid #ddd', overflow: 'auto' }}>
+          <App host={host} />
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Preview />);

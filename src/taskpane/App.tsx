@@ -1,0 +1,38 @@
+/** The task pane: three areas (校验, 生成说明, 插入模板) over one host. */
+import { Caption1, FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Title3, webLightTheme } from '@fluentui/react-components';
+import * as React from 'react';
+import { HOST_NAMES, InteractiveHost } from '../hosts/host';
+import { ValidatePanel } from './ValidatePanel';
+
+const useStyles = makeStyles({
+  root: { padding: '12px', display: 'flex', flexDirection: 'column', rowGap: '10px', minWidth: '300px' },
+});
+
+export function App({ host }: { host: InteractiveHost }) {
+  const s = useStyles();
+  const [tab, setTab] = React.useState<string>('validate');
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={s.root}>
+        <Title3>部门预算公开助手</Title3>
+        <Caption1 data-testid="host-kind">运行于：{HOST_NAMES[host.kind]}</Caption1>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))}>
+          <Tab value="validate">校验</Tab>
+          <Tab value="explain">生成说明</Tab>
+          <Tab value="template">插入模板</Tab>
+        </TabList>
+        {tab === 'validate' && <ValidatePanel host={host} />}
+        {tab === 'explain' && (
+          <MessageBar intent="info">
+            <MessageBarBody>“生成说明”尚未提供：将根据各表数字（及上年工作簿）写出情况说明的二至九部分，并核对已有说明中的数字。</MessageBarBody>
+          </MessageBar>
+        )}
+        {tab === 'template' && (
+          <MessageBar intent="info">
+            <MessageBarBody>“插入模板”尚未提供：将按预算年度插入带表头、格式和合计公式的九张空白标准表。</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </FluentProvider>
+  );
+}

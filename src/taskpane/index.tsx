@@ -1,0 +1,25 @@
+/** Task pane entry inside Excel (Office.js). In a plain browser it points to the preview. */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { officeExcelHost } from '../hosts/excel/excel-host';
+import { App } from './App';
+
+const root = createRoot(document.getElementById('root')!);
+
+function notInExcel() {
+  root.render(
+    <div style={{ padding: 16, fontFamily: 'sans-serif' }}>
+      <p>本页面是 Excel 加载项的任务窗格，请在 Excel 中通过“开始 → 预算校验”打开。</p>
+      <p>
+        没有 Excel？请打开<a href="preview.html">浏览器预览</a>，在浏览器中打开 .xlsx 文件校验。
+      </p>
+    </div>,
+  );
+}
+
+if (typeof Office === 'undefined') notInExcel();
+else
+  Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) root.render(<App host={officeExcelHost()} />);
+    else notInExcel();
+  });

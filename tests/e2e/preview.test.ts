@@ -1,0 +1,121 @@
+/**
+ * End to end in a real browser: Debian's Chromium driven by playwright-core (no browser download) opens the
+ * built preview, loads a workbook with one wrong cell, clicks 校验, and checks the finding list, the highlighted
+ * cells and 清除标记. Screenshots go to test-artifacts/.
+ */
+import fs from 'fs';
+import http from 'http';
+import os from 'os';
+import path from 'path';
+import { chromium, Browser, Page } from 'playwright-core';
+import { a1 } from '../../src/core/grid';
+import { writeXlsxBuffer } from '../../src/hosts/file/xlsx';
+import { layoutWorkbook, locate, setValue } from '../../src/samples/layout';
+import { seed004Blocks } from '../../src/samples/seed004';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const root = path.resolve(__dirname, '..', '..');
+const site = path.join(root, 'dist', 'taskpane');
+const artifacts = path.join(root, 'test-artifacts');
+// In CI the browser must be there (.ci/run installs it); on a developer machine without it the test is skipped.
+const maybe = fs.existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xlsx': 'application/octet-stream' };
+
+maybe('browser preview (Chromium)', () => {
+  let server: http.Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let fixture: string;
+  let injected: { sheet: string; cell: string };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(site, 'preview.html'))) throw new Error('dist/taskpane 不存在：请先运行 npm run build');
+    server = http.createServer((req, res) => {
+      const file = path.join(site, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
+      if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const l = layoutWorkbook(seed004Blocks(), { layout: 'sheets' });
+    const at = locate(l, 'expenditure', 19, 4); // 2150501 行政运行 基本支出 691.02 → 619.02
+    setValue(l, at, 619.02);
+    injected = { sheet: at.sheet, cell: a1(at.row, at.col) };
+    fixture = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-')), '有错误的工作簿.xlsx');
+    fs.writeFileSync(fixture, await writeXlsxBuffer(l.workbook));
+    fs.mkdirSync(artifacts, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  test('open a workbook, 校验, see the finding and the highlighted cell, then 清除标记', async () => {
+    await page.goto(`${base}/preview.html`);
+    await page.getByText('运行于：浏览器预览（不连接 Excel）').waitFor();
+    await page.locator('[data-testid=file-input]').setInputFiles(fixture);
+    await page.getByText('有错误的工作簿.xlsx').waitFor();
+    await page.locator('[data-testid=validate]').click();
+    await page.locator('[data-testid=results]').waitFor({ timeout: 30000 });
+    expect(await page.locator('[data-testid=summary]').innerText()).toMatch(/发现 \d+ 项错误/);
+    // The finding list names the total that does not reconcile and what it should be (D26 = 合计 of that row).
+    const total = `${injected.sheet}!D${injected.cell.slice(1)}`;
+    const finding = page.locator(`[data-testid=finding][data-cell="${total}"]`).first();
+    expect(await finding.innerText()).toMatch(/2150501 行政运行」合计应为 619\.02（基本支出 \+ 项目支出/);
+    // The first suspect is the injected cell; clicking it shows that sheet with the cell marked and selected.
+    expect(await page.locator('[data-testid=suspect-0]').innerText()).toContain(`${injected.sheet}!${injected.cell}`);
+    await page.locator('[data-testid=suspect-0]').click();
+    const td = page.locator(`[data-testid=grid] td[data-cell="${injected.cell}"]`);
+    await expect(td.getAttribute('data-mark')).resolves.toBe('suspect');
+    expect(await td.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 107, 107)');
+    expect(await td.getAttribute('title')).toMatch(/最可能填错：建议值 691\.02/);
+    const totalTd = page.locator(`[data-testid=grid] td[data-cell="D${injected.cell.slice(1)}"]`);
+    await expect(totalTd.getAttribute('data-mark')).resolves.toBe('error');
+    // Clicking a finding selects its cell.
+    await finding.click();
+    await expect(totalTd.evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.toBe('solid');
+    await page.screenshot({ path: path.join(artifacts, 'preview-e2e.png') });
+    // 清除标记 removes every highlight.
+    await page.locator('[data-testid=clear-marks]').click();
+    await page.getByText(/已清除 \d+ 个标记/).waitFor();
+    expect(await page.locator('[data-testid=grid] td[data-mark]').count()).toBe(0);
+  }, 90000);
+
+  test('the bundled sample validates with no error', async () => {
+    await page.goto(`${base}/preview.html`);
+    await page.locator('[data-testid=load-sample]').click();
+    await page.getByText(/示例：2021-秦皇岛市/).waitFor();
+    await page.locator('[data-testid=validate]').click();
+    await page.locator('[data-testid=summary]').waitFor();
+    expect(await page.locator('[data-testid=summary]').innerText()).toMatch(/各表勾稽关系全部平衡/);
+    expect(await page.locator('[data-testid=grid] td[data-mark]').count()).toBe(0);
+  }, 60000);
+
+  test('a file that is not a workbook gives a Chinese message', async () => {
+    const bad = path.join(path.dirname(fixture), '不是工作簿.xlsx');
+    fs.writeFileSync(bad, 'hello');
+    await page.goto(`${base}/preview.html`);
+    await page.locator('[data-testid=file-input]').setInputFiles(bad);
+    expect(await page.locator('[data-testid=open-error]').innerText()).toMatch(/不是 \.xlsx 工作簿/);
+  }, 30000);
+
+  test('the task pane page outside Excel points to the preview (Office.js request blocked)', async () => {
+    await page.route('**/office.js', (route) => route.abort());
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByText('请在 Excel 中通过“开始 → 预算校验”打开').waitFor();
+    expect(await page.locator('a[href="preview.html"]').count()).toBe(1);
+    await page.unroute('**/office.js');
+  }, 30000);
+});
