@@ -113,3 +113,22 @@ test('a sheet without a title is recognised by its sheet name', () => {
   expect(rep.tables.map((t) => t.schema)).toEqual(['general-budget-basic-expenditure']);
   expect(rep.counts.error).toBe(0);
 });
+
+describe('mapping corrections from the task pane (overrides)', () => {
+  const { validateWorkbook: validate } = require('../src/core/validate');
+  test('a table can be remapped, or ignored', () => {
+    const l = layoutWorkbook(seed004Blocks(), { layout: 'sheets' });
+    const basic = l.placements.get('general-budget-basic-expenditure')!;
+    const ignored = validate(l.workbook, { overrides: [{ sheet: basic.sheet, titleRow: basic.titleRow, schema: null }] });
+    expect(ignored.tables.map((t: { schema: string }) => t.schema)).not.toContain('general-budget-basic-expenditure');
+    expect(ignored.findings.some((f: { rule: string }) => f.rule === 'structure.missing-table')).toBe(true);
+  });
+  test('a region whose title was not recognised can be mapped by hand', () => {
+    const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure'), { layout: 'sheets', sheetNames: ['表九'] });
+    l.workbook.sheets[0].rows[0] = [{ value: '表九：公务支出情况' }];
+    expect(validate(l.workbook).tables).toHaveLength(0);
+    const rep = validate(l.workbook, { overrides: [{ sheet: '表九', titleRow: 0, schema: 'three-public-expenditure' }] });
+    expect(rep.tables.map((t: { schema: string }) => t.schema)).toEqual(['three-public-expenditure']);
+    expect(rep.counts.error).toBe(0);
+  });
+});

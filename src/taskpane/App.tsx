@@ -8,9 +8,17 @@ const useStyles = makeStyles({
   root: { padding: '12px', display: 'flex', flexDirection: 'column', rowGap: '10px', minWidth: '300px' },
 });
 
-export function App({ host }: { host: InteractiveHost }) {
+const TABS = ['validate', 'explain', 'template'];
+
+/** "#template" → 'template' (the WPS ribbon buttons open the pane on their tab). */
+export function tabFromHash(hash: string): string {
+  const t = hash.replace(/^#/, '');
+  return TABS.includes(t) ? t : 'validate';
+}
+
+export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; initialTab?: string }) {
   const s = useStyles();
-  const [tab, setTab] = React.useState<string>('validate');
+  const [tab, setTab] = React.useState<string>(initialTab);
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={s.root}>

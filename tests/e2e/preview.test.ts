@@ -15,7 +15,8 @@ import { seed004Blocks } from '../../src/samples/seed004';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = path.resolve(__dirname, '..', '..');
-const site = path.join(root, 'dist', 'taskpane');
+const site = path.join(root, 'dist');
+const version = require('../../package.json').version;
 const artifacts = path.join(root, 'test-artifacts');
 // In CI the browser must be there (.ci/run installs it); on a developer machine without it the test is skipped.
 const maybe = fs.existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
@@ -31,7 +32,7 @@ maybe('browser preview (Chromium)', () => {
   let injected: { sheet: string; cell: string };
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(site, 'preview.html'))) throw new Error('dist/taskpane 不存在：请先运行 npm run build');
+    if (!fs.existsSync(path.join(site, 'taskpane', 'preview.html'))) throw new Error('dist/taskpane 不存在：请先运行 npm run build');
     server = http.createServer((req, res) => {
       const file = path.join(site, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
       if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -42,7 +43,7 @@ maybe('browser preview (Chromium)', () => {
       fs.createReadStream(file).pipe(res);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}/taskpane`;
     const l = layoutWorkbook(seed004Blocks(), { layout: 'sheets' });
     const at = locate(l, 'expenditure', 19, 4); // 2150501 行政运行 基本支出 691.02 → 619.02
     setValue(l, at, 619.02);
@@ -111,10 +112,24 @@ maybe('browser preview (Chromium)', () => {
     expect(await page.locator('[data-testid=open-error]').innerText()).toMatch(/不是 \.xlsx 工作簿/);
   }, 30000);
 
+  test('inside WPS (window.Application present) the pane says so, and explains a missing workbook in Chinese', async () => {
+    const wpsPane = `${base.replace(/\/taskpane$/, '')}/wps/budget-check_${version}/taskpane.html#validate`;
+    if (!fs.existsSync(path.join(site, 'wps', `budget-check_${version}`, 'taskpane.html'))) throw new Error('dist/wps 不存在：请先运行 npm run build:wps');
+    const wpsPage = await browser.newPage();
+    await wpsPage.addInitScript(() => {
+      (window as unknown as { Application: unknown }).Application = { ActiveWorkbook: null, PluginStorage: { getItem: () => null, setItem: () => undefined } };
+    });
+    await wpsPage.goto(wpsPane);
+    await wpsPage.getByText('运行于：WPS 表格').waitFor();
+    await wpsPage.locator('[data-testid=validate]').click();
+    expect(await wpsPage.locator('[data-testid=error]').innerText()).toMatch(/WPS 中没有打开的工作簿/);
+    await wpsPage.close();
+  }, 30000);
+
   test('the task pane page outside Excel points to the preview (Office.js request blocked)', async () => {
     await page.route('**/office.js', (route) => route.abort());
     await page.goto(`${base}/taskpane.html`);
-    await page.getByText('请在 Excel 中通过“开始 → 预算校验”打开').waitFor();
+    await page.getByText(/请在 Excel 中通过“开始 → 预算校验”打开/).waitFor();
     expect(await page.locator('a[href="preview.html"]').count()).toBe(1);
     await page.unroute('**/office.js');
   }, 30000);
