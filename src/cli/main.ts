@@ -9,7 +9,12 @@ import { emptyResult } from '../batch/check-file';
 import { collectFiles, runBatch } from '../batch/pool';
 import { progressReporter } from '../batch/progress';
 import { batchHtml, batchJson, batchXlsx, formatBatchText } from '../batch/reports';
+import { detectWorkbook } from '../core/detect';
+import { checkText } from '../core/narrative/check-text';
+import { extractFigures } from '../core/narrative/figures';
+import { generateSections, sectionsText } from '../core/narrative/generate';
 import { formatTextReport } from '../core/report-text';
+import { docxText, sectionsToDocx } from '../hosts/file/docx';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import { readXlsxFile } from '../hosts/file/xlsx';
@@ -26,6 +31,10 @@ const USAGE = `用法：
   budget-check validate 文件.xlsx [--format text|json]   校验部门预算公开表的勾稽关系
   budget-check validate 文件夹|文件… [--jobs N] [--report 报告.html|报告.xlsx|报告.json]
                                                          批量校验（多线程），输出汇总并写出报告
+  budget-check explain 文件.xlsx [--prior 上年.xlsx] [--format text|json|docx] [--out 输出文件]
+                                                         根据各表生成情况说明（二至九部分）
+  budget-check check-text 文件.xlsx 说明.txt|说明.docx   核对已有情况说明中的数字、算术、年份和遗留模板文字
+  budget-check check-text 说明.txt|说明.docx [--year 2021] 没有工作簿时只做文字自身的核对
   budget-check --help                                    显示本帮助
 退出码：0 无错误；1 发现错误；2 文件无法读取（批量时：任一文件无法读取）或用法错误`;
 
@@ -109,6 +118,65 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
   return rep.counts.error > 0 ? 1 : 0;
 }
 
+async function explain(files: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
+  const format = opts.format ?? 'text';
+  if (!['text', 'json', 'docx'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 docx，收到“${format}”`);
+  if (files.length !== 1) throw new UsageError('请指定一个 .xlsx 工作簿');
+  if (format === 'docx' && !opts.out) throw new UsageError('导出 .docx 时请用 --out 指定输出文件');
+  const det = detectWorkbook(await readXlsxFile(files[0]));
+  if (!det.tables.length) {
+    io.err('工作簿中没有找到部门预算公开表，无法生成情况说明');
+    return 2;
+  }
+  const figures = extractFigures(det.tables);
+  const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior)).tables) : undefined;
+  let reasons: Record<string, string> | undefined;
+  if (opts.reasons) {
+    try {
+      reasons = JSON.parse(fs.readFileSync(opts.reasons, 'utf8'));
+    } catch {
+      throw new UsageError(`无法读取增减原因文件 ${opts.reasons}（应为 JSON：{"三公经费": "原因"}）`);
+    }
+  }
+  const sections = generateSections(figures, { prior, reasons, otherTables: det.others.map((o) => o.title) });
+  const title = `${figures.department ?? ''}${figures.year ?? ''}年部门预算信息公开情况说明`;
+  const todo = sections.flatMap((s) => s.placeholders);
+  if (format === 'docx') {
+    fs.writeFileSync(opts.out, await sectionsToDocx(title, sections));
+    io.err(`情况说明已写入 ${opts.out}`);
+  } else {
+    const body = format === 'json' ? JSON.stringify({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo }, null, 2) : `${title}\n\n${sectionsText(sections)}`;
+    if (opts.out) fs.writeFileSync(opts.out, body + '\n');
+    else io.out(body);
+  }
+  if (todo.length) io.err(`还有 ${todo.length} 处待填写：${todo.map((t) => `【${t}】`).join('、')}（可用 --reasons 原因.json 提供）`);
+  return 0;
+}
+
+async function checkTextCommand(files: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
+  if (files.length < 1 || files.length > 2) throw new UsageError('用法：budget-check check-text [工作簿.xlsx] 说明.txt|说明.docx');
+  const textFile = files[files.length - 1];
+  const book = files.length === 2 ? files[0] : undefined;
+  let raw: Buffer;
+  try {
+    raw = fs.readFileSync(textFile);
+  } catch {
+    throw new HostError(`找不到文件：${textFile}`, 'not-found');
+  }
+  const text = /\.docx$/i.test(textFile) ? docxText(raw) : raw.toString('utf8');
+  const figures = book ? extractFigures(detectWorkbook(await readXlsxFile(book)).tables) : undefined;
+  const year = opts.year ? Number(opts.year) : figures?.year;
+  const findings = checkText(text, figures, { year });
+  if (opts.format === 'json') io.out(JSON.stringify({ file: path.basename(textFile), workbook: book ? path.basename(book) : null, year: year ?? null, findings }, null, 2));
+  else {
+    const lines = [`说明：${path.basename(textFile)}${book ? `，对照工作簿：${path.basename(book)}` : '（未提供工作簿，只核对文字自身）'}`];
+    if (!findings.length) lines.push('没有发现问题。');
+    findings.forEach((f, i) => lines.push(`${i + 1}. [${f.severity === 'error' ? '错误' : '警告'}] ${f.message}\n   原句：${f.sentence}`));
+    io.out(lines.join('\n'));
+  }
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     const { command, files, opts } = parseArgs(argv);
@@ -117,6 +185,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return opts.help ? 0 : 2;
     }
     if (command === 'validate') return await validate(files, opts, io);
+    if (command === 'explain') return await explain(files, opts, io);
+    if (command === 'check-text') return await checkTextCommand(files, opts, io);
     throw new UsageError(`未知命令“${command}”`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,108 @@
+/**
+ * The figures the explanation text talks about, taken from the mapped tables (in 万元), each with the cell it
+ * comes from. Used both to write the text and to check a text someone wrote.
+ */
+import Decimal from 'decimal.js';
+import { ZERO } from '../amount';
+import { a1 } from '../grid';
+import type { AmountRef, MappedRow, MappedTable } from '../model';
+import { byCode, item, totalRow } from '../rules/context';
+import type { SchemaId } from '../schemas';
+
+export interface Figure {
+  value: Decimal;
+  sheet?: string;
+  cell?: string;
+}
+
+export type FigureKey =
+  | 'income' | 'general' | 'fund' | 'state' | 'special' | 'business' | 'operating' | 'superior' | 'affiliated' | 'otherIncome' | 'carryover'
+  | 'expenditure' | 'basic' | 'personnel' | 'public' | 'project'
+  | 'threeTotal' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception';
+
+export interface Figures {
+  year?: number;
+  department?: string;
+  values: Partial<Record<FigureKey, Figure>>;
+  /** Basic-table rows (economic 类 and 款) with their amounts: for 机关运行经费 and name lookups. */
+  economic: { code: string; name: string; personnel: Decimal; public: Decimal; total: Decimal; sheet: string; cell: string }[];
+}
+
+function fig(t: MappedTable, ref: AmountRef | undefined): Figure | undefined {
+  if (!ref) return undefined;
+  return { value: ref.blank ? ZERO : ref.value.times(t.factor), sheet: t.sheet, cell: a1(ref.row, ref.col) };
+}
+
+function first(tables: MappedTable[], id: SchemaId): MappedTable | undefined {
+  return tables.find((t) => t.schema === id);
+}
+
+export function extractFigures(tables: MappedTable[]): Figures {
+  const v: Partial<Record<FigureKey, Figure>> = {};
+  const set = (k: FigureKey, f: Figure | undefined) => {
+    if (f && !v[k]) v[k] = f;
+  };
+  const summary = first(tables, 'income-expenditure-summary');
+  if (summary) {
+    const inc = (k: string) => fig(summary, item(summary, k, 'in')?.amounts['in.amount']);
+    set('income', inc('income-total'));
+    const map: [FigureKey, string][] = [['general', 'general'], ['fund', 'fund'], ['state', 'state'], ['special', 'special'], ['business', 'business'], ['operating', 'operating'], ['superior', 'superior'], ['affiliated', 'affiliated'], ['otherIncome', 'other'], ['carryover', 'carryover']];
+    for (const [k, i] of map) set(k, inc(i));
+    set('expenditure', fig(summary, item(summary, 'exp-total', 'out')?.amounts['out.total']));
+  }
+  const income = first(tables, 'income');
+  const it = income && totalRow(income);
+  if (income && it) {
+    set('income', fig(income, it.amounts.subtotal ?? it.amounts.total));
+    set('carryover', fig(income, it.amounts.carryover));
+  }
+  const exp = first(tables, 'expenditure');
+  const et = exp && totalRow(exp);
+  if (exp && et) {
+    set('expenditure', fig(exp, et.amounts.total));
+    set('basic', fig(exp, et.amounts.basic));
+    set('project', fig(exp, et.amounts.project));
+  }
+  const gen = first(tables, 'general-budget-expenditure');
+  const gt = gen && totalRow(gen);
+  if (gen && gt) {
+    set('basic', fig(gen, gt.amounts.basic));
+    set('personnel', fig(gen, gt.amounts.personnel));
+    set('public', fig(gen, gt.amounts.public));
+    set('project', fig(gen, gt.amounts.project));
+  }
+  const basic = first(tables, 'general-budget-basic-expenditure');
+  const bt = basic && totalRow(basic);
+  const economic: Figures['economic'] = [];
+  if (basic && bt) {
+    set('basic', fig(basic, bt.amounts.total));
+    set('personnel', fig(basic, bt.amounts.personnel));
+    set('public', fig(basic, bt.amounts.public));
+    for (const r of basic.rows)
+      if (r.kind === 'code' && r.amounts.total) {
+        const val = (ref?: AmountRef) => (ref && !ref.blank ? ref.value.times(basic.factor) : ZERO);
+        economic.push({ code: r.code!, name: r.name, personnel: val(r.amounts.personnel), public: val(r.amounts.public), total: val(r.amounts.total), sheet: basic.sheet, cell: a1(r.amounts.total.row, r.amounts.total.col) });
+      }
+  }
+  const tp = first(tables, 'three-public-expenditure');
+  if (tp) {
+    const col = tp.columns.some((c) => c.role === 'general') ? 'general' : 'total';
+    const get = (k: string) => fig(tp, item(tp, k)?.amounts[col]);
+    set('threeTotal', get('total'));
+    set('abroad', get('abroad'));
+    set('vehicle', get('vehicle'));
+    set('purchase', get('purchase'));
+    set('operation', get('operation'));
+    set('reception', get('reception'));
+  }
+  const years = tables.map((t) => t.year).filter((y): y is number => !!y);
+  return { year: years[0], department: tables.find((t) => t.department)?.department, values: v, economic };
+}
+
+/** Economic rows by code, for callers that need one. */
+export function economicByCode(f: Figures): Map<string, Figures['economic'][number]> {
+  return new Map(f.economic.map((e) => [e.code, e]));
+}
+
+export type { MappedRow };
+export { byCode };

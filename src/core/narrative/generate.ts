@@ -1,0 +1,149 @@
+/**
+ * Writes the explanation sections (情况说明) from the figures, in the seeds' wording. Reasons for changes are
+ * the department's words: the text carries a visible placeholder 【请填写增减原因：…】 until a reason is given,
+ * and regenerating with the same reasons keeps them. Missing data is said, never invented.
+ */
+import Decimal from 'decimal.js';
+import { fmt, ZERO } from '../amount';
+import type { FigureKey, Figures } from './figures';
+
+export interface Section {
+  id: string;
+  title: string;
+  text: string;
+  /** Placeholder ids still to be filled by the department. */
+  placeholders: string[];
+}
+
+export interface GenerateOptions {
+  prior?: Figures;
+  /** Reasons typed by the user, by placeholder id; they replace the placeholders. */
+  reasons?: Record<string, string>;
+  /** 政府采购 / 固定资产 tables seen in the workbook (titles). */
+  otherTables?: string[];
+  /** 省级 / 市级 / 县级 / 区级; inferred from the department name when absent. */
+  level?: string;
+}
+
+export const placeholder = (id: string) => `【请填写增减原因：${id}】`;
+
+const wan = (d: Decimal) => `${fmt(d, 2)}万元`;
+
+/** |Δ| / prior as a percentage, 2 decimals, half-up (decimal.js). */
+export function percent(delta: Decimal, prior: Decimal): string {
+  return delta.abs().div(prior).times(100).toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+/** "较上年X万元增加Y万元，增长P%" / "与上年持平" / "为新增" (prior 0). */
+export function changeText(cur: Decimal, prior: Decimal | undefined, priorLabel: string, withPrior = true): string | undefined {
+  if (prior === undefined) return undefined;
+  if (prior.isZero()) return cur.isZero() ? '与上年持平' : `为新增安排（上年为0）`;
+  const d = cur.minus(prior);
+  if (d.isZero()) return `与上年持平`;
+  const head = withPrior ? `较${priorLabel}${wan(prior)}` : '';
+  return `${head}${d.gt(0) ? '增加' : '减少'}${wan(d.abs())}，${d.gt(0) ? '增长' : '降低'}${percent(d, prior)}%`;
+}
+
+/** 县级 / 区级 / 市级 / 省级 from the department's name (the lowest level it names wins). */
+export function governmentLevel(department?: string): string {
+  const d = department ?? '';
+  if (/县/.test(d)) return '县级';
+  if (/区/.test(d)) return '区级';
+  if (/市/.test(d)) return '市级';
+  if (/省/.test(d)) return '省级';
+  return '本级';
+}
+
+export function generateSections(f: Figures, opts: GenerateOptions = {}): Section[] {
+  const y = f.year ?? new Date().getFullYear();
+  const v = (k: FigureKey) => f.values[k]?.value;
+  const p = (k: FigureKey) => opts.prior?.values[k]?.value;
+  const reasons = opts.reasons ?? {};
+  const sections: Section[] = [];
+  const withReason = (id: string, text: string, needed: boolean) => {
+    if (!needed) return { text, placeholders: [] as string[] };
+    const r = reasons[id]?.trim();
+    return r ? { text: `${text}${r.replace(/[。.]?$/, '。')}`, placeholders: [] } : { text: `${text}${placeholder(id)}`, placeholders: [id] };
+  };
+
+  // 二、部门预算安排的总体情况
+  const parts: string[] = [];
+  const missing = (what: string) => `（工作簿中没有可识别的${what}，本段无法生成，请补充。）`;
+  if (v('income')) {
+    const items: [FigureKey, string][] = [['general', '一般公共预算收入'], ['fund', '政府性基金预算收入'], ['state', '国有资本经营预算收入'], ['special', '财政专户管理资金收入'], ['business', '事业收入'], ['operating', '事业单位经营收入'], ['superior', '上级补助收入'], ['affiliated', '附属单位上缴收入'], ['otherIncome', '其他收入']];
+    const listed = items.filter(([k], i) => i < 3 || (v(k) && !v(k)!.isZero())).map(([k, label]) => `${label}${wan(v(k) ?? ZERO)}`);
+    const carry = v('carryover') && !v('carryover')!.isZero() ? `，上年结转${wan(v('carryover')!)}` : '';
+    parts.push(`1、收入说明\n${y}年预算收入为${wan(v('income')!)}，其中：${listed.join('，')}${carry}。`);
+  } else parts.push(`1、收入说明\n${missing('收支总表或收入总表')}`);
+  if (v('expenditure')) {
+    const basic = v('basic') ?? ZERO;
+    const inner = v('personnel') && v('public') ? `，包括人员经费${wan(v('personnel')!)}和日常公用经费${wan(v('public')!)}` : '';
+    parts.push(`2、支出说明\n${y}年预算支出为${wan(v('expenditure')!)}，其中：基本支出${wan(basic)}${inner}；项目支出${wan(v('project') ?? ZERO)}。`);
+  } else parts.push(`2、支出说明\n${missing('支出总表')}`);
+  const placeholders: string[] = [];
+  if (!opts.prior) parts.push(`3、比上年增减情况\n（未提供上年工作簿：请用“上年工作簿”提供${y - 1}年的预算表，才能计算比上年增减。）`);
+  else if (v('expenditure') && p('expenditure')) {
+    const main = changeText(v('expenditure')!, p('expenditure')!, `${y - 1}年预算`);
+    const sub = (k: FigureKey, label: string) => {
+      const c = changeText(v(k) ?? ZERO, p(k) ?? ZERO, '', false);
+      return `${label}${c}`;
+    };
+    const changed = !v('expenditure')!.eq(p('expenditure')!) || !(v('basic') ?? ZERO).eq(p('basic') ?? ZERO);
+    const r = withReason('收支增减', `${y}年预算收支安排${wan(v('expenditure')!)}，${main}，其中：${sub('basic', '基本支出')}；${sub('project', '项目支出')}。${changed ? '增减变化的主要原因：' : ''}`, changed);
+    parts.push(`3、比上年增减情况\n${r.text}`);
+    placeholders.push(...r.placeholders);
+  } else parts.push(`3、比上年增减情况\n（上年工作簿中没有可识别的支出总表，无法计算比上年增减。）`);
+  sections.push({ id: '二', title: '二、部门预算安排的总体情况', text: parts.join('\n'), placeholders });
+
+  // 三、机关运行经费安排情况
+  if (f.economic.length && v('public')) {
+    const personnelClasses = f.economic.filter((e) => e.code.length === 3 && !e.personnel.isZero());
+    const publicItems = f.economic.filter((e) => e.code.length === 5 && !e.public.isZero());
+    const pText = v('personnel') ? `按照规定标准和项目核定人员经费${wan(v('personnel')!)}，主要用于${personnelClasses.map((e) => `${e.name}${wan(e.personnel)}`).join('、')}；` : '';
+    const uText = `按照定额标准核定日常公用经费（机关运行经费）${wan(v('public')!)}，主要用于${publicItems.map((e) => `${e.name}${wan(e.public)}`).join('、')}。`;
+    sections.push({ id: '三', title: '三、机关运行经费安排情况', text: `${y}年，${pText}${uText}`, placeholders: [] });
+  } else sections.push({ id: '三', title: '三、机关运行经费安排情况', text: missing('一般公共预算财政拨款基本支出表'), placeholders: [] });
+
+  // 四、财政拨款“三公”经费预算情况及增减变化原因
+  if (v('threeTotal')) {
+    const items: [FigureKey, string][] = [['abroad', '因公出国（境）费'], ['purchase', '公务用车购置费'], ['operation', '公务用车运行维护费'], ['reception', '公务接待费']];
+    const total = changeText(v('threeTotal')!, p('threeTotal'), '上年');
+    const each = items.map(([k, label]) => {
+      const c = changeText(v(k) ?? ZERO, opts.prior ? p(k) ?? ZERO : undefined, '上年');
+      return `${label}${wan(v(k) ?? ZERO)}${c ? `，${c}` : ''}`;
+    });
+    const changed = !!opts.prior && items.some(([k]) => !(v(k) ?? ZERO).eq(p(k) ?? ZERO));
+    let text = `${y}年财政拨款“三公”经费预算安排${wan(v('threeTotal')!)}${total ? `，${total}` : ''}。其中：${each.join('；')}。`;
+    if (!opts.prior) text += '（未提供上年工作簿，无法说明增减变化。）';
+    const r = withReason('三公经费', `${text}${changed ? '“三公”经费增减变化的主要原因：' : ''}`, changed);
+    sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: r.text, placeholders: r.placeholders });
+  } else sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: missing('“三公”经费支出表'), placeholders: [] });
+
+  // 五、六: only where those tables exist; this version does not read their amounts yet.
+  const others = opts.otherTables ?? [];
+  if (others.some((t) => /政府采购/.test(t)))
+    sections.push({ id: '五', title: '五、政府采购预算情况', text: `${y}年，我部门安排政府采购预算【请按“部门政府采购预算”表填写合计数】万元，具体内容见政府采购预算表。`, placeholders: ['政府采购'] });
+  if (others.some((t) => /固定资产/.test(t)))
+    sections.push({ id: '六', title: '六、国有资产信息', text: `截至${y - 1}年12月31日，资产总价值【请按“固定资产占用情况表”填写】万元，详见固定资产占用情况表。`, placeholders: ['国有资产'] });
+
+  // 八、名词解释
+  const level = opts.level ?? governmentLevel(f.department);
+  sections.push({
+    id: '八',
+    title: '八、名词解释',
+    text: [
+      `1、一般公共预算拨款收入：指${level}财政当年拨付的资金。`,
+      '2、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。',
+      '3、项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。',
+      `4、“三公”经费：纳入${level}财政预算管理的“三公”经费，是指${level}部门用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。`,
+      '5、机关运行经费：为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费以及其他费用。',
+    ].join('\n'),
+    placeholders: [],
+  });
+  sections.push({ id: '九', title: '九、其他需要说明的事项', text: '无其他需要说明的事项。', placeholders: [] });
+  return sections;
+}
+
+export function sectionsText(sections: Section[]): string {
+  return sections.map((s) => `${s.title}\n${s.text}`).join('\n\n');
+}

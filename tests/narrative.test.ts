@@ -1,0 +1,109 @@
+import Decimal from 'decimal.js';
+import fs from 'fs';
+import path from 'path';
+import { detectWorkbook } from '../src/core/detect';
+import { checkText } from '../src/core/narrative/check-text';
+import { extractFigures } from '../src/core/narrative/figures';
+import { changeText, generateSections, governmentLevel, percent, placeholder, sectionsText } from '../src/core/narrative/generate';
+import { expenditureBlock, threePublicBlock } from '../src/samples/blocks';
+import { layoutWorkbook } from '../src/samples/layout';
+import { seed004Blocks } from '../src/samples/seed004';
+
+const fixture = (f: string) => fs.readFileSync(path.join(__dirname, 'fixtures', f), 'utf8');
+const current = () => extractFigures(detectWorkbook(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook).tables);
+
+/** A 2020 workbook carrying the prior-year figures seed 004's text states (1255.61 total, 4.86 三公…). */
+function prior2020() {
+  const m = { department: '[471]秦皇岛市工业和信息化局', year: 2020, unit: '万元' as const };
+  const e = '';
+  const blocks = [
+    expenditureBlock(m, [
+      ['', '合计', '1255.61', '1210.61', '45.00', e, e, e],
+      ['215', '资源勘探工业信息等支出', '1255.61', '1210.61', '45.00', e, e, e],
+      ['21505', '工业和信息产业监管', '1255.61', '1210.61', '45.00', e, e, e],
+      ['2150501', '行政运行', '1255.61', '1210.61', '45.00', e, e, e],
+    ]),
+    threePublicBlock(m, { total: ['4.86', '4.86', e, e], abroad: [e, e, e, e], vehicle: ['3.83', '3.83', e, e], purchase: [e, e, e, e], operation: ['3.83', '3.83', e, e], reception: ['1.03', '1.03', e, e] }),
+  ];
+  return extractFigures(detectWorkbook(layoutWorkbook(blocks, { layout: 'sheets' }).workbook).tables);
+}
+
+const numbers = (s: string) => [...s.matchAll(/(\d+(?:\.\d+)?)(?=万元|%)/g)].map((m) => new Decimal(m[1]).toString());
+
+test('percentages: |Δ| / prior, 2 decimals, half-up; 新增 and 持平', () => {
+  expect(percent(new Decimal('-0.61'), new Decimal('4.86'))).toBe('12.55');
+  expect(percent(new Decimal('0.61'), new Decimal('1.03'))).toBe('59.22');
+  expect(percent(new Decimal('1'), new Decimal('8'))).toBe('12.50');
+  expect(changeText(new Decimal(5), new Decimal(0), '上年')).toMatch(/新增/);
+  expect(changeText(new Decimal(5), new Decimal(5), '上年')).toBe('与上年持平');
+  expect(governmentLevel('秦皇岛市工业和信息化局')).toBe('市级');
+  expect(governmentLevel('香河县工业和信息化局')).toBe('县级');
+  expect(governmentLevel('山海关区科工局')).toBe('区级');
+});
+
+test('generating from seed 004 reproduces every figure of its published sections 二 to 四', () => {
+  const text = sectionsText(generateSections(current(), { prior: prior2020() }));
+  const got = new Set(numbers(text));
+  for (const n of ['4436.2', '1039.25', '936.21', '103.04', '3396.95', '4.25', '3.83', '0.42', '896.91', '39.3', '4.94', '27.1', '0.44'])
+    expect(got).toContain(n);
+  // 比上年: 3180.59, 171.36, 3351.95; 三公 0.61 / 12.55%, 接待 0.61 / 59.22%
+  for (const n of ['1255.61', '3180.59', '171.36', '3351.95', '4.86', '0.61', '12.55', '1.03', '59.22']) expect(got).toContain(n);
+  expect(text).toMatch(/较2020年预算1255\.61万元增加3180\.59万元/);
+  expect(text).toMatch(/基本支出减少171\.36万元/);
+  expect(text).toMatch(/项目支出增加3351\.95万元/);
+  expect(text).toMatch(/预算安排4\.25万元，较上年4\.86万元减少0\.61万元，降低12\.55%/);
+  expect(text).toMatch(/公务接待费0\.42万元，较上年1\.03万元减少0\.61万元，降低59\.22%/);
+  expect(text).toMatch(/公务用车运行维护费3\.83万元，与上年持平/);
+  expect(text).toMatch(/一般公共预算拨款收入：指市级财政/);
+});
+
+test('reasons are placeholders until given, and regenerating keeps the reasons the user typed', () => {
+  const f = current();
+  const first = generateSections(f, { prior: prior2020() });
+  expect(first.flatMap((s) => s.placeholders)).toEqual(['收支增减', '三公经费']);
+  expect(sectionsText(first)).toContain(placeholder('三公经费'));
+  const reasons = { 三公经费: '厉行节约，压缩“三公”经费支出' };
+  // The numbers change (a new figure) and the text is regenerated: the reason stays.
+  f.values.reception = { value: new Decimal('0.40') };
+  const again = sectionsText(generateSections(f, { prior: prior2020(), reasons }));
+  expect(again).toContain('“三公”经费增减变化的主要原因：厉行节约，压缩“三公”经费支出。');
+  expect(again).not.toContain(placeholder('三公经费'));
+  expect(again).toContain(placeholder('收支增减'));
+});
+
+test('without a prior workbook or a table, the text says what is missing instead of inventing numbers', () => {
+  const text = sectionsText(generateSections(current()));
+  expect(text).toMatch(/未提供上年工作簿/);
+  const onlyThree = extractFigures(detectWorkbook(layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure')).workbook).tables);
+  const t2 = sectionsText(generateSections(onlyThree));
+  expect(t2).toMatch(/没有可识别的支出总表/);
+  expect(t2).toMatch(/没有可识别的一般公共预算财政拨款基本支出表/);
+});
+
+test("checking seed 004's own published text against its tables raises no error", () => {
+  const findings = checkText(fixture('seed004-text-2-4.txt'), current());
+  expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+});
+
+test('the same text with one amount changed raises exactly that one, with the table value and cell', () => {
+  const text = fixture('seed004-text-2-4.txt').replace('日常公用经费 103.04 万元；', '日常公用经费 130.04 万元；');
+  const errors = checkText(text, current()).filter((f) => f.severity === 'error');
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatchObject({ rule: 'text.amount', stated: '130.04', table: '103.04', sheet: expect.any(String), cell: expect.stringMatching(/^[A-Z]+\d+$/) });
+  expect(errors[0].sentence).toContain('130.04');
+});
+
+test("seed 003's section 二 alone (no workbook) flags its 基本支出 sentence", () => {
+  const findings = checkText(fixture('seed003-text-2.txt'), undefined, { year: 2021 });
+  const errors = findings.filter((f) => f.severity === 'error');
+  expect(errors).toHaveLength(1);
+  expect(errors[0].rule).toBe('text.arithmetic');
+  expect(errors[0].message).toMatch(/基本支出写为 4624\.64万元，但人员经费 1623\.63 \+ 公用经费 123\.86 = 1747\.49万元/);
+  expect(findings.some((f) => f.rule === 'text.leftover' && /有则写/.test(f.message))).toBe(true);
+});
+
+test('wrong deltas, percentages and years are flagged', () => {
+  const text = '2021年预算收支安排4436.2万元，较2020年预算1255.61万元增加3180.95万元。安排“三公”经费总额4.25万元，较上年4.86万元减少0.61万元，降低15.55%。2019年度说明。';
+  const rules = checkText(text, undefined, { year: 2021 }).map((f) => f.rule);
+  expect(rules).toEqual(expect.arrayContaining(['text.delta', 'text.percent', 'text.year']));
+});
