@@ -125,3 +125,17 @@ test('selectCell activates the sheet and selects the cell in one sync', async ()
   expect(excel.syncs()).toEqual([1]);
   expect(book).toMatchObject({ active: '6基本支出表', selected: '6基本支出表!F29' });
 });
+
+test('insertSheet adds a new sheet in 2 syncs and never overwrites one (情况说明 → 情况说明(2))', async () => {
+  const { book, excel, host } = setup(false);
+  const { sectionsSheet } = require('../src/core/narrative/sheet');
+  const sheet = sectionsSheet('某局2021年部门预算信息公开情况说明', [{ id: '九', title: '九、其他需要说明的事项', text: '无其他需要说明的事项。', placeholders: [] }]);
+  expect(await host.insertSheet('情况说明', sheet)).toBe('情况说明');
+  expect(excel.syncs()).toEqual([2]);
+  expect(await host.insertSheet('情况说明', sheet)).toBe('情况说明(2)');
+  const added = book.sheets.find((s) => s.name === '情况说明')!;
+  expect(added.cells.get('0,0')!.value).toBe('某局2021年部门预算信息公开情况说明');
+  expect(added.cells.get('3,0')!.value).toBe('无其他需要说明的事项。');
+  expect(book.sheets.filter((s) => s.name.startsWith('情况说明'))).toHaveLength(2);
+  expect(book.active).toBe('情况说明(2)');
+});

@@ -107,3 +107,29 @@ test('wrong deltas, percentages and years are flagged', () => {
   const rules = checkText(text, undefined, { year: 2021 }).map((f) => f.rule);
   expect(rules).toEqual(expect.arrayContaining(['text.delta', 'text.percent', 'text.year']));
 });
+
+describe('五、政府采购预算情况 and 六、国有资产信息 from the optional tables', () => {
+  const { addOtherTableFigures } = require('../src/core/narrative/figures');
+  const { seed004OptionalBlocks } = require('../src/samples/seed004');
+  const withOptional = () => {
+    const wb = layoutWorkbook([...seed004Blocks(), ...seed004OptionalBlocks()], { layout: 'stacked' }).workbook;
+    const det = detectWorkbook(wb);
+    return addOtherTableFigures(extractFigures(det.tables), wb, det.others);
+  };
+  test('the published totals 290.38 and 1160.08 are written', () => {
+    const text = sectionsText(generateSections(withOptional()));
+    expect(text).toMatch(/五、政府采购预算情况\n2021年，我部门安排政府采购预算290\.38万元/);
+    expect(text).toMatch(/六、国有资产信息\n截至2020年12月31日，本部门资产总价值1160\.08万元/);
+  });
+  test("seed 004's sentences about them check clean; a changed figure is caught", () => {
+    const f = withOptional();
+    const text = '2020年，我部门安排政府采购预算290.38万元。截止到 2020 年 12 月 31 日资产总价值 1160.08 万元，本年度各单位（处室）拟购置固定资产总额为 290.38 万元。';
+    expect(checkText(text, f).filter((x) => x.severity === 'error')).toEqual([]);
+    const bad = checkText(text.replace('1160.08', '1106.08'), f).filter((x) => x.severity === 'error');
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ rule: 'text.amount', table: '1160.08' });
+  });
+  test('without those tables the sections are left out', () => {
+    expect(generateSections(current()).map((s) => s.id)).toEqual(['二', '三', '四', '八', '九']);
+  });
+});

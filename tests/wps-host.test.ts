@@ -103,7 +103,7 @@ test('selectCell activates the sheet and selects the cell', async () => {
 test('insertSheet copes with Worksheets.Add() returning nothing and never overwrites a sheet', async () => {
   const { book, host } = setup();
   const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure'), { layout: 'sheets' });
-  const name1 = host.insertSheet('9三公经费表', l.workbook.sheets[0]);
+  const name1 = await host.insertSheet('9三公经费表', l.workbook.sheets[0]);
   expect(name1).toBe('9三公经费表(2)');
   const added = book.sheets.find((s) => s.name === name1)!;
   expect(added.cells.get('0,0')!.value).toBe('部门预算财政拨款“三公”经费支出表');

@@ -11,7 +11,7 @@ import { progressReporter } from '../batch/progress';
 import { batchHtml, batchJson, batchXlsx, formatBatchText } from '../batch/reports';
 import { detectWorkbook } from '../core/detect';
 import { checkText } from '../core/narrative/check-text';
-import { extractFigures } from '../core/narrative/figures';
+import { addOtherTableFigures, extractFigures } from '../core/narrative/figures';
 import { generateSections, sectionsText } from '../core/narrative/generate';
 import { formatTextReport } from '../core/report-text';
 import { docxText, sectionsToDocx } from '../hosts/file/docx';
@@ -123,12 +123,13 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   if (!['text', 'json', 'docx'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 docx，收到“${format}”`);
   if (files.length !== 1) throw new UsageError('请指定一个 .xlsx 工作簿');
   if (format === 'docx' && !opts.out) throw new UsageError('导出 .docx 时请用 --out 指定输出文件');
-  const det = detectWorkbook(await readXlsxFile(files[0]));
+  const wb = await readXlsxFile(files[0]);
+  const det = detectWorkbook(wb);
   if (!det.tables.length) {
     io.err('工作簿中没有找到部门预算公开表，无法生成情况说明');
     return 2;
   }
-  const figures = extractFigures(det.tables);
+  const figures = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
   const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior)).tables) : undefined;
   let reasons: Record<string, string> | undefined;
   if (opts.reasons) {
@@ -164,7 +165,12 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
     throw new HostError(`找不到文件：${textFile}`, 'not-found');
   }
   const text = /\.docx$/i.test(textFile) ? docxText(raw) : raw.toString('utf8');
-  const figures = book ? extractFigures(detectWorkbook(await readXlsxFile(book)).tables) : undefined;
+  let figures;
+  if (book) {
+    const wb = await readXlsxFile(book);
+    const det = detectWorkbook(wb);
+    figures = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
+  }
   const year = opts.year ? Number(opts.year) : figures?.year;
   const findings = checkText(text, figures, { year });
   if (opts.format === 'json') io.out(JSON.stringify({ file: path.basename(textFile), workbook: book ? path.basename(book) : null, year: year ?? null, findings }, null, 2));

@@ -3,7 +3,7 @@
  * the browser preview and .xlsx files). The core only ever sees the Workbook grid model it returns, and the
  * CellMarks it computes; hosts turn those into fills and notes.
  */
-import type { Workbook } from '../core/grid';
+import type { Sheet, Workbook } from '../core/grid';
 import type { CellMark } from '../core/marks';
 
 export type HostKind = 'excel' | 'wps' | 'preview' | 'file';
@@ -41,6 +41,16 @@ export interface InteractiveHost extends SpreadsheetHost {
   clearMarks(): Promise<number>;
   /** Activates the sheet and selects the cell. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Adds a new sheet with these cells; never overwrites an existing sheet (picks a free name). Returns its name. */
+  insertSheet(name: string, sheet: Sheet): Promise<string>;
+}
+
+/** "情况说明" → "情况说明(2)" when taken. */
+export function freeSheetName(name: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  let free = name;
+  for (let i = 2; names.has(free); i++) free = `${name}(${i})`;
+  return free;
 }
 
 /** A user-facing failure with a Chinese message (unreadable file, protected sheet…). */

@@ -39,6 +39,7 @@ export function GridView({ state, onSheet, sheetName }: { state: PreviewState; s
   }
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <div style={{ overflowX: 'auto', flexShrink: 0 }}>
       <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, d) => onSheet(String(d.value))} data-testid="sheet-tabs">
         {wb.sheets.map((x) => (
           <Tab key={x.name} value={x.name}>
@@ -47,6 +48,7 @@ export function GridView({ state, onSheet, sheetName }: { state: PreviewState; s
           </Tab>
         ))}
       </TabList>
+      </div>
       <div className={s.wrap} data-testid="grid">
         <table className={s.table}>
           <thead>

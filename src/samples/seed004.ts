@@ -142,6 +142,45 @@ const BASIC: string[][] = [
 
 const CLASSES: Record<string, string> = { '206': '3000.00', '208': '158.13', '210': '81.81', '215': '1145.37', '221': '50.89' };
 
+/** 部门政府采购预算 and 固定资产占用情况表 as published with seed 004 (abridged to the first items). */
+export function seed004OptionalBlocks(): TableBlock[] {
+  return [
+    {
+      id: 'procurement',
+      title: '部门政府采购预算',
+      meta: [['471 秦皇岛市工业和信息化局'], ['单位：万元']],
+      header: [
+        ['政府采购项目来源', '', '采购物品名称', '政府采购目录序号', '计量单位', '数量', '单价', '政府采购金额（当年部门预算安排资金）', ''],
+        ['项目名称', '预算资金', '', '', '', '', '', '合计', '一般公共预算拨款'],
+      ],
+      headerMerges: [[0, 0, 1, 2], [0, 7, 1, 2]],
+      columnNumbers: false,
+      rows: [
+        ['合计', e, e, e, e, e, e, '290.38', '290.38'],
+        ['2021年日常公用经费预算', '97.21', '激光打印机', 'A0201060102', '台', '4', '0.27', '1.08', '1.08'],
+        ['电子政务外网服务费', '194.80', '其他运行维护服务', 'C020699', '次', '1', '150.10', '150.10', '150.10'],
+      ],
+      amountCols: [1, 6, 7, 8],
+      notes: [],
+    },
+    {
+      id: 'assets',
+      title: '秦皇岛市市直部门固定资产占用情况表',
+      meta: [['截止时间：2020年12月31日']],
+      header: [['项目', '数量', '价值(金额单位:万元)']],
+      headerMerges: [],
+      columnNumbers: false,
+      rows: [
+        ['资产总额', '——', '1160.08'],
+        ['2、车辆(台、辆)', '4', '66.41'],
+        ['3、通用设备', '622', '1073.77'],
+      ],
+      amountCols: [2],
+      notes: [],
+    },
+  ];
+}
+
 export function seed004Blocks(opts: { splitGeneral?: boolean } = {}): TableBlock[] {
   const m = SEED004_META;
   const fiscalClasses: Record<string, [string, string, string, string]> = {};

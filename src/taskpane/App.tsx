@@ -2,6 +2,7 @@
 import { Caption1, FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Title3, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import { HOST_NAMES, InteractiveHost } from '../hosts/host';
+import { ExplainPanel } from './ExplainPanel';
 import { ValidatePanel } from './ValidatePanel';
 
 const useStyles = makeStyles({
@@ -30,11 +31,7 @@ export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; 
           <Tab value="template">插入模板</Tab>
         </TabList>
         {tab === 'validate' && <ValidatePanel host={host} />}
-        {tab === 'explain' && (
-          <MessageBar intent="info">
-            <MessageBarBody>“生成说明”尚未提供：将根据各表数字（及上年工作簿）写出情况说明的二至九部分，并核对已有说明中的数字。</MessageBarBody>
-          </MessageBar>
-        )}
+        {tab === 'explain' && <ExplainPanel host={host} />}
         {tab === 'template' && (
           <MessageBar intent="info">
             <MessageBarBody>“插入模板”尚未提供：将按预算年度插入带表头、格式和合计公式的九张空白标准表。</MessageBarBody>

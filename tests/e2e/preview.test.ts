@@ -104,6 +104,25 @@ maybe('browser preview (Chromium)', () => {
     expect(await page.locator('[data-testid=grid] td[data-mark]').count()).toBe(0);
   }, 60000);
 
+  test('生成说明: generate from the sample, insert a 情况说明 sheet, check pasted text', async () => {
+    await page.goto(`${base}/preview.html`);
+    await page.locator('[data-testid=load-sample]').click();
+    await page.getByText(/示例：2021-秦皇岛市/).waitFor();
+    await page.getByRole('tab', { name: '生成说明' }).click();
+    await page.locator('[data-testid=explain]').click();
+    const text = page.locator('[data-testid=explain-text]');
+    await text.waitFor();
+    expect(await text.inputValue()).toMatch(/2021年预算支出为4436\.20万元，其中：基本支出1039\.25万元，包括人员经费936\.21万元和日常公用经费103\.04万元；项目支出3396\.95万元/);
+    await page.locator('[data-testid=insert-sheet]').click();
+    await page.getByText('已插入新工作表“情况说明”').waitFor();
+    await page.getByRole('tab', { name: '情况说明' }).waitFor();
+    await page.locator('[data-testid=check-input]').fill(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'seed003-text-2.txt'), 'utf8'));
+    await page.locator('[data-testid=check-text]').click();
+    // Another department's text against the sample's tables: its amounts are tied to the table cells.
+    expect(await page.locator('[data-testid=check-results]').innerText()).toMatch(/“其中基本支出”写为 4624\.64万元，表中为 1039\.25万元（3支出总表!E7）/);
+    await page.screenshot({ path: path.join(artifacts, 'preview-explain.png') });
+  }, 60000);
+
   test('a file that is not a workbook gives a Chinese message', async () => {
     const bad = path.join(path.dirname(fixture), '不是工作簿.xlsx');
     fs.writeFileSync(bad, 'hello');

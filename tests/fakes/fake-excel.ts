@@ -162,6 +162,31 @@ class FakeRange extends Proxyish {
       this.ctx.book.selected = `${this.sheet}!${a1(this.r0, this.c0)}`;
     });
   }
+  private write(f: (c: FakeCell, v: unknown) => void, grid: unknown[][]) {
+    this.ctx.ops.push(() => {
+      const s = sheetOf(this.ctx, this.sheet!);
+      if (s.protected) throw new Error('AccessDenied: sheet is protected');
+      grid.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const k = `${this.r0 + i},${this.c0 + j}`;
+          if (!s.cells.has(k)) s.cells.set(k, { value: '', fill: null });
+          f(s.cells.get(k)!, v);
+        }),
+      );
+    });
+  }
+  set values(v: unknown[][]) {
+    this.write((c, x) => (c.value = x), v);
+  }
+  set formulas(v: unknown[][]) {
+    this.write((c, x) => (c.formula = String(x).replace(/^=/, '')), v);
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write((c, x) => (c.numFmt = String(x)), v);
+  }
+  merge() {
+    this.ctx.ops.push(() => void sheetOf(this.ctx, this.sheet!).merges.push(`${a1(this.r0, this.c0)}:${a1(this.r0 + this.nr - 1, this.c0 + this.nc - 1)}`));
+  }
 }
 
 class FakeWorksheet extends Proxyish {
@@ -255,6 +280,13 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8',
         return sheetsObj._items;
       },
       getItem: (name: string) => new FakeWorksheet(ctx, name),
+      add: (name: string) => {
+        ctx.ops.push(() => {
+          if (book.sheets.some((x) => x.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+          book.sheets.push({ name, cells: new Map(), merges: [], protected: false });
+        });
+        return new FakeWorksheet(ctx, name);
+      },
     };
     const commentsObj = {
       _items: undefined as FakeComment[] | undefined,

@@ -29,6 +29,8 @@ const LABELS: [RegExp, FigureKey][] = [
   [/公务用车运[行维]|运维费/, 'operation'],
   [/公务接待/, 'reception'],
   [/机关运行经费/, 'public'],
+  [/政府采购预算/, 'procurement'],
+  [/^(?!.*购置).*资产总(价值|额)/, 'assets'], // "拟购置固定资产总额" is planned purchases, not the asset total
   [/人员.{0,4}经费/, 'personnel'],
   [/公用.{0,6}经费/, 'public'],
   [/基本支出/, 'basic'],

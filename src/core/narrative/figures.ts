@@ -4,7 +4,10 @@
  */
 import Decimal from 'decimal.js';
 import { ZERO } from '../amount';
-import { a1 } from '../grid';
+import { parseAmount } from '../amount';
+import { a1, cellText, type Workbook } from '../grid';
+import type { OtherTable } from '../model';
+import { squash } from '../text';
 import type { AmountRef, MappedRow, MappedTable } from '../model';
 import { byCode, item, totalRow } from '../rules/context';
 import type { SchemaId } from '../schemas';
@@ -18,7 +21,8 @@ export interface Figure {
 export type FigureKey =
   | 'income' | 'general' | 'fund' | 'state' | 'special' | 'business' | 'operating' | 'superior' | 'affiliated' | 'otherIncome' | 'carryover'
   | 'expenditure' | 'basic' | 'personnel' | 'public' | 'project'
-  | 'threeTotal' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception';
+  | 'threeTotal' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception'
+  | 'procurement' | 'assets';
 
 export interface Figures {
   year?: number;
@@ -106,3 +110,32 @@ export function economicByCode(f: Figures): Map<string, Figures['economic'][numb
 
 export type { MappedRow };
 export { byCode };
+
+/**
+ * 政府采购预算 合计 and 固定资产 资产总额 from the optional tables (detected as "other" tables): the first amount
+ * on the 合计 row, the last amount on the 资产总额 row; 元 converted to 万元 when the table says so.
+ */
+export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTable[]): Figures {
+  for (const o of others) {
+    const sheet = wb.sheets.find((s) => s.name === o.sheet);
+    if (!sheet) continue;
+    const procurement = /政府采购/.test(o.title);
+    const assets = /固定资产/.test(o.title);
+    if (!procurement && !assets) continue;
+    let yuan = false;
+    for (let r = o.range.top; r <= o.range.bottom; r++) {
+      const row = sheet.rows[r] ?? [];
+      const texts = row.map((c) => cellText(c));
+      if (texts.some((t) => /单位[:：]\s*元/.test(squash(t)))) yuan = true;
+      const first = squash(texts.find((t) => t) ?? '');
+      if (!(procurement ? /^合计$/.test(first) : /^资产总额/.test(first))) continue;
+      const amounts = row.map((c, col) => ({ p: parseAmount(c), col })).filter((x) => !x.p.blank && !x.p.invalid);
+      const pick = procurement ? amounts[0] : amounts[amounts.length - 1];
+      if (!pick) continue;
+      const key: FigureKey = procurement ? 'procurement' : 'assets';
+      if (!f.values[key]) f.values[key] = { value: yuan ? pick.p.value.div(10000) : pick.p.value, sheet: o.sheet, cell: a1(r, pick.col) };
+      break;
+    }
+  }
+  return f;
+}

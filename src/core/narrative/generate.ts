@@ -119,12 +119,14 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
     sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: r.text, placeholders: r.placeholders });
   } else sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: missing('“三公”经费支出表'), placeholders: [] });
 
-  // 五、六: only where those tables exist; this version does not read their amounts yet.
+  // 五、六: only where those tables exist in the workbook.
   const others = opts.otherTables ?? [];
-  if (others.some((t) => /政府采购/.test(t)))
-    sections.push({ id: '五', title: '五、政府采购预算情况', text: `${y}年，我部门安排政府采购预算【请按“部门政府采购预算”表填写合计数】万元，具体内容见政府采购预算表。`, placeholders: ['政府采购'] });
-  if (others.some((t) => /固定资产/.test(t)))
-    sections.push({ id: '六', title: '六、国有资产信息', text: `截至${y - 1}年12月31日，资产总价值【请按“固定资产占用情况表”填写】万元，详见固定资产占用情况表。`, placeholders: ['国有资产'] });
+  if (v('procurement')) sections.push({ id: '五', title: '五、政府采购预算情况', text: `${y}年，我部门安排政府采购预算${wan(v('procurement')!)}，具体内容见部门政府采购预算表。`, placeholders: [] });
+  else if (others.some((t) => /政府采购/.test(t)))
+    sections.push({ id: '五', title: '五、政府采购预算情况', text: '（找到了政府采购预算表，但没有读到其“合计”行，请按表填写政府采购预算总额。）', placeholders: [] });
+  if (v('assets')) sections.push({ id: '六', title: '六、国有资产信息', text: `截至${y - 1}年12月31日，本部门资产总价值${wan(v('assets')!)}，详见固定资产占用情况表。`, placeholders: [] });
+  else if (others.some((t) => /固定资产/.test(t)))
+    sections.push({ id: '六', title: '六、国有资产信息', text: '（找到了固定资产占用情况表，但没有读到“资产总额”，请按表填写资产总价值。）', placeholders: [] });
 
   // 八、名词解释
   const level = opts.level ?? governmentLevel(f.department);

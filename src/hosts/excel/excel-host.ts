@@ -10,7 +10,7 @@
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
-import { HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type RequirementCheck = (set: string, version: string) => boolean;
@@ -282,6 +282,30 @@ export class ExcelHost implements InteractiveHost {
       ws.activate();
       ws.getRange(cell).select();
       await ctx.sync();
+    });
+  }
+
+  /** Adds a sheet (2 syncs: the names in use, then the writes); never overwrites an existing one. */
+  async insertSheet(name: string, sheet: Sheet): Promise<string> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      const free = freeSheetName(name, sheets.items.map((s) => s.name));
+      const ws = sheets.add(free);
+      sheet.rows.forEach((row, r) =>
+        row?.forEach((c, col) => {
+          if (!c) return;
+          const range = ws.getRange(a1(r, col));
+          if (c.numFmt) range.numberFormat = [[c.numFmt]];
+          if (c.formula) range.formulas = [[`=${c.formula}`]];
+          else range.values = [[c.value as string | number | boolean]];
+        }),
+      );
+      for (const m of sheet.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge();
+      ws.activate();
+      await ctx.sync();
+      return free;
     });
   }
 }

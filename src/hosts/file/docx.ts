@@ -6,7 +6,8 @@ import { HostError } from '../host';
 
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
 
-export async function sectionsToDocx(title: string, sections: Section[]): Promise<Buffer> {
+/** The Word document (Node: Packer.toBuffer; browser: Packer.toBlob). */
+export function sectionsDocument(title: string, sections: Section[]): Document {
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, size: 36, font: FONT })] }),
   ];
@@ -20,7 +21,15 @@ export async function sectionsToDocx(title: string, sections: Section[]): Promis
       children.push(new Paragraph({ indent: { firstLine: 560 }, spacing: { line: 360 }, children: runs }));
     }
   }
-  return Packer.toBuffer(new Document({ creator: '部门预算公开助手', title, sections: [{ children }] }));
+  return new Document({ creator: '部门预算公开助手', title, sections: [{ children }] });
+}
+
+export async function sectionsToDocx(title: string, sections: Section[]): Promise<Buffer> {
+  return Packer.toBuffer(sectionsDocument(title, sections));
+}
+
+export async function sectionsToDocxBlob(title: string, sections: Section[]): Promise<Blob> {
+  return Packer.toBlob(sectionsDocument(title, sections));
 }
 
 /** The text of a .docx: one line per paragraph (w:p), tabs and breaks kept. */

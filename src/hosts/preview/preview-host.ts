@@ -2,9 +2,9 @@
  * The browser preview host: the workbook is an .xlsx the user opened (read with the lean reader, no Office),
  * shown as a grid; marks and selection are kept here and drawn by the grid view.
  */
-import type { Workbook } from '../../core/grid';
+import type { Sheet, Workbook } from '../../core/grid';
 import type { CellMark } from '../../core/marks';
-import { HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
 import { readXlsxLean } from '../file/xlsx-lean';
 
 export interface PreviewState {
@@ -70,5 +70,13 @@ export class PreviewHost implements InteractiveHost {
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.set({ selected: { sheet, cell } });
+  }
+
+  async insertSheet(name: string, sheet: Sheet): Promise<string> {
+    const wb = this.state.workbook;
+    if (!wb) throw new HostError('请先打开一个 .xlsx 文件', 'empty');
+    const free = freeSheetName(name, wb.sheets.map((s) => s.name));
+    this.set({ workbook: { sheets: [...wb.sheets, { ...sheet, name: free }] }, selected: { sheet: free, cell: 'A1' } });
+    return free;
   }
 }

@@ -6,7 +6,7 @@
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
-import { HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Com = any;
@@ -220,11 +220,9 @@ export class WpsHost implements InteractiveHost {
   }
 
   /** Adds a sheet with the given cells (for templates and the 情况说明 sheet); never overwrites: picks a free name. */
-  insertSheet(name: string, sheet: Sheet): string {
+  async insertSheet(name: string, sheet: Sheet): Promise<string> {
     const wb = this.workbook();
-    const names = new Set(this.sheets(wb).map((s) => String(prop(s, 'Name'))));
-    let free = name;
-    for (let i = 2; names.has(free); i++) free = `${name}(${i})`;
+    const free = freeSheetName(name, this.sheets(wb).map((s) => String(prop(s, 'Name'))));
     const sheets = prop(wb, 'Worksheets');
     const count = Number(prop(sheets, 'Count'));
     const added = sheets.Add(null, item(sheets, count)) ?? prop(this.app, 'ActiveSheet');

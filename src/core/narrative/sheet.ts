@@ -1,0 +1,13 @@
+/** The explanation laid out as a worksheet (column A, one paragraph per row) for “插入到新工作表”. */
+import type { Sheet } from '../grid';
+import type { Section } from './generate';
+
+export function sectionsSheet(title: string, sections: Section[]): Sheet {
+  const lines: string[] = [title, ''];
+  for (const s of sections) {
+    lines.push(s.title);
+    lines.push(...s.text.split('\n'));
+    lines.push('');
+  }
+  return { name: '情况说明', rows: lines.map((t) => (t ? [{ value: t }] : [])), merges: [] };
+}

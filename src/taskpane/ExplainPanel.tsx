@@ -1,0 +1,204 @@
+/** 生成说明: write the explanation from the open workbook's tables (and last year's), keep the reasons typed, check text. */
+import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import * as React from 'react';
+import { detectWorkbook } from '../core/detect';
+import { checkText, TextFinding } from '../core/narrative/check-text';
+import { addOtherTableFigures, extractFigures, Figures } from '../core/narrative/figures';
+import { generateSections, Section, sectionsText } from '../core/narrative/generate';
+import { sectionsSheet } from '../core/narrative/sheet';
+import { sectionsToDocxBlob } from '../hosts/file/docx';
+import { readXlsxLean } from '../hosts/file/xlsx-lean';
+import type { InteractiveHost } from '../hosts/host';
+import { cellText, type Workbook } from '../core/grid';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: '10px' },
+  row: { display: 'flex', columnGap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  finding: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`, padding: '4px 8px' },
+  warn: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`, padding: '4px 8px' },
+});
+
+export function ExplainPanel({ host }: { host: InteractiveHost }) {
+  const s = useStyles();
+  const [busy, setBusy] = React.useState<string>();
+  const [error, setError] = React.useState<string>();
+  const [info, setInfo] = React.useState<string>();
+  const [figures, setFigures] = React.useState<Figures>();
+  const [others, setOthers] = React.useState<string[]>([]);
+  const [prior, setPrior] = React.useState<{ name: string; figures: Figures }>();
+  const [reasons, setReasons] = React.useState<Record<string, string>>({});
+  const [sections, setSections] = React.useState<Section[]>();
+  const [text, setText] = React.useState('');
+  const [toCheck, setToCheck] = React.useState('');
+  const [checked, setChecked] = React.useState<TextFinding[]>();
+  const priorInput = React.useRef<HTMLInputElement>(null);
+  const workbook = React.useRef<Workbook>();
+
+  const title = figures ? `${figures.department ?? ''}${figures.year ?? ''}年部门预算信息公开情况说明` : '';
+
+  const regenerate = React.useCallback((f: Figures, p: Figures | undefined, r: Record<string, string>, o: string[]) => {
+    const secs = generateSections(f, { prior: p, reasons: r, otherTables: o });
+    setSections(secs);
+    setText(sectionsText(secs));
+  }, []);
+
+  const generate = async () => {
+    setError(undefined);
+    setInfo(undefined);
+    try {
+      setBusy('正在读取工作簿…');
+      const wb = await host.readWorkbook();
+      workbook.current = wb;
+      const det = detectWorkbook(wb);
+      if (!det.tables.length) throw new Error('工作簿中没有找到部门预算公开表，无法生成说明');
+      const f = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
+      const o = det.others.map((x) => x.title);
+      setFigures(f);
+      setOthers(o);
+      regenerate(f, prior?.figures, reasons, o);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const onPrior = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      const det = detectWorkbook(readXlsxLean(new Uint8Array(await file.arrayBuffer())));
+      if (!det.tables.length) throw new Error(`“${file.name}”中没有找到部门预算公开表`);
+      const p = { name: file.name, figures: extractFigures(det.tables) };
+      setPrior(p);
+      if (figures) regenerate(figures, p.figures, reasons, others);
+    } catch (err) {
+      setError(`无法读取上年工作簿：${(err as Error).message}`);
+    }
+  };
+
+  const setReason = (id: string, value: string) => {
+    const r = { ...reasons, [id]: value };
+    setReasons(r);
+    if (figures) regenerate(figures, prior?.figures, r, others);
+  };
+
+  const pending = sections ? generateSections(figures!, { prior: prior?.figures, otherTables: others }).flatMap((x) => x.placeholders) : [];
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setInfo('已复制到剪贴板。');
+    } catch {
+      setError('浏览器不允许直接复制：请在文本框中全选（Ctrl+A）后按 Ctrl+C');
+    }
+  };
+
+  /** The sections as generated, or the user's edited text as one block. */
+  const current = (): Section[] => (text === sectionsText(sections!) ? sections! : [{ id: '全文', title: '', text, placeholders: [] }]);
+
+  const insert = async () => {
+    try {
+      const name = await host.insertSheet('情况说明', sectionsSheet(title, current()));
+      setInfo(`已插入新工作表“${name}”（未改动已有工作表）。`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const exportDocx = async () => {
+    const blob = await sectionsToDocxBlob(title, current());
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${title || '情况说明'}.docx`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  };
+
+  /** The text of the workbook's own 情况说明 sheet (column by column, row by row), checked against the tables. */
+  const checkSheet = () => {
+    const sheet = workbook.current?.sheets.find((x) => /情况说明/.test(x.name));
+    if (!sheet) {
+      setError('工作簿中没有名称含“情况说明”的工作表：可把说明全文粘贴到上面的文本框中核对');
+      return;
+    }
+    const lines = sheet.rows.map((row) => (row ?? []).map((c) => cellText(c)).filter(Boolean).join(' ')).filter(Boolean);
+    setToCheck(lines.join('\n'));
+    setChecked(checkText(lines.join('\n'), figures));
+  };
+
+  return (
+    <div className={s.root}>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={generate} disabled={!!busy} data-testid="explain">
+          生成说明
+        </Button>
+        <Button onClick={() => priorInput.current?.click()} data-testid="prior">
+          上年工作簿（可选）
+        </Button>
+        <input ref={priorInput} type="file" accept=".xlsx" style={{ display: 'none' }} onChange={onPrior} data-testid="prior-input" />
+        <Caption1>{prior ? `上年：${prior.name}` : '未提供上年数据时不写比上年增减'}</Caption1>
+      </div>
+      {busy && <Spinner size="tiny" label={busy} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {info && (
+        <MessageBar intent="success">
+          <MessageBarBody>{info}</MessageBarBody>
+        </MessageBar>
+      )}
+      {sections && (
+        <>
+          {pending.length > 0 && (
+            <div data-testid="reasons">
+              <Text weight="semibold">待填写的增减原因（{pending.filter((id) => !reasons[id]?.trim()).length} 处未填）</Text>
+              {pending.map((id) => (
+                <Field key={id} label={id}>
+                  <Input value={reasons[id] ?? ''} onChange={(_, d) => setReason(id, d.value)} placeholder="填写后自动写入说明，重新生成时保留" />
+                </Field>
+              ))}
+            </div>
+          )}
+          <Field label={title}>
+            <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={16} data-testid="explain-text" />
+          </Field>
+          <div className={s.row}>
+            <Button onClick={copy}>复制</Button>
+            <Button onClick={insert} data-testid="insert-sheet">
+              插入到新工作表“情况说明”
+            </Button>
+            <Button onClick={exportDocx}>导出 .docx</Button>
+          </div>
+        </>
+      )}
+      <Field label="核对已有说明：把情况说明全文粘贴到这里（先点“生成说明”读取各表，才能与表中数字对照）">
+        <Textarea value={toCheck} onChange={(_, d) => setToCheck(d.value)} rows={5} data-testid="check-input" />
+      </Field>
+      <div className={s.row}>
+        <Button onClick={() => setChecked(checkText(toCheck, figures))} disabled={!toCheck.trim()} data-testid="check-text">
+          核对
+        </Button>
+        <Button onClick={checkSheet} disabled={!figures} data-testid="check-sheet">
+          核对工作簿中的“情况说明”表
+        </Button>
+      </div>
+      {checked && (
+        <div data-testid="check-results">
+          {!checked.length && <Text>没有发现问题。</Text>}
+          {checked.map((f, i) => (
+            <div key={i} className={f.severity === 'error' ? s.finding : s.warn}>
+              <Text weight="semibold">{f.severity === 'error' ? '错误' : '警告'}：</Text>
+              {f.message}
+              <br />
+              <Caption1>原句：{f.sentence}</Caption1>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
