@@ -1,18 +1,10 @@
 /** Checks one workbook file into a FileResult; never throws (a bad file becomes a result with a reason). */
 import path from 'path';
+import { majority } from '../core/collections';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import { readXlsxFile } from '../hosts/file/xlsx';
 import type { FileResult } from './types';
-
-function majority(values: (string | number | null)[]): string | number | null {
-  const counts = new Map<string | number, number>();
-  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | number | null = null;
-  let n = 0;
-  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
-  return best;
-}
 
 export function emptyResult(file: string, status: FileResult['status'], reason: string, ms = 0): FileResult {
   return {
@@ -30,8 +22,8 @@ export async function checkFile(file: string): Promise<FileResult> {
       file,
       status: rep.tables.length ? 'ok' : 'no-tables',
       reason: rep.tables.length ? undefined : rep.unmapped[0]?.reason ?? '工作簿中没有找到部门预算公开表',
-      department: (majority(rep.tables.map((t) => t.department)) as string | null) ?? path.basename(file, path.extname(file)),
-      year: majority(rep.tables.map((t) => t.year)) as number | null,
+      department: majority(rep.tables.map((t) => t.department)) ?? path.basename(file, path.extname(file)),
+      year: majority(rep.tables.map((t) => t.year)) ?? null,
       tables: rep.tables,
       unmapped: rep.unmapped,
       counts: rep.counts,

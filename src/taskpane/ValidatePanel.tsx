@@ -126,6 +126,28 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
   );
 }
 
+const SCHEMA_OPTIONS = [...SCHEMAS.map((x) => ({ value: x.id as string, text: x.title })), { value: NOT_A_TABLE, text: '不是预算表（忽略）' }];
+
+/** Lets the user say which standard table a region is (or that it is none). */
+function SchemaPicker({ sheet, range, current, onRemap }: { sheet: string; range: string; current?: SchemaId; onRemap: (sheet: string, range: string, schema: string) => void }) {
+  return (
+    <Dropdown
+      size="small"
+      placeholder="指定表类型"
+      aria-label={`${sheet}!${range} 的表类型`}
+      value={current ? schemaById(current).title : undefined}
+      selectedOptions={current ? [current] : []}
+      onOptionSelect={(_, d) => d.optionValue && d.optionValue !== current && onRemap(sheet, range, d.optionValue)}
+    >
+      {SCHEMA_OPTIONS.map((o) => (
+        <Option key={o.value} value={o.value}>
+          {o.text}
+        </Option>
+      ))}
+    </Dropdown>
+  );
+}
+
 function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f: { sheet: string; cell: string }) => void; onRemap: (sheet: string, range: string, schema: string) => void }) {
   const s = useStyles();
   const c = report.counts;
@@ -134,7 +156,6 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
     const k = f.table ? schemaById(f.table).title : '整个工作簿';
     (byTable.get(k) ?? byTable.set(k, []).get(k)!).push(f);
   }
-  const schemaOptions = [...SCHEMAS.map((x) => ({ value: x.id as string, text: x.title })), { value: NOT_A_TABLE, text: '不是预算表（忽略）' }];
   const summary = c.error
     ? `发现 ${c.error} 项错误、${c.warning} 项警告`
     : c.warning
@@ -176,19 +197,7 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
                   <Caption1>
                     {t.sheet}!{t.range}（{t.year ?? '未注明年度'}，{t.unit}）
                   </Caption1>
-                  <Dropdown
-                    size="small"
-                    aria-label={`${t.sheet}!${t.range} 的表类型`}
-                    value={schemaById(t.schema).title}
-                    selectedOptions={[t.schema]}
-                    onOptionSelect={(_, d) => d.optionValue && d.optionValue !== t.schema && onRemap(t.sheet, t.range, d.optionValue)}
-                  >
-                    {schemaOptions.map((o) => (
-                      <Option key={o.value} value={o.value}>
-                        {o.text}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <SchemaPicker sheet={t.sheet} range={t.range} current={t.schema} onRemap={onRemap} />
                 </React.Fragment>
               ))}
               {report.unmapped.map((u) => (
@@ -196,13 +205,7 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
                   <Caption1>
                     {u.sheet}!{u.range}：{u.reason}
                   </Caption1>
-                  <Dropdown size="small" placeholder="指定表类型" aria-label={`${u.sheet}!${u.range} 的表类型`} onOptionSelect={(_, d) => d.optionValue && onRemap(u.sheet, u.range, d.optionValue)}>
-                    {schemaOptions.map((o) => (
-                      <Option key={o.value} value={o.value}>
-                        {o.text}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <SchemaPicker sheet={u.sheet} range={u.range} onRemap={onRemap} />
                 </React.Fragment>
               ))}
             </div>

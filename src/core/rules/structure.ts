@@ -1,5 +1,6 @@
 /** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
 import { catalogueName } from '../catalogue';
+import { majority } from '../collections';
 import { rowLabel, SHORT_TITLE } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
@@ -168,15 +169,6 @@ export const mergedData: Rule = {
       }
   },
 };
-
-function majority<T>(values: T[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T | undefined;
-  let n = 0;
-  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
-  return best;
-}
 
 export const metaYear: Rule = {
   id: 'meta.year',
