@@ -14,10 +14,12 @@ import { checkText } from '../core/narrative/check-text';
 import { addOtherTableFigures, extractFigures } from '../core/narrative/figures';
 import { generateSections, sectionsText } from '../core/narrative/generate';
 import { formatTextReport } from '../core/report-text';
+import { FormulaEvaluator } from '../core/templates/evaluate';
+import { buildTemplate } from '../core/templates/template';
 import { docxText, sectionsToDocx } from '../hosts/file/docx';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
-import { readXlsxFile } from '../hosts/file/xlsx';
+import { readXlsxFile, writeXlsxBuffer } from '../hosts/file/xlsx';
 
 export interface CliIO {
   out: (s: string) => void;
@@ -35,6 +37,8 @@ const USAGE = `用法：
                                                          根据各表生成情况说明（二至九部分）
   budget-check check-text 文件.xlsx 说明.txt|说明.docx   核对已有情况说明中的数字、算术、年份和遗留模板文字
   budget-check check-text 说明.txt|说明.docx [--year 2021] 没有工作簿时只做文字自身的核对
+  budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码] --out 模板.xlsx
+                                                         生成带表头、格式和合计公式的九张空白标准表
   budget-check --help                                    显示本帮助
 退出码：0 无错误；1 发现错误；2 文件无法读取（批量时：任一文件无法读取）或用法错误`;
 
@@ -183,6 +187,21 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+async function template(opts: Record<string, string>, io: CliIO): Promise<number> {
+  const year = Number(opts.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('请用 --year 指定预算年度，如 --year 2023');
+  const unit = opts.unit ?? '万元';
+  if (unit !== '万元' && unit !== '元') throw new UsageError('--unit 只能是 万元 或 元');
+  const layout = opts.layout ?? 'sheets';
+  if (layout !== 'sheets' && layout !== 'stacked') throw new UsageError('--layout 只能是 sheets（每表一个工作表）或 stacked（堆叠在一个工作表）');
+  if (!opts.out) throw new UsageError('请用 --out 指定输出文件，如 --out 模板.xlsx');
+  const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code });
+  new FormulaEvaluator(t.workbook).evaluateAll();
+  fs.writeFileSync(opts.out, await writeXlsxBuffer(t.workbook));
+  io.err(`已生成 ${year} 年部门预算公开表模板：${opts.out}（${t.workbook.sheets.length} 个工作表，合计行均为公式）`);
+  return 0;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     const { command, files, opts } = parseArgs(argv);
@@ -193,6 +212,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (command === 'validate') return await validate(files, opts, io);
     if (command === 'explain') return await explain(files, opts, io);
     if (command === 'check-text') return await checkTextCommand(files, opts, io);
+    if (command === 'template') return await template(opts, io);
     throw new UsageError(`未知命令“${command}”`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -27,6 +27,10 @@ export interface Sheet {
   rows: (Cell | undefined)[][];
   merges: CellRange[];
   protected?: boolean;
+  /** Column widths in characters (templates). */
+  columnWidths?: number[];
+  /** Print setup (templates): A4, landscape, fit to page width, header rows repeated. */
+  print?: { landscape: boolean; fitToWidth?: boolean; titleRows?: [number, number] };
 }
 
 export interface Workbook {

@@ -140,6 +140,9 @@ const BASIC: string[][] = [
   ['31002', '办公设备购置', '0.44', e, '0.44'],
 ];
 
+/** The code tables as published (for filling templates in tests). */
+export const SEED004_CODE_ROWS = (): Record<string, string[][]> => ({ income: INCOME, expenditure: EXP, general: GENERAL, basic: BASIC });
+
 const CLASSES: Record<string, string> = { '206': '3000.00', '208': '158.13', '210': '81.81', '215': '1145.37', '221': '50.89' };
 
 /** 部门政府采购预算 and 固定资产占用情况表 as published with seed 004 (abridged to the first items). */

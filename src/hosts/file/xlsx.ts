@@ -124,7 +124,19 @@ export async function writeXlsxBuffer(model: Workbook): Promise<Buffer> {
       });
     });
     for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    s.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    if (s.print)
+      ws.pageSetup = {
+        paperSize: 9, // A4
+        orientation: s.print.landscape ? 'landscape' : 'portrait',
+        fitToPage: !!s.print.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: s.print.titleRows ? `${s.print.titleRows[0] + 1}:${s.print.titleRows[1] + 1}` : undefined,
+      } as Partial<ExcelJS.PageSetup>;
   }
+  // Formulas carry cached results; Excel and WPS recalculate everything on open anyway.
+  wb.calcProperties = { fullCalcOnLoad: true };
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

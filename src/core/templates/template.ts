@@ -1,0 +1,238 @@
+/**
+ * Blank standard tables for a budget year (插入模板), built from the same table definitions the samples and
+ * detection use, with live formulas for every total the rules define, so a filled template reconciles by
+ * construction:
+ *  - code tables: 合计 row = Σ 类 (SUMPRODUCT over the code column, so rows can be added anywhere inside),
+ *    类 = Σ its 款, 款 = Σ its 项 (written by fillCodeRows), row formulas (合计 = 基本 + 项目 …);
+ *  - 收支总表 / 财政拨款收支总表: class rows linked to the expenditure / fund tables (SUMIF by code), totals;
+ *  - “三公”经费表: 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行, 合计列 = Σ 资金来源.
+ */
+import { catalogueName } from '../catalogue';
+import { a1, Cell, Workbook } from '../grid';
+import {
+  basicBlock, expenditureBlock, fiscalBlock, fundLikeBlock, generalBlock, incomeBlock, Meta, summaryBlock, threePublicBlock,
+} from './blocks';
+import { classLabels } from './classes';
+import { LaidOut, layoutWorkbook } from './layout';
+import type { TableBlock } from './types';
+
+export const TEMPLATE_TABLES = [
+  'income-expenditure-summary', 'income', 'expenditure', 'fiscal-appropriation-summary', 'general-budget-expenditure',
+  'general-budget-basic-expenditure', 'government-fund-expenditure', 'state-capital-expenditure', 'three-public-expenditure',
+] as const;
+
+export interface TemplateOptions {
+  year: number;
+  department: string;
+  /** 预算单位编码, shown as [code] before the name. */
+  departmentCode?: string;
+  unit?: '万元' | '元';
+  layout?: 'sheets' | 'stacked';
+  /** Blank code rows left in each code table (default 40). */
+  inputRows?: number;
+  /** Sheet names to use instead of the defaults (e.g. to avoid names already in the workbook). */
+  sheetNames?: Partial<Record<string, string>>;
+}
+
+export interface Template extends LaidOut {
+  blocks: Map<string, TableBlock>;
+  options: TemplateOptions;
+}
+
+/** Zero shows as blank, so untouched formula rows stay clean. */
+export const AMOUNT_FORMAT = '#,##0.00;-#,##0.00;""';
+
+/** Derived columns of each code table (block column → the columns it sums); the others are inputs. */
+const ROW_FORMULAS: Record<string, Record<number, number[]>> = {
+  income: { 3: [4, 12], 4: [5, 6, 7, 8, 9, 10, 11] },
+  expenditure: { 3: [4, 5, 6, 7, 8] },
+  'general-budget-expenditure': { 3: [4, 7], 4: [5, 6] },
+  'general-budget-basic-expenditure': { 3: [4, 5] },
+  'government-fund-expenditure': { 3: [4, 5] },
+  'state-capital-expenditure': { 3: [4, 5] },
+};
+
+const blankRow = (n: number) => Array.from({ length: n }, () => '');
+
+export function templateBlocks(o: TemplateOptions): TableBlock[] {
+  const m: Meta = { department: `${o.departmentCode ? `[${o.departmentCode}]` : ''}${o.department}`, year: o.year, unit: o.unit ?? '万元' };
+  const n = o.inputRows ?? 40;
+  const code = (width: number) => [['', '合计', ...blankRow(width - 2)], ...Array.from({ length: n }, () => blankRow(width))];
+  return [
+    summaryBlock(m, { income: blankRow(9), classes: {}, incomeTotal: '', carryover: '', incomeGrand: '', expTotal: '', yearEnd: '', expGrand: '' }),
+    incomeBlock(m, code(12)),
+    expenditureBlock(m, code(8)),
+    fiscalBlock(m, { income: ['', '', ''], classes: {}, incomeTotal: '', expTotal: ['', '', '', ''], carry: ['', '', ''], yearEnd: ['', '', '', ''], incomeGrand: '', expGrand: ['', '', '', ''] }),
+    generalBlock(m, code(7), true),
+    basicBlock(m, code(5)),
+    fundLikeBlock('government-fund-expenditure', '部门预算政府性基金预算财政拨款支出表', m, code(5), ['注：无政府性基金预算时，本表空表列示并保留此注。']),
+    fundLikeBlock('state-capital-expenditure', '部门预算国有资本经营预算财政拨款支出表', m, code(5), ['注：无国有资本经营预算时，本表空表列示并保留此注。']),
+    threePublicBlock(m, { total: blankRow(4), abroad: blankRow(4), vehicle: blankRow(4), purchase: blankRow(4), operation: blankRow(4), reception: blankRow(4) }),
+  ];
+}
+
+function setCell(t: Template, blockId: string, bodyRow: number, blockCol: number, cell: Cell) {
+  const p = t.placements.get(blockId)!;
+  const sheet = t.workbook.sheets.find((s) => s.name === p.sheet)!;
+  const r = p.bodyRows[bodyRow];
+  (sheet.rows[r] ??= [])[p.col0 + blockCol] = cell;
+}
+
+/** 'Sheet'!$D$9:$D$48 style reference to a block column over some body rows. */
+function ref(t: Template, blockId: string, col: number, fromRow: number, toRow: number, from?: string): string {
+  const p = t.placements.get(blockId)!;
+  const abs = (r: number) => `$${a1(p.bodyRows[r], p.col0 + col).replace(/(\d+)$/, '$$$1')}`;
+  const range = fromRow === toRow ? abs(fromRow) : `${abs(fromRow)}:${abs(toRow)}`;
+  return from === p.sheet ? range : `'${p.sheet.replace(/'/g, "''")}'!${range}`;
+}
+
+function cellRef(t: Template, blockId: string, row: number, col: number, from?: string): string {
+  const p = t.placements.get(blockId)!;
+  const r = a1(p.bodyRows[row], p.col0 + col);
+  return from === p.sheet ? r : `'${p.sheet.replace(/'/g, "''")}'!${r}`;
+}
+
+const formula = (f: string): Cell => ({ value: 0, formula: f, numFmt: AMOUNT_FORMAT });
+
+function codeTableFormulas(t: Template, id: string) {
+  const b = t.blocks.get(id)!;
+  const sheet = t.placements.get(id)!.sheet;
+  const last = b.rows.length - 1;
+  const derived = ROW_FORMULAS[id];
+  const codes = ref(t, id, 1, 1, last, sheet);
+  for (const col of b.amountCols) {
+    if (derived[col]) {
+      for (let r = 0; r <= last; r++) setCell(t, id, r, col, formula(derived[col].map((c) => cellRef(t, id, r, c, sheet)).join('+')));
+    } else {
+      setCell(t, id, 0, col, formula(`SUMPRODUCT((LEN(${codes})=3)*${ref(t, id, col, 1, last, sheet)})`));
+      for (let r = 1; r <= last; r++) setCell(t, id, r, col, { value: null, numFmt: AMOUNT_FORMAT });
+    }
+  }
+}
+
+/** Builds the blank template (layout, formulas, cached results of 0). */
+export function buildTemplate(o: TemplateOptions): Template {
+  const blocks = templateBlocks(o);
+  const names = blocks.map((b, i) => o.sheetNames?.[b.id] ?? DEFAULT_NAMES[i]);
+  const laid = layoutWorkbook(blocks, { layout: o.layout ?? 'sheets', unit: o.unit, sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年部门预算公开表`] : names });
+  const t: Template = { ...laid, blocks: new Map(blocks.map((b) => [b.id, b])), options: o };
+  for (const id of Object.keys(ROW_FORMULAS)) codeTableFormulas(t, id);
+  twoSidedFormulas(t, o.year);
+  threePublicFormulas(t);
+  for (const s of t.workbook.sheets) {
+    s.columnWidths = [6, 12, 34, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
+    s.print = { landscape: true, fitToWidth: true };
+  }
+  if ((o.layout ?? 'sheets') === 'sheets')
+    for (const p of t.placements.values()) {
+      // Repeat the title, meta and header rows on every printed page.
+      const s = t.workbook.sheets.find((x) => x.name === p.sheet)!;
+      s.print = { landscape: true, fitToWidth: true, titleRows: [p.titleRow, p.bodyRows[0] - 1] };
+    }
+  return t;
+}
+
+const DEFAULT_NAMES = ['1收支总表', '2收入总表', '3支出总表', '4财政拨款收支总表', '5一般公共预算支出表', '6基本支出表', '7政府性基金支出表', '8国有资本经营支出表', '9三公经费表'];
+
+function twoSidedFormulas(t: Template, year: number) {
+  const classes = classLabels(year);
+  const n = Math.max(classes.length, 9);
+  const S = 'income-expenditure-summary';
+  const F = 'fiscal-appropriation-summary';
+  const E = 'expenditure';
+  const I = 'income';
+  const sumSheet = t.placements.get(S)!.sheet;
+  const fSheet = t.placements.get(F)!.sheet;
+  const numbered = (code: string) => /^\d+$/.test(code); // 人行科目 has no code: entered by hand
+  const sumif = (table: string, code: string, from: string) => `SUMIF(${ref(t, table, 1, 1, t.blocks.get(table)!.rows.length - 1, from)},"${code}",${ref(t, table, 3, 1, t.blocks.get(table)!.rows.length - 1, from)})`;
+  // 收支总表: class rows from the expenditure table, income items from the income table and the fiscal summary.
+  classes.forEach((c, i) => setCell(t, S, i, 4, numbered(c.code) ? formula(sumif(E, c.code, sumSheet)) : { value: null, numFmt: AMOUNT_FORMAT }));
+  [0, 1, 2].forEach((i) => setCell(t, S, i, 2, formula(cellRef(t, F, i, 2, sumSheet))));
+  [[3, 6], [4, 7], [5, 8], [6, 9], [7, 10], [8, 11]].forEach(([row, col]) => setCell(t, S, row, 2, formula(cellRef(t, I, 0, col, sumSheet))));
+  setCell(t, S, n, 2, formula(`SUM(${ref(t, S, 2, 0, 8, sumSheet)})`));
+  setCell(t, S, n + 1, 2, formula(cellRef(t, I, 0, 12, sumSheet)));
+  setCell(t, S, n + 2, 2, formula(`${cellRef(t, S, n, 2, sumSheet)}+${cellRef(t, S, n + 1, 2, sumSheet)}`));
+  setCell(t, S, n, 4, formula(`SUM(${ref(t, S, 4, 0, classes.length - 1, sumSheet)})`));
+  setCell(t, S, n + 1, 4, { value: null, numFmt: AMOUNT_FORMAT });
+  setCell(t, S, n + 2, 4, formula(`${cellRef(t, S, n, 4, sumSheet)}+${cellRef(t, S, n + 1, 4, sumSheet)}`));
+  // 财政拨款收支总表: class rows by fund from the three fund tables.
+  const k = classes.length;
+  const sources: [number, string][] = [[5, 'general-budget-expenditure'], [6, 'government-fund-expenditure'], [7, 'state-capital-expenditure']];
+  classes.forEach((c, i) => {
+    for (const [col, table] of sources) setCell(t, F, i, col, numbered(c.code) ? formula(sumif(table, c.code, fSheet)) : { value: null, numFmt: AMOUNT_FORMAT });
+    setCell(t, F, i, 4, formula([5, 6, 7].map((col) => cellRef(t, F, i, col, fSheet)).join('+')));
+  });
+  for (const i of [0, 1, 2, k + 2, k + 3, k + 4]) setCell(t, F, i, 2, { value: null, numFmt: AMOUNT_FORMAT });
+  setCell(t, F, k, 2, formula(`SUM(${ref(t, F, 2, 0, 2, fSheet)})`));
+  setCell(t, F, k + 5, 2, formula(`${cellRef(t, F, k, 2, fSheet)}+SUM(${ref(t, F, 2, k + 2, k + 4, fSheet)})`));
+  for (const col of [5, 6, 7]) {
+    setCell(t, F, k, col, formula(`SUM(${ref(t, F, col, 0, k - 1, fSheet)})`));
+    setCell(t, F, k + 1, col, { value: null, numFmt: AMOUNT_FORMAT });
+    setCell(t, F, k + 5, col, formula(`${cellRef(t, F, k, col, fSheet)}+${cellRef(t, F, k + 1, col, fSheet)}`));
+  }
+  for (const row of [k, k + 1, k + 5]) setCell(t, F, row, 4, formula([5, 6, 7].map((col) => cellRef(t, F, row, col, fSheet)).join('+')));
+}
+
+function threePublicFormulas(t: Template) {
+  const id = 'three-public-expenditure';
+  const sheet = t.placements.get(id)!.sheet;
+  const c = (r: number, col: number) => cellRef(t, id, r, col, sheet);
+  for (const r of [1, 3, 4, 5]) {
+    setCell(t, id, r, 2, formula(`${c(r, 3)}+${c(r, 4)}+${c(r, 5)}`));
+    for (const col of [3, 4, 5]) setCell(t, id, r, col, { value: null, numFmt: AMOUNT_FORMAT });
+  }
+  for (const col of [2, 3, 4, 5]) {
+    setCell(t, id, 2, col, formula(`${c(3, col)}+${c(4, col)}`));
+    setCell(t, id, 0, col, formula(`${c(1, col)}+${c(2, col)}+${c(5, col)}`));
+  }
+}
+
+export interface CodeRowInput {
+  code: string;
+  name?: string;
+  /** Amounts of the input columns, by block column (only used for rows without children). */
+  values?: Record<number, string | number>;
+}
+
+/**
+ * Writes code rows into a code table's blank rows: the catalogue name when none is given; 类/款 rows that have
+ * children get SUMPRODUCT formulas in the input columns, the others the given amounts.
+ */
+export function fillCodeRows(t: Template, id: string, rows: CodeRowInput[]) {
+  const b = t.blocks.get(id)!;
+  const sheet = t.placements.get(id)!.sheet;
+  const last = b.rows.length - 1;
+  if (rows.length > last) throw new Error(`${b.title}只预留了 ${last} 行，要填 ${rows.length} 行：请用 inputRows 加大预留行数`);
+  const derived = ROW_FORMULAS[id];
+  const kind = b.title.includes('基本支出') ? 'economic' : 'function';
+  rows.forEach((row, i) => {
+    const r = i + 1;
+    // The rows below this one only: a range that contained the formula's own cell would be a circular
+    // reference in Excel, even though the mask excludes it. Children always follow their parent.
+    const below = (col: number) => ref(t, id, col, Math.min(r + 1, last), last, sheet);
+    setCell(t, id, r, 1, { value: row.code });
+    setCell(t, id, r, 2, { value: row.name ?? catalogueName(kind, row.code) ?? '' });
+    const parent = rows.slice(i + 1).some((x) => x.code !== row.code && x.code.startsWith(row.code));
+    if (!parent && rows.slice(0, i).some((x) => x.code !== row.code && x.code.startsWith(row.code)))
+      throw new Error(`科目 ${row.code} 的下级科目排在它前面：请按科目编码顺序填写`);
+    for (const col of b.amountCols) {
+      if (derived[col]) continue;
+      if (parent) {
+        const len = row.code.length + 2;
+        setCell(t, id, r, col, formula(`SUMPRODUCT((LEN(${below(1)})=${len})*(LEFT(${below(1)},${row.code.length})=${cellRef(t, id, r, 1, sheet)}&"")*${below(col)})`));
+      } else {
+        const v = row.values?.[col];
+        setCell(t, id, r, col, v === undefined || v === '' ? { value: null, numFmt: AMOUNT_FORMAT } : { value: Number(v), numFmt: AMOUNT_FORMAT });
+      }
+    }
+  });
+}
+
+/** Sets one input cell of a template table (summary income items, 三公 items…). */
+export function setTemplateValue(t: Template, id: string, bodyRow: number, blockCol: number, value: number) {
+  setCell(t, id, bodyRow, blockCol, { value, numFmt: AMOUNT_FORMAT });
+}
+
+export function templateWorkbook(t: Template): Workbook {
+  return t.workbook;
+}

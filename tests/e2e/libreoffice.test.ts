@@ -1,0 +1,58 @@
+/**
+ * A generated template opens in a real spreadsheet program: LibreOffice Calc (headless) loads a template filled
+ * with seed 004's numbers whose formula cells carry no cached results, so it must compute every formula itself;
+ * the results must equal our evaluator's, and the file it saves must validate with no error.
+ */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { FormulaEvaluator } from '../../src/core/templates/evaluate';
+import { buildTemplate, fillCodeRows, setTemplateValue } from '../../src/core/templates/template';
+import { validateWorkbook } from '../../src/core/validate';
+import { readXlsxBuffer, writeXlsxBuffer } from '../../src/hosts/file/xlsx';
+import { SEED004_CODE_ROWS } from '../../src/samples/seed004';
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+const maybe = SOFFICE || process.env.CI ? test : test.skip;
+
+maybe('LibreOffice Calc computes every template formula to our results, and its saved file validates', async () => {
+  if (!SOFFICE) throw new Error('找不到 LibreOffice（soffice）：CI 中应由 .ci/run 安装 libreoffice-calc-nogui');
+  const t = buildTemplate({ year: 2021, department: '秦皇岛市工业和信息化局', departmentCode: '471' });
+  const seed = SEED004_CODE_ROWS();
+  const rows = (list: string[][], cols: number[]) => list.slice(1).map((r) => ({ code: r[0], values: Object.fromEntries(cols.map((c) => [c, r[c - 1]])) }));
+  fillCodeRows(t, 'income', rows(seed.income, [5, 6, 7, 8, 9, 10, 11, 12]));
+  fillCodeRows(t, 'expenditure', rows(seed.expenditure, [4, 5]));
+  fillCodeRows(t, 'general-budget-expenditure', rows(seed.general, [5, 6, 7]));
+  fillCodeRows(t, 'general-budget-basic-expenditure', rows(seed.basic, [4, 5]));
+  setTemplateValue(t, 'fiscal-appropriation-summary', 0, 2, 4436.2);
+  setTemplateValue(t, 'three-public-expenditure', 4, 3, 3.83);
+  setTemplateValue(t, 'three-public-expenditure', 5, 3, 0.42);
+  const bare = JSON.parse(JSON.stringify(t.workbook));
+  for (const s of bare.sheets) for (const row of s.rows) if (row) for (const c of row) if (c?.formula) c.value = null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
+  const input = path.join(dir, 'template.xlsx');
+  fs.writeFileSync(input, await writeXlsxBuffer(bare));
+  execFileSync(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), input], { stdio: 'ignore', timeout: 120000 });
+  const saved = await readXlsxBuffer(fs.readFileSync(path.join(dir, 'out', 'template.xlsx')));
+  new FormulaEvaluator(t.workbook).evaluateAll();
+  let formulas = 0;
+  const diffs: string[] = [];
+  t.workbook.sheets.forEach((s, i) =>
+    s.rows.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (!c?.formula) return;
+        formulas++;
+        const v = saved.sheets[i].rows[r]?.[col]?.value;
+        const ours = Math.round(Number(c.value ?? 0) * 100);
+        const theirs = Math.round((typeof v === 'number' ? v : 0) * 100);
+        if (ours !== theirs) diffs.push(`${s.name}!${r + 1},${col + 1}: ${c.value} vs ${v}`);
+      }),
+    ),
+  );
+  expect(formulas).toBeGreaterThan(500);
+  expect(diffs).toEqual([]);
+  const rep = validateWorkbook(saved);
+  expect(rep.tables).toHaveLength(9);
+  expect(rep.counts.error).toBe(0);
+}, 180000);
