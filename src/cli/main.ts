@@ -37,8 +37,9 @@ const USAGE = `用法：
                                                          根据各表生成情况说明（二至九部分）
   budget-check check-text 文件.xlsx 说明.txt|说明.docx   核对已有情况说明中的数字、算术、年份和遗留模板文字
   budget-check check-text 说明.txt|说明.docx [--year 2021] 没有工作簿时只做文字自身的核对
-  budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码] --out 模板.xlsx
-                                                         生成带表头、格式和合计公式的九张空白标准表
+  budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码]
+                        [--optional procurement,assets,performance] --out 模板.xlsx
+                                                         生成带表头、格式和合计公式的九张空白标准表（可加政府采购、固定资产、绩效目标表）
   budget-check --help                                    显示本帮助
 退出码：0 无错误；1 发现错误；2 文件无法读取（批量时：任一文件无法读取）或用法错误`;
 
@@ -195,7 +196,10 @@ async function template(opts: Record<string, string>, io: CliIO): Promise<number
   const layout = opts.layout ?? 'sheets';
   if (layout !== 'sheets' && layout !== 'stacked') throw new UsageError('--layout 只能是 sheets（每表一个工作表）或 stacked（堆叠在一个工作表）');
   if (!opts.out) throw new UsageError('请用 --out 指定输出文件，如 --out 模板.xlsx');
-  const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code });
+  const optional = (opts.optional ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = optional.filter((x) => !['procurement', 'assets', 'performance'].includes(x));
+  if (bad.length) throw new UsageError(`--optional 只能是 procurement（政府采购预算）、assets（固定资产占用情况表）、performance（项目绩效目标表），收到“${bad.join(',')}”`);
+  const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code, optional: optional as ('procurement' | 'assets' | 'performance')[] });
   new FormulaEvaluator(t.workbook).evaluateAll();
   fs.writeFileSync(opts.out, await writeXlsxBuffer(t.workbook));
   io.err(`已生成 ${year} 年部门预算公开表模板：${opts.out}（${t.workbook.sheets.length} 个工作表，合计行均为公式）`);

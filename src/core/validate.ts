@@ -4,6 +4,7 @@ import { detectWorkbook, MappingOverride } from './detect';
 import { rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable } from './model';
 import { RULES } from './rules';
+import { checkPerformanceTables } from './rules/performance';
 import type { SchemaId } from './schemas';
 import { rankSuspects, Suspect } from './suspects';
 
@@ -58,6 +59,7 @@ export function runRules(tables: MappedTable[]): { results: CheckResult[]; findi
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides);
   const { results, findings } = runRules(det.tables);
+  findings.push(...checkPerformanceTables(wb, det.others));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0, checks: results.length };
   for (const f of findings) counts[f.severity]++;

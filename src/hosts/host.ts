@@ -43,6 +43,13 @@ export interface InteractiveHost extends SpreadsheetHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Adds a new sheet with these cells; never overwrites an existing sheet (picks a free name). Returns its name. */
   insertSheet(name: string, sheet: Sheet): Promise<string>;
+  /**
+   * Adds several sheets: all are created before any cell is written, so formulas may refer to each other.
+   * Names already taken get a free name (the caller should pass free names when formulas refer to them).
+   */
+  insertSheets(sheets: Sheet[]): Promise<string[]>;
+  /** Names of the sheets in the open workbook. */
+  sheetNames(): Promise<string[]>;
 }
 
 /** "情况说明" → "情况说明(2)" when taken. */

@@ -17,6 +17,14 @@ const useStyles = makeStyles({
   selected: { outline: '2px solid #1f6fc5', outlineOffset: '-2px' },
 });
 
+/** What the cell shows: 2 decimals under a 0.00 format, and nothing for zero when the format's third section is empty. */
+function display(cell: Sheet['rows'][number][number]): string {
+  if (typeof cell?.value !== 'number' || !cell.numFmt) return cellText(cell);
+  const sections = cell.numFmt.split(';');
+  if (cell.value === 0 && sections.length >= 3 && sections[2].replace(/"/g, '') === '') return '';
+  return /0\.00/.test(cell.numFmt) ? cell.value.toFixed(2) : cellText(cell);
+}
+
 export function GridView({ state, onSheet, sheetName }: { state: PreviewState; sheetName?: string; onSheet: (name: string) => void }) {
   const s = useStyles();
   const wb = state.workbook;
@@ -84,7 +92,7 @@ export function GridView({ state, onSheet, sheetName }: { state: PreviewState; s
                       data-cell={ref}
                       data-mark={mark?.kind}
                     >
-                      {typeof cell?.value === 'number' && cell.numFmt && /0\.00/.test(cell.numFmt) ? cell.value.toFixed(2) : cellText(cell)}
+                      {display(cell)}
                     </td>
                   );
                 })}

@@ -1,8 +1,9 @@
 /** The task pane: three areas (校验, 生成说明, 插入模板) over one host. */
-import { Caption1, FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Title3, webLightTheme } from '@fluentui/react-components';
+import { Caption1, FluentProvider, makeStyles, Tab, TabList, Title3, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import { HOST_NAMES, InteractiveHost } from '../hosts/host';
 import { ExplainPanel } from './ExplainPanel';
+import { TemplatePanel } from './TemplatePanel';
 import { ValidatePanel } from './ValidatePanel';
 
 const useStyles = makeStyles({
@@ -32,11 +33,7 @@ export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; 
         </TabList>
         {tab === 'validate' && <ValidatePanel host={host} />}
         {tab === 'explain' && <ExplainPanel host={host} />}
-        {tab === 'template' && (
-          <MessageBar intent="info">
-            <MessageBarBody>“插入模板”尚未提供：将按预算年度插入带表头、格式和合计公式的九张空白标准表。</MessageBarBody>
-          </MessageBar>
-        )}
+        {tab === 'template' && <TemplatePanel host={host} />}
       </div>
     </FluentProvider>
   );

@@ -123,6 +123,22 @@ maybe('browser preview (Chromium)', () => {
     await page.screenshot({ path: path.join(artifacts, 'preview-explain.png') });
   }, 60000);
 
+  test('插入模板: a 2023 template in an empty preview, then 校验 maps all nine tables with no error', async () => {
+    await page.goto(`${base}/preview.html`);
+    await page.getByRole('tab', { name: '插入模板' }).click();
+    await page.locator('[data-testid=template-year]').click();
+    await page.getByRole('option', { name: '2023年' }).click();
+    await page.locator('[data-testid=template-department]').fill('秦皇岛市工业和信息化局');
+    await page.locator('[data-testid=insert-template]').click();
+    expect(await page.locator('[data-testid=template-done]').innerText()).toMatch(/已插入 9 个工作表/);
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.locator('[data-testid=validate]').click();
+    const summary = await page.locator('[data-testid=summary]').innerText();
+    expect(summary).toMatch(/识别到 9 张表/);
+    expect(summary).not.toMatch(/项错误/);
+    await page.screenshot({ path: path.join(artifacts, 'preview-template.png') });
+  }, 60000);
+
   test('a file that is not a workbook gives a Chinese message', async () => {
     const bad = path.join(path.dirname(fixture), '不是工作簿.xlsx');
     fs.writeFileSync(bad, 'hello');

@@ -55,6 +55,7 @@ function amountCell(s: string, o: LayoutOptions): Cell | undefined {
     if (o.blanks === 'dash') return { value: '—' };
     return undefined;
   }
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return { value: s }; // a label or "100.00%" in an amount column
   let d = new Decimal(s);
   if (o.unit === '元') d = d.times(10000);
   const dec = o.unit === '元' ? 2 : Math.max(2, (s.split('.')[1] ?? '').length);

@@ -15,6 +15,7 @@ import {
 import { classLabels } from './classes';
 import { LaidOut, layoutWorkbook } from './layout';
 import type { TableBlock } from './types';
+import { INDICATOR_LEVELS } from '../rules/performance';
 
 export const TEMPLATE_TABLES = [
   'income-expenditure-summary', 'income', 'expenditure', 'fiscal-appropriation-summary', 'general-budget-expenditure',
@@ -32,6 +33,8 @@ export interface TemplateOptions {
   inputRows?: number;
   /** Sheet names to use instead of the defaults (e.g. to avoid names already in the workbook). */
   sheetNames?: Partial<Record<string, string>>;
+  /** Optional tables after the nine: 政府采购预算, 固定资产占用情况表, 项目绩效目标表 (one blank project). */
+  optional?: ('procurement' | 'assets' | 'performance')[];
 }
 
 export interface Template extends LaidOut {
@@ -53,6 +56,46 @@ const ROW_FORMULAS: Record<string, Record<number, number[]>> = {
 };
 
 const blankRow = (n: number) => Array.from({ length: n }, () => '');
+
+/** The optional tables, in the seeds' layouts (seed 004: 政府采购预算 and 固定资产; seeds 000/002/004: 绩效目标表). */
+export function optionalBlocks(o: TemplateOptions): TableBlock[] {
+  const dept = `${o.departmentCode ? `${o.departmentCode} ` : ''}${o.department}`;
+  const n = o.inputRows ?? 40;
+  const blocks: TableBlock[] = [];
+  if (o.optional?.includes('procurement'))
+    blocks.push({
+      id: 'procurement', title: '部门政府采购预算', meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
+      header: [
+        ['政府采购项目来源', '', '采购物品名称', '政府采购目录序号', '计量单位', '数量', '单价', '政府采购金额（当年部门预算安排资金）', '', '', '', '', ''],
+        ['项目名称', '预算资金', '', '', '', '', '', '合计', '一般公共预算拨款', '基金预算拨款', '国有资本经营预算拨款', '财政专户核拨', '单位资金'],
+      ],
+      headerMerges: [[0, 0, 1, 2], [0, 2, 2, 1], [0, 3, 2, 1], [0, 4, 2, 1], [0, 5, 2, 1], [0, 6, 2, 1], [0, 7, 1, 6]],
+      columnNumbers: false, rows: [['合计', ...blankRow(12)], ...Array.from({ length: n }, () => blankRow(13))], amountCols: [1, 6, 7, 8, 9, 10, 11, 12], notes: [],
+    });
+  if (o.optional?.includes('assets'))
+    blocks.push({
+      id: 'assets', title: '部门固定资产占用情况表', meta: [[`编制部门：${o.department}`], [`截止时间：${o.year - 1}年12月31日`]],
+      header: [['项目', '数量', `价值(金额单位:${o.unit ?? '万元'})`]], headerMerges: [], columnNumbers: false,
+      rows: [['资产总额', '——', ''], ['1、房屋(平方米)', '', ''], ['其中：办公用房(平方米)', '', ''], ['2、车辆(台、辆)', '', ''], ['3、通用设备', '', ''], ['4、专用设备', '', ''], ['5、家具、用具、装具及动植物', '', ''], ['6、无形资产', '', '']],
+      amountCols: [2], notes: [],
+    });
+  if (o.optional?.includes('performance'))
+    blocks.push({
+      id: 'performance', title: '1.（项目名称）绩效目标表', meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
+      header: [['项目编码', '', '', '项目名称', '', '']], headerMerges: [[0, 1, 1, 2], [0, 4, 1, 2]], columnNumbers: false,
+      rows: [
+        ['预算规模及资金用途', '预算数', '', '其中：财政资金', '', '其他资金', ''],
+        ['', '（资金用途）', '', '', '', '', ''],
+        ['资金支出计划（%）', '3月底', '6月底', '10月底', '12月底', '', ''],
+        ['', '', '', '', '100.00%', '', ''],
+        ['绩效目标', '', '', '', '', '', ''],
+        ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据', ''],
+        ...Object.entries(INDICATOR_LEVELS).flatMap(([l1, l2s]) => l2s.filter((x) => x !== '经济效益指标' && x !== '生态效益指标').map((l2, i) => [i === 0 ? l1 : '', l2, '', '', '', '', ''])),
+      ],
+      amountCols: [2, 4, 6], notes: [],
+    });
+  return blocks;
+}
 
 export function templateBlocks(o: TemplateOptions): TableBlock[] {
   const m: Meta = { department: `${o.departmentCode ? `[${o.departmentCode}]` : ''}${o.department}`, year: o.year, unit: o.unit ?? '万元' };
@@ -112,13 +155,18 @@ function codeTableFormulas(t: Template, id: string) {
 
 /** Builds the blank template (layout, formulas, cached results of 0). */
 export function buildTemplate(o: TemplateOptions): Template {
-  const blocks = templateBlocks(o);
-  const names = blocks.map((b, i) => o.sheetNames?.[b.id] ?? DEFAULT_NAMES[i]);
+  const blocks = [...templateBlocks(o), ...optionalBlocks(o)];
+  const names = blocks.map((b, i) => o.sheetNames?.[b.id] ?? DEFAULT_NAMES[i] ?? OPTIONAL_NAMES[b.id]);
   const laid = layoutWorkbook(blocks, { layout: o.layout ?? 'sheets', unit: o.unit, sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年部门预算公开表`] : names });
   const t: Template = { ...laid, blocks: new Map(blocks.map((b) => [b.id, b])), options: o };
   for (const id of Object.keys(ROW_FORMULAS)) codeTableFormulas(t, id);
   twoSidedFormulas(t, o.year);
   threePublicFormulas(t);
+  if (t.blocks.has('performance')) {
+    // 预算数 = 财政资金 + 其他资金.
+    const sheet = t.placements.get('performance')!.sheet;
+    setCell(t, 'performance', 0, 2, formula(`${cellRef(t, 'performance', 0, 4, sheet)}+${cellRef(t, 'performance', 0, 6, sheet)}`));
+  }
   for (const s of t.workbook.sheets) {
     s.columnWidths = [6, 12, 34, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
     s.print = { landscape: true, fitToWidth: true };
@@ -132,6 +180,7 @@ export function buildTemplate(o: TemplateOptions): Template {
   return t;
 }
 
+const OPTIONAL_NAMES: Record<string, string> = { procurement: '10政府采购预算', assets: '11固定资产占用情况表', performance: '12项目绩效目标表' };
 const DEFAULT_NAMES = ['1收支总表', '2收入总表', '3支出总表', '4财政拨款收支总表', '5一般公共预算支出表', '6基本支出表', '7政府性基金支出表', '8国有资本经营支出表', '9三公经费表'];
 
 function twoSidedFormulas(t: Template, year: number) {

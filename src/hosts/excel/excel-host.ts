@@ -285,27 +285,48 @@ export class ExcelHost implements InteractiveHost {
     });
   }
 
-  /** Adds a sheet (2 syncs: the names in use, then the writes); never overwrites an existing one. */
   async insertSheet(name: string, sheet: Sheet): Promise<string> {
+    return (await this.insertSheets([{ ...sheet, name }]))[0];
+  }
+
+  /** Adds sheets in 2 syncs (the names in use; then create all, write all); never overwrites an existing one. */
+  async insertSheets(list: Sheet[]): Promise<string[]> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       await ctx.sync();
-      const free = freeSheetName(name, sheets.items.map((s) => s.name));
-      const ws = sheets.add(free);
-      sheet.rows.forEach((row, r) =>
-        row?.forEach((c, col) => {
-          if (!c) return;
-          const range = ws.getRange(a1(r, col));
-          if (c.numFmt) range.numberFormat = [[c.numFmt]];
-          if (c.formula) range.formulas = [[`=${c.formula}`]];
-          else range.values = [[c.value as string | number | boolean]];
-        }),
-      );
-      for (const m of sheet.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge();
-      ws.activate();
+      const taken = sheets.items.map((s) => s.name);
+      const names = list.map((s) => {
+        const free = freeSheetName(s.name, taken);
+        taken.push(free);
+        return free;
+      });
+      const added = names.map((n) => sheets.add(n));
+      list.forEach((sheet, i) => {
+        const ws = added[i];
+        sheet.rows.forEach((row, r) =>
+          row?.forEach((c, col) => {
+            if (!c) return;
+            const range = ws.getRange(a1(r, col));
+            if (c.numFmt) range.numberFormat = [[c.numFmt]];
+            if (c.formula) range.formulas = [[`=${c.formula}`]];
+            else if (c.value !== null) range.values = [[c.value as string | number | boolean]];
+          }),
+        );
+        for (const m of sheet.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge();
+      });
+      added[added.length - 1]?.activate();
       await ctx.sync();
-      return free;
+      return names;
+    });
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
     });
   }
 }

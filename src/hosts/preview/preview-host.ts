@@ -73,10 +73,22 @@ export class PreviewHost implements InteractiveHost {
   }
 
   async insertSheet(name: string, sheet: Sheet): Promise<string> {
-    const wb = this.state.workbook;
-    if (!wb) throw new HostError('请先打开一个 .xlsx 文件', 'empty');
-    const free = freeSheetName(name, wb.sheets.map((s) => s.name));
-    this.set({ workbook: { sheets: [...wb.sheets, { ...sheet, name: free }] }, selected: { sheet: free, cell: 'A1' } });
-    return free;
+    return (await this.insertSheets([{ ...sheet, name }]))[0];
+  }
+
+  async insertSheets(list: Sheet[]): Promise<string[]> {
+    const wb = this.state.workbook ?? { sheets: [] };
+    const taken = wb.sheets.map((s) => s.name);
+    const added = list.map((s) => {
+      const free = freeSheetName(s.name, taken);
+      taken.push(free);
+      return { ...s, name: free };
+    });
+    this.set({ workbook: { sheets: [...wb.sheets, ...added] }, fileName: this.state.fileName ?? '新工作簿（模板）', selected: { sheet: added[0].name, cell: 'A1' } });
+    return added.map((s) => s.name);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.state.workbook?.sheets.map((s) => s.name) ?? [];
   }
 }

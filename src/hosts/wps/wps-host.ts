@@ -219,25 +219,41 @@ export class WpsHost implements InteractiveHost {
     prop(prop(ws, 'Range', cell), 'Select');
   }
 
-  /** Adds a sheet with the given cells (for templates and the 情况说明 sheet); never overwrites: picks a free name. */
   async insertSheet(name: string, sheet: Sheet): Promise<string> {
+    return (await this.insertSheets([{ ...sheet, name }]))[0];
+  }
+
+  /** Adds sheets (templates, 情况说明): all are created first, then written; never overwrites: picks free names. */
+  async insertSheets(list: Sheet[]): Promise<string[]> {
     const wb = this.workbook();
-    const free = freeSheetName(name, this.sheets(wb).map((s) => String(prop(s, 'Name'))));
+    const taken = this.sheets(wb).map((s) => String(prop(s, 'Name')));
     const sheets = prop(wb, 'Worksheets');
-    const count = Number(prop(sheets, 'Count'));
-    const added = sheets.Add(null, item(sheets, count)) ?? prop(this.app, 'ActiveSheet');
-    added.Name = free;
-    sheet.rows.forEach((row, r) =>
-      row?.forEach((c, col) => {
-        if (!c) return;
-        const target = prop(added, 'Cells', r + 1, col + 1);
-        if (c.numFmt) target.NumberFormat = c.numFmt;
-        if (c.formula) target.Formula = `=${c.formula}`;
-        else target.Value2 = c.value;
-      }),
-    );
-    for (const m of sheet.merges) prop(prop(added, 'Range', `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`), 'Merge');
-    return free;
+    const added = list.map((s) => {
+      const free = freeSheetName(s.name, taken);
+      taken.push(free);
+      const count = Number(prop(sheets, 'Count'));
+      const ws = sheets.Add(null, item(sheets, count)) ?? prop(this.app, 'ActiveSheet'); // some builds return nothing
+      ws.Name = free;
+      return { ws, free };
+    });
+    list.forEach((sheet, i) => {
+      const ws = added[i].ws;
+      sheet.rows.forEach((row, r) =>
+        row?.forEach((c, col) => {
+          if (!c) return;
+          const target = prop(ws, 'Cells', r + 1, col + 1);
+          if (c.numFmt) target.NumberFormat = c.numFmt;
+          if (c.formula) target.Formula = `=${c.formula}`;
+          else if (c.value !== null) target.Value2 = c.value;
+        }),
+      );
+      for (const m of sheet.merges) prop(prop(ws, 'Range', `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`), 'Merge');
+    });
+    return added.map((a) => a.free);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.sheets(this.workbook()).map((s) => String(prop(s, 'Name')));
   }
 }
 

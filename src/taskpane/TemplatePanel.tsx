@@ -1,0 +1,117 @@
+/** 插入模板: the nine standard tables for a budget year, with headers, formats and live total formulas. */
+import { Button, Caption1, Checkbox, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup } from '@fluentui/react-components';
+import * as React from 'react';
+import { FormulaEvaluator } from '../core/templates/evaluate';
+import { buildTemplate, TEMPLATE_TABLES } from '../core/templates/template';
+import { freeSheetName, InteractiveHost } from '../hosts/host';
+
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', rowGap: '10px' } });
+const YEARS = [2021, 2022, 2023, 2024, 2025];
+const OPTIONAL: ['procurement' | 'assets' | 'performance', string, string][] = [
+  ['procurement', '10政府采购预算', '部门政府采购预算'],
+  ['assets', '11固定资产占用情况表', '部门固定资产占用情况表'],
+  ['performance', '12项目绩效目标表', '项目绩效目标表（一个项目，可复制）'],
+];
+const DEFAULT_NAMES = ['1收支总表', '2收入总表', '3支出总表', '4财政拨款收支总表', '5一般公共预算支出表', '6基本支出表', '7政府性基金支出表', '8国有资本经营支出表', '9三公经费表'];
+
+export function TemplatePanel({ host }: { host: InteractiveHost }) {
+  const s = useStyles();
+  const [year, setYear] = React.useState(new Date().getFullYear() + 1 > 2025 ? 2025 : new Date().getFullYear() + 1);
+  const [department, setDepartment] = React.useState('');
+  const [code, setCode] = React.useState('');
+  const [unit, setUnit] = React.useState<'万元' | '元'>('万元');
+  const [layout, setLayout] = React.useState<'sheets' | 'stacked'>('sheets');
+  const [optional, setOptional] = React.useState<Set<'procurement' | 'assets' | 'performance'>>(new Set());
+  const [busy, setBusy] = React.useState(false);
+  const toggle = (k: 'procurement' | 'assets' | 'performance', on: boolean) => {
+    const next = new Set(optional);
+    if (on) next.add(k);
+    else next.delete(k);
+    setOptional(next);
+  };
+  const [error, setError] = React.useState<string>();
+  const [done, setDone] = React.useState<string>();
+
+  const insert = async () => {
+    setError(undefined);
+    setDone(undefined);
+    if (!department.trim()) {
+      setError('请填写单位名称（将写在每张表的说明行中）');
+      return;
+    }
+    setBusy(true);
+    try {
+      // Free sheet names first: the tables' formulas refer to each other by sheet name.
+      const taken = await host.sheetNames();
+      const pick = (n: string) => {
+        const free = freeSheetName(n, taken);
+        taken.push(free);
+        return free;
+      };
+      const sheetNames: Record<string, string> = {};
+      if (layout === 'stacked') sheetNames.stacked = pick(`${year}年部门预算公开表`);
+      else {
+        TEMPLATE_TABLES.forEach((id, i) => (sheetNames[id] = pick(DEFAULT_NAMES[i])));
+        for (const [id, n] of OPTIONAL) if (optional.has(id)) sheetNames[id] = pick(n);
+      }
+      const t = buildTemplate({ year, department: department.trim(), departmentCode: code.trim() || undefined, unit, layout, sheetNames, optional: [...optional] });
+      new FormulaEvaluator(t.workbook).evaluateAll();
+      const names = await host.insertSheets(t.workbook.sheets);
+      setDone(`已插入 ${names.length} 个工作表：${names.join('、')}。在“科目编码”列填入编码和金额，合计、小计和各表之间的对应数由公式自动计算。`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={s.root}>
+      <Field label="预算年度">
+        <Dropdown value={`${year}年`} selectedOptions={[String(year)]} onOptionSelect={(_, d) => setYear(Number(d.optionValue))} data-testid="template-year">
+          {YEARS.map((y) => (
+            <Option key={y} value={String(y)}>{`${y}年`}</Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Caption1>2023 年起收支总表增加“三十一、人行科目”。</Caption1>
+      <Field label="单位名称" required>
+        <Input value={department} onChange={(_, d) => setDepartment(d.value)} data-testid="template-department" />
+      </Field>
+      <Field label="单位编码（可选）">
+        <Input value={code} onChange={(_, d) => setCode(d.value)} />
+      </Field>
+      <Field label="金额单位">
+        <RadioGroup layout="horizontal" value={unit} onChange={(_, d) => setUnit(d.value as '万元' | '元')}>
+          <Radio value="万元" label="万元" />
+          <Radio value="元" label="元" />
+        </RadioGroup>
+      </Field>
+      <Field label="版式">
+        <RadioGroup value={layout} onChange={(_, d) => setLayout(d.value as 'sheets' | 'stacked')}>
+          <Radio value="sheets" label="每张表一个工作表" />
+          <Radio value="stacked" label="九张表依次排在一个工作表中" />
+        </RadioGroup>
+      </Field>
+      <Field label="另外插入">
+        {OPTIONAL.map(([id, , label]) => (
+          <Checkbox key={id} label={label} checked={optional.has(id)} onChange={(_, d) => toggle(id, !!d.checked)} />
+        ))}
+      </Field>
+      <Caption1>九张标准表一起插入（它们的合计公式互相引用）；只新增工作表，不改动已有内容，重名时自动改名。</Caption1>
+      <Button appearance="primary" onClick={insert} disabled={busy} data-testid="insert-template">
+        插入模板
+      </Button>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {done && (
+        <MessageBar intent="success" data-testid="template-done">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
