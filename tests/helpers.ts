@@ -24,3 +24,18 @@ export function errors(wb: Workbook) {
 }
 
 export { detectWorkbook, validateWorkbook };
+
+/** Fills a template with seed 004's figures: code rows, the fiscal summary's income item and the 三公 inputs. */
+export function fillSeed004(t: import('../src/core/templates/template').Template) {
+  const { fillCodeRows, setTemplateValue } = require('../src/core/templates/template');
+  const { SEED004_CODE_ROWS } = require('../src/samples/seed004');
+  const seed = SEED004_CODE_ROWS();
+  const rows = (list: string[][], cols: number[]) => list.slice(1).map((r) => ({ code: r[0], values: Object.fromEntries(cols.map((c) => [c, r[c - 1]])) }));
+  fillCodeRows(t, 'income', rows(seed.income, [5, 6, 7, 8, 9, 10, 11, 12]));
+  fillCodeRows(t, 'expenditure', rows(seed.expenditure, [4, 5]));
+  fillCodeRows(t, 'general-budget-expenditure', rows(seed.general, [5, 6, 7]));
+  fillCodeRows(t, 'general-budget-basic-expenditure', rows(seed.basic, [4, 5]));
+  setTemplateValue(t, 'fiscal-appropriation-summary', 0, 2, 4436.2);
+  setTemplateValue(t, 'three-public-expenditure', 4, 3, 3.83);
+  setTemplateValue(t, 'three-public-expenditure', 5, 3, 0.42);
+}

@@ -1,9 +1,9 @@
 import { a1 } from '../src/core/grid';
 import { FormulaEvaluator } from '../src/core/templates/evaluate';
-import { buildTemplate, fillCodeRows, setTemplateValue, Template } from '../src/core/templates/template';
+import { buildTemplate, fillCodeRows } from '../src/core/templates/template';
 import { validateWorkbook } from '../src/core/validate';
 import { readXlsxBuffer, writeXlsxBuffer } from '../src/hosts/file/xlsx';
-import { SEED004_CODE_ROWS } from '../src/samples/seed004';
+import { fillSeed004 } from './helpers';
 import { SCHEMAS } from '../src/core/schemas';
 
 const options = { year: 2021, department: '秦皇岛市工业和信息化局', departmentCode: '471' };
@@ -22,20 +22,6 @@ test.each([
   const summary = wb.sheets.flatMap((s) => s.rows.flatMap((r) => r ?? [])).some((c) => c?.value === '三十一、人行科目');
   expect(summary).toBe(year >= 2023);
 });
-
-/** Fills the template with seed 004's figures: code rows, the fiscal income item and the 三公 inputs. */
-function fillSeed004(t: Template) {
-  const seed = SEED004_CODE_ROWS();
-  const rows = (list: string[][], cols: number[]) =>
-    list.slice(1).map((r) => ({ code: r[0], values: Object.fromEntries(cols.map((c) => [c, r[c - 1]])) }));
-  fillCodeRows(t, 'income', rows(seed.income, [5, 6, 7, 8, 9, 10, 11, 12]));
-  fillCodeRows(t, 'expenditure', rows(seed.expenditure, [4, 5]));
-  fillCodeRows(t, 'general-budget-expenditure', rows(seed.general, [5, 6, 7]));
-  fillCodeRows(t, 'general-budget-basic-expenditure', rows(seed.basic, [4, 5]));
-  setTemplateValue(t, 'fiscal-appropriation-summary', 0, 2, 4436.2);
-  setTemplateValue(t, 'three-public-expenditure', 4, 3, 3.83);
-  setTemplateValue(t, 'three-public-expenditure', 5, 3, 0.42);
-}
 
 test("filled with seed 004's numbers through the file host: validates with no error, formulas give the seed totals", async () => {
   const t = buildTemplate(options);
