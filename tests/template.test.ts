@@ -128,3 +128,16 @@ describe('optional tables and the 项目绩效目标表 checks', () => {
     expect(f).toEqual([expect.objectContaining({ rule: 'performance.indicator-level', severity: 'warning', message: expect.stringMatching(/“社会效益指标”不属于一级指标“产出指标”，应在“效益指标”下/) })]);
   });
 });
+
+test('typing a code into a blank row shows its catalogue name; an unknown code says so', () => {
+  const t = buildTemplate(options);
+  const p = t.placements.get('general-budget-basic-expenditure')!;
+  const sheet = t.workbook.sheets.find((s) => s.name === p.sheet)!;
+  sheet.rows[p.bodyRows[1]]![p.col0 + 1] = { value: '30217' };
+  sheet.rows[p.bodyRows[2]]![p.col0 + 1] = { value: 30231 };
+  sheet.rows[p.bodyRows[3]]![p.col0 + 1] = { value: '30298' };
+  new FormulaEvaluator(t.workbook).evaluateAll();
+  const name = (i: number) => sheet.rows[p.bodyRows[i]]![p.col0 + 2]!.value;
+  expect([name(1), name(2), name(3), name(4)]).toEqual(['公务接待费', '公务用车运行维护费', '（目录中无此编码，请填写名称）', '']);
+  expect(t.workbook.sheets.map((s) => s.name)).toContain('科目目录');
+});

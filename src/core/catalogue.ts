@@ -144,3 +144,11 @@ export function codeLevel(code: string): 1 | 2 | 3 | undefined {
   if (/^\d{7}$/.test(code)) return 3;
   return undefined;
 }
+
+/** The whole catalogue as [code, name] pairs (for the template's 科目目录 sheet). */
+export function catalogueEntries(kind: CodeKind): [string, string][] {
+  const src = kind === 'function' ? FUNCTION_NAMES : ECONOMIC;
+  return Object.entries(src)
+    .filter(([code]) => /^\d+$/.test(code))
+    .sort(([a], [b]) => a.localeCompare(b));
+}

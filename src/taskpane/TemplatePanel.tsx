@@ -48,7 +48,7 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
         taken.push(free);
         return free;
       };
-      const sheetNames: Record<string, string> = {};
+      const sheetNames: Record<string, string> = { catalogue: pick('科目目录') };
       if (layout === 'stacked') sheetNames.stacked = pick(`${year}年部门预算公开表`);
       else {
         TEMPLATE_TABLES.forEach((id, i) => (sheetNames[id] = pick(DEFAULT_NAMES[i])));

@@ -20,6 +20,10 @@ maybe('LibreOffice Calc computes every template formula to our results, and its 
   if (!SOFFICE) throw new Error('找不到 LibreOffice（soffice）：CI 中应由 .ci/run 安装 libreoffice-calc-nogui');
   const t = buildTemplate({ year: 2021, department: '秦皇岛市工业和信息化局', departmentCode: '471' });
   fillSeed004(t);
+  // A code typed into a blank row (no name): the template's lookup formula must find 行政运行.
+  const p = t.placements.get('expenditure')!;
+  const typed = p.bodyRows[27];
+  t.workbook.sheets.find((x) => x.name === p.sheet)!.rows[typed]![p.col0 + 1] = { value: '2010101' };
   const bare = JSON.parse(JSON.stringify(t.workbook));
   for (const s of bare.sheets) for (const row of s.rows) if (row) for (const c of row) if (c?.formula) c.value = null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
@@ -36,6 +40,10 @@ maybe('LibreOffice Calc computes every template formula to our results, and its 
         if (!c?.formula) return;
         formulas++;
         const v = saved.sheets[i].rows[r]?.[col]?.value;
+        if (typeof c.value === 'string') {
+          if (c.value !== (v ?? '')) diffs.push(`${s.name}!${r + 1},${col + 1}: “${c.value}” vs “${v}”`);
+          return;
+        }
         const ours = Math.round(Number(c.value ?? 0) * 100);
         const theirs = Math.round((typeof v === 'number' ? v : 0) * 100);
         if (ours !== theirs) diffs.push(`${s.name}!${r + 1},${col + 1}: ${c.value} vs ${v}`);
@@ -44,6 +52,7 @@ maybe('LibreOffice Calc computes every template formula to our results, and its 
   );
   expect(formulas).toBeGreaterThan(500);
   expect(diffs).toEqual([]);
+  expect(saved.sheets.find((x) => x.name === p.sheet)!.rows[typed]![p.col0 + 2]!.value).toBe('行政运行');
   const rep = validateWorkbook(saved);
   expect(rep.tables).toHaveLength(9);
   expect(rep.counts.error).toBe(0);

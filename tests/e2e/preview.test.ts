@@ -130,7 +130,7 @@ maybe('browser preview (Chromium)', () => {
     await page.getByRole('option', { name: '2023年' }).click();
     await page.locator('[data-testid=template-department]').fill('秦皇岛市工业和信息化局');
     await page.locator('[data-testid=insert-template]').click();
-    expect(await page.locator('[data-testid=template-done]').innerText()).toMatch(/已插入 9 个工作表/);
+    expect(await page.locator('[data-testid=template-done]').innerText()).toMatch(/已插入 10 个工作表：1收支总表、.*9三公经费表、科目目录/);
     await page.getByRole('tab', { name: '校验' }).click();
     await page.locator('[data-testid=validate]').click();
     const summary = await page.locator('[data-testid=summary]').innerText();

@@ -10,6 +10,8 @@ type Scalar = Decimal | string | boolean | null;
 type Value = Scalar | Scalar[];
 
 const ZERO = new Decimal(0);
+/** #N/A (VLOOKUP found nothing); IFERROR catches it. */
+const ERROR = '#N/A';
 
 function num(v: Scalar): Decimal {
   if (v instanceof Decimal) return v;
@@ -175,6 +177,11 @@ class Parser {
       this.i += m[0].length;
       return new Decimal(m[0]);
     }
+    m = /^(TRUE|FALSE)(?![A-Z0-9(!])/.exec(rest);
+    if (m) {
+      this.i += m[0].length;
+      return m[1] === 'TRUE';
+    }
     m = /^([A-Z]+)\(/.exec(rest);
     if (m) {
       this.i += m[0].length;
@@ -205,6 +212,18 @@ function flat(args: Value[]): Scalar[] {
 
 function call(name: string, args: Value[]): Value {
   switch (name) {
+    case 'IF':
+      return (Array.isArray(args[0]) ? args[0][0] : args[0]) ? args[1] : args[2] ?? false;
+    case 'IFERROR':
+      return args[0] === ERROR ? args[1] : args[0];
+    case 'VLOOKUP': {
+      // Exact match over a two-column table read row by row: [key, value, key, value, …].
+      const [key, table, col] = args as [Scalar, Scalar[], Scalar];
+      const width = 2;
+      const k = str(key);
+      for (let i = 0; i + width - 1 < table.length; i += width) if (str(table[i]) === k) return table[i + num(col).toNumber() - 1];
+      return ERROR;
+    }
     case 'SUM':
       return flat(args).reduce<Decimal>((s, x) => (x instanceof Decimal ? s.plus(x) : s), ZERO);
     case 'SUMPRODUCT': {

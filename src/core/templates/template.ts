@@ -7,7 +7,7 @@
  *  - 收支总表 / 财政拨款收支总表: class rows linked to the expenditure / fund tables (SUMIF by code), totals;
  *  - “三公”经费表: 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行, 合计列 = Σ 资金来源.
  */
-import { catalogueName } from '../catalogue';
+import { catalogueEntries, catalogueName } from '../catalogue';
 import { a1, Cell, Workbook } from '../grid';
 import {
   basicBlock, expenditureBlock, fiscalBlock, fundLikeBlock, generalBlock, incomeBlock, Meta, summaryBlock, threePublicBlock,
@@ -143,6 +143,13 @@ function codeTableFormulas(t: Template, id: string) {
   const last = b.rows.length - 1;
   const derived = ROW_FORMULAS[id];
   const codes = ref(t, id, 1, 1, last, sheet);
+  // Typing a code into a blank row shows its catalogue name (科目目录 sheet); the user may overwrite it.
+  const kind = id === 'general-budget-basic-expenditure' ? 'economic' : 'function';
+  const lookup = `'${catalogueSheetName(t).replace(/'/g, "''")}'!${kind === 'function' ? '$A$2:$B$' + (catalogueEntries('function').length + 1) : '$D$2:$E$' + (catalogueEntries('economic').length + 1)}`;
+  for (let r = 1; r <= last; r++) {
+    const c = cellRef(t, id, r, 1, sheet);
+    setCell(t, id, r, 2, { value: '', formula: `IF(${c}="","",IFERROR(VLOOKUP(${c}&"",${lookup},2,FALSE),"（目录中无此编码，请填写名称）"))` });
+  }
   for (const col of b.amountCols) {
     if (derived[col]) {
       for (let r = 0; r <= last; r++) setCell(t, id, r, col, formula(derived[col].map((c) => cellRef(t, id, r, c, sheet)).join('+')));
@@ -160,6 +167,7 @@ export function buildTemplate(o: TemplateOptions): Template {
   const laid = layoutWorkbook(blocks, { layout: o.layout ?? 'sheets', unit: o.unit, sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年部门预算公开表`] : names });
   const t: Template = { ...laid, blocks: new Map(blocks.map((b) => [b.id, b])), options: o };
   for (const id of Object.keys(ROW_FORMULAS)) codeTableFormulas(t, id);
+  t.workbook.sheets.push(catalogueSheet(catalogueSheetName(t)));
   twoSidedFormulas(t, o.year);
   threePublicFormulas(t);
   if (t.blocks.has('performance')) {
@@ -178,6 +186,22 @@ export function buildTemplate(o: TemplateOptions): Template {
       s.print = { landscape: true, fitToWidth: true, titleRows: [p.titleRow, p.bodyRows[0] - 1] };
     }
   return t;
+}
+
+export const CATALOGUE_SHEET = '科目目录';
+
+/** Function codes in A:B, economic codes in D:E, codes as text: the lookup source of the name formulas. */
+function catalogueSheetName(t: Template): string {
+  return t.options.sheetNames?.catalogue ?? CATALOGUE_SHEET;
+}
+
+function catalogueSheet(name: string) {
+  const fn = catalogueEntries('function');
+  const ec = catalogueEntries('economic');
+  const rows: (Cell | undefined)[][] = [[{ value: '支出功能分类科目编码' }, { value: '科目名称' }, undefined, { value: '部门经济分类科目编码' }, { value: '科目名称' }]];
+  for (let i = 0; i < Math.max(fn.length, ec.length); i++)
+    rows.push([fn[i] ? { value: fn[i][0], numFmt: '@' } : undefined, fn[i] ? { value: fn[i][1] } : undefined, undefined, ec[i] ? { value: ec[i][0], numFmt: '@' } : undefined, ec[i] ? { value: ec[i][1] } : undefined]);
+  return { name, rows, merges: [], columnWidths: [14, 36, 4, 14, 36] };
 }
 
 const OPTIONAL_NAMES: Record<string, string> = { procurement: '10政府采购预算', assets: '11固定资产占用情况表', performance: '12项目绩效目标表' };
