@@ -85,7 +85,7 @@ test("a comment the user wrote is never changed or deleted (3 syncs when comment
 });
 
 test('marking again after a fix restores the cells that are no longer marked', async () => {
-  const { book, host, at, cell } = setup();
+  const { book, host, at } = setup();
   await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
   const sheet = book.sheets.find((s) => s.name === at.sheet)!;
   sheet.cells.get(`${at.row},${at.col}`)!.value = 691.02; // the user fixes the cell (it is still filled)

@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { parseAmount } from './amount';
 import { codeLevel, functionClassByLabel } from './catalogue';
 import { Cell, CellRange, Sheet, Workbook, cellText, mergeLookup } from './grid';
-import type { AmountRef, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
+import type { AmountRef, Detection, MappedColumn, MappedTable, OtherTable, UnmappedTable } from './model';
 import {
   EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_ITEMS,
 } from './schemas';

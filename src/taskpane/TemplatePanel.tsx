@@ -2,17 +2,17 @@
 import { Button, Caption1, Checkbox, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup } from '@fluentui/react-components';
 import * as React from 'react';
 import { FormulaEvaluator } from '../core/templates/evaluate';
+import { SHEET_NAMES } from '../core/templates/layout';
 import { buildTemplate, TEMPLATE_TABLES } from '../core/templates/template';
 import { freeSheetName, InteractiveHost } from '../hosts/host';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', rowGap: '10px' } });
 const YEARS = [2021, 2022, 2023, 2024, 2025];
-const OPTIONAL: ['procurement' | 'assets' | 'performance', string, string][] = [
-  ['procurement', '10政府采购预算', '部门政府采购预算'],
-  ['assets', '11固定资产占用情况表', '部门固定资产占用情况表'],
-  ['performance', '12项目绩效目标表', '项目绩效目标表（一个项目，可复制）'],
+const OPTIONAL: ['procurement' | 'assets' | 'performance', string][] = [
+  ['procurement', '部门政府采购预算'],
+  ['assets', '部门固定资产占用情况表'],
+  ['performance', '项目绩效目标表（一个项目，可复制）'],
 ];
-const DEFAULT_NAMES = ['1收支总表', '2收入总表', '3支出总表', '4财政拨款收支总表', '5一般公共预算支出表', '6基本支出表', '7政府性基金支出表', '8国有资本经营支出表', '9三公经费表'];
 
 export function TemplatePanel({ host }: { host: InteractiveHost }) {
   const s = useStyles();
@@ -51,8 +51,8 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
       const sheetNames: Record<string, string> = { catalogue: pick('科目目录') };
       if (layout === 'stacked') sheetNames.stacked = pick(`${year}年部门预算公开表`);
       else {
-        TEMPLATE_TABLES.forEach((id, i) => (sheetNames[id] = pick(DEFAULT_NAMES[i])));
-        for (const [id, n] of OPTIONAL) if (optional.has(id)) sheetNames[id] = pick(n);
+        for (const id of TEMPLATE_TABLES) sheetNames[id] = pick(SHEET_NAMES[id]);
+        for (const [id] of OPTIONAL) if (optional.has(id)) sheetNames[id] = pick(SHEET_NAMES[id]);
       }
       const t = buildTemplate({ year, department: department.trim(), departmentCode: code.trim() || undefined, unit, layout, sheetNames, optional: [...optional] });
       new FormulaEvaluator(t.workbook).evaluateAll();
@@ -94,7 +94,7 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
         </RadioGroup>
       </Field>
       <Field label="另外插入">
-        {OPTIONAL.map(([id, , label]) => (
+        {OPTIONAL.map(([id, label]) => (
           <Checkbox key={id} label={label} checked={optional.has(id)} onChange={(_, d) => toggle(id, !!d.checked)} />
         ))}
       </Field>

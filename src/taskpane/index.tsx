@@ -2,7 +2,6 @@
  * Task pane entry. Finds its host: WPS 表格 (window.Application, the ET object model), else Excel (Office.js),
  * else a plain browser, where it points to the preview.
  */
-import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { officeExcelHost } from '../hosts/excel/excel-host';
 import { wpsHostFromWindow } from '../hosts/wps/wps-host';

@@ -8,8 +8,8 @@ import { parseAmount } from '../amount';
 import { a1, cellText, type Workbook } from '../grid';
 import type { OtherTable } from '../model';
 import { squash } from '../text';
-import type { AmountRef, MappedRow, MappedTable } from '../model';
-import { byCode, item, totalRow } from '../rules/context';
+import type { AmountRef, MappedTable } from '../model';
+import { item, totalRow } from '../rules/context';
 import type { SchemaId } from '../schemas';
 
 export interface Figure {
@@ -103,13 +103,6 @@ export function extractFigures(tables: MappedTable[]): Figures {
   return { year: years[0], department: tables.find((t) => t.department)?.department, values: v, economic };
 }
 
-/** Economic rows by code, for callers that need one. */
-export function economicByCode(f: Figures): Map<string, Figures['economic'][number]> {
-  return new Map(f.economic.map((e) => [e.code, e]));
-}
-
-export type { MappedRow };
-export { byCode };
 
 /**
  * 政府采购预算 合计 and 固定资产 资产总额 from the optional tables (detected as "other" tables): the first amount

@@ -4,7 +4,7 @@
  * numbers or as text ("4,436.20"), blanks as empty / 0 / "—", codes as text or numbers, 元 or 万元.
  */
 import Decimal from 'decimal.js';
-import { Cell, CellRange, Sheet, Workbook } from '../grid';
+import { Cell, Sheet, Workbook } from '../grid';
 import type { TableBlock } from './types';
 
 export interface LayoutOptions {
@@ -119,7 +119,8 @@ export function renderBlock(sheet: Sheet, block: TableBlock, top: number, left: 
   return { placement: { bodyRows, col0: left, titleRow }, bottom: r - 1 };
 }
 
-const DEFAULT_SHEET_NAMES: Record<string, string> = {
+/** Sheet names when each table has its own sheet: the one list for samples, templates and the pane. */
+export const SHEET_NAMES: Record<string, string> = {
   'income-expenditure-summary': '1收支总表',
   income: '2收入总表',
   expenditure: '3支出总表',
@@ -129,6 +130,9 @@ const DEFAULT_SHEET_NAMES: Record<string, string> = {
   'government-fund-expenditure': '7政府性基金支出表',
   'state-capital-expenditure': '8国有资本经营支出表',
   'three-public-expenditure': '9三公经费表',
+  procurement: '10政府采购预算',
+  assets: '11固定资产占用情况表',
+  performance: '12项目绩效目标表',
 };
 
 export function layoutWorkbook(blocks: TableBlock[], o: LayoutOptions = {}): LaidOut {
@@ -146,7 +150,7 @@ export function layoutWorkbook(blocks: TableBlock[], o: LayoutOptions = {}): Lai
     return { workbook: { sheets: [sheet] }, placements };
   }
   const sheets: Sheet[] = blocks.map((b, i) => {
-    const sheet: Sheet = { name: o.sheetNames?.[i] ?? DEFAULT_SHEET_NAMES[b.id] ?? `表${i + 1}`, rows: [], merges: [] };
+    const sheet: Sheet = { name: o.sheetNames?.[i] ?? SHEET_NAMES[b.id] ?? `表${i + 1}`, rows: [], merges: [] };
     const { placement } = renderBlock(sheet, b, top, left, o);
     placements.set(b.id, { sheet: sheet.name, ...placement });
     return sheet;
@@ -169,4 +173,3 @@ export function setValue(l: LaidOut, at: { sheet: string; row: number; col: numb
   row[at.col] = { ...(old ?? {}), value, numFmt: typeof value === 'number' ? old?.numFmt ?? '#,##0.00' : old?.numFmt };
 }
 
-export type { CellRange };

@@ -8,12 +8,12 @@
  *  - “三公”经费表: 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行, 合计列 = Σ 资金来源.
  */
 import { catalogueEntries, catalogueName } from '../catalogue';
-import { a1, Cell, Workbook } from '../grid';
+import { a1, Cell } from '../grid';
 import {
   basicBlock, expenditureBlock, fiscalBlock, fundLikeBlock, generalBlock, incomeBlock, Meta, summaryBlock, threePublicBlock,
 } from './blocks';
 import { classLabels } from './classes';
-import { LaidOut, layoutWorkbook } from './layout';
+import { LaidOut, layoutWorkbook, SHEET_NAMES } from './layout';
 import type { TableBlock } from './types';
 import { INDICATOR_LEVELS } from '../rules/performance';
 
@@ -163,7 +163,7 @@ function codeTableFormulas(t: Template, id: string) {
 /** Builds the blank template (layout, formulas, cached results of 0). */
 export function buildTemplate(o: TemplateOptions): Template {
   const blocks = [...templateBlocks(o), ...optionalBlocks(o)];
-  const names = blocks.map((b, i) => o.sheetNames?.[b.id] ?? DEFAULT_NAMES[i] ?? OPTIONAL_NAMES[b.id]);
+  const names = blocks.map((b) => o.sheetNames?.[b.id] ?? SHEET_NAMES[b.id]);
   const laid = layoutWorkbook(blocks, { layout: o.layout ?? 'sheets', unit: o.unit, sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年部门预算公开表`] : names });
   const t: Template = { ...laid, blocks: new Map(blocks.map((b) => [b.id, b])), options: o };
   for (const id of Object.keys(ROW_FORMULAS)) codeTableFormulas(t, id);
@@ -204,8 +204,6 @@ function catalogueSheet(name: string) {
   return { name, rows, merges: [], columnWidths: [14, 36, 4, 14, 36] };
 }
 
-const OPTIONAL_NAMES: Record<string, string> = { procurement: '10政府采购预算', assets: '11固定资产占用情况表', performance: '12项目绩效目标表' };
-const DEFAULT_NAMES = ['1收支总表', '2收入总表', '3支出总表', '4财政拨款收支总表', '5一般公共预算支出表', '6基本支出表', '7政府性基金支出表', '8国有资本经营支出表', '9三公经费表'];
 
 function twoSidedFormulas(t: Template, year: number) {
   const classes = classLabels(year);
@@ -306,6 +304,3 @@ export function setTemplateValue(t: Template, id: string, bodyRow: number, block
   setCell(t, id, bodyRow, blockCol, { value, numFmt: AMOUNT_FORMAT });
 }
 
-export function templateWorkbook(t: Template): Workbook {
-  return t.workbook;
-}

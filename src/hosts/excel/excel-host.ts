@@ -339,4 +339,3 @@ export function officeExcelHost(): ExcelHost {
   );
 }
 
-export { a1 };
