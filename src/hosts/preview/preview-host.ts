@@ -5,6 +5,7 @@
 import type { Sheet, Workbook } from '../../core/grid';
 import type { CellMark } from '../../core/marks';
 import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+import { sniffXlsx } from '../file/sniff';
 import { readXlsxLean } from '../file/xlsx-lean';
 
 export interface PreviewState {
@@ -32,11 +33,8 @@ export class PreviewHost implements InteractiveHost {
 
   /** Opens an .xlsx file's bytes; throws a HostError with a Chinese message for anything unreadable. */
   open(fileName: string, bytes: Uint8Array) {
-    const magic = Array.from(bytes.subarray(0, 4));
-    if (bytes.length === 0) throw new HostError('文件是空的（0 字节）', 'unreadable');
-    if (magic.join() === [0xd0, 0xcf, 0x11, 0xe0].join())
-      throw new HostError('这是旧版 .xls 文件或设置了打开密码的工作簿：请在 Excel 或 WPS 中另存为 .xlsx（并取消密码）后再打开', 'legacy-xls');
-    if (magic.join() !== [0x50, 0x4b, 0x03, 0x04].join()) throw new HostError('文件不是 .xlsx 工作簿，请确认文件类型', 'unreadable');
+    const bad = sniffXlsx(bytes);
+    if (bad) throw bad;
     let workbook: Workbook;
     try {
       workbook = readXlsxLean(bytes);
