@@ -84,7 +84,12 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
     if (figures) regenerate(figures, prior?.figures, r, others);
   };
 
-  const pending = sections ? generateSections(figures!, { prior: prior?.figures, otherTables: others }).flatMap((x) => x.placeholders) : [];
+  // Every place that needs a reason (filled or not): the sections as they would be without any reasons.
+  // Derived once per change of the inputs, not on every keystroke.
+  const pending = React.useMemo(
+    () => (figures ? generateSections(figures, { prior: prior?.figures, otherTables: others }).flatMap((x) => x.placeholders) : []),
+    [figures, prior, others],
+  );
 
   const copy = async () => {
     try {
