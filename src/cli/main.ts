@@ -109,8 +109,8 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
   const wb = await readXlsxFile(file);
   const rep = validateWorkbook(wb);
   if (format === 'json') {
-    const { tables, unmapped, findings, suspects, others, counts } = rep;
-    io.out(JSON.stringify({ file: path.basename(file), tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s) }, null, 2));
+    const { tables, unmapped, findings, suspects, others, counts, coverage } = rep;
+    io.out(JSON.stringify({ file: path.basename(file), tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, null, 2));
   } else io.out(formatTextReport(path.basename(file), rep));
   if (rep.tables.length === 0) {
     io.err(

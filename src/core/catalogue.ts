@@ -126,11 +126,33 @@ export function catalogueName(kind: CodeKind, code: string): string | undefined 
   return kind === 'function' ? FUNCTION_NAMES[code] : ECONOMIC[code];
 }
 
-const CLASS_BY_NAME = new Map(FUNCTION_CLASSES.map((c) => [normName(c.name), c]));
+/**
+ * Former names of function classes (《政府收支分类科目》 of earlier years). Old names still appear in disclosures:
+ * they map to the class with a warning, never to a zero row.
+ */
+export const FORMER_CLASS_NAMES: { code: string; name: string }[] = [
+  { code: '207', name: '文化体育与传媒支出' },
+  { code: '210', name: '医疗卫生与计划生育支出' },
+  { code: '210', name: '医疗卫生支出' },
+  { code: '215', name: '资源勘探信息等支出' },
+  { code: '215', name: '资源勘探电力信息等支出' },
+  { code: '220', name: '国土海洋气象等支出' },
+  { code: '222', name: '粮油物资储备管理等事务' },
+  { code: '217', name: '金融监管等事务支出' },
+];
 
-/** The function class a summary-table row label refers to ("六、科学技术支出" → 206). */
-export function functionClassByLabel(label: string): { code: string; name: string } | undefined {
+const CLASS_BY_NAME = new Map<string, { code: string; name: string; former?: boolean }>(FUNCTION_CLASSES.map((c) => [normName(c.name), c]));
+for (const f of FORMER_CLASS_NAMES) if (!CLASS_BY_NAME.has(normName(f.name))) CLASS_BY_NAME.set(normName(f.name), { ...f, former: true });
+
+/** The function class a summary-table row label refers to ("六、科学技术支出" → 206; a former name → former). */
+export function functionClassByLabel(label: string): { code: string; name: string; former?: boolean } | undefined {
   return CLASS_BY_NAME.get(normName(stripEnum(normName(label))));
+}
+
+/** Whether a name is a former name of this class code. */
+export function isFormerClassName(code: string, name: string): boolean {
+  const n = normName(stripEnum(normName(name)));
+  return FORMER_CLASS_NAMES.some((f) => f.code === code && normName(f.name) === n);
 }
 
 export function functionClassesForYear(year: number): { code: string; name: string }[] {

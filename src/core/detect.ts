@@ -5,20 +5,24 @@
  */
 import Decimal from 'decimal.js';
 import { parseAmount } from './amount';
-import { codeLevel, functionClassByLabel } from './catalogue';
+import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
 import { Cell, CellRange, Sheet, Workbook, cellText, mergeLookup } from './grid';
-import type { AmountRef, Detection, MappedColumn, MappedTable, OtherTable, UnmappedTable } from './model';
+import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
 import {
-  EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_ITEMS,
+  BUDGET_TABLE_WORDS, EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_COLUMNS,
+  THREE_PUBLIC_ITEMS,
 } from './schemas';
 import { ENUM_PREFIX, isNoteText, normName, squash, stripEnum } from './text';
 
 interface TitleHit {
+  /** Set once the columns and codes have corrected the title's schema (no second correction). */
+  judged?: boolean;
   row: number;
   col: number;
   text: string;
   schema?: SchemaDef;
   other?: boolean;
+  by?: MappedTable['recognisedBy'];
 }
 
 const MAX_TITLE_LEN = 60;
@@ -32,12 +36,32 @@ export function cleanTitle(text: string): string {
   return t;
 }
 
+/**
+ * Which table a title names, by the words it combines (收支 / 收入 / 支出 / 财政拨款 / 一般公共预算 / 基本支出 / 政府性基金 /
+ * 国有资本经营 / 三公 …), whatever else it carries: a year, a 表N number, the department's name, 部门 / 单位 / 预算单位,
+ * 功能分类 / 经济分类, 总表 / 预算表 / 明细表. Of the schemas whose words all occur, the one naming the most wins.
+ * A title of another budget table (政府采购, 项目支出, 财政拨款支出明细表 …) is `other`.
+ */
 export function matchTitle(text: string): { schema?: SchemaDef; other?: boolean } | undefined {
   const raw = squash(text);
   if (!raw || raw.length > MAX_TITLE_LEN) return undefined;
   const t = cleanTitle(text);
-  for (const s of SCHEMAS) if (s.titlePattern.test(t)) return { schema: s };
+  if (/[，。；]|^(注|说明|备注)|空表/.test(t)) return undefined;
+  if (!/表$/.test(t)) return OTHER_TABLE_TITLES.some((p) => p.test(t)) ? { other: true } : undefined;
+  if (/决算/.test(t)) return { other: true };
+  let best: SchemaDef | undefined;
+  let bestScore = 0;
+  for (const s of SCHEMAS) {
+    const w = s.titleWords;
+    if (!w.all.every((p) => p.test(t)) || (w.none ?? []).some((p) => p.test(t))) continue;
+    if (w.all.length > bestScore) {
+      best = s;
+      bestScore = w.all.length;
+    }
+  }
+  if (best) return { schema: best };
   for (const p of OTHER_TABLE_TITLES) if (p.test(t)) return { other: true };
+  if (BUDGET_TABLE_WORDS.test(t) && t.length >= 5) return { other: true };
   return undefined;
 }
 
@@ -83,15 +107,16 @@ class SheetView {
   }
 }
 
-const HEADER_WORD = /^(序号|栏次|项目|科目|科目编码|编码|科目名称|名称|合计|小计|总计|预算数|金额|收入|支出|资金性质|上年结转|本年收入|本年支出合计)$|分类科目$|支出$|收入$|经费$|拨款$|基本支出$|上级支出$|补助支出$/;
+const HEADER_WORD = /^(序号|栏次|项目|科目|科目编码|编码|科目名称|名称|合计|小计|总计|预算数|金额|收入|支出|资金性质|上年结转|本年收入|本年支出合计|类|款|项)$|分类科目$|科目(编码|名称)$|编码$|支出$|收入$|经费$|拨款$|基本支出$|上级支出$|补助支出$|费$|预算数?$/;
 
 function isHeaderWord(t: string): boolean {
   if (!t || /\d/.test(t) || /[:：]/.test(t) || ENUM_PREFIX.test(t)) return false;
   return HEADER_WORD.test(squash(t).replace(/[“”"]/g, ''));
 }
 
+/** An amount as shown: with decimals ("4436.20") or with thousands separators ("189,767,551"). */
 function hasDecimalAmount(texts: string[]): boolean {
-  return texts.some((t) => /^-?[\d,]+\.\d+$/.test(squash(t)));
+  return texts.some((t) => /^-?[\d,]+\.\d+$|^-?\d{1,3}(,\d{3})+$/.test(squash(t)));
 }
 
 function isHeaderRow(texts: string[]): boolean {
@@ -273,11 +298,18 @@ function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColu
     }
     return cols;
   }
+  if (def.shape === 'three-public' && isHorizontalThreePublic(paths)) return assignThreePublicColumns(paths);
   for (const [c, p] of [...paths.entries()].sort((a, b) => a[0] - b[0])) {
     const leaf = p[p.length - 1];
     const parents = p.slice(0, -1);
     if (leaf === '序号' || leaf === '栏次') {
       add('seq', c, leaf, '序号');
+      continue;
+    }
+    // Codes printed in three columns: 类 | 款 | 项 (economic tables: 类 | 款).
+    const part = CODE_PARTS[leaf];
+    if (part && def.shape === 'code') {
+      add(part.role, c, leaf, part.label);
       continue;
     }
     if (/编码|代码/.test(leaf)) {
@@ -297,6 +329,43 @@ function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColu
   return cols;
 }
 
+const CODE_PARTS: Record<string, { role: string; label: string }> = {
+  类: { role: 'code.class', label: '科目编码（类）' },
+  款: { role: 'code.kuan', label: '科目编码（款）' },
+  项: { role: 'code.xiang', label: '科目编码（项）' },
+};
+
+/** Roles that locate a row's code, not amounts. */
+export function isCodeRole(role: string): boolean {
+  return role === 'code' || role.startsWith('code.');
+}
+
+function isHorizontalThreePublic(paths: Map<number, string[]>): boolean {
+  return [...paths.values()].some((p) => p.some((x) => /因公出国|公务接待/.test(x)));
+}
+
+/**
+ * A 三公 table printed as columns of one data row: 合计, 因公出国（境）费, 公务用车购置及运行费 (小计 / 购置费 / 运行费),
+ * 公务接待费, and sometimes 机关运行经费. The 合计 column is the table's amount column ('total'); every other item
+ * column gets the role `tp.<item>`, read into one item row each by readThreePublicColumns.
+ */
+function assignThreePublicColumns(paths: Map<number, string[]>): MappedColumn[] {
+  const cols: MappedColumn[] = [];
+  const taken = new Set<string>();
+  for (const [c, p] of [...paths.entries()].sort((a, b) => a[0] - b[0])) {
+    const leaf = p[p.length - 1];
+    const parents = p.slice(0, -1);
+    const hit = THREE_PUBLIC_COLUMNS.find((x) => x.leaf.test(leaf) && (!x.parent || parents.some((y) => x.parent!.test(y))));
+    if (!hit) continue;
+    const role = hit.key === 'total' ? 'total' : `tp.${hit.key}`;
+    if (taken.has(role)) continue;
+    taken.add(role);
+    const label = hit.key === 'running' ? '机关运行经费' : THREE_PUBLIC_ITEMS.find((i) => i.key === hit.key)!.label;
+    cols.push({ role, col: c, header: leaf, label });
+  }
+  return cols;
+}
+
 function requiredMissing(def: SchemaDef, cols: MappedColumn[]): string | undefined {
   const has = (r: string) => cols.some((c) => c.role === r);
   if (def.shape === 'two-sided') {
@@ -304,8 +373,8 @@ function requiredMissing(def: SchemaDef, cols: MappedColumn[]): string | undefin
     const miss = need.filter(([r]) => !has(r)).map(([, l]) => l);
     return miss.length ? `表头中未找到${miss.join('、')}` : undefined;
   }
-  if (def.shape === 'code' && !has('code') && !has('name')) return '表头中未找到“科目编码”或“科目名称”列';
-  if (def.shape === 'three-public' && !has('name')) return '表头中未找到“项目”列';
+  if (def.shape === 'code' && !has('code') && !has('code.class') && !has('name')) return '表头中未找到“科目编码”或“科目名称”列';
+  if (def.shape === 'three-public' && !has('name') && !cols.some((c) => c.role.startsWith('tp.'))) return '表头中未找到“项目”列';
   if (!has('total')) return '表头中未找到“合计”列';
   return undefined;
 }
@@ -313,7 +382,7 @@ function requiredMissing(def: SchemaDef, cols: MappedColumn[]): string | undefin
 function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: MappedTable, side?: 'in' | 'out'): Record<string, AmountRef> {
   const out: Record<string, AmountRef> = {};
   for (const c of cols) {
-    if (c.role === 'seq' || c.role === 'code' || /name$/.test(c.role)) continue;
+    if (c.role === 'seq' || isCodeRole(c.role) || /name$/.test(c.role) || c.role.startsWith('tp.')) continue;
     if (side && !c.role.startsWith(side + '.')) continue;
     const cell = v.cell(r, c.col);
     const p = parseAmount(cell);
@@ -353,31 +422,137 @@ function scanBody(v: SheetView, t: MappedTable, dataTop: number, end: number, ta
   return last;
 }
 
-function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
+/** A row that only repeats header words (a page break's repeated header, a 类/款/项 line): not data. */
+function isHeaderEcho(texts: string[]): boolean {
+  const ne = texts.filter((t) => t);
+  return ne.length > 0 && ne.every((t) => isHeaderWord(t) || /^(功能|经济|部门预算经济)?分类科目(编码|名称)?$/.test(squash(t)));
+}
+
+/** Two-digit code part as printed: "05", "5" (leading zero lost), or the full 5/7-digit code. */
+function codePart(text: string, prefix: string, fullLen: number): string | undefined {
+  if (/^\d{1,2}$/.test(text)) return text.padStart(2, '0');
+  if (text.length === fullLen && /^\d+$/.test(text) && text.startsWith(prefix)) return text.slice(-2);
+  return undefined;
+}
+
+interface CodeReading {
+  code: string;
+  name: string;
+  /** Set when the code as printed cannot exist. */
+  printed?: string;
+}
+
+/**
+ * Reads the code of a body row, in any of the layouts real disclosures use: one code column ("2010101", 2010101,
+ * "201 01 01"), code and name in one cell ("2010101 行政运行"), or 类 | 款 | 项 in three columns, with each part
+ * printed on every row or only where it changes.
+ */
+function codeReader(v: SheetView, t: MappedTable) {
   const codeCol = colOf(t.columns, 'code');
   const nameCol = colOf(t.columns, 'name');
-  return scanBody(v, t, dataTop, end, (r) => {
-    let code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
+  const classCol = colOf(t.columns, 'code.class');
+  const kuanCol = colOf(t.columns, 'code.kuan');
+  const xiangCol = colOf(t.columns, 'code.xiang');
+  let lastClass = '';
+  let lastKuan = '';
+  return (r: number): CodeReading => {
     let name = nameCol !== undefined ? v.text(r, nameCol) : '';
-    if (!CODE_RE.test(code)) {
-      const label = squash(code || name);
-      const m = /^(\d{3}(?:\d{2}){0,2})(.*)$/.exec(squash(name));
-      if (m && !code) {
-        code = m[1];
-        name = m[2];
-      } else if (/^(合计|总计|合计数)$/.test(label)) {
-        t.rows.push({ row: r, kind: 'total', name: '合计', amounts: readAmounts(v, r, t.columns, t), labelCol: code ? codeCol : nameCol });
-        return true;
-      } else {
-        code = '';
+    if (classCol !== undefined) {
+      const c = squash(v.text(r, classCol));
+      const k = kuanCol !== undefined ? squash(v.text(r, kuanCol)) : '';
+      const x = xiangCol !== undefined ? squash(v.text(r, xiangCol)) : '';
+      if (!c && !k && !x) return { code: '', name };
+      if (c && !/^\d+$/.test(c)) return { code: '', name: name || c };
+      const printed = [c, k, x].filter((p, i) => p || i === 0).join('|');
+      let cls = c;
+      if (!cls) cls = lastClass;
+      if (!/^\d{3}$/.test(cls)) return { code: '', name, printed };
+      lastClass = cls;
+      if (!k && !x) {
+        lastKuan = '';
+        return { code: cls, name };
       }
+      let kuan = k ? codePart(k, cls, 5) : lastKuan;
+      if (!kuan) return { code: '', name, printed };
+      lastKuan = kuan;
+      if (!x) return { code: cls + kuan, name };
+      const xiang = codePart(x, cls + kuan, 7);
+      if (!xiang) return { code: '', name, printed };
+      return { code: cls + kuan + xiang, name };
+    }
+    let code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
+    if (CODE_RE.test(code)) return { code, name };
+    const own = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/.exec(code);
+    if (own) return { code: own[1], name: name || own[2] };
+    if (!code) {
+      const m = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/.exec(squash(name));
+      if (m) return { code: m[1], name: m[2] };
+      return { code: '', name };
+    }
+    if (/^\d+$/.test(code)) return { code: '', name, printed: code };
+    return { code: '', name: name || code };
+  };
+}
+
+/**
+ * The code a misprinted row probably means: by its name in the catalogue (among codes under the rows around it),
+ * else by position (a 类 whose 款 rows below carry a class prefix no class row has).
+ */
+function intendedCode(t: MappedTable, kind: CodeKind, printed: string, name: string, prev: MappedRow | undefined, nextCode: string | undefined): { code?: string; why?: string } {
+  const digits = printed.replace(/\|/g, '');
+  const norm = normName(name);
+  const candidates: string[] = [];
+  if (/^\d{4}$/.test(digits)) candidates.push(`${digits.slice(0, 3)}0${digits[3]}`);
+  if (/^\d{6}$/.test(digits)) candidates.push(`${digits.slice(0, 5)}0${digits[5]}`);
+  if (prev?.code) {
+    const base = prev.code.slice(0, 3);
+    for (let i = 1; i <= 99; i++) candidates.push(base + String(i).padStart(2, '0'));
+    if (prev.code.length >= 5) for (let i = 1; i <= 99; i++) candidates.push(prev.code.slice(0, 5) + String(i).padStart(2, '0'));
+  }
+  if (nextCode) candidates.push(nextCode.slice(0, 3), nextCode.slice(0, 5));
+  for (const c of candidates) {
+    const n = catalogueName(kind, c);
+    if (n && normName(n) === norm && !t.rows.some((r) => r.code === c)) return { code: c, why: `科目名称“${name}”在目录中的编码` };
+  }
+  if (nextCode && /^\d{1,2}$/.test(digits) && !t.rows.some((r) => r.code === nextCode.slice(0, 3)) && nextCode.slice(0, 3).endsWith(digits))
+    return { code: nextCode.slice(0, 3), why: '其下各款的编码' };
+  return {};
+}
+
+function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
+  const read = codeReader(v, t);
+  const nameCol = colOf(t.columns, 'name');
+  const codeCol = colOf(t.columns, 'code') ?? colOf(t.columns, 'code.class');
+  const pending: { row: MappedRow; printed: string; index: number }[] = [];
+  const last = scanBody(v, t, dataTop, end, (r, texts) => {
+    if (isHeaderEcho(texts)) return false;
+    const { code, name, printed } = read(r);
+    const label = squash(code ? '' : name || (codeCol !== undefined ? v.text(r, codeCol) : ''));
+    if (!code && !printed && /^(合计|总计|合计数)$/.test(label)) {
+      const labelCol = [codeCol, nameCol].find((c) => c !== undefined && /^(合计|总计|合计数)$/.test(squash(v.text(r, c))));
+      t.rows.push({ row: r, kind: 'total', name: '合计', amounts: readAmounts(v, r, t.columns, t), labelCol: labelCol ?? nameCol });
+      return true;
     }
     const amounts = readAmounts(v, r, t.columns, t);
     if (code) t.rows.push({ row: r, kind: 'code', code, level: codeLevel(code), name: name.trim(), amounts, labelCol: nameCol });
-    else if (name || anyAmount(amounts)) t.rows.push({ row: r, kind: 'other', name: name.trim(), amounts, labelCol: nameCol });
+    else if (printed) {
+      const row: MappedRow = { row: r, kind: 'other', name: name.trim(), amounts, labelCol: nameCol };
+      pending.push({ row, printed, index: t.rows.length });
+      t.rows.push(row);
+    } else if (name || anyAmount(amounts)) t.rows.push({ row: r, kind: 'other', name: name.trim(), amounts, labelCol: nameCol });
     else return false;
     return true;
   });
+  const kind = t.def.codeKind ?? 'function';
+  for (const p of pending) {
+    const prev = t.rows.slice(0, p.index).reverse().find((r) => r.kind === 'code');
+    const next = t.rows.slice(p.index + 1).find((r) => r.kind === 'code');
+    const guess = intendedCode(t, kind, p.printed, p.row.name, prev, next?.code);
+    const issue: CodeIssue = { row: p.row.row, col: codeCol ?? p.row.labelCol ?? t.range.left, printed: p.printed, name: p.row.name, suggested: guess.code, why: guess.why };
+    t.codeIssues.push(issue);
+    if (guess.code) Object.assign(p.row, { kind: 'code', code: guess.code, level: codeLevel(guess.code) });
+  }
+  return last;
 }
 
 function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
@@ -388,7 +563,7 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
   return scanBody(v, t, dataTop, end, (r) => {
     const inLabel = v.text(r, inName);
     if (inLabel) {
-      const key = stripEnum(normName(inLabel));
+      const key = stripEnum(normName(inLabel)).replace(/^\d+\.(?!\d)/, '');
       let item = INCOME_ITEMS.find((i) => i.match.test(key))?.key;
       if (item === 'carryover') inCarry = true;
       else if (item === 'income-grand' || item === 'income-total') inCarry = false;
@@ -404,14 +579,38 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
       if (hit) t.rows.push({ row: r, kind: 'item', side: 'out', item: hit.key, name: outLabel, amounts, labelCol: outName });
       else {
         const cls = functionClassByLabel(outLabel);
-        t.rows.push({ row: r, kind: cls ? 'class' : 'other', side: 'out', code: cls?.code, level: cls ? 1 : undefined, name: outLabel, amounts, labelCol: outName });
+        t.rows.push({ row: r, kind: cls ? 'class' : 'other', side: 'out', code: cls?.code, level: cls ? 1 : undefined, name: outLabel, amounts, labelCol: outName, formerName: cls?.former || undefined });
       }
     }
     return !!(inLabel || outLabel);
   });
 }
 
+/** A horizontal 三公 table: every item column of the (first) data row becomes one item row; 机关运行经费 a figure. */
+function readThreePublicColumns(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
+  let done = false;
+  return scanBody(v, t, dataTop, end, (r, texts) => {
+    if (done || isHeaderEcho(texts)) return false;
+    const total = readAmounts(v, r, t.columns, t);
+    const items: MappedRow[] = [{ row: r, kind: 'item', item: 'total', name: '“三公”经费合计', amounts: total, labelCol: colOf(t.columns, 'total') }];
+    for (const c of t.columns) {
+      if (!c.role.startsWith('tp.')) continue;
+      const key = c.role.slice(3);
+      const p = parseAmount(v.cell(r, c.col));
+      if (p.invalid !== undefined) t.invalid.push({ row: r, col: c.col, text: p.invalid });
+      const ref: AmountRef = { row: r, col: c.col, value: p.value, blank: p.blank, decimals: p.decimals };
+      if (key === 'running') t.figures.running = ref;
+      else items.push({ row: r, kind: 'item', item: key, name: c.label, amounts: { total: ref }, labelCol: c.col });
+    }
+    if (!items.some((i) => !i.amounts.total?.blank) && !t.figures.running) return false;
+    t.rows.push(...items);
+    done = true;
+    return true;
+  });
+}
+
 function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
+  if (t.columns.some((c) => c.role.startsWith('tp.'))) return readThreePublicColumns(v, t, dataTop, end);
   const nameCol = colOf(t.columns, 'name')!;
   return scanBody(v, t, dataTop, end, (r) => {
     const label = v.text(r, nameCol);
@@ -450,6 +649,7 @@ function mapRegion(
         range: regionRange(end - 1),
         title: title.text,
         reason: `“${title.text}”下方未找到表头（应有“项目”“科目编码”“合计”等列名）`,
+        schema: def.id,
       },
     };
   }
@@ -457,7 +657,7 @@ function mapRegion(
   const missing = requiredMissing(def, columns);
   if (missing)
     return {
-      unmapped: { sheet: v.sheet.name, range: regionRange(header.bottom, header.left, header.right), title: title.text, reason: `${def.title}：${missing}` },
+      unmapped: { sheet: v.sheet.name, range: regionRange(header.bottom, header.left, header.right), title: title.text, reason: `${def.title}：${missing}`, schema: def.id },
     };
   const metaTexts: string[] = [];
   for (const r of metaRows) metaTexts.push(...v.rowTexts(r).filter((x) => x));
@@ -483,6 +683,9 @@ function mapRegion(
     notes: [],
     invalid: [],
     mergedData: [],
+    codeIssues: [],
+    figures: {},
+    recognisedBy: title.by ?? 'title',
   };
   table.range = { top: Math.max(0, title.row >= 0 ? title.row : header.top), left: Math.min(header.left, title.col >= 0 ? title.col : header.left), bottom: header.bottom, right: header.right };
   const last =
@@ -492,14 +695,70 @@ function mapRegion(
         ? readThreePublicRows(v, table, header.dataTop, end)
         : readCodeRows(v, table, header.dataTop, end);
   table.range.bottom = Math.max(header.bottom, last);
-  const amountCols = columns.filter((c) => c.role !== 'seq' && c.role !== 'code' && !/name$/.test(c.role)).map((c) => c.col);
+  const amountCols = columns.filter((c) => c.role !== 'seq' && !isCodeRole(c.role) && !/name$/.test(c.role)).map((c) => c.col);
   for (const m of v.sheet.merges)
     if (m.bottom >= header.dataTop && m.top <= table.range.bottom && amountCols.some((c) => c >= m.left && c <= m.right) && (m.bottom > m.top || m.right > m.left))
       table.mergedData.push(m);
   let dec = -1;
-  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!a.blank && a.decimals > dec) dec = a.decimals;
+  // The table's precision is what its non-zero amounts show: a 0 formatted "0.00" beside whole-元 amounts
+  // ("189,767,551") does not make them exact to the 分.
+  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!a.blank && !a.value.isZero() && a.decimals > dec) dec = a.decimals;
   table.decimals = dec < 0 ? 2 : Math.min(dec, 4);
+  // Structure is the judge: a function table whose codes are economic (301, 30101 …) is the 基本支出 table, and
+  // an economic table whose codes are function codes is the 一般公共预算支出 table, whatever the title said.
+  const judged = judgeByCodes(table);
+  if (judged && !title.judged) {
+    const again = mapRegion(v, judged, { ...title, judged: true }, end);
+    if (again.table) {
+      again.table.titleSaid = def.id;
+      return again;
+    }
+  }
   return { table };
+}
+
+function judgeByCodes(t: MappedTable): SchemaDef | undefined {
+  if (t.def.shape !== 'code') return undefined;
+  let econ = 0;
+  let func = 0;
+  for (const r of t.rows) if (r.code) (/^3/.test(r.code) ? econ++ : /^2/.test(r.code) ? func++ : 0);
+  if (t.def.codeKind === 'function' && econ > func && econ >= 2) return SCHEMAS.find((s) => s.id === 'general-budget-basic-expenditure');
+  if (t.def.codeKind === 'economic' && func > econ && func >= 2) return SCHEMAS.find((s) => s.id === 'general-budget-expenditure');
+  return undefined;
+}
+
+/**
+ * A table with no title (or one the vocabulary does not know), recognised by its columns and codes: the 三公
+ * items, the two sides of a summary, economic (301, 30101) or function (201, 20101) codes and the column roles.
+ */
+function schemaByStructure(v: SheetView): TitleHit | undefined {
+  const { header } = readHeader(v, 0, Math.min(v.height, 40));
+  if (!header) return undefined;
+  const words = [...header.paths.values()].flat().join('|');
+  const byId = (id: SchemaId) => SCHEMAS.find((s) => s.id === id)!;
+  // From the top of the sheet, so the meta line (单位：元, 编制部门) above the header is read too.
+  const hit = (id: SchemaId): TitleHit => ({ row: -1, col: header.left, text: v.sheet.name, schema: byId(id), by: 'structure' });
+  if (/因公出国|公务接待/.test(words)) return hit('three-public-expenditure');
+  const leaves = [...header.paths.values()].map((p) => p[p.length - 1]);
+  if (leaves.filter((l) => /^(项目|科目|名称)$/.test(l)).length >= 2 && /收入/.test(words) && /支出/.test(words))
+    return hit(/一般公共预算/.test(words) ? 'fiscal-appropriation-summary' : 'income-expenditure-summary');
+  let econ = 0;
+  let func = 0;
+  for (let r = header.dataTop; r < Math.min(v.height, header.dataTop + 60); r++)
+    for (const t of v.rowTexts(r)) {
+      const c = squash(t);
+      if (/^3\d{2}(\d{2})?$/.test(c)) econ++;
+      else if (/^2\d{2}(\d{2}){0,2}$/.test(c)) func++;
+    }
+  if (econ === 0 && func === 0) return undefined;
+  if (econ > func) return hit('general-budget-basic-expenditure');
+  if (/财政拨款(收入)?|事业收入|上年结转/.test(words)) return hit('income');
+  if (/经营支出|上缴上级|对附属/.test(words)) return hit('expenditure');
+  if (/基本支出|人员经费/.test(words)) {
+    const named = matchTitle(`${v.sheet.name}表`);
+    return hit(named?.schema?.shape === 'code' && named.schema.codeKind === 'function' ? named.schema.id : 'general-budget-expenditure');
+  }
+  return undefined;
 }
 
 /** A user's correction: the table whose title is at this row of this sheet is (or is not) this schema. */
@@ -531,7 +790,11 @@ export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = []): De
   }
   if (titles.length === 0) {
     const m = matchTitle(sheet.name);
-    if (m?.schema) titles = [{ row: -1, col: 0, text: sheet.name, schema: m.schema }];
+    if (m?.schema) titles = [{ row: -1, col: 0, text: sheet.name, schema: m.schema, by: 'sheet-name' }];
+    else {
+      const guess = schemaByStructure(v);
+      if (guess) titles = [guess];
+    }
   }
   for (let i = 0; i < titles.length; i++) {
     const t = titles[i];

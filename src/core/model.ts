@@ -24,6 +24,8 @@ export interface MappedRow {
   name: string;
   /** Item key (summary items, 三公 items). */
   item?: string;
+  /** The label is a former name of its class (210 医疗卫生与计划生育支出 …): mapped to the code, with a warning. */
+  formerName?: boolean;
   /** The cell holding the row's label (for messages and name findings). */
   labelCol?: number;
   amounts: Record<string, AmountRef>;
@@ -57,6 +59,25 @@ export interface MappedTable {
   invalid: { row: number; col: number; text: string }[];
   /** Merged areas that cover amount cells in the body (values may be read from one cell only). */
   mergedData: CellRange[];
+  /** Codes that cannot exist as printed ("7" as a 类, "3012" under 301), with the code probably meant. */
+  codeIssues: CodeIssue[];
+  /** Figures a table carries beside its checked amounts (机关运行经费 of a 三公 table). */
+  figures: Record<string, AmountRef>;
+  /** How the table was recognised: by its title, by its sheet's name, or by its columns and codes. */
+  recognisedBy: 'title' | 'sheet-name' | 'structure';
+  /** A title that named another table, corrected by the columns and codes (the title's schema). */
+  titleSaid?: SchemaId;
+}
+
+export interface CodeIssue {
+  row: number;
+  col: number;
+  /** The code as printed (parts joined with "|" when printed in 类/款/项 columns). */
+  printed: string;
+  name: string;
+  /** The code probably meant, used for the checks; absent when it could not be told. */
+  suggested?: string;
+  why?: string;
 }
 
 export interface UnmappedTable {
@@ -64,6 +85,8 @@ export interface UnmappedTable {
   range: CellRange;
   title?: string;
   reason: string;
+  /** The standard table its title names, when it does: present in the workbook, never reported as missing. */
+  schema?: SchemaId;
 }
 
 export interface OtherTable {

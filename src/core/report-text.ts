@@ -1,4 +1,5 @@
 /** The readable Chinese report of a validation (CLI text output, and the copyable summary in the pane). */
+import { notChecked } from './coverage';
 import { schemaById } from './schemas';
 import type { ValidationReport } from './validate';
 
@@ -22,8 +23,13 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
     for (const o of rep.others) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
   }
   const c = rep.counts;
+  const gaps = notChecked(rep.coverage ?? []);
   lines.push('');
   lines.push(`校验结果：共核对 ${c.checks} 项勾稽关系；错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项。`);
+  if (gaps.length) {
+    lines.push(`${gaps.length} 类核对未能进行（或只进行了一部分）：`);
+    for (const g of gaps) lines.push(`  · ${g.label}：${g.reason}`);
+  }
   for (const sev of ['error', 'warning', 'info'] as const) {
     const list = rep.findings.filter((f) => f.severity === sev);
     if (!list.length) continue;
@@ -40,7 +46,8 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
   }
   if (c.error === 0) {
     lines.push('');
-    lines.push(c.warning === 0 ? '结论：各表勾稽关系全部平衡。' : '结论：没有发现错误，请逐项核对上面的警告。');
+    if (gaps.length) lines.push(`结论：已核对的部分没有发现错误，但有 ${gaps.length} 类核对未能进行，不能认为全部平衡。`);
+    else lines.push(c.warning === 0 ? '结论：各表勾稽关系全部平衡。' : '结论：没有发现错误，请逐项核对上面的警告。');
   }
   return lines.join('\n');
 }

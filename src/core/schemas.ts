@@ -43,8 +43,12 @@ export interface SchemaDef {
   title: string;
   shape: SchemaShape;
   codeKind?: CodeKind;
-  /** Tested in order over all schemas: the first schema whose pattern matches a title wins. */
-  titlePattern: RegExp;
+  /**
+   * The words a title of this table combines, whatever the province, level (部门 / 单位) or year: every `all`
+   * pattern must occur and no `none` pattern may. The title matcher scores the schemas whose words all occur
+   * (more specific words win); the columns and codes then confirm or correct the choice (see detect.ts).
+   */
+  titleWords: { all: RegExp[]; none?: RegExp[] };
   columns: ColumnRule[];
   rowFormulas: RowFormula[];
   /** Deepest code level the disclosure shows (function 项 = 3, economic 款 = 2). */
@@ -56,13 +60,13 @@ const TOTAL: ColumnRule = { role: 'total', label: '合计', leaf: /^(本年支�
 const FUNCTION_ROW_TABLE = (
   id: SchemaId,
   title: string,
-  titlePattern: RegExp,
+  titleWords: SchemaDef['titleWords'],
 ): SchemaDef => ({
   id,
   title,
   shape: 'code',
   codeKind: 'function',
-  titlePattern,
+  titleWords,
   depth: 3,
   columns: [
     TOTAL,
@@ -84,7 +88,7 @@ export const SCHEMAS: SchemaDef[] = [
     id: 'fiscal-appropriation-summary',
     title: '部门预算财政拨款收支总表',
     shape: 'two-sided',
-    titlePattern: /财政拨款收支(预算)?总表$/,
+    titleWords: { all: [/财政拨款/, /收支|收入支出/] },
     columns: [
       { role: 'out.total', label: '合计', leaf: /^(合计|预算数|金额)$/ },
       { role: 'out.general', label: '一般公共预算财政拨款', leaf: /一般公共预算/ },
@@ -99,7 +103,7 @@ export const SCHEMAS: SchemaDef[] = [
     id: 'income-expenditure-summary',
     title: '部门预算收支总表',
     shape: 'two-sided',
-    titlePattern: /收支(预算)?总表$/,
+    titleWords: { all: [/收支|收入支出/, /总表|预算表/], none: [/财政拨款/] },
     columns: [{ role: 'out.total', label: '预算数', leaf: /^(合计|预算数|金额)$/ }],
     rowFormulas: [],
   },
@@ -108,7 +112,7 @@ export const SCHEMAS: SchemaDef[] = [
     title: '部门预算收入总表',
     shape: 'code',
     codeKind: 'function',
-    titlePattern: /收入(预算)?总表$/,
+    titleWords: { all: [/收入/, /总表|预算表|收入表/], none: [/支出|收支/] },
     depth: 3,
     columns: [
       { role: 'total', label: '合计', leaf: /^(收入)?合计$|^总计$/ },
@@ -134,7 +138,7 @@ export const SCHEMAS: SchemaDef[] = [
     title: '部门预算支出总表',
     shape: 'code',
     codeKind: 'function',
-    titlePattern: /支出(预算)?总表$/,
+    titleWords: { all: [/支出/, /总表|支出预算表|^(部门|单位|预算单位)?支出表/], none: [/收入|收支|一般公共预算|政府性?基金|国有资本|三公|基本支出|项目支出|财政拨款|经济分类|功能分类/] },
     depth: 3,
     columns: [
       TOTAL,
@@ -153,7 +157,7 @@ export const SCHEMAS: SchemaDef[] = [
     title: '部门预算一般公共预算财政拨款基本支出表',
     shape: 'code',
     codeKind: 'economic',
-    titlePattern: /基本支出(预算)?表$/,
+    titleWords: { all: [/基本支出/] },
     depth: 2,
     columns: [
       TOTAL,
@@ -164,14 +168,14 @@ export const SCHEMAS: SchemaDef[] = [
       { rule: 'row.basic-total', target: 'total', parts: ['personnel', 'public'], describe: '人员经费 + 公用经费' },
     ],
   },
-  FUNCTION_ROW_TABLE('government-fund-expenditure', '部门预算政府性基金预算财政拨款支出表', /政府性?基金(预算)?(财政拨款)?支出表$/),
-  FUNCTION_ROW_TABLE('state-capital-expenditure', '部门预算国有资本经营预算财政拨款支出表', /国有资本经营(预算)?(财政拨款)?支出表$/),
-  FUNCTION_ROW_TABLE('general-budget-expenditure', '部门预算一般公共预算财政拨款支出表', /一般公共预算(财政拨款)?支出表$/),
+  FUNCTION_ROW_TABLE('government-fund-expenditure', '部门预算政府性基金预算财政拨款支出表', { all: [/政府性?基金/, /支出|拨款/], none: [/三公|收支|基本支出/] }),
+  FUNCTION_ROW_TABLE('state-capital-expenditure', '部门预算国有资本经营预算财政拨款支出表', { all: [/国有资本经营/, /支出|拨款/], none: [/三公|收支|基本支出/] }),
+  FUNCTION_ROW_TABLE('general-budget-expenditure', '部门预算一般公共预算财政拨款支出表', { all: [/一般公共预算/, /支出|拨款/], none: [/三公|收支|基本支出|项目支出/] }),
   {
     id: 'three-public-expenditure',
     title: '部门预算财政拨款“三公”经费支出表',
     shape: 'three-public',
-    titlePattern: /三公经费(预算)?(支出)?(预算)?表$/,
+    titleWords: { all: [/三公/] },
     columns: [
       TOTAL,
       { role: 'general', label: '一般公共预算财政拨款', leaf: /一般公共预算/ },
@@ -196,14 +200,20 @@ export const OTHER_TABLE_TITLES: RegExp[] = [
   /固定资产(占用)?情况表$/,
   /绩效目标表$/,
   /机构设置(情况)?(表)?$/,
-  /项目支出(预算)?表$/,
+  /项目支出(预算)?(明细)?表$/,
+  /决算/,
+  /政府购买服务/,
 ];
+
+/** Any other table title of a disclosure (e.g. 财政拨款支出预算明细表): listed as another table, never validated. */
+export const BUDGET_TABLE_WORDS = /预算|收入|支出|经费|拨款|资产|采购/;
 
 /** Items of the income side of the two summary tables, matched on the label without its "一、" prefix. */
 export const INCOME_ITEMS: { key: string; label: string; match: RegExp }[] = [
   { key: 'income-total', label: '本年收入合计', match: /^本年收入合计$/ },
   { key: 'income-grand', label: '收入总计', match: /^收入总计$/ },
   { key: 'carryover', label: '上年结转结余', match: /^(上年结转|年初)/ },
+  { key: 'fiscal', label: '财政拨款收入', match: /^财政拨款(收入)?$/ },
   { key: 'general', label: '一般公共预算拨款收入', match: /^一般公共预算/ },
   { key: 'fund', label: '政府性基金预算拨款收入', match: /^政府性?基金/ },
   { key: 'state', label: '国有资本经营预算拨款收入', match: /^国有资本/ },
@@ -219,6 +229,23 @@ export const EXPENDITURE_ITEMS: { key: string; label: string; match: RegExp }[] 
   { key: 'exp-total', label: '本年支出合计', match: /^本年支出合计$/ },
   { key: 'exp-grand', label: '支出总计', match: /^支出总计$/ },
   { key: 'year-end', label: '年终结转结余', match: /^(年终|年末)/ },
+];
+
+/**
+ * 三公 table printed horizontally (Shanghai and others): one data row, the items as columns, sometimes with a
+ * 机关运行经费 column beside them. Header leaf (and its parents) → item key; tested in order.
+ */
+export const THREE_PUBLIC_COLUMNS: { key: string; leaf: RegExp; parent?: RegExp }[] = [
+  { key: 'running', leaf: /机关运行经费/ },
+  { key: 'vehicle', leaf: /^小计$/, parent: /公务用车|购置及运/ },
+  { key: 'purchase', leaf: /购置费$/, parent: /公务用车|购置及运/ },
+  { key: 'operation', leaf: /运行(维护)?费$/, parent: /公务用车|购置及运/ },
+  { key: 'vehicle', leaf: /购置及运/ },
+  { key: 'purchase', leaf: /公务用车购置费$/ },
+  { key: 'operation', leaf: /公务用车运行(维护)?费$/ },
+  { key: 'abroad', leaf: /因公出国/ },
+  { key: 'reception', leaf: /公务接待/ },
+  { key: 'total', leaf: /^(合计|总计|小计)$|三公经费(合计|小计)?$/ },
 ];
 
 /** 三公 table rows, tested in order. */

@@ -1,8 +1,9 @@
 /** The core entry point: workbook grid → mapped tables → rules → findings and ranked suspects. */
 import { Check, CheckResult, evaluate, Finding, toFinding } from './checks';
+import { buildCoverage, CoverageEntry } from './coverage';
 import { detectWorkbook, MappingOverride } from './detect';
 import { rangeA1, Workbook } from './grid';
-import type { Detection, MappedTable } from './model';
+import type { Detection, MappedTable, UnmappedTable } from './model';
 import { RULES } from './rules';
 import { checkPerformanceTables } from './rules/performance';
 import type { SchemaId } from './schemas';
@@ -20,11 +21,13 @@ export interface TableSummary {
 
 export interface ValidationReport {
   tables: TableSummary[];
-  unmapped: { sheet: string; range: string; reason: string }[];
+  unmapped: { sheet: string; range: string; reason: string; schema?: SchemaId }[];
   others: { sheet: string; range: string; title: string }[];
   findings: Finding[];
   suspects: Suspect[];
   counts: { error: number; warning: number; info: number; checks: number };
+  /** Which families of checks ran and which could not, and why (additive to the JSON contract). */
+  coverage: CoverageEntry[];
 }
 
 export interface ValidateOptions {
@@ -36,13 +39,14 @@ export interface ValidateOptions {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function runRules(tables: MappedTable[]): { results: CheckResult[]; findings: Finding[] } {
+export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = []): { results: CheckResult[]; findings: Finding[] } {
   const checks: Check[] = [];
   const findings: Finding[] = [];
   const firsts = new Map<SchemaId, MappedTable>();
   for (const t of tables) if (!firsts.has(t.schema)) firsts.set(t.schema, t);
   const ctx = {
     tables,
+    unmapped,
     first: (id: SchemaId) => firsts.get(id),
     check: (c: Check) => void checks.push(c),
     finding: (f: Finding) => void findings.push(f),
@@ -58,7 +62,7 @@ export function runRules(tables: MappedTable[]): { results: CheckResult[]; findi
 
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides);
-  const { results, findings } = runRules(det.tables);
+  const { results, findings } = runRules(det.tables, det.unmapped);
   findings.push(...checkPerformanceTables(wb, det.others));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0, checks: results.length };
@@ -73,10 +77,11 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
       year: t.year ?? null,
       department: t.department ?? null,
     })),
-    unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason })),
+    unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, ...(u.schema ? { schema: u.schema } : {}) })),
     others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title })),
     findings,
     suspects: rankSuspects(results),
     counts,
+    coverage: buildCoverage(det, results),
   };
 }

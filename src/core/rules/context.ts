@@ -1,9 +1,11 @@
 import type { Check, Finding } from '../checks';
-import type { MappedRow, MappedTable } from '../model';
+import type { MappedRow, MappedTable, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 
 export interface RuleContext {
   tables: MappedTable[];
+  /** Titled tables that could not be mapped (present in the workbook, but not checked). */
+  unmapped: UnmappedTable[];
   /** The first mapped table of a schema (cross-table rules compare against it). */
   first(id: SchemaId): MappedTable | undefined;
   check(c: Check): void;
@@ -21,7 +23,7 @@ export interface Rule {
 export function amountRoles(t: MappedTable, side?: 'in' | 'out'): string[] {
   return t.columns
     .map((c) => c.role)
-    .filter((r) => r !== 'seq' && r !== 'code' && !/name$/.test(r) && (!side || r.startsWith(side + '.')));
+    .filter((r) => r !== 'seq' && r !== 'code' && !r.startsWith('code.') && !r.startsWith('tp.') && !/name$/.test(r) && (!side || r.startsWith(side + '.')));
 }
 
 export function codeRows(t: MappedTable): MappedRow[] {
@@ -66,4 +68,24 @@ export function parentIndex(rows: MappedRow[]): Map<MappedRow, MappedRow | undef
     parent.set(r, p);
   }
   return parent;
+}
+
+/**
+ * Where a row's code could not be read (a misprint with no probable code), the sums it belongs to are unknown:
+ * the class and 款 above it and the table's 合计 are left unchecked (the coverage ledger says so) instead of
+ * reporting amount errors that only the misprint causes.
+ */
+export function uncertainSums(t: MappedTable): { codes: Set<string>; total: boolean } {
+  const codes = new Set<string>();
+  let total = false;
+  for (const i of t.codeIssues) {
+    if (i.suggested) continue;
+    total = true;
+    const prev = t.rows.filter((r) => r.kind === 'code' && r.row < i.row).pop();
+    if (prev?.code) {
+      codes.add(prev.code.slice(0, 3));
+      if (prev.code.length >= 5) codes.add(prev.code.slice(0, 5));
+    }
+  }
+  return { codes, total };
 }

@@ -3,6 +3,7 @@ import { Check, SHORT_TITLE, term } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 import { byCode, item, Rule, RuleContext, totalRow } from './context';
+import { incomeSources } from './within';
 
 function has(t: MappedTable, role: string): boolean {
   return t.columns.some((c) => c.role === role);
@@ -103,7 +104,8 @@ export const summaryVsIncome: Rule = {
     if (!total) return;
     for (const m of SUMMARY_INCOME_MAP) {
       if (!has(inc, m.role)) continue;
-      const rows = m.items.map((k) => item(s, k, 'in')).filter((r): r is MappedRow => !!r);
+      let rows = m.items.map((k) => item(s, k, 'in')).filter((r): r is MappedRow => !!r);
+      if (m.role === 'fiscal') rows = incomeSources(s).filter((r) => ['fiscal', 'general', 'fund', 'state'].includes(r.item!));
       if (!rows.length) continue;
       const label = inc.columns.find((c) => c.role === m.role)!.label;
       ctx.check({ rule: this.id, op: 'eq', lhs: rows.map((r) => term(s, r, 'in.amount')), rhs: [term(inc, total, m.role)], expectation: `收入总表合计行“${label}”` });

@@ -1,5 +1,5 @@
 /** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
-import { catalogueName } from '../catalogue';
+import { catalogueName, isFormerClassName } from '../catalogue';
 import { majority } from '../collections';
 import { rowLabel, SHORT_TITLE } from '../checks';
 import { a1 } from '../grid';
@@ -19,6 +19,7 @@ export const missingTable: Rule = {
   run(ctx) {
     const found = new Set(ctx.tables.map((t) => t.schema));
     if (found.size < 3) return; // not a full disclosure workbook
+    for (const u of ctx.unmapped) if (u.schema) found.add(u.schema); // present, reported as unmapped with its reason
     const anchor = ctx.tables[0];
     for (const s of SCHEMAS) {
       if (found.has(s.id)) continue;
@@ -131,6 +132,8 @@ export const codeNames: Rule = {
         } else if (!prev) seen.set(key, { name: r.name, t, r });
         const official = catalogueName(t.def.codeKind, r.code!);
         if (official === undefined) unknown.push(r);
+        else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
+          ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...c, cells: [c], table: t.schema });
         else if (normName(official) !== normName(r.name))
           ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...c, cells: [c], table: t.schema });
       }
@@ -140,6 +143,51 @@ export const codeNames: Rule = {
         ctx.finding({ rule: 'structure.unknown-code', severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${list} 不在内置科目目录中，未核对其名称（目录可能未收录，不代表编码有误）`, ...c, cells: unknown.map((r) => labelCell(t, r)), table: t.schema });
       }
     }
+  },
+};
+
+export const formerClassNames: Rule = {
+  id: 'structure.former-name',
+  domain: '12',
+  title: '收支总表中的功能类用了旧名称（如 210 医疗卫生与计划生育支出）：按其编码核对，并提示改为现行名称',
+  run(ctx) {
+    for (const t of ctx.tables)
+      for (const r of t.rows) {
+        if (!r.formerName || !r.code) continue;
+        const c = labelCell(t, r);
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中“${r.name}”科目名称为旧名称，按 ${r.code} ${catalogueName('function', r.code)}核对`, ...c, cells: [c], table: t.schema });
+      }
+  },
+};
+
+export const misprintedCodes: Rule = {
+  id: 'structure.code-misprint',
+  domain: '12',
+  title: '不可能存在的科目编码（如类印成“7”、301 下印成“3012”）：指出应为的编码，金额仍按应为的编码核对',
+  run(ctx) {
+    // Names seen with a valid code anywhere in the workbook: the same name elsewhere tells the code meant.
+    const byName = new Map<string, string>();
+    for (const t of ctx.tables) for (const r of codeRows(t)) if (r.name && !t.codeIssues.some((i) => i.row === r.row)) byName.set(`${t.def.codeKind}:${normName(r.name)}:${r.code!.length}`, r.code!);
+    for (const t of ctx.tables)
+      for (const i of t.codeIssues) {
+        const c = at(t, i.row, i.col);
+        const printed = i.printed.replace(/\|+$/, '').split('|').join(' ');
+        let suggested = i.suggested;
+        let why = i.why;
+        if (!suggested)
+          for (const len of [3, 5, 7]) {
+            const hit = byName.get(`${t.def.codeKind}:${normName(i.name)}:${len}`);
+            if (hit) {
+              suggested = hit;
+              why = '工作簿中同名科目的编码';
+              break;
+            }
+          }
+        const message = suggested
+          ? `${SHORT_TITLE[t.schema]}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，应为 ${suggested}（依据：${why}）${i.suggested ? '；金额已按 ' + suggested + ' 核对' : ''}`
+          : `${SHORT_TITLE[t.schema]}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，无法判断应为哪个科目；该行未参加层级核对`;
+        ctx.finding({ rule: this.id, severity: 'error', message, ...c, cells: [c], table: t.schema, expected: suggested, actual: printed });
+      }
   },
 };
 
@@ -201,5 +249,6 @@ export const metaDepartment: Rule = {
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, duplicateCode, hierarchyGaps, codeNames, invalidAmounts, mergedData, metaYear, metaDepartment,
+  missingTable, duplicateTable, emptyNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, invalidAmounts, mergedData,
+  metaYear, metaDepartment,
 ];

@@ -2,9 +2,24 @@
 import { term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
-import { amountRoles, codeRows, item, Rule, RuleContext, tableParents, totalRow } from './context';
+import { amountRoles, codeRows, item, Rule, RuleContext, tableParents, totalRow, uncertainSums } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
+
+/**
+ * The income items a summary's 本年收入 is the sum of. "财政拨款收入" is the parent of its 一般公共预算 / 政府性基金 /
+ * 国有资本经营 lines where they are printed (Shanghai: "一、财政拨款收入" then "1. 一般公共预算资金"); alone, it counts.
+ */
+export function incomeSources(t: MappedTable): MappedRow[] {
+  const rows = t.rows.filter((r) => r.side === 'in' && r.item && INCOME_SOURCE_ITEMS.includes(r.item));
+  const fiscal = item(t, 'fiscal', 'in');
+  const split = rows.some((r) => ['general', 'fund', 'state'].includes(r.item!) && !r.amounts['in.amount']?.blank);
+  return fiscal && !split ? [fiscal, ...rows.filter((r) => !['general', 'fund', 'state'].includes(r.item!))] : rows;
+}
+
+function classRows(t: MappedTable): MappedRow[] {
+  return t.rows.filter((r) => r.side === 'out' && (r.kind === 'class' || r.kind === 'other'));
+}
 
 function twoSided(ctx: RuleContext): MappedTable[] {
   return ctx.tables.filter((t) => t.def.shape === 'two-sided');
@@ -18,7 +33,7 @@ export const summaryIncomeTotal: Rule = {
     for (const t of twoSided(ctx)) {
       const total = item(t, 'income-total', 'in');
       if (!total) continue;
-      const parts = t.rows.filter((r) => r.side === 'in' && r.item && INCOME_SOURCE_ITEMS.includes(r.item));
+      const parts = incomeSources(t);
       ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, 'in.amount')], rhs: parts.map((p) => term(t, p, 'in.amount')), expectation: '各项收入之和' });
     }
   },
@@ -32,7 +47,7 @@ export const summaryExpenditureTotal: Rule = {
     for (const t of twoSided(ctx)) {
       const total = item(t, 'exp-total', 'out');
       if (!total) continue;
-      const parts = t.rows.filter((r) => r.side === 'out' && (r.kind === 'class' || r.kind === 'other'));
+      const parts = classRows(t);
       for (const role of amountRoles(t, 'out'))
         ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '各功能类支出之和' });
     }
@@ -56,6 +71,9 @@ export const summaryGrandTotals: Rule = {
       const carrySub = t.rows.filter((r) => r.side === 'in' && r.item?.startsWith('carryover-'));
       if (inGrand && inTotal)
         ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, inGrand, 'in.amount')], rhs: [term(t, inTotal, 'in.amount'), ...carryTerms(t, carry, carrySub, 'in.amount')], expectation: '本年收入合计 + 上年结转结余' });
+      // Layouts without a 本年收入合计 line (Shanghai): 收入总计 = 各项收入 + 上年结转结余.
+      if (inGrand && !inTotal)
+        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, inGrand, 'in.amount')], rhs: [...incomeSources(t).map((r) => term(t, r, 'in.amount')), ...carryTerms(t, carry, carrySub, 'in.amount')], expectation: '各项收入 + 上年结转结余' });
       if (carry && carrySub.length && !carry.amounts['in.amount']?.blank)
         ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, carry, 'in.amount')], rhs: carrySub.map((s) => term(t, s, 'in.amount')), expectation: '各项结转结余之和' });
       const outGrand = item(t, 'exp-grand', 'out');
@@ -64,6 +82,9 @@ export const summaryGrandTotals: Rule = {
       if (outGrand && outTotal)
         for (const role of amountRoles(t, 'out'))
           ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, role)], rhs: [term(t, outTotal, role), ...(yearEnd ? [term(t, yearEnd, role)] : [])], expectation: '本年支出合计 + 年终结转结余' });
+      if (outGrand && !outTotal)
+        for (const role of amountRoles(t, 'out'))
+          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, role)], rhs: [...classRows(t).map((r) => term(t, r, role)), ...(yearEnd ? [term(t, yearEnd, role)] : [])], expectation: '各功能类支出 + 年终结转结余' });
     }
   },
 };
@@ -106,7 +127,9 @@ export const hierarchyParent: Rule = {
         if (p) (children.get(p) ?? children.set(p, []).get(p)!).push(r);
       }
       const roles = amountRoles(t);
+      const uncertain = uncertainSums(t).codes;
       for (const [p, kids] of children) {
+        if (uncertain.has(p.code!)) continue;
         const what = p.level === 1 ? '其下各款之和' : '其下各项之和';
         for (const role of roles)
           ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, p, role)], rhs: kids.map((k) => term(t, k, role)), expectation: what });
@@ -123,7 +146,7 @@ export const hierarchyTotal: Rule = {
     for (const t of ctx.tables) {
       if (t.def.shape !== 'code') continue;
       const total = totalRow(t);
-      if (!total) continue;
+      if (!total || uncertainSums(t).total) continue;
       const { rows, parent } = tableParents(t);
       const roots = rows.filter((r) => !parent.get(r));
       for (const role of amountRoles(t))
