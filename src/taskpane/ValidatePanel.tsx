@@ -156,14 +156,22 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
     const k = f.table ? schemaById(f.table).title : '整个工作簿';
     (byTable.get(k) ?? byTable.set(k, []).get(k)!).push(f);
   }
+  // Never green for what was not checked: no table found, or a family of checks that could not run.
+  const gaps = (report.coverage ?? []).filter((g) => g.status !== 'checked');
+  const nothing = report.tables.length === 0;
   const summary = c.error
     ? `发现 ${c.error} 项错误、${c.warning} 项警告`
-    : c.warning
-      ? `没有错误，有 ${c.warning} 项警告请核对`
-      : '各表勾稽关系全部平衡';
+    : nothing
+      ? '没有核对：未找到可识别的预算表'
+      : gaps.length
+        ? `已核对部分没有错误，但有 ${gaps.length} 类核对未能进行`
+        : c.warning
+          ? `没有错误，有 ${c.warning} 项警告请核对`
+          : '各表勾稽关系全部平衡';
+  const intent = c.error ? 'error' : nothing || gaps.length || c.warning ? 'warning' : 'success';
   return (
     <div className={s.root} data-testid="results">
-      <MessageBar intent={c.error ? 'error' : c.warning ? 'warning' : 'success'} data-testid="summary">
+      <MessageBar intent={intent} data-testid="summary">
         <MessageBarBody>
           <MessageBarTitle>{summary}</MessageBarTitle>
           识别到 {report.tables.length} 张表，核对 {c.checks} 项关系{c.info ? `，另有 ${c.info} 项四舍五入尾差（不算错误）` : ''}。
@@ -173,6 +181,16 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
         <MessageBar intent="warning">
           <MessageBarBody>没有找到部门预算公开表（如“部门预算收支总表”）。请确认表格标题在表头上方。</MessageBarBody>
         </MessageBar>
+      )}
+      {gaps.length > 0 && !nothing && (
+        <div data-testid="coverage">
+          <Text weight="semibold">未能进行的核对（{gaps.length}）</Text>
+          {gaps.map((g) => (
+            <Caption1 key={g.family} as="p">
+              {g.label}：{g.reason}
+            </Caption1>
+          ))}
+        </div>
       )}
       {report.suspects.length > 0 && (
         <div data-testid="suspects">
