@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 'use strict';
 const path = require('path');
+const fs = require('fs');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
 let cli;
-try {
-  cli = require(path.join(__dirname, '..', 'dist', 'cli', 'main.js'));
-} catch (e) {
+if (!fs.existsSync(entry)) {
   process.stderr.write('budget-check 尚未构建：请先在项目目录运行 npm run build\n');
+  process.exit(2);
+}
+try {
+  cli = require(entry);
+} catch (e) {
+  // Built, but it cannot load: a dependency is missing or the build is broken — not "not built".
+  const missing = e && e.code === 'MODULE_NOT_FOUND' ? `（缺少模块：${String(e.message).split('\n')[0]}）` : `（${e && e.message ? String(e.message).split('\n')[0] : e}）`;
+  process.stderr.write(`budget-check 无法启动${missing}：请在项目目录重新运行 npm ci && npm run build\n`);
   process.exit(2);
 }
 cli

@@ -56,12 +56,12 @@ test('runBatch: results in input order, one bad file does not stop the others', 
   expect(results[2].findings.every((f) => f.severity !== 'info')).toBe(true);
 });
 
-test('a worker that dies (out of memory) is reported per file and replaced; the batch still finishes', async () => {
+test('a checker process that dies (out of memory) is reported per file and replaced; the batch still finishes', async () => {
   const results = await runBatch([clean, clean001], { jobs: 1, workerMemoryMb: 1 });
   expect(results).toHaveLength(2);
   for (const r of results) {
     expect(r.status).toBe('unreadable');
-    expect(r.reason).toMatch(/工作线程异常退出/);
+    expect(r.reason).toMatch(/校验该文件的进程异常退出/);
   }
 });
 
@@ -77,7 +77,7 @@ test('CLI batch: a workbook with errors exits 1; an unreadable one exits 2', asy
   expect((await run('validate', clean, broken)).code).toBe(1);
   const r = await run('validate', path.join(dir, 'mixed'), path.join(dir, 'clean'));
   expect(r.code).toBe(2);
-  expect(r.out).toMatch(/3-坏文件\.xlsx：文件不是 \.xlsx/);
+  expect(r.out).toMatch(/3-坏文件\.xlsx：这是文本文件（如 \.csv 或 \.txt），不是 \.xlsx 工作簿/);
   expect(r.out).toMatch(/2-有错\.xlsx：错误 \d+ 项/);
 });
 

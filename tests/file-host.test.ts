@@ -47,7 +47,7 @@ test('progress is reported per sheet', async () => {
 
 describe('bad input gives a clear Chinese message, never a crash trace', () => {
   test('empty file', () => expectHostError(readXlsxBuffer(new Uint8Array()), 'unreadable', /空的/));
-  test('plain text', () => expectHostError(readXlsxBuffer(Buffer.from('序号,项目\n1,合计')), 'unreadable', /不是 \.xlsx/));
+  test('plain text', () => expectHostError(readXlsxBuffer(Buffer.from('序号,项目\n1,合计')), 'wrong-kind', /这是文本文件（如 \.csv 或 \.txt），不是 \.xlsx 工作簿/));
   test('legacy .xls', () => {
     const b = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
@@ -59,10 +59,10 @@ describe('bad input gives a clear Chinese message, never a crash trace', () => {
     Buffer.from('EncryptionInfo', 'utf16le').copy(b, 1200);
     return expectHostError(readXlsxBuffer(b), 'encrypted', /密码/);
   });
-  test('corrupt zip', () => expectHostError(readXlsxBuffer(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)])), 'unreadable', /损坏/));
+  test('corrupt zip', () => expectHostError(readXlsxBuffer(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)])), 'damaged', /工作簿已损坏/));
   test('truncated xlsx', async () => {
     const buf = await writeXlsxBuffer(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook);
-    await expectHostError(readXlsxBuffer(buf.subarray(0, Math.floor(buf.length / 2))), 'unreadable', /损坏/);
+    await expectHostError(readXlsxBuffer(buf.subarray(0, Math.floor(buf.length / 2))), 'damaged', /工作簿已损坏：文件不完整/);
   });
   test('missing file', () => expectHostError(readXlsxFile(path.join(os.tmpdir(), 'no-such-budget.xlsx')), 'not-found', /找不到文件/));
   test('a folder', () => expectHostError(readXlsxFile(fs.mkdtempSync(path.join(os.tmpdir(), 'bc-'))), 'unreadable', /文件夹/));

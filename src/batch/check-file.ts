@@ -3,6 +3,7 @@ import path from 'path';
 import { majority } from '../core/collections';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
+import type { ReadLimits } from '../hosts/file/limits';
 import { readXlsxFile } from '../hosts/file/xlsx';
 import type { FileResult } from './types';
 
@@ -13,10 +14,10 @@ export function emptyResult(file: string, status: FileResult['status'], reason: 
   };
 }
 
-export async function checkFile(file: string): Promise<FileResult> {
+export async function checkFile(file: string, limits?: ReadLimits): Promise<FileResult> {
   const t0 = Date.now();
   try {
-    const wb = await readXlsxFile(file);
+    const wb = await readXlsxFile(file, undefined, limits);
     const rep = validateWorkbook(wb);
     const result: FileResult = {
       file,

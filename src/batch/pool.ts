@@ -1,11 +1,13 @@
 /**
- * Validates many workbooks in parallel worker threads. One bad file, or even a crashed worker, never stops
- * the others: the file is reported with its reason and a fresh worker takes over.
+ * Validates many workbooks in parallel checker processes. One bad file, or even a checker that dies (a fatal
+ * out-of-memory abort included, which would take a worker *thread*'s whole process with it), never stops the
+ * others: the file is reported with its reason and a fresh checker takes over.
  */
+import { ChildProcess, fork } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { Worker } from 'worker_threads';
+import type { ReadLimits } from '../hosts/file/limits';
 import { emptyResult } from './check-file';
 import type { FileResult } from './types';
 
@@ -19,8 +21,12 @@ export interface BatchProgress {
 export interface BatchOptions {
   jobs?: number;
   onProgress?: (p: BatchProgress) => void;
-  /** Memory limit per worker (MB); a workbook that exceeds it is reported instead of stopping the batch. */
+  /** Memory limit per checker (MB); a workbook that exceeds it is reported instead of stopping the batch. */
   workerMemoryMb?: number;
+  /** Read limits passed to every checker. */
+  limits?: ReadLimits;
+  /** Called with each result as its file finishes (reports are written as the batch goes). */
+  onResult?: (r: FileResult) => void;
 }
 
 function workerScript(): string {
@@ -49,34 +55,42 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
       if (results[id]) return;
       results[id] = r;
       done++;
+      opts.onResult?.(r);
       opts.onProgress?.({ done, total: files.length, file: r.file, elapsedMs: Date.now() - t0 });
       if (done === files.length) resolve(results);
     };
     const start = () => {
-      const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 2048 } });
+      const w: ChildProcess = fork(script, [], {
+        execArgv: [`--max-old-space-size=${opts.workerMemoryMb ?? 2048}`],
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      });
       let current = -1;
       const feed = () => {
         if (next >= files.length) {
           current = -1;
-          void w.terminate();
+          w.disconnect();
           return;
         }
         current = next++;
-        w.postMessage({ id: current, file: files[current] });
+        w.send({ id: current, file: files[current], limits: opts.limits });
       };
       w.on('message', (m: { id: number; result: FileResult }) => {
         finish(m.id, m.result);
         feed();
       });
+      let ended = false;
       const crashed = (why: string) => {
+        if (ended) return;
+        ended = true;
         if (current >= 0 && !results[current]) {
-          finish(current, emptyResult(files[current], 'unreadable', `校验该文件时工作线程异常退出（${why}），已跳过`));
+          finish(current, emptyResult(files[current], 'unreadable', `校验该文件的进程异常退出（${why}，多为文件过大或已损坏导致内存耗尽），已跳过该文件`));
           current = -1;
           if (next < files.length) start();
         }
       };
       w.on('error', (e) => crashed(e.message));
-      w.on('exit', (code) => crashed(`退出码 ${code}`));
+      w.on('exit', (code, signal) => crashed(signal ? `信号 ${signal}` : `退出码 ${code}`));
       feed();
     };
     for (let i = 0; i < jobs; i++) start();

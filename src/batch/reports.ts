@@ -1,5 +1,5 @@
 /** Batch reports: text summary (terminal), JSON, a self-contained sortable HTML page, and .xlsx (one row per finding). */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import path from 'path';
 import { schemaById } from '../core/schemas';
 import type { FileResult } from './types';
@@ -52,14 +52,24 @@ export function formatBatchText(results: FileResult[], elapsedMs: number): strin
   return lines.join('\n');
 }
 
-export function batchJson(results: FileResult[], elapsedMs: number): string {
-  return JSON.stringify({ generated: new Date().toISOString(), elapsedMs, summary: summarize(results), files: results }, null, 2);
+/** A report written while the batch runs (or after it was interrupted): how far it got. */
+export interface Partial {
+  done: number;
+  total: number;
+}
+
+export function partialNote(p?: Partial): string {
+  return p ? `（未完成：共 ${p.total} 个工作簿，已校验完 ${p.done} 个；批量校验被中断或仍在进行）` : '';
+}
+
+export function batchJson(results: FileResult[], elapsedMs: number, partial?: Partial): string {
+  return JSON.stringify({ generated: new Date().toISOString(), elapsedMs, ...(partial ? { partial: { ...partial, note: partialNote(partial) } } : {}), summary: summarize(results), files: results }, null, 2);
 }
 
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function batchHtml(results: FileResult[], elapsedMs: number): string {
+export function batchHtml(results: FileResult[], elapsedMs: number, partial?: Partial): string {
   const s = summarize(results);
   const rows = results
     .map((r, i) => {
@@ -93,7 +103,8 @@ table.f tr.err td:first-child{color:#b00020}table.f tr.warn td:first-child{color
 #q{padding:4px 8px;width:300px}
 </style></head><body>
 <h1>部门预算公开批量校验报告</h1>
-<p>共 ${s.files} 个工作簿，已校验 ${s.checked} 个，其中有错误的 ${s.withErrors} 个（错误 ${s.errors} 项，警告 ${s.warnings} 项）；无法读取 ${s.unreadable} 个；未找到预算表 ${s.noTables} 个。用时 ${(elapsedMs / 1000).toFixed(1)} 秒。</p>
+${partial ? `<p class="partial"><b>${esc(partialNote(partial))}</b></p>
+` : ''}<p>共 ${s.files} 个工作簿，已校验 ${s.checked} 个，其中有错误的 ${s.withErrors} 个（错误 ${s.errors} 项，警告 ${s.warnings} 项）；无法读取 ${s.unreadable} 个；未找到预算表 ${s.noTables} 个。用时 ${(elapsedMs / 1000).toFixed(1)} 秒。</p>
 <p><input id="q" placeholder="按单位或文件名筛选"> 点击表头可排序。</p>
 <table id="summary"><thead><tr><th>单位</th><th>年度</th><th>文件</th><th>状态</th><th>识别表数</th><th>错误</th><th>警告</th><th>最可能填错 / 原因</th></tr></thead>
 <tbody>
@@ -129,8 +140,11 @@ ${details}
 `;
 }
 
-export async function batchXlsx(results: FileResult[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+export async function batchXlsx(results: FileResult[], partial?: Partial): Promise<Buffer> {
+  // Loaded only for an .xlsx report (ExcelJS is heavy).
+  const m = (await import('exceljs')) as unknown as { default?: typeof ExcelJS };
+  const lib = m.default ?? (m as unknown as typeof ExcelJS);
+  const wb = new lib.Workbook();
   const sum = wb.addWorksheet('汇总');
   sum.columns = [
     { header: '单位', key: 'department', width: 28 },
@@ -145,6 +159,7 @@ export async function batchXlsx(results: FileResult[]): Promise<Buffer> {
   ];
   for (const r of results)
     sum.addRow({ department: r.department, year: r.year, file: r.file, status: STATUS[r.status], tables: r.tables.length, errors: r.counts.error, warnings: r.counts.warning, suspect: firstSuspect(r), reason: r.reason ?? '' });
+  if (partial) sum.addRow({ department: partialNote(partial) });
   const det = wb.addWorksheet('问题明细');
   det.columns = [
     { header: '单位', key: 'department', width: 28 },

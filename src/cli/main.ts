@@ -16,10 +16,11 @@ import { generateSections, sectionsText } from '../core/narrative/generate';
 import { formatTextReport } from '../core/report-text';
 import { FormulaEvaluator } from '../core/templates/evaluate';
 import { buildTemplate } from '../core/templates/template';
-import { docxText, sectionsToDocx } from '../hosts/file/docx';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import { readXlsxFile, writeXlsxBuffer } from '../hosts/file/xlsx';
+import { ReadLimits, withLimits } from '../hosts/file/limits';
+import type { FileResult } from '../batch/types';
 
 export interface CliIO {
   out: (s: string) => void;
@@ -40,10 +41,18 @@ const USAGE = `用法：
   budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码]
                         [--optional procurement,assets,performance] --out 模板.xlsx
                                                          生成带表头、格式和合计公式的九张空白标准表（可加政府采购、固定资产、绩效目标表）
+  通用选项：--force 允许覆盖已存在的输出文件（输入文件本身从不覆盖）；
+           --max-cells N、--max-part-mb N、--max-total-mb N 提高读取上限（默认 200 万个单元格、单个部件 100 MB、合计 250 MB）
   budget-check --help                                    显示本帮助
 退出码：0 无错误；1 发现错误；2 文件无法读取（批量时：任一文件无法读取）或用法错误`;
 
 class UsageError extends Error {}
+
+/** A refused write (over the input or an existing file): one Chinese line, exit 2. */
+class OutputError extends Error {}
+
+/** Flags that take no value. */
+const BOOLEAN_FLAGS = new Set(['force']);
 
 function parseArgs(argv: string[]): { command?: string; files: string[]; opts: Record<string, string> } {
   const files: string[] = [];
@@ -52,6 +61,7 @@ function parseArgs(argv: string[]): { command?: string; files: string[]; opts: R
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') opts.help = '1';
+    else if (BOOLEAN_FLAGS.has(a.slice(2))) opts[a.slice(2)] = '1';
     else if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2);
       const val = v ?? argv[++i];
@@ -61,6 +71,46 @@ function parseArgs(argv: string[]): { command?: string; files: string[]; opts: R
     else files.push(a);
   }
   return { command, files, opts };
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/**
+ * Where a command may write: never over one of its inputs (the user's workbook would be lost), never over an
+ * existing file unless --force, and with the extension of what is written (no Word document named .xlsx).
+ */
+function guardOutput(out: string, inputs: string[], opts: Record<string, string>, ext: string[], kind: string): void {
+  if (!ext.some((e) => out.toLowerCase().endsWith(e))) throw new OutputError(`未写入：${kind}的文件名应以 ${ext.join(' 或 ')} 结尾，收到“${out}”`);
+  for (const i of inputs)
+    if (sameFile(out, i)) throw new OutputError(`未写入：${out} 是要读取的文件本身，写入会覆盖它；请换一个输出文件名`);
+  if (fs.existsSync(out) && !opts.force) throw new OutputError(`未写入：文件 ${out} 已存在；要覆盖请加 --force，或换一个文件名`);
+}
+
+/** The read limits, raised by --max-cells / --max-part-mb / --max-total-mb. */
+function readLimits(opts: Record<string, string>): ReadLimits {
+  const num = (k: string) => {
+    if (opts[k] === undefined) return undefined;
+    const n = Number(opts[k]);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${k} 应为正数，收到“${opts[k]}”`);
+    return n;
+  };
+  const mb = (k: string) => (num(k) === undefined ? undefined : Math.round(num(k)! * 1024 * 1024));
+  return withLimits({ maxCells: num('max-cells'), maxPartBytes: mb('max-part-mb'), maxTotalBytes: mb('max-total-mb') });
+}
+
+/** Writes a file atomically (temporary name, then rename): a reader never sees half a report. */
+function writeAtomic(file: string, content: string | Buffer): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
 }
 
 async function validateBatch(inputs: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
@@ -73,16 +123,61 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
   }
   const { files, missing } = collectFiles(inputs);
   if (!files.length && !missing.length) throw new UsageError('所给的文件夹中没有 .xlsx 文件');
+  if (report) guardOutput(report, files, opts, ['.html', '.htm', '.xlsx', '.json'], '报告');
+  const limits = readLimits(opts);
   const t0 = Date.now();
-  const checked = await runBatch(files, { jobs, onProgress: io.progress ? progressReporter(io.progress, !!io.isTTY) : undefined });
-  const results = [...missing.map((m) => emptyResult(m, 'unreadable', `找不到文件：${m}`)), ...checked];
+  const missingResults = missing.map((m) => emptyResult(m, 'unreadable', `找不到文件：${m}`));
+  // The report is written as files finish (at most every 2 s) and on Ctrl-C / kill, marked as partial, so an
+  // interrupted batch still leaves a valid report of what was checked.
+  const finished: FileResult[] = [];
+  let lastWrite = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const writeReport = (results: FileResult[], partial?: { done: number; total: number }) => {
+    if (!report) return Promise.resolve();
+    const ext = path.extname(report).toLowerCase();
+    const elapsed = Date.now() - t0;
+    writing = writing.then(async () => {
+      const content = ext === '.xlsx' ? await batchXlsx(results, partial) : ext === '.json' ? batchJson(results, elapsed, partial) : batchHtml(results, elapsed, partial);
+      writeAtomic(report, content);
+    });
+    return writing;
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    const done = finished.length;
+    const partialResults = [...missingResults, ...finished];
+    const ext = report ? path.extname(report).toLowerCase() : '';
+    if (report && ext !== '.xlsx') writeAtomic(report, ext === '.json' ? batchJson(partialResults, Date.now() - t0, { done, total: files.length }) : batchHtml(partialResults, Date.now() - t0, { done, total: files.length }));
+    io.err(`批量校验被中断（${sig}）：已校验完 ${done} / ${files.length} 个${report ? `，未完成的报告已写入 ${report}` : ''}`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let checked: FileResult[];
+  try {
+    const progress = io.progress ? progressReporter(io.progress, !!io.isTTY) : undefined;
+    checked = await runBatch(files, {
+      jobs,
+      limits,
+      onProgress: progress,
+      onResult: (r) => {
+        finished.push(r);
+        if (report && Date.now() - lastWrite > 2000 && finished.length < files.length) {
+          lastWrite = Date.now();
+          void writeReport([...missingResults, ...finished], { done: finished.length, total: files.length }).catch(() => undefined);
+        }
+      },
+    });
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+  const results = [...missingResults, ...checked];
   const elapsed = Date.now() - t0;
   io.out(opts.format === 'json' ? batchJson(results, elapsed) : formatBatchText(results, elapsed));
   if (report) {
-    const ext = path.extname(report).toLowerCase();
-    const content = ext === '.xlsx' ? await batchXlsx(results) : ext === '.json' ? batchJson(results, elapsed) : batchHtml(results, elapsed);
     try {
-      fs.writeFileSync(report, content);
+      await writing.catch(() => undefined);
+      await writeReport(results);
     } catch {
       io.err(`无法写入报告文件：${report}`);
       return 2;
@@ -106,7 +201,7 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
   };
   if (files.length > 1 || opts.report !== undefined || opts.jobs !== undefined || isDir(files[0])) return validateBatch(files, opts, io);
   const file = files[0];
-  const wb = await readXlsxFile(file);
+  const wb = await readXlsxFile(file, undefined, readLimits(opts));
   const rep = validateWorkbook(wb);
   if (format === 'json') {
     const { tables, unmapped, findings, suspects, others, counts, coverage } = rep;
@@ -128,14 +223,16 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   if (!['text', 'json', 'docx'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 docx，收到“${format}”`);
   if (files.length !== 1) throw new UsageError('请指定一个 .xlsx 工作簿');
   if (format === 'docx' && !opts.out) throw new UsageError('导出 .docx 时请用 --out 指定输出文件');
-  const wb = await readXlsxFile(files[0]);
+  if (opts.out)
+    guardOutput(opts.out, [files[0], opts.prior, opts.reasons].filter((x): x is string => !!x), opts, format === 'docx' ? ['.docx'] : format === 'json' ? ['.json'] : ['.txt', '.md'], format === 'docx' ? 'Word 文档' : format === 'json' ? 'JSON' : '文本');
+  const wb = await readXlsxFile(files[0], undefined, readLimits(opts));
   const det = detectWorkbook(wb);
   if (!det.tables.length) {
     io.err('工作簿中没有找到部门预算公开表，无法生成情况说明');
     return 2;
   }
   const figures = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
-  const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior)).tables) : undefined;
+  const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior, undefined, readLimits(opts))).tables) : undefined;
   let reasons: Record<string, string> | undefined;
   if (opts.reasons) {
     try {
@@ -148,7 +245,7 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   const title = `${figures.department ?? ''}${figures.year ?? ''}年部门预算信息公开情况说明`;
   const todo = sections.flatMap((s) => s.placeholders);
   if (format === 'docx') {
-    fs.writeFileSync(opts.out, await sectionsToDocx(title, sections));
+    fs.writeFileSync(opts.out, await (await import('../hosts/file/docx')).sectionsToDocx(title, sections));
     io.err(`情况说明已写入 ${opts.out}`);
   } else {
     const body = format === 'json' ? JSON.stringify({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo }, null, 2) : `${title}\n\n${sectionsText(sections)}`;
@@ -169,7 +266,7 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
   } catch {
     throw new HostError(`找不到文件：${textFile}`, 'not-found');
   }
-  const text = /\.docx$/i.test(textFile) ? docxText(raw) : raw.toString('utf8');
+  const text = /\.docx$/i.test(textFile) ? (await import('../hosts/file/docx')).docxText(raw) : raw.toString('utf8');
   let figures;
   if (book) {
     const wb = await readXlsxFile(book);
@@ -196,6 +293,7 @@ async function template(opts: Record<string, string>, io: CliIO): Promise<number
   const layout = opts.layout ?? 'sheets';
   if (layout !== 'sheets' && layout !== 'stacked') throw new UsageError('--layout 只能是 sheets（每表一个工作表）或 stacked（堆叠在一个工作表）');
   if (!opts.out) throw new UsageError('请用 --out 指定输出文件，如 --out 模板.xlsx');
+  guardOutput(opts.out, [], opts, ['.xlsx'], '模板');
   const optional = (opts.optional ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   const bad = optional.filter((x) => !['procurement', 'assets', 'performance'].includes(x));
   if (bad.length) throw new UsageError(`--optional 只能是 procurement（政府采购预算）、assets（固定资产占用情况表）、performance（项目绩效目标表），收到“${bad.join(',')}”`);
@@ -219,6 +317,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (command === 'template') return await template(opts, io);
     throw new UsageError(`未知命令“${command}”`);
   } catch (e) {
+    if (e instanceof OutputError) {
+      io.err(e.message);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.err(`用法错误：${e.message}（budget-check --help 查看用法）`);
       return 2;

@@ -14,6 +14,8 @@ export interface ParsedAmount {
   decimals: number;
   /** Set when the cell holds text that is not a number. */
   invalid?: string;
+  /** The unit written after the number in a text cell ("30000000元", "3.5 万元"). */
+  unitWord?: '元' | '万元';
 }
 
 const DASHES = /^[-－—–一─_]+$|^——+$/;
@@ -71,11 +73,12 @@ export function parseAmount(cell: Cell | undefined): ParsedAmount {
     negative = true;
     s = s.slice(1, -1);
   }
+  const unit = /万元$/.test(s) ? '万元' : /元$/.test(s) ? '元' : undefined;
   s = s.replace(/^[¥￥]/, '').replace(/万?元$/, '');
   if (/^[+-]?\d+(\.\d+)?$/.test(s) || /^[+-]?\.\d+$/.test(s)) {
     let d = new Decimal(s);
     if (negative) d = d.negated();
-    return { value: d, blank: false, decimals: textDecimals(s) };
+    return unit ? { value: d, blank: false, decimals: textDecimals(s), unitWord: unit } : { value: d, blank: false, decimals: textDecimals(s) };
   }
   return { value: ZERO, blank: true, decimals: 0, invalid: raw };
 }

@@ -385,11 +385,22 @@ function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: Mappe
     if (c.role === 'seq' || isCodeRole(c.role) || /name$/.test(c.role) || c.role.startsWith('tp.')) continue;
     if (side && !c.role.startsWith(side + '.')) continue;
     const cell = v.cell(r, c.col);
-    const p = parseAmount(cell);
-    if (p.invalid !== undefined) table.invalid.push({ row: r, col: c.col, text: p.invalid });
-    out[c.role] = { row: r, col: c.col, value: p.value, blank: p.blank, decimals: p.decimals };
+    out[c.role] = amountRef(table, r, c.col, cell);
   }
   return out;
+}
+
+/** One amount cell, with what is wrong with it recorded on the table (unreadable text, no formula result, unit word). */
+function amountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined): AmountRef {
+  const p = parseAmount(cell);
+  if (cell?.formula && (cell.value === null || cell.value === '')) table.uncalculated.push({ row: r, col, formula: cell.formula });
+  else if (p.invalid !== undefined) table.invalid.push({ row: r, col, text: p.invalid });
+  let value = p.value;
+  if (p.unitWord && p.unitWord !== table.unit) {
+    table.unitWords.push({ row: r, col, text: String(cell?.value ?? ''), unit: p.unitWord });
+    value = p.unitWord === '元' ? value.times('0.0001') : value.times(10000);
+  }
+  return { row: r, col, value, blank: p.blank, decimals: p.unitWord && p.unitWord !== table.unit ? Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)) : p.decimals };
 }
 
 function anyAmount(a: Record<string, AmountRef>): boolean {
@@ -596,9 +607,7 @@ function readThreePublicColumns(v: SheetView, t: MappedTable, dataTop: number, e
     for (const c of t.columns) {
       if (!c.role.startsWith('tp.')) continue;
       const key = c.role.slice(3);
-      const p = parseAmount(v.cell(r, c.col));
-      if (p.invalid !== undefined) t.invalid.push({ row: r, col: c.col, text: p.invalid });
-      const ref: AmountRef = { row: r, col: c.col, value: p.value, blank: p.blank, decimals: p.decimals };
+      const ref = amountRef(t, r, c.col, v.cell(r, c.col));
       if (key === 'running') t.figures.running = ref;
       else items.push({ row: r, kind: 'item', item: key, name: c.label, amounts: { total: ref }, labelCol: c.col });
     }
@@ -684,6 +693,8 @@ function mapRegion(
     invalid: [],
     mergedData: [],
     codeIssues: [],
+    uncalculated: [],
+    unitWords: [],
     figures: {},
     recognisedBy: title.by ?? 'title',
   };

@@ -103,11 +103,17 @@ export function sheetWidth(sheet: Sheet): number {
 }
 
 /** Maps every cell covered by a merged area (except its top-left) to the top-left cell. */
+/** Cells a merge lookup maps at most: header merges need few; thousands of large merges never exhaust memory. */
+export const MERGE_LOOKUP_CAP = 1_000_000;
+
 export function mergeLookup(sheet: Sheet): Map<string, { row: number; col: number }> {
   const map = new Map<string, { row: number; col: number }>();
+  let room = MERGE_LOOKUP_CAP;
   for (const m of sheet.merges) {
-    // Large merged blocks over data are rare; cap to keep this cheap on huge sheets.
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue;
+    // Large merged blocks over data are rare; cap to keep this cheap on huge sheets (and under Map's size limit).
+    const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (area > 10000) continue;
+    if ((room -= area) < 0) break;
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++)
         if (r !== m.top || c !== m.left) map.set(`${r},${c}`, { row: m.top, col: m.left });

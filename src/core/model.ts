@@ -61,6 +61,10 @@ export interface MappedTable {
   mergedData: CellRange[];
   /** Codes that cannot exist as printed ("7" as a 类, "3012" under 301), with the code probably meant. */
   codeIssues: CodeIssue[];
+  /** Formula cells with no cached result (never calculated, or saved by a tool that does not calculate). */
+  uncalculated: { row: number; col: number; formula: string }[];
+  /** Amounts written with a unit word that contradicts the table's unit ("30000000元" in a 万元 table), converted. */
+  unitWords: { row: number; col: number; text: string; unit: '元' | '万元' }[];
   /** Figures a table carries beside its checked amounts (机关运行经费 of a 三公 table). */
   figures: Record<string, AmountRef>;
   /** How the table was recognised: by its title, by its sheet's name, or by its columns and codes. */

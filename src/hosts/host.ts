@@ -64,7 +64,7 @@ export function freeSheetName(name: string, taken: Iterable<string>): string {
 export class HostError extends Error {
   constructor(
     message: string,
-    readonly code: 'unreadable' | 'encrypted' | 'legacy-xls' | 'not-found' | 'protected' | 'empty' | 'api',
+    readonly code: 'unreadable' | 'encrypted' | 'legacy-xls' | 'not-found' | 'protected' | 'empty' | 'api' | 'damaged' | 'limit' | 'wrong-kind',
   ) {
     super(message);
     this.name = 'HostError';

@@ -191,6 +191,33 @@ export const misprintedCodes: Rule = {
   },
 };
 
+export const uncalculatedFormulas: Rule = {
+  id: 'structure.uncalculated',
+  domain: '—',
+  title: '公式没有计算结果（工作簿保存时未重新计算）：这些格按空白读取，相关核对不可信',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      if (!t.uncalculated.length) continue;
+      const cells = t.uncalculated.map((x) => at(t, x.row, x.col));
+      const list = cells.slice(0, 5).map((c) => c.cell).join('、') + (cells.length > 5 ? ` 等 ${cells.length} 格` : '');
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${list} 的公式没有计算结果，请在 Excel/WPS 中重新计算并保存（按 F9 或打开后保存）后再校验；这些格暂按空白核对`, ...cells[0], cells, table: t.schema });
+    }
+  },
+};
+
+export const unitWords: Rule = {
+  id: 'structure.unit-word',
+  domain: '—',
+  title: '金额后写的单位与表的金额单位不一致（如万元表中写“30000000元”）：按所写单位换算后核对，并提示改为数字',
+  run(ctx) {
+    for (const t of ctx.tables)
+      for (const x of t.unitWords) {
+        const c = at(t, x.row, x.col);
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${c.cell} 写的是“${x.text}”，单位为${x.unit}，而本表金额单位为${t.unit}：已按${t.unit}换算后核对，请改为以${t.unit}计的数字`, ...c, cells: [c], table: t.schema });
+      }
+  },
+};
+
 export const invalidAmounts: Rule = {
   id: 'structure.invalid-amount',
   domain: '—',
@@ -249,6 +276,7 @@ export const metaDepartment: Rule = {
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, invalidAmounts, mergedData,
+  missingTable, duplicateTable, emptyNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
+  unitWords, invalidAmounts, mergedData,
   metaYear, metaDepartment,
 ];

@@ -7,6 +7,7 @@
  * The previous fill of every marked cell is saved in the workbook's settings, so 清除标记 restores it
  * exactly, even after the workbook was closed and reopened.
  */
+import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
@@ -80,6 +81,9 @@ export class ExcelHost implements InteractiveHost {
         merged.length = 0;
         await ctx.sync();
       }
+      // The same limit as the file host and the preview (limits.ts), checked before any cell is read.
+      const area = used.reduce((n, u) => n + (u.isNullObject ? 0 : u.rowCount * u.columnCount), 0);
+      if (area > DEFAULT_LIMITS.maxCells) throw limitError.cells(DEFAULT_LIMITS.maxCells);
       // Plan row blocks of at most CELLS_PER_SYNC cells, grouped into as few syncs as possible.
       type Block = { sheet: number; r0: number; rows: number; range?: Excel.Range };
       const blocks: Block[][] = [[]];

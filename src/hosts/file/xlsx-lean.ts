@@ -1,11 +1,17 @@
 /**
- * A lean .xlsx reader for the read path (CLI, batch, preview): fflate unzips, and the few SpreadsheetML parts
- * the grid model needs (workbook, relationships, shared strings, number formats, sheet cells, merged areas,
- * sheet protection) are scanned directly. About four times faster than building ExcelJS's full model.
- * Anything it does not understand throws, and the caller falls back to ExcelJS.
+ * A lean .xlsx reader for the read path (CLI, batch, preview): only the few SpreadsheetML parts the grid model
+ * needs (workbook, relationships, shared strings, number formats, sheet cells, merged areas, sheet protection)
+ * are inflated and scanned directly, in linear time on any input (indexOf scanning, no regex that rescans from
+ * an unmatched tag). Every read is bounded (limits.ts) and a damaged part is "工作簿已损坏" with the part named,
+ * never an absent sheet. Anything valid it does not understand throws a plain Error, and the caller falls back
+ * to ExcelJS. Browser-safe: in Node the file host passes the native-inflate zip reader (zip-node.ts); in the
+ * browser fflate is used.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { Cell, CellValue, parseA1, parseRangeA1, Sheet, Workbook } from '../../core/grid';
+import { Cell, CellValue, Sheet, Workbook } from '../../core/grid';
+import { HostError } from '../host';
+import { damaged, DEFAULT_LIMITS, limitError, MAX_COLS, MAX_ROWS, otherKind, ReadLimits } from './limits';
+import type { ZipParts } from './zip-node';
 
 const BUILTIN_FORMATS: Record<number, string> = {
   1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
@@ -13,6 +19,9 @@ const BUILTIN_FORMATS: Record<number, string> = {
   21: 'h:mm:ss', 22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)',
   40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
+
+/** The parts the reader may need; nothing else in the zip is ever inflated (docProps, media, printer settings). */
+const NEEDED = /^(\[Content_Types\]\.xml|mimetype|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/i;
 
 function decode(s: string): string {
   if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
@@ -31,13 +40,65 @@ function attrs(s: string): Record<string, string> {
   return out;
 }
 
+function attr(s: string, name: string): string | undefined {
+  const i = s.indexOf(` ${name}="`);
+  const j = i < 0 && s.startsWith(`${name}="`) ? 0 : i < 0 ? -1 : i + 1;
+  if (j < 0) return undefined;
+  const from = j + name.length + 2;
+  const to = s.indexOf('"', from);
+  return to < 0 ? undefined : decode(s.slice(from, to));
+}
+
+const isTagEnd = (code: number) => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+
+/**
+ * Calls `each(attrText, content)` for every <tag …>…</tag> or <tag …/> between `from` and `to`, in one forward
+ * pass (each start found by indexOf from the end of the previous element). An element that never closes is
+ * damage, reported through `broken`, never a rescan.
+ */
+function scan(xml: string, tag: string, from: number, to: number, broken: () => HostError, each: (attrText: string, content: string | undefined) => void): void {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let i = xml.indexOf(open, from);
+  while (i >= 0 && i < to) {
+    if (!isTagEnd(xml.charCodeAt(i + open.length))) {
+      i = xml.indexOf(open, i + open.length);
+      continue;
+    }
+    const gt = xml.indexOf('>', i + open.length);
+    if (gt < 0 || gt >= to) throw broken();
+    if (xml.charCodeAt(gt - 1) === 47) {
+      each(xml.slice(i + open.length, gt - 1), undefined);
+      i = xml.indexOf(open, gt + 1);
+      continue;
+    }
+    const c = xml.indexOf(close, gt + 1);
+    if (c < 0 || c > to) throw broken();
+    each(xml.slice(i + open.length, gt), xml.slice(gt + 1, c));
+    i = xml.indexOf(open, c + close.length);
+  }
+}
+
 /** Text of all <t> runs in an <si> or <is>, without phonetic (<rPh>) runs. */
-function runsText(xml: string): string {
-  const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+function runsText(xml: string, broken: () => HostError): string {
+  let body = xml;
+  if (body.indexOf('<rPh') >= 0) {
+    let out = '';
+    let i = 0;
+    for (;;) {
+      const s = body.indexOf('<rPh', i);
+      if (s < 0) break;
+      const e = body.indexOf('</rPh>', s);
+      if (e < 0) throw broken();
+      out += body.slice(i, s);
+      i = e + 6;
+    }
+    body = out + body.slice(i);
+  }
   let out = '';
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) out += decode(m[1]);
+  scan(body, 't', 0, body.length, broken, (_a, content) => {
+    if (content) out += decode(content);
+  });
   return out;
 }
 
@@ -51,112 +112,274 @@ function excelDate(serial: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: number, name: string) => void): Workbook {
-  const files = unzipSync(buf, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
-  const text = (name: string): string | undefined => (files[name] ? strFromU8(files[name]) : undefined);
-  const wbXml = text('xl/workbook.xml');
-  if (!wbXml) throw new Error('no xl/workbook.xml');
-  const rels = new Map<string, string>();
-  for (const m of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    const target = a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}`;
-    rels.set(a.Id, target.replace(/\/\.\//g, '/'));
+/** The zip in the browser: fflate, only the needed parts, declared and actual sizes checked against the limits. */
+function fflateParts(buf: Uint8Array, limits: ReadLimits): ZipParts {
+  const names: string[] = [];
+  let files: Record<string, Uint8Array>;
+  let declared = 0;
+  try {
+    files = unzipSync(buf, {
+      filter: (f) => {
+        names.push(f.name);
+        if (!NEEDED.test(f.name)) return false;
+        if (f.originalSize > limits.maxPartBytes) throw limitError.part(f.name, limits.maxPartBytes);
+        declared += f.originalSize;
+        if (declared > limits.maxTotalBytes) throw limitError.total(limits.maxTotalBytes);
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof HostError) throw e;
+    throw damaged('zip 结构已损坏或文件不完整');
   }
-  const shared: string[] = [];
-  for (const m of (text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] ? runsText(m[1]) : '');
+  let total = 0;
+  return {
+    names,
+    get(name) {
+      const f = files[name];
+      if (!f) return undefined;
+      if (f.length > limits.maxPartBytes) throw limitError.part(name, limits.maxPartBytes);
+      total += f.length;
+      if (total > limits.maxTotalBytes) throw limitError.total(limits.maxTotalBytes);
+      return f;
+    },
+  };
+}
+
+export interface LeanOptions {
+  limits?: ReadLimits;
+  /** The zip reader (Node passes the native one); fflate by default. */
+  parts?: ZipParts;
+}
+
+const utf8 = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : undefined;
+function toText(b: Uint8Array): string {
+  return utf8 ? utf8.decode(b) : strFromU8(b);
+}
+
+export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: number, name: string) => void, opts: LeanOptions = {}): Workbook {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const zip = opts.parts ?? fflateParts(buf, limits);
+  const text = (name: string): string | undefined => {
+    const b = zip.get(name);
+    return b ? toText(b) : undefined;
+  };
+  const wbXml = text('xl/workbook.xml');
+  if (wbXml === undefined) {
+    const mime = zip.names.includes('mimetype') ? text('mimetype') : undefined;
+    throw otherKind(zip.names, mime) ?? damaged('缺少工作簿部件 xl/workbook.xml');
+  }
+  if (wbXml.indexOf('</workbook>') < 0) throw damaged('工作簿部件 xl/workbook.xml 不完整');
+  const relsXml = text('xl/_rels/workbook.xml.rels');
+  if (relsXml === undefined) throw damaged('缺少工作簿关系部件 xl/_rels/workbook.xml.rels');
+  const rels = new Map<string, string>();
+  scan(relsXml, 'Relationship', 0, relsXml.length, () => damaged('关系部件 xl/_rels/workbook.xml.rels 不完整'), (a) => {
+    const x = attrs(a);
+    if (!x.Id || !x.Target) return;
+    const target = x.Target.startsWith('/') ? x.Target.slice(1) : `xl/${x.Target}`;
+    rels.set(x.Id, target.replace(/\/\.\//g, '/'));
+  });
+  const sstXml = text('xl/sharedStrings.xml');
+  let shared: string[] | undefined;
+  if (sstXml !== undefined) {
+    const broken = () => damaged('共享字符串部件 xl/sharedStrings.xml 不完整');
+    if (sstXml.indexOf('</sst>') < 0 && !/<sst\b[^>]*\/>/.test(sstXml.slice(0, 2000))) throw broken();
+    shared = [];
+    const list = shared;
+    scan(sstXml, 'si', 0, sstXml.length, broken, (_a, content) => list.push(content ? runsText(content, broken) : ''));
+  }
   const formats = new Map<number, string>();
   const styles = text('xl/styles.xml') ?? '';
-  for (const m of styles.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    formats.set(Number(a.numFmtId), a.formatCode);
-  }
+  const stylesBroken = () => damaged('样式部件 xl/styles.xml 不完整');
+  scan(styles, 'numFmt', 0, styles.length, stylesBroken, (a) => {
+    const x = attrs(a);
+    formats.set(Number(x.numFmtId), x.formatCode);
+  });
   const xfFormats: (string | undefined)[] = [];
-  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles);
-  if (cellXfs)
-    for (const m of cellXfs[1].matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
-      const id = Number(attrs(m[1]).numFmtId ?? 0);
+  const xfsStart = styles.indexOf('<cellXfs');
+  if (xfsStart >= 0) {
+    const xfsEnd = styles.indexOf('</cellXfs>', xfsStart);
+    if (xfsEnd < 0) throw stylesBroken();
+    scan(styles, 'xf', xfsStart, xfsEnd, stylesBroken, (a) => {
+      const id = Number(attr(a, 'numFmtId') ?? 0);
       xfFormats.push(id === 0 ? undefined : formats.get(id) ?? BUILTIN_FORMATS[id]);
-    }
-  const sheetDefs = [...wbXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => attrs(m[1]));
+    });
+  }
+  const sheetDefs: Record<string, string>[] = [];
+  scan(wbXml, 'sheet', 0, wbXml.length, () => damaged('工作簿部件 xl/workbook.xml 不完整'), (a) => sheetDefs.push(attrs(a)));
   const sheets: Sheet[] = [];
+  const budget = { cells: 0 };
   sheetDefs.forEach((def, i) => {
     onSheet?.(i, sheetDefs.length, def.name);
     const rid = Object.entries(def).find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1];
     const path = rid ? rels.get(rid) : undefined;
-    const xml = path ? text(path) : undefined;
-    if (xml === undefined) throw new Error(`sheet ${def.name} not found`);
-    sheets.push(readSheet(def.name, xml, shared, xfFormats));
+    if (!path) throw damaged(`工作表“${def.name}”在关系部件中没有对应的部件`);
+    const xml = text(path);
+    if (xml === undefined) throw damaged(`工作表“${def.name}”指向的部件 ${path} 不存在`);
+    sheets.push(readSheet(def.name, path, xml, shared, xfFormats, limits, budget));
   });
   return { sheets };
 }
 
-function readSheet(name: string, xml: string, shared: string[], xfFormats: (string | undefined)[]): Sheet {
+/** Column of an A1 reference ("AB12" → 27), checked against Excel's maximum. */
+function refCol(sheet: string, ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+    else break;
+    if (col > MAX_COLS) throw limitError.col(sheet, ref);
+  }
+  if (i === 0) throw damaged(`工作表“${sheet}”中的单元格地址“${ref.slice(0, 20)}”无效`);
+  return col - 1;
+}
+
+function refRow(sheet: string, ref: string): number {
+  const m = /(\d+)$/.exec(ref);
+  if (!m) throw damaged(`工作表“${sheet}”中的单元格地址“${ref.slice(0, 20)}”无效`);
+  const r = Number(m[1]);
+  if (r < 1 || r > MAX_ROWS) throw limitError.row(sheet, r);
+  return r - 1;
+}
+
+function readSheet(
+  name: string,
+  path: string,
+  xml: string,
+  shared: string[] | undefined,
+  xfFormats: (string | undefined)[],
+  limits: ReadLimits,
+  budget: { cells: number },
+): Sheet {
+  const broken = () => damaged(`工作表“${name}”的部件 ${path} 不完整或已损坏`);
+  if (xml.indexOf('<worksheet') < 0 || xml.lastIndexOf('</worksheet>') < 0) throw broken();
   const rows: (Cell | undefined)[][] = [];
   const sharedFormulas = new Map<string, string>();
   const dataStart = xml.indexOf('<sheetData');
-  const dataEnd = xml.indexOf('</sheetData>');
-  const data = dataStart >= 0 && dataEnd > dataStart ? xml.slice(dataStart, dataEnd) : '';
+  let dataEnd = xml.indexOf('</sheetData>');
+  if (dataStart >= 0 && dataEnd < 0 && !/^<sheetData[^>]*\/>/.test(xml.slice(dataStart, dataStart + 200))) throw broken();
+  if (dataEnd < 0) dataEnd = dataStart;
   let rowIndex = -1;
-  for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const ra = attrs(rm[1]);
-    rowIndex = ra.r ? Number(ra.r) - 1 : rowIndex + 1;
-    if (!rm[2]) continue;
-    const line: (Cell | undefined)[] = [];
-    let col = -1;
-    for (const cm of rm[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const ca = attrs(cm[1]);
-      col = ca.r ? parseA1(ca.r).col : col + 1;
-      const inner = cm[2] ?? '';
-      const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-      let formula: string | undefined;
-      if (fm) {
-        const fa = attrs(fm[1]);
-        formula = fm[2] !== undefined ? decode(fm[2]) : undefined;
-        if (fa.t === 'shared' && fa.si !== undefined) {
-          if (formula) sharedFormulas.set(fa.si, formula);
-          else formula = sharedFormulas.get(fa.si);
-        }
-      }
-      const vm = /<v>([\s\S]*?)<\/v>/.exec(inner);
-      const raw = vm ? decode(vm[1]) : undefined;
-      const fmt = ca.s !== undefined ? xfFormats[Number(ca.s)] : undefined;
-      let value: CellValue = null;
-      switch (ca.t) {
-        case 's':
-          value = raw !== undefined ? shared[Number(raw)] ?? '' : null;
-          break;
-        case 'str':
-        case 'e':
-          value = raw ?? null;
-          break;
-        case 'inlineStr': {
-          const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
-          value = is ? runsText(is[1]) : null;
-          break;
-        }
-        case 'b':
-          value = raw === undefined ? null : raw === '1' || raw === 'true';
-          break;
-        case 'd':
-          value = raw ? raw.slice(0, 10) : null;
-          break;
-        default:
-          if (raw !== undefined && raw !== '') {
-            const n = Number(raw);
-            if (Number.isNaN(n)) throw new Error(`bad number ${raw}`);
-            value = fmt && isDateFormat(fmt) ? excelDate(n) : n;
+  if (dataStart >= 0)
+    scan(xml, 'row', dataStart, dataEnd, broken, (ra, content) => {
+      const r = attr(ra, 'r');
+      if (r !== undefined) {
+        const n = Number(r);
+        if (!Number.isInteger(n) || n < 1) throw broken();
+        if (n > MAX_ROWS) throw limitError.row(name, n);
+        rowIndex = n - 1;
+      } else rowIndex++;
+      if (rowIndex >= MAX_ROWS) throw limitError.row(name, rowIndex + 1);
+      if (!content) return;
+      if (content.indexOf('<row') >= 0) throw broken();
+      const line: (Cell | undefined)[] = [];
+      let col = -1;
+      scan(content, 'c', 0, content.length, broken, (ca, inner) => {
+        const ref = attr(ca, 'r');
+        if (ref !== undefined) {
+          col = refCol(name, ref);
+          refRow(name, ref);
+        } else col++;
+        if (col >= MAX_COLS) throw limitError.col(name, `第 ${col + 1} 列`);
+        const body = inner ?? '';
+        if (body.indexOf('<c ') >= 0 || body.indexOf('<c>') >= 0) throw broken();
+        let formula: string | undefined;
+        const fi = body.indexOf('<f');
+        if (fi >= 0 && isTagEnd(body.charCodeAt(fi + 2))) {
+          const gt = body.indexOf('>', fi);
+          if (gt < 0) throw broken();
+          const selfClose = body.charCodeAt(gt - 1) === 47;
+          const fa = body.slice(fi + 2, selfClose ? gt - 1 : gt);
+          if (!selfClose) {
+            const fe = body.indexOf('</f>', gt);
+            if (fe < 0) throw broken();
+            formula = decode(body.slice(gt + 1, fe));
           }
-      }
-      if (value === null && !formula) continue;
-      const cell: Cell = { value };
-      if (formula) cell.formula = formula;
-      if (fmt && fmt !== 'General') cell.numFmt = fmt;
-      line[col] = cell;
-    }
-    rows[rowIndex] = line;
+          if (attr(fa, 't') === 'shared') {
+            const si = attr(fa, 'si');
+            if (si !== undefined) {
+              if (formula) sharedFormulas.set(si, formula);
+              else formula = sharedFormulas.get(si);
+            }
+          }
+        }
+        let raw: string | undefined;
+        const vi = body.indexOf('<v>');
+        if (vi >= 0) {
+          const ve = body.indexOf('</v>', vi);
+          if (ve < 0) throw broken();
+          raw = decode(body.slice(vi + 3, ve));
+        }
+        const s = attr(ca, 's');
+        const fmt = s !== undefined ? xfFormats[Number(s)] : undefined;
+        let value: CellValue = null;
+        switch (attr(ca, 't')) {
+          case 's': {
+            if (raw === undefined) break;
+            if (!shared) throw damaged('单元格引用了共享字符串，但工作簿缺少共享字符串部件 xl/sharedStrings.xml');
+            const idx = Number(raw);
+            if (!Number.isInteger(idx) || idx < 0 || idx >= shared.length) throw damaged(`工作表“${name}”引用了不存在的共享字符串（第 ${raw.slice(0, 12)} 项），共享字符串部件可能不完整`);
+            value = shared[idx];
+            break;
+          }
+          case 'str':
+          case 'e':
+            value = raw ?? null;
+            break;
+          case 'inlineStr': {
+            const is = body.indexOf('<is>');
+            const ie = body.indexOf('</is>', is);
+            value = is >= 0 && ie > is ? runsText(body.slice(is + 4, ie), broken) : null;
+            break;
+          }
+          case 'b':
+            value = raw === undefined ? null : raw === '1' || raw === 'true';
+            break;
+          case 'd':
+            value = raw ? raw.slice(0, 10) : null;
+            break;
+          default:
+            if (raw !== undefined && raw !== '') {
+              const n = Number(raw);
+              if (Number.isNaN(n)) throw new Error(`bad number ${raw}`);
+              value = fmt && isDateFormat(fmt) ? excelDate(n) : n;
+            }
+        }
+        if (value === null && !formula) return;
+        if (++budget.cells > limits.maxCells) throw limitError.cells(limits.maxCells);
+        const cell: Cell = { value };
+        if (formula) cell.formula = formula;
+        if (fmt && fmt !== 'General') cell.numFmt = fmt;
+        line[col] = cell;
+      });
+      rows[rowIndex] = line;
+    });
+  const merges: Sheet['merges'] = [];
+  const mStart = xml.indexOf('<mergeCells');
+  if (mStart >= 0) {
+    const mEnd = xml.indexOf('</mergeCells>', mStart);
+    if (mEnd < 0) throw broken();
+    scan(xml, 'mergeCell', mStart, mEnd, broken, (a) => {
+      const ref = attr(a, 'ref');
+      if (!ref) return;
+      if (merges.length >= limits.maxMerges) throw limitError.merges(name, limits.maxMerges);
+      const [p, q = p] = ref.split(':');
+      const top = refRow(name, p);
+      const bottom = refRow(name, q);
+      const left = refCol(name, p);
+      const right = refCol(name, q);
+      if (bottom < top || right < left) throw limitError.mergeRange(name, ref);
+      merges.push({ top, left, bottom, right });
+    });
   }
-  const merges = [...xml.matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => parseRangeA1(m[1]));
-  const prot = /<sheetProtection\b([^>]*)\/?>/.exec(xml);
-  const isProtected = !!prot && /\bsheet="(1|true)"/.test(prot[1]);
+  const pi = xml.indexOf('<sheetProtection');
+  let isProtected = false;
+  if (pi >= 0) {
+    const gt = xml.indexOf('>', pi);
+    const sheetAttr = gt > pi ? attr(xml.slice(pi + 16, gt), 'sheet') : undefined;
+    isProtected = sheetAttr === '1' || sheetAttr === 'true';
+  }
   return { name, rows, merges, protected: isProtected };
 }

@@ -1,9 +1,21 @@
-/** The file host: .xlsx ⇄ Workbook grid model through ExcelJS. Used by the CLI, the preview and the tests. */
-import ExcelJS from 'exceljs';
+/**
+ * The file host: .xlsx ⇄ Workbook grid model. Reading goes through the lean reader over the native-inflate zip
+ * reader, with limits; ExcelJS (loaded only when needed: writing, or a valid workbook the lean reader does not
+ * understand) is the fallback reader and the writer. Used by the CLI, the batch workers and the tests.
+ */
+import type ExcelJS from 'exceljs';
 import { Cell, CellValue, parseRangeA1, Sheet, Workbook } from '../../core/grid';
 import { HostError, ReadProgress, SpreadsheetHost } from '../host';
 import { sniffXlsx } from './sniff';
+import { ReadLimits, DEFAULT_LIMITS } from './limits';
 import { readXlsxLean } from './xlsx-lean';
+import { openZip } from './zip-node';
+
+/** ExcelJS is heavy (about 0.4 s to load): only the paths that write, or fall back, load it. */
+async function loadExcelJS(): Promise<typeof ExcelJS> {
+  const m = (await import('exceljs')) as unknown as { default?: typeof ExcelJS };
+  return m.default ?? (m as unknown as typeof ExcelJS);
+}
 
 function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string } {
   if (v === null || v === undefined) return { value: null };
@@ -41,22 +53,26 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet): Sheet {
   return { name: ws.name, rows, merges, protected: !!prot?.sheet };
 }
 
-export async function readXlsxBuffer(buf: Uint8Array, onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
+export async function readXlsxBuffer(buf: Uint8Array, onProgress?: (p: ReadProgress) => void, limits: ReadLimits = DEFAULT_LIMITS): Promise<Workbook> {
   const bad = sniffXlsx(buf);
   if (bad) throw bad;
   try {
-    const wb = readXlsxLean(buf, (done, total, name) => onProgress?.({ done, total, message: `正在读取工作表“${name}”` }));
+    const parts = openZip(buf, limits);
+    const wb = readXlsxLean(buf, (done, total, name) => onProgress?.({ done, total, message: `正在读取工作表“${name}”` }), { limits, parts });
     onProgress?.({ done: wb.sheets.length, total: wb.sheets.length, message: '读取完成' });
     return wb;
-  } catch {
-    // Not understood by the lean reader (or damaged): let ExcelJS try, it decides what is unreadable.
+  } catch (e) {
+    // Damaged, over a limit or of another kind: said as it is, never handed to a reader without limits.
+    if (e instanceof HostError) throw e;
+    // Valid SpreadsheetML the lean reader does not understand: ExcelJS reads it.
   }
   return readWithExcelJS(buf, onProgress);
 }
 
 /** The reference reader: ExcelJS's full model, mapped onto the grid. */
 export async function readWithExcelJS(buf: Uint8Array, onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const ExcelJSLib = await loadExcelJS();
+  const wb = new ExcelJSLib.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
@@ -72,7 +88,7 @@ export async function readWithExcelJS(buf: Uint8Array, onProgress?: (p: ReadProg
   return { sheets };
 }
 
-export async function readXlsxFile(path: string, onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
+export async function readXlsxFile(path: string, onProgress?: (p: ReadProgress) => void, limits: ReadLimits = DEFAULT_LIMITS): Promise<Workbook> {
   const fs = await import('fs');
   let buf: Buffer;
   try {
@@ -83,12 +99,13 @@ export async function readXlsxFile(path: string, onProgress?: (p: ReadProgress) 
     if (code === 'EISDIR') throw new HostError(`这是一个文件夹，不是工作簿：${path}`, 'unreadable');
     throw new HostError(`无法读取文件：${path}`, 'unreadable');
   }
-  return readXlsxBuffer(buf, onProgress);
+  return readXlsxBuffer(buf, onProgress, limits);
 }
 
 /** Writes the grid model to .xlsx: values, formulas with cached results, number formats, merged areas. */
 export async function writeXlsxBuffer(model: Workbook): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const ExcelJSLib = await loadExcelJS();
+  const wb = new ExcelJSLib.Workbook();
   for (const s of model.sheets) {
     const ws = wb.addWorksheet(s.name);
     s.rows.forEach((row, r) => {

@@ -38,7 +38,9 @@ export class PreviewHost implements InteractiveHost {
     let workbook: Workbook;
     try {
       workbook = readXlsxLean(bytes);
-    } catch {
+    } catch (e) {
+      // Damaged, over a limit, or of another kind: the same message as the command line.
+      if (e instanceof HostError) throw e;
       throw new HostError('工作簿已损坏或包含预览版不支持的内容：请用命令行 budget-check 校验，或在 Excel 中打开', 'unreadable');
     }
     this.set({ fileName, workbook, marks: [], selected: undefined });

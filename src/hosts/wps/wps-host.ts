@@ -3,6 +3,7 @@
  * builds: Value2 is a 2-D array or a scalar for one cell; members may be properties or methods; collections
  * are 1-based and read with .Item(i); Worksheets.Add() may return nothing; colours are BGR numbers.
  */
+import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
@@ -110,6 +111,7 @@ export class WpsHost implements InteractiveHost {
       const c0 = Number(prop(used, 'Column')) - 1;
       const nr = Number(prop(prop(used, 'Rows'), 'Count'));
       const nc = Number(prop(prop(used, 'Columns'), 'Count'));
+      if (nr * nc > DEFAULT_LIMITS.maxCells) throw limitError.cells(DEFAULT_LIMITS.maxCells);
       const values = as2d(prop(used, 'Value2'), nr, nc);
       const formulas = as2d(prop(used, 'Formula'), nr, nc);
       const formatsRaw = prop(used, 'NumberFormat');
