@@ -9,7 +9,7 @@ import { expenditureBlock, threePublicBlock } from '../src/samples/blocks';
 import { layoutWorkbook } from '../src/samples/layout';
 import { seed004Blocks } from '../src/samples/seed004';
 
-const fixture = (f: string) => fs.readFileSync(path.join(__dirname, 'fixtures', f), 'utf8');
+const fixture = (f: string) => fs.readFileSync(path.join(__dirname, 'fixtures', 'text', f), 'utf8');
 const current = () => extractFigures(detectWorkbook(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook).tables);
 
 /** A 2020 workbook carrying the prior-year figures seed 004's text states (1255.61 total, 4.86 三公…). */

@@ -36,7 +36,8 @@ const USAGE = `用法：
                                                          批量校验（多线程），输出汇总并写出报告
   budget-check explain 文件.xlsx [--prior 上年.xlsx] [--format text|json|docx] [--out 输出文件]
                                                          根据各表生成情况说明（二至九部分）
-  budget-check check-text 文件.xlsx 说明.txt|说明.docx   核对已有情况说明中的数字、算术、年份和遗留模板文字
+  budget-check check-text 文件.xlsx 说明.txt|说明.docx [--prior 上年.xlsx]
+                                                         核对已有情况说明中的数字、算术、增减、年份和遗留模板文字
   budget-check check-text 说明.txt|说明.docx [--year 2021] 没有工作簿时只做文字自身的核对
   budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码]
                         [--optional procurement,assets,performance] --out 模板.xlsx
@@ -274,7 +275,9 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
     figures = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
   }
   const year = opts.year ? Number(opts.year) : figures?.year;
-  const findings = checkText(text, figures, { year });
+  const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior, undefined, readLimits(opts))).tables) : undefined;
+  if (prior?.year && year && prior.year !== year - 1) throw new UsageError(`--prior 工作簿的预算年度为 ${prior.year} 年，不是上年（${year - 1} 年）`);
+  const findings = checkText(text, figures, { year, prior });
   if (opts.format === 'json') io.out(JSON.stringify({ file: path.basename(textFile), workbook: book ? path.basename(book) : null, year: year ?? null, findings }, null, 2));
   else {
     const lines = [`说明：${path.basename(textFile)}${book ? `，对照工作簿：${path.basename(book)}` : '（未提供工作簿，只核对文字自身）'}`];

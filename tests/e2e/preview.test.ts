@@ -116,7 +116,7 @@ maybe('browser preview (Chromium)', () => {
     await page.locator('[data-testid=insert-sheet]').click();
     await page.getByText('已插入新工作表“情况说明”').waitFor();
     await page.getByRole('tab', { name: '情况说明' }).waitFor();
-    await page.locator('[data-testid=check-input]').fill(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'seed003-text-2.txt'), 'utf8'));
+    await page.locator('[data-testid=check-input]').fill(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'text', 'seed003-text-2.txt'), 'utf8'));
     await page.locator('[data-testid=check-text]').click();
     // Another department's text against the sample's tables: its amounts are tied to the table cells.
     expect(await page.locator('[data-testid=check-results]').innerText()).toMatch(/“其中基本支出”写为 4624\.64万元，表中为 1039\.25万元（3支出总表!E7）/);

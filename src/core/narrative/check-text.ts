@@ -1,13 +1,19 @@
 /**
- * Checks an existing explanation text: every amount it states is tied to the table figure it talks about
- * (收入, 基本/人员/公用/项目支出, 机关运行经费, 三公 items…); its own arithmetic must hold (基本 = 人员 + 公用,
- * 合计 = 基本 + 项目, Δ = current − prior, percentages); years must be the budget year or the year before;
- * leftover template instructions are flagged. Without a workbook the text-only checks still run.
+ * Checks an existing explanation text, however it was pasted (pasted.ts makes it readable first): every amount
+ * it states is tied to the table figure it talks about, in its scope — 三公 items, the 机关运行经费 and 人员经费
+ * breakdowns (each item against its basic-table 款), each fund's own expenditure, never the grand total by
+ * accident; its own arithmetic must hold (基本 = 人员 + 公用, 合计 = 基本 + 项目, Δ = current − prior, the
+ * percentage from the stated Δ); 增减 wordings are read however they are phrased, and checked against last
+ * year's workbook when the text gives no prior figure; contradictions and empty reasons are flagged; years on
+ * statements must be the budget year (dates and project names are not statements). Without a workbook the
+ * text-only checks still run.
  */
 import Decimal from 'decimal.js';
 import { fmt } from '../amount';
+import { normName } from '../text';
 import type { FigureKey, Figures } from './figures';
 import { percent } from './generate';
+import { pastedSentences } from './pasted';
 
 export interface TextFinding {
   rule: string;
@@ -24,18 +30,24 @@ export interface TextFinding {
 const LABELS: [RegExp, FigureKey][] = [
   [/三公.{0,4}经费/, 'threeTotal'],
   [/因公出国/, 'abroad'],
-  [/公务用车购置及运[行维]/, 'vehicle'],
+  [/公务用车购置(及|和|与)运[行维]|购置及运[行维]/, 'vehicle'],
   [/公务用车购置/, 'purchase'],
   [/公务用车运[行维]|运维费/, 'operation'],
   [/公务接待/, 'reception'],
-  [/机关运行经费/, 'public'],
-  [/政府采购预算/, 'procurement'],
+  [/机关运行经费/, 'running'],
+  [/政府采购/, 'procurement'],
   [/^(?!.*购置).*资产总(价值|额)/, 'assets'], // "拟购置固定资产总额" is planned purchases, not the asset total
   [/人员.{0,4}经费/, 'personnel'],
   [/公用.{0,6}经费/, 'public'],
   [/基本支出/, 'basic'],
   [/项目支出/, 'project'],
   [/上年结转/, 'carryover'],
+  // Each fund's own expenditure, before the income patterns ("一般公共预算拨款支出预算" is not an income).
+  [/一般公共预算.{0,8}支出/, 'generalExp'],
+  [/(政府性基金|基金预算).{0,8}支出/, 'fundExp'],
+  [/国有资本经营.{0,8}支出/, 'stateExp'],
+  [/财政拨款.{0,6}支出/, 'fiscalExp'],
+  [/财政拨款收入/, 'fiscalIncome'],
   [/一般公共预算(拨款)?收入|一般公共预算拨款/, 'general'],
   [/政府性基金(预算)?(拨款)?收入|基金预算(拨款)?收入/, 'fund'],
   [/国有资本经营(预算)?(拨款)?收入/, 'state'],
@@ -51,15 +63,25 @@ const LABELS: [RegExp, FigureKey][] = [
 
 const LEFTOVER = /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填/i;
 
-const NUM = /(\d+(?:\.\d+)?)\s*(万元|元|%)/g;
+const NUM = /(\d+(?:\.\d+)?)(万元|元|%)/g;
+
+/** The words that end a prior value's context ("较上年", "比2020年的", "上年为（"). */
+const PRIOR_CTX = /((比|较|与|同)(上年|上一年|去年|\d{4}年)(度)?(年初)?(预算)?(数|安排|执行数)?(的|为|是)?|上年(预算)?(数|安排)?(为|是|的)|同比|同期)[（(]?$/;
+/** The words that end a change's context ("增加", "降幅为", "减少了（"). */
+const DELTA_CTX = /(增加|减少|增长|下降|降低|增幅|降幅|增长幅度|下降幅度)(了|为|是)?[（(]?$/;
+const DOWN = /(减少|下降|降低|降幅|下降幅度)(了|为|是)?[（(]?$/;
+/** A breakdown follows: the items after it are basic-table 款, not 三公 items or totals. */
+const BREAKDOWN = /(公用经费|机关运行经费|人员经费)[^。；]{0,30}?(主要用于|主要包括|包括|用于|其中)/;
 
 interface Mention {
   value: Decimal;
   unit: string;
   label: string;
-  kind: 'amount' | 'prior' | 'delta' | 'percent';
+  kind: 'amount' | 'prior' | 'delta' | 'percent' | 'item';
   sign?: 1 | -1;
   key?: FigureKey;
+  /** For breakdown items: the basic-table row it names. */
+  econ?: Figures['economic'][number];
 }
 
 function classify(label: string): FigureKey | undefined {
@@ -68,28 +90,43 @@ function classify(label: string): FigureKey | undefined {
   return undefined;
 }
 
+/** The basic-table 款 a breakdown item names ("日常维修（护）费" → 30213 维修(护)费); exact names only. */
+function economicByName(figures: Figures | undefined, label: string): Figures['economic'][number] | undefined {
+  if (!figures) return undefined;
+  const n = normName(label).replace(/^(其中|主要用于|主要包括|包括|用于|日常|办公用房)+/, '');
+  return figures.economic.find((e) => {
+    const en = normName(e.name);
+    return en === n || en === n.replace(/^(日常|办公用房)/, '');
+  });
+}
+
 /** Splits a sentence into mentions: amounts with the label before them, prior values, deltas, percentages. */
-function mentions(sentence: string): Mention[] {
+function mentions(sentence: string, figures: Figures | undefined): Mention[] {
   const out: Mention[] = [];
   let last = 0;
+  const bd = BREAKDOWN.exec(sentence);
+  const breakdownFrom = bd ? bd.index + bd[0].length : Infinity;
   for (const m of sentence.matchAll(NUM)) {
-    const before = sentence.slice(last, m.index!);
-    const label = before.split(/[，,；;：:、（(]/).pop()!.trim();
+    const ctx = sentence.slice(last, m.index!);
+    const label = ctx.split(/[，,；;：:、]/).pop()!.trim().replace(/^[(（][一二三四五六七八九十\d]+[)）]/, '');
     const value = new Decimal(m[1]);
     const unit = m[2];
     last = m.index! + m[0].length;
     if (unit === '%') {
-      out.push({ value, unit, label, kind: 'percent', sign: /降低|下降|减少/.test(label) ? -1 : 1 });
+      out.push({ value, unit, label, kind: 'percent', sign: DOWN.test(ctx) ? -1 : 1 });
       continue;
     }
     const amount = unit === '元' ? value.div(10000) : value;
-    if (/较.*(上年|\d{4}\s*年)|比上年|上年为/.test(label) && !/增加|减少/.test(label)) out.push({ value: amount, unit, label, kind: 'prior' });
-    else if (/(增加|减少|增长|下降|降低)$/.test(label.replace(/\s+/g, ''))) {
+    if (PRIOR_CTX.test(ctx) && !DELTA_CTX.test(ctx)) out.push({ value: amount, unit, label, kind: 'prior' });
+    else if (DELTA_CTX.test(ctx)) {
       // "基本支出减少171.36万元": a new subject stated only by its change.
-      const subjectKey = classify(label.replace(/\s+/g, '').replace(/(比上年|较上年)?(增加|减少|增长|下降|降低)$/, ''));
-      out.push({ value: amount, unit, label, kind: 'delta', sign: /减少|下降|降低/.test(label) ? -1 : 1, key: subjectKey });
-    }
-    else out.push({ value: amount, unit, label, kind: 'amount', key: classify(label) });
+      const subjectKey = classify(label.replace(/(比|较)(上年|去年|\d{4}年)(预算)?/, '').replace(DELTA_CTX, ''));
+      out.push({ value: amount, unit, label, kind: 'delta', sign: DOWN.test(ctx) ? -1 : 1, key: subjectKey });
+    } else if (m.index! >= breakdownFrom) {
+      // Item names keep their brackets ("日常维修（护）费").
+      const itemLabel = ctx.split(/[，,；;：:、]/).pop()!.trim();
+      out.push({ value: amount, unit, label: itemLabel, kind: 'item', econ: economicByName(figures, itemLabel) });
+    } else out.push({ value: amount, unit, label, kind: 'amount', key: classify(label) });
   }
   return out;
 }
@@ -101,64 +138,127 @@ function close(a: Decimal, b: Decimal, stated: Decimal): boolean {
   return a.minus(b).abs().lte(tol.plus('0.0000001'));
 }
 
-export function checkText(text: string, figures?: Figures, opts: { year?: number } = {}): TextFinding[] {
+/** Years that are not statements: dates (2024年8月31日), periods (2021-2023年), project and document names. */
+function isNotStatement(sentence: string, at: number, len: number): boolean {
+  const after = sentence.slice(at + len, at + len + 12);
+  const before = sentence.slice(Math.max(0, at - 12), at);
+  if (/^\d{1,2}月/.test(after)) return true;
+  if (/[-—～~至到]$/.test(before) || /^[-—～~至到]\s*\d{4}/.test(after)) return true;
+  if (/^(度)?[^，。；]{0,10}(项目|工程|规划|计划|行动|方案|专项|活动|工作要点)/.test(after)) return true;
+  const opens = (sentence.slice(0, at).match(/[《“「『]/g) ?? []).length;
+  const closes = (sentence.slice(0, at).match(/[》”」』]/g) ?? []).length;
+  return opens > closes;
+}
+
+const COMPARISON = /比|较|上年|同比|相比|持平|相同|增加|减少|增长|下降|降低|增幅|降幅|同期/;
+
+export interface CheckTextOptions {
+  year?: number;
+  /** Last year's figures (check-text --prior): changes stated without a prior figure are checked against them. */
+  prior?: Figures;
+}
+
+export function checkText(text: string, figures?: Figures, opts: CheckTextOptions = {}): TextFinding[] {
   const findings: TextFinding[] = [];
   const year = opts.year ?? figures?.year;
-  const sentences = text
-    .replace(/\r/g, '')
-    .split(/(?<=[。；;\n])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const sentence of sentences) {
+  const prior = opts.prior;
+  for (const sentence of pastedSentences(text)) {
     if (LEFTOVER.test(sentence))
       findings.push({ rule: 'text.leftover', severity: 'warning', message: `这句还留有模板说明或占位内容：“${(LEFTOVER.exec(sentence) ?? [''])[0]}”`, sentence });
     if (year)
-      for (const m of sentence.matchAll(/(20\d{2})\s*年/g)) {
+      for (const m of sentence.matchAll(/(20\d{2})年/g)) {
         const y = Number(m[1]);
+        if (isNotStatement(sentence, m.index!, m[0].length)) continue;
+        const clause = sentence.slice(m.index!).split(/[。；;]/)[0];
+        const clauseBefore = sentence.slice(0, m.index!).split(/[。；;，,]/).pop() ?? '';
         if (y !== year && y !== year - 1)
           findings.push({ rule: 'text.year', severity: 'warning', message: `提到 ${y} 年：预算年度为 ${year} 年（上年为 ${year - 1} 年），请核对年份`, sentence, stated: String(y) });
+        else if (y === year - 1 && !COMPARISON.test(clause) && !COMPARISON.test(clauseBefore) && /安排|预算|收入|支出|我部门|本部门|本单位/.test(clause))
+          findings.push({ rule: 'text.year', severity: 'warning', message: `这句说的是 ${y} 年的安排，而预算年度为 ${year} 年：请核对年份`, sentence, stated: String(y) });
       }
-    const ms = mentions(sentence);
-    // 1. Amounts against the tables.
+    // Contradictions and empty reasons.
+    const clauses = sentence.split(/[，,；;。]/).filter(Boolean);
+    clauses.forEach((clause, i) => {
+      // "增加…持平" about one subject: the same clause, or the next one when it brings no amount of its own.
+      const next = clauses[i + 1];
+      const moves = (c: string) => /增加|增长|减少|下降|降低/.test(c) && !/原因/.test(c);
+      const flat = (c: string) => /持平|不变/.test(c);
+      const pairHit = next !== undefined && !/\d/.test(next) && !/\d/.test(clause.replace(/^.*?(比|较)/, '')) && ((moves(clause) && flat(next)) || (flat(clause) && moves(next)));
+      if ((moves(clause) && flat(clause)) || pairHit)
+        findings.push({ rule: 'text.contradiction', severity: 'error', message: `同一项既说有增减又说“持平”：“${pairHit ? `${clause}，${next}` : clause}”`, sentence });
+    });
+    for (const clause of clauses) {
+      const dup = /(增加|减少|增长|下降|降低)\1/.exec(clause);
+      if (dup) findings.push({ rule: 'text.contradiction', severity: 'warning', message: `“${dup[0]}”重复了，请核对这句的写法`, sentence });
+    }
+    if (/原因(是|为|主要是|主要为)[。；;，,]?$|主要原因[:：]?[。；;]?$|原因[:：][。；;]?$/.test(sentence.replace(/\s+/g, '')))
+      findings.push({ rule: 'text.empty-reason', severity: 'warning', message: '增减原因没有写内容（“主要原因是。”）：请写明原因', sentence });
+    const ms = mentions(sentence, figures);
     let subject: Mention | undefined;
-    let prior: Mention | undefined;
+    let priorM: Mention | undefined;
     let delta: Mention | undefined;
+    let deltaWrong = false;
     const stated = new Map<FigureKey, Mention>();
+    const amountFinding = (m: Mention, fig: { value: Decimal; sheet?: string; cell?: string; assumed?: string }, label = m.label) => {
+      if (close(m.value, fig.value, m.value)) return;
+      findings.push({
+        rule: 'text.amount', severity: fig.assumed ? 'warning' : 'error',
+        message: `“${label}”写为 ${m.value.toString()}万元，表中为 ${fmt(fig.value, 2)}万元（${fig.sheet}!${fig.cell}）${fig.assumed ? `；${fig.assumed}` : ''}`,
+        sentence, stated: m.value.toString(), table: fmt(fig.value, 2), sheet: fig.sheet, cell: fig.cell,
+      });
+    };
     for (const m of ms) {
       if (m.kind === 'amount') {
         subject = m;
-        prior = delta = undefined;
+        priorM = delta = undefined;
+        deltaWrong = false;
         if (m.key && !stated.has(m.key)) stated.set(m.key, m);
         const fig = m.key && figures?.values[m.key];
-        if (fig && !close(m.value, fig.value, m.value))
-          findings.push({
-            rule: 'text.amount', severity: 'error',
-            message: `“${m.label}”写为 ${m.value.toString()}万元，表中为 ${fmt(fig.value, 2)}万元（${fig.sheet}!${fig.cell}）`,
-            sentence, stated: m.value.toString(), table: fmt(fig.value, 2), sheet: fig.sheet, cell: fig.cell,
-          });
-      } else if (m.kind === 'prior') prior = m;
-      else if (m.kind === 'delta' && m.key) {
-        // A new subject given by its change alone: nothing to compare without its prior value.
+        if (fig) amountFinding(m, fig);
+      } else if (m.kind === 'item') {
+        if (m.econ) amountFinding(m, { value: m.econ.total, sheet: m.econ.sheet, cell: m.econ.cell }, `${m.label}（${m.econ.code}）`);
+      } else if (m.kind === 'prior') {
+        priorM = m;
+        if (subject?.key && prior?.values[subject.key]) amountFinding(m, prior.values[subject.key]!, `${subject.label}的上年数`);
+      } else if (m.kind === 'delta' && m.key) {
+        // A new subject given by its change alone ("其中：基本支出减少171.36万元").
         subject = undefined;
-        prior = undefined;
+        priorM = undefined;
         delta = m;
+        const cur = figures?.values[m.key];
+        const before = prior?.values[m.key];
+        if (cur && before) {
+          const expected = cur.value.minus(before.value);
+          if (!close(expected, m.value.times(m.sign!), m.value)) {
+            deltaWrong = true;
+            findings.push({ rule: 'text.delta', severity: 'error', message: `“${m.label}”：按本年 ${fmt(cur.value, 2)}万元与上年 ${fmt(before.value, 2)}万元，应${expected.gte(0) ? '增加' : '减少'}${fmt(expected.abs(), 2)}万元，文中写${m.sign! < 0 ? '减少' : '增加'}${m.value}万元`, sentence, stated: m.value.toString() });
+          }
+        }
       } else if (m.kind === 'delta' && subject) {
         delta = m;
-        if (prior) {
-          const expected = subject.value.minus(prior.value);
+        const before = priorM?.value ?? (subject.key ? prior?.values[subject.key]?.value : undefined);
+        if (subject.value.isZero() && !priorM && m.sign! > 0 && !m.value.isZero())
+          findings.push({ rule: 'text.contradiction', severity: 'error', message: `“${subject.label}”为 0万元，却写比上年增加 ${m.value}万元`, sentence });
+        if (before !== undefined) {
+          const expected = subject.value.minus(before);
           const got = m.value.times(m.sign!);
-          if (!close(expected, got, m.value))
-            findings.push({ rule: 'text.delta', severity: 'error', message: `“${subject.label}”${subject.value}万元较上年${prior.value}万元应${expected.gte(0) ? '增加' : '减少'}${fmt(expected.abs(), 2)}万元，文中写${m.label.slice(-2)}${m.value}万元`, sentence, stated: m.value.toString() });
+          if (!close(expected, got, m.value)) {
+            deltaWrong = true;
+            findings.push({ rule: 'text.delta', severity: 'error', message: `“${subject.label}”${subject.value}万元较上年${fmt(before, 2)}万元应${expected.gte(0) ? '增加' : '减少'}${fmt(expected.abs(), 2)}万元，文中写${m.sign! < 0 ? '减少' : '增加'}${m.value}万元`, sentence, stated: m.value.toString() });
+          }
         }
-      } else if (m.kind === 'percent' && delta && prior && !prior.value.isZero()) {
-        const expected = percent(delta.value, prior.value);
+      } else if (m.kind === 'percent' && delta && !deltaWrong) {
+        // A wrong Δ is one finding: the percentage computed from it is not checked again.
+        const base = priorM?.value ?? (subject?.key ? prior?.values[subject.key]?.value : delta.key ? prior?.values[delta.key]?.value : undefined);
+        if (!base || base.isZero()) continue;
+        const expected = percent(delta.value, base);
         if (!close(new Decimal(expected), m.value, m.value))
-          findings.push({ rule: 'text.percent', severity: 'error', message: `增减幅度应为 ${fmt(delta.value, 2)} ÷ ${fmt(prior.value, 2)} = ${expected}%，文中写 ${m.value}%`, sentence, stated: `${m.value}%` });
+          findings.push({ rule: 'text.percent', severity: 'error', message: `增减幅度应为 ${fmt(delta.value, 2)} ÷ ${fmt(base, 2)} = ${expected}%，文中写 ${m.value}%`, sentence, stated: `${m.value}%` });
       }
     }
-    // 2. The sentence's own arithmetic: 基本 = 人员 + 公用; 合计 = 基本 + 项目. Not repeated when a stated part
-    //    already differs from the tables (that finding says it).
-    if (findings.some((f) => f.rule === 'text.amount' && f.sentence === sentence)) continue;
+    // The sentence's own arithmetic: 基本 = 人员 + 公用; 合计 = 基本 + 项目. Not repeated when a stated part
+    // already differs from the tables (that finding says it).
+    if (findings.some((f) => f.rule === 'text.amount' && f.sentence === sentence && f.severity === 'error')) continue;
     const b = stated.get('basic');
     const per = stated.get('personnel');
     const pub = stated.get('public');

@@ -16,13 +16,19 @@ export interface Figure {
   value: Decimal;
   sheet?: string;
   cell?: string;
+  /** How the figure was derived when no table prints it (机关运行经费 taken as 公用经费). */
+  assumed?: string;
 }
 
 export type FigureKey =
   | 'income' | 'general' | 'fund' | 'state' | 'special' | 'business' | 'operating' | 'superior' | 'affiliated' | 'otherIncome' | 'carryover'
   | 'expenditure' | 'basic' | 'personnel' | 'public' | 'project'
   | 'threeTotal' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception'
-  | 'procurement' | 'assets';
+  | 'procurement' | 'assets'
+  /** 财政拨款收入 (一般公共预算 + 政府性基金 + 国有资本经营); the expenditure of each fund and of all 财政拨款. */
+  | 'fiscalIncome' | 'generalExp' | 'fundExp' | 'stateExp' | 'fiscalExp'
+  /** 机关运行经费: the published figure where a table carries one, else assumed = 公用经费 (see `assumed`). */
+  | 'running';
 
 export interface Figures {
   year?: number;
@@ -98,6 +104,31 @@ export function extractFigures(tables: MappedTable[]): Figures {
     set('purchase', get('purchase'));
     set('operation', get('operation'));
     set('reception', get('reception'));
+  }
+  if (tp?.figures.running) set('running', fig(tp, tp.figures.running));
+  else if (v.public)
+    set('running', { ...v.public, assumed: '表中没有单列机关运行经费，按公用经费核对（机关运行经费是行政单位和参公事业单位的公用经费；事业单位可能没有）' });
+  // Fund-specific figures: each fund's own table (an empty table counts as 0), else the fiscal summary's column.
+  const fiscal = first(tables, 'fiscal-appropriation-summary');
+  const fiscalOut = (role: string) => fiscal && fig(fiscal, item(fiscal, 'exp-grand', 'out')?.amounts[role]);
+  const tableTotal = (id: SchemaId): Figure | undefined => {
+    const t = first(tables, id);
+    if (!t) return undefined;
+    const tr = totalRow(t);
+    if (tr?.amounts.total) return fig(t, tr.amounts.total);
+    return t.rows.some((r) => r.kind === 'code') ? undefined : { value: ZERO, sheet: t.sheet, cell: a1(t.range.top, t.range.left) };
+  };
+  set('generalExp', tableTotal('general-budget-expenditure') ?? fiscalOut('out.general'));
+  set('fundExp', tableTotal('government-fund-expenditure') ?? fiscalOut('out.fund'));
+  set('stateExp', tableTotal('state-capital-expenditure') ?? fiscalOut('out.state'));
+  set('fiscalExp', fiscalOut('out.total'));
+  if (summary) {
+    const fi = item(summary, 'fiscal', 'in');
+    if (fi) set('fiscalIncome', fig(summary, fi.amounts['in.amount']));
+    else if (v.general) {
+      const parts = [v.general, v.fund, v.state].filter((x): x is Figure => !!x);
+      set('fiscalIncome', { value: parts.reduce((a, b) => a.plus(b.value), ZERO), sheet: v.general.sheet, cell: v.general.cell });
+    }
   }
   const years = tables.map((t) => t.year).filter((y): y is number => !!y);
   return { year: years[0], department: tables.find((t) => t.department)?.department, values: v, economic };

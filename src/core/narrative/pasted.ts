@@ -1,0 +1,84 @@
+/**
+ * Text as people paste it, made readable for checking (issue 11): full-width digits and punctuation folded
+ * (NFKC for what matters: ０-９, ．, ％, full-width letters and spaces), spaces and line breaks inside words and
+ * numbers removed (a PDF wraps lines anywhere: lines are joined into paragraphs before sentences are split),
+ * thousands separators dropped, and tables pasted inside the text skipped. Pure: no DOM, no Node.
+ */
+
+/** Full-width forms that matter for numbers and words; Chinese punctuation （，：；） is kept as it is. */
+function foldWidth(s: string): string {
+  return s
+    .replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\uff0e/g, '.')
+    .replace(/\uff05/g, '%')
+    .replace(/[\u3000\u00a0\u2002-\u200b\ufeff]/g, ' ')
+    .replace(/\r\n?/g, '\n');
+}
+
+/** A line that is a row of a table pasted into the text: several numbers side by side and no sentence. */
+function isTableLine(line: string): boolean {
+  if (/[，。；！？]/.test(line)) return false;
+  const cells = line.trim().split(/\t+|\s{2,}/).filter(Boolean);
+  const numbers = cells.filter((c) => /^-?[\d,]+(\.\d+)?%?$/.test(c.trim())).length;
+  return (cells.length >= 3 && numbers >= 2) || (/\t/.test(line) && numbers >= 1);
+}
+
+const HEADING = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
+
+/** Whether a line break ends a paragraph (else it is a PDF wrap and the lines are joined). */
+function endsParagraph(prev: string, next: string): boolean {
+  const p = prev.trim();
+  const n = next.trim();
+  if (!p || !n) return true;
+  if (/[。；;！？!?]$/.test(p)) return true;
+  if (HEADING.test(n) && !/[，,、（(]$/.test(p)) return true;
+  // A short heading line of its own ("三、机关运行经费安排情况").
+  if (HEADING.test(p) && p.length <= 30 && !/[，。；]/.test(p)) return true;
+  return false;
+}
+
+/** Removes white space except between two Latin letters or digits that stand for separate numbers. */
+function squeeze(s: string): string {
+  return s
+    .replace(/(\d)\s*[.．]\s*(\d)/g, '$1.$2')
+    .replace(/([^\sA-Za-z])\s+(?=[^\sA-Za-z])/g, (m, a) => a)
+    .replace(/([A-Za-z])\s+(?=[^\sA-Za-z])/g, '$1')
+    .replace(/([^\sA-Za-z])\s+(?=[A-Za-z])/g, '$1');
+}
+
+/** Thousands separators inside numbers (4,436.20; 44，362，000) dropped. */
+function dropThousands(s: string): string {
+  return s.replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');
+}
+
+/** Paragraphs of a pasted text, each one line, ready to be split into sentences. */
+export function pastedParagraphs(text: string): string[] {
+  const lines = foldWidth(text).split('\n').filter((l) => !isTableLine(l));
+  const paras: string[] = [];
+  let cur = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.trim()) {
+      if (cur) paras.push(cur);
+      cur = '';
+      continue;
+    }
+    if (!cur) cur = line;
+    else if (endsParagraph(cur, line)) {
+      paras.push(cur);
+      cur = line;
+    } else cur += line;
+  }
+  if (cur) paras.push(cur);
+  // Runs of two or more numbers kept apart by white space would merge once spaces go: keep one space there.
+  return paras.map((p) => dropThousands(squeeze(p.replace(/(\d)\s+(?=\d)/g, '$1\u0001'))).replace(/\u0001/g, ' ').trim()).filter(Boolean);
+}
+
+/** Sentences of a pasted text: split at 。；; and paragraph ends. */
+export function pastedSentences(text: string): string[] {
+  return pastedParagraphs(text)
+    .flatMap((p) => p.split(/(?<=[。；;])/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
