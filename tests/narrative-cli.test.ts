@@ -11,7 +11,7 @@ import { seed004Blocks } from '../src/samples/seed004';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'explain-'));
 const book = path.join(dir, '2021.xlsx');
 const prior = path.join(dir, '2020.xlsx');
-const fixture = (f: string) => path.join(__dirname, 'fixtures', f);
+const fixture = (f: string) => path.join(__dirname, 'fixtures', f.endsWith('.txt') ? 'text' : '', f);
 
 async function run(...argv: string[]) {
   const out: string[] = [];
