@@ -130,6 +130,56 @@ describe('五、政府采购预算情况 and 六、国有资产信息 from the o
     expect(bad[0]).toMatchObject({ rule: 'text.amount', table: '1160.08' });
   });
   test('without those tables the sections are left out', () => {
-    expect(generateSections(current()).map((s) => s.id)).toEqual(['二', '三', '四', '八', '九']);
+    expect(generateSections(current()).map((s) => s.id)).toEqual(['一', '二', '三', '四', '七', '八', '九']);
+  });
+});
+
+describe('generation as each department needs it (issue 11)', () => {
+  test.each([
+    ['河北省市场监督管理局', '省级'],
+    ['秦皇岛市工业和信息化局', '市级'],
+    ['[471]秦皇岛市工业和信息化局', '市级'],
+    ['上海市普陀区人民政府万里街道办事处', '区级'],
+    ['内蒙古自治区财政厅', '自治区级'],
+    ['鄂托克前旗教育体育局', '旗级'],
+    ['香河县工业和信息化局', '县级'],
+    ['延边朝鲜族自治州民政局', '州级'],
+    ['北京市市政市容管理委员会', '市级'],
+  ])('%s is %s', (dept, level) => expect(governmentLevel(dept)).toBe(level));
+
+  test('empty 政府采购 / 资产 tables give 0 wording; missing data is a highlighted place to fill, listed; 一 and 七 are places to fill', () => {
+    const { addOtherTableFigures } = require('../src/core/narrative/figures');
+    const { seed004OptionalBlocks } = require('../src/samples/seed004');
+    const optional = seed004OptionalBlocks().map((b: import('../src/samples/types').TableBlock) => ({
+      ...b,
+      rows: b.rows.map((r) => (/^(合计|资产总额)/.test(r[0]) || /^(合计|资产总额)/.test(r[1] ?? '') ? r.map((x, i) => (i > 0 && /^\d/.test(x) ? '' : x)) : r)),
+    }));
+    const wb = layoutWorkbook([...seed004Blocks().filter((b) => b.id !== 'three-public-expenditure'), ...optional], { layout: 'stacked' }).workbook;
+    const det = detectWorkbook(wb);
+    const sections = generateSections(addOtherTableFigures(extractFigures(det.tables), wb, det.others), { otherTables: det.others.map((o) => o.title) });
+    const text = sectionsText(sections);
+    expect(text).toMatch(/我部门无政府采购预算（政府采购预算为0万元）/);
+    expect(text).not.toMatch(/找不到|没有读到/);
+    const four = sections.find((s) => s.id === '四')!;
+    expect(four.text).toMatch(/^【待补充：工作簿中没有可识别的“三公”经费支出表/);
+    expect(four.todo).toEqual(['“三公”经费支出表：本段无法生成，请补充']);
+    expect(sections.find((s) => s.id === '一')!.text).toMatch(/^【请填写：部门的主要职责/);
+    expect(sections.find((s) => s.id === '七')!.text).toMatch(/^【请填写：预算绩效信息/);
+  });
+
+  test('the 三公 paragraph states the 公务用车购置及运行维护费 subtotal', () => {
+    const text = sectionsText(generateSections(current()));
+    expect(text).toMatch(/公务用车购置及运行维护费3\.83万元，其中：公务用车购置费0\.00万元，公务用车运行维护费3\.83万元/);
+  });
+
+  test('a 资产 figure implausible for its unit is warned about in validate and explain', () => {
+    const { plausibilityWarnings, addOtherTableFigures } = require('../src/core/narrative/figures');
+    const { seed004OptionalBlocks } = require('../src/samples/seed004');
+    const optional = seed004OptionalBlocks().map((b: import('../src/samples/types').TableBlock) => ({ ...b, rows: b.rows.map((r) => r.map((x) => (x === '1160.08' ? '856766.73' : x))) }));
+    const wb = layoutWorkbook([...seed004Blocks(), ...optional], { layout: 'stacked' }).workbook;
+    const det = detectWorkbook(wb);
+    expect(plausibilityWarnings(addOtherTableFigures(extractFigures(det.tables), wb, det.others))).toEqual([expect.stringMatching(/资产总额 856766\.73万元.*是本年支出总额 4436\.20万元的 193 倍，可能把以“元”为单位的数字填在了“万元”表中/)]);
+    const { validateWorkbook } = require('../src/core/validate');
+    expect(validateWorkbook(wb).findings.filter((f: { rule: string }) => f.rule === 'meta.unit-plausibility')).toHaveLength(1);
   });
 });

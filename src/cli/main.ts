@@ -11,7 +11,7 @@ import { progressReporter } from '../batch/progress';
 import { batchHtml, batchJson, batchXlsx, formatBatchText } from '../batch/reports';
 import { detectWorkbook } from '../core/detect';
 import { checkText } from '../core/narrative/check-text';
-import { addOtherTableFigures, extractFigures } from '../core/narrative/figures';
+import { addOtherTableFigures, extractFigures, plausibilityWarnings } from '../core/narrative/figures';
 import { generateSections, sectionsText } from '../core/narrative/generate';
 import { formatTextReport } from '../core/report-text';
 import { FormulaEvaluator } from '../core/templates/evaluate';
@@ -34,7 +34,7 @@ const USAGE = `用法：
   budget-check validate 文件.xlsx [--format text|json]   校验部门预算公开表的勾稽关系
   budget-check validate 文件夹|文件… [--jobs N] [--report 报告.html|报告.xlsx|报告.json]
                                                          批量校验（多线程），输出汇总并写出报告
-  budget-check explain 文件.xlsx [--prior 上年.xlsx] [--format text|json|docx] [--out 输出文件]
+  budget-check explain 文件.xlsx [--prior 上年.xlsx] [--format text|json|docx] [--out 输出文件] [--level 省级|市级|县级|区级…]
                                                          根据各表生成情况说明（二至九部分）
   budget-check check-text 文件.xlsx 说明.txt|说明.docx [--prior 上年.xlsx]
                                                          核对已有情况说明中的数字、算术、增减、年份和遗留模板文字
@@ -242,18 +242,23 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
       throw new UsageError(`无法读取增减原因文件 ${opts.reasons}（应为 JSON：{"三公经费": "原因"}）`);
     }
   }
-  const sections = generateSections(figures, { prior, reasons, otherTables: det.others.map((o) => o.title) });
+  if (opts.level !== undefined && !/^(省|自治区|市|州|盟|县|旗|区|本)级?$/.test(opts.level)) throw new UsageError(`--level 应为 省级、自治区级、市级、州级、县级、旗级 或 区级，收到“${opts.level}”`);
+  const level = opts.level ? (opts.level.endsWith('级') ? opts.level : `${opts.level}级`) : undefined;
+  const sections = generateSections(figures, { prior, reasons, otherTables: det.others.map((o) => o.title), level });
+  for (const w of plausibilityWarnings(figures)) io.err(`提示：${w}`);
   const title = `${figures.department ?? ''}${figures.year ?? ''}年部门预算信息公开情况说明`;
   const todo = sections.flatMap((s) => s.placeholders);
+  const toFill = sections.flatMap((s) => s.todo ?? []);
   if (format === 'docx') {
     fs.writeFileSync(opts.out, await (await import('../hosts/file/docx')).sectionsToDocx(title, sections));
     io.err(`情况说明已写入 ${opts.out}`);
   } else {
-    const body = format === 'json' ? JSON.stringify({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo }, null, 2) : `${title}\n\n${sectionsText(sections)}`;
+    const body = format === 'json' ? JSON.stringify({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo, todo: toFill }, null, 2) : `${title}\n\n${sectionsText(sections)}`;
     if (opts.out) fs.writeFileSync(opts.out, body + '\n');
     else io.out(body);
   }
-  if (todo.length) io.err(`还有 ${todo.length} 处待填写：${todo.map((t) => `【${t}】`).join('、')}（可用 --reasons 原因.json 提供）`);
+  if (todo.length) io.err(`还有 ${todo.length} 处增减原因待填写：${todo.map((t) => `【${t}】`).join('、')}（可用 --reasons 原因.json 提供）`);
+  if (toFill.length) io.err(`还有 ${toFill.length} 处需单位补充：${toFill.join('；')}`);
   return 0;
 }
 

@@ -6,6 +6,7 @@ import { rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, UnmappedTable } from './model';
 import { RULES } from './rules';
 import { checkPerformanceTables } from './rules/performance';
+import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
 import type { SchemaId } from './schemas';
 import { rankSuspects, Suspect } from './suspects';
 
@@ -64,6 +65,11 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides);
   const { results, findings } = runRules(det.tables, det.unmapped);
   findings.push(...checkPerformanceTables(wb, det.others));
+  // A figure implausible for its unit in the optional tables (资产 in 元 under a 万元 heading).
+  for (const message of plausibilityWarnings(addOtherTableFigures(extractFigures(det.tables), wb, det.others))) {
+    const m = /（([^!]+)!([A-Z]+\d+)）/.exec(message);
+    findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message, sheet: m?.[1] ?? '', cell: m?.[2] ?? '', cells: m ? [{ sheet: m[1], cell: m[2] }] : [] });
+  }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0, checks: results.length };
   for (const f of findings) counts[f.severity]++;

@@ -168,6 +168,16 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
               ))}
             </div>
           )}
+          {sections.some((x) => x.todo?.length) && (
+            <div data-testid="todo">
+              <Text weight="semibold">需单位补充（文中以【】标出）</Text>
+              {sections.flatMap((x) => x.todo ?? []).map((t) => (
+                <Caption1 key={t} as="p">
+                  · {t}
+                </Caption1>
+              ))}
+            </div>
+          )}
           <Field label={title}>
             <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={16} data-testid="explain-text" />
           </Field>

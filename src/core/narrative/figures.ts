@@ -155,11 +155,27 @@ export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTabl
       if (!(procurement ? /^合计$/.test(first) : /^资产总额/.test(first))) continue;
       const amounts = row.map((c, col) => ({ p: parseAmount(c), col })).filter((x) => !x.p.blank && !x.p.invalid);
       const pick = procurement ? amounts[0] : amounts[amounts.length - 1];
-      if (!pick) continue;
       const key: FigureKey = procurement ? 'procurement' : 'assets';
-      if (!f.values[key]) f.values[key] = { value: yuan ? pick.p.value.div(10000) : pick.p.value, sheet: o.sheet, cell: a1(r, pick.col) };
+      // A 合计 row with nothing in it is an empty table: 0万元, said as "无…", never "找不到合计行".
+      if (!f.values[key]) f.values[key] = pick ? { value: yuan ? pick.p.value.div(10000) : pick.p.value, sheet: o.sheet, cell: a1(r, pick.col) } : { value: ZERO, sheet: o.sheet, cell: a1(r, o.range.left) };
       break;
     }
   }
   return f;
+}
+
+/**
+ * Figures implausible for their unit: an asset total or a procurement budget hundreds of times the whole year's
+ * expenditure is almost always a 元 figure typed under a 万元 heading (资产 856766.73万元 for a small office).
+ */
+export function plausibilityWarnings(f: Figures): string[] {
+  const out: string[] = [];
+  const exp = f.values.expenditure?.value ?? f.values.income?.value;
+  if (!exp || exp.isZero()) return out;
+  for (const [k, label, times] of [['assets', '资产总额', 100], ['procurement', '政府采购预算', 10]] as const) {
+    const v = f.values[k];
+    if (!v || v.value.lte(exp.times(times))) continue;
+    out.push(`${label} ${v.value.toFixed(2)}万元（${v.sheet}!${v.cell}）是本年支出总额 ${exp.toFixed(2)}万元的 ${v.value.div(exp).toFixed(0)} 倍，可能把以“元”为单位的数字填在了“万元”表中，请核对金额单位`);
+  }
+  return out;
 }

@@ -13,6 +13,8 @@ export interface Section {
   text: string;
   /** Placeholder ids still to be filled by the department. */
   placeholders: string[];
+  /** What the tables could not give and the department must write or complete (highlighted like placeholders). */
+  todo?: string[];
 }
 
 export interface GenerateOptions {
@@ -44,14 +46,38 @@ export function changeText(cur: Decimal, prior: Decimal | undefined, priorLabel:
   return `${head}${d.gt(0) ? '增加' : '减少'}${wan(d.abs())}，${d.gt(0) ? '增长' : '降低'}${percent(d, prior)}%`;
 }
 
-/** 县级 / 区级 / 市级 / 省级 from the department's name (the lowest level it names wins). */
+/** Administrative divisions by their suffix, and the budget level each stands for (街道/乡/镇 belong to their 区/县). */
+const DIVISIONS: [RegExp, string | null][] = [
+  [/^特别行政区/, null],
+  [/^自治区/, '自治区级'],
+  [/^省/, '省级'],
+  [/^自治州|^州|^盟|^地区/, '州级'],
+  [/^自治县|^县/, '县级'],
+  [/^自治旗|^旗/, '旗级'],
+  [/^市(?!场|政|民|容|委|区)/, '市级'],
+  [/^区(?!域)/, '区级'],
+  [/^街道|^乡|^镇/, null],
+];
+
+/**
+ * The budget level (省级 / 自治区级 / 市级 / 州级 / 县级 / 旗级 / 区级) from the place names that open a
+ * department's name: the last division named before the department's own words wins ("河北省市场监督管理局" is
+ * 省级 — 市场 is not a 市; "上海市普陀区人民政府万里街道办事处" is 区级 — a 街道 belongs to its district).
+ */
 export function governmentLevel(department?: string): string {
-  const d = department ?? '';
-  if (/县/.test(d)) return '县级';
-  if (/区/.test(d)) return '区级';
-  if (/市/.test(d)) return '市级';
-  if (/省/.test(d)) return '省级';
-  return '本级';
+  let d = (department ?? '').replace(/^[[【(（]?\d+[\]】)）]?/, '').replace(/\s+/g, '');
+  let level: string | undefined;
+  for (let guard = 0; guard < 6 && d; guard++) {
+    const m = /^[\u4e00-\u9fa5]{1,7}?(?=特别行政区|自治区|自治州|自治县|自治旗|省|州|盟|地区|县|旗|市|区|街道|乡|镇)/.exec(d);
+    if (!m) break;
+    const rest = d.slice(m[0].length);
+    const hit = DIVISIONS.find(([re]) => re.test(rest));
+    if (!hit) break;
+    const suffix = /^(特别行政区|自治区|自治州|自治县|自治旗|省|州|盟|地区|县|旗|市|区|街道|乡|镇)/.exec(rest)![0];
+    if (hit[1]) level = hit[1];
+    d = rest.slice(suffix.length).replace(/^人民政府/, '');
+  }
+  return level ?? '本级';
 }
 
 export function generateSections(f: Figures, opts: GenerateOptions = {}): Section[] {
@@ -68,7 +94,12 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
 
   // 二、部门预算安排的总体情况
   const parts: string[] = [];
-  const missing = (what: string) => `（工作簿中没有可识别的${what}，本段无法生成，请补充。）`;
+  const todo: string[] = [];
+  /** Missing data is said where it is missing, highlighted, and listed as still to fill. */
+  const missing = (what: string, fix = '本段无法生成，请补充') => {
+    todo.push(`${what}：${fix}`);
+    return `【待补充：工作簿中没有可识别的${what}，${fix}】`;
+  };
   if (v('income')) {
     const items: [FigureKey, string][] = [['general', '一般公共预算收入'], ['fund', '政府性基金预算收入'], ['state', '国有资本经营预算收入'], ['special', '财政专户管理资金收入'], ['business', '事业收入'], ['operating', '事业单位经营收入'], ['superior', '上级补助收入'], ['affiliated', '附属单位上缴收入'], ['otherIncome', '其他收入']];
     const listed = items.filter(([k], i) => i < 3 || (v(k) && !v(k)!.isZero())).map(([k, label]) => `${label}${wan(v(k) ?? ZERO)}`);
@@ -81,7 +112,10 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
     parts.push(`2、支出说明\n${y}年预算支出为${wan(v('expenditure')!)}，其中：基本支出${wan(basic)}${inner}；项目支出${wan(v('project') ?? ZERO)}。`);
   } else parts.push(`2、支出说明\n${missing('支出总表')}`);
   const placeholders: string[] = [];
-  if (!opts.prior) parts.push(`3、比上年增减情况\n（未提供上年工作簿：请用“上年工作簿”提供${y - 1}年的预算表，才能计算比上年增减。）`);
+  if (!opts.prior) {
+    todo.push('比上年增减情况：未提供上年工作簿');
+    parts.push(`3、比上年增减情况\n【待补充：未提供上年工作簿，请提供${y - 1}年的预算表，才能计算比上年增减】`);
+  }
   else if (v('expenditure') && p('expenditure')) {
     const main = changeText(v('expenditure')!, p('expenditure')!, `${y - 1}年预算`);
     const sub = (k: FigureKey, label: string) => {
@@ -92,41 +126,59 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
     const r = withReason('收支增减', `${y}年预算收支安排${wan(v('expenditure')!)}，${main}，其中：${sub('basic', '基本支出')}；${sub('project', '项目支出')}。${changed ? '增减变化的主要原因：' : ''}`, changed);
     parts.push(`3、比上年增减情况\n${r.text}`);
     placeholders.push(...r.placeholders);
-  } else parts.push(`3、比上年增减情况\n（上年工作簿中没有可识别的支出总表，无法计算比上年增减。）`);
-  sections.push({ id: '二', title: '二、部门预算安排的总体情况', text: parts.join('\n'), placeholders });
+  } else parts.push(`3、比上年增减情况\n${missing('上年支出总表', '无法计算比上年增减')}`);
+  // 一: the department's own words, a clearly marked place to fill.
+  sections.push({ id: '一', title: '一、部门职责及机构设置', text: '【请填写：部门的主要职责、内设机构和所属单位（本段由单位按“三定”方案填写）】', placeholders: [], todo: ['部门职责及机构设置'] });
+  sections.push({ id: '二', title: '二、部门预算安排的总体情况', text: parts.join('\n'), placeholders, todo: todo.splice(0) });
 
   // 三、机关运行经费安排情况
   if (f.economic.length && v('public')) {
     const personnelClasses = f.economic.filter((e) => e.code.length === 3 && !e.personnel.isZero());
     const publicItems = f.economic.filter((e) => e.code.length === 5 && !e.public.isZero());
     const pText = v('personnel') ? `按照规定标准和项目核定人员经费${wan(v('personnel')!)}，主要用于${personnelClasses.map((e) => `${e.name}${wan(e.personnel)}`).join('、')}；` : '';
-    const uText = `按照定额标准核定日常公用经费（机关运行经费）${wan(v('public')!)}，主要用于${publicItems.map((e) => `${e.name}${wan(e.public)}`).join('、')}。`;
+    const running = f.values.running;
+    const runningText = running && !running.assumed ? `机关运行经费${wan(running.value)}。` : '';
+    const uText = `按照定额标准核定日常公用经费${running?.assumed ? '（机关运行经费）' : ''}${wan(v('public')!)}，主要用于${publicItems.map((e) => `${e.name}${wan(e.public)}`).join('、')}。${runningText}`;
     sections.push({ id: '三', title: '三、机关运行经费安排情况', text: `${y}年，${pText}${uText}`, placeholders: [] });
-  } else sections.push({ id: '三', title: '三、机关运行经费安排情况', text: missing('一般公共预算财政拨款基本支出表'), placeholders: [] });
+  } else sections.push({ id: '三', title: '三、机关运行经费安排情况', text: missing('一般公共预算财政拨款基本支出表'), placeholders: [], todo: todo.splice(0) });
 
   // 四、财政拨款“三公”经费预算情况及增减变化原因
   if (v('threeTotal')) {
     const items: [FigureKey, string][] = [['abroad', '因公出国（境）费'], ['purchase', '公务用车购置费'], ['operation', '公务用车运行维护费'], ['reception', '公务接待费']];
     const total = changeText(v('threeTotal')!, p('threeTotal'), '上年');
-    const each = items.map(([k, label]) => {
+    const one = (k: FigureKey, label: string) => {
       const c = changeText(v(k) ?? ZERO, opts.prior ? p(k) ?? ZERO : undefined, '上年');
       return `${label}${wan(v(k) ?? ZERO)}${c ? `，${c}` : ''}`;
-    });
+    };
+    // The 公务用车购置及运行维护费 subtotal, then its two parts.
+    const vehicle = v('vehicle') ?? (v('purchase') ?? ZERO).plus(v('operation') ?? ZERO);
+    const vc = changeText(vehicle, opts.prior ? p('vehicle') ?? (p('purchase') ?? ZERO).plus(p('operation') ?? ZERO) : undefined, '上年');
+    const each = [
+      one('abroad', '因公出国（境）费'),
+      `公务用车购置及运行维护费${wan(vehicle)}${vc ? `，${vc}` : ''}，其中：${one('purchase', '公务用车购置费')}，${one('operation', '公务用车运行维护费')}`,
+      one('reception', '公务接待费'),
+    ];
     const changed = !!opts.prior && items.some(([k]) => !(v(k) ?? ZERO).eq(p(k) ?? ZERO));
     let text = `${y}年财政拨款“三公”经费预算安排${wan(v('threeTotal')!)}${total ? `，${total}` : ''}。其中：${each.join('；')}。`;
     if (!opts.prior) text += '（未提供上年工作簿，无法说明增减变化。）';
     const r = withReason('三公经费', `${text}${changed ? '“三公”经费增减变化的主要原因：' : ''}`, changed);
     sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: r.text, placeholders: r.placeholders });
-  } else sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: missing('“三公”经费支出表'), placeholders: [] });
+  } else sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: missing('“三公”经费支出表'), placeholders: [], todo: todo.splice(0) });
 
   // 五、六: only where those tables exist in the workbook.
   const others = opts.otherTables ?? [];
-  if (v('procurement')) sections.push({ id: '五', title: '五、政府采购预算情况', text: `${y}年，我部门安排政府采购预算${wan(v('procurement')!)}，具体内容见部门政府采购预算表。`, placeholders: [] });
+  const proc = v('procurement');
+  if (proc)
+    sections.push({ id: '五', title: '五、政府采购预算情况', text: proc.isZero() ? `${y}年，我部门无政府采购预算（政府采购预算为0万元）。` : `${y}年，我部门安排政府采购预算${wan(proc)}，具体内容见部门政府采购预算表。`, placeholders: [] });
   else if (others.some((t) => /政府采购/.test(t)))
-    sections.push({ id: '五', title: '五、政府采购预算情况', text: '（找到了政府采购预算表，但没有读到其“合计”行，请按表填写政府采购预算总额。）', placeholders: [] });
-  if (v('assets')) sections.push({ id: '六', title: '六、国有资产信息', text: `截至${y - 1}年12月31日，本部门资产总价值${wan(v('assets')!)}，详见固定资产占用情况表。`, placeholders: [] });
+    sections.push({ id: '五', title: '五、政府采购预算情况', text: missing('政府采购预算表“合计”行', '请按表填写政府采购预算总额'), placeholders: [], todo: todo.splice(0) });
+  const assets = v('assets');
+  if (assets)
+    sections.push({ id: '六', title: '六、国有资产信息', text: assets.isZero() ? `截至${y - 1}年12月31日，本部门无固定资产（资产总价值为0万元）。` : `截至${y - 1}年12月31日，本部门资产总价值${wan(assets)}，详见固定资产占用情况表。`, placeholders: [] });
   else if (others.some((t) => /固定资产/.test(t)))
-    sections.push({ id: '六', title: '六、国有资产信息', text: '（找到了固定资产占用情况表，但没有读到“资产总额”，请按表填写资产总价值。）', placeholders: [] });
+    sections.push({ id: '六', title: '六、国有资产信息', text: missing('固定资产占用情况表“资产总额”', '请按表填写资产总价值'), placeholders: [], todo: todo.splice(0) });
+  // 七: 绩效 is the department's own text; a clearly marked place to fill.
+  sections.push({ id: '七', title: '七、预算绩效信息', text: '【请填写：预算绩效信息（编报绩效目标的项目个数及涉及的预算资金，部门整体绩效目标等）】', placeholders: [], todo: ['预算绩效信息'] });
 
   // 八、名词解释
   const level = opts.level ?? governmentLevel(f.department);
