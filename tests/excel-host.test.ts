@@ -1,6 +1,7 @@
 import { marksFromReport, MARK_COLORS, NOTE_PREFIX } from '../src/core/marks';
 import { validateWorkbook } from '../src/core/validate';
-import { CELLS_PER_SYNC, ExcelHost } from '../src/hosts/excel/excel-host';
+import { BYTES_PER_CELL, ExcelHost, READ_BUDGET_BYTES } from '../src/hosts/excel/excel-host';
+import { PAYLOAD_LIMIT } from './fakes/fake-excel';
 import { layoutWorkbook, locate, setValue } from '../src/samples/layout';
 import { seed004Blocks } from '../src/samples/seed004';
 import { a1 } from '../src/core/grid';
@@ -29,14 +30,42 @@ test('reading a workbook costs 3 syncs (names, sizes and merges, values) and giv
   expect(validateWorkbook(wb).counts.error).toBe(0);
 });
 
-test('a big sheet is read in blocks: at most 2 syncs plus 1 per block of cells', async () => {
-  const rows = Array.from({ length: 30000 }, (_, i) => Array.from({ length: 12 }, (_, j) => ({ value: i * 12 + j })));
+test('a big sheet is read in blocks budgeted by bytes: 2 syncs plus 1 per block, every response under 5 MB', async () => {
+  const rows = Array.from({ length: 30000 }, (_, i) => Array.from({ length: 12 }, (_, j) => ({ value: i * 12 + j + 0.25, numFmt: '#,##0.00' })));
   const book = fakeBookFrom({ sheets: [{ name: '大表', rows, merges: [] }] });
   const excel = fakeExcel(book);
   const wb = await new ExcelHost(excel.run, excel.supports).readWorkbook();
   const cells = 30000 * 12;
-  expect(excel.syncs()[0]).toBe(2 + Math.ceil(cells / CELLS_PER_SYNC));
-  expect(wb.sheets[0].rows[29999][11]).toEqual({ value: cells - 1 });
+  expect(excel.syncs()[0]).toBe(2 + Math.ceil(cells / Math.floor(READ_BUDGET_BYTES / BYTES_PER_CELL / 12) / 12));
+  expect(Math.max(...excel.bytes()[0])).toBeLessThan(PAYLOAD_LIMIT);
+  expect(wb.sheets[0].rows[29999][11]).toEqual({ value: cells - 1 + 0.25, numFmt: '#,##0.00' });
+});
+
+test('a workbook whose cells would exceed 5 MB per request (the old 200,000-cell plan) is read: long text, formulas only where they are', async () => {
+  // 200,000 cells of long accounting formats and text: ≈ 60 bytes each, 12 MB in one request of the old plan.
+  const rows = Array.from({ length: 20000 }, (_, i) =>
+    Array.from({ length: 10 }, (_, j) => (j === 9 && i % 100 === 0 ? { value: i, formula: `SUM(A${i + 1}:H${i + 1})`, numFmt: '#,##0.00' } : { value: j < 2 ? `科目名称很长的一段文字${i}-${j}` : i + j + 0.5, numFmt: '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ' })),
+  );
+  const book = fakeBookFrom({ sheets: [{ name: '大表', rows, merges: [] }] });
+  const excel = fakeExcel(book);
+  const wb = await new ExcelHost(excel.run, excel.supports).readWorkbook();
+  expect(wb.sheets[0].rows[19999][2]).toEqual({ value: 19999 + 2 + 0.5, numFmt: '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ' });
+  expect(wb.sheets[0].rows[500][9]).toMatchObject({ value: 500, formula: 'SUM(A501:H501)' });
+  expect(wb.sheets[0].rows[501][9]).not.toHaveProperty('formula');
+  // Requests refused for their size were halved and read again: every successful response is under 5 MB.
+  const sizes = excel.bytes()[0];
+  expect(sizes.some((b) => b > PAYLOAD_LIMIT)).toBe(true); // the estimate was too low for this content: refused…
+  expect(sizes.filter((b) => b <= PAYLOAD_LIMIT).length).toBeGreaterThan(3); // …then read in halves
+});
+
+test('over 512 merged areas: Excel refuses the request; the host reads again with new proxies, without merges', async () => {
+  const rows = Array.from({ length: 1100 }, (_, i) => [{ value: `行${i}` }, { value: i }]);
+  const merges = Array.from({ length: 530 }, (_, i) => ({ top: i * 2, left: 2, bottom: i * 2 + 1, right: 3 }));
+  const book = fakeBookFrom({ sheets: [{ name: '合并很多', rows, merges }] });
+  const excel = fakeExcel(book);
+  const wb = await new ExcelHost(excel.run, excel.supports).readWorkbook();
+  expect(wb.sheets[0].merges).toEqual([]);
+  expect(wb.sheets[0].rows[1099][1]).toEqual({ value: 1099 });
 });
 
 test('marks: 2 syncs; errors red, the first suspect its own colour, notes added; 清除标记 restores exactly', async () => {

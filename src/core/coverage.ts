@@ -3,7 +3,6 @@
  * found, found but not recognised, empty, codes unreadable). "0 errors" never hides an unchecked table: every
  * report (JSON `coverage`, the text report, the pane) shows this ledger.
  */
-import type { CheckResult } from './checks';
 import type { Detection, MappedTable } from './model';
 import { SCHEMAS, SchemaId, schemaById } from './schemas';
 import { SHORT_TITLE } from './checks';
@@ -43,17 +42,8 @@ function isEmpty(t: MappedTable): boolean {
   return !t.rows.some((r) => Object.values(r.amounts).some((a) => !a.blank && !a.value.isZero()));
 }
 
-export function buildCoverage(det: Detection, results: CheckResult[]): CoverageEntry[] {
-  const byRule = new Map<string, number>();
-  const byTable = new Map<SchemaId, number>();
-  for (const r of results) {
-    const rule = r.check.rule;
-    if (rule.startsWith('cross.')) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
-    else {
-      const t = r.check.lhs[0]?.table ?? r.check.rhs[0]?.table;
-      if (t) byTable.set(t.schema, (byTable.get(t.schema) ?? 0) + 1);
-    }
-  }
+export function buildCoverage(det: Detection, counts: { byRule: Map<string, number>; byTable: Map<SchemaId, number> }): CoverageEntry[] {
+  const { byRule, byTable } = counts;
   const first = new Map<SchemaId, MappedTable>();
   for (const t of det.tables) if (!first.has(t.schema)) first.set(t.schema, t);
   const out: CoverageEntry[] = [];

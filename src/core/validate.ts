@@ -40,30 +40,80 @@ export interface ValidateOptions {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = []): { results: CheckResult[]; findings: Finding[] } {
-  const checks: Check[] = [];
+/** Checks evaluated per family (the coverage ledger's counts): cross-table rules by id, the rest by table. */
+export interface CheckCounts {
+  total: number;
+  byRule: Map<string, number>;
+  byTable: Map<SchemaId, number>;
+}
+
+export interface RuleRun {
+  /** Checks that do not hold (beyond rounding). */
+  failing: CheckResult[];
+  /** Holding checks kept because `keep` asked for them (the suspects need those around the failing cells). */
+  kept: CheckResult[];
+  findings: Finding[];
+  counts: CheckCounts;
+}
+
+/**
+ * Runs every rule, evaluating each check as it is emitted: findings and counts are taken at once and a holding
+ * check is dropped unless `keep` wants it, so memory stays linear in the failures, not in the checks (a
+ * provincial workbook emits hundreds of thousands of holding checks).
+ */
+export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], keep?: (c: Check) => boolean): RuleRun {
   const findings: Finding[] = [];
+  const failing: CheckResult[] = [];
+  const kept: CheckResult[] = [];
+  const counts: CheckCounts = { total: 0, byRule: new Map(), byTable: new Map() };
   const firsts = new Map<SchemaId, MappedTable>();
   for (const t of tables) if (!firsts.has(t.schema)) firsts.set(t.schema, t);
   const ctx = {
     tables,
     unmapped,
     first: (id: SchemaId) => firsts.get(id),
-    check: (c: Check) => void checks.push(c),
+    check: (c: Check) => {
+      const r = evaluate(c);
+      counts.total++;
+      if (c.rule.startsWith('cross.')) counts.byRule.set(c.rule, (counts.byRule.get(c.rule) ?? 0) + 1);
+      else {
+        const t = c.lhs[0]?.table ?? c.rhs[0]?.table;
+        if (t) counts.byTable.set(t.schema, (counts.byTable.get(t.schema) ?? 0) + 1);
+      }
+      if (r.status === 'pass') {
+        if (keep?.(c)) kept.push(r);
+        return;
+      }
+      const f = toFinding(r);
+      if (f) findings.push(f);
+      if (r.status === 'fail') failing.push(r);
+      else if (keep?.(c)) kept.push(r);
+    },
     finding: (f: Finding) => void findings.push(f),
   };
   for (const rule of RULES) rule.run(ctx);
-  const results = checks.map(evaluate);
-  for (const r of results) {
-    const f = toFinding(r);
-    if (f) findings.push(f);
-  }
-  return { results, findings };
+  return { failing, kept, findings, counts };
+}
+
+const cellKey = (t: Check['lhs'][number]) => (t.ref ? `${t.table.sheet}\u0000${t.ref.row}\u0000${t.ref.col}` : '');
+
+/**
+ * The checks the suspects are ranked on: the failing ones and every check that shares a cell with them (a
+ * second pass over the rules, only when something fails, keeping just those).
+ */
+function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: RuleRun): CheckResult[] {
+  if (!first.failing.length) return [];
+  const cells = new Set<string>();
+  for (const r of first.failing) for (const t of [...r.check.lhs, ...r.check.rhs]) if (t.ref) cells.add(cellKey(t));
+  const touches = (c: Check) => c.lhs.some((t) => t.ref && cells.has(cellKey(t))) || c.rhs.some((t) => t.ref && cells.has(cellKey(t)));
+  const second = runRules(tables, unmapped, touches);
+  return [...second.failing, ...second.kept];
 }
 
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides);
-  const { results, findings } = runRules(det.tables, det.unmapped);
+  const run = runRules(det.tables, det.unmapped);
+  const findings = run.findings;
   findings.push(...checkPerformanceTables(wb, det.others));
   // A figure implausible for its unit in the optional tables (资产 in 元 under a 万元 heading).
   for (const message of plausibilityWarnings(addOtherTableFigures(extractFigures(det.tables), wb, det.others))) {
@@ -71,7 +121,7 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
     findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message, sheet: m?.[1] ?? '', cell: m?.[2] ?? '', cells: m ? [{ sheet: m[1], cell: m[2] }] : [] });
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const counts = { error: 0, warning: 0, info: 0, checks: results.length };
+  const counts = { error: 0, warning: 0, info: 0, checks: run.counts.total };
   for (const f of findings) counts[f.severity]++;
   return {
     tables: det.tables.map((t) => ({
@@ -86,8 +136,8 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
     unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, ...(u.schema ? { schema: u.schema } : {}) })),
     others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title })),
     findings,
-    suspects: rankSuspects(results),
+    suspects: rankSuspects(suspectInputs(det.tables, det.unmapped, run)),
     counts,
-    coverage: buildCoverage(det, results),
+    coverage: buildCoverage(det, run.counts),
   };
 }

@@ -1,7 +1,10 @@
 /**
  * An in-memory fake of the part of the Excel JavaScript API the adapter uses, faithful where it matters for
  * batching: properties throw until they were loaded and a sync() happened, writes take effect only at sync(),
- * and every sync() is counted.
+ * and every sync() is counted. Its real failure modes: a response over Excel on the web's 5 MB is refused
+ * (RequestPayloadSizeLimitExceeded — the limit counts bytes: https://learn.microsoft.com/office/dev/add-ins/
+ * concepts/resource-limits-and-performance-optimization), getMergedAreasOrNullObject over 512 areas fails the
+ * request, and every proxy of a failed request is invalid afterwards (InvalidObjectPath when used again).
  */
 import { a1, parseA1, parseRangeA1, type Workbook } from '../../src/core/grid';
 
@@ -43,15 +46,43 @@ export function fakeBookFrom(wb: Workbook): FakeBookData {
   };
 }
 
+/** An error as Office.js raises it (OfficeExtension.Error has a `code`). */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
 class Ctx {
   syncs = 0;
+  /** Response bytes of each sync (JSON of the loaded properties). */
+  bytes: number[] = [];
   ops: (() => void)[] = [];
-  loads: (() => void)[] = [];
-  constructor(readonly book: FakeBookData) {}
+  /** A load computes its values (and may fail), adds their size to `pending`, and returns how to apply them. */
+  loads: (() => (() => void) | void)[] = [];
+  owners: Proxyish[] = [];
+  pending = 0;
+  constructor(readonly book: FakeBookData, readonly payloadLimit = PAYLOAD_LIMIT) {}
   async sync() {
     this.syncs++;
-    for (const op of this.ops.splice(0)) op();
-    for (const l of this.loads.splice(0)) l();
+    const loads = this.loads.splice(0);
+    const owners = this.owners.splice(0);
+    const ops = this.ops.splice(0);
+    this.pending = 0;
+    try {
+      for (const op of ops) op();
+      const commits: (() => void)[] = [];
+      for (const l of loads) {
+        const c = l();
+        if (c) commits.push(c);
+      }
+      this.bytes.push(this.pending);
+      if (this.pending > this.payloadLimit) throw officeError('RequestPayloadSizeLimitExceeded', `the response is ${this.pending} bytes`);
+      for (const c of commits) c();
+    } catch (e) {
+      for (const o of owners) o.invalid = true;
+      throw e;
+    }
   }
 }
 
@@ -59,18 +90,28 @@ class Ctx {
 class Proxyish {
   protected snap: Record<string, unknown> = {};
   protected loadedProps = new Set<string>();
+  /** Set when a request this proxy was part of failed: Office.js invalidates it. */
+  invalid = false;
   constructor(protected ctx: Ctx) {}
   protected read<T>(prop: string): T {
+    if (this.invalid) throw officeError('InvalidObjectPath', 'the object was part of a request that failed');
     if (!this.loadedProps.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} (call load() and context.sync() first)`);
     return this.snap[prop] as T;
   }
   protected queueLoad(props: string[], fetch: () => Record<string, unknown>) {
+    this.ctx.owners.push(this);
     this.ctx.loads.push(() => {
-      const v = fetch();
-      for (const p of props) {
-        this.snap[p] = v[p];
-        this.loadedProps.add(p);
-      }
+      if (this.invalid) throw officeError('InvalidObjectPath', 'the object was part of a request that failed');
+      const all = fetch();
+      const v: Record<string, unknown> = {};
+      for (const p of props) v[p] = all[p];
+      this.ctx.pending += Buffer.byteLength(JSON.stringify(v));
+      return () => {
+        for (const p of props) {
+          this.snap[p] = v[p];
+          this.loadedProps.add(p);
+        }
+      };
     });
   }
 }
@@ -154,7 +195,35 @@ class FakeRange extends Proxyish {
     const merges = () => sheetOf(ctx, sheet).merges;
     Object.defineProperty(areas, 'isNullObject', { get: () => merges().length === 0 });
     Object.defineProperty(areas, 'areas', { get: () => ({ items: (areas as unknown as { read: (p: string) => unknown }).read('items') }) });
-    areas.load = () => (areas as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['items'], () => ({ items: merges().map((m) => ({ address: `${sheet}!${m}` })) }));
+    areas.load = () =>
+      (areas as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['items'], () => {
+        if (merges().length > 512) throw officeError('GeneralException', 'getMergedAreas: more than 512 merged areas');
+        return { items: merges().map((m) => ({ address: `${sheet}!${m}` })) };
+      });
+    return areas;
+  }
+  /** The formula cells of this range as Excel gives them: one address list, areas joined by commas. */
+  getSpecialCellsOrNullObject(type: string) {
+    const ctx = this.ctx;
+    const sheet = this.sheet!;
+    if (type !== 'Formulas') throw new Error(`fake: special cells ${type}`);
+    const runs = () => {
+      const s = sheetOf(ctx, sheet);
+      const cells = [...s.cells.entries()].filter(([, c]) => c.formula).map(([k]) => k.split(',').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const out: string[] = [];
+      for (let i = 0; i < cells.length; ) {
+        let j = i;
+        while (j + 1 < cells.length && cells[j + 1][0] === cells[i][0] && cells[j + 1][1] === cells[j][1] + 1) j++;
+        out.push(`${sheet}!${a1(cells[i][0], cells[i][1])}${j > i ? `:${a1(cells[j][0], cells[j][1])}` : ''}`);
+        i = j + 1;
+      }
+      return out;
+    };
+    const areas = new Proxyish(ctx) as Proxyish & { address: string; isNullObject: boolean; load: (p: string) => void };
+    let none: boolean | undefined;
+    Object.defineProperty(areas, 'isNullObject', { get: () => { if (none === undefined) throw new Error('PropertyNotLoaded: isNullObject'); return none; } });
+    Object.defineProperty(areas, 'address', { get: () => (areas as unknown as { read: (p: string) => string }).read('address') });
+    areas.load = () => (areas as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['address'], () => { const r = runs(); none = r.length === 0; return { address: r.join(',') }; });
     return areas;
   }
   select() {
@@ -259,10 +328,10 @@ function parseCommentAddress(addr: string): { sheet: string; cell: string } {
   return { sheet: addr.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"), cell: addr.slice(bang + 1) };
 }
 
-export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8', '1.9', '1.10', '1.13'])) {
+export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8', '1.9', '1.10', '1.13']), payloadLimit = PAYLOAD_LIMIT) {
   const contexts: Ctx[] = [];
   const run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new Ctx(book);
+    const ctx = new Ctx(book, payloadLimit);
     contexts.push(ctx);
     const sheetsObj = {
       _items: undefined as FakeWorksheet[] | undefined,
@@ -340,6 +409,8 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8',
     supports: (set: string, version: string) => set === 'ExcelApi' && supported.has(version),
     /** Syncs used by each Excel.run batch so far. */
     syncs: () => contexts.map((c) => c.syncs),
+    /** Response bytes of every sync of each batch. */
+    bytes: () => contexts.map((c) => c.bytes),
     reset: () => void (contexts.length = 0),
   };
 }

@@ -1,7 +1,12 @@
 /**
  * The Excel host (Office.js). Reads in as few context.sync() calls as the API allows:
- *   1 sync for sheet names, protection and read-only state; 1 for used-range sizes and merged areas;
- *   then 1 per block of at most CELLS_PER_SYNC cells (≈5 MB, Excel on the web's request limit).
+ *   1 sync for sheet names, protection and read-only state; 1 for used-range sizes, merged areas and where the
+ *   formulas are; then 1 per block of at most READ_BUDGET_BYTES of estimated response (Excel on the web caps a
+ *   request or response at 5 MB — it counts bytes, not cells: https://learn.microsoft.com/office/dev/add-ins/
+ *   concepts/resource-limits-and-performance-optimization#excel-add-ins). Values and number formats are read
+ *   for every cell, formulas only where there are formulas (Range.getSpecialCellsOrNullObject, ExcelApi 1.9).
+ *   A block refused for its size (RequestPayloadSizeLimitExceeded) is halved and read again with new proxies:
+ *   Office.js invalidates the objects of a failed batch (InvalidObjectPath if they are used again).
  * Marks cost 2 syncs (read current formats and notes, then write), plus 1 only when the workbook already has
  * comments (to learn which cells they are on, so a comment the user wrote is never touched); clearing costs 2.
  * The previous fill of every marked cell is saved in the workbook's settings, so 清除标记 restores it
@@ -16,8 +21,20 @@ import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } f
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type RequirementCheck = (set: string, version: string) => boolean;
 
-/** ~5 MB of values, formulas and formats per request. */
-export const CELLS_PER_SYNC = 200_000;
+/** Estimated response bytes per request: below Excel on the web's 5 MB with room for JSON overhead. */
+export const READ_BUDGET_BYTES = 3_500_000;
+/** Estimated JSON bytes per cell: a value and a number format ("#,##0.00"), with quotes and separators. */
+export const BYTES_PER_CELL = 24;
+/** Per cell when formulas are read too (no ExcelApi 1.9 to find where they are). */
+export const BYTES_PER_CELL_WITH_FORMULAS = 36;
+/** Per formula cell read for its formula alone. */
+export const BYTES_PER_FORMULA = 40;
+
+/** Whether Office.js refused a request for its size (Excel on the web). */
+export function isPayloadError(e: unknown): boolean {
+  const x = e as { code?: string; message?: string };
+  return /RequestPayloadSizeLimitExceeded|PayloadTooLarge|ResponsePayloadSizeLimitExceeded/i.test(`${x?.code ?? ''} ${x?.message ?? ''}`);
+}
 const SETTING_KEY = 'budgetCheck.marks';
 
 interface SavedCell {
@@ -60,77 +77,146 @@ export class ExcelHost implements InteractiveHost {
       await ctx.sync();
       const names = sheets.items.map((ws) => ws.name);
       onProgress?.({ done: 0, total: names.length + 1, message: `找到 ${names.length} 个工作表，正在读取表格范围` });
-      const used = sheets.items.map((ws) => {
-        const r = ws.getUsedRangeOrNullObject(true);
-        r.load('rowIndex,columnIndex,rowCount,columnCount');
-        return r;
-      });
       const canMerge = this.supports('ExcelApi', '1.13');
-      const merged = canMerge
-        ? sheets.items.map((ws) => {
-            const m = ws.getRange().getMergedAreasOrNullObject();
-            m.load('areas/items/address');
-            return m;
-          })
-        : [];
+      const canFindFormulas = this.supports('ExcelApi', '1.9');
+      const request = (withMerges: boolean) => {
+        const used = sheets.items.map((ws) => {
+          const r = ws.getUsedRangeOrNullObject(true);
+          r.load('rowIndex,columnIndex,rowCount,columnCount');
+          return r;
+        });
+        const merged = withMerges
+          ? sheets.items.map((ws) => {
+              const m = ws.getRange().getMergedAreasOrNullObject();
+              m.load('areas/items/address');
+              return m;
+            })
+          : [];
+        const formulaAreas = canFindFormulas
+          ? sheets.items.map((ws) => {
+              // On the whole sheet, never on a used range that may be a null object (an empty sheet).
+              const f = ws.getRange().getSpecialCellsOrNullObject('Formulas');
+              f.load('address');
+              return f;
+            })
+          : [];
+        return { used, merged, formulaAreas };
+      };
+      // One request for used-range sizes, merged areas and where the formulas are. Over 512 merged areas on a
+      // sheet Excel refuses the whole request, and every proxy of it is invalid afterwards (InvalidObjectPath):
+      // the fallback creates new proxies and reads without merges
+      // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
+      let req = request(canMerge);
       try {
         await ctx.sync();
-      } catch {
-        // More than 512 merged areas on a sheet makes Excel refuse the request: read without merges.
-        used.forEach((r) => r.load('rowIndex,columnIndex,rowCount,columnCount'));
-        merged.length = 0;
+      } catch (e) {
+        if (!canMerge) throw e;
+        req = request(false);
         await ctx.sync();
       }
+      const { used, merged, formulaAreas } = req;
       // The same limit as the file host and the preview (limits.ts), checked before any cell is read.
       const area = used.reduce((n, u) => n + (u.isNullObject ? 0 : u.rowCount * u.columnCount), 0);
       if (area > DEFAULT_LIMITS.maxCells) throw limitError.cells(DEFAULT_LIMITS.maxCells);
-      // Plan row blocks of at most CELLS_PER_SYNC cells, grouped into as few syncs as possible.
-      type Block = { sheet: number; r0: number; rows: number; range?: Excel.Range };
-      const blocks: Block[][] = [[]];
-      let inSync = 0;
+      const formulaRanges: CellRange[][] = used.map((_, i) => {
+        const f = formulaAreas[i];
+        if (!canFindFormulas || !f || f.isNullObject || !f.address) return [];
+        return f.address.split(',').map((a) => parseRangeA1(stripSheet(a.trim())));
+      });
+      // Plan row blocks of at most READ_BUDGET_BYTES estimated, grouped into as few syncs as possible.
+      type Block = { sheet: number; r0: number; rows: number; c0: number; cols: number; formulasOnly?: boolean };
+      const perCell = canFindFormulas ? BYTES_PER_CELL : BYTES_PER_CELL_WITH_FORMULAS;
+      const plan: Block[] = [];
       used.forEach((u, i) => {
         if (u.isNullObject) return;
-        const perBlock = Math.max(1, Math.floor(CELLS_PER_SYNC / u.columnCount));
-        for (let r0 = 0; r0 < u.rowCount; r0 += perBlock) {
-          const rows = Math.min(perBlock, u.rowCount - r0);
-          if (inSync + rows * u.columnCount > CELLS_PER_SYNC && blocks[blocks.length - 1].length) {
-            blocks.push([]);
-            inSync = 0;
-          }
-          blocks[blocks.length - 1].push({ sheet: i, r0, rows });
-          inSync += rows * u.columnCount;
+        const perBlock = Math.max(1, Math.floor(READ_BUDGET_BYTES / (perCell * u.columnCount)));
+        for (let r0 = 0; r0 < u.rowCount; r0 += perBlock) plan.push({ sheet: i, r0: u.rowIndex + r0, rows: Math.min(perBlock, u.rowCount - r0), c0: u.columnIndex, cols: u.columnCount });
+        for (const f of formulaRanges[i]) {
+          const cols = f.right - f.left + 1;
+          const per = Math.max(1, Math.floor(READ_BUDGET_BYTES / (BYTES_PER_FORMULA * cols)));
+          for (let r0 = f.top; r0 <= f.bottom; r0 += per)
+            plan.push({ sheet: i, r0, rows: Math.min(per, f.bottom - r0 + 1), c0: f.left, cols, formulasOnly: true });
         }
       });
+      const cost = (b: Block) => b.rows * b.cols * (b.formulasOnly ? BYTES_PER_FORMULA : perCell);
+      const groups: Block[][] = [[]];
+      let inSync = 0;
+      for (const b of plan) {
+        if (inSync + cost(b) > READ_BUDGET_BYTES && groups[groups.length - 1].length) {
+          groups.push([]);
+          inSync = 0;
+        }
+        groups[groups.length - 1].push(b);
+        inSync += cost(b);
+      }
       const out: Sheet[] = sheets.items.map((ws, i) => ({
         name: ws.name,
         rows: [],
         merges: merged[i] && !merged[i].isNullObject ? merged[i].areas.items.map((a) => parseRangeA1(stripSheet(a.address))) : ([] as CellRange[]),
         protected: ws.protection.protected,
       }));
+      const formulaAt = new Map<string, string>();
       let done = 0;
-      for (const group of blocks) {
-        if (!group.length) continue;
-        for (const b of group) {
-          const u = used[b.sheet];
-          b.range = sheets.items[b.sheet].getRangeByIndexes(u.rowIndex + b.r0, u.columnIndex, b.rows, u.columnCount);
-          b.range.load('values,formulas,numberFormat');
+      const total = groups.length;
+      /** Reads a group of blocks in one sync; a group refused for its size is halved, with new proxies. */
+      const readGroup = async (group: Block[]): Promise<void> => {
+        const ranges = group.map((b) => {
+          const r = sheets.items[b.sheet].getRangeByIndexes(b.r0, b.c0, b.rows, b.cols);
+          r.load(b.formulasOnly ? 'formulas' : canFindFormulas ? 'values,numberFormat' : 'values,formulas,numberFormat');
+          return r;
+        });
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (!isPayloadError(e)) throw e;
+          const halves: Block[][] = [];
+          if (group.length > 1) halves.push(group.slice(0, group.length >> 1), group.slice(group.length >> 1));
+          else if (group[0].rows > 1) {
+            const b = group[0];
+            const h = b.rows >> 1;
+            halves.push([{ ...b, rows: h }], [{ ...b, r0: b.r0 + h, rows: b.rows - h }]);
+          } else throw new HostError(`工作表“${out[group[0].sheet].name}”第 ${group[0].r0 + 1} 行的数据超过 Excel 网页版单次请求的大小上限，无法读取`, 'limit');
+          for (const g of halves) await readGroup(g);
+          return;
         }
-        await ctx.sync();
-        for (const b of group) {
-          const u = used[b.sheet];
-          const { values, formulas, numberFormat } = b.range!;
+        group.forEach((b, k) => {
+          const range = ranges[k];
           const rows = out[b.sheet].rows;
+          if (b.formulasOnly) {
+            const formulas = range.formulas;
+            for (let r = 0; r < b.rows; r++)
+              for (let c = 0; c < b.cols; c++) {
+                const f = formulas[r][c];
+                if (typeof f === 'string' && f.startsWith('=')) formulaAt.set(`${b.sheet},${b.r0 + r},${b.c0 + c}`, f);
+              }
+            return;
+          }
+          const values = range.values;
+          const numberFormat = range.numberFormat;
+          const formulas = canFindFormulas ? undefined : range.formulas;
           for (let r = 0; r < b.rows; r++) {
             const line: (Cell | undefined)[] = [];
-            for (let c = 0; c < u.columnCount; c++) {
-              const cell = toCell(values[r][c], formulas[r][c], numberFormat[r][c]);
-              if (cell) line[u.columnIndex + c] = cell;
+            for (let c = 0; c < b.cols; c++) {
+              const cell = toCell(values[r][c], formulas ? formulas[r][c] : undefined, numberFormat[r][c]);
+              if (cell) line[b.c0 + c] = cell;
             }
-            if (line.length) rows[u.rowIndex + b.r0 + r] = line;
+            if (line.length) rows[b.r0 + r] = line;
           }
-        }
+        });
+      };
+      for (const group of groups) {
+        if (!group.length) continue;
+        await readGroup(group);
         done++;
-        onProgress?.({ done, total: blocks.length, message: `已读取 ${done}/${blocks.length} 批单元格` });
+        onProgress?.({ done, total, message: `已读取 ${done}/${total} 批单元格` });
+      }
+      // Formulas found by getSpecialCells: set on their cells (a formula with no cached result is kept too).
+      for (const [k, f] of formulaAt) {
+        const [si, r, c] = k.split(',').map(Number);
+        const rows = out[si].rows;
+        const line = rows[r] ?? (rows[r] = []);
+        const cell = line[c] ?? (line[c] = { value: null });
+        cell.formula = f.slice(1);
       }
       return { sheets: out };
     });
