@@ -5,17 +5,10 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { emptyResult } from '../batch/check-file';
-import { collectFiles, runBatch } from '../batch/pool';
-import { progressReporter } from '../batch/progress';
-import { batchHtml, batchJson, batchXlsx, formatBatchText } from '../batch/reports';
+// Only what a single `validate` needs is loaded up front; the other commands load their modules when they run
+// (a cold start near Node's own: batch, narrative, templates, ExcelJS and docx are not paid for by validate).
 import { detectWorkbook } from '../core/detect';
-import { checkText } from '../core/narrative/check-text';
-import { addOtherTableFigures, extractFigures, plausibilityWarnings } from '../core/narrative/figures';
-import { generateSections, sectionsText } from '../core/narrative/generate';
 import { formatTextReport } from '../core/report-text';
-import { FormulaEvaluator } from '../core/templates/evaluate';
-import { buildTemplate } from '../core/templates/template';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import { readXlsxFile, writeXlsxBuffer } from '../hosts/file/xlsx';
@@ -115,6 +108,10 @@ function writeAtomic(file: string, content: string | Buffer): void {
 }
 
 async function validateBatch(inputs: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
+  const { emptyResult } = await import('../batch/check-file');
+  const { collectFiles, runBatch } = await import('../batch/pool');
+  const { progressReporter } = await import('../batch/progress');
+  const { batchHtml, batchJson, batchXlsx, formatBatchText } = await import('../batch/reports');
   const report = opts.report;
   if (report !== undefined && !/\.(html?|xlsx|json)$/i.test(report)) throw new UsageError('--report 的文件名应以 .html、.xlsx 或 .json 结尾');
   let jobs: number | undefined;
@@ -220,6 +217,8 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
 }
 
 async function explain(files: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
+  const { addOtherTableFigures, extractFigures, plausibilityWarnings } = await import('../core/narrative/figures');
+  const { generateSections, sectionsText } = await import('../core/narrative/generate');
   const format = opts.format ?? 'text';
   if (!['text', 'json', 'docx'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 docx，收到“${format}”`);
   if (files.length !== 1) throw new UsageError('请指定一个 .xlsx 工作簿');
@@ -263,6 +262,8 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
 }
 
 async function checkTextCommand(files: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
+  const { checkText } = await import('../core/narrative/check-text');
+  const { addOtherTableFigures, extractFigures } = await import('../core/narrative/figures');
   if (files.length < 1 || files.length > 2) throw new UsageError('用法：budget-check check-text [工作簿.xlsx] 说明.txt|说明.docx');
   const textFile = files[files.length - 1];
   const book = files.length === 2 ? files[0] : undefined;
@@ -294,6 +295,8 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
 }
 
 async function template(opts: Record<string, string>, io: CliIO): Promise<number> {
+  const { FormulaEvaluator } = await import('../core/templates/evaluate');
+  const { buildTemplate } = await import('../core/templates/template');
   const year = Number(opts.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('请用 --year 指定预算年度，如 --year 2023');
   const unit = opts.unit ?? '万元';

@@ -7,7 +7,6 @@
  * to ExcelJS. Browser-safe: in Node the file host passes the native-inflate zip reader (zip-node.ts); in the
  * browser fflate is used.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import { Cell, CellValue, Sheet, Workbook } from '../../core/grid';
 import { HostError } from '../host';
 import { damaged, DEFAULT_LIMITS, limitError, MAX_COLS, MAX_ROWS, otherKind, ReadLimits } from './limits';
@@ -114,6 +113,9 @@ function excelDate(serial: number): string {
 
 /** The zip in the browser: fflate, only the needed parts, declared and actual sizes checked against the limits. */
 function fflateParts(buf: Uint8Array, limits: ReadLimits): ZipParts {
+  // Required here, not at the top: the Node file host never needs fflate (a cold CLI start does not pay for it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { unzipSync } = require('fflate') as typeof import('fflate');
   const names: string[] = [];
   let files: Record<string, Uint8Array>;
   let declared = 0;
@@ -152,9 +154,9 @@ export interface LeanOptions {
   parts?: ZipParts;
 }
 
-const utf8 = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-8') : undefined;
+const utf8 = new TextDecoder('utf-8');
 function toText(b: Uint8Array): string {
-  return utf8 ? utf8.decode(b) : strFromU8(b);
+  return utf8.decode(b);
 }
 
 export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: number, name: string) => void, opts: LeanOptions = {}): Workbook {
