@@ -32,7 +32,16 @@ const tsRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
   // ES modules (not the CLI's CommonJS) so webpack can tree-shake Fluent UI.
-  use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } } },
+  // ES2017: WPS's embedded Chromium varies by build and older ones reject ?. and ?? (issue 14).
+  use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'ES2017', rootDir: '.' } } },
+};
+
+/** Packages shipped as ES2018+ (object spread, ?. and ??) are brought down to ES2017 too, by TypeScript. */
+const depsRule = {
+  test: /\.m?js$/,
+  include: /node_modules/,
+  resolve: { fullySpecified: false },
+  use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: true, compilerOptions: { allowJs: true, rootDir: '.', module: 'esnext', moduleResolution: 'bundler', target: 'ES2017', sourceMap: false, declaration: false } } },
 };
 
 function httpsOptions() {
@@ -59,11 +68,12 @@ module.exports = (env = {}, argv = {}) => {
   const app = {
     name: 'app',
     mode,
-    target: 'web',
+    // webpack's own runtime in ES2017 as well.
+    target: ['web', 'es2017'],
     entry: { taskpane: './src/taskpane/index.tsx', preview: './src/preview/index.tsx', commands: './src/taskpane/commands.ts' },
     output: { path: path.resolve(__dirname, 'dist', 'taskpane'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.tsx', '.ts', '.js'], fallback: { fs: false, path: false, crypto: false } },
-    module: { rules: [tsRule] },
+    module: { rules: mode === 'production' ? [tsRule, depsRule] : [tsRule] },
     performance: { hints: false },
     devtool: mode === 'development' ? 'source-map' : false,
     plugins: [

@@ -33,6 +33,8 @@ if (!ribbon.startsWith('<customUI')) throw new Error('ribbon.xml 必须以 <cust
 fs.writeFileSync(path.join(addin, 'ribbon.xml'), ribbon);
 for (const f of ['index.html', 'main.js']) fs.copyFileSync(path.join(root, 'src', 'wps', f), path.join(addin, f));
 fs.copyFileSync(path.join(pane, 'taskpane.js'), path.join(addin, 'taskpane.js'));
+// Chunks the pane loads on demand (the docx export): every .js webpack emitted besides the other pages' entries.
+for (const f of fs.readdirSync(pane)) if (f.endsWith('.js') && !['taskpane.js', 'preview.js', 'commands.js'].includes(f)) fs.copyFileSync(path.join(pane, f), path.join(addin, f));
 // The same task pane, without Office.js: inside WPS it finds window.Application.
 const html = fs.readFileSync(path.join(pane, 'taskpane.html'), 'utf8').replace(/<script src="?https:\/\/appsforoffice[^>]*><\/script>\s*/, '');
 if (/office\.js/.test(html)) throw new Error('WPS 版任务窗格不应加载 Office.js');
@@ -44,7 +46,8 @@ fs.writeFileSync(path.join(addin, 'package.json'), JSON.stringify({ name: NAME, 
 const { path7za } = require('7zip-bin');
 fs.chmodSync(path7za, 0o755);
 const archive = path.join(out, `${folder}.7z`);
-execFileSync(path7za, ['a', '-t7z', '-bd', '-y', archive, '.'], { cwd: addin, stdio: 'ignore' });
+// As the official `wpsjs build` packs it: the name_version/ folder itself inside the archive (jsaddons/ expects it).
+execFileSync(path7za, ['a', '-t7z', '-bd', '-y', archive, folder], { cwd: out, stdio: 'ignore' });
 
 const xml = (body) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<jsplugins>\n${body}\n</jsplugins>\n`;
 fs.writeFileSync(path.join(out, 'jsplugins.xml'), xml(`  <jsplugin name="${NAME}" type="et" url="${base}${folder}.7z" version="${version}"/>`));

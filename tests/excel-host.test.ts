@@ -168,3 +168,18 @@ test('insertSheet adds a new sheet in 2 syncs and never overwrites one (情况�
   expect(book.sheets.filter((s) => s.name.startsWith('情况说明'))).toHaveLength(2);
   expect(book.active).toBe('情况说明(2)');
 });
+
+test('a legacy note on a marked cell refuses the comment: the colours are still marked, and the pane is told why', async () => {
+  const { book, excel, host, cell, at } = setup();
+  book.notes = [{ sheet: at.sheet, cell }];
+  const rep = validateWorkbook(await host.readWorkbook());
+  const marks = marksFromReport(rep);
+  excel.reset();
+  const res = await host.applyMarks(marks);
+  expect(res.marked).toBe(marks.length);
+  expect(res.skipped).toEqual([{ sheet: '（批注）', reason: expect.stringMatching(/旧式批注/) }]);
+  const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+  expect(sheet.cells.get(`${at.row},${at.col}`)!.fill).toBe(MARK_COLORS.suspect);
+  expect(await host.clearMarks()).toBe(marks.length);
+  expect(sheet.cells.get(`${at.row},${at.col}`)!.fill).toBeNull();
+});

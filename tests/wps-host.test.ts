@@ -1,7 +1,7 @@
 import { marksFromReport, MARK_COLORS, NOTE_PREFIX } from '../src/core/marks';
 import { validateWorkbook } from '../src/core/validate';
 import { a1 } from '../src/core/grid';
-import { as2d, prop, rgbHexToBgr, WpsHost, wpsHostFromWindow } from '../src/hosts/wps/wps-host';
+import { as2d, prop, rgbHexToBgr, STATE_SHEET, WpsHost, wpsHostFromWindow } from '../src/hosts/wps/wps-host';
 import { layoutWorkbook, locate, setValue } from '../src/samples/layout';
 import { seed004Blocks } from '../src/samples/seed004';
 import { fakeWpsApp, wpsBookFrom } from './fakes/fake-wps';
@@ -117,4 +117,82 @@ test('the pane finds WPS from the window object', () => {
   expect(wpsHostFromWindow({ Application: fakeWpsApp(book) })?.kind).toBe('wps');
   expect(wpsHostFromWindow({ wps: { EtApplication: () => fakeWpsApp(book) } })?.kind).toBe('wps');
   expect(wpsHostFromWindow({})).toBeUndefined();
+});
+
+describe('real WPS behaviour the fakes used to hide (issue 14)', () => {
+  test('after a WPS restart (PluginStorage is empty) 清除标记 still restores exactly: the state is in the workbook', async () => {
+    const { book, host, at } = setup();
+    const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+    const userCell = sheet.cells.get(`${at.row},${at.col - 1}`)!;
+    userCell.color = 0x00ff00;
+    await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
+    expect(userCell.color).toBe(rgbHexToBgr(MARK_COLORS.error));
+    const state = book.sheets.find((s) => s.name === STATE_SHEET)!;
+    expect(state.visible).toBe(2); // xlSheetVeryHidden
+    // Restart: a new Application over the same workbook.
+    const restarted = new WpsHost(fakeWpsApp(book));
+    expect(await restarted.sheetNames()).not.toContain(STATE_SHEET);
+    expect((await restarted.readWorkbook()).sheets.map((s) => s.name)).not.toContain(STATE_SHEET);
+    // A new 校验 after the restart must not take the mark colour for the original…
+    await restarted.applyMarks(marksFromReport(validateWorkbook(await restarted.readWorkbook())));
+    // …so 清除标记 gives back the user's own green.
+    await restarted.clearMarks();
+    expect(userCell.color).toBe(0x00ff00);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toEqual([userCell]);
+  });
+
+  test('a mark left behind with no record is not taken for the original fill', async () => {
+    const { book, at } = setup();
+    const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+    const c = sheet.cells.get(`${at.row},${at.col}`)!;
+    c.color = rgbHexToBgr(MARK_COLORS.suspect); // an old mark whose state was lost
+    const host = new WpsHost(fakeWpsApp(book, { pluginStorage: false }));
+    await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
+    await host.clearMarks();
+    expect(c.color).toBeNull();
+  });
+
+  test('Cells is a property: Cells(r, c) would throw; the host uses Cells.Item(r, c) for reads and writes', async () => {
+    const { book, host } = setup({ inject: false });
+    const app = fakeWpsApp(book);
+    const ws = (app.ActiveWorkbook as { Worksheets: { Item: (i: number) => { Cells: unknown } } }).Worksheets.Item(1);
+    expect(typeof ws.Cells).toBe('object');
+    expect(() => (ws.Cells as unknown as (r: number, c: number) => unknown)(1, 1)).toThrow(TypeError);
+    const name = await host.insertSheet('模板', { name: '模板', rows: [[{ value: '标题' }, { value: 1.5, numFmt: '#,##0.00' }]], merges: [] });
+    const added = book.sheets.find((s) => s.name === name)!;
+    expect(added.cells.get('0,0')!.value).toBe('标题');
+    expect(added.cells.get('0,1')).toMatchObject({ value: 1.5, numFmt: '#,##0.00' });
+    expect(added.cells.size).toBe(2); // only those two cells were written, not the whole sheet
+  });
+
+  test('error cells come back as CVErr numbers: read as the error text, never as amounts', async () => {
+    const { book, host, at } = setup({ inject: false });
+    book.sheets.find((s) => s.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!.value = -2146826281;
+    const wb = await host.readWorkbook();
+    expect(wb.sheets.find((s) => s.name === at.sheet)!.rows[at.row][at.col]!.value).toBe('#DIV/0!');
+    expect(validateWorkbook(wb).findings.some((f) => f.rule === 'structure.invalid-amount' && /#DIV\/0!/.test(f.message))).toBe(true);
+  });
+
+  test('AddComment with the author prefix: our notes are still recognised and removed', async () => {
+    const l = layoutWorkbook(seed004Blocks(), { layout: 'sheets' });
+    setValue(l, locate(l, 'expenditure', 19, 4), 619.02);
+    const book = wpsBookFrom(l.workbook);
+    const host = new WpsHost(fakeWpsApp(book, { authorPrefix: '张会计' }));
+    await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.comment)).every((c) => c.comment!.startsWith(`张会计:\n${NOTE_PREFIX}`))).toBe(true);
+    // Marking again replaces our notes (no "already has a comment" failure), and clearing removes them.
+    await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
+    await host.clearMarks();
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.comment))).toEqual([]);
+  });
+
+  test('UsedRange covering 65,536 formatted rows: the read is trimmed to the data', async () => {
+    const { book, host, at } = setup({ inject: false });
+    const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+    for (let r = 0; r < 65536; r++) sheet.cells.set(`${r},20`, { value: null, numFmt: '#,##0.00', color: null });
+    const wb = await host.readWorkbook();
+    const read = wb.sheets.find((s) => s.name === at.sheet)!;
+    expect(read.rows.length).toBeLessThan(100);
+    expect(validateWorkbook(wb).counts.error).toBe(0);
+  });
 });

@@ -26,6 +26,26 @@ test('the add-in folder, the offline .7z and the online publish files are produc
   expect(html).toMatch(/taskpane\.js/);
 });
 
+test('the offline .7z holds the name_version/ folder, as the official wpsjs build packs it', () => {
+  const { path7za } = require('7zip-bin');
+  const listing = execFileSync(path7za, ['l', '-slt', path.join(out, `budget-check_${version}.7z`)], { encoding: 'utf8' });
+  const paths = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1].replace(/\\/g, '/')).slice(1);
+  expect(paths).toContain(`budget-check_${version}/index.html`);
+  expect(paths).toContain(`budget-check_${version}/ribbon.xml`);
+  expect(paths).toContain(`budget-check_${version}/taskpane.js`);
+  expect(paths.every((p) => p.startsWith(`budget-check_${version}`))).toBe(true);
+});
+
+test('the pane parses as ES2017 (WPS builds with an older embedded Chromium reject ?., ?? and look-behind)', () => {
+  const acorn = require('acorn');
+  const scripts = fs.readdirSync(folder).filter((f) => f.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(2); // the pane, main.js and the on-demand docx chunk
+  for (const f of scripts) {
+    const code = fs.readFileSync(path.join(folder, f), 'utf8');
+    expect(() => acorn.parse(code, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
+  }
+});
+
 test('ribbon.xml starts with <customUI, is well-formed, and every callback exists in main.js', () => {
   const ribbon = fs.readFileSync(path.join(folder, 'ribbon.xml'), 'utf8');
   expect(ribbon.startsWith('<customUI')).toBe(true);

@@ -21,6 +21,12 @@ export function tabFromHash(hash: string): string {
 export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; initialTab?: string }) {
   const s = useStyles();
   const [tab, setTab] = React.useState<string>(initialTab);
+  // The WPS ribbon's buttons navigate the open pane to #validate / #explain / #template: follow the hash.
+  React.useEffect(() => {
+    const follow = () => setTab(tabFromHash(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={s.root}>
@@ -31,9 +37,16 @@ export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; 
           <Tab value="explain">生成说明</Tab>
           <Tab value="template">插入模板</Tab>
         </TabList>
-        {tab === 'validate' && <ValidatePanel host={host} />}
-        {tab === 'explain' && <ExplainPanel host={host} />}
-        {tab === 'template' && <TemplatePanel host={host} />}
+        {/* All three stay mounted: switching tabs never loses results, typed reasons or edited text. */}
+        <div hidden={tab !== 'validate'} data-testid="tab-validate">
+          <ValidatePanel host={host} />
+        </div>
+        <div hidden={tab !== 'explain'} data-testid="tab-explain">
+          <ExplainPanel host={host} />
+        </div>
+        <div hidden={tab !== 'template'} data-testid="tab-template">
+          <TemplatePanel host={host} />
+        </div>
       </div>
     </FluentProvider>
   );

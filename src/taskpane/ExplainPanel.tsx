@@ -6,7 +6,6 @@ import { checkText, TextFinding } from '../core/narrative/check-text';
 import { addOtherTableFigures, extractFigures, Figures } from '../core/narrative/figures';
 import { generateSections, Section, sectionsText } from '../core/narrative/generate';
 import { sectionsSheet } from '../core/narrative/sheet';
-import { sectionsToDocxBlob } from '../hosts/file/docx';
 import { readXlsxLean } from '../hosts/file/xlsx-lean';
 import type { InteractiveHost } from '../hosts/host';
 import { cellText, type Workbook } from '../core/grid';
@@ -112,13 +111,49 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
     }
   };
 
+  /**
+   * The text as formatted HTML on the clipboard (headings, paragraphs, highlighted places to fill), to paste
+   * into Word: the save path that works in every host.
+   */
+  const copyRich = async () => {
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const html = current()
+      .map((x) => `${x.title ? `<h2>${esc(x.title)}</h2>` : ''}${x.text.split('\n').map((l) => `<p>${esc(l).replace(/(【[^】]*】)/g, '<mark>$1</mark>')}</p>`).join('')}`)
+      .join('');
+    try {
+      const ClipboardItemCtor = (window as unknown as { ClipboardItem?: new (items: Record<string, Blob>) => unknown }).ClipboardItem;
+      if (!ClipboardItemCtor || !navigator.clipboard?.write) throw new Error('no rich clipboard');
+      await navigator.clipboard.write([new ClipboardItemCtor({ 'text/html': new Blob([`<h1>${esc(title)}</h1>${html}`], { type: 'text/html' }), 'text/plain': new Blob([`${title}\n\n${text}`], { type: 'text/plain' }) }) as never]);
+      setInfo('已复制为带格式的文本：在 Word 或 WPS 文字中新建文档后粘贴（Ctrl+V），待填处保留黄色标记。');
+    } catch {
+      await copy();
+      setInfo('这个环境不支持复制格式，已复制为纯文本：在 Word 中新建文档后粘贴即可。');
+    }
+  };
+
+  /**
+   * .docx through a download link. Blob-URL downloads fail silently in Office on Mac and in some WebViews
+   * (https://learn.microsoft.com/office/dev/add-ins/develop/known-issues — file downloads from the task pane),
+   * so there the text goes to the clipboard as formatted text instead, and everywhere the pane says what it did.
+   * The docx library is loaded only here (a separate chunk).
+   */
   const exportDocx = async () => {
+    const mac = typeof Office !== 'undefined' && Office.context?.platform === Office.PlatformType?.Mac;
+    if (mac) {
+      await copyRich();
+      setInfo('Mac 版 Office 的任务窗格不能下载文件：已复制为带格式的文本，请在 Word 中新建文档后粘贴（Ctrl+V），再另存为 .docx。');
+      return;
+    }
+    const { sectionsToDocxBlob } = await import('../hosts/file/docx');
     const blob = await sectionsToDocxBlob(title, current());
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `${title || '情况说明'}.docx`;
+    document.body.appendChild(a);
     a.click();
+    a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    setInfo(`已开始下载“${a.download}”。如果没有出现下载（部分 Office/WPS 版本的任务窗格不允许下载），请点“复制为带格式文本”粘贴到 Word。`);
   };
 
   /** The text of the workbook's own 情况说明 sheet (column by column, row by row), checked against the tables. */
@@ -187,6 +222,7 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
               插入到新工作表“情况说明”
             </Button>
             <Button onClick={exportDocx}>导出 .docx</Button>
+            <Button onClick={copyRich}>复制为带格式文本</Button>
           </div>
         </>
       )}

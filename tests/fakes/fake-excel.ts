@@ -26,6 +26,8 @@ export interface FakeBookData {
   sheets: FakeSheet[];
   settings: Map<string, string>;
   comments: { sheet: string; cell: string; content: string }[];
+  /** Legacy notes (旧式批注): a threaded comment cannot be added on a cell that has one. */
+  notes?: { sheet: string; cell: string }[];
   readOnly: boolean;
   active?: string;
   selected?: string;
@@ -372,6 +374,7 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8',
         ctx.ops.push(() => {
           const { sheet, cell } = parseCommentAddress(addr);
           if (book.comments.some((c) => c.sheet === sheet && c.cell === cell)) throw new Error(`InvalidArgument: ${addr} already has a comment`);
+          if (book.notes?.some((n) => n.sheet === sheet && n.cell === cell)) throw officeError('InvalidOperation', `${addr} has a note; a comment cannot be added`);
           book.comments.push({ sheet, cell, content });
         });
       },

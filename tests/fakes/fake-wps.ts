@@ -3,6 +3,10 @@
  * BGR colours, Value2 a scalar for one cell and a 2-D array otherwise, NumberFormat null when mixed,
  * Worksheets.Add() returning nothing, Comment.Text() a method. With `methods: true`, members that some WPS
  * builds expose as methods (Name, Count, UsedRange, Value2, Formula, NumberFormat…) are methods.
+ * Like the real ET object model (et-jsapi-declare typings): Worksheet.Cells is a Range *property* — calling it
+ * as Cells(r, c) throws — and one cell is Cells.Item(r, c); UsedRange also covers cells that only carry a
+ * format or a fill; PluginStorage lives only as long as the Application (a restart is a new fake app over the
+ * same book: nothing stored there survives); with `authorPrefix`, AddComment prefixes the author's name.
  */
 import { a1, parseA1, parseRangeA1, type Workbook } from '../../src/core/grid';
 
@@ -19,6 +23,8 @@ export interface WpsSheetData {
   cells: Map<string, WpsCell>;
   merges: string[];
   protected: boolean;
+  /** -1 visible, 0 hidden, 2 very hidden (xlSheetVeryHidden). */
+  visible?: number;
 }
 
 export interface WpsBookData {
@@ -26,7 +32,6 @@ export interface WpsBookData {
   readOnly: boolean;
   active?: string;
   selected?: string;
-  storage?: Map<string, string>;
 }
 
 export function wpsBookFrom(wb: Workbook): WpsBookData {
@@ -37,11 +42,11 @@ export function wpsBookFrom(wb: Workbook): WpsBookData {
       return { name: s.name, cells, merges: s.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`), protected: false };
     }),
     readOnly: false,
-    storage: new Map(),
+    active: wb.sheets[0]?.name,
   };
 }
 
-export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginStorage?: boolean } = {}) {
+export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginStorage?: boolean; authorPrefix?: string } = {}) {
   const m = opts.methods ?? false;
   const expose = (obj: Record<string, unknown>, name: string, get: () => unknown) => {
     if (m) obj[name] = () => get();
@@ -97,7 +102,7 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
     r.AddComment = (text: string) => {
       const c = single();
       if (c.comment !== undefined) throw new Error('单元格已有批注');
-      c.comment = text;
+      c.comment = opts.authorPrefix ? `${opts.authorPrefix}:\n${text}` : text;
     };
     expose(r, 'MergeCells', () => s.merges.some((mm) => { const g = parseRangeA1(mm); return top >= g.top && top <= g.bottom && left >= g.left && left <= g.right; }));
     Object.defineProperty(r, 'MergeArea', {
@@ -118,7 +123,8 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
     expose(ws, 'UsedRange', () => {
       let [r0, c0, r1, c1] = [Infinity, Infinity, -1, -1];
       for (const [k, c] of s.cells) {
-        if (c.value === null || c.value === undefined || c.value === '') continue;
+        // Like WPS: a cell with only a number format or a fill is "used" too.
+        if ((c.value === null || c.value === undefined || c.value === '') && !c.numFmt && c.color === null) continue;
         const [r, col] = k.split(',').map(Number);
         [r0, c0, r1, c1] = [Math.min(r0, r), Math.min(c0, col), Math.max(r1, r), Math.max(c1, col)];
       }
@@ -128,7 +134,7 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
       const g = parseRangeA1(addr);
       return range(s, g.top, g.left, g.bottom, g.right);
     };
-    ws.Cells = (r: number, c: number) => {
+    const oneCell = (r: number, c: number) => {
       const rg = range(s, r - 1, c - 1, r - 1, c - 1);
       const cell = cellOf(s, r - 1, c - 1);
       Object.defineProperty(rg, 'Value2', { get: () => cell.value, set: (v: unknown) => void (cell.value = v), configurable: true });
@@ -136,6 +142,21 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
       Object.defineProperty(rg, 'NumberFormat', { get: () => cell.numFmt ?? 'General', set: (v: string) => void (cell.numFmt = v), configurable: true });
       return rg;
     };
+    // Cells is a read-only Range property (not a function): Cells.Item(r, c) is one cell; Find locates values.
+    const cells = range(s, 0, 0, 1048575, 16383);
+    cells.Item = oneCell;
+    cells.Find = (what: string, _after: unknown, _lookIn: number, _lookAt: unknown, order: number, direction: number) => {
+      if (what !== '*' || direction !== 2) throw new Error('fake: only Find("*", …, xlPrevious)');
+      let best: [number, number] | undefined;
+      for (const [k, c] of s.cells) {
+        if (c.value === null || c.value === undefined || c.value === '') continue;
+        const [r, col] = k.split(',').map(Number);
+        if (!best || (order === 1 ? r > best[0] : col > best[1])) best = [r, col];
+      }
+      return best ? oneCell(best[0] + 1, best[1] + 1) : null;
+    };
+    Object.defineProperty(ws, 'Cells', { get: () => cells, enumerable: true });
+    Object.defineProperty(ws, 'Visible', { get: () => s.visible ?? -1, set: (v: number) => void (s.visible = v), enumerable: true });
     ws.Activate = () => void (book.active = s.name);
     return ws;
   };
@@ -159,7 +180,8 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
   expose(app, 'ActiveWorkbook', () => workbook);
   Object.defineProperty(app, 'ActiveSheet', { get: () => worksheet(sheetData(book.active!)) });
   if (opts.pluginStorage !== false) {
-    const store = book.storage ?? (book.storage = new Map());
+    // Not persisted: it belongs to this Application instance only (a restart starts empty).
+    const store = new Map<string, string>();
     app.PluginStorage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
   }
   return app;

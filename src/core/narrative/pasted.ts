@@ -78,7 +78,8 @@ export function pastedParagraphs(text: string): string[] {
 /** Sentences of a pasted text: split at 。；; and paragraph ends. */
 export function pastedSentences(text: string): string[] {
   return pastedParagraphs(text)
-    .flatMap((p) => p.split(/(?<=[。；;])/))
+    // Each sentence keeps its closing mark (no look-behind: the pane must parse in older embedded browsers).
+    .flatMap((p) => p.match(/[^。；;]+[。；;]?|[。；;]/g) ?? [])
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -311,29 +311,42 @@ export class ExcelHost implements InteractiveHost {
         const c = commentAt.get(key(p.sheet, p.cell));
         if (p.comment && c && c.content.startsWith(NOTE_PREFIX)) c.delete();
       }
-      const next: SavedCell[] = [...keep];
-      todo.forEach(({ m, fill: f }) => {
-        const range = sheets.getItem(m.sheet).getRange(m.cell);
-        const prev = prevByKey.get(key(m.sheet, m.cell));
-        // The original fill: saved when the cell was first marked; else what it has now (no fill → null).
-        const noFill = canPattern ? (f.pattern as string) === 'None' : !f.color || f.color === '#FFFFFF';
-        const original = prev ? prev.fill : noFill ? null : f.color;
-        range.format.fill.color = MARK_COLORS[m.kind];
-        let ours = prev?.comment ?? false;
-        if (canComment) {
-          const c = commentAt.get(key(m.sheet, m.cell));
-          if (!c) {
-            wb.comments.add(`'${m.sheet.replace(/'/g, "''")}'!${m.cell}`, m.note);
-            ours = true;
-          } else if (c.content.startsWith(NOTE_PREFIX)) {
-            c.content = m.note;
-            ours = true;
-          } // a comment the user wrote is left as it is
-        }
-        next.push({ sheet: m.sheet, cell: m.cell, fill: original, comment: ours });
-      });
-      this.storeSaved(ctx, next);
-      await ctx.sync();
+      const write = (withComments: boolean) => {
+        const next: SavedCell[] = [...keep];
+        todo.forEach(({ m, fill: f }) => {
+          const range = sheets.getItem(m.sheet).getRange(m.cell);
+          const prev = prevByKey.get(key(m.sheet, m.cell));
+          // The original fill: saved when the cell was first marked; else what it has now (no fill → null).
+          const noFill = canPattern ? (f.pattern as string) === 'None' : !f.color || f.color === '#FFFFFF';
+          const original = prev ? prev.fill : noFill ? null : f.color;
+          range.format.fill.color = MARK_COLORS[m.kind];
+          let ours = prev?.comment ?? false;
+          if (withComments) {
+            const c = commentAt.get(key(m.sheet, m.cell));
+            if (!c) {
+              wb.comments.add(`'${m.sheet.replace(/'/g, "''")}'!${m.cell}`, m.note);
+              ours = true;
+            } else if (c.content.startsWith(NOTE_PREFIX)) {
+              c.content = m.note;
+              ours = true;
+            } // a comment the user wrote is left as it is
+          }
+          next.push({ sheet: m.sheet, cell: m.cell, fill: original, comment: ours });
+        });
+        this.storeSaved(ctx, next);
+      };
+      write(canComment);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!canComment) throw e;
+        // A cell with a legacy note (旧式批注) refuses a threaded comment, and one refusal fails the whole request:
+        // mark the colours without comments rather than not at all (the pane lists every finding anyway).
+        for (const p of previous) if (!now.has(key(p.sheet, p.cell)) && known.has(p.sheet) && !protectedSheets.has(p.sheet)) this.restoreFill(ctx, p);
+        write(false);
+        await ctx.sync();
+        skipped.push({ sheet: '（批注）', reason: '有的单元格已有 Excel 备注（旧式批注），无法再添加说明批注：已只用颜色标记，说明请看任务窗格中的列表' });
+      }
       return { marked: todo.length, skipped };
     });
   }

@@ -2,6 +2,14 @@
  * The WPS 表格 host (WPS JS add-in, synchronous ET object model). Defensive about what differs between WPS
  * builds: Value2 is a 2-D array or a scalar for one cell; members may be properties or methods; collections
  * are 1-based and read with .Item(i); Worksheets.Add() may return nothing; colours are BGR numbers.
+ * Vendor facts it depends on (et-jsapi-declare typings, WPS JSA documentation):
+ *  - Worksheet.Cells is a read-only Range *property*; one cell is Cells.Item(row, col), never Cells(row, col).
+ *  - Application.PluginStorage is not persisted across restarts: the marks' original fills are kept in the
+ *    workbook itself, on a very hidden sheet (Visible = xlSheetVeryHidden, 2) that travels with the file.
+ *  - Error cells come back from Value2 as numeric CVErr codes (-2146826281 is #DIV/0!).
+ *  - AddComment may prefix the comment text with the author's name ("作者:\n…").
+ *  - UsedRange includes cells that only carry a format (a 65,536-row formatted sheet): the data extent is
+ *    found with Cells.Find("*", …, xlPrevious) and the range trimmed to it.
  */
 import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
@@ -14,6 +22,38 @@ type Com = any;
 
 const XL_NONE = -4142;
 const STORAGE_KEY = 'budgetCheck.marks';
+/** The very hidden sheet that keeps the marks' original fills in the workbook (PluginStorage is not persisted). */
+export const STATE_SHEET = '_预算校验标记';
+const XL_SHEET_VERY_HIDDEN = 2;
+const XL_BY_ROWS = 1;
+const XL_BY_COLUMNS = 2;
+const XL_PREVIOUS = 2;
+const XL_VALUES = -4163;
+/** A cell holds at most 32,767 characters: the saved state is split over cells of this size. */
+const STATE_CHUNK = 30000;
+
+/** CVErr codes as WPS's Value2 returns them for error cells. */
+export const ERROR_CODES: Record<number, string> = {
+  [-2146826281]: '#DIV/0!',
+  [-2146826246]: '#N/A',
+  [-2146826259]: '#NAME?',
+  [-2146826288]: '#NULL!',
+  [-2146826252]: '#NUM!',
+  [-2146826265]: '#REF!',
+  [-2146826273]: '#VALUE!',
+};
+
+/** One cell of a sheet: Cells is a Range property, and Range.Item(row, col) (1-based) is the cell. */
+export function cellOf(ws: Com, row: number, col: number): Com {
+  const cells = ws.Cells;
+  if (cells && typeof cells.Item === 'function') return cells.Item(row, col);
+  return prop(ws, 'Range', `${a1(row - 1, col - 1)}`);
+}
+
+/** A comment's text without the author prefix some WPS builds add ("张三:\n【预算校验】…"). */
+export function commentText(c: Com): string {
+  return String(prop(c, 'Text') ?? '').replace(/^[^\n:：]{0,40}[:：]\s*\n?(?=【)/, '');
+}
 
 /** Reads a member that is a property in some WPS builds and a method in others. */
 export function prop(obj: Com, name: string, ...args: unknown[]): any {
@@ -40,6 +80,8 @@ export function rgbHexToBgr(hex: string): number {
   return (b << 16) | (g << 8) | r;
 }
 
+const MARK_BGR = new Set(Object.values(MARK_COLORS).map(rgbHexToBgr));
+
 interface SavedCell {
   sheet: string;
   cell: string;
@@ -65,10 +107,11 @@ export class WpsHost implements InteractiveHost {
     return wb;
   }
 
+  /** The user's sheets (never the hidden state sheet). */
   private sheets(wb: Com): Com[] {
     const ws = prop(wb, 'Worksheets');
     const n = Number(prop(ws, 'Count'));
-    return Array.from({ length: n }, (_, i) => item(ws, i + 1));
+    return Array.from({ length: n }, (_, i) => item(ws, i + 1)).filter((s) => String(prop(s, 'Name')) !== STATE_SHEET);
   }
 
   private sheetByName(wb: Com, name: string): Com {
@@ -77,9 +120,8 @@ export class WpsHost implements InteractiveHost {
     return s;
   }
 
+  /** Session memory, only when the workbook cannot take the hidden sheet (read-only). */
   private storage(): WpsStorage {
-    const ps = this.app.PluginStorage;
-    if (ps && typeof ps.getItem === 'function') return ps;
     return { getItem: (k) => this.memory.get(k), setItem: (k, v) => void this.memory.set(k, v) };
   }
 
@@ -87,16 +129,91 @@ export class WpsHost implements InteractiveHost {
     return `${STORAGE_KEY}:${prop(wb, 'FullName') ?? prop(wb, 'Name') ?? ''}`;
   }
 
+  private stateSheet(wb: Com): Com | undefined {
+    return this.allSheets(wb).find((x) => String(prop(x, 'Name')) === STATE_SHEET);
+  }
+
   private loadSaved(wb: Com): SavedCell[] {
     try {
-      return JSON.parse(this.storage().getItem(this.storageKey(wb)) ?? '[]') as SavedCell[];
+      const ws = this.stateSheet(wb);
+      let json = '';
+      for (let r = 1; ws; r++) {
+        const v = prop(cellOf(ws, r, 1), 'Value2');
+        if (typeof v !== 'string' || !v) break;
+        json += v;
+      }
+      return JSON.parse(json || (this.storage().getItem(this.storageKey(wb)) ?? '[]')) as SavedCell[];
     } catch {
       return [];
     }
   }
 
+  /** Keeps the marks' original fills in the workbook (a very hidden sheet), so 清除标记 works after a restart. */
   private storeSaved(wb: Com, cells: SavedCell[]) {
-    this.storage().setItem(this.storageKey(wb), JSON.stringify(cells));
+    const json = cells.length ? JSON.stringify(cells) : '';
+    let ws = this.stateSheet(wb);
+    try {
+      if (!ws && json) {
+        const sheets = prop(wb, 'Worksheets');
+        const count = Number(prop(sheets, 'Count'));
+        const active = prop(this.app, 'ActiveSheet');
+        ws = sheets.Add(null, item(sheets, count)) ?? prop(this.app, 'ActiveSheet');
+        ws.Name = STATE_SHEET;
+        ws.Visible = XL_SHEET_VERY_HIDDEN;
+        if (active) prop(active, 'Activate');
+      }
+      if (!ws) return;
+      let r = 1;
+      for (let i = 0; i < json.length; i += STATE_CHUNK) {
+        const cell = cellOf(ws, r++, 1);
+        cell.NumberFormat = '@';
+        cell.Value2 = json.slice(i, i + STATE_CHUNK);
+      }
+      // Clear what an earlier, longer state left below.
+      while (typeof prop(cellOf(ws, r, 1), 'Value2') === 'string' && prop(cellOf(ws, r, 1), 'Value2')) cellOf(ws, r++, 1).Value2 = '';
+    } catch {
+      // The workbook cannot take it (a build without these members): remember for this session at least.
+      this.storage().setItem(this.storageKey(wb), json || '[]');
+    }
+  }
+
+  /** Every sheet, including the hidden state sheet. */
+  private allSheets(wb: Com): Com[] {
+    const ws = prop(wb, 'Worksheets');
+    const n = Number(prop(ws, 'Count'));
+    return Array.from({ length: n }, (_, i) => item(ws, i + 1));
+  }
+
+  /**
+   * The data extent of a sheet: UsedRange, trimmed to the last row and column that hold a value (UsedRange counts
+   * format-only cells; Cells.Find("*", after A1, searching backwards) finds the last real one).
+   */
+  private dataRange(ws: Com): { used: Com; r0: number; c0: number; nr: number; nc: number } {
+    const used = prop(ws, 'UsedRange');
+    const r0 = Number(prop(used, 'Row')) - 1;
+    const c0 = Number(prop(used, 'Column')) - 1;
+    let nr = Number(prop(prop(used, 'Rows'), 'Count'));
+    let nc = Number(prop(prop(used, 'Columns'), 'Count'));
+    try {
+      const cells = ws.Cells;
+      if (cells && typeof cells.Find === 'function' && nr * nc > 10000) {
+        const first = cellOf(ws, 1, 1);
+        const lastRow = cells.Find('*', first, XL_VALUES, undefined, XL_BY_ROWS, XL_PREVIOUS);
+        const lastCol = cells.Find('*', first, XL_VALUES, undefined, XL_BY_COLUMNS, XL_PREVIOUS);
+        if (!lastRow || !lastCol) return { used, r0, c0, nr: 0, nc: 0 };
+        const rEnd = Number(prop(lastRow, 'Row'));
+        const cEnd = Number(prop(lastCol, 'Column'));
+        if (rEnd - r0 < nr || cEnd - c0 < nc) {
+          nr = Math.max(0, rEnd - r0);
+          nc = Math.max(0, cEnd - c0);
+          const trimmed = prop(ws, 'Range', `${a1(r0, c0)}:${a1(r0 + Math.max(nr, 1) - 1, c0 + Math.max(nc, 1) - 1)}`);
+          return { used: trimmed, r0, c0, nr, nc };
+        }
+      }
+    } catch {
+      // No Find in this build: the whole UsedRange.
+    }
+    return { used, r0, c0, nr, nc };
   }
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
@@ -106,12 +223,12 @@ export class WpsHost implements InteractiveHost {
     sheets.forEach((ws, i) => {
       const name = String(prop(ws, 'Name'));
       onProgress?.({ done: i, total: sheets.length, message: `正在读取工作表“${name}”` });
-      const used = prop(ws, 'UsedRange');
-      const r0 = Number(prop(used, 'Row')) - 1;
-      const c0 = Number(prop(used, 'Column')) - 1;
-      const nr = Number(prop(prop(used, 'Rows'), 'Count'));
-      const nc = Number(prop(prop(used, 'Columns'), 'Count'));
+      const { used, r0, c0, nr, nc } = this.dataRange(ws);
       if (nr * nc > DEFAULT_LIMITS.maxCells) throw limitError.cells(DEFAULT_LIMITS.maxCells);
+      if (nr === 0 || nc === 0) {
+        out.push({ name, rows: [], merges: [], protected: !!prop(ws, 'ProtectContents') });
+        return;
+      }
       const values = as2d(prop(used, 'Value2'), nr, nc);
       const formulas = as2d(prop(used, 'Formula'), nr, nc);
       const formatsRaw = prop(used, 'NumberFormat');
@@ -122,7 +239,9 @@ export class WpsHost implements InteractiveHost {
       for (let r = 0; r < nr; r++) {
         const line: (Cell | undefined)[] = [];
         for (let c = 0; c < nc; c++) {
-          const v = values[r]?.[c];
+          let v = values[r]?.[c];
+          // Error cells come back as CVErr numbers: shown as the error text, never read as an amount.
+          if (typeof v === 'number' && ERROR_CODES[v]) v = ERROR_CODES[v];
           const f = formulas[r]?.[c];
           const formula = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined;
           if ((v === null || v === undefined || v === '') && !formula) continue;
@@ -130,12 +249,12 @@ export class WpsHost implements InteractiveHost {
           if (formula) cell.formula = formula;
           let fmt = formats?.[r]?.[c];
           // Mixed formats come back as null for the whole range: ask the cell itself.
-          if (formats === undefined && typeof v === 'number') fmt = prop(prop(ws, 'Cells', r0 + r + 1, c0 + c + 1), 'NumberFormat');
+          if (formats === undefined && typeof v === 'number') fmt = prop(cellOf(ws, r0 + r + 1, c0 + c + 1), 'NumberFormat');
           if (typeof fmt === 'string' && fmt && fmt !== 'General' && fmt !== 'G/通用格式') cell.numFmt = fmt;
           line[c0 + c] = cell;
           // Merged areas: the title and header cells (text) carry them.
           if (typeof v === 'string') {
-            const cellObj = prop(ws, 'Cells', r0 + r + 1, c0 + c + 1);
+            const cellObj = cellOf(ws, r0 + r + 1, c0 + c + 1);
             if (prop(cellObj, 'MergeCells') === true) {
               const addr = String(prop(prop(cellObj, 'MergeArea'), 'Address', false, false)).replace(/\$/g, '');
               if (!seenMerge.has(addr)) {
@@ -177,14 +296,16 @@ export class WpsHost implements InteractiveHost {
       const range = prop(sheetObjs.get(m.sheet), 'Range', m.cell);
       const interior = prop(range, 'Interior');
       const prev = prevByKey.get(key(m.sheet, m.cell));
-      const original = prev ? prev.fill : Number(prop(interior, 'ColorIndex')) === XL_NONE ? null : Number(prop(interior, 'Color'));
+      const current = Number(prop(interior, 'ColorIndex')) === XL_NONE ? null : Number(prop(interior, 'Color'));
+      // A mark colour with no record is a mark left from a lost state: its original is "no fill", never the mark.
+      const original = prev ? prev.fill : current !== null && MARK_BGR.has(current) ? null : current;
       interior.Color = rgbHexToBgr(MARK_COLORS[m.kind]);
       const existing = prop(range, 'Comment');
       let ours = prev?.comment ?? false;
       if (!existing) {
         prop(range, 'AddComment', m.note);
         ours = true;
-      } else if (String(prop(existing, 'Text')).startsWith(NOTE_PREFIX)) {
+      } else if (commentText(existing).startsWith(NOTE_PREFIX)) {
         existing.Delete();
         prop(range, 'AddComment', m.note);
         ours = true;
@@ -201,7 +322,7 @@ export class WpsHost implements InteractiveHost {
     if (p.fill === null) interior.ColorIndex = XL_NONE;
     else interior.Color = p.fill;
     const c = prop(range, 'Comment');
-    if (p.comment && c && String(prop(c, 'Text')).startsWith(NOTE_PREFIX)) c.Delete();
+    if (p.comment && c && commentText(c).startsWith(NOTE_PREFIX)) c.Delete();
   }
 
   async clearMarks(): Promise<number> {
@@ -243,7 +364,7 @@ export class WpsHost implements InteractiveHost {
       sheet.rows.forEach((row, r) =>
         row?.forEach((c, col) => {
           if (!c) return;
-          const target = prop(ws, 'Cells', r + 1, col + 1);
+          const target = cellOf(ws, r + 1, col + 1);
           if (c.numFmt) target.NumberFormat = c.numFmt;
           if (c.formula) target.Formula = `=${c.formula}`;
           else if (c.value !== null) target.Value2 = c.value;
