@@ -77,7 +77,8 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     devtool: mode === 'development' ? 'source-map' : false,
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', chunks: ['taskpane'], templateContent: page('部门预算公开助手', '<div id="root"></div>', `<script src="${OFFICE_JS}"></script>`) }),
+      // Office.js loaded async with load/error flags: a blocked CDN (intranets) is told within 3 s, never a blank pane.
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', chunks: ['taskpane'], templateContent: page('部门预算公开助手', '<div id="root"></div>', `<script src="${OFFICE_JS}" async onload="window.__officeJs='loaded'" onerror="window.__officeJs='failed'"></script>`) }),
       new HtmlWebpackPlugin({ filename: 'preview.html', chunks: ['preview'], templateContent: page('部门预算公开助手 · 浏览器预览', '<div id="root"></div>') }),
       new HtmlWebpackPlugin({ filename: 'commands.html', chunks: ['commands'], templateContent: page('预算校验命令', '', `<script src="${OFFICE_JS}"></script>`) }),
       new HtmlWebpackPlugin({

@@ -57,7 +57,9 @@ test('json report on a workbook with one wrong cell: exit 1, contract fields, in
     expect(f.cell).toMatch(/^[A-Z]+\d+$/);
   }
   expect(j.suspects[0]).toMatchObject({ ...injected, suggested: '691.02' });
-  expect(Object.keys(j.suspects[0]).sort()).toEqual(['cell', 'reason', 'score', 'sheet', 'suggested']);
+  // The contract's fields, plus the additive current value and likelihood in words.
+  expect(Object.keys(j.suspects[0]).sort()).toEqual(['cell', 'current', 'likelihood', 'reason', 'score', 'sheet', 'suggested']);
+  expect(j.suspects[0]).toMatchObject({ current: '619.02', likelihood: 'likely' });
 });
 
 test('unreadable input: exit 2 and one Chinese line on stderr', async () => {

@@ -11,6 +11,8 @@ export interface Cell {
   formula?: string;
   /** Number format code, e.g. "#,##0.00". */
   numFmt?: string;
+  /** Wrap the text in the cell (long paragraphs of an inserted 情况说明 sheet). */
+  wrap?: boolean;
 }
 
 /** Inclusive 0-based rectangle. */

@@ -13,10 +13,21 @@ export interface Suspect {
   sheet: string;
   cell: string;
   score: number;
+  /** The value the cell shows now (in its table's unit). */
+  current: string;
   suggested: string;
+  /** How sure, in words: 很可能 (likely) / 可能 (possible) / 不确定 (uncertain). */
+  likelihood: 'likely' | 'possible' | 'uncertain';
   reason: string;
   /** Number of failing checks explained by changing this cell. */
   explains: number;
+}
+
+export const LIKELIHOOD_WORDS = { likely: '很可能', possible: '可能', uncertain: '不确定' } as const;
+
+/** Score thresholds for the words (the colour of a suspect is shown only for the likely ones). */
+export function likelihoodOf(score: number): Suspect['likelihood'] {
+  return score >= 0.75 ? 'likely' : score >= 0.4 ? 'possible' : 'uncertain';
 }
 
 interface Occurrence {
@@ -62,20 +73,27 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
       if (n > bestCount) [best, bestCount] = [v, n];
     }
     const t = occ[0].term;
+    // Budget amounts are not negative: a suggestion below zero is no explanation (an empty 经营支出 column
+    // "should be −9.00" only says the other cells differ).
+    if (best!.isNegative() && !t.value.isNegative()) continue;
     const delta = best!.minus(t.value);
     let broken = 0;
     for (const h of holding.get(k) ?? []) {
       const nd = h.res.diff.plus(delta.times(h.sign));
       if (nd.abs().gt(h.res.bound)) broken++;
     }
-    const score = bestCount / (failing.length + broken);
+    // An empty cell is rarely the wrong one (a figure typed wrong is there to be seen): weighed down.
+    const score = (bestCount / (failing.length + broken)) * (t.ref!.blank ? 0.5 : 1);
     const shown = best!.div(t.table.factor);
     const dec = t.table.decimals;
+    const rounded = Math.round(score * 1000) / 1000;
     out.push({
       sheet: t.table.sheet,
       cell: a1(t.ref!.row, t.ref!.col),
-      score: Math.round(score * 1000) / 1000,
+      score: rounded,
+      current: t.ref!.blank ? '（空白）' : fmt(t.ref!.value, dec),
       suggested: fmt(shown, dec),
+      likelihood: likelihoodOf(rounded),
       explains: bestCount,
       reason: `${t.label}：改为 ${fmt(shown, dec)} 可使 ${bestCount} 项不平衡（共 ${failing.length} 项）同时成立${broken ? `，但会使 ${broken} 项现已平衡的关系不再平衡` : ''}`,
     });

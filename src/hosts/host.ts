@@ -50,6 +50,11 @@ export interface InteractiveHost extends SpreadsheetHost {
   insertSheets(sheets: Sheet[]): Promise<string[]>;
   /** Names of the sheets in the open workbook. */
   sheetNames(): Promise<string[]>;
+  /**
+   * Which workbook is open now (a file name, a path): results shown for another one are stale. Hosts whose pane
+   * belongs to one document (Excel) need not implement it.
+   */
+  workbookId?(): string | undefined;
 }
 
 /** "情况说明" → "情况说明(2)" when taken. */

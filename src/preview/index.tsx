@@ -7,6 +7,8 @@ import { App } from '../taskpane/App';
 import { GridView } from './GridView';
 
 const host = new PreviewHost();
+/** The pane's width: Excel's task pane is 320–450 px wide (?pane=320 to look at the narrowest). */
+const PANE_WIDTH = Math.min(600, Math.max(280, Number(new URLSearchParams(location.search).get('pane')) || 420));
 
 function Preview() {
   const [state, setState] = React.useState<PreviewState>({ marks: [] });
@@ -56,7 +58,7 @@ function Preview() {
           )}
           <GridView state={state} sheetName={sheet} onSheet={setSheet} />
         </div>
-        <div style={{ width: 420, flexShrink: 0, borderLeft: '1px solid #ddd', overflow: 'auto' }}>
+        <div style={{ width: PANE_WIDTH, flexShrink: 0, borderLeft: '1px solid #ddd', overflow: 'auto' }} data-testid="pane">
           <App host={host} />
         </div>
       </div>

@@ -7,7 +7,7 @@ import { TemplatePanel } from './TemplatePanel';
 import { ValidatePanel } from './ValidatePanel';
 
 const useStyles = makeStyles({
-  root: { padding: '12px', display: 'flex', flexDirection: 'column', rowGap: '10px', minWidth: '300px' },
+  root: { padding: '12px', display: 'flex', flexDirection: 'column', rowGap: '10px', minWidth: 0, boxSizing: 'border-box' },
 });
 
 const TABS = ['validate', 'explain', 'template'];

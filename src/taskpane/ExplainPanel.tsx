@@ -3,8 +3,8 @@ import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import * as React from 'react';
 import { detectWorkbook } from '../core/detect';
 import { checkText, TextFinding } from '../core/narrative/check-text';
-import { addOtherTableFigures, extractFigures, Figures } from '../core/narrative/figures';
-import { generateSections, Section, sectionsText } from '../core/narrative/generate';
+import { addOtherTableFigures, extractFigures, Figures, priorMismatch } from '../core/narrative/figures';
+import { generateSections, placeholder, Section, sectionsText } from '../core/narrative/generate';
 import { sectionsSheet } from '../core/narrative/sheet';
 import { readXlsxLean } from '../hosts/file/xlsx-lean';
 import type { InteractiveHost } from '../hosts/host';
@@ -25,6 +25,8 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
   const [figures, setFigures] = React.useState<Figures>();
   const [others, setOthers] = React.useState<string[]>([]);
   const [prior, setPrior] = React.useState<{ name: string; figures: Figures }>();
+  /** A 上年 workbook that does not fit (wrong year or department), waiting for the user's confirmation. */
+  const [priorDoubt, setPriorDoubt] = React.useState<{ name: string; figures: Figures; why: string[] }>();
   const [reasons, setReasons] = React.useState<Record<string, string>>({});
   const [sections, setSections] = React.useState<Section[]>();
   const [text, setText] = React.useState('');
@@ -54,7 +56,13 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
       const o = det.others.map((x) => x.title);
       setFigures(f);
       setOthers(o);
-      regenerate(f, prior?.figures, reasons, o);
+      // A 上年 file chosen before this workbook was read is checked against it now.
+      const why = prior ? priorMismatch(f, prior.figures) : [];
+      if (prior && why.length) {
+        setPriorDoubt({ ...prior, why });
+        setPrior(undefined);
+      }
+      regenerate(f, why.length ? undefined : prior?.figures, reasons, o);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -70,17 +78,44 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
       const det = detectWorkbook(readXlsxLean(new Uint8Array(await file.arrayBuffer())));
       if (!det.tables.length) throw new Error(`“${file.name}”中没有找到部门预算公开表`);
       const p = { name: file.name, figures: extractFigures(det.tables) };
-      setPrior(p);
-      if (figures) regenerate(figures, p.figures, reasons, others);
+      const why = figures ? priorMismatch(figures, p.figures) : [];
+      if (why.length) {
+        setPriorDoubt({ ...p, why });
+        return;
+      }
+      usePrior(p);
     } catch (err) {
       setError(`无法读取上年工作簿：${(err as Error).message}`);
     }
   };
 
+  const usePrior = (p: { name: string; figures: Figures }) => {
+    setPriorDoubt(undefined);
+    setPrior(p);
+    if (figures) regenerate(figures, p.figures, reasons, others);
+  };
+
+  /**
+   * A reason goes into its place only: while the text is as generated it is regenerated; once the user has
+   * edited it, only the placeholder (or the reason typed before) is replaced, and nothing else of theirs changes.
+   */
   const setReason = (id: string, value: string) => {
     const r = { ...reasons, [id]: value };
     setReasons(r);
-    if (figures) regenerate(figures, prior?.figures, r, others);
+    if (!figures) return;
+    const generated = sections ? sectionsText(sections) : '';
+    if (text === generated) {
+      regenerate(figures, prior?.figures, r, others);
+      return;
+    }
+    const fragment = (v: string | undefined) => (v?.trim() ? v.trim().replace(/[。.]?$/, '。') : placeholder(id));
+    const before = fragment(reasons[id]);
+    const after = fragment(value);
+    if (text.includes(before)) {
+      setText(text.replace(before, after));
+      setSections(generateSections(figures, { prior: prior?.figures, reasons: r, otherTables: others }));
+      setInfo(undefined);
+    } else setInfo(`说明文本已被修改，找不到“${id}”的待填处，原因没有自动写入：请在文本中手动填写。`);
   };
 
   // Every place that needs a reason (filled or not): the sections as they would be without any reasons.
@@ -180,6 +215,17 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
         <input ref={priorInput} type="file" accept=".xlsx" style={{ display: 'none' }} onChange={onPrior} data-testid="prior-input" />
         <Caption1>{prior ? `上年：${prior.name}` : '未提供上年数据时不写比上年增减'}</Caption1>
       </div>
+      {priorDoubt && (
+        <MessageBar intent="warning" data-testid="prior-doubt">
+          <MessageBarBody>
+            “{priorDoubt.name}”可能不是本单位上一年的预算：{priorDoubt.why.join('；')}。
+            <div className={s.row}>
+              <Button size="small" onClick={() => setPriorDoubt(undefined)} data-testid="prior-refuse">不用这个文件</Button>
+              <Button size="small" onClick={() => usePrior(priorDoubt)} data-testid="prior-confirm">仍然作为上年使用</Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {busy && <Spinner size="tiny" label={busy} />}
       {error && (
         <MessageBar intent="error">

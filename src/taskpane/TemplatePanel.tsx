@@ -7,7 +7,14 @@ import { buildTemplate, TEMPLATE_TABLES } from '../core/templates/template';
 import { freeSheetName, InteractiveHost } from '../hosts/host';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', rowGap: '10px' } });
-const YEARS = [2021, 2022, 2023, 2024, 2025];
+/** Budget years offered: from 2021 up to next year's budget, following today's date (late in the year people prepare next year's). */
+export function templateYears(today = new Date()): number[] {
+  const last = today.getFullYear() + 1;
+  return Array.from({ length: last - 2021 + 1 }, (_, i) => 2021 + i);
+}
+const YEARS = templateYears();
+/** The last year whose 《政府收支分类科目》 the built-in catalogue follows. */
+const CATALOGUE_YEAR = 2025;
 const OPTIONAL: ['procurement' | 'assets' | 'performance', string][] = [
   ['procurement', '部门政府采购预算'],
   ['assets', '部门固定资产占用情况表'],
@@ -16,7 +23,7 @@ const OPTIONAL: ['procurement' | 'assets' | 'performance', string][] = [
 
 export function TemplatePanel({ host }: { host: InteractiveHost }) {
   const s = useStyles();
-  const [year, setYear] = React.useState(new Date().getFullYear() + 1 > 2025 ? 2025 : new Date().getFullYear() + 1);
+  const [year, setYear] = React.useState(YEARS[YEARS.length - 1]);
   const [department, setDepartment] = React.useState('');
   const [code, setCode] = React.useState('');
   const [unit, setUnit] = React.useState<'万元' | '元'>('万元');
@@ -75,6 +82,11 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
         </Dropdown>
       </Field>
       <Caption1>2023 年起收支总表增加“三十一、人行科目”。</Caption1>
+      {year > CATALOGUE_YEAR && (
+        <Caption1 data-testid="catalogue-note">
+          内置科目目录按 {CATALOGUE_YEAR} 年《政府收支分类科目》编写，{year} 年沿用该目录：当年新增或调整的科目请按财政部门下发的科目表核对名称。
+        </Caption1>
+      )}
       <Field label="单位名称" required>
         <Input value={department} onChange={(_, d) => setDepartment(d.value)} data-testid="template-department" />
       </Field>

@@ -10,6 +10,7 @@ import type { Workbook } from '../core/grid';
 import { parseRangeA1 } from '../core/grid';
 import { marksFromReport } from '../core/marks';
 import { SCHEMAS, SchemaId, schemaById } from '../core/schemas';
+import { LIKELIHOOD_WORDS } from '../core/suspects';
 import { validateWorkbook, ValidationReport } from '../core/validate';
 import type { InteractiveHost } from '../hosts/host';
 
@@ -42,6 +43,21 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
   const [mark, setMark] = React.useState(true);
   const [overrides, setOverrides] = React.useState<MappingOverride[]>([]);
   const workbook = React.useRef<Workbook>();
+  /** The workbook the results belong to; when another one is open they are stale (never shown as current). */
+  const [shownFor, setShownFor] = React.useState<string>();
+  const [stale, setStale] = React.useState(false);
+  React.useEffect(() => {
+    if (!host.workbookId) return;
+    const check = () => {
+      const id = host.workbookId!();
+      if (shownFor !== undefined && id !== shownFor) {
+        setStale(true);
+        setOverrides([]); // a correction of the old file's mapping must not hide a table of this one
+      }
+    };
+    const timer = setInterval(check, 1000);
+    return () => clearInterval(timer);
+  }, [host, shownFor]);
 
   const show = React.useCallback(
     async (wb: Workbook, ov: MappingOverride[]) => {
@@ -66,8 +82,13 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
     setNotice([]);
     try {
       setPhase({ kind: 'busy', message: '正在读取工作簿…' });
+      const id = host.workbookId?.();
+      const ov = id !== shownFor ? [] : overrides;
+      if (ov !== overrides) setOverrides(ov);
       workbook.current = await host.readWorkbook((p) => setPhase({ kind: 'busy', message: p.message }));
-      await show(workbook.current, overrides);
+      await show(workbook.current, ov);
+      setShownFor(id);
+      setStale(false);
     } catch (e) {
       setError((e as Error).message);
       setPhase({ kind: 'idle' });
@@ -121,7 +142,15 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>
       ))}
-      {report && phase.kind !== 'busy' && <Results report={report} onGo={go} onRemap={remap} />}
+      {report && stale && phase.kind !== 'busy' && (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>
+            <MessageBarTitle>下面的结果属于之前打开的工作簿</MessageBarTitle>
+            当前工作簿还没有校验：请点“校验”。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {report && !stale && phase.kind !== 'busy' && <Results report={report} onGo={go} onRemap={remap} />}
     </div>
   );
 }
@@ -151,11 +180,6 @@ function SchemaPicker({ sheet, range, current, onRemap }: { sheet: string; range
 function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f: { sheet: string; cell: string }) => void; onRemap: (sheet: string, range: string, schema: string) => void }) {
   const s = useStyles();
   const c = report.counts;
-  const byTable = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    const k = f.table ? schemaById(f.table).title : '整个工作簿';
-    (byTable.get(k) ?? byTable.set(k, []).get(k)!).push(f);
-  }
   // Never green for what was not checked: no table found, or a family of checks that could not run.
   const gaps = (report.coverage ?? []).filter((g) => g.status !== 'checked');
   const nothing = report.tables.length === 0;
@@ -196,9 +220,18 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
         <div data-testid="suspects">
           <Text weight="semibold">最可能填错的单元格</Text>
           {report.suspects.slice(0, 3).map((x, i) => (
-            <button key={`${x.sheet}!${x.cell}`} className={`${s.finding} ${s.error}`} onClick={() => onGo(x)} data-testid={`suspect-${i}`}>
+            <button
+              key={`${x.sheet}!${x.cell}`}
+              className={`${s.finding} ${x.likelihood === 'likely' ? s.error : s.info}`}
+              onClick={() => onGo(x)}
+              data-testid={`suspect-${i}`}
+              data-likelihood={x.likelihood}
+            >
               <span className={s.where}>{x.sheet}!{x.cell}</span>
-              建议值 <b>{x.suggested}</b>（可信度 {Math.round(x.score * 100)}%）
+              <Badge appearance={x.likelihood === 'likely' ? 'filled' : 'outline'} color={x.likelihood === 'likely' ? 'danger' : 'informative'}>
+                {LIKELIHOOD_WORDS[x.likelihood]}
+              </Badge>{' '}
+              现为 {x.current}，建议改为 <b>{x.suggested}</b>
               <br />
               <Caption1>{x.reason}</Caption1>
             </button>
@@ -232,39 +265,118 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
         <AccordionItem value="findings">
           <AccordionHeader>
             检查结果&nbsp;
-            <Badge color="danger">{c.error}</Badge>&nbsp;<Badge color="warning">{c.warning}</Badge>&nbsp;<Badge color="informative">{c.info}</Badge>
+            <Badge color="danger" aria-label={`错误 ${c.error} 项`}>错误 {c.error}</Badge>&nbsp;
+            <Badge color="warning" aria-label={`警告 ${c.warning} 项`}>警告 {c.warning}</Badge>&nbsp;
+            <Badge color="informative" aria-label={`尾差提示 ${c.info} 项`}>尾差 {c.info}</Badge>
           </AccordionHeader>
           <AccordionPanel>
-            <div data-testid="findings">
-              {[...byTable.entries()].map(([table, list]) => (
-                <div key={table}>
-                  <Text weight="semibold">{table}</Text>
-                  {(['error', 'warning', 'info'] as const).map((sev) => {
-                    const items = list.filter((f) => f.severity === sev);
-                    if (!items.length) return null;
-                    return (
-                      <div key={sev}>
-                        <Caption1>
-                          {SEVERITY_LABEL[sev]}（{items.length}）
-                        </Caption1>
-                        {items.slice(0, sev === 'info' ? 30 : 500).map((f, i) => (
-                          <button key={i} className={`${s.finding} ${s[sev]}`} onClick={() => onGo(f)} data-testid="finding" data-severity={sev} data-cell={`${f.sheet}!${f.cell}`}>
-                            <span className={s.where}>
-                              {f.sheet}!{f.cell}
-                            </span>
-                            {f.message}
-                          </button>
-                        ))}
-                      </div>
-                    );
-                  })}
-                </div>
-              ))}
-              {!report.findings.length && <Text>没有需要处理的问题。</Text>}
-            </div>
+            <FindingList findings={report.findings} onGo={onGo} checked={report.counts.checks > 0} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
+    </div>
+  );
+}
+
+const PAGE = 50;
+const tableOf = (f: Finding) => (f.table ? schemaById(f.table).title : '整个工作簿');
+
+/**
+ * The findings, filtered by severity and table, grouped per table (collapsible, with labelled counts), 50 at a
+ * time with "显示全部" (never a silent cap), and 上一个/下一个 (also Alt+↓ / Alt+↑) that step through them and
+ * select each cell in the workbook.
+ */
+function FindingList({ findings, onGo, checked }: { findings: Finding[]; onGo: (f: { sheet: string; cell: string }) => void; checked: boolean }) {
+  const s = useStyles();
+  const [sev, setSev] = React.useState<Record<Finding['severity'], boolean>>({ error: true, warning: true, info: false });
+  const [table, setTable] = React.useState<string>('全部');
+  const [shownAll, setShownAll] = React.useState<Record<string, boolean>>({});
+  const [pos, setPos] = React.useState(-1);
+  const tables = [...new Set(findings.map(tableOf))];
+  const visible = findings.filter((f) => sev[f.severity] && (table === '全部' || tableOf(f) === table));
+  const byTable = new Map<string, Finding[]>();
+  for (const f of visible) (byTable.get(tableOf(f)) ?? byTable.set(tableOf(f), []).get(tableOf(f))!).push(f);
+  const step = (d: 1 | -1) => {
+    if (!visible.length) return;
+    const next = (pos + d + visible.length) % visible.length;
+    setPos(next);
+    onGo(visible[next]);
+  };
+  const count = (sv: Finding['severity']) => findings.filter((f) => f.severity === sv && (table === '全部' || tableOf(f) === table)).length;
+  return (
+    <div
+      data-testid="findings"
+      onKeyDown={(e) => {
+        if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+          e.preventDefault();
+          step(e.key === 'ArrowDown' ? 1 : -1);
+        }
+      }}
+    >
+      <div className={s.row} role="toolbar" aria-label="筛选检查结果">
+        {(['error', 'warning', 'info'] as const).map((k) => (
+          <Checkbox key={k} checked={sev[k]} onChange={(_, d) => setSev({ ...sev, [k]: !!d.checked })} label={`${SEVERITY_LABEL[k]} ${count(k)}`} data-testid={`filter-${k}`} />
+        ))}
+      </div>
+      <div className={s.row}>
+        <Dropdown size="small" aria-label="按表筛选" value={table} selectedOptions={[table]} onOptionSelect={(_, d) => setTable(String(d.optionValue))} data-testid="filter-table" style={{ minWidth: 0, maxWidth: '100%' }}>
+          {['全部', ...tables].map((t) => (
+            <Option key={t} value={t}>
+              {t === '全部' ? '全部表' : t}
+            </Option>
+          ))}
+        </Dropdown>
+        <Button size="small" onClick={() => step(-1)} disabled={!visible.length} data-testid="prev" title="上一个（Alt+↑）">上一个</Button>
+        <Button size="small" onClick={() => step(1)} disabled={!visible.length} data-testid="next" title="下一个（Alt+↓）">下一个</Button>
+        {pos >= 0 && visible.length > 0 && <Caption1 data-testid="position">第 {Math.min(pos + 1, visible.length)} / {visible.length} 项</Caption1>}
+      </div>
+      <Accordion multiple collapsible defaultOpenItems={tables}>
+        {[...byTable.entries()].map(([t, list]) => {
+          const n = (k: Finding['severity']) => list.filter((f) => f.severity === k).length;
+          const all = shownAll[t] || list.length <= PAGE;
+          return (
+            <AccordionItem value={t} key={t} data-testid="finding-group">
+              <AccordionHeader size="small">
+                {t}&nbsp;
+                {n('error') > 0 && <Badge color="danger" size="small">错误 {n('error')}</Badge>}&nbsp;
+                {n('warning') > 0 && <Badge color="warning" size="small">警告 {n('warning')}</Badge>}&nbsp;
+                {n('info') > 0 && <Badge color="informative" size="small">尾差 {n('info')}</Badge>}
+              </AccordionHeader>
+              <AccordionPanel>
+                {(all ? list : list.slice(0, PAGE)).map((f) => {
+                  const i = visible.indexOf(f);
+                  return (
+                    <button
+                      key={i}
+                      className={`${s.finding} ${s[f.severity]}`}
+                      style={i === pos ? { outline: `2px solid ${tokens.colorBrandStroke1}` } : undefined}
+                      onClick={() => {
+                        setPos(i);
+                        onGo(f);
+                      }}
+                      data-testid="finding"
+                      data-severity={f.severity}
+                      data-cell={`${f.sheet}!${f.cell}`}
+                    >
+                      <span className={s.where}>
+                        {SEVERITY_LABEL[f.severity]} · {f.sheet}!{f.cell}
+                      </span>
+                      {f.message}
+                    </button>
+                  );
+                })}
+                {!all && (
+                  <Button size="small" onClick={() => setShownAll({ ...shownAll, [t]: true })} data-testid="show-all">
+                    显示全部（共 {list.length} 项，已显示 {PAGE} 项）
+                  </Button>
+                )}
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+      {!findings.length && <Text>{checked ? '没有需要处理的问题。' : '没有核对任何勾稽关系。'}</Text>}
+      {findings.length > 0 && !visible.length && <Text>筛选条件下没有结果（可勾选“尾差提示”或选“全部表”）。</Text>}
     </div>
   );
 }

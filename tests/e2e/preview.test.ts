@@ -164,8 +164,99 @@ maybe('browser preview (Chromium)', () => {
   test('the task pane page outside Excel points to the preview (Office.js request blocked)', async () => {
     await page.route('**/office.js', (route) => route.abort());
     await page.goto(`${base}/taskpane.html`);
-    await page.getByText(/请在 Excel 中通过“开始 → 预算校验”打开/).waitFor();
-    expect(await page.locator('a[href="preview.html"]').count()).toBe(1);
+    await page.getByText(/请在 Excel 或 WPS 表格中打开本任务窗格/).waitFor({ timeout: 5000 });
+    expect(await page.locator('a[href="preview.html"]').getAttribute('target')).toBe('_blank');
     await page.unroute('**/office.js');
   }, 30000);
+
+  test('inside Excel with Office.js blocked (intranet): a clear message within 3 s that names the cause', async () => {
+    await page.route('**/office.js', (route) => route.abort());
+    const t0 = Date.now();
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.getByText('无法加载 Office.js，任务窗格不能连接 Excel').waitFor({ timeout: 5000 });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(await page.locator('[data-testid=load-message]').innerText()).toMatch(/appsforoffice\.microsoft\.com/);
+    await page.unroute('**/office.js');
+  }, 30000);
+
+  describe.each([320, 420])('the pane at %i px', (width) => {
+    let narrow: Page;
+    beforeAll(async () => {
+      narrow = await browser.newPage({ viewport: { width: width + 700, height: 900 } });
+    });
+    afterAll(async () => narrow?.close());
+    const paneFits = async () =>
+      narrow.locator('[data-testid=pane]').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+
+    test('results belong to the open workbook: another file makes them stale, never green; no table found is never green', async () => {
+      await narrow.goto(`${base}/preview.html?pane=${width}`);
+      await narrow.locator('[data-testid=load-sample]').click();
+      await narrow.getByText(/示例：2021-秦皇岛市/).waitFor();
+      await narrow.locator('[data-testid=validate]').click();
+      await narrow.locator('[data-testid=summary]').waitFor();
+      expect(await narrow.locator('[data-testid=summary]').innerText()).toMatch(/各表勾稽关系全部平衡/);
+      // Another workbook, with no budget table at all.
+      const other = path.join(path.dirname(fixture), '别的文件.xlsx');
+      fs.writeFileSync(other, await writeXlsxBuffer({ sheets: [{ name: 'Sheet1', rows: [[{ value: '会议纪要' }], [{ value: '无表格' }]], merges: [] }] }));
+      await narrow.locator('[data-testid=file-input]').setInputFiles(other);
+      await narrow.locator('[data-testid=stale]').waitFor({ timeout: 5000 });
+      expect(await narrow.locator('[data-testid=summary]').count()).toBe(0);
+      await narrow.locator('[data-testid=validate]').click();
+      await narrow.locator('[data-testid=summary]').waitFor();
+      const summary = narrow.locator('[data-testid=summary]');
+      expect(await summary.innerText()).toMatch(/没有核对：未找到可识别的预算表/);
+      expect(await summary.innerText()).not.toMatch(/全部平衡/);
+      await narrow.screenshot({ path: path.join(artifacts, `pane-${width}-no-table.png`) });
+    }, 60000);
+
+    test('findings: suspects in words with the current value, filters, 上一个/下一个 selecting cells, labelled badges, no overflow', async () => {
+      await narrow.goto(`${base}/preview.html?pane=${width}`);
+      await narrow.locator('[data-testid=file-input]').setInputFiles(fixture);
+      await narrow.getByText('有错误的工作簿.xlsx').waitFor();
+      await narrow.locator('[data-testid=validate]').click();
+      await narrow.locator('[data-testid=results]').waitFor({ timeout: 30000 });
+      const suspect = narrow.locator('[data-testid=suspect-0]');
+      expect(await suspect.innerText()).toMatch(/很可能.*现为 619\.02，建议改为 691\.02/s);
+      expect(await suspect.getAttribute('data-likelihood')).toBe('likely');
+      // Badges say what they count.
+      expect(await narrow.getByText(/^错误 \d+$/).first().isVisible()).toBe(true);
+      // Next selects the first finding's cell in the grid.
+      await narrow.locator('[data-testid=next]').click();
+      expect(await narrow.locator('[data-testid=position]').innerText()).toMatch(/第 1 \/ \d+ 项/);
+      const first = await narrow.locator('[data-testid=finding]').first().getAttribute('data-cell');
+      const [sheet, cell] = first!.split('!');
+      await narrow.getByRole('tab', { name: sheet }).waitFor();
+      await expect(narrow.locator(`[data-testid=grid] td[data-cell="${cell}"]`).evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.toBe('solid');
+      // Severity filter: hiding errors leaves only warnings (none here).
+      const errorsBefore = await narrow.locator('[data-testid=finding][data-severity=error]').count();
+      expect(errorsBefore).toBeGreaterThan(0);
+      await narrow.locator('[data-testid=filter-error]').click();
+      expect(await narrow.locator('[data-testid=finding][data-severity=error]').count()).toBe(0);
+      await narrow.locator('[data-testid=filter-error]').click();
+      // The pane does not overflow its width.
+      const fit = await paneFits();
+      expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
+      await narrow.screenshot({ path: path.join(artifacts, `pane-${width}-findings.png`) });
+    }, 60000);
+
+    test('switching tabs keeps the results and the generated text', async () => {
+      await narrow.goto(`${base}/preview.html?pane=${width}`);
+      await narrow.locator('[data-testid=load-sample]').click();
+      await narrow.getByText(/示例：2021-秦皇岛市/).waitFor();
+      await narrow.locator('[data-testid=validate]').click();
+      await narrow.locator('[data-testid=summary]').waitFor();
+      await narrow.getByRole('tab', { name: '生成说明' }).click();
+      await narrow.locator('[data-testid=explain]').click();
+      const text = narrow.locator('[data-testid=explain-text]');
+      await text.waitFor();
+      await text.fill((await text.inputValue()) + '\n（本单位补充的一段话）');
+      await narrow.getByRole('tab', { name: '校验' }).click();
+      expect(await narrow.locator('[data-testid=summary]').isVisible()).toBe(true);
+      await narrow.getByRole('tab', { name: '生成说明' }).click();
+      expect(await text.inputValue()).toMatch(/（本单位补充的一段话）$/);
+      const fit = await paneFits();
+      expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
+      await narrow.screenshot({ path: path.join(artifacts, `pane-${width}-explain.png`) });
+    }, 60000);
+  });
 });

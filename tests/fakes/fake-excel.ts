@@ -286,6 +286,13 @@ class FakeWorksheet extends Proxyish {
   }
   getRange(address?: string) {
     if (!address) return new FakeRange(this.ctx, this.sheetName, 0, 0, 1, 1);
+    const cols = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(address);
+    if (cols) {
+      // Whole columns ("A:A"), as Office.js accepts them.
+      const left = parseA1(`${cols[1]}1`).col;
+      const right = parseA1(`${cols[2]}1`).col;
+      return new FakeRange(this.ctx, this.sheetName, 0, left, 1048576, right - left + 1);
+    }
     const r = parseRangeA1(address);
     return new FakeRange(this.ctx, this.sheetName, r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
   }

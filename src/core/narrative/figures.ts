@@ -179,3 +179,18 @@ export function plausibilityWarnings(f: Figures): string[] {
   }
   return out;
 }
+
+/**
+ * Why a workbook cannot be last year's for this one: its budget year must be the year before, its department
+ * the same (a 2021 file taken as 上年 for 2021 writes "与上年持平" everywhere). Empty when it fits.
+ */
+export function priorMismatch(current: Figures, prior: Figures): string[] {
+  const out: string[] = [];
+  if (current.year && prior.year && prior.year !== current.year - 1)
+    out.push(`上年工作簿的预算年度为 ${prior.year} 年，而本年为 ${current.year} 年：上年应为 ${current.year - 1} 年`);
+  if (current.year && !prior.year) out.push('上年工作簿中没有注明预算年度，无法确认是上一年的预算');
+  const norm = (d?: string) => (d ?? '').replace(/^[[【(（]?\d+[\]】)）]?/, '').replace(/\s+/g, '');
+  if (current.department && prior.department && norm(current.department) !== norm(prior.department))
+    out.push(`上年工作簿的单位为“${prior.department}”，本年为“${current.department}”`);
+  return out;
+}

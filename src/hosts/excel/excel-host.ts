@@ -14,7 +14,7 @@
  */
 import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
-import { a1, parseRangeA1 } from '../../core/grid';
+import { a1, colName, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
 import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
 
@@ -414,9 +414,19 @@ export class ExcelHost implements InteractiveHost {
             if (c.numFmt) range.numberFormat = [[c.numFmt]];
             if (c.formula) range.formulas = [[`=${c.formula}`]];
             else if (c.value !== null) range.values = [[c.value as string | number | boolean]];
+            if (c.wrap) range.format.wrapText = true;
           }),
         );
         for (const m of sheet.merges) ws.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge();
+        // Column widths in characters (about 7 points each); print setup where the API has it (ExcelApi 1.9).
+        sheet.columnWidths?.forEach((w, col) => w && (ws.getRange(`${colName(col)}:${colName(col)}`).format.columnWidth = w * 7));
+        const layout = sheet.print && this.supports('ExcelApi', '1.9') ? (ws as { pageLayout?: Excel.PageLayout }).pageLayout : undefined;
+        if (layout && sheet.print) {
+          layout.orientation = sheet.print.landscape ? 'Landscape' : 'Portrait';
+          layout.paperSize = 'A4';
+          if (sheet.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (sheet.print.titleRows) layout.setPrintTitleRows(`$${sheet.print.titleRows[0] + 1}:$${sheet.print.titleRows[1] + 1}`);
+        }
       });
       added[added.length - 1]?.activate();
       await ctx.sync();

@@ -115,6 +115,7 @@ export async function writeXlsxBuffer(model: Workbook): Promise<Buffer> {
         const target = ws.getCell(r + 1, c + 1);
         target.value = cell.formula ? ({ formula: cell.formula, result: cell.value ?? undefined } as ExcelJS.CellFormulaValue) : (cell.value as ExcelJS.CellValue);
         if (cell.numFmt) target.numFmt = cell.numFmt;
+        if (cell.wrap) target.alignment = { wrapText: true, vertical: 'top' };
       });
     });
     for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

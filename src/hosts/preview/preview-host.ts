@@ -43,7 +43,14 @@ export class PreviewHost implements InteractiveHost {
       if (e instanceof HostError) throw e;
       throw new HostError('工作簿已损坏或包含预览版不支持的内容：请用命令行 budget-check 校验，或在 Excel 中打开', 'unreadable');
     }
+    this.opened++;
     this.set({ fileName, workbook, marks: [], selected: undefined });
+  }
+
+  private opened = 0;
+
+  workbookId(): string | undefined {
+    return this.state.fileName ? `${this.opened}:${this.state.fileName}` : undefined;
   }
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Workbook> {

@@ -368,11 +368,35 @@ export class WpsHost implements InteractiveHost {
           if (c.numFmt) target.NumberFormat = c.numFmt;
           if (c.formula) target.Formula = `=${c.formula}`;
           else if (c.value !== null) target.Value2 = c.value;
+          if (c.wrap) target.WrapText = true;
         }),
       );
+      // Column widths and print setup (ET: Columns.Item(i).ColumnWidth, PageSetup.Orientation 1 portrait / 2 landscape).
+      try {
+        sheet.columnWidths?.forEach((w, col) => w && (prop(ws, 'Columns').Item(col + 1).ColumnWidth = w));
+        if (sheet.print) {
+          const ps = prop(ws, 'PageSetup');
+          ps.Orientation = sheet.print.landscape ? 2 : 1;
+          ps.PaperSize = 9; // xlPaperA4
+          if (sheet.print.fitToWidth) {
+            ps.Zoom = false;
+            ps.FitToPagesWide = 1;
+            ps.FitToPagesTall = false;
+          }
+          if (sheet.print.titleRows) ps.PrintTitleRows = `$${sheet.print.titleRows[0] + 1}:$${sheet.print.titleRows[1] + 1}`;
+        }
+      } catch {
+        // Builds without these members: the cells are written, the layout stays WPS's default.
+      }
       for (const m of sheet.merges) prop(prop(ws, 'Range', `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`), 'Merge');
     });
     return added.map((a) => a.free);
+  }
+
+  /** The pane outlives a workbook switch in WPS: the active workbook's full name tells which one is shown. */
+  workbookId(): string | undefined {
+    const wb = prop(this.app, 'ActiveWorkbook');
+    return wb ? String(prop(wb, 'FullName') ?? prop(wb, 'Name') ?? '') : undefined;
   }
 
   async sheetNames(): Promise<string[]> {
