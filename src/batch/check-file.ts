@@ -21,8 +21,8 @@ export async function checkFile(file: string, limits?: ReadLimits): Promise<File
     const rep = validateWorkbook(wb);
     const result: FileResult = {
       file,
-      status: rep.tables.length ? 'ok' : 'no-tables',
-      reason: rep.tables.length ? undefined : rep.unmapped[0]?.reason ?? '工作簿中没有找到部门预算公开表',
+      status: rep.tables.length || rep.others.some((o) => o.checked) ? 'ok' : 'no-tables',
+      reason: rep.tables.length || rep.others.some((o) => o.checked) ? undefined : rep.unmapped[0]?.reason ?? '工作簿中没有找到部门预算公开表',
       department: majority(rep.tables.map((t) => t.department)) ?? path.basename(file, path.extname(file)),
       year: majority(rep.tables.map((t) => t.year)) ?? null,
       tables: rep.tables,

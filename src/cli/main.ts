@@ -205,7 +205,8 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
     const { tables, unmapped, findings, suspects, others, counts, coverage } = rep;
     io.out(JSON.stringify({ file: path.basename(file), tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, null, 2));
   } else io.out(formatTextReport(path.basename(file), rep));
-  if (rep.tables.length === 0) {
+  // A workbook of only 项目绩效目标表 (the separately published 绩效文本) is a normal input: checked, exit 0/1.
+  if (rep.tables.length === 0 && !rep.others.some((o) => o.checked)) {
     io.err(
       rep.unmapped.length
         ? `找到 ${rep.unmapped.length} 张表但无法识别其结构：${rep.unmapped[0].reason}`

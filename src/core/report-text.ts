@@ -18,9 +18,15 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
     lines.push(`未能识别的表 ${rep.unmapped.length} 张：`);
     for (const u of rep.unmapped) lines.push(`  · ${u.sheet}!${u.range}：${u.reason}`);
   }
-  if (rep.others.length) {
+  const checkedOthers = rep.others.filter((o) => o.checked);
+  const plainOthers = rep.others.filter((o) => !o.checked);
+  if (checkedOthers.length) {
+    lines.push(`已核对的项目绩效目标表 ${checkedOthers.length} 张：`);
+    for (const o of checkedOthers) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
+  }
+  if (plainOthers.length) {
     lines.push(`其他表（本版本不校验）：`);
-    for (const o of rep.others) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
+    for (const o of plainOthers) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
   }
   const c = rep.counts;
   const gaps = notChecked(rep.coverage ?? []);

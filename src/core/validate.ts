@@ -5,7 +5,7 @@ import { detectWorkbook, MappingOverride } from './detect';
 import { rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, UnmappedTable } from './model';
 import { RULES } from './rules';
-import { checkPerformanceTables } from './rules/performance';
+import { checkPerformanceTables, checkProjectsAcross, isProjectTargetTable, ProjectTarget } from './rules/performance';
 import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
 import type { SchemaId } from './schemas';
 import { rankSuspects, Suspect } from './suspects';
@@ -23,7 +23,8 @@ export interface TableSummary {
 export interface ValidationReport {
   tables: TableSummary[];
   unmapped: { sheet: string; range: string; reason: string; schema?: SchemaId }[];
-  others: { sheet: string; range: string; title: string }[];
+  /** Other tables; `checked` is set on those this version checks (项目绩效目标表). */
+  others: { sheet: string; range: string; title: string; checked?: boolean }[];
   findings: Finding[];
   suspects: Suspect[];
   counts: { error: number; warning: number; info: number; checks: number };
@@ -114,9 +115,12 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides);
   const run = runRules(det.tables, det.unmapped);
   const findings = run.findings;
-  findings.push(...checkPerformanceTables(wb, det.others));
+  const projects: ProjectTarget[] = [];
+  findings.push(...checkPerformanceTables(wb, det.others, projects));
+  const figs = extractFigures(det.tables);
+  findings.push(...checkProjectsAcross(projects, figs.values.project && figs.values.project.sheet ? { value: figs.values.project.value, sheet: figs.values.project.sheet, cell: figs.values.project.cell! } : undefined));
   // A figure implausible for its unit in the optional tables (资产 in 元 under a 万元 heading).
-  for (const message of plausibilityWarnings(addOtherTableFigures(extractFigures(det.tables), wb, det.others))) {
+  for (const message of plausibilityWarnings(addOtherTableFigures(figs, wb, det.others))) {
     const m = /（([^!]+)!([A-Z]+\d+)）/.exec(message);
     findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message, sheet: m?.[1] ?? '', cell: m?.[2] ?? '', cells: m ? [{ sheet: m[1], cell: m[2] }] : [] });
   }
@@ -134,7 +138,7 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
       department: t.department ?? null,
     })),
     unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, ...(u.schema ? { schema: u.schema } : {}) })),
-    others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title })),
+    others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title, ...(isProjectTargetTable(o.title) ? { checked: true } : {}) })),
     findings,
     suspects: rankSuspects(suspectInputs(det.tables, det.unmapped, run)),
     counts,

@@ -10,6 +10,7 @@ import type { OtherTable } from '../model';
 import { squash } from '../text';
 import type { AmountRef, MappedTable } from '../model';
 import { item, totalRow } from '../rules/context';
+import { checkPerformanceTables, ProjectTarget } from '../rules/performance';
 import type { SchemaId } from '../schemas';
 
 export interface Figure {
@@ -33,6 +34,8 @@ export type FigureKey =
 export interface Figures {
   year?: number;
   department?: string;
+  /** 项目绩效目标表 of the workbook: how many, and their 预算数 together (万元). */
+  performance?: { projects: number; total: Decimal; withBudget: number };
   values: Partial<Record<FigureKey, Figure>>;
   /** Basic-table rows (economic 类 and 款) with their amounts: for 机关运行经费 and name lookups. */
   economic: { code: string; name: string; personnel: Decimal; public: Decimal; total: Decimal; sheet: string; cell: string }[];
@@ -140,6 +143,10 @@ export function extractFigures(tables: MappedTable[]): Figures {
  * on the 合计 row, the last amount on the 资产总额 row; 元 converted to 万元 when the table says so.
  */
 export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTable[]): Figures {
+  const projects: ProjectTarget[] = [];
+  checkPerformanceTables(wb, others, projects);
+  if (projects.length)
+    f.performance = { projects: projects.length, withBudget: projects.filter((p) => p.budget).length, total: projects.reduce((a, p) => a.plus(p.budget ?? ZERO), ZERO) };
   for (const o of others) {
     const sheet = wb.sheets.find((s) => s.name === o.sheet);
     if (!sheet) continue;

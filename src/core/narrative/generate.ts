@@ -178,7 +178,16 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
   else if (others.some((t) => /固定资产/.test(t)))
     sections.push({ id: '六', title: '六、国有资产信息', text: missing('固定资产占用情况表“资产总额”', '请按表填写资产总价值'), placeholders: [], todo: todo.splice(0) });
   // 七: 绩效 is the department's own text; a clearly marked place to fill.
-  sections.push({ id: '七', title: '七、预算绩效信息', text: '【请填写：预算绩效信息（编报绩效目标的项目个数及涉及的预算资金，部门整体绩效目标等）】', placeholders: [], todo: ['预算绩效信息'] });
+  const perf = f.performance;
+  if (perf)
+    sections.push({
+      id: '七',
+      title: '七、预算绩效信息',
+      text: `${y}年，本部门共有 ${perf.projects} 个项目编报了绩效目标${perf.withBudget ? `，涉及项目预算资金${wan(perf.total)}` : ''}，各项目的绩效目标见项目绩效目标表。【请填写：部门整体绩效目标及其他需说明的绩效管理情况】`,
+      placeholders: [],
+      todo: ['预算绩效信息：部门整体绩效目标'],
+    });
+  else sections.push({ id: '七', title: '七、预算绩效信息', text: '【请填写：预算绩效信息（编报绩效目标的项目个数及涉及的预算资金，部门整体绩效目标等）】', placeholders: [], todo: ['预算绩效信息'] });
 
   // 八、名词解释
   const level = opts.level ?? governmentLevel(f.department);
