@@ -6,7 +6,7 @@ import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { SCHEMAS } from '../schemas';
 import { normName } from '../text';
-import { codeRows, Rule, tableParents } from './context';
+import { codeRows, Rule, RuleContext, tableParents } from './context';
 
 const at = (t: MappedTable, row: number, col: number) => ({ sheet: t.sheet, cell: a1(row, col) });
 const titleCell = (t: MappedTable) => at(t, t.range.top, t.range.left);
@@ -205,16 +205,21 @@ export const uncalculatedFormulas: Rule = {
   },
 };
 
+/** One warning per recorded cell of each table (unit words, unreadable amounts). */
+function cellWarnings<T extends { row: number; col: number }>(ctx: RuleContext, rule: string, list: (t: MappedTable) => T[], message: (t: MappedTable, x: T, cell: string) => string) {
+  for (const t of ctx.tables)
+    for (const x of list(t)) {
+      const c = at(t, x.row, x.col);
+      ctx.finding({ rule, severity: 'warning', message: message(t, x, c.cell), ...c, cells: [c], table: t.schema });
+    }
+}
+
 export const unitWords: Rule = {
   id: 'structure.unit-word',
   domain: '—',
   title: '金额后写的单位与表的金额单位不一致（如万元表中写“30000000元”）：按所写单位换算后核对，并提示改为数字',
   run(ctx) {
-    for (const t of ctx.tables)
-      for (const x of t.unitWords) {
-        const c = at(t, x.row, x.col);
-        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${c.cell} 写的是“${x.text}”，单位为${x.unit}，而本表金额单位为${t.unit}：已按${t.unit}换算后核对，请改为以${t.unit}计的数字`, ...c, cells: [c], table: t.schema });
-      }
+    cellWarnings(ctx, this.id, (t) => t.unitWords, (t, x, cell) => `${SHORT_TITLE[t.schema]} ${cell} 写的是“${x.text}”，单位为${x.unit}，而本表金额单位为${t.unit}：已按${t.unit}换算后核对，请改为以${t.unit}计的数字`);
   },
 };
 
@@ -223,11 +228,7 @@ export const invalidAmounts: Rule = {
   domain: '—',
   title: '金额单元格中无法识别为数字的内容',
   run(ctx) {
-    for (const t of ctx.tables)
-      for (const x of t.invalid) {
-        const c = at(t, x.row, x.col);
-        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${c.cell} 的内容“${x.text}”不是金额，按空白处理`, ...c, cells: [c], table: t.schema });
-      }
+    cellWarnings(ctx, this.id, (t) => t.invalid, (t, x, cell) => `${SHORT_TITLE[t.schema]} ${cell} 的内容“${x.text}”不是金额，按空白处理`);
   },
 };
 
