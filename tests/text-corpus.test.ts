@@ -175,3 +175,10 @@ describe('check-text --prior and the generated text', () => {
     for (const style of Object.keys(STYLES)) expect(checkText(STYLES[style](own), cur, { prior }).filter((x) => x.severity === 'error')).toEqual([]);
   });
 });
+
+describe('seed 003 (香河县 2021, no tables transcribed): text-only checks in every paste style', () => {
+  test.each(Object.keys(STYLES))('%s: its real mistake is found and nothing else is an error', (style) => {
+    const errs = checkText(STYLES[style](text('seed003-text-2.txt')), undefined, { year: 2021 }).filter((x) => x.severity === 'error');
+    expect(errs.map((x) => x.message)).toEqual([expect.stringMatching(/基本支出写为 4624\.64万元，但人员经费 1623\.63 \+ 公用经费 123\.86 = 1747\.49万元/)]);
+  });
+});
