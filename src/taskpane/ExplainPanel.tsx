@@ -192,8 +192,16 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
   };
 
   /** The text of the workbook's own 情况说明 sheet (column by column, row by row), checked against the tables. */
-  const checkSheet = () => {
-    const sheet = workbook.current?.sheets.find((x) => /情况说明/.test(x.name));
+  const checkSheet = async () => {
+    setError(undefined);
+    // Read the workbook as it is now: a 情况说明 sheet inserted a moment ago is there.
+    try {
+      workbook.current = await host.readWorkbook();
+    } catch (e) {
+      setError((e as Error).message);
+      return;
+    }
+    const sheet = workbook.current.sheets.find((x) => /情况说明/.test(x.name));
     if (!sheet) {
       setError('工作簿中没有名称含“情况说明”的工作表：可把说明全文粘贴到上面的文本框中核对');
       return;
@@ -232,11 +240,7 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {info && (
-        <MessageBar intent="success">
-          <MessageBarBody>{info}</MessageBarBody>
-        </MessageBar>
-      )}
+
       {sections && (
         <>
           {pending.length > 0 && (
@@ -270,6 +274,12 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
             <Button onClick={exportDocx}>导出 .docx</Button>
             <Button onClick={copyRich}>复制为带格式文本</Button>
           </div>
+          {/* What the buttons did, right under them. */}
+          {info && (
+            <MessageBar intent="success" data-testid="explain-info">
+              <MessageBarBody>{info}</MessageBarBody>
+            </MessageBar>
+          )}
         </>
       )}
       <Field label="核对已有说明：把情况说明全文粘贴到这里（先点“生成说明”读取各表，才能与表中数字对照）">

@@ -26,7 +26,7 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
   where: { color: tokens.colorNeutralForeground3, marginRight: '6px' },
-  table: { display: 'grid', gridTemplateColumns: '1fr auto', rowGap: '6px', columnGap: '8px', alignItems: 'center' },
+  table: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 170px)', rowGap: '6px', columnGap: '8px', alignItems: 'center' },
 });
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '尾差提示' } as const;
@@ -162,6 +162,7 @@ function SchemaPicker({ sheet, range, current, onRemap }: { sheet: string; range
   return (
     <Dropdown
       size="small"
+      style={{ minWidth: 0, maxWidth: '100%' }}
       placeholder="指定表类型"
       aria-label={`${sheet}!${range} 的表类型`}
       value={current ? schemaById(current).title : undefined}

@@ -233,6 +233,9 @@ maybe('browser preview (Chromium)', () => {
       await narrow.locator('[data-testid=filter-error]').click();
       expect(await narrow.locator('[data-testid=finding][data-severity=error]').count()).toBe(0);
       await narrow.locator('[data-testid=filter-error]').click();
+      // The table-type pickers of 识别到的表 fit too.
+      await narrow.getByText(/识别到的表（9）/).click();
+      await narrow.locator('[data-testid=tables]').waitFor();
       // The pane does not overflow its width.
       const fit = await paneFits();
       expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
@@ -254,6 +257,13 @@ maybe('browser preview (Chromium)', () => {
       expect(await narrow.locator('[data-testid=summary]').isVisible()).toBe(true);
       await narrow.getByRole('tab', { name: '生成说明' }).click();
       expect(await text.inputValue()).toMatch(/（本单位补充的一段话）$/);
+      // Inserted, then checked at once: the new sheet is found (never "missing" right after inserting it),
+      // and the message stands right under the buttons.
+      await narrow.locator('[data-testid=insert-sheet]').click();
+      await narrow.locator('[data-testid=explain-info]').waitFor();
+      await narrow.locator('[data-testid=check-sheet]').click();
+      await narrow.locator('[data-testid=check-results]').waitFor();
+      expect(await narrow.getByText(/没有名称含“情况说明”的工作表/).count()).toBe(0);
       const fit = await paneFits();
       expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
       await narrow.screenshot({ path: path.join(artifacts, `pane-${width}-explain.png`) });
