@@ -65,3 +65,19 @@ test('the suggested value restores the published figure', () => {
   expect(rep.suspects[0]).toMatchObject({ sheet: '6基本支出表', cell: a1(at.row, at.col), suggested: '0.42' });
   expect(rep.suspects[0].score).toBe(1);
 });
+
+test('a failing "≥" rule has a suspect: 三公 公务接待费 lowered below basic-table 30217, consistently within the 三公 table', () => {
+  const { seed004Blocks } = require('../src/samples/seed004');
+  const blocks: TableBlock[] = seed004Blocks();
+  const tp = blocks.find((b) => b.id === 'three-public-expenditure')!;
+  // 0.42 → 0.24 in the 接待费 row and 4.25 → 4.07 in the 合计 row, in every column, so the 三公 table still adds up.
+  tp.rows = tp.rows.map((r) => r.map((x) => (x === '0.42' ? '0.24' : x === '4.25' ? '4.07' : x)));
+  const l = layoutWorkbook(blocks, { layout: 'sheets' });
+  const rep = validateWorkbook(l.workbook);
+  expect(rep.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['cross.three-public-basic']);
+  const row = tp.rows.findIndex((r) => r.includes('0.24'));
+  // The ≥ rule compares the 一般公共预算 column (the second 0.24 of the row; the first is 合计).
+  const col = tp.rows[row].indexOf('0.24', tp.rows[row].indexOf('0.24') + 1);
+  const at = locate(l, 'three-public-expenditure', row, col);
+  expect(rep.suspects[0]).toMatchObject({ sheet: at.sheet, cell: a1(at.row, at.col), current: '0.24', suggested: '0.42' });
+});

@@ -49,7 +49,9 @@ function implied(o: Occurrence): Decimal {
 }
 
 export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
-  const eq = results.filter((r) => r.check.op === 'eq' && (r.check.severity ?? 'error') === 'error');
+  // Equalities, and the "≥" rules (三公 items ≥ their economic items): a failing one is explained by raising its
+  // left side to the right (or lowering the right), which is the value implied() gives for either side.
+  const eq = results.filter((r) => (r.check.severity ?? 'error') === 'error');
   const failing = eq.filter((r) => r.status === 'fail');
   if (!failing.length) return [];
   const cand = new Map<string, Occurrence[]>();
@@ -62,6 +64,10 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
     });
   }
   const out: Suspect[] = [];
+  /** Cells on the left of a failing "≥" (the 三公 item that must cover its economic item): preferred on a tie. */
+  const covering = new Set<string>();
+  for (const [k, occ] of cand) if (occ.some((o) => o.res.check.op === 'gte' && o.sign === 1)) covering.add(k);
+  const keyOf = new Map<Suspect, string>();
   for (const [k, occ] of cand) {
     // Pick the implied value that the most failing checks agree on.
     let best: Decimal | undefined;
@@ -80,14 +86,14 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
     let broken = 0;
     for (const h of holding.get(k) ?? []) {
       const nd = h.res.diff.plus(delta.times(h.sign));
-      if (nd.abs().gt(h.res.bound)) broken++;
+      if (h.res.check.op === 'gte' ? nd.lt(h.res.bound.negated()) : nd.abs().gt(h.res.bound)) broken++;
     }
     // An empty cell is rarely the wrong one (a figure typed wrong is there to be seen): weighed down.
     const score = (bestCount / (failing.length + broken)) * (t.ref!.blank ? 0.5 : 1);
     const shown = best!.div(t.table.factor);
     const dec = t.table.decimals;
     const rounded = Math.round(score * 1000) / 1000;
-    out.push({
+    const suspect: Suspect = {
       sheet: t.table.sheet,
       cell: a1(t.ref!.row, t.ref!.col),
       score: rounded,
@@ -95,9 +101,13 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
       suggested: fmt(shown, dec),
       likelihood: likelihoodOf(rounded),
       explains: bestCount,
+
       reason: `${t.label}：改为 ${fmt(shown, dec)} 可使 ${bestCount} 项不平衡（共 ${failing.length} 项）同时成立${broken ? `，但会使 ${broken} 项现已平衡的关系不再平衡` : ''}`,
-    });
+    };
+    keyOf.set(suspect, k);
+    out.push(suspect);
   }
-  out.sort((a, b) => b.score - a.score || b.explains - a.explains || a.sheet.localeCompare(b.sheet) || a.cell.localeCompare(b.cell));
+  const covers = (x: Suspect) => (covering.has(keyOf.get(x)!) ? 1 : 0);
+  out.sort((a, b) => b.score - a.score || b.explains - a.explains || covers(b) - covers(a) || a.sheet.localeCompare(b.sheet) || a.cell.localeCompare(b.cell));
   return out.slice(0, limit);
 }
