@@ -183,3 +183,16 @@ test('a legacy note on a marked cell refuses the comment: the colours are still 
   expect(await host.clearMarks()).toBe(marks.length);
   expect(sheet.cells.get(`${at.row},${at.col}`)!.fill).toBeNull();
 });
+
+test('the fake Excel has the shapes of @types/office-js for every member the host uses', async () => {
+  const { EXCEL_METHODS } = require('./fakes/excel-contract');
+  const { excel } = setup(false);
+  await excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem('3支出总表') as unknown as Record<string, unknown>;
+    const range = (ws.getRange as (a: string) => Record<string, unknown>)('A1');
+    for (const m of EXCEL_METHODS as { object: string; member: string }[]) {
+      const obj = m.object === 'Worksheet' ? ws : range;
+      expect([m.object, m.member, typeof obj[m.member]]).toEqual([m.object, m.member, 'function']);
+    }
+  });
+});

@@ -196,3 +196,19 @@ describe('real WPS behaviour the fakes used to hide (issue 14)', () => {
     expect(validateWorkbook(wb).counts.error).toBe(0);
   });
 });
+
+test('the fake ET object model has the shapes of the vendor typings (et-jsapi-declare): methods are methods, properties properties', () => {
+  const { ET_MEMBERS } = require('./fakes/et-contract');
+  const { book } = setup({ inject: false });
+  const app = fakeWpsApp(book) as { ActiveWorkbook: { Worksheets: { Item: (i: number) => Record<string, unknown> } } };
+  const ws = app.ActiveWorkbook.Worksheets.Item(1);
+  const range = (ws.Range as (a: string) => Record<string, unknown>)('A1');
+  const cells = ws.Cells as Record<string, unknown>;
+  for (const m of ET_MEMBERS as { object: string; member: string; kind: string }[]) {
+    const obj = m.object === 'Worksheet' ? ws : m.member === 'Item' || m.member === 'Find' ? cells : range;
+    const desc = Object.getOwnPropertyDescriptor(obj, m.member);
+    expect([m.object, m.member, desc !== undefined]).toEqual([m.object, m.member, true]);
+    const isMethod = typeof desc!.value === 'function';
+    expect([m.object, m.member, isMethod ? 'method' : 'property']).toEqual([m.object, m.member, m.kind]);
+  }
+});
