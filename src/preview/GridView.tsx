@@ -122,8 +122,8 @@ export function GridView({ state, onSheet, sheetName }: { state: PreviewState; s
               r < 0 ? (
                 <tr key={r} aria-hidden style={{ height: r === -1 ? (bodyRows[0] - frame.headBottom - 1) * ROW_H : (height - last) * ROW_H }} />
               ) : (
-              <tr key={r} style={r <= frame.headBottom ? { position: 'sticky', top: (r + 1) * ROW_H, zIndex: 2, backgroundColor: '#fafafa' } : undefined} data-row={r}>
-                <th className={s.rowHead} style={{ zIndex: 3 }}>{r + 1}</th>
+              <tr key={r} data-row={r}>
+                <th className={s.rowHead} style={{ zIndex: 3, ...(r <= frame.headBottom ? { top: (r + 1) * ROW_H, zIndex: 5 } : {}) }}>{r + 1}</th>
                 {Array.from({ length: width }, (_, c) => {
                   if (covered.has(`${r},${c}`)) return null;
                   const cell = sheet.rows[r]?.[c];
@@ -137,7 +137,12 @@ export function GridView({ state, onSheet, sheetName }: { state: PreviewState; s
                       rowSpan={span?.rowSpan}
                       colSpan={span?.colSpan}
                       className={`${s.cell} ${typeof cell?.value === 'number' ? s.num : ''} ${isSel ? s.selected : ''}`}
-                      style={{ ...stickyLeft(c), ...(r <= frame.headBottom ? { backgroundColor: '#fafafa' } : {}), ...(mark ? { backgroundColor: MARK_COLORS[mark.kind] } : {}) }}
+                      style={{
+                        ...stickyLeft(c),
+                        // Header rows stay on top: every cell of them is sticky (a sticky <tr> leaves its cells behind).
+                        ...(r <= frame.headBottom ? { position: 'sticky', top: (r + 1) * ROW_H, zIndex: stickyLeft(c) ? 4 : 2, backgroundColor: '#fafafa' } : {}),
+                        ...(mark ? { backgroundColor: MARK_COLORS[mark.kind] } : {}),
+                      }}
                       title={mark?.note}
                       data-cell={ref}
                       data-mark={mark?.kind}

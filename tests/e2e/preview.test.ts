@@ -269,4 +269,55 @@ maybe('browser preview (Chromium)', () => {
       await narrow.screenshot({ path: path.join(artifacts, `pane-${width}-explain.png`) });
     }, 60000);
   });
+
+  test('上年 workbook of the same year is questioned before use; template years reach next year; Alt+↓ steps through findings', async () => {
+    await page.goto(`${base}/preview.html?pane=420`);
+    await page.locator('[data-testid=load-sample]').click();
+    await page.getByText(/示例：2021-秦皇岛市/).waitFor();
+    await page.getByRole('tab', { name: '生成说明' }).click();
+    await page.locator('[data-testid=explain]').click();
+    await page.locator('[data-testid=explain-text]').waitFor();
+    // The sample itself (2021) offered as 上年 for 2021.
+    const sampleFile = path.join(path.dirname(fixture), 'sample-2021.xlsx');
+    fs.writeFileSync(sampleFile, fs.readFileSync(path.join(root, 'samples', '2021-秦皇岛市工业和信息化局-部门预算公开表.xlsx')));
+    await page.locator('[data-testid=prior-input]').setInputFiles(sampleFile);
+    expect(await page.locator('[data-testid=prior-doubt]').innerText()).toMatch(/上年工作簿的预算年度为 2021 年，而本年为 2021 年：上年应为 2020 年/);
+    await page.locator('[data-testid=prior-refuse]').click();
+    expect(await page.locator('[data-testid=explain-text]').inputValue()).not.toMatch(/与上年持平/);
+    // 插入模板: the year list runs to next year's budget.
+    await page.getByRole('tab', { name: '插入模板' }).click();
+    await page.locator('[data-testid=template-year]').click();
+    await page.getByRole('option', { name: `${new Date().getFullYear() + 1}年` }).waitFor();
+    await page.keyboard.press('Escape');
+    // Alt+↓ in the findings list moves to the next finding and selects its cell.
+    await page.locator('[data-testid=file-input]').setInputFiles(fixture);
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.locator('[data-testid=validate]').click();
+    await page.locator('[data-testid=results]').waitFor({ timeout: 30000 });
+    await page.locator('[data-testid=finding]').first().focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await page.locator('[data-testid=position]').innerText()).toMatch(/第 1 \/ \d+ 项/);
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await page.locator('[data-testid=position]').innerText()).toMatch(/第 2 \/ \d+ 项/);
+  }, 60000);
+
+  test('preview grid: a 3,000-row sheet renders only the rows in view, and the header rows stay on top while scrolling', async () => {
+    const rows: { value: string | number; numFmt?: string }[][] = [[{ value: '部门预算支出总表' }], [{ value: '单位：万元' }], [{ value: '科目编码' }, { value: '科目名称' }, { value: '合计' }, { value: '基本支出' }, { value: '项目支出' }]];
+    for (let i = 0; i < 3000; i++) rows.push([{ value: `2019${String(i % 99 + 1).padStart(3, '0')}` }, { value: `项${i}` }, { value: 1234.5, numFmt: '#,##0.00' }, { value: 1234.5, numFmt: '#,##0.00' }]);
+    const big = path.join(path.dirname(fixture), '三千行.xlsx');
+    fs.writeFileSync(big, await writeXlsxBuffer({ sheets: [{ name: '大表', rows: rows as never, merges: [] }] }));
+    await page.goto(`${base}/preview.html`);
+    await page.locator('[data-testid=file-input]').setInputFiles(big);
+    await page.getByText('三千行.xlsx').waitFor();
+    expect(await page.locator('[data-testid=grid] tbody tr[data-row]').count()).toBeLessThan(200);
+    expect(await page.locator('[data-testid=grid] td[data-cell="C10"]').innerText()).toBe('1,234.50');
+    await page.locator('[data-testid=grid]').evaluate((el) => (el.scrollTop = 30000));
+    await page.waitForTimeout(200);
+    const header = page.locator('[data-testid=grid] tr[data-row="2"]');
+    const gridTop = await page.locator('[data-testid=grid]').evaluate((el) => el.getBoundingClientRect().top);
+    const headerTop = await header.evaluate((el) => el.getBoundingClientRect().top);
+    expect(headerTop - gridTop).toBeLessThan(100); // still at the top of the grid
+    expect(await page.locator('[data-testid=grid] td[data-cell="A1440"]').count()).toBe(1); // rows in view are drawn
+    await page.screenshot({ path: path.join(artifacts, 'preview-grid-scrolled.png') });
+  }, 60000);
 });
