@@ -6,9 +6,7 @@
  * ET_MEMBERS then lets a runtime test hold the fake to the same shape (fake-wps.ts, members as properties).
  */
 
-type Assert<T extends true> = T;
-type IsMethod<T, K extends keyof T> = T[K] extends (...args: never[]) => unknown ? true : false;
-type IsProperty<T, K extends keyof T> = IsMethod<T, K> extends true ? false : true;
+import type { Assert, IsMethod, IsProperty } from './contract-types';
 
 // Worksheet.Cells is a read-only Range property (never Cells(r, c)); Range(...) is a method; Name, Visible are properties.
 export type WorksheetChecks = [

@@ -4,9 +4,7 @@
  * EXCEL_MEMBERS lets a runtime test hold the fake Excel (fake-excel.ts) to the same shapes.
  */
 
-type Assert<T extends true> = T;
-type IsMethod<T, K extends keyof T> = T[K] extends (...args: never[]) => unknown ? true : false;
-type IsProperty<T, K extends keyof T> = IsMethod<T, K> extends true ? false : true;
+import type { Assert, IsMethod, IsProperty } from './contract-types';
 
 export type ExcelChecks = [
   Assert<IsMethod<Excel.Worksheet, 'getUsedRangeOrNullObject'>>,
