@@ -81,3 +81,26 @@ test('a failing "≥" rule has a suspect: 三公 公务接待费 lowered below b
   const at = locate(l, 'three-public-expenditure', row, col);
   expect(rep.suspects[0]).toMatchObject({ sheet: at.sheet, cell: a1(at.row, at.col), current: '0.24', suggested: '0.42' });
 });
+
+test('two cells of one row changed consistently (住房公积金 合计 and 人员经费 both): the pair is the first suspect', () => {
+  const { seed004Blocks } = require('../src/samples/seed004');
+  const blocks: TableBlock[] = seed004Blocks();
+  const basic = blocks.find((b) => b.id === 'general-budget-basic-expenditure')!;
+  // Rows: [序号, code, name, 合计, 人员经费, 公用经费].
+  const ri = basic.rows.findIndex((r) => r[1] === '30113');
+  const old = basic.rows[ri][3];
+  const bumped = (Number(old) + 0.36).toFixed(2);
+  const l = layoutWorkbook(blocks, { layout: 'sheets' });
+  const total = locate(l, basic.id, ri, 3);
+  const personnel = locate(l, basic.id, ri, 4);
+  setValue(l, total, Number(bumped));
+  setValue(l, personnel, Number(bumped));
+  const rep = validateWorkbook(l.workbook);
+  expect(rep.counts.error).toBeGreaterThan(1);
+  const top = rep.suspects[0];
+  const cells = [top.cell, top.with?.cell].sort();
+  expect(cells).toEqual([a1(total.row, total.col), a1(personnel.row, personnel.col)].sort());
+  expect(top.suggested).toBe(old);
+  expect(top.with!.suggested).toBe(old);
+  expect(top.reason).toMatch(/同行一起改动了 0\.36/);
+});

@@ -1,6 +1,7 @@
 /** The readable Chinese report of a validation (CLI text output, and the copyable summary in the pane). */
 import { notChecked } from './coverage';
 import { schemaById } from './schemas';
+import { LIKELIHOOD_WORDS } from './suspects';
 import type { ValidationReport } from './validate';
 
 const SEV_TITLE = { error: '错误', warning: '警告', info: '提示（四舍五入尾差等）' } as const;
@@ -48,7 +49,13 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
   if (rep.suspects.length) {
     lines.push('');
     lines.push('最可能填错的单元格：');
-    rep.suspects.slice(0, 5).forEach((s, i) => lines.push(`  ${i + 1}. ${s.sheet}!${s.cell}  建议值 ${s.suggested}  可信度 ${Math.round(s.score * 100)}%  —— ${s.reason}`));
+    rep.suspects
+      .slice(0, 5)
+      .forEach((s, i) =>
+        lines.push(
+          `  ${i + 1}. ${s.sheet}!${s.cell}  现为 ${s.current}，建议值 ${s.suggested}${s.with ? `；并 ${s.with.sheet}!${s.with.cell} 现为 ${s.with.current}，建议值 ${s.with.suggested}` : ''}  ${LIKELIHOOD_WORDS[s.likelihood]}（${Math.round(s.score * 100)}%）  —— ${s.reason}`,
+        ),
+      );
   }
   if (c.error === 0) {
     lines.push('');

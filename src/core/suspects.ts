@@ -21,6 +21,8 @@ export interface Suspect {
   reason: string;
   /** Number of failing checks explained by changing this cell. */
   explains: number;
+  /** A second cell changed together with this one (a row changed consistently: 合计 and 人员经费 both). */
+  with?: { sheet: string; cell: string; current: string; suggested: string };
 }
 
 export const LIKELIHOOD_WORDS = { likely: '很可能', possible: '可能', uncertain: '不确定' } as const;
@@ -46,6 +48,85 @@ function occurrences(res: CheckResult, into: (k: string, o: Occurrence) => void)
 /** Value (in 万元) this cell must take for the check to hold exactly. */
 function implied(o: Occurrence): Decimal {
   return o.term.value.minus(o.res.diff.times(o.sign));
+}
+
+/** A pair's score is weighed down against one cell (minimal change): it must explain clearly more to win. */
+const PAIR_WEIGHT = 0.9;
+/** What a fixed warning-level identity adds (lower weight than an error-level check). */
+const SOFT_WEIGHT = 0.05;
+
+/**
+ * Pairs of cells in the same row of the same table, both moved by one amount d (taken from a failing check that
+ * holds only one of them): explained when every failing check is back within its bound, at the cost of the
+ * holding checks it breaks.
+ */
+function rowPairs(cand: Map<string, Occurrence[]>, holding: Map<string, Occurrence[]>, failing: CheckResult[], soft: Map<string, Occurrence[]>): Suspect[] {
+  const byRow = new Map<string, string[]>();
+  for (const [k, occ] of cand) {
+    const t = occ[0].term;
+    const rowKey = `${t.table.sheet}\u0000${t.ref!.row}`;
+    (byRow.get(rowKey) ?? byRow.set(rowKey, []).get(rowKey)!).push(k);
+  }
+  const out: Suspect[] = [];
+  for (const keys of byRow.values()) {
+    if (keys.length < 2 || keys.length > 12) continue;
+    for (let i = 0; i < keys.length; i++)
+      for (let j = i + 1; j < keys.length; j++) {
+        const a = cand.get(keys[i])!;
+        const b = cand.get(keys[j])!;
+        const inB = new Set(b.map((o) => o.res));
+        const only = a.find((o) => !inB.has(o.res));
+        if (!only) continue;
+        const d = implied(only).minus(only.term.value);
+        if (d.isZero()) continue;
+        const shift = (res: CheckResult) => {
+          let x = res.diff;
+          for (const o of [...a, ...b]) if (o.res === res) x = x.plus(d.times(o.sign));
+          for (const o of [...(holding.get(keys[i]) ?? []), ...(holding.get(keys[j]) ?? [])]) if (o.res === res) x = x.plus(d.times(o.sign));
+          return x;
+        };
+        const touched = new Set([...a, ...b].map((o) => o.res));
+        let explained = 0;
+        for (const res of failing) {
+          if (!touched.has(res)) continue;
+          const nd = shift(res);
+          if (res.check.op === 'gte' ? nd.gte(res.bound.negated()) : nd.abs().lte(res.bound)) explained++;
+        }
+        if (explained < 2) continue;
+        const held = new Set([...(holding.get(keys[i]) ?? []), ...(holding.get(keys[j]) ?? [])].map((o) => o.res));
+        let broken = 0;
+        for (const res of held) {
+          const nd = shift(res);
+          if (res.check.op === 'gte' ? nd.lt(res.bound.negated()) : nd.abs().gt(res.bound)) broken++;
+        }
+        // The warning-level identities (30113 = 2210201 …) it also fixes point at the right row among equals.
+        let softFixed = 0;
+        const softRes = new Set([...(soft.get(keys[i]) ?? []), ...(soft.get(keys[j]) ?? [])].map((o) => o.res));
+        for (const res of softRes) {
+          let x = res.diff;
+          for (const o of [...(soft.get(keys[i]) ?? []), ...(soft.get(keys[j]) ?? [])]) if (o.res === res) x = x.plus(d.times(o.sign));
+          if (x.abs().lte(res.bound)) softFixed++;
+        }
+        const score = Math.round(Math.min(1, (explained / (failing.length + broken)) * PAIR_WEIGHT + SOFT_WEIGHT * softFixed) * 1000) / 1000;
+        const ta = a[0].term;
+        const tb = b[0].term;
+        const dec = ta.table.decimals;
+        const show = (t: Term) => fmt(t.value.plus(d).div(t.table.factor), t.table.decimals);
+        const cur = (t: Term) => (t.ref!.blank ? '（空白）' : fmt(t.ref!.value, t.table.decimals));
+        out.push({
+          sheet: ta.table.sheet,
+          cell: a1(ta.ref!.row, ta.ref!.col),
+          score,
+          current: cur(ta),
+          suggested: show(ta),
+          likelihood: likelihoodOf(score),
+          explains: explained,
+          with: { sheet: tb.table.sheet, cell: a1(tb.ref!.row, tb.ref!.col), current: cur(tb), suggested: show(tb) },
+          reason: `${ta.label}与${tb.label}同行一起改动了 ${fmt(d.div(ta.table.factor).abs(), dec)}：两格都改回（${show(ta)}、${show(tb)}）可使 ${explained} 项不平衡（共 ${failing.length} 项）同时成立${broken ? `，但会使 ${broken} 项现已平衡的关系不再平衡` : ''}`,
+        });
+      }
+  }
+  return out;
 }
 
 export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
@@ -101,11 +182,19 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
       suggested: fmt(shown, dec),
       likelihood: likelihoodOf(rounded),
       explains: bestCount,
-
       reason: `${t.label}：改为 ${fmt(shown, dec)} 可使 ${bestCount} 项不平衡（共 ${failing.length} 项）同时成立${broken ? `，但会使 ${broken} 项现已平衡的关系不再平衡` : ''}`,
     };
     keyOf.set(suspect, k);
     out.push(suspect);
+  }
+  // Two cells of one row changed by the same amount (the row still adds up, its columns do not): tried only when
+  // no single cell explains every failing check without breaking another.
+  if (!out.some((x) => x.score >= 1)) {
+    const soft = new Map<string, Occurrence[]>();
+    for (const res of results)
+      if (res.status === 'fail' && (res.check.severity ?? 'error') !== 'error' && res.check.op === 'eq')
+        occurrences(res, (k, o) => (soft.get(k) ?? soft.set(k, []).get(k)!).push(o));
+    out.push(...rowPairs(cand, holding, failing, soft));
   }
   const covers = (x: Suspect) => (covering.has(keyOf.get(x)!) ? 1 : 0);
   out.sort((a, b) => b.score - a.score || b.explains - a.explains || covers(b) - covers(a) || a.sheet.localeCompare(b.sheet) || a.cell.localeCompare(b.cell));

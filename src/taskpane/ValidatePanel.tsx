@@ -233,6 +233,11 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
                 {LIKELIHOOD_WORDS[x.likelihood]}
               </Badge>{' '}
               现为 {x.current}，建议改为 <b>{x.suggested}</b>
+              {x.with && (
+                <>
+                  ；并 {x.with.sheet}!{x.with.cell} 现为 {x.with.current}，建议改为 <b>{x.with.suggested}</b>
+                </>
+              )}
               <br />
               <Caption1>{x.reason}</Caption1>
             </button>
