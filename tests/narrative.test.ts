@@ -178,7 +178,7 @@ describe('generation as each department needs it (issue 11)', () => {
     const optional = seed004OptionalBlocks().map((b: import('../src/samples/types').TableBlock) => ({ ...b, rows: b.rows.map((r) => r.map((x) => (x === '1160.08' ? '856766.73' : x))) }));
     const wb = layoutWorkbook([...seed004Blocks(), ...optional], { layout: 'stacked' }).workbook;
     const det = detectWorkbook(wb);
-    expect(plausibilityWarnings(addOtherTableFigures(extractFigures(det.tables), wb, det.others))).toEqual([expect.stringMatching(/资产总额 856766\.73万元.*是本年支出总额 4436\.20万元的 193 倍，可能把以“元”为单位的数字填在了“万元”表中/)]);
+    expect(plausibilityWarnings(addOtherTableFigures(extractFigures(det.tables), wb, det.others)).map((w: { message: string }) => w.message)).toEqual([expect.stringMatching(/资产总额 856766\.73万元.*是本年支出总额 4436\.20万元的 193 倍，可能把以“元”为单位的数字填在了“万元”表中/)]);
     const { validateWorkbook } = require('../src/core/validate');
     expect(validateWorkbook(wb).findings.filter((f: { rule: string }) => f.rule === 'meta.unit-plausibility')).toHaveLength(1);
   });

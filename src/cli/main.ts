@@ -245,7 +245,7 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   if (opts.level !== undefined && !/^(省|自治区|市|州|盟|县|旗|区|本)级?$/.test(opts.level)) throw new UsageError(`--level 应为 省级、自治区级、市级、州级、县级、旗级 或 区级，收到“${opts.level}”`);
   const level = opts.level ? (opts.level.endsWith('级') ? opts.level : `${opts.level}级`) : undefined;
   const sections = generateSections(figures, { prior, reasons, otherTables: det.others.map((o) => o.title), level });
-  for (const w of plausibilityWarnings(figures)) io.err(`提示：${w}`);
+  for (const w of plausibilityWarnings(figures)) io.err(`提示：${w.message}`);
   const title = `${figures.department ?? ''}${figures.year ?? ''}年部门预算信息公开情况说明`;
   const todo = sections.flatMap((s) => s.placeholders);
   const toFill = sections.flatMap((s) => s.todo ?? []);

@@ -118,11 +118,11 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
   const projects: ProjectTarget[] = [];
   findings.push(...checkPerformanceTables(wb, det.others, projects));
   const figs = extractFigures(det.tables);
-  findings.push(...checkProjectsAcross(projects, figs.values.project && figs.values.project.sheet ? { value: figs.values.project.value, sheet: figs.values.project.sheet, cell: figs.values.project.cell! } : undefined));
+  findings.push(...checkProjectsAcross(projects, figs.values.project));
   // A figure implausible for its unit in the optional tables (资产 in 元 under a 万元 heading).
-  for (const message of plausibilityWarnings(addOtherTableFigures(figs, wb, det.others))) {
-    const m = /（([^!]+)!([A-Z]+\d+)）/.exec(message);
-    findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message, sheet: m?.[1] ?? '', cell: m?.[2] ?? '', cells: m ? [{ sheet: m[1], cell: m[2] }] : [] });
+  for (const w of plausibilityWarnings(addOtherTableFigures(figs, wb, det.others, projects))) {
+    const at = w.sheet && w.cell ? [{ sheet: w.sheet, cell: w.cell }] : [];
+    findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message: w.message, sheet: w.sheet ?? '', cell: w.cell ?? '', cells: at });
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0, checks: run.counts.total };

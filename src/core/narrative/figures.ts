@@ -142,9 +142,10 @@ export function extractFigures(tables: MappedTable[]): Figures {
  * 政府采购预算 合计 and 固定资产 资产总额 from the optional tables (detected as "other" tables): the first amount
  * on the 合计 row, the last amount on the 资产总额 row; 元 converted to 万元 when the table says so.
  */
-export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTable[]): Figures {
-  const projects: ProjectTarget[] = [];
-  checkPerformanceTables(wb, others, projects);
+export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTable[], read?: ProjectTarget[]): Figures {
+  // The project tables as checkPerformanceTables read them (validate passes what it read; others read them here).
+  let projects = read;
+  if (!projects) checkPerformanceTables(wb, others, (projects = []));
   if (projects.length)
     f.performance = { projects: projects.length, withBudget: projects.filter((p) => p.budget).length, total: projects.reduce((a, p) => a.plus(p.budget ?? ZERO), ZERO) };
   for (const o of others) {
@@ -175,14 +176,14 @@ export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTabl
  * Figures implausible for their unit: an asset total or a procurement budget hundreds of times the whole year's
  * expenditure is almost always a 元 figure typed under a 万元 heading (资产 856766.73万元 for a small office).
  */
-export function plausibilityWarnings(f: Figures): string[] {
-  const out: string[] = [];
+export function plausibilityWarnings(f: Figures): { message: string; sheet?: string; cell?: string }[] {
+  const out: { message: string; sheet?: string; cell?: string }[] = [];
   const exp = f.values.expenditure?.value ?? f.values.income?.value;
   if (!exp || exp.isZero()) return out;
   for (const [k, label, times] of [['assets', '资产总额', 100], ['procurement', '政府采购预算', 10]] as const) {
     const v = f.values[k];
     if (!v || v.value.lte(exp.times(times))) continue;
-    out.push(`${label} ${v.value.toFixed(2)}万元（${v.sheet}!${v.cell}）是本年支出总额 ${exp.toFixed(2)}万元的 ${v.value.div(exp).toFixed(0)} 倍，可能把以“元”为单位的数字填在了“万元”表中，请核对金额单位`);
+    out.push({ sheet: v.sheet, cell: v.cell, message: `${label} ${v.value.toFixed(2)}万元（${v.sheet}!${v.cell}）是本年支出总额 ${exp.toFixed(2)}万元的 ${v.value.div(exp).toFixed(0)} 倍，可能把以“元”为单位的数字填在了“万元”表中，请核对金额单位` });
   }
   return out;
 }

@@ -148,7 +148,7 @@ export function checkPerformanceTables(wb: Workbook, others: OtherTable[], proje
  * Across the project tables of one workbook: project names are unique; with the budget tables, the projects'
  * 预算数 together should not exceed the 项目支出 (a warning: not every project has to publish a table).
  */
-export function checkProjectsAcross(projects: ProjectTarget[], projectSpending?: { value: Decimal; sheet: string; cell: string }): Finding[] {
+export function checkProjectsAcross(projects: ProjectTarget[], projectSpending?: { value: Decimal; sheet?: string; cell?: string }): Finding[] {
   const out: Finding[] = [];
   const seen = new Map<string, ProjectTarget>();
   for (const p of projects) {
@@ -159,7 +159,7 @@ export function checkProjectsAcross(projects: ProjectTarget[], projectSpending?:
   }
   const withBudget = projects.filter((p) => p.budget);
   // Compared only when the budget tables carry 项目支出 (a template still being filled has none yet).
-  if (projectSpending && !projectSpending.value.isZero() && withBudget.length) {
+  if (projectSpending?.sheet && projectSpending.cell && !projectSpending.value.isZero() && withBudget.length) {
     const total = withBudget.reduce((a, p) => a.plus(p.budget!), new Decimal(0));
     if (total.gt(projectSpending.value.plus('0.005')))
       out.push({
