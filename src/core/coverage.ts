@@ -6,6 +6,7 @@
 import type { Detection, MappedTable } from './model';
 import { SCHEMAS, SchemaId, schemaById } from './schemas';
 import { SHORT_TITLE } from './checks';
+import { hasAmounts } from './rules/context';
 
 export interface CoverageEntry {
   /** 'table:<schema>' for the checks inside one table, or a cross-table rule id. */
@@ -38,9 +39,6 @@ function absence(id: SchemaId, det: Detection): string {
   return `未找到${SHORT_TITLE[id]}`;
 }
 
-function isEmpty(t: MappedTable): boolean {
-  return !t.rows.some((r) => Object.values(r.amounts).some((a) => !a.blank && !a.value.isZero()));
-}
 
 export function buildCoverage(det: Detection, counts: { byRule: Map<string, number>; byTable: Map<SchemaId, number> }): CoverageEntry[] {
   const { byRule, byTable } = counts;
@@ -58,7 +56,7 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     const unresolved = t.codeIssues.filter((i) => !i.suggested).length;
     if (unresolved) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${unresolved} 个科目编码无法识别，相关层级核对未进行`, checks });
     else if (t.uncalculated.length) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${t.uncalculated.length} 个公式没有计算结果，按空白核对，结果不可信`, checks });
-    else if (isEmpty(t)) out.push({ family: `table:${s.id}`, label, status: 'checked', reason: '空表（无金额）', checks });
+    else if (!hasAmounts(t)) out.push({ family: `table:${s.id}`, label, status: 'checked', reason: '空表（无金额）', checks });
     else out.push({ family: `table:${s.id}`, label, status: 'checked', checks });
   }
   for (const f of CROSS_FAMILIES) {

@@ -12,7 +12,7 @@ import {
   BUDGET_TABLE_WORDS, EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_COLUMNS,
   THREE_PUBLIC_ITEMS,
 } from './schemas';
-import { ENUM_PREFIX, isNoteText, normName, squash, stripEnum } from './text';
+import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from './text';
 
 interface TitleHit {
   /** Set once the columns and codes have corrected the title's schema (no second correction). */
@@ -165,8 +165,7 @@ function parseUnit(texts: string[]): '元' | '万元' | undefined {
 }
 
 function cleanDepartment(s: string): string {
-  return s
-    .replace(/^[[【(（]?\d+[\]】)）]?\s*/, '')
+  return stripDepartmentCode(s)
     .replace(/(预算年度|金额单位|单位[:：]).*$/, '')
     .trim();
 }

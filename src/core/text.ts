@@ -25,3 +25,8 @@ export function stripEnum(s: string): string {
 export function isNoteText(s: string): boolean {
   return /^(注|说明|备注)[\d一二三]*[:：.、]/.test(squash(s));
 }
+
+/** A department name without the code printed before it ("[471]秦皇岛市…", "350002科技和工信部门"). */
+export function stripDepartmentCode(s: string): string {
+  return s.replace(/^[[【(（]?\d+[\]】)）]?\s*/, '');
+}

@@ -7,7 +7,7 @@ import { ZERO } from '../amount';
 import { parseAmount } from '../amount';
 import { a1, cellText, type Workbook } from '../grid';
 import type { OtherTable } from '../model';
-import { squash } from '../text';
+import { squash, stripDepartmentCode } from '../text';
 import type { AmountRef, MappedTable } from '../model';
 import { item, totalRow } from '../rules/context';
 import { checkPerformanceTables, ProjectTarget } from '../rules/performance';
@@ -197,7 +197,7 @@ export function priorMismatch(current: Figures, prior: Figures): string[] {
   if (current.year && prior.year && prior.year !== current.year - 1)
     out.push(`上年工作簿的预算年度为 ${prior.year} 年，而本年为 ${current.year} 年：上年应为 ${current.year - 1} 年`);
   if (current.year && !prior.year) out.push('上年工作簿中没有注明预算年度，无法确认是上一年的预算');
-  const norm = (d?: string) => (d ?? '').replace(/^[[【(（]?\d+[\]】)）]?/, '').replace(/\s+/g, '');
+  const norm = (d?: string) => stripDepartmentCode(d ?? '').replace(/\s+/g, '');
   if (current.department && prior.department && norm(current.department) !== norm(prior.department))
     out.push(`上年工作簿的单位为“${prior.department}”，本年为“${current.department}”`);
   return out;

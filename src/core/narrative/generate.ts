@@ -5,6 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import { fmt, ZERO } from '../amount';
+import { stripDepartmentCode } from '../text';
 import type { FigureKey, Figures } from './figures';
 
 export interface Section {
@@ -65,7 +66,7 @@ const DIVISIONS: [RegExp, string | null][] = [
  * 省级 — 市场 is not a 市; "上海市普陀区人民政府万里街道办事处" is 区级 — a 街道 belongs to its district).
  */
 export function governmentLevel(department?: string): string {
-  let d = (department ?? '').replace(/^[[【(（]?\d+[\]】)）]?/, '').replace(/\s+/g, '');
+  let d = stripDepartmentCode(department ?? '').replace(/\s+/g, '');
   let level: string | undefined;
   for (let guard = 0; guard < 6 && d; guard++) {
     const m = /^[\u4e00-\u9fa5]{1,7}?(?=特别行政区|自治区|自治州|自治县|自治旗|省|州|盟|地区|县|旗|市|区|街道|乡|镇)/.exec(d);

@@ -30,6 +30,11 @@ export function codeRows(t: MappedTable): MappedRow[] {
   return t.rows.filter((r) => r.kind === 'code');
 }
 
+/** Whether any amount of the table is filled and not zero (an empty table is 空表列示). */
+export function hasAmounts(t: MappedTable): boolean {
+  return t.rows.some((r) => Object.values(r.amounts).some((a) => !a.blank && !a.value.isZero()));
+}
+
 export function totalRow(t: MappedTable): MappedRow | undefined {
   return t.rows.find((r) => r.kind === 'total');
 }

@@ -6,7 +6,7 @@ import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { SCHEMAS } from '../schemas';
 import { normName } from '../text';
-import { codeRows, Rule, RuleContext, tableParents } from './context';
+import { codeRows, hasAmounts, Rule, RuleContext, tableParents } from './context';
 
 const at = (t: MappedTable, row: number, col: number) => ({ sheet: t.sheet, cell: a1(row, col) });
 const titleCell = (t: MappedTable) => at(t, t.range.top, t.range.left);
@@ -53,8 +53,7 @@ export const emptyNote: Rule = {
   title: '空表须有“注：无……，空表列示”说明',
   run(ctx) {
     for (const t of ctx.tables) {
-      const hasAmount = t.rows.some((r) => Object.values(r.amounts).some((a) => !a.blank && !a.value.isZero()));
-      if (hasAmount) continue;
+      if (hasAmounts(t)) continue;
       if (t.notes.some((n) => /无|空表/.test(n))) continue;
       const c = titleCell(t);
       ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}没有数据，也没有“注：无……，空表列示”的说明`, ...c, cells: [c], table: t.schema });
