@@ -150,12 +150,12 @@ export const formerClassNames: Rule = {
   domain: '12',
   title: '收支总表中的功能类用了旧名称（如 210 医疗卫生与计划生育支出）：按其编码核对，并提示改为现行名称',
   run(ctx) {
-    for (const t of ctx.tables)
-      for (const r of t.rows) {
-        if (!r.formerName || !r.code) continue;
-        const c = labelCell(t, r);
-        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中“${r.name}”科目名称为旧名称，按 ${r.code} ${catalogueName('function', r.code)}核对`, ...c, cells: [c], table: t.schema });
-      }
+    cellWarnings(
+      ctx,
+      this.id,
+      (t) => t.rows.filter((r) => r.formerName && r.code).map((r) => ({ row: r.row, col: r.labelCol ?? t.range.left, r })),
+      (t, { r }) => `${SHORT_TITLE[t.schema]}中“${r.name}”科目名称为旧名称，按 ${r.code} ${catalogueName('function', r.code!)}核对`,
+    );
   },
 };
 
@@ -204,7 +204,7 @@ export const uncalculatedFormulas: Rule = {
   },
 };
 
-/** One warning per recorded cell of each table (unit words, unreadable amounts). */
+/** One warning per recorded cell of each table (former names, misprinted units, unreadable amounts, merged areas). */
 function cellWarnings<T extends { row: number; col: number }>(ctx: RuleContext, rule: string, list: (t: MappedTable) => T[], message: (t: MappedTable, x: T, cell: string) => string) {
   for (const t of ctx.tables)
     for (const x of list(t)) {
@@ -236,12 +236,12 @@ export const mergedData: Rule = {
   domain: '—',
   title: '金额区域中的合并单元格（合并后只有左上角一格有值，其余按空白读取）',
   run(ctx) {
-    for (const t of ctx.tables)
-      for (const m of t.mergedData) {
-        const c = at(t, m.top, m.left);
-        const range = `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
-        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${range} 是合并单元格，覆盖了金额栏：只有 ${c.cell} 的值被计入，其余格按空白处理，请取消合并后分别填写`, ...c, cells: [c], table: t.schema });
-      }
+    cellWarnings(
+      ctx,
+      this.id,
+      (t) => t.mergedData.map((m) => ({ row: m.top, col: m.left, m })),
+      (t, { m }, cell) => `${SHORT_TITLE[t.schema]} ${a1(m.top, m.left)}:${a1(m.bottom, m.right)} 是合并单元格，覆盖了金额栏：只有 ${cell} 的值被计入，其余格按空白处理，请取消合并后分别填写`,
+    );
   },
 };
 

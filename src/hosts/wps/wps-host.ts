@@ -109,9 +109,7 @@ export class WpsHost implements InteractiveHost {
 
   /** The user's sheets (never the hidden state sheet). */
   private sheets(wb: Com): Com[] {
-    const ws = prop(wb, 'Worksheets');
-    const n = Number(prop(ws, 'Count'));
-    return Array.from({ length: n }, (_, i) => item(ws, i + 1)).filter((s) => String(prop(s, 'Name')) !== STATE_SHEET);
+    return this.allSheets(wb).filter((s) => String(prop(s, 'Name')) !== STATE_SHEET);
   }
 
   private sheetByName(wb: Com, name: string): Com {
