@@ -45,6 +45,11 @@ function occurrences(res: CheckResult, into: (k: string, o: Occurrence) => void)
   for (const t of res.check.rhs) if (t.ref) into(key(t), { res, term: t, sign: -1 });
 }
 
+/** Whether a check holds (within its rounding bound) once its Σlhs − Σrhs has become `diff`. */
+function holdsWith(res: CheckResult, diff: Decimal): boolean {
+  return res.check.op === 'gte' ? diff.gte(res.bound.negated()) : diff.abs().lte(res.bound);
+}
+
 /** Value (in 万元) this cell must take for the check to hold exactly. */
 function implied(o: Occurrence): Decimal {
   return o.term.value.minus(o.res.diff.times(o.sign));
@@ -90,14 +95,14 @@ function rowPairs(cand: Map<string, Occurrence[]>, holding: Map<string, Occurren
         for (const res of failing) {
           if (!touched.has(res)) continue;
           const nd = shift(res);
-          if (res.check.op === 'gte' ? nd.gte(res.bound.negated()) : nd.abs().lte(res.bound)) explained++;
+          if (holdsWith(res, nd)) explained++;
         }
         if (explained < 2) continue;
         const held = new Set([...(holding.get(keys[i]) ?? []), ...(holding.get(keys[j]) ?? [])].map((o) => o.res));
         let broken = 0;
         for (const res of held) {
           const nd = shift(res);
-          if (res.check.op === 'gte' ? nd.lt(res.bound.negated()) : nd.abs().gt(res.bound)) broken++;
+          if (!holdsWith(res, nd)) broken++;
         }
         // The warning-level identities (30113 = 2210201 …) it also fixes point at the right row among equals.
         let softFixed = 0;
@@ -167,7 +172,7 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
     let broken = 0;
     for (const h of holding.get(k) ?? []) {
       const nd = h.res.diff.plus(delta.times(h.sign));
-      if (h.res.check.op === 'gte' ? nd.lt(h.res.bound.negated()) : nd.abs().gt(h.res.bound)) broken++;
+      if (!holdsWith(h.res, nd)) broken++;
     }
     // An empty cell is rarely the wrong one (a figure typed wrong is there to be seen): weighed down.
     const score = (bestCount / (failing.length + broken)) * (t.ref!.blank ? 0.5 : 1);
