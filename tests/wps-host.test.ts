@@ -152,6 +152,24 @@ describe('real WPS behaviour the fakes used to hide (issue 14)', () => {
     expect(c.color).toBeNull();
   });
 
+  test('a state longer than one cell holds is split over rows, and a shorter one clears the rows it no longer uses', async () => {
+    const { book, host, at } = setup({ inject: false });
+    const many = Array.from({ length: 1200 }, (_, i) => ({ sheet: at.sheet, cell: a1(200 + i, 30), kind: 'warning' as const, note: `${NOTE_PREFIX}测试` }));
+    await host.applyMarks(many);
+    const state = book.sheets.find((s) => s.name === STATE_SHEET)!;
+    const column = () => [...Array(10).keys()].map((r) => state.cells.get(`${r},0`)?.value ?? null);
+    const rowsUsed = column().filter((v) => typeof v === 'string' && v).length;
+    expect(rowsUsed).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(column().slice(0, rowsUsed).join(''))).toHaveLength(1200);
+    // A new 校验 with one mark: only row 1 keeps state, the rows below are emptied.
+    await host.applyMarks([many[0]]);
+    expect(JSON.parse(String(column()[0]))).toHaveLength(1);
+    expect(column().slice(1).filter((v) => v)).toEqual([]);
+    await host.clearMarks();
+    expect(column().filter((v) => v)).toEqual([]);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toEqual([]);
+  });
+
   test('Cells is a property: Cells(r, c) would throw; the host uses Cells.Item(r, c) for reads and writes', async () => {
     const { book, host } = setup({ inject: false });
     const app = fakeWpsApp(book);

@@ -50,6 +50,22 @@ export function cellOf(ws: Com, row: number, col: number): Com {
   return prop(ws, 'Range', `${a1(row - 1, col - 1)}`);
 }
 
+/** A workbook's full name (path and file), or its name when the build has no FullName. */
+function workbookName(wb: Com): string {
+  return String(prop(wb, 'FullName') ?? prop(wb, 'Name') ?? '');
+}
+
+/** The saved state's pieces, column A of the state sheet from row 1 down to the first empty cell. */
+function stateChunks(ws: Com | undefined): string[] {
+  const out: string[] = [];
+  for (let r = 1; ws; r++) {
+    const v = prop(cellOf(ws, r, 1), 'Value2');
+    if (typeof v !== 'string' || !v) break;
+    out.push(v);
+  }
+  return out;
+}
+
 /** A comment's text without the author prefix some WPS builds add ("张三:\n【预算校验】…"). */
 export function commentText(c: Com): string {
   return String(prop(c, 'Text') ?? '').replace(/^[^\n:：]{0,40}[:：]\s*\n?(?=【)/, '');
@@ -124,7 +140,7 @@ export class WpsHost implements InteractiveHost {
   }
 
   private storageKey(wb: Com): string {
-    return `${STORAGE_KEY}:${prop(wb, 'FullName') ?? prop(wb, 'Name') ?? ''}`;
+    return `${STORAGE_KEY}:${workbookName(wb)}`;
   }
 
   private stateSheet(wb: Com): Com | undefined {
@@ -133,13 +149,7 @@ export class WpsHost implements InteractiveHost {
 
   private loadSaved(wb: Com): SavedCell[] {
     try {
-      const ws = this.stateSheet(wb);
-      let json = '';
-      for (let r = 1; ws; r++) {
-        const v = prop(cellOf(ws, r, 1), 'Value2');
-        if (typeof v !== 'string' || !v) break;
-        json += v;
-      }
+      const json = stateChunks(this.stateSheet(wb)).join('');
       return JSON.parse(json || (this.storage().getItem(this.storageKey(wb)) ?? '[]')) as SavedCell[];
     } catch {
       return [];
@@ -161,6 +171,7 @@ export class WpsHost implements InteractiveHost {
         if (active) prop(active, 'Activate');
       }
       if (!ws) return;
+      const earlier = stateChunks(ws).length;
       let r = 1;
       for (let i = 0; i < json.length; i += STATE_CHUNK) {
         const cell = cellOf(ws, r++, 1);
@@ -168,7 +179,7 @@ export class WpsHost implements InteractiveHost {
         cell.Value2 = json.slice(i, i + STATE_CHUNK);
       }
       // Clear what an earlier, longer state left below.
-      while (typeof prop(cellOf(ws, r, 1), 'Value2') === 'string' && prop(cellOf(ws, r, 1), 'Value2')) cellOf(ws, r++, 1).Value2 = '';
+      for (; r <= earlier; r++) cellOf(ws, r, 1).Value2 = '';
     } catch {
       // The workbook cannot take it (a build without these members): remember for this session at least.
       this.storage().setItem(this.storageKey(wb), json || '[]');
@@ -394,7 +405,7 @@ export class WpsHost implements InteractiveHost {
   /** The pane outlives a workbook switch in WPS: the active workbook's full name tells which one is shown. */
   workbookId(): string | undefined {
     const wb = prop(this.app, 'ActiveWorkbook');
-    return wb ? String(prop(wb, 'FullName') ?? prop(wb, 'Name') ?? '') : undefined;
+    return wb ? workbookName(wb) : undefined;
   }
 
   async sheetNames(): Promise<string[]> {
