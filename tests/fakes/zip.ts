@@ -41,26 +41,25 @@ export function makeZip(entries: ZipEntry[]): Buffer {
     const size = e.declaredSize ?? raw?.length ?? 0;
     const crc = e.crc ?? (raw ? crc32(raw) : 0);
     const name = Buffer.from(e.name, 'utf8');
+    // The local header and the central directory entry share one run of fields (version needed … name length);
+    // the central entry has it two bytes later, after "version made by".
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed
+      b.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+      b.writeUInt16LE(8, at + 4); // deflate
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(comp.length, at + 14);
+      b.writeUInt32LE(size >>> 0, at + 18);
+      b.writeUInt16LE(name.length, at + 22);
+    };
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6);
-    lh.writeUInt16LE(8, 8);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(comp.length, 18);
-    lh.writeUInt32LE(size >>> 0, 22);
-    lh.writeUInt16LE(name.length, 26);
+    fields(lh, 4);
     locals.push(lh, name, comp);
     const ch = Buffer.alloc(46);
     ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(comp.length, 20);
-    ch.writeUInt32LE(size >>> 0, 24);
-    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt16LE(20, 4); // version made by
+    fields(ch, 6);
     ch.writeUInt32LE(offset, 42);
     central.push(ch, name);
     offset += 30 + name.length + comp.length;
