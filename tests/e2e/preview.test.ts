@@ -63,6 +63,13 @@ maybe('browser preview (Chromium)', () => {
     await new Promise((r) => server?.close(r));
   });
 
+  /** Opens the preview (at a pane width, or full width) and loads the bundled sample. */
+  const openSample = async (p: Page, pane?: number) => {
+    await p.goto(`${base}/preview.html${pane ? `?pane=${pane}` : ''}`);
+    await p.locator('[data-testid=load-sample]').click();
+    await p.getByText(/示例：2021-秦皇岛市/).waitFor();
+  };
+
   test('open a workbook, 校验, see the finding and the highlighted cell, then 清除标记', async () => {
     await page.goto(`${base}/preview.html`);
     await page.getByText('运行于：浏览器预览（不连接 Excel）').waitFor();
@@ -95,9 +102,7 @@ maybe('browser preview (Chromium)', () => {
   }, 90000);
 
   test('the bundled sample validates with no error', async () => {
-    await page.goto(`${base}/preview.html`);
-    await page.locator('[data-testid=load-sample]').click();
-    await page.getByText(/示例：2021-秦皇岛市/).waitFor();
+    await openSample(page);
     await page.locator('[data-testid=validate]').click();
     await page.locator('[data-testid=summary]').waitFor();
     expect(await page.locator('[data-testid=summary]').innerText()).toMatch(/各表勾稽关系全部平衡/);
@@ -105,9 +110,7 @@ maybe('browser preview (Chromium)', () => {
   }, 60000);
 
   test('生成说明: generate from the sample, insert a 情况说明 sheet, check pasted text', async () => {
-    await page.goto(`${base}/preview.html`);
-    await page.locator('[data-testid=load-sample]').click();
-    await page.getByText(/示例：2021-秦皇岛市/).waitFor();
+    await openSample(page);
     await page.getByRole('tab', { name: '生成说明' }).click();
     await page.locator('[data-testid=explain]').click();
     const text = page.locator('[data-testid=explain-text]');
@@ -189,9 +192,7 @@ maybe('browser preview (Chromium)', () => {
       narrow.locator('[data-testid=pane]').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
 
     test('results belong to the open workbook: another file makes them stale, never green; no table found is never green', async () => {
-      await narrow.goto(`${base}/preview.html?pane=${width}`);
-      await narrow.locator('[data-testid=load-sample]').click();
-      await narrow.getByText(/示例：2021-秦皇岛市/).waitFor();
+      await openSample(narrow, width);
       await narrow.locator('[data-testid=validate]').click();
       await narrow.locator('[data-testid=summary]').waitFor();
       expect(await narrow.locator('[data-testid=summary]').innerText()).toMatch(/各表勾稽关系全部平衡/);
@@ -243,9 +244,7 @@ maybe('browser preview (Chromium)', () => {
     }, 60000);
 
     test('switching tabs keeps the results and the generated text', async () => {
-      await narrow.goto(`${base}/preview.html?pane=${width}`);
-      await narrow.locator('[data-testid=load-sample]').click();
-      await narrow.getByText(/示例：2021-秦皇岛市/).waitFor();
+      await openSample(narrow, width);
       await narrow.locator('[data-testid=validate]').click();
       await narrow.locator('[data-testid=summary]').waitFor();
       await narrow.getByRole('tab', { name: '生成说明' }).click();
@@ -271,9 +270,7 @@ maybe('browser preview (Chromium)', () => {
   });
 
   test('上年 workbook of the same year is questioned before use; template years reach next year; Alt+↓ steps through findings', async () => {
-    await page.goto(`${base}/preview.html?pane=420`);
-    await page.locator('[data-testid=load-sample]').click();
-    await page.getByText(/示例：2021-秦皇岛市/).waitFor();
+    await openSample(page, 420);
     await page.getByRole('tab', { name: '生成说明' }).click();
     await page.locator('[data-testid=explain]').click();
     await page.locator('[data-testid=explain-text]').waitFor();
