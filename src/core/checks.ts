@@ -21,10 +21,10 @@ export class Term {
     readonly table: MappedTable,
     /** The cell; undefined for a row that does not exist (counts as an exact zero). */
     readonly ref: AmountRef | undefined,
-    /** Value in 万元. */
-    readonly value: Decimal,
+    /** Value in 万元 (refreshed by the live check when the cell is edited). */
+    public value: Decimal,
     /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
-    readonly half: Decimal,
+    public half: Decimal,
     private readonly row: MappedRow | undefined,
     private readonly colLabel: string,
   ) {}
@@ -34,6 +34,12 @@ export class Term {
   }
   set label(v: string) {
     this.customLabel = v;
+  }
+  /** Re-reads the cell after an edit changed its AmountRef in place. */
+  refresh(): void {
+    if (!this.ref) return;
+    this.value = refValue(this.table, this.ref);
+    this.half = this.ref.blank ? ZERO : halfUnit(this.table);
   }
 }
 
@@ -122,12 +128,16 @@ function halfUnit(table: MappedTable): Decimal {
   return h;
 }
 
+/** A cell's amount in 万元; blank is the exact ZERO (evaluate skips it by identity). */
+function refValue(table: MappedTable, ref: AmountRef): Decimal {
+  return ref.blank ? ZERO : table.factor.eq(1) ? ref.value : ref.value.times(table.factor);
+}
+
 export function term(table: MappedTable, row: MappedRow | undefined, role: string, roleLabel?: string): Term {
   const ref = row?.amounts[role];
   const colLabel = roleLabel ?? table.columns.find((c) => c.role === role)?.label ?? role;
   if (!ref) return new Term(table, undefined, ZERO, ZERO, row, colLabel);
-  const value = ref.blank ? ZERO : table.factor.eq(1) ? ref.value : ref.value.times(table.factor);
-  return new Term(table, ref, value, ref.blank ? ZERO : halfUnit(table), row, colLabel);
+  return new Term(table, ref, refValue(table, ref), ref.blank ? ZERO : halfUnit(table), row, colLabel);
 }
 
 export function evaluate(check: Check): CheckResult {

@@ -709,11 +709,7 @@ function mapRegion(
   for (const m of v.sheet.merges)
     if (m.bottom >= header.dataTop && m.top <= table.range.bottom && amountCols.some((c) => c >= m.left && c <= m.right) && (m.bottom > m.top || m.right > m.left))
       table.mergedData.push(m);
-  let dec = -1;
-  // The table's precision is what its non-zero amounts show: a 0 formatted "0.00" beside whole-元 amounts
-  // ("189,767,551") does not make them exact to the 分.
-  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!a.blank && !a.value.isZero() && a.decimals > dec) dec = a.decimals;
-  table.decimals = dec < 0 ? 2 : Math.min(dec, 4);
+  table.decimals = shownDecimals(table);
   // Structure is the judge: a function table whose codes are economic (301, 30101 …) is the 基本支出 table, and
   // an economic table whose codes are function codes is the 一般公共预算支出 table, whatever the title said.
   const judged = judgeByCodes(table);
@@ -725,6 +721,16 @@ function mapRegion(
     }
   }
   return { table };
+}
+
+/**
+ * The table's precision is what its non-zero amounts show: a 0 formatted "0.00" beside whole-元 amounts
+ * ("189,767,551") does not make them exact to the 分.
+ */
+export function shownDecimals(table: MappedTable): number {
+  let dec = -1;
+  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!a.blank && !a.value.isZero() && a.decimals > dec) dec = a.decimals;
+  return dec < 0 ? 2 : Math.min(dec, 4);
 }
 
 function judgeByCodes(t: MappedTable): SchemaDef | undefined {

@@ -45,3 +45,16 @@ export function marksFromReport(rep: ValidationReport, maxNoteLines = 5): CellMa
     note: NOTE_PREFIX + (lines.length > maxNoteLines ? [...lines.slice(0, maxNoteLines), `……另有 ${lines.length - maxNoteLines} 条`] : lines).join('\n'),
   }));
 }
+
+/** What to write so a workbook showing `before` shows `after`: marks new or changed, and cells no longer marked. */
+export function diffMarks(before: CellMark[], after: CellMark[]): { set: CellMark[]; clear: { sheet: string; cell: string }[] } {
+  const k = (m: { sheet: string; cell: string }) => `${m.sheet}\u0000${m.cell}`;
+  const old = new Map(before.map((m) => [k(m), m]));
+  const now = new Set(after.map(k));
+  const set = after.filter((m) => {
+    const o = old.get(k(m));
+    return !o || o.kind !== m.kind || o.note !== m.note;
+  });
+  const clear = before.filter((m) => !now.has(k(m))).map(({ sheet, cell }) => ({ sheet, cell }));
+  return { set, clear };
+}

@@ -57,6 +57,18 @@ export interface RuleRun {
   counts: CheckCounts;
 }
 
+export const emptyCounts = (): CheckCounts => ({ total: 0, byRule: new Map(), byTable: new Map() });
+
+/** Counts one evaluated check for the coverage ledger: cross-table rules by id, the rest by their table. */
+export function countCheck(counts: CheckCounts, c: Check, n = 1): void {
+  counts.total += n;
+  if (c.rule.startsWith('cross.')) counts.byRule.set(c.rule, (counts.byRule.get(c.rule) ?? 0) + n);
+  else {
+    const t = c.lhs[0]?.table ?? c.rhs[0]?.table;
+    if (t) counts.byTable.set(t.schema, (counts.byTable.get(t.schema) ?? 0) + n);
+  }
+}
+
 /**
  * Runs every rule, evaluating each check as it is emitted: findings and counts are taken at once and a holding
  * check is dropped unless `keep` wants it, so memory stays linear in the failures, not in the checks (a
@@ -66,7 +78,7 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
   const findings: Finding[] = [];
   const failing: CheckResult[] = [];
   const kept: CheckResult[] = [];
-  const counts: CheckCounts = { total: 0, byRule: new Map(), byTable: new Map() };
+  const counts = emptyCounts();
   const firsts = new Map<SchemaId, MappedTable>();
   for (const t of tables) if (!firsts.has(t.schema)) firsts.set(t.schema, t);
   const ctx = {
@@ -75,12 +87,7 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
     first: (id: SchemaId) => firsts.get(id),
     check: (c: Check) => {
       const r = evaluate(c);
-      counts.total++;
-      if (c.rule.startsWith('cross.')) counts.byRule.set(c.rule, (counts.byRule.get(c.rule) ?? 0) + 1);
-      else {
-        const t = c.lhs[0]?.table ?? c.rhs[0]?.table;
-        if (t) counts.byTable.set(t.schema, (counts.byTable.get(t.schema) ?? 0) + 1);
-      }
+      countCheck(counts, c);
       if (r.status === 'pass') {
         if (keep?.(c)) kept.push(r);
         return;
@@ -96,7 +103,7 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
   return { failing, kept, findings, counts };
 }
 
-const cellKey = (t: Check['lhs'][number]) => (t.ref ? `${t.table.sheet}\u0000${t.ref.row}\u0000${t.ref.col}` : '');
+export const cellKey = (t: Check['lhs'][number]) => (t.ref ? `${t.table.sheet}\u0000${t.ref.row}\u0000${t.ref.col}` : '');
 
 /**
  * The checks the suspects are ranked on: the failing ones and every check that shares a cell with them (a
@@ -114,7 +121,16 @@ function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: 
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides);
   const run = runRules(det.tables, det.unmapped);
-  const findings = run.findings;
+  return finishReport(wb, det, run.findings, run.counts, suspectInputs(det.tables, det.unmapped, run));
+}
+
+/**
+ * The report from what the rules gave: the 绩效 tables and the figures' plausibility are checked here, findings
+ * are ordered by severity (stable), suspects ranked and the coverage ledger built. Shared by the full run and the
+ * live check, so both give the same report for the same workbook.
+ */
+export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding[], checkCounts: CheckCounts, suspectChecks: CheckResult[]): ValidationReport {
+  const findings = [...ruleFindings];
   const projects: ProjectTarget[] = [];
   findings.push(...checkPerformanceTables(wb, det.others, projects));
   const figs = extractFigures(det.tables);
@@ -125,7 +141,7 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
     findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message: w.message, sheet: w.sheet ?? '', cell: w.cell ?? '', cells: at });
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const counts = { error: 0, warning: 0, info: 0, checks: run.counts.total };
+  const counts = { error: 0, warning: 0, info: 0, checks: checkCounts.total };
   for (const f of findings) counts[f.severity]++;
   return {
     tables: det.tables.map((t) => ({
@@ -140,8 +156,8 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
     unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, ...(u.schema ? { schema: u.schema } : {}) })),
     others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title, ...(isProjectTargetTable(o.title) ? { checked: true } : {}) })),
     findings,
-    suspects: rankSuspects(suspectInputs(det.tables, det.unmapped, run)),
+    suspects: rankSuspects(suspectChecks),
     counts,
-    coverage: buildCoverage(det, run.counts),
+    coverage: buildCoverage(det, checkCounts),
   };
 }

@@ -17,6 +17,12 @@ export interface Rule {
   /** Domain rule number(s) in shared/domain.md. */
   domain: string;
   title: string;
+  /**
+   * What the rule reads of the amounts besides the checks it emits (the live check re-runs it, instead of
+   * re-evaluating its checks, when an edit may change that): 'presence' — which cells are blank or zero decides
+   * what it emits; 'values' — its findings quote amounts. Absent: it emits the same checks whatever the amounts.
+   */
+  reads?: 'presence' | 'values';
   run(ctx: RuleContext): void;
 }
 

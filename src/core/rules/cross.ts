@@ -94,6 +94,7 @@ const SUMMARY_INCOME_MAP: { items: string[]; role: string }[] = [
 
 export const summaryVsIncome: Rule = {
   id: 'cross.summary-income',
+  reads: 'presence',
   domain: '5',
   title: '收支总表各项收入 = 收入总表合计行对应列',
   run(ctx) {
@@ -199,6 +200,7 @@ function allGeneralBudget(ctx: RuleContext): boolean {
 
 export const generalVsExpenditure: Rule = {
   id: 'cross.general-expenditure',
+  reads: 'presence',
   domain: '9',
   title: '全部为一般公共预算资金时，一般公共预算支出表与支出总表逐行一致（合计、基本支出、项目支出）',
   run(ctx) {

@@ -49,6 +49,7 @@ export const duplicateTable: Rule = {
 
 export const emptyNote: Rule = {
   id: 'structure.empty-note',
+  reads: 'presence',
   domain: '12',
   title: '空表须有“注：无……，空表列示”说明',
   run(ctx) {
@@ -83,6 +84,7 @@ export const duplicateCode: Rule = {
 
 export const hierarchyGaps: Rule = {
   id: 'structure.missing-children',
+  reads: 'presence',
   domain: '12',
   title: '科目层级完整：款下应列出其项（按公开深度），项/款应有上级科目',
   run(ctx) {

@@ -27,6 +27,7 @@ function twoSided(ctx: RuleContext): MappedTable[] {
 
 export const summaryIncomeTotal: Rule = {
   id: 'summary.income-total',
+  reads: 'presence',
   domain: '1',
   title: '收支总表：本年收入合计 = 各项收入之和',
   run(ctx) {
@@ -61,6 +62,7 @@ function carryTerms(t: MappedTable, header: MappedRow | undefined, sub: MappedRo
 
 export const summaryGrandTotals: Rule = {
   id: 'summary.grand-totals',
+  reads: 'presence',
   domain: '1',
   title: '收支总表：收入总计 = 本年收入合计 + 上年结转结余；支出总计 = 本年支出合计 + 年终结转结余',
   run(ctx) {
@@ -204,6 +206,7 @@ export const threePublicItems: Rule = {
 
 export const basicEconomicSplit: Rule = {
   id: 'basic.economic-split',
+  reads: 'values',
   domain: '4',
   title: '基本支出表：301、303 属人员经费，302、310（及 309、399）属公用经费，填错列的金额提示核对',
   run(ctx) {

@@ -1,0 +1,275 @@
+/**
+ * Checking while the user types. After one full validation, every check is kept with an index from each amount
+ * cell to the checks it takes part in; an edit of amount cells updates those cells in place, re-evaluates only the
+ * checks that read them, re-runs the few rules whose output depends on which cells are filled (Rule.reads), and
+ * re-ranks the suspects. The report is the same as a full run on the edited workbook (asserted by the tests on
+ * random edit sequences). Anything else — a code, a name, a title, a cell outside the tables, text that is not an
+ * amount, a change of a table's shown decimals — re-detects the whole workbook: the answer is never a guess.
+ */
+import { parseAmount } from './amount';
+import { Check, CheckResult, evaluate, Finding, Term, toFinding } from './checks';
+import { detectWorkbook, MappingOverride, shownDecimals } from './detect';
+import type { Cell, Workbook } from './grid';
+import { diffMarks, marksFromReport, CellMark } from './marks';
+import type { AmountRef, Detection, MappedRow, MappedTable } from './model';
+import { RULES } from './rules';
+import type { Rule } from './rules/context';
+import { CheckCounts, countCheck, emptyCounts, finishReport, ValidationReport } from './validate';
+
+/** One cell as it is now (undefined: emptied). Rows and columns are 0-based. */
+export interface CellEdit {
+  sheet: string;
+  row: number;
+  col: number;
+  cell: Cell | undefined;
+}
+
+export interface LiveUpdate {
+  report: ValidationReport;
+  /** 'incremental': only the checks of the edited cells were evaluated; 'full': the workbook was detected again. */
+  mode: 'incremental' | 'full';
+  /** Why a full run was needed (in Chinese), for the status line and the tests. */
+  why?: string;
+  /** Checks evaluated again for this update (incremental mode). */
+  reevaluated: number;
+  /** Marks to write and cells to clear so the workbook shows the new report (only cells whose state changed). */
+  marks: { set: CellMark[]; clear: { sheet: string; cell: string }[] };
+}
+
+interface Item {
+  check?: Check;
+  result?: CheckResult;
+  /** The finding of a non-passing result, made once per result. */
+  made?: { result: CheckResult; finding: Finding | undefined };
+  finding?: Finding;
+  seg: number;
+  pos: number;
+  gen: number;
+}
+
+interface Segment {
+  rule: Rule;
+  items: Item[];
+  counts: CheckCounts;
+  gen: number;
+}
+
+interface RefAt {
+  table: MappedTable;
+  ref: AmountRef;
+  row: MappedRow | undefined;
+}
+
+const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}\u0000${col}`;
+
+class FullRun {
+  constructor(readonly why: string) {}
+}
+
+export class LiveValidation {
+  private det!: Detection;
+  private segments: Segment[] = [];
+  /** Cell → the terms that read it, with the item (check) they belong to. */
+  private index = new Map<string, { item: Item; term: Term }[]>();
+  private refs = new Map<string, RefAt[]>();
+  private marks: CellMark[] = [];
+  report!: ValidationReport;
+
+  /** Validates `wb` in full; the session keeps the grid and updates it with every edit it is given. */
+  constructor(
+    readonly wb: Workbook,
+    private readonly overrides?: MappingOverride[],
+  ) {
+    this.fullRun();
+  }
+
+  /** How many checks the session holds (its memory is linear in them). */
+  get checks(): number {
+    return this.segments.reduce((s, g) => s + g.items.length, 0);
+  }
+
+  /** The marks of the current report (what the workbook should show). */
+  get currentMarks(): CellMark[] {
+    return this.marks;
+  }
+
+  /** Applies the edits to the grid and brings the report up to date. */
+  apply(edits: CellEdit[]): LiveUpdate {
+    for (const e of edits) writeCell(this.wb, e);
+    const before = this.marks;
+    let reevaluated = 0;
+    let mode: LiveUpdate['mode'] = 'incremental';
+    let why: string | undefined;
+    try {
+      reevaluated = this.incremental(edits);
+    } catch (e) {
+      if (!(e instanceof FullRun)) throw e;
+      this.fullRun();
+      mode = 'full';
+      why = e.why;
+    }
+    if (mode === 'incremental') this.compose();
+    return { report: this.report, mode, why, reevaluated, marks: diffMarks(before, this.marks) };
+  }
+
+  /** Re-detects the workbook (after rows were inserted, a sheet renamed …). */
+  refresh(): LiveUpdate {
+    const before = this.marks;
+    this.fullRun();
+    return { report: this.report, mode: 'full', why: '工作簿结构有变化，已重新识别各表', reevaluated: 0, marks: diffMarks(before, this.marks) };
+  }
+
+  private fullRun(): void {
+    this.det = detectWorkbook(this.wb, this.overrides);
+    this.segments = [];
+    this.index.clear();
+    this.refs.clear();
+    for (const t of this.det.tables) {
+      for (const r of t.rows) for (const ref of Object.values(r.amounts)) this.addRef(t, ref, r);
+      for (const ref of Object.values(t.figures)) this.addRef(t, ref, undefined);
+    }
+    RULES.forEach((rule, i) => this.segments.push(this.runRule(rule, i, 0)));
+    this.compose();
+  }
+
+  private addRef(table: MappedTable, ref: AmountRef, row: MappedRow | undefined) {
+    const k = key(table.sheet, ref.row, ref.col);
+    (this.refs.get(k) ?? this.refs.set(k, []).get(k)!).push({ table, ref, row });
+  }
+
+  private runRule(rule: Rule, seg: number, gen: number): Segment {
+    const segment: Segment = { rule, items: [], counts: emptyCounts(), gen };
+    const firsts = new Map<string, MappedTable>();
+    for (const t of this.det.tables) if (!firsts.has(t.schema)) firsts.set(t.schema, t);
+    const push = (item: Omit<Item, 'seg' | 'pos' | 'gen'>) => {
+      const it: Item = { ...item, seg, pos: segment.items.length, gen };
+      segment.items.push(it);
+      return it;
+    };
+    rule.run({
+      tables: this.det.tables,
+      unmapped: this.det.unmapped,
+      first: (id) => firsts.get(id),
+      check: (c) => {
+        countCheck(segment.counts, c);
+        const it = push({ check: c, result: evaluate(c) });
+        for (const t of [...c.lhs, ...c.rhs]) {
+          if (!t.ref) continue;
+          const k = key(t.table.sheet, t.ref.row, t.ref.col);
+          (this.index.get(k) ?? this.index.set(k, []).get(k)!).push({ item: it, term: t });
+        }
+      },
+      finding: (f) => void push({ finding: f }),
+    });
+    return segment;
+  }
+
+  /** Returns the number of checks evaluated again; throws FullRun when the edit needs a new detection. */
+  private incremental(edits: CellEdit[]): number {
+    const touched = new Set<string>();
+    const tables = new Set<MappedTable>();
+    let presence = false;
+    for (const e of edits) {
+      const k = key(e.sheet, e.row, e.col);
+      const at = this.refs.get(k);
+      if (!at) throw new FullRun('改动的单元格不在已识别的金额格中，已重新识别各表');
+      const p = parseAmount(e.cell);
+      for (const { table, ref, row } of at) {
+        if (e.cell?.formula && (e.cell.value === null || e.cell.value === '')) throw new FullRun('公式没有计算结果');
+        if (p.invalid !== undefined || (p.unitWord && p.unitWord !== table.unit)) throw new FullRun('输入的不是本表单位的金额');
+        const listed = (xs: { row: number; col: number }[]) => xs.some((x) => x.row === ref.row && x.col === ref.col);
+        if (listed(table.invalid) || listed(table.unitWords) || listed(table.uncalculated)) throw new FullRun('该格原有内容需要重新识别');
+        if (table.mergedData.some((m) => ref.row >= m.top && ref.row <= m.bottom && ref.col >= m.left && ref.col <= m.right)) throw new FullRun('该格在合并单元格中');
+        if (row && row.kind === 'other' && !row.name.trim()) throw new FullRun('无名称的行由金额决定是否成行');
+        const wasZero = ref.blank || ref.value.isZero();
+        const isZero = p.blank || p.value.isZero();
+        if (ref.blank !== p.blank || wasZero !== isZero) presence = true;
+        ref.value = p.value;
+        ref.blank = p.blank;
+        ref.decimals = p.decimals;
+        tables.add(table);
+      }
+      touched.add(k);
+    }
+    // The table's precision is what its non-zero amounts show (as detection computes it): if it moved, every
+    // rounding bound and every message of the table changes.
+    for (const t of tables) if (shownDecimals(t) !== t.decimals) throw new FullRun('表中金额显示的小数位数有变化，已重新识别');
+    let n = 0;
+    const again = new Set<Item>();
+    for (const k of touched)
+      for (const { item, term } of this.index.get(k) ?? []) {
+        if (item.gen !== this.segments[item.seg].gen) continue;
+        term.refresh();
+        again.add(item);
+      }
+    for (const item of again) {
+      item.result = evaluate(item.check!);
+      n++;
+    }
+    // Rules whose output depends on which cells are filled (or quote amounts) run again in full; they are small.
+    this.segments.forEach((s, i) => {
+      if (s.rule.reads === 'values' || (s.rule.reads === 'presence' && presence)) {
+        this.segments[i] = this.runRule(s.rule, i, s.gen + 1);
+        n += this.segments[i].items.filter((x) => x.check).length;
+      }
+    });
+    if (this.index.size > 4 * this.checks + 1000) this.purge();
+    return n;
+  }
+
+  /** Drops index entries of checks replaced by a re-run (they are skipped until then). */
+  private purge() {
+    for (const [k, list] of this.index) {
+      const live = list.filter((x) => x.item.gen === this.segments[x.item.seg].gen);
+      if (live.length) this.index.set(k, live);
+      else this.index.delete(k);
+    }
+  }
+
+  /** Findings in emission order, counts, the suspects' inputs, and the report, as the full run makes them. */
+  private compose() {
+    const findings: Finding[] = [];
+    const counts = emptyCounts();
+    const failing: Item[] = [];
+    for (const s of this.segments) {
+      counts.total += s.counts.total;
+      for (const [k, v] of s.counts.byRule) counts.byRule.set(k, (counts.byRule.get(k) ?? 0) + v);
+      for (const [k, v] of s.counts.byTable) counts.byTable.set(k, (counts.byTable.get(k) ?? 0) + v);
+      for (const it of s.items) {
+        if (it.finding) {
+          findings.push(it.finding);
+          continue;
+        }
+        const r = it.result!;
+        if (r.status === 'pass') continue;
+        if (it.made?.result !== r) it.made = { result: r, finding: toFinding(r) };
+        if (it.made.finding) findings.push(it.made.finding);
+        if (r.status === 'fail') failing.push(it);
+      }
+    }
+    // The suspects are ranked on the failing checks and every other check that shares a cell with them.
+    let inputs: CheckResult[] = [];
+    if (failing.length) {
+      const near = new Set<Item>();
+      for (const f of failing)
+        for (const t of [...f.check!.lhs, ...f.check!.rhs]) {
+          if (!t.ref) continue;
+          for (const { item } of this.index.get(key(t.table.sheet, t.ref.row, t.ref.col)) ?? [])
+            if (item.gen === this.segments[item.seg].gen && item.result!.status !== 'fail') near.add(item);
+        }
+      const kept = [...near].sort((a, b) => a.seg - b.seg || a.pos - b.pos);
+      inputs = [...failing.map((x) => x.result!), ...kept.map((x) => x.result!)];
+    }
+    this.report = finishReport(this.wb, this.det, findings, counts, inputs);
+    this.marks = marksFromReport(this.report);
+  }
+}
+
+/** Writes one edited cell into the grid (growing the sheet's rows as needed). */
+export function writeCell(wb: Workbook, e: CellEdit): void {
+  const sheet = wb.sheets.find((s) => s.name === e.sheet);
+  if (!sheet) return;
+  while (sheet.rows.length <= e.row) sheet.rows.push([]);
+  const row = (sheet.rows[e.row] ??= []);
+  row[e.col] = e.cell;
+}
