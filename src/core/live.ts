@@ -50,6 +50,8 @@ interface Item {
 interface Segment {
   rule: Rule;
   items: Item[];
+  /** The items that give a finding: the rule's own findings and its checks that do not pass now. */
+  shown: Set<Item>;
   counts: CheckCounts;
   gen: number;
 }
@@ -138,12 +140,13 @@ export class LiveValidation {
   }
 
   private runRule(rule: Rule, seg: number, gen: number): Segment {
-    const segment: Segment = { rule, items: [], counts: emptyCounts(), gen };
+    const segment: Segment = { rule, items: [], shown: new Set(), counts: emptyCounts(), gen };
     const firsts = new Map<string, MappedTable>();
     for (const t of this.det.tables) if (!firsts.has(t.schema)) firsts.set(t.schema, t);
     const push = (item: Omit<Item, 'seg' | 'pos' | 'gen'>) => {
-      const it: Item = { ...item, seg, pos: segment.items.length, gen };
+      const it: Item = { check: item.check, result: item.result, made: undefined, finding: item.finding, seg, pos: segment.items.length, gen };
       segment.items.push(it);
+      if (it.finding || it.result!.status !== 'pass') segment.shown.add(it);
       return it;
     };
     rule.run({
@@ -204,6 +207,9 @@ export class LiveValidation {
       }
     for (const item of again) {
       item.result = evaluate(item.check!);
+      const shown = this.segments[item.seg].shown;
+      if (item.result.status === 'pass') shown.delete(item);
+      else shown.add(item);
       n++;
     }
     // Rules whose output depends on which cells are filled (or quote amounts) run again in full; they are small.
@@ -235,13 +241,13 @@ export class LiveValidation {
       counts.total += s.counts.total;
       for (const [k, v] of s.counts.byRule) counts.byRule.set(k, (counts.byRule.get(k) ?? 0) + v);
       for (const [k, v] of s.counts.byTable) counts.byTable.set(k, (counts.byTable.get(k) ?? 0) + v);
-      for (const it of s.items) {
+      const shown = s.shown.size > 1 ? [...s.shown].sort((a, b) => a.pos - b.pos) : [...s.shown];
+      for (const it of shown) {
         if (it.finding) {
           findings.push(it.finding);
           continue;
         }
         const r = it.result!;
-        if (r.status === 'pass') continue;
         if (it.made?.result !== r) it.made = { result: r, finding: toFinding(r) };
         if (it.made.finding) findings.push(it.made.finding);
         if (r.status === 'fail') failing.push(it);
