@@ -196,3 +196,95 @@ test('the fake Excel has the shapes of @types/office-js for every member the hos
     }
   });
 });
+
+describe('live checking in Excel (issue 18)', () => {
+  const editsOf = (c: import('../src/hosts/host').LiveChange) => {
+    if (c.kind !== 'edits') throw new Error(`expected edits, got: ${c.why}`);
+    return c.edits;
+  };
+  const settle = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+
+  async function liveSetup() {
+    const { LiveValidation } = await import('../src/core/live');
+    const s = setup(false);
+    s.host.liveDelayMs = 0;
+    const wb = await s.host.readWorkbook();
+    const live = new LiveValidation(wb);
+    const changes: import('../src/hosts/host').LiveChange[] = [];
+    const stop = await s.host.watchChanges!((c) => void changes.push(c));
+    s.excel.reset();
+    return { ...s, live, changes, stop };
+  }
+
+  test('typing a wrong figure raises one change with the cell as it is now; the marks follow in 2 syncs without touching the settings', async () => {
+    const { excel, host, book, at, live, changes, cell } = await liveSetup();
+    expect(excel.listening()).toMatchObject({ onChanged: 1, onAdded: 1, onDeleted: 1 });
+    excel.userEdit(at.sheet, cell, [[619.02]], '#,##0.00');
+    await settle();
+    expect(changes).toEqual([{ kind: 'edits', edits: [{ sheet: at.sheet, row: at.row, col: at.col, cell: { value: 619.02, numFmt: '#,##0.00' } }] }]);
+    expect(excel.syncs()).toEqual([1]); // the changed range only, in one sync
+    const u = live.apply(editsOf(changes[0]));
+    expect(u.mode).toBe('incremental');
+    expect(u.report.counts.error).toBeGreaterThan(0);
+    excel.reset();
+    await host.updateMarks!(u.marks.set, u.marks.clear);
+    expect(excel.syncs()).toEqual([2]);
+    const filled = book.sheets.find((x) => x.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!;
+    expect(filled.fill).toBe(MARK_COLORS.suspect);
+    expect(book.comments.some((c) => c.cell === cell && c.content.startsWith(NOTE_PREFIX))).toBe(true);
+    // Writing settings clears Excel's undo list: a live update whose cells had no fill of their own does not.
+    expect(book.settings.size).toBe(0);
+    // Put back: the marks of the cells that balance again go, in 2 syncs, and their comments with them.
+    excel.userEdit(at.sheet, cell, [[691.02]], '#,##0.00');
+    await settle();
+    const back = live.apply(editsOf(changes[1]));
+    expect(back.report.counts.error).toBe(0);
+    excel.reset();
+    await host.updateMarks!(back.marks.set, back.marks.clear);
+    expect(excel.syncs()).toEqual([2]);
+    expect(filled.fill).toBeNull();
+    expect(book.comments.filter((c) => c.content.startsWith(NOTE_PREFIX))).toEqual([]);
+  });
+
+  test('a cell with a fill of its own is recorded in the workbook at once; stopping writes the record and removes the handlers', async () => {
+    const { excel, host, book, at, live, changes, cell, stop } = await liveSetup();
+    book.sheets.find((x) => x.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!.fill = '#00B050';
+    excel.userEdit(at.sheet, cell, [[619.02]]);
+    await settle();
+    const u = live.apply(editsOf(changes[0]));
+    await host.updateMarks!(u.marks.set, u.marks.clear);
+    const saved = JSON.parse(book.settings.get('budgetCheck.marks')!);
+    expect(saved).toContainEqual({ sheet: at.sheet, cell, fill: '#00B050', comment: true });
+    await stop();
+    expect(excel.listening()).toMatchObject({ onChanged: 0, onAdded: 0, onDeleted: 0 });
+    expect(JSON.parse(book.settings.get('budgetCheck.marks')!).length).toBe(u.marks.set.length);
+    // 清除标记 restores the user's own green.
+    await host.clearMarks();
+    expect(book.sheets.find((x) => x.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!.fill).toBe('#00B050');
+  });
+
+  test('inserting a row asks for a new detection; a paste larger than a live read asks for the whole workbook', async () => {
+    const { excel, at, changes } = await liveSetup();
+    excel.userInsertRow(at.sheet, 5);
+    await settle();
+    expect(changes[0]).toMatchObject({ kind: 'structure', why: expect.stringMatching(/插入或删除/) });
+    excel.userEdit(at.sheet, 'A1:J3000', Array.from({ length: 3000 }, () => Array(10).fill(1)));
+    await settle();
+    expect(changes[1]).toMatchObject({ kind: 'structure', why: expect.stringMatching(/30000 个单元格/) });
+  });
+
+  test('a one-click fix writes the value, returns the old cell, and live checking sees the write', async () => {
+    const { host, at, changes, cell, live } = await liveSetup();
+    const before = await host.writeCell!(at.sheet, cell, 619.02);
+    expect(before).toEqual({ value: 691.02, numFmt: '#,##0.00' });
+    await settle();
+    expect(changes[0]).toMatchObject({ kind: 'edits', edits: [{ sheet: at.sheet, row: at.row, col: at.col, cell: { value: 619.02 } }] });
+    expect(live.apply(editsOf(changes[0])).report.counts.error).toBeGreaterThan(0);
+  });
+
+  test('Excel without ExcelApi 1.7 says live checking is not available, in Chinese', async () => {
+    const book = fakeBookFrom(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook);
+    const excel = fakeExcel(book, new Set(['1.4']));
+    await expect(new ExcelHost(excel.run, excel.supports).watchChanges(() => undefined)).rejects.toThrow(/不支持实时校验/);
+  });
+});

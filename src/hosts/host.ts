@@ -3,7 +3,8 @@
  * the browser preview and .xlsx files). The core only ever sees the Workbook grid model it returns, and the
  * CellMarks it computes; hosts turn those into fills and notes.
  */
-import type { Sheet, Workbook } from '../core/grid';
+import type { Cell, Sheet, Workbook } from '../core/grid';
+import type { CellEdit } from '../core/live';
 import type { CellMark } from '../core/marks';
 
 export type HostKind = 'excel' | 'wps' | 'preview' | 'file';
@@ -55,7 +56,22 @@ export interface InteractiveHost extends SpreadsheetHost {
    * belongs to one document (Excel) need not implement it.
    */
   workbookId?(): string | undefined;
+  /**
+   * Live checking: calls back with the user's edits (the changed cells as they are now, read after a short pause
+   * so a burst of typing or a paste is one call), or with 'structure' when rows, columns or sheets were added,
+   * deleted or renamed (the workbook must be read again). Returns how to stop watching.
+   */
+  watchChanges?(onChange: (c: LiveChange) => void): Promise<() => Promise<void>>;
+  /** Writes only these marks and restores only these cells (a live update), leaving every other mark as it is. */
+  updateMarks?(set: CellMark[], clear: { sheet: string; cell: string }[]): Promise<MarkResult>;
+  /** Writes one value into one cell (a one-click fix the user asked for); returns what the cell held before. */
+  writeCell?(sheet: string, cell: string, value: Cell['value']): Promise<Cell | undefined>;
 }
+
+export type LiveChange = { kind: 'edits'; edits: CellEdit[] } | { kind: 'structure'; why: string };
+
+/** Cells a live update reads at most; a larger paste is read with the whole workbook. */
+export const LIVE_READ_CELLS = 20_000;
 
 /** "情况说明" → "情况说明(2)" when taken. */
 export function freeSheetName(name: string, taken: Iterable<string>): string {

@@ -29,6 +29,15 @@ export type ExcelChecks = [
   Assert<IsMethod<Excel.CommentCollection, 'add'>>,
   Assert<IsMethod<Excel.Comment, 'getLocation'>>,
   Assert<IsMethod<Excel.SettingCollection, 'getItemOrNullObject'>>,
+  // Live checking: events of the worksheet collection (ExcelApi 1.7; onNameChanged 1.17), comments by cell (1.10).
+  Assert<IsProperty<Excel.WorksheetCollection, 'onChanged'>>,
+  Assert<IsProperty<Excel.WorksheetCollection, 'onAdded'>>,
+  Assert<IsProperty<Excel.WorksheetCollection, 'onDeleted'>>,
+  Assert<IsProperty<Excel.WorksheetCollection, 'onNameChanged'>>,
+  Assert<IsMethod<Excel.CommentCollection, 'getItemByCell'>>,
+  Assert<IsProperty<Excel.WorksheetChangedEventArgs, 'worksheetId'>>,
+  Assert<IsProperty<Excel.WorksheetChangedEventArgs, 'changeType'>>,
+  Assert<IsMethod<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>, 'remove'>>,
 ];
 
 /** The methods as data, for the runtime check of the fake (each name compiles only if the typings have it). */

@@ -16,6 +16,8 @@ interface FakeCell {
 }
 
 export interface FakeSheet {
+  /** Worksheet.id, the key of change events (stable across renames); defaults to a name-derived id. */
+  id?: string;
   name: string;
   cells: Map<string, FakeCell>;
   merges: string[];
@@ -64,6 +66,8 @@ class Ctx {
   loads: (() => (() => void) | void)[] = [];
   owners: Proxyish[] = [];
   pending = 0;
+  /** Raises a change event (set by fakeExcel). */
+  changed?: (sheet: FakeSheet, address: string, changeType: string, trigger: string) => void;
   constructor(readonly book: FakeBookData, readonly payloadLimit = PAYLOAD_LIMIT) {}
   async sync() {
     this.syncs++;
@@ -118,8 +122,12 @@ class Proxyish {
   }
 }
 
+/** Worksheet.id as the fake gives it. */
+export const sheetId = (s: FakeSheet) => s.id ?? `{${s.name}}`;
+
+/** WorksheetCollection.getItem takes a name or an id (https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-getitem-member(1)). */
 function sheetOf(ctx: Ctx, name: string): FakeSheet {
-  const s = ctx.book.sheets.find((x) => x.name === name);
+  const s = ctx.book.sheets.find((x) => x.name === name || sheetId(x) === name);
   if (!s) throw new Error(`ItemNotFound: worksheet ${name}`);
   return s;
 }
@@ -248,6 +256,8 @@ class FakeRange extends Proxyish {
   }
   set values(v: unknown[][]) {
     this.write((c, x) => (c.value = x), v);
+    // Office.js raises onChanged for a value an add-in writes too (triggerSource ThisLocalAddin, ExcelApi 1.14).
+    this.ctx.ops.push(() => this.ctx.changed?.(sheetOf(this.ctx, this.sheet!), `${a1(this.r0, this.c0)}${this.nr * this.nc > 1 ? `:${a1(this.r0 + this.nr - 1, this.c0 + this.nc - 1)}` : ''}`, 'RangeEdited', 'ThisLocalAddin'));
   }
   set formulas(v: unknown[][]) {
     this.write((c, x) => (c.formula = String(x).replace(/^=/, '')), v);
@@ -266,6 +276,12 @@ class FakeWorksheet extends Proxyish {
     super(ctx);
     const self = this;
     this.protection = { get protected() { return self.read<boolean>('protected'); } } as { protected: boolean };
+  }
+  load(_props?: string) {
+    this.ctx.owners.push(this);
+    this.ctx.loads.push(() => {
+      this.markLoaded();
+    });
   }
   markLoaded() {
     const s = sheetOf(this.ctx, this.sheetName);
@@ -337,12 +353,48 @@ function parseCommentAddress(addr: string): { sheet: string; cell: string } {
   return { sheet: addr.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"), cell: addr.slice(bang + 1) };
 }
 
-export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8', '1.9', '1.10', '1.13']), payloadLimit = PAYLOAD_LIMIT) {
+type Handler = (args: Record<string, unknown>) => Promise<unknown>;
+
+export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.7', '1.8', '1.9', '1.10', '1.13']), payloadLimit = PAYLOAD_LIMIT) {
   const contexts: Ctx[] = [];
+  /** Registered event handlers by event; they stay registered until removed and the removal synced. */
+  const handlers: Record<string, Set<Handler>> = { onChanged: new Set(), onAdded: new Set(), onDeleted: new Set(), onNameChanged: new Set() };
+  /** Events are delivered after the change, asynchronously, to every handler registered at that time. */
+  const raise = (event: string, args: Record<string, unknown>) => {
+    for (const h of [...handlers[event]]) void Promise.resolve().then(() => h(args));
+  };
+  const changed = (sheet: FakeSheet, address: string, changeType: string, triggerSource: string) =>
+    raise('onChanged', { type: 'WorksheetChanged', worksheetId: sheetId(sheet), address, changeType, source: 'Local', triggerSource });
+  const events = (ctx: Ctx) =>
+    Object.fromEntries(
+      Object.keys(handlers).map((event) => [
+        event,
+        {
+          add(h: Handler) {
+            if (event === 'onNameChanged' && !supported.has('1.17')) throw officeError('ApiNotFound', 'onNameChanged needs ExcelApi 1.17');
+            let added = false;
+            ctx.ops.push(() => {
+              handlers[event].add(h);
+              added = true;
+            });
+            return {
+              context: ctx,
+              remove() {
+                ctx.ops.push(() => {
+                  if (!added) throw officeError('InvalidOperation', 'the handler was not registered');
+                  handlers[event].delete(h);
+                });
+              },
+            };
+          },
+        },
+      ]),
+    );
   const run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const ctx = new Ctx(book, payloadLimit);
+    ctx.changed = changed;
     contexts.push(ctx);
-    const sheetsObj = {
+    const sheetsObj: Record<string, unknown> & { _items: FakeWorksheet[] | undefined; items: FakeWorksheet[] } = {
       _items: undefined as FakeWorksheet[] | undefined,
       load() {
         ctx.loads.push(() => {
@@ -353,11 +405,12 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8',
           });
         });
       },
-      get items() {
+      get items(): FakeWorksheet[] {
         if (!sheetsObj._items) throw new Error('PropertyNotLoaded: items');
         return sheetsObj._items;
       },
       getItem: (name: string) => new FakeWorksheet(ctx, name),
+      ...events(ctx),
       add: (name: string) => {
         ctx.ops.push(() => {
           if (book.sheets.some((x) => x.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
@@ -376,6 +429,26 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8',
       get items() {
         if (!commentsObj._items) throw new Error('PropertyNotLoaded: comments.items');
         return commentsObj._items;
+      },
+      /** No comment on the cell fails the request at sync (ItemNotFound), as Office.js does. */
+      getItemByCell(addr: string) {
+        const { sheet, cell } = parseCommentAddress(addr);
+        const find = () => {
+          const e = book.comments.find((c) => c.sheet === sheet && c.cell === cell);
+          if (!e) throw officeError('ItemNotFound', `no comment at ${addr}`);
+          return e;
+        };
+        return {
+          set content(v: string) {
+            ctx.ops.push(() => void (find().content = v));
+          },
+          delete() {
+            ctx.ops.push(() => {
+              const e = find();
+              book.comments.splice(book.comments.indexOf(e), 1);
+            });
+          },
+        };
       },
       add(addr: string, content: string) {
         ctx.ops.push(() => {
@@ -422,5 +495,34 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.8',
     /** Response bytes of every sync of each batch. */
     bytes: () => contexts.map((c) => c.bytes),
     reset: () => void (contexts.length = 0),
+    /** Handlers registered now, by event. */
+    listening: () => Object.fromEntries(Object.entries(handlers).map(([k, v]) => [k, v.size])),
+    /** The user types into cells (one event for the block, as a paste or Ctrl+Enter gives). */
+    userEdit(sheetName: string, address: string, values: unknown[][], numFmt?: string) {
+      const s = book.sheets.find((x) => x.name === sheetName)!;
+      const r = parseRangeA1(address);
+      values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const k = `${r.top + i},${r.left + j}`;
+          const c = s.cells.get(k) ?? { value: '', fill: null };
+          c.value = v;
+          c.formula = undefined;
+          if (numFmt) c.numFmt = numFmt;
+          s.cells.set(k, c);
+        }),
+      );
+      changed(s, address, 'RangeEdited', 'Unknown');
+    },
+    /** The user inserts a row above `row` (0-based): cells move down, one RowInserted event. */
+    userInsertRow(sheetName: string, row: number) {
+      const s = book.sheets.find((x) => x.name === sheetName)!;
+      const moved = new Map<string, FakeCell>();
+      for (const [k, c] of s.cells) {
+        const [r, col] = k.split(',').map(Number);
+        moved.set(`${r >= row ? r + 1 : r},${col}`, c);
+      }
+      s.cells = moved;
+      changed(s, `${row + 1}:${row + 1}`, 'RowInserted', 'Unknown');
+    },
   };
 }

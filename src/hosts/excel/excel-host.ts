@@ -11,12 +11,19 @@
  * comments (to learn which cells they are on, so a comment the user wrote is never touched); clearing costs 2.
  * The previous fill of every marked cell is saved in the workbook's settings, so 清除标记 restores it
  * exactly, even after the workbook was closed and reopened.
+ * Live checking listens to WorksheetCollection.onChanged (ExcelApi 1.7) and reads only the changed ranges, in one
+ * sync after a pause; a live update of the marks costs 2 syncs and does not write the settings unless a newly
+ * marked cell had a fill of its own: writing settings clears Excel's undo list
+ * (https://github.com/OfficeDev/office-js/issues/3141; "unsupported APIs" in https://learn.microsoft.com/office/
+ * dev/add-ins/excel/excel-add-ins-undo-capabilities), so typing and then Ctrl+Z keeps working. Fill and comment
+ * changes do not raise onChanged (a format change raises onFormatChanged, ExcelApi 1.9), so marks never loop.
  */
 import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, colName, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
-import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+import { freeSheetName, HostError, InteractiveHost, LIVE_READ_CELLS, LiveChange, MarkResult, ReadProgress } from '../host';
+import type { CellEdit } from '../../core/live';
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type RequirementCheck = (set: string, version: string) => boolean;
@@ -64,6 +71,11 @@ export class ExcelHost implements InteractiveHost {
   readonly kind = 'excel' as const;
   /** Marks of this session when the workbook cannot store settings (ExcelApi < 1.4). */
   private memory: SavedCell[] = [];
+
+  /** The restore record while live checking runs (kept here, written to the settings only when needed). */
+  private liveRecord?: SavedCell[];
+  /** Pause after the last change before the changed ranges are read (a burst of typing or a paste is one read). */
+  liveDelayMs = 300;
 
   constructor(
     private readonly run: ExcelRun,
@@ -223,6 +235,9 @@ export class ExcelHost implements InteractiveHost {
   }
 
   private async loadSaved(ctx: Excel.RequestContext): Promise<{ saved: () => SavedCell[]; setting?: Excel.Setting }> {
+    // While live checking runs, the newest record is the one kept here (the settings are written when it stops).
+    const live = this.liveRecord;
+    if (live) return { saved: () => live };
     if (!this.supports('ExcelApi', '1.4')) return { saved: () => this.memory };
     const setting = ctx.workbook.settings.getItemOrNullObject(SETTING_KEY);
     setting.load('value');
@@ -240,6 +255,7 @@ export class ExcelHost implements InteractiveHost {
   }
 
   private storeSaved(ctx: Excel.RequestContext, cells: SavedCell[]) {
+    this.liveRecord = undefined;
     if (!this.supports('ExcelApi', '1.4')) {
       this.memory = cells;
       return;
@@ -376,6 +392,175 @@ export class ExcelHost implements InteractiveHost {
       await ctx.sync();
       if (remaining.length) throw new HostError(`有 ${remaining.length} 个标记所在的工作表受保护或已删除，未能清除：请取消保护后再点“清除标记”`, 'protected');
       return previous.length;
+    });
+  }
+
+  async watchChanges(onChange: (c: LiveChange) => void): Promise<() => Promise<void>> {
+    if (!this.supports('ExcelApi', '1.7')) throw new HostError('此版本的 Excel 不支持实时校验（需要 ExcelApi 1.7）：请在改动后点“校验”', 'api');
+    const pending: { worksheetId: string; address: string }[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const batch = pending.splice(0);
+      this.readChanged(batch).then(onChange, () => onChange({ kind: 'structure', why: '无法读取改动的单元格，已重新读取工作簿' }));
+    };
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
+      handlers.push(
+        sheets.onChanged.add(async (e) => {
+          if (e.changeType !== 'RangeEdited') {
+            onChange({ kind: 'structure', why: '插入或删除了行、列或单元格，已重新识别各表' });
+            return;
+          }
+          pending.push({ worksheetId: e.worksheetId, address: e.address });
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(flush, this.liveDelayMs);
+        }) as OfficeExtension.EventHandlerResult<unknown>,
+        sheets.onAdded.add(async () => onChange({ kind: 'structure', why: '新增了工作表，已重新识别各表' })) as OfficeExtension.EventHandlerResult<unknown>,
+        sheets.onDeleted.add(async () => onChange({ kind: 'structure', why: '删除了工作表，已重新识别各表' })) as OfficeExtension.EventHandlerResult<unknown>,
+      );
+      if (this.supports('ExcelApi', '1.17'))
+        handlers.push(sheets.onNameChanged.add(async () => onChange({ kind: 'structure', why: '工作表改了名，已重新识别各表' })) as OfficeExtension.EventHandlerResult<unknown>);
+      await ctx.sync();
+      return async () => {
+        if (timer) clearTimeout(timer);
+        // Handlers are removed in the context they were added in (OfficeExtension.EventHandlerResult.remove).
+        for (const h of handlers) h.remove();
+        await ctx.sync();
+        await this.persistLiveRecord();
+      };
+    });
+  }
+
+  /** Reads the changed ranges in one sync; a range too large to read alone asks for the whole workbook. */
+  private async readChanged(batch: { worksheetId: string; address: string }[]): Promise<LiveChange> {
+    let cells = 0;
+    for (const b of batch) {
+      if (!/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(b.address)) return { kind: 'structure', why: '改动了整行或整列，已重新读取工作簿' };
+      const r = parseRangeA1(b.address);
+      cells += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    }
+    if (cells > LIVE_READ_CELLS) return { kind: 'structure', why: `一次改动了 ${cells} 个单元格，已重新读取工作簿` };
+    return this.run(async (ctx) => {
+      const reads = batch.map((b) => {
+        const ws = ctx.workbook.worksheets.getItem(b.worksheetId);
+        ws.load('name');
+        const range = ws.getRange(b.address);
+        range.load('values,formulas,numberFormat,rowIndex,columnIndex');
+        return { ws, range };
+      });
+      await ctx.sync();
+      const edits: CellEdit[] = [];
+      for (const { ws, range } of reads)
+        range.values.forEach((row, i) =>
+          row.forEach((v, j) => edits.push({ sheet: ws.name, row: range.rowIndex + i, col: range.columnIndex + j, cell: toCell(v, range.formulas[i][j], range.numberFormat[i][j]) })),
+        );
+      return { kind: 'edits', edits };
+    });
+  }
+
+  /**
+   * A live update of the marks in 2 syncs: the fills of the cells newly marked (to restore them later), then the
+   * writes. Comments are updated by cell (CommentCollection.getItemByCell, ExcelApi 1.10) where the record says we
+   * wrote one; a refused comment (the user's own, a legacy note) falls back to colours only, as applyMarks does.
+   */
+  async updateMarks(set: CellMark[], clear: { sheet: string; cell: string }[]): Promise<MarkResult> {
+    if (!set.length && !clear.length) return { marked: 0, skipped: [] };
+    const canComment = this.supports('ExcelApi', '1.10');
+    const canPattern = this.supports('ExcelApi', '1.9');
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const sheets = wb.worksheets;
+      sheets.load('items/name,items/protection/protected');
+      const loaded = this.liveRecord ? undefined : await this.loadSaved(ctx);
+      const key = (s: string, c: string) => `${s}\u0000${c}`;
+      const fills = set.map((m) => {
+        const f = sheets.getItem(m.sheet).getRange(m.cell).format.fill;
+        f.load(canPattern ? 'color,pattern' : 'color');
+        return f;
+      });
+      await ctx.sync();
+      if (!this.liveRecord) this.liveRecord = loaded!.saved();
+      const protectedSheets = new Set(sheets.items.filter((x) => x.protection.protected).map((x) => x.name));
+      const names = new Set(sheets.items.map((x) => x.name));
+      const skipped = [...new Set([...set, ...clear].map((m) => m.sheet))]
+        .filter((x) => protectedSheets.has(x))
+        .map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` }));
+      const ok = (sheet: string) => names.has(sheet) && !protectedSheets.has(sheet);
+      const record = new Map(this.liveRecord.map((p) => [key(p.sheet, p.cell), p]));
+      // Each newly marked cell's own fill, read once (null: none), to restore it later.
+      const own = fills.map((f) => ((canPattern ? (f.pattern as string) === 'None' : !f.color || f.color === '#FFFFFF') ? null : f.color));
+      let ownFill = false;
+      const write = (withComments: boolean) => {
+        for (const c of clear) {
+          const p = record.get(key(c.sheet, c.cell));
+          if (!p || !ok(c.sheet)) continue;
+          this.restoreFill(ctx, p);
+          if (withComments && p.comment) wb.comments.getItemByCell(`'${c.sheet.replace(/'/g, "''")}'!${c.cell}`).delete();
+        }
+        for (const m of set) {
+          if (!ok(m.sheet)) continue;
+          sheets.getItem(m.sheet).getRange(m.cell).format.fill.color = MARK_COLORS[m.kind];
+          if (!withComments) continue;
+          const addr = `'${m.sheet.replace(/'/g, "''")}'!${m.cell}`;
+          if (record.get(key(m.sheet, m.cell))?.comment) wb.comments.getItemByCell(addr).content = m.note;
+          else wb.comments.add(addr, m.note);
+        }
+      };
+      const next = (withComments: boolean): SavedCell[] => {
+        const out = new Map(record);
+        for (const c of clear) if (ok(c.sheet)) out.delete(key(c.sheet, c.cell));
+        set.forEach((m, i) => {
+          if (!ok(m.sheet)) return;
+          const k = key(m.sheet, m.cell);
+          const prev = record.get(k);
+          if (!prev && own[i] !== null) ownFill = true;
+          out.set(k, { sheet: m.sheet, cell: m.cell, fill: prev ? prev.fill : own[i], comment: withComments || (prev?.comment ?? false) });
+        });
+        return [...out.values()];
+      };
+      let after = next(canComment);
+      write(canComment);
+      // A cell that had a fill of its own is recorded in the workbook at once (nothing of the user's is lost);
+      // otherwise the record stays here until live checking stops (writing settings clears Excel's undo list).
+      if (ownFill) this.storeSaved(ctx, after);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!canComment) throw e;
+        ownFill = false;
+        after = next(false).map((p) => ({ ...p, comment: record.get(key(p.sheet, p.cell))?.comment ?? false }));
+        write(false);
+        if (ownFill) this.storeSaved(ctx, after);
+        await ctx.sync();
+        skipped.push({ sheet: '（批注）', reason: '有的单元格已有批注或备注，实时标记只用了颜色' });
+      }
+      this.liveRecord = after;
+      return { marked: set.filter((m) => ok(m.sheet)).length, skipped };
+    });
+  }
+
+  /** Writes the live restore record into the workbook's settings (when live checking stops). */
+  private async persistLiveRecord(): Promise<void> {
+    if (!this.liveRecord) return;
+    const record = this.liveRecord;
+    this.liveRecord = undefined;
+    await this.run(async (ctx) => {
+      this.storeSaved(ctx, record);
+      await ctx.sync();
+    });
+  }
+
+  async writeCell(sheet: string, cell: string, value: Cell['value']): Promise<Cell | undefined> {
+    return this.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
+      range.load('values,formulas,numberFormat');
+      await ctx.sync();
+      const before = toCell(range.values[0][0], range.formulas[0][0], range.numberFormat[0][0]);
+      range.values = [[value === null ? '' : value]];
+      await ctx.sync();
+      return before;
     });
   }
 
