@@ -12,7 +12,7 @@ function setup(opts: { methods?: boolean; pluginStorage?: boolean; inject?: bool
   if (opts.inject !== false) setValue(l, at, 619.02);
   const book = wpsBookFrom(l.workbook);
   const app = fakeWpsApp(book, opts);
-  return { l, at, book, host: new WpsHost(app), cell: a1(at.row, at.col) };
+  return { l, at, book, app, host: new WpsHost(app), cell: a1(at.row, at.col) };
 }
 
 test('helpers: BGR colours, scalar/2-D Value2, members as property or method', () => {
@@ -229,4 +229,79 @@ test('the fake ET object model has the shapes of the vendor typings (et-jsapi-de
     const isMethod = typeof desc!.value === 'function';
     expect([m.object, m.member, isMethod ? 'method' : 'property']).toEqual([m.object, m.member, m.kind]);
   }
+});
+
+describe('live checking in WPS (issue 18)', () => {
+  const settle = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+  type User = { listening(n: string): number; edit(s: string, a: string, v: unknown[][]): void; insertRow(s: string, r: number): void };
+
+  async function liveSetup() {
+    const { LiveValidation } = await import('../src/core/live');
+    const s = setup({ inject: false });
+    s.host.liveDelayMs = 0;
+    const live = new LiveValidation(await s.host.readWorkbook());
+    const changes: import('../src/hosts/host').LiveChange[] = [];
+    const stop = await s.host.watchChanges((c) => void changes.push(c));
+    const user = (s.app as unknown as { __user: User }).__user;
+    const editsOf = (c: import('../src/hosts/host').LiveChange) => {
+      if (c.kind !== 'edits') throw new Error(`expected edits: ${c.why}`);
+      return c.edits;
+    };
+    return { ...s, live, changes, stop, user, editsOf };
+  }
+  const fillOf = (book: ReturnType<typeof setup>['book'], sheet: string, row: number, col: number) => book.sheets.find((x) => x.name === sheet)!.cells.get(`${row},${col}`)?.color ?? null;
+
+  test('SheetChange gives the typed cell; marks follow without writing the hidden state sheet, and go when the figure is put back', async () => {
+    const { user, at, cell, changes, live, host, book, editsOf } = await liveSetup();
+    expect(user.listening('SheetChange')).toBe(1);
+    user.edit(at.sheet, cell, [[619.02]]);
+    await settle();
+    expect(editsOf(changes[0])).toEqual([{ sheet: at.sheet, row: at.row, col: at.col, cell: expect.objectContaining({ value: 619.02 }) }]);
+    const u = live.apply(editsOf(changes[0]));
+    expect(u.report.counts.error).toBeGreaterThan(0);
+    await host.updateMarks(u.marks.set, u.marks.clear);
+    expect(fillOf(book, at.sheet, at.row, at.col)).toBe(rgbHexToBgr(MARK_COLORS.suspect));
+    expect(book.sheets.some((x) => x.name === STATE_SHEET)).toBe(false);
+    user.edit(at.sheet, cell, [[691.02]]);
+    await settle();
+    const back = live.apply(editsOf(changes[1]));
+    expect(back.report.counts.error).toBe(0);
+    await host.updateMarks(back.marks.set, back.marks.clear);
+    expect(fillOf(book, at.sheet, at.row, at.col)).toBeNull();
+    expect(changes).toHaveLength(2);
+  });
+
+  test('an inserted row asks for a new detection; stopping removes the listeners and keeps the record in the workbook', async () => {
+    const { user, at, cell, changes, live, host, book, stop, editsOf } = await liveSetup();
+    user.insertRow(at.sheet, 3);
+    await settle();
+    expect(changes[0]).toMatchObject({ kind: 'structure' });
+    user.edit(at.sheet, cell, [[619.02]]);
+    await settle();
+    live.refresh();
+    const upd = live.apply(editsOf(changes[1]));
+    await host.updateMarks(upd.marks.set, upd.marks.clear);
+    await stop();
+    expect(user.listening('SheetChange')).toBe(0);
+    // The state sheet's own writes raise SheetChange too; after stop nothing is listening, and the record is there.
+    expect(book.sheets.some((x) => x.name === STATE_SHEET)).toBe(true);
+    await host.clearMarks();
+    for (const m of upd.marks.set) {
+      const { row, col } = (await import('../src/core/grid')).parseA1(m.cell);
+      expect(fillOf(book, m.sheet, row, col)).toBeNull();
+    }
+  });
+
+  test('a one-click fix writes through Cells.Item, returns the old cell, and is seen as a change', async () => {
+    const { host, at, cell, changes, editsOf } = await liveSetup();
+    const before = await host.writeCell(at.sheet, cell, 619.02);
+    expect(before).toMatchObject({ value: 691.02 });
+    await settle();
+    expect(editsOf(changes[0])[0]).toMatchObject({ row: at.row, col: at.col, cell: { value: 619.02 } });
+  });
+
+  test('a WPS build without ApiEvent says live checking is not available', async () => {
+    const s = setup({ events: false } as never);
+    await expect(s.host.watchChanges(() => undefined)).rejects.toThrow(/不支持实时校验/);
+  });
 });

@@ -52,6 +52,16 @@ export type WorkbookChecks = [
   Assert<IsProperty<Et.Sheets, 'Count'>>,
 ];
 
+// Live checking: the application's events (Application is the merged root: AddonRoot & EtAddonRoot & Et.Application).
+export type EventChecks = [
+  Assert<IsProperty<WPS.EtAddonRoot, 'ApiEvent'>>,
+  Assert<IsMethod<WPS.EtApiEvent, 'AddApiEventListener'>>,
+  Assert<IsMethod<WPS.EtApiEvent, 'RemoveApiEventListener'>>,
+  Assert<IsProperty<Et.Range, 'Rows'>>,
+  Assert<IsProperty<Et.Range, 'Columns'>>,
+  Assert<IsProperty<Et.Range, 'Column'>>,
+];
+
 /** The same facts as data, for the runtime check of the fake (each entry compiles only if the typings agree). */
 export const ET_MEMBERS: { object: 'Worksheet' | 'Range'; member: string; kind: 'method' | 'property' }[] = [
   { object: 'Worksheet', member: 'Cells' satisfies keyof Et.Worksheet, kind: 'property' },

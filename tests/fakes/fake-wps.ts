@@ -46,8 +46,13 @@ export function wpsBookFrom(wb: Workbook): WpsBookData {
   };
 }
 
-export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginStorage?: boolean; authorPrefix?: string } = {}) {
+export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginStorage?: boolean; authorPrefix?: string; events?: boolean } = {}) {
   const m = opts.methods ?? false;
+  /** ApiEvent listeners by event name; WPS calls them synchronously, during the change. */
+  const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+  const raise = (event: string, ...args: unknown[]) => {
+    for (const f of [...(listeners.get(event) ?? [])]) f(...args);
+  };
   const expose = (obj: Record<string, unknown>, name: string, get: () => unknown) => {
     if (m) obj[name] = () => get();
     else Object.defineProperty(obj, name, { get, enumerable: true, configurable: true });
@@ -137,7 +142,8 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
     const oneCell = (r: number, c: number) => {
       const rg = range(s, r - 1, c - 1, r - 1, c - 1);
       const cell = cellOf(s, r - 1, c - 1);
-      Object.defineProperty(rg, 'Value2', { get: () => cell.value, set: (v: unknown) => void (cell.value = v), configurable: true });
+      // A value written by code raises SheetChange too, as Worksheet_Change does in VBA (fills and comments do not).
+      Object.defineProperty(rg, 'Value2', { get: () => cell.value, set: (v: unknown) => { cell.value = v; raise('SheetChange', ws, rg); }, configurable: true });
       Object.defineProperty(rg, 'Formula', { get: () => (cell.formula ? `=${cell.formula}` : cell.value), set: (v: string) => void (cell.formula = v.replace(/^=/, '')), configurable: true });
       Object.defineProperty(rg, 'NumberFormat', { get: () => cell.numFmt ?? 'General', set: (v: string) => void (cell.numFmt = v), configurable: true });
       return rg;
@@ -178,6 +184,34 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
   expose(workbook, 'ReadOnly', () => book.readOnly);
   const app: Record<string, unknown> = {};
   expose(app, 'ActiveWorkbook', () => workbook);
+  if (opts.events !== false)
+    app.ApiEvent = {
+      AddApiEventListener: (name: string, f: (...a: unknown[]) => void) => void (listeners.get(name) ?? listeners.set(name, new Set()).get(name)!).add(f),
+      RemoveApiEventListener: (name: string, f: (...a: unknown[]) => void) => void listeners.get(name)?.delete(f),
+    };
+  /** What tests do as the user: type values into a block (one SheetChange), insert a row (a whole-row Target). */
+  Object.defineProperty(app, '__user', {
+    enumerable: false,
+    value: {
+      listening: (name: string) => listeners.get(name)?.size ?? 0,
+      edit(sheetName: string, address: string, values: unknown[][]) {
+        const s = sheetData(sheetName);
+        const g = parseRangeA1(address);
+        values.forEach((row, i) => row.forEach((v, j) => (cellOf(s, g.top + i, g.left + j).value = v)));
+        raise('SheetChange', worksheet(s), range(s, g.top, g.left, g.bottom, g.right));
+      },
+      insertRow(sheetName: string, row: number) {
+        const s = sheetData(sheetName);
+        const moved = new Map<string, WpsCell>();
+        for (const [k, c] of s.cells) {
+          const [r, col] = k.split(',').map(Number);
+          moved.set(`${r >= row ? r + 1 : r},${col}`, c);
+        }
+        s.cells = moved;
+        raise('SheetChange', worksheet(s), range(s, row, 0, row, 16383));
+      },
+    },
+  });
   Object.defineProperty(app, 'ActiveSheet', { get: () => worksheet(sheetData(book.active!)) });
   if (opts.pluginStorage !== false) {
     // Not persisted: it belongs to this Application instance only (a restart starts empty).

@@ -13,9 +13,10 @@
  */
 import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
-import { a1, parseRangeA1 } from '../../core/grid';
+import { a1, parseA1, parseRangeA1 } from '../../core/grid';
+import type { CellEdit } from '../../core/live';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
-import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+import { freeSheetName, HostError, InteractiveHost, LIVE_READ_CELLS, LiveChange, MarkResult, ReadProgress } from '../host';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Com = any;
@@ -29,6 +30,9 @@ const XL_BY_ROWS = 1;
 const XL_BY_COLUMNS = 2;
 const XL_PREVIOUS = 2;
 const XL_VALUES = -4163;
+/** A change whose target spans every column (or every row) is an inserted or deleted row (or column). */
+const WHOLE_ROW_COLUMNS = 16384;
+const WHOLE_COLUMN_ROWS = 1048576;
 /** A cell holds at most 32,767 characters: the saved state is split over cells of this size. */
 const STATE_CHUNK = 30000;
 
@@ -48,6 +52,19 @@ export function cellOf(ws: Com, row: number, col: number): Com {
   const cells = ws.Cells;
   if (cells && typeof cells.Item === 'function') return cells.Item(row, col);
   return prop(ws, 'Range', `${a1(row - 1, col - 1)}`);
+}
+
+/** One cell from what Value2, Formula and NumberFormat gave (undefined: empty). */
+function wpsCell(value: unknown, formulaText: unknown, fmt: unknown): Cell | undefined {
+  let v = value;
+  // Error cells come back as CVErr numbers: shown as the error text, never read as an amount.
+  if (typeof v === 'number' && ERROR_CODES[v]) v = ERROR_CODES[v];
+  const formula = typeof formulaText === 'string' && formulaText.startsWith('=') ? formulaText.slice(1) : undefined;
+  if ((v === null || v === undefined || v === '') && !formula) return undefined;
+  const cell: Cell = { value: v === undefined || v === '' ? null : (v as Cell['value']) };
+  if (formula) cell.formula = formula;
+  if (typeof fmt === 'string' && fmt && fmt !== 'General' && fmt !== 'G/通用格式') cell.numFmt = fmt;
+  return cell;
 }
 
 /** A workbook's full name (path and file), or its name when the build has no FullName. */
@@ -148,6 +165,7 @@ export class WpsHost implements InteractiveHost {
   }
 
   private loadSaved(wb: Com): SavedCell[] {
+    if (this.liveRecord) return this.liveRecord;
     try {
       const json = stateChunks(this.stateSheet(wb)).join('');
       return JSON.parse(json || (this.storage().getItem(this.storageKey(wb)) ?? '[]')) as SavedCell[];
@@ -158,6 +176,7 @@ export class WpsHost implements InteractiveHost {
 
   /** Keeps the marks' original fills in the workbook (a very hidden sheet), so 清除标记 works after a restart. */
   private storeSaved(wb: Com, cells: SavedCell[]) {
+    this.liveRecord = undefined;
     const json = cells.length ? JSON.stringify(cells) : '';
     let ws = this.stateSheet(wb);
     try {
@@ -248,21 +267,14 @@ export class WpsHost implements InteractiveHost {
       for (let r = 0; r < nr; r++) {
         const line: (Cell | undefined)[] = [];
         for (let c = 0; c < nc; c++) {
-          let v = values[r]?.[c];
-          // Error cells come back as CVErr numbers: shown as the error text, never read as an amount.
-          if (typeof v === 'number' && ERROR_CODES[v]) v = ERROR_CODES[v];
-          const f = formulas[r]?.[c];
-          const formula = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined;
-          if ((v === null || v === undefined || v === '') && !formula) continue;
-          const cell: Cell = { value: v === undefined || v === '' ? null : (v as Cell['value']) };
-          if (formula) cell.formula = formula;
-          let fmt = formats?.[r]?.[c];
+          const v = values[r]?.[c];
           // Mixed formats come back as null for the whole range: ask the cell itself.
-          if (formats === undefined && typeof v === 'number') fmt = prop(cellOf(ws, r0 + r + 1, c0 + c + 1), 'NumberFormat');
-          if (typeof fmt === 'string' && fmt && fmt !== 'General' && fmt !== 'G/通用格式') cell.numFmt = fmt;
+          const fmt = formats === undefined && typeof v === 'number' ? prop(cellOf(ws, r0 + r + 1, c0 + c + 1), 'NumberFormat') : formats?.[r]?.[c];
+          const cell = wpsCell(v, formulas[r]?.[c], fmt);
+          if (!cell) continue;
           line[c0 + c] = cell;
           // Merged areas: the title and header cells (text) carry them.
-          if (typeof v === 'string') {
+          if (typeof cell.value === 'string') {
             const cellObj = cellOf(ws, r0 + r + 1, c0 + c + 1);
             if (prop(cellObj, 'MergeCells') === true) {
               const addr = String(prop(prop(cellObj, 'MergeArea'), 'Address', false, false)).replace(/\$/g, '');
@@ -301,28 +313,140 @@ export class WpsHost implements InteractiveHost {
       else this.restore(sheetObjs.get(p.sheet), p);
     }
     const next = [...keep];
-    for (const m of todo) {
-      const range = prop(sheetObjs.get(m.sheet), 'Range', m.cell);
-      const interior = prop(range, 'Interior');
-      const prev = prevByKey.get(key(m.sheet, m.cell));
-      const current = Number(prop(interior, 'ColorIndex')) === XL_NONE ? null : Number(prop(interior, 'Color'));
-      // A mark colour with no record is a mark left from a lost state: its original is "no fill", never the mark.
-      const original = prev ? prev.fill : current !== null && MARK_BGR.has(current) ? null : current;
-      interior.Color = rgbHexToBgr(MARK_COLORS[m.kind]);
-      const existing = prop(range, 'Comment');
-      let ours = prev?.comment ?? false;
-      if (!existing) {
-        prop(range, 'AddComment', m.note);
-        ours = true;
-      } else if (commentText(existing).startsWith(NOTE_PREFIX)) {
-        existing.Delete();
-        prop(range, 'AddComment', m.note);
-        ours = true;
-      } // a comment the user wrote is left as it is
-      next.push({ sheet: m.sheet, cell: m.cell, fill: original, comment: ours });
-    }
+    for (const m of todo) next.push(this.markOne(sheetObjs.get(m.sheet), m, prevByKey.get(key(m.sheet, m.cell))));
     this.storeSaved(wb, next);
     return { marked: todo.length, skipped };
+  }
+
+  /** Fills one cell and writes its note; returns what restores it (its original fill, whether the note is ours). */
+  private markOne(ws: Com, m: CellMark, prev: SavedCell | undefined): SavedCell {
+    const range = prop(ws, 'Range', m.cell);
+    const interior = prop(range, 'Interior');
+    const current = Number(prop(interior, 'ColorIndex')) === XL_NONE ? null : Number(prop(interior, 'Color'));
+    // A mark colour with no record is a mark left from a lost state: its original is "no fill", never the mark.
+    const original = prev ? prev.fill : current !== null && MARK_BGR.has(current) ? null : current;
+    interior.Color = rgbHexToBgr(MARK_COLORS[m.kind]);
+    const existing = prop(range, 'Comment');
+    let ours = prev?.comment ?? false;
+    if (!existing) {
+      prop(range, 'AddComment', m.note);
+      ours = true;
+    } else if (commentText(existing).startsWith(NOTE_PREFIX)) {
+      existing.Delete();
+      prop(range, 'AddComment', m.note);
+      ours = true;
+    } // a comment the user wrote is left as it is
+    return { sheet: m.sheet, cell: m.cell, fill: original, comment: ours };
+  }
+
+  /**
+   * Live checking through the application's events (ApiEvent SheetChange, WorkbookNewSheet, SheetBeforeDelete; et-
+   * jsapi-declare addon.et.d.ts). Like Excel's Worksheet_Change, SheetChange is raised for values typed or pasted,
+   * not for fills or comments, so the marks never raise it; an inserted or deleted row comes as a change of whole
+   * rows (Target spans every column) and asks for a new detection. Writes to the hidden state sheet are ignored.
+   * WPS has no event for a renamed sheet: the next 校验 sees it.
+   */
+  async watchChanges(onChange: (c: LiveChange) => void): Promise<() => Promise<void>> {
+    const events = prop(this.app, 'ApiEvent');
+    if (!events || typeof events.AddApiEventListener !== 'function') throw new HostError('此版本的 WPS 不支持实时校验（没有 ApiEvent）：请在改动后点“校验”', 'api');
+    const pending: { sheet: string; top: number; left: number; rows: number; cols: number }[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      onChange(this.readChanged(pending.splice(0)));
+    };
+    const change = (sh: Com, target: Com) => {
+      const sheet = String(prop(sh, 'Name'));
+      if (sheet === STATE_SHEET) return;
+      const rows = Number(prop(prop(target, 'Rows'), 'Count'));
+      const cols = Number(prop(prop(target, 'Columns'), 'Count'));
+      if (cols >= WHOLE_ROW_COLUMNS || rows >= WHOLE_COLUMN_ROWS) {
+        onChange({ kind: 'structure', why: '插入或删除了整行或整列，已重新识别各表' });
+        return;
+      }
+      pending.push({ sheet, top: Number(prop(target, 'Row')) - 1, left: Number(prop(target, 'Column')) - 1, rows, cols });
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, this.liveDelayMs);
+    };
+    const added = () => onChange({ kind: 'structure', why: '新增了工作表，已重新识别各表' });
+    const deleted = () => onChange({ kind: 'structure', why: '删除了工作表，已重新识别各表' });
+    events.AddApiEventListener('SheetChange', change);
+    events.AddApiEventListener('WorkbookNewSheet', added);
+    events.AddApiEventListener('SheetBeforeDelete', deleted);
+    return async () => {
+      if (timer) clearTimeout(timer);
+      events.RemoveApiEventListener('SheetChange', change);
+      events.RemoveApiEventListener('WorkbookNewSheet', added);
+      events.RemoveApiEventListener('SheetBeforeDelete', deleted);
+      this.persistLiveRecord();
+    };
+  }
+
+  /** Pause after the last change before the changed cells are read. */
+  liveDelayMs = 300;
+  /** The restore record while live checking runs: written to the state sheet when it stops, or at once for a cell with its own fill. */
+  private liveRecord?: SavedCell[];
+
+  private readChanged(batch: { sheet: string; top: number; left: number; rows: number; cols: number }[]): LiveChange {
+    const cells = batch.reduce((n, b) => n + b.rows * b.cols, 0);
+    if (cells > LIVE_READ_CELLS) return { kind: 'structure', why: `一次改动了 ${cells} 个单元格，已重新读取工作簿` };
+    const wb = this.workbook();
+    const edits: CellEdit[] = [];
+    for (const b of batch) {
+      const ws = this.sheets(wb).find((x) => String(prop(x, 'Name')) === b.sheet);
+      if (!ws) return { kind: 'structure', why: `找不到工作表“${b.sheet}”，已重新读取工作簿` };
+      for (let i = 0; i < b.rows; i++)
+        for (let j = 0; j < b.cols; j++) {
+          const c = cellOf(ws, b.top + i + 1, b.left + j + 1);
+          edits.push({ sheet: b.sheet, row: b.top + i, col: b.left + j, cell: wpsCell(prop(c, 'Value2'), prop(c, 'Formula'), prop(c, 'NumberFormat')) });
+        }
+    }
+    return { kind: 'edits', edits };
+  }
+
+  async updateMarks(set: CellMark[], clear: { sheet: string; cell: string }[]): Promise<MarkResult> {
+    const wb = this.workbook();
+    if (prop(wb, 'ReadOnly')) return { marked: 0, skipped: [{ sheet: '（整个工作簿）', reason: '工作簿以只读方式打开，无法标记' }] };
+    const key = (s: string, c: string) => `${s}\u0000${c}`;
+    const record = new Map(this.loadSaved(wb).map((p) => [key(p.sheet, p.cell), p]));
+    const sheetObjs = new Map(this.sheets(wb).map((x) => [String(prop(x, 'Name')), x]));
+    const ok = (name: string) => sheetObjs.has(name) && !prop(sheetObjs.get(name), 'ProtectContents');
+    const skipped = [...new Set([...set, ...clear].map((m) => m.sheet))].filter((x) => sheetObjs.has(x) && !ok(x)).map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` }));
+    for (const c of clear) {
+      const p = record.get(key(c.sheet, c.cell));
+      if (!p || !ok(c.sheet)) continue;
+      this.restore(sheetObjs.get(c.sheet), p);
+      record.delete(key(c.sheet, c.cell));
+    }
+    let ownFill = false;
+    let marked = 0;
+    for (const m of set) {
+      if (!ok(m.sheet)) continue;
+      const prev = record.get(key(m.sheet, m.cell));
+      const saved = this.markOne(sheetObjs.get(m.sheet), m, prev);
+      if (!prev && saved.fill !== null) ownFill = true;
+      record.set(key(m.sheet, m.cell), saved);
+      marked++;
+    }
+    const after = [...record.values()];
+    if (ownFill) this.storeSaved(wb, after);
+    this.liveRecord = after;
+    return { marked, skipped };
+  }
+
+  private persistLiveRecord() {
+    const record = this.liveRecord;
+    if (!record) return;
+    this.storeSaved(this.workbook(), record);
+  }
+
+  async writeCell(sheet: string, cell: string, value: Cell['value']): Promise<Cell | undefined> {
+    const ws = this.sheetByName(this.workbook(), sheet);
+    const { row, col } = parseA1(cell);
+    const c = cellOf(ws, row + 1, col + 1);
+    const before = wpsCell(prop(c, 'Value2'), prop(c, 'Formula'), prop(c, 'NumberFormat'));
+    c.Value2 = value === null ? '' : value;
+    return before;
   }
 
   private restore(ws: Com, p: SavedCell) {
