@@ -70,6 +70,9 @@ export interface InteractiveHost extends SpreadsheetHost {
 
 export type LiveChange = { kind: 'edits'; edits: CellEdit[] } | { kind: 'structure'; why: string };
 
+/** A one-click fix never overwrites a formula: the cells it adds up are what to change. */
+export const FORMULA_CELL = (sheet: string, cell: string) => `${sheet}!${cell} 是公式，不能直接改为数值：请修改它引用的单元格`;
+
 /** Cells a live update reads at most; a larger paste is read with the whole workbook. */
 export const LIVE_READ_CELLS = 20_000;
 

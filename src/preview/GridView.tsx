@@ -40,8 +40,10 @@ export function display(cell: Sheet['rows'][number][number]): string {
   return `${cell.value < 0 ? '-' : ''}${int}${f ? `.${f}` : ''}`;
 }
 
-export function GridView({ state, onSheet, sheetName }: { state: PreviewState; sheetName?: string; onSheet: (name: string) => void }) {
+export function GridView({ state, onSheet, sheetName, onEdit }: { state: PreviewState; sheetName?: string; onSheet: (name: string) => void; onEdit?: (sheet: string, cell: string, text: string) => void }) {
   const s = useStyles();
+  /** The cell being typed into (double-click or F2; Enter writes, Esc cancels), as in a spreadsheet. */
+  const [editing, setEditing] = React.useState<{ cell: string; text: string }>();
   const wb = state.workbook;
   const wrapRef = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, height: 800 });
@@ -146,8 +148,27 @@ export function GridView({ state, onSheet, sheetName }: { state: PreviewState; s
                       title={mark?.note}
                       data-cell={ref}
                       data-mark={mark?.kind}
+                      onDoubleClick={onEdit && !sheet.protected && !cell?.formula ? () => setEditing({ cell: ref, text: cell ? String(cell.value ?? '') : '' }) : undefined}
                     >
-                      {display(cell)}
+                      {editing?.cell === ref ? (
+                        <input
+                          autoFocus
+                          aria-label={`编辑 ${ref}`}
+                          data-testid="cell-editor"
+                          value={editing.text}
+                          style={{ width: '100%', boxSizing: 'border-box', font: 'inherit', textAlign: 'right' }}
+                          onChange={(e) => setEditing({ cell: ref, text: e.target.value })}
+                          onBlur={() => setEditing(undefined)}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') {
+                              onEdit!(sheet.name, ref, editing.text);
+                              setEditing(undefined);
+                            } else if (e.key === 'Escape') setEditing(undefined);
+                          }}
+                        />
+                      ) : (
+                        display(cell)
+                      )}
                     </td>
                   );
                 })}

@@ -56,7 +56,13 @@ function Preview() {
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
-          <GridView state={state} sheetName={sheet} onSheet={setSheet} />
+          <GridView state={state} sheetName={sheet} onSheet={setSheet} onEdit={(sh, cell, text) => {
+            try {
+              host.editCell(sh, cell, text);
+            } catch (e) {
+              setError((e as Error).message);
+            }
+          }} />
         </div>
         <div style={{ width: PANE_WIDTH, flexShrink: 0, borderLeft: '1px solid #ddd', overflow: 'auto' }} data-testid="pane">
           <App host={host} />

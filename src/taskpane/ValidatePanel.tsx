@@ -1,18 +1,19 @@
 /** 校验: read the workbook through the host, map the tables, run the rules, show and mark the results. */
 import {
   Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Caption1, Checkbox, Dropdown, makeStyles,
-  MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Text, tokens,
+  MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Switch, Text, tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Finding } from '../core/checks';
 import type { MappingOverride } from '../core/detect';
-import type { Workbook } from '../core/grid';
-import { parseRangeA1 } from '../core/grid';
-import { marksFromReport } from '../core/marks';
+import type { Cell, Workbook } from '../core/grid';
+import { parseA1, parseRangeA1 } from '../core/grid';
+import { LiveValidation } from '../core/live';
+import { CellMark, diffMarks } from '../core/marks';
 import { SCHEMAS, SchemaId, schemaById } from '../core/schemas';
-import { LIKELIHOOD_WORDS } from '../core/suspects';
-import { validateWorkbook, ValidationReport } from '../core/validate';
-import type { InteractiveHost } from '../hosts/host';
+import { LIKELIHOOD_WORDS, Suspect } from '../core/suspects';
+import type { ValidationReport } from '../core/validate';
+import type { InteractiveHost, LiveChange } from '../hosts/host';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '10px' },
@@ -43,6 +44,18 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
   const [mark, setMark] = React.useState(true);
   const [overrides, setOverrides] = React.useState<MappingOverride[]>([]);
   const workbook = React.useRef<Workbook>();
+  /** The live session of the last 校验: edits update it instead of validating again. */
+  const session = React.useRef<LiveValidation>();
+  const [live, setLive] = React.useState(false);
+  /** Set once the user turns live checking off: it is then not turned on again by itself. */
+  const liveChosen = React.useRef(false);
+  const [liveNote, setLiveNote] = React.useState<string>();
+  /** One-click fixes, newest last, each reversible from the pane. */
+  const [fixes, setFixes] = React.useState<Fix[]>([]);
+  const markRef = React.useRef(mark);
+  markRef.current = mark;
+  const overridesRef = React.useRef(overrides);
+  overridesRef.current = overrides;
   /** The workbook the results belong to; when another one is open they are stale (never shown as current). */
   const [shownFor, setShownFor] = React.useState<string>();
   const [stale, setStale] = React.useState(false);
@@ -63,19 +76,99 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
     async (wb: Workbook, ov: MappingOverride[]) => {
       setPhase({ kind: 'busy', message: '正在识别表格并核对勾稽关系…' });
       await new Promise((r) => setTimeout(r, 0)); // let the progress message paint
-      const rep = validateWorkbook(wb, { overrides: ov });
+      session.current = new LiveValidation(wb, ov);
+      const rep = session.current.report;
       setReport(rep);
+      setLiveNote(undefined);
       const notes: string[] = [];
       if (mark) {
         setPhase({ kind: 'busy', message: '正在工作表中标记…' });
-        const res = await host.applyMarks(marksFromReport(rep));
+        const res = await host.applyMarks(session.current.currentMarks);
         for (const k of res.skipped) notes.push(k.reason);
       }
       setNotice(notes);
       setPhase({ kind: 'done' });
+      // Live checking is on by default once a workbook has been validated (where the host can watch edits).
+      if (host.watchChanges && !liveChosen.current) setLive(true);
     },
     [host, mark],
   );
+
+  /** Live updates run one after another (an edit during a mark update waits for it). */
+  const queue = React.useRef<Promise<void>>(Promise.resolve());
+  const onLiveChange = React.useCallback(
+    (c: LiveChange) => {
+      queue.current = queue.current
+        .then(async () => {
+          const sess = session.current;
+          if (!sess) return;
+          let marks: { set: CellMark[]; clear: { sheet: string; cell: string }[] } | undefined;
+          if (c.kind === 'structure') {
+            // Rows or sheets moved: read the workbook again and mark it in full.
+            workbook.current = await host.readWorkbook();
+            session.current = new LiveValidation(workbook.current, overridesRef.current);
+            setReport(session.current.report);
+            setLiveNote(c.why);
+            if (markRef.current) await host.applyMarks(session.current.currentMarks);
+            return;
+          }
+          const u = sess.apply(c.edits);
+          setReport(u.report);
+          setLiveNote(u.mode === 'full' ? u.why : undefined);
+          marks = u.marks;
+          if (!markRef.current || (!marks.set.length && !marks.clear.length)) return;
+          if (host.updateMarks) await host.updateMarks(marks.set, marks.clear);
+          else await host.applyMarks(sess.currentMarks);
+        })
+        .catch((e) => setError(`实时校验出错：${(e as Error).message}（可再点“校验”）`));
+    },
+    [host],
+  );
+
+  const hasSession = !!report;
+  React.useEffect(() => {
+    if (!live || !host.watchChanges || !hasSession || stale) return;
+    let stop: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    host
+      .watchChanges(onLiveChange)
+      .then((s) => (cancelled ? void s() : (stop = s)))
+      .catch((e) => {
+        setError((e as Error).message);
+        setLive(false);
+      });
+    return () => {
+      cancelled = true;
+      void stop?.();
+    };
+  }, [live, host, hasSession, stale, onLiveChange]);
+
+  /** A one-click fix: writes the suggested value(s) the user clicked, keeps what was there to undo it. */
+  const fix = async (x: Suspect) => {
+    if (!host.writeCell) return;
+    setError(undefined);
+    try {
+      const cells = [{ sheet: x.sheet, cell: x.cell, value: x.suggested, was: x.current }, ...(x.with ? [{ sheet: x.with.sheet, cell: x.with.cell, value: x.with.suggested, was: x.with.current }] : [])];
+      const done: Fix['cells'] = [];
+      for (const c of cells) done.push({ sheet: c.sheet, cell: c.cell, before: await host.writeCell(c.sheet, c.cell, Number(c.value)), after: c.value, shown: c.was });
+      setFixes((f) => [...f, { cells: done }]);
+      // Without live checking, the pane brings the results up to date itself.
+      if (!live) onLiveChange({ kind: 'edits', edits: done.map((d) => ({ ...cellPos(d), cell: { ...(d.before?.numFmt ? { numFmt: d.before.numFmt } : {}), value: Number(d.after) } })) });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const undo = async (f: Fix) => {
+    if (!host.writeCell) return;
+    try {
+      for (const c of [...f.cells].reverse()) await host.writeCell(c.sheet, c.cell, c.before ? c.before.value : null);
+      setFixes((list) => list.filter((x) => x !== f));
+      if (!live) onLiveChange({ kind: 'edits', edits: f.cells.map((d) => ({ ...cellPos(d), cell: d.before })) });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
 
   const run = async () => {
     setError(undefined);
@@ -131,6 +224,31 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
         </Button>
       </div>
       <Checkbox checked={mark} onChange={(_, d) => setMark(!!d.checked)} label="在工作表中标记（红：错误，黄：警告，深红：最可能填错）" />
+      {host.watchChanges && (
+        <div className={s.row}>
+          <Switch
+            checked={live}
+            disabled={!report}
+            onChange={(_, d) => {
+              liveChosen.current = true;
+              setLive(!!d.checked);
+            }}
+            label="实时校验"
+            data-testid="live-switch"
+          />
+          {report && !stale && <LiveStatus report={report} on={live} note={liveNote} />}
+        </div>
+      )}
+      {fixes.map((f, i) => (
+        <MessageBar intent="info" key={i} data-testid="fix">
+          <MessageBarBody>
+            已改：{f.cells.map((c) => `${c.sheet}!${c.cell} ${c.shown} → ${c.after}`).join('；')}{' '}
+            <Button size="small" appearance="transparent" onClick={() => undo(f)} data-testid="undo-fix">
+              撤销
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       {busy && <Spinner size="tiny" label={phase.message} data-testid="progress" />}
       {error && (
         <MessageBar intent="error" data-testid="error">
@@ -150,7 +268,7 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {report && !stale && phase.kind !== 'busy' && <Results report={report} onGo={go} onRemap={remap} />}
+      {report && !stale && phase.kind !== 'busy' && <Results report={report} onGo={go} onRemap={remap} onFix={host.writeCell ? fix : undefined} />}
     </div>
   );
 }
@@ -178,7 +296,35 @@ function SchemaPicker({ sheet, range, current, onRemap }: { sheet: string; range
   );
 }
 
-function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f: { sheet: string; cell: string }) => void; onRemap: (sheet: string, range: string, schema: string) => void }) {
+interface Fix {
+  cells: { sheet: string; cell: string; before: Cell | undefined; after: string; shown: string }[];
+}
+
+const cellPos = (c: { sheet: string; cell: string }) => {
+  const { row, col } = parseA1(c.cell);
+  return { sheet: c.sheet, row, col };
+};
+
+/** The live status line: what the workbook is now, in words, never green for what was not checked. */
+function LiveStatus({ report, on, note }: { report: ValidationReport; on: boolean; note?: string }) {
+  const gaps = (report.coverage ?? []).filter((g) => g.status !== 'checked');
+  const text = !report.tables.length
+    ? '未核对：没有识别到预算表'
+    : report.counts.error
+      ? `${report.counts.error} 处不平衡`
+      : gaps.length
+        ? `未核对：${gaps.map((g) => g.label).slice(0, 2).join('、')}${gaps.length > 2 ? ` 等 ${gaps.length} 类` : ''}`
+        : '全部平衡 ✓';
+  const color = report.counts.error ? tokens.colorPaletteRedForeground1 : gaps.length || !report.tables.length ? tokens.colorPaletteMarigoldForeground1 : tokens.colorPaletteGreenForeground1;
+  return (
+    <Caption1 data-testid="live-status" aria-live="polite" style={{ color: on ? color : tokens.colorNeutralForeground3 }}>
+      {on ? text : `已暂停（上次：${text}）`}
+      {on && note ? `（${note}）` : ''}
+    </Caption1>
+  );
+}
+
+function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; onGo: (f: { sheet: string; cell: string }) => void; onRemap: (sheet: string, range: string, schema: string) => void; onFix?: (x: Suspect) => void }) {
   const s = useStyles();
   const c = report.counts;
   // Never green for what was not checked: no table found, or a family of checks that could not run.
@@ -221,26 +367,34 @@ function Results({ report, onGo, onRemap }: { report: ValidationReport; onGo: (f
         <div data-testid="suspects">
           <Text weight="semibold">最可能填错的单元格</Text>
           {report.suspects.slice(0, 3).map((x, i) => (
-            <button
-              key={`${x.sheet}!${x.cell}`}
-              className={`${s.finding} ${x.likelihood === 'likely' ? s.error : s.info}`}
-              onClick={() => onGo(x)}
-              data-testid={`suspect-${i}`}
-              data-likelihood={x.likelihood}
-            >
-              <span className={s.where}>{x.sheet}!{x.cell}</span>
-              <Badge appearance={x.likelihood === 'likely' ? 'filled' : 'outline'} color={x.likelihood === 'likely' ? 'danger' : 'informative'}>
-                {LIKELIHOOD_WORDS[x.likelihood]}
-              </Badge>{' '}
-              现为 {x.current}，建议改为 <b>{x.suggested}</b>
-              {x.with && (
-                <>
-                  ；并 {x.with.sheet}!{x.with.cell} 现为 {x.with.current}，建议改为 <b>{x.with.suggested}</b>
-                </>
+            <div key={`${x.sheet}!${x.cell}`}>
+              <button
+                className={`${s.finding} ${x.likelihood === 'likely' ? s.error : s.info}`}
+                onClick={() => onGo(x)}
+                data-testid={`suspect-${i}`}
+                data-likelihood={x.likelihood}
+              >
+                <span className={s.where}>{x.sheet}!{x.cell}</span>
+                <Badge appearance={x.likelihood === 'likely' ? 'filled' : 'outline'} color={x.likelihood === 'likely' ? 'danger' : 'informative'}>
+                  {LIKELIHOOD_WORDS[x.likelihood]}
+                </Badge>{' '}
+                现为 {x.current}，建议改为 <b>{x.suggested}</b>
+                {x.with && (
+                  <>
+                    ；并 {x.with.sheet}!{x.with.cell} 现为 {x.with.current}，建议改为 <b>{x.with.suggested}</b>
+                  </>
+                )}
+                <br />
+                <Caption1>{x.reason}</Caption1>
+              </button>
+              {/* Only a likely suggestion offers the write, and only when the user clicks it (reversible below the switch). */}
+              {onFix && x.likelihood === 'likely' && (
+                <Button size="small" onClick={() => onFix(x)} data-testid={`fix-${i}`} style={{ marginLeft: '11px', marginBottom: '6px' }}>
+                  改为 {x.suggested}
+                  {x.with ? `（并把 ${x.with.cell} 改为 ${x.with.suggested}）` : ''}
+                </Button>
               )}
-              <br />
-              <Caption1>{x.reason}</Caption1>
-            </button>
+            </div>
           ))}
         </div>
       )}
@@ -298,6 +452,8 @@ function FindingList({ findings, onGo, checked }: { findings: Finding[]; onGo: (
   const [table, setTable] = React.useState<string>('全部');
   const [shownAll, setShownAll] = React.useState<Record<string, boolean>>({});
   const [pos, setPos] = React.useState(-1);
+  /** Groups the user collapsed: a group that appears while typing (live checking) opens, a closed one stays closed. */
+  const [closed, setClosed] = React.useState<Set<string>>(new Set());
   const tables = [...new Set(findings.map(tableOf))];
   const visible = findings.filter((f) => sev[f.severity] && (table === '全部' || tableOf(f) === table));
   const byTable = new Map<string, Finding[]>();
@@ -336,7 +492,17 @@ function FindingList({ findings, onGo, checked }: { findings: Finding[]; onGo: (
         <Button size="small" onClick={() => step(1)} disabled={!visible.length} data-testid="next" title="下一个（Alt+↓）">下一个</Button>
         {pos >= 0 && visible.length > 0 && <Caption1 data-testid="position">第 {Math.min(pos + 1, visible.length)} / {visible.length} 项</Caption1>}
       </div>
-      <Accordion multiple collapsible defaultOpenItems={tables}>
+      <Accordion
+        multiple
+        collapsible
+        openItems={tables.filter((t) => !closed.has(t))}
+        onToggle={(_, d) => setClosed((c) => {
+          const next = new Set(c);
+          if (next.has(String(d.value))) next.delete(String(d.value));
+          else next.add(String(d.value));
+          return next;
+        })}
+      >
         {[...byTable.entries()].map(([t, list]) => {
           const n = (k: Finding['severity']) => list.filter((f) => f.severity === k).length;
           const all = shownAll[t] || list.length <= PAGE;

@@ -109,6 +109,50 @@ maybe('browser preview (Chromium)', () => {
     expect(await page.locator('[data-testid=grid] td[data-mark]').count()).toBe(0);
   }, 60000);
 
+  test.each([1400, 320])('实时校验 (%i px pane or full): a wrong figure typed in the grid is marked at once, filters stay; 改为 fixes it; 撤销 brings it back', async (w) => {
+    const p = w === 1400 ? page : await browser.newPage({ viewport: { width: w + 700, height: 900 } });
+    await openSample(p, w === 1400 ? undefined : w);
+    await p.locator('[data-testid=validate]').click();
+    const status = p.locator('[data-testid=live-status]');
+    await status.filter({ hasText: '全部平衡 ✓' }).waitFor();
+    expect(await p.locator('[data-testid=live-switch]').isChecked()).toBe(true);
+    // A filter chosen before the edit survives it (the list updates in place).
+    await p.locator('[data-testid=filter-info]').check();
+    await p.locator('[data-testid=sheet-tabs] button', { hasText: injected.sheet }).click();
+    const td = p.locator(`[data-testid=grid] td[data-cell="${injected.cell}"]`);
+    await td.dblclick();
+    await p.locator('[data-testid=cell-editor]').fill('619.02');
+    await p.locator('[data-testid=cell-editor]').press('Enter');
+    await status.filter({ hasText: /\d+ 处不平衡/ }).waitFor({ timeout: 10000 });
+    await p.locator(`[data-testid=grid] td[data-cell="${injected.cell}"][data-mark=suspect]`).waitFor();
+    expect(await p.locator('[data-testid=filter-info]').isChecked()).toBe(true);
+    expect(await p.locator('[data-testid=finding][data-severity=error]').count()).toBeGreaterThan(0);
+    expect(await p.locator('[data-testid=suspect-0]').innerText()).toMatch(new RegExp(`${injected.cell}[\\s\\S]*现为 619\\.02，建议改为 691\\.02`));
+    const pane = await p.locator('[data-testid=pane]').boundingBox();
+    expect(await p.locator('[data-testid=pane]').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await p.screenshot({ path: path.join(artifacts, `live-${w}-broken.png`) });
+    // One click writes the suggestion; live checking confirms it.
+    await p.locator('[data-testid=fix-0]').click();
+    await status.filter({ hasText: '全部平衡 ✓' }).waitFor({ timeout: 10000 });
+    expect(await td.innerText()).toBe('691.02');
+    expect(await p.locator('[data-testid=grid] td[data-mark]').count()).toBe(0);
+    expect(await p.locator('[data-testid=fix]').innerText()).toMatch(new RegExp(`${injected.cell} 619\\.02 → 691\\.02`));
+    await p.screenshot({ path: path.join(artifacts, `live-${w}-fixed.png`) });
+    // …and 撤销 puts the old figure back.
+    await p.locator('[data-testid=undo-fix]').click();
+    await status.filter({ hasText: /处不平衡/ }).waitFor({ timeout: 10000 });
+    expect(await td.innerText()).toBe('619.02');
+    // Live checking off: an edit no longer updates the results, and the status says it is paused.
+    await p.locator('[data-testid=live-switch]').uncheck();
+    await td.dblclick();
+    await p.locator('[data-testid=cell-editor]').fill('691.02');
+    await p.locator('[data-testid=cell-editor]').press('Enter');
+    await status.filter({ hasText: /已暂停/ }).waitFor();
+    expect(await status.innerText()).toMatch(/处不平衡/);
+    expect(pane!.width).toBeGreaterThan(0);
+    if (p !== page) await p.close();
+  }, 90000);
+
   test('生成说明: generate from the sample, insert a 情况说明 sheet, check pasted text', async () => {
     await openSample(page);
     await page.getByRole('tab', { name: '生成说明' }).click();

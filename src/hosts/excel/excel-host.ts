@@ -22,7 +22,7 @@ import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, colName, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
-import { freeSheetName, HostError, InteractiveHost, LIVE_READ_CELLS, LiveChange, MarkResult, ReadProgress } from '../host';
+import { FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LIVE_READ_CELLS, LiveChange, MarkResult, ReadProgress } from '../host';
 import type { CellEdit } from '../../core/live';
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -558,6 +558,7 @@ export class ExcelHost implements InteractiveHost {
       range.load('values,formulas,numberFormat');
       await ctx.sync();
       const before = toCell(range.values[0][0], range.formulas[0][0], range.numberFormat[0][0]);
+      if (before?.formula) throw new HostError(FORMULA_CELL(sheet, cell), 'api');
       range.values = [[value === null ? '' : value]];
       await ctx.sync();
       return before;

@@ -2,9 +2,10 @@
  * The browser preview host: the workbook is an .xlsx the user opened (read with the lean reader, no Office),
  * shown as a grid; marks and selection are kept here and drawn by the grid view.
  */
-import type { Sheet, Workbook } from '../../core/grid';
+import type { Cell, Sheet, Workbook } from '../../core/grid';
+import { parseA1 } from '../../core/grid';
 import type { CellMark } from '../../core/marks';
-import { freeSheetName, HostError, InteractiveHost, MarkResult, ReadProgress } from '../host';
+import { FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LiveChange, MarkResult, ReadProgress } from '../host';
 import { sniffXlsx } from '../file/sniff';
 import { readXlsxLean } from '../file/xlsx-lean';
 
@@ -97,5 +98,49 @@ export class PreviewHost implements InteractiveHost {
 
   async sheetNames(): Promise<string[]> {
     return this.state.workbook?.sheets.map((s) => s.name) ?? [];
+  }
+
+  private watchers = new Set<(c: LiveChange) => void>();
+
+  async watchChanges(onChange: (c: LiveChange) => void): Promise<() => Promise<void>> {
+    this.watchers.add(onChange);
+    return async () => void this.watchers.delete(onChange);
+  }
+
+  async updateMarks(set: CellMark[], clear: { sheet: string; cell: string }[]): Promise<MarkResult> {
+    const k = (m: { sheet: string; cell: string }) => `${m.sheet}!${m.cell}`;
+    const gone = new Set([...clear, ...set].map(k));
+    this.set({ marks: [...this.state.marks.filter((m) => !gone.has(k(m))), ...set] });
+    return { marked: set.length, skipped: [] };
+  }
+
+  async writeCell(sheet: string, cell: string, value: Cell['value']): Promise<Cell | undefined> {
+    const before = this.state.workbook?.sheets.find((s) => s.name === sheet)?.rows[parseA1(cell).row]?.[parseA1(cell).col];
+    if (before?.formula) throw new HostError(FORMULA_CELL(sheet, cell), 'api');
+    return this.put(sheet, cell, value);
+  }
+
+  /** What the user typed into a grid cell: a number when it reads as one, otherwise the text ('' empties it). */
+  editCell(sheet: string, cell: string, text: string): void {
+    const t = text.trim();
+    const n = Number(t.replace(/,/g, ''));
+    this.put(sheet, cell, t === '' ? null : /^[+-]?[\d,]*\.?\d+$/.test(t) && Number.isFinite(n) ? n : t);
+  }
+
+  /** Writes a cell (keeping its number format), redraws the grid, and tells live checking. */
+  private put(sheetName: string, cell: string, value: Cell['value']): Cell | undefined {
+    const wb = this.state.workbook;
+    const sheet = wb?.sheets.find((s) => s.name === sheetName);
+    if (!wb || !sheet) throw new HostError(`找不到工作表“${sheetName}”`, 'not-found');
+    if (sheet.protected) throw new HostError(`工作表“${sheetName}”受保护，不能修改`, 'protected');
+    const { row, col } = parseA1(cell);
+    while (sheet.rows.length <= row) sheet.rows.push([]);
+    const line = (sheet.rows[row] ??= []);
+    const before = line[col];
+    const next: Cell | undefined = value === null ? undefined : { ...(before?.numFmt ? { numFmt: before.numFmt } : {}), value };
+    line[col] = next;
+    this.set({ workbook: { sheets: [...wb.sheets] } });
+    for (const w of this.watchers) w({ kind: 'edits', edits: [{ sheet: sheetName, row, col, cell: next }] });
+    return before;
   }
 }

@@ -16,7 +16,7 @@ import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, parseA1, parseRangeA1 } from '../../core/grid';
 import type { CellEdit } from '../../core/live';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
-import { freeSheetName, HostError, InteractiveHost, LIVE_READ_CELLS, LiveChange, MarkResult, ReadProgress } from '../host';
+import { FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LIVE_READ_CELLS, LiveChange, MarkResult, ReadProgress } from '../host';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Com = any;
@@ -445,6 +445,7 @@ export class WpsHost implements InteractiveHost {
     const { row, col } = parseA1(cell);
     const c = cellOf(ws, row + 1, col + 1);
     const before = wpsCell(prop(c, 'Value2'), prop(c, 'Formula'), prop(c, 'NumberFormat'));
+    if (before?.formula) throw new HostError(FORMULA_CELL(sheet, cell), 'api');
     c.Value2 = value === null ? '' : value;
     return before;
   }
