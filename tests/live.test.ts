@@ -149,4 +149,17 @@ describe('what live checking does on a typical edit', () => {
     expect(u.why).toMatch(/重新识别/);
     expect(u.report).toEqual(validateWorkbook(clone(w)));
   });
+
+  test('a workbook with more checks than a session keeps: live checking is not offered, and an edit is a full run', () => {
+    const w = wb();
+    const live = new LiveValidation(w, undefined, 100);
+    expect(live.tooLarge).toBe(true);
+    expect(live.report).toEqual(validateWorkbook(clone(w)));
+    const t = detectWorkbook(w).tables.find((x) => x.schema === 'expenditure')!;
+    const ref = t.rows.find((x) => x.kind === 'code')!.amounts.total;
+    const u = live.apply([{ sheet: t.sheet, row: ref.row, col: ref.col, cell: { value: 1 } }]);
+    expect(u.mode).toBe('full');
+    expect(u.why).toMatch(/工作簿很大/);
+    expect(u.report).toEqual(validateWorkbook(clone(w)));
+  });
 });

@@ -38,6 +38,7 @@ export interface LiveUpdate {
 
 interface Item {
   check?: Check;
+  /** The result while the check does not pass (a passing one is not kept: most checks pass, memory stays small). */
   result?: CheckResult;
   /** The finding of a non-passing result, made once per result. */
   made?: { result: CheckResult; finding: Finding | undefined };
@@ -62,18 +63,62 @@ interface RefAt {
   row: MappedRow | undefined;
 }
 
+const cellOf = (k: string): [string, number, number] => {
+  const [sheet, row, col] = k.split('\u0000');
+  return [sheet, Number(row), Number(col)];
+};
 const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}\u0000${col}`;
+/** A cell's number within its sheet (index keys: numbers, not strings, to keep the index small). */
+const at = (row: number, col: number) => row * 16384 + col;
+
+/** Cell → the checks that read it, per sheet. */
+class CellIndex {
+  private sheets = new Map<string, Map<number, Item[]>>();
+  get(sheet: string, row: number, col: number): Item[] | undefined {
+    return this.sheets.get(sheet)?.get(at(row, col));
+  }
+  add(sheet: string, row: number, col: number, it: Item) {
+    let m = this.sheets.get(sheet);
+    if (!m) this.sheets.set(sheet, (m = new Map()));
+    const k = at(row, col);
+    const list = m.get(k);
+    if (!list) m.set(k, [it]);
+    else if (list[list.length - 1] !== it) list.push(it);
+  }
+  clear() {
+    this.sheets.clear();
+  }
+  /** Keeps only the entries `keep` accepts. */
+  filter(keep: (it: Item) => boolean) {
+    for (const m of this.sheets.values())
+      for (const [k, list] of m) {
+        const live = list.filter(keep);
+        if (live.length) m.set(k, live);
+        else m.delete(k);
+      }
+  }
+}
 
 class FullRun {
   constructor(readonly why: string) {}
 }
 
+/**
+ * Checks a session keeps at most (about 2 KB each with the mapped tables): beyond, live checking is not offered
+ * and every update is a full run (a provincial workbook of 5,000 rows a table has about 55,000).
+ */
+export const LIVE_MAX_CHECKS = 250_000;
+
 export class LiveValidation {
+  /** Too many checks to keep: live checking is not offered (the report is still complete). */
+  tooLarge = false;
   private det!: Detection;
   private segments: Segment[] = [];
-  /** Cell → the terms that read it, with the item (check) they belong to. */
-  private index = new Map<string, { item: Item; term: Term }[]>();
-  private refs = new Map<string, RefAt[]>();
+  private index = new CellIndex();
+  /** Index entries of checks replaced by a re-run, skipped until purged. */
+  private staleEntries = 0;
+  /** Per edited table, its rows by sheet row (made on the first edit of the table). */
+  private rowsByLine = new WeakMap<MappedTable, Map<number, MappedRow[]>>();
   private marks: CellMark[] = [];
   report!: ValidationReport;
 
@@ -81,6 +126,7 @@ export class LiveValidation {
   constructor(
     readonly wb: Workbook,
     private readonly overrides?: MappingOverride[],
+    private readonly maxChecks = LIVE_MAX_CHECKS,
   ) {
     this.fullRun();
   }
@@ -103,6 +149,7 @@ export class LiveValidation {
     let mode: LiveUpdate['mode'] = 'incremental';
     let why: string | undefined;
     try {
+      if (this.tooLarge) throw new FullRun(`工作簿很大（超过 ${this.maxChecks} 项核对），已完整校验`);
       reevaluated = this.incremental(edits);
     } catch (e) {
       if (!(e instanceof FullRun)) throw e;
@@ -125,18 +172,32 @@ export class LiveValidation {
     this.det = detectWorkbook(this.wb, this.overrides);
     this.segments = [];
     this.index.clear();
-    this.refs.clear();
-    for (const t of this.det.tables) {
-      for (const r of t.rows) for (const ref of Object.values(r.amounts)) this.addRef(t, ref, r);
-      for (const ref of Object.values(t.figures)) this.addRef(t, ref, undefined);
-    }
+    this.staleEntries = 0;
     RULES.forEach((rule, i) => this.segments.push(this.runRule(rule, i, 0)));
     this.compose();
+    this.tooLarge = this.checks > this.maxChecks;
+    if (this.tooLarge) {
+      // Keep the report, not the checks: an edit is then checked by a full run.
+      this.index.clear();
+      for (const g of this.segments) g.items = [];
+    }
   }
 
-  private addRef(table: MappedTable, ref: AmountRef, row: MappedRow | undefined) {
-    const k = key(table.sheet, ref.row, ref.col);
-    (this.refs.get(k) ?? this.refs.set(k, []).get(k)!).push({ table, ref, row });
+  /** The amount cells (and carried figures) of the tables at this cell. */
+  private refsAt(sheet: string, row: number, col: number): RefAt[] {
+    const out: RefAt[] = [];
+    for (const table of this.det.tables) {
+      if (table.sheet !== sheet || row < table.range.top || row > table.range.bottom) continue;
+      let lines = this.rowsByLine.get(table);
+      if (!lines) {
+        lines = new Map();
+        for (const r of table.rows) (lines.get(r.row) ?? lines.set(r.row, []).get(r.row)!).push(r);
+        this.rowsByLine.set(table, lines);
+      }
+      for (const r of lines.get(row) ?? []) for (const ref of Object.values(r.amounts)) if (ref.col === col && ref.row === row) out.push({ table, ref, row: r });
+      for (const ref of Object.values(table.figures)) if (ref.row === row && ref.col === col) out.push({ table, ref, row: undefined });
+    }
+    return out;
   }
 
   private runRule(rule: Rule, seg: number, gen: number): Segment {
@@ -146,7 +207,7 @@ export class LiveValidation {
     const push = (item: Omit<Item, 'seg' | 'pos' | 'gen'>) => {
       const it: Item = { check: item.check, result: item.result, made: undefined, finding: item.finding, seg, pos: segment.items.length, gen };
       segment.items.push(it);
-      if (it.finding || it.result!.status !== 'pass') segment.shown.add(it);
+      if (it.finding || it.result) segment.shown.add(it);
       return it;
     };
     rule.run({
@@ -155,12 +216,11 @@ export class LiveValidation {
       first: (id) => firsts.get(id),
       check: (c) => {
         countCheck(segment.counts, c);
-        const it = push({ check: c, result: evaluate(c) });
-        for (const t of [...c.lhs, ...c.rhs]) {
-          if (!t.ref) continue;
-          const k = key(t.table.sheet, t.ref.row, t.ref.col);
-          (this.index.get(k) ?? this.index.set(k, []).get(k)!).push({ item: it, term: t });
-        }
+        const r = evaluate(c);
+        const it = push({ check: c, result: r.status === 'pass' ? undefined : r });
+        const add = (t: Term) => t.ref && this.index.add(t.table.sheet, t.ref.row, t.ref.col, it);
+        c.lhs.forEach(add);
+        c.rhs.forEach(add);
       },
       finding: (f) => void push({ finding: f }),
     });
@@ -174,10 +234,10 @@ export class LiveValidation {
     let presence = false;
     for (const e of edits) {
       const k = key(e.sheet, e.row, e.col);
-      const at = this.refs.get(k);
-      if (!at) throw new FullRun('改动的单元格不在已识别的金额格中，已重新识别各表');
+      const refs = this.refsAt(e.sheet, e.row, e.col);
+      if (!refs.length) throw new FullRun('改动的单元格不在已识别的金额格中，已重新识别各表');
       const p = parseAmount(e.cell);
-      for (const { table, ref, row } of at) {
+      for (const { table, ref, row } of refs) {
         if (e.cell?.formula && (e.cell.value === null || e.cell.value === '')) throw new FullRun('公式没有计算结果');
         if (p.invalid !== undefined || (p.unitWord && p.unitWord !== table.unit)) throw new FullRun('输入的不是本表单位的金额');
         const listed = (xs: { row: number; col: number }[]) => xs.some((x) => x.row === ref.row && x.col === ref.col);
@@ -200,36 +260,34 @@ export class LiveValidation {
     let n = 0;
     const again = new Set<Item>();
     for (const k of touched)
-      for (const { item, term } of this.index.get(k) ?? []) {
-        if (item.gen !== this.segments[item.seg].gen) continue;
-        term.refresh();
-        again.add(item);
-      }
+      for (const item of this.index.get(...cellOf(k)) ?? []) if (item.gen === this.segments[item.seg].gen) again.add(item);
     for (const item of again) {
-      item.result = evaluate(item.check!);
+      const c = item.check!;
+      for (const t of c.lhs) if (t.ref && touched.has(key(t.table.sheet, t.ref.row, t.ref.col))) t.refresh();
+      for (const t of c.rhs) if (t.ref && touched.has(key(t.table.sheet, t.ref.row, t.ref.col))) t.refresh();
+      const r = evaluate(c);
+      item.result = r.status === 'pass' ? undefined : r;
       const shown = this.segments[item.seg].shown;
-      if (item.result.status === 'pass') shown.delete(item);
-      else shown.add(item);
+      if (item.result) shown.add(item);
+      else shown.delete(item);
       n++;
     }
     // Rules whose output depends on which cells are filled (or quote amounts) run again in full; they are small.
     this.segments.forEach((s, i) => {
       if (s.rule.reads === 'values' || (s.rule.reads === 'presence' && presence)) {
+        this.staleEntries += s.items.length;
         this.segments[i] = this.runRule(s.rule, i, s.gen + 1);
         n += this.segments[i].items.filter((x) => x.check).length;
       }
     });
-    if (this.index.size > 4 * this.checks + 1000) this.purge();
+    if (this.staleEntries > this.checks + 1000) this.purge();
     return n;
   }
 
   /** Drops index entries of checks replaced by a re-run (they are skipped until then). */
   private purge() {
-    for (const [k, list] of this.index) {
-      const live = list.filter((x) => x.item.gen === this.segments[x.item.seg].gen);
-      if (live.length) this.index.set(k, live);
-      else this.index.delete(k);
-    }
+    this.staleEntries = 0;
+    this.index.filter((x) => x.gen === this.segments[x.seg].gen);
   }
 
   /** Findings in emission order, counts, the suspects' inputs, and the report, as the full run makes them. */
@@ -260,11 +318,12 @@ export class LiveValidation {
       for (const f of failing)
         for (const t of [...f.check!.lhs, ...f.check!.rhs]) {
           if (!t.ref) continue;
-          for (const { item } of this.index.get(key(t.table.sheet, t.ref.row, t.ref.col)) ?? [])
-            if (item.gen === this.segments[item.seg].gen && item.result!.status !== 'fail') near.add(item);
+          for (const item of this.index.get(t.table.sheet, t.ref.row, t.ref.col) ?? [])
+            if (item.gen === this.segments[item.seg].gen && item.result?.status !== 'fail') near.add(item);
         }
       const kept = [...near].sort((a, b) => a.seg - b.seg || a.pos - b.pos);
-      inputs = [...failing.map((x) => x.result!), ...kept.map((x) => x.result!)];
+      // A passing check keeps no result: evaluated again here (only the few around the failing cells).
+      inputs = [...failing.map((x) => x.result!), ...kept.map((x) => x.result ?? evaluate(x.check!))];
     }
     this.report = finishReport(this.wb, this.det, findings, counts, inputs);
     this.marks = marksFromReport(this.report);

@@ -88,8 +88,12 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
       }
       setNotice(notes);
       setPhase({ kind: 'done' });
-      // Live checking is on by default once a workbook has been validated (where the host can watch edits).
-      if (host.watchChanges && !liveChosen.current) setLive(true);
+      // Live checking is on by default once a workbook has been validated (where the host can watch edits), but not
+      // for a workbook too large to keep its checks.
+      if (session.current.tooLarge) {
+        setLive(false);
+        setLiveNote(`工作簿很大（${rep.counts.checks} 项核对），实时校验未开启：改动后请点“校验”`);
+      } else if (host.watchChanges && !liveChosen.current) setLive(true);
     },
     [host, mark],
   );
@@ -237,6 +241,7 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
             data-testid="live-switch"
           />
           {report && !stale && <LiveStatus report={report} on={live} note={liveNote} />}
+          {report && !stale && !live && liveNote && <Caption1 data-testid="live-note">{liveNote}</Caption1>}
         </div>
       )}
       {fixes.map((f, i) => (
