@@ -3,6 +3,7 @@
  *   budget-check validate FILE.xlsx [--format text|json]
  * Exit codes: 0 no error finding, 1 error findings, 2 unreadable input or bad usage (one Chinese line on stderr).
  */
+import type { OptionalTable } from '../core/templates/template';
 import fs from 'fs';
 import path from 'path';
 // Only what a single `validate` needs is loaded up front; the other commands load their modules when they run
@@ -33,7 +34,7 @@ const USAGE = `用法：
                                                          核对已有情况说明中的数字、算术、增减、年份和遗留模板文字
   budget-check check-text 说明.txt|说明.docx [--year 2021] 没有工作簿时只做文字自身的核对
   budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码]
-                        [--optional procurement,assets,performance] --out 模板.xlsx
+                        [--optional procurement,assets,performance,department-performance] --out 模板.xlsx
                                                          生成带表头、格式和合计公式的九张空白标准表（可加政府采购、固定资产、绩效目标表）
   通用选项：--force 允许覆盖已存在的输出文件（输入文件本身从不覆盖）；
            --max-cells N、--max-part-mb N、--max-total-mb N 提高读取上限（默认 200 万个单元格、单个部件 100 MB、合计 250 MB）
@@ -297,7 +298,7 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
 
 async function template(opts: Record<string, string>, io: CliIO): Promise<number> {
   const { FormulaEvaluator } = await import('../core/templates/evaluate');
-  const { buildTemplate } = await import('../core/templates/template');
+  const { buildTemplate, OPTIONAL_TABLES } = await import('../core/templates/template');
   const year = Number(opts.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('请用 --year 指定预算年度，如 --year 2023');
   const unit = opts.unit ?? '万元';
@@ -307,9 +308,9 @@ async function template(opts: Record<string, string>, io: CliIO): Promise<number
   if (!opts.out) throw new UsageError('请用 --out 指定输出文件，如 --out 模板.xlsx');
   guardOutput(opts.out, [], opts, ['.xlsx'], '模板');
   const optional = (opts.optional ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-  const bad = optional.filter((x) => !['procurement', 'assets', 'performance'].includes(x));
-  if (bad.length) throw new UsageError(`--optional 只能是 procurement（政府采购预算）、assets（固定资产占用情况表）、performance（项目绩效目标表），收到“${bad.join(',')}”`);
-  const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code, optional: optional as ('procurement' | 'assets' | 'performance')[] });
+  const bad = optional.filter((x) => !(OPTIONAL_TABLES as string[]).includes(x));
+  if (bad.length) throw new UsageError(`--optional 只能是 procurement（政府采购预算）、assets（固定资产占用情况表）、performance（项目绩效目标表）、department-performance（部门整体绩效目标表），收到“${bad.join(',')}”`);
+  const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code, optional: optional as OptionalTable[] });
   new FormulaEvaluator(t.workbook).evaluateAll();
   fs.writeFileSync(opts.out, await writeXlsxBuffer(t.workbook));
   io.err(`已生成 ${year} 年部门预算公开表模板：${opts.out}（${t.workbook.sheets.length} 个工作表，合计行均为公式）`);

@@ -1,4 +1,5 @@
 /** The readable Chinese report of a validation (CLI text output, and the copyable summary in the pane). */
+import { isDepartmentTargetTable } from './rules/performance';
 import { notChecked } from './coverage';
 import { schemaById } from './schemas';
 import { LIKELIHOOD_WORDS } from './suspects';
@@ -21,9 +22,15 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
   }
   const checkedOthers = rep.others.filter((o) => o.checked);
   const plainOthers = rep.others.filter((o) => !o.checked);
-  if (checkedOthers.length) {
-    lines.push(`已核对的项目绩效目标表 ${checkedOthers.length} 张：`);
-    for (const o of checkedOthers) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
+  const departmentParts = checkedOthers.filter((o) => isDepartmentTargetTable(o.title));
+  const projectTables = checkedOthers.filter((o) => !isDepartmentTargetTable(o.title));
+  if (departmentParts.length) {
+    lines.push(`已核对的部门整体绩效目标 ${departmentParts.length} 处：`);
+    for (const o of departmentParts) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
+  }
+  if (projectTables.length) {
+    lines.push(`已核对的项目绩效目标表 ${projectTables.length} 张：`);
+    for (const o of projectTables) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
   }
   if (plainOthers.length) {
     lines.push(`其他表（本版本不校验）：`);

@@ -5,7 +5,7 @@ import { detectWorkbook, MappingOverride } from './detect';
 import { rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, UnmappedTable } from './model';
 import { RULES } from './rules';
-import { checkPerformanceTables, checkProjectsAcross, isProjectTargetTable, ProjectTarget } from './rules/performance';
+import { checkDepartmentAcross, checkPerformanceTables, checkProjectsAcross, DepartmentTarget, isCheckedPerformanceTable, ProjectTarget } from './rules/performance';
 import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
 import type { SchemaId } from './schemas';
 import { rankSuspects, Suspect } from './suspects';
@@ -23,7 +23,7 @@ export interface TableSummary {
 export interface ValidationReport {
   tables: TableSummary[];
   unmapped: { sheet: string; range: string; reason: string; schema?: SchemaId }[];
-  /** Other tables; `checked` is set on those this version checks (项目绩效目标表). */
+  /** Other tables; `checked` is set on those this version checks (项目绩效目标表, 部门整体绩效目标). */
   others: { sheet: string; range: string; title: string; checked?: boolean }[];
   findings: Finding[];
   suspects: Suspect[];
@@ -132,11 +132,13 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
 export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding[], checkCounts: CheckCounts, suspectChecks: CheckResult[]): ValidationReport {
   const findings = [...ruleFindings];
   const projects: ProjectTarget[] = [];
-  findings.push(...checkPerformanceTables(wb, det.others, projects));
+  const departments: DepartmentTarget[] = [];
+  findings.push(...checkPerformanceTables(wb, det.others, projects, departments));
   const figs = extractFigures(det.tables);
   findings.push(...checkProjectsAcross(projects, figs.values.project));
+  findings.push(...checkDepartmentAcross(departments, figs.values.expenditure));
   // A figure implausible for its unit in the optional tables (资产 in 元 under a 万元 heading).
-  for (const w of plausibilityWarnings(addOtherTableFigures(figs, wb, det.others, projects))) {
+  for (const w of plausibilityWarnings(addOtherTableFigures(figs, wb, det.others, { projects, departments }))) {
     const at = w.sheet && w.cell ? [{ sheet: w.sheet, cell: w.cell }] : [];
     findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message: w.message, sheet: w.sheet ?? '', cell: w.cell ?? '', cells: at });
   }
@@ -154,7 +156,7 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
       department: t.department ?? null,
     })),
     unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, ...(u.schema ? { schema: u.schema } : {}) })),
-    others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title, ...(isProjectTargetTable(o.title) ? { checked: true } : {}) })),
+    others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title, ...(isCheckedPerformanceTable(o.title) ? { checked: true } : {}) })),
     findings,
     suspects: rankSuspects(suspectChecks),
     counts,

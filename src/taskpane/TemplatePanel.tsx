@@ -3,7 +3,7 @@ import { Button, Caption1, Checkbox, Dropdown, Field, Input, makeStyles, Message
 import * as React from 'react';
 import { FormulaEvaluator } from '../core/templates/evaluate';
 import { SHEET_NAMES } from '../core/templates/layout';
-import { buildTemplate, TEMPLATE_TABLES } from '../core/templates/template';
+import { buildTemplate, OptionalTable, TEMPLATE_TABLES } from '../core/templates/template';
 import { freeSheetName, InteractiveHost } from '../hosts/host';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', rowGap: '10px' } });
@@ -15,10 +15,11 @@ export function templateYears(today = new Date()): number[] {
 const YEARS = templateYears();
 /** The last year whose 《政府收支分类科目》 the built-in catalogue follows. */
 const CATALOGUE_YEAR = 2025;
-const OPTIONAL: ['procurement' | 'assets' | 'performance', string][] = [
+const OPTIONAL: [OptionalTable, string][] = [
   ['procurement', '部门政府采购预算'],
   ['assets', '部门固定资产占用情况表'],
   ['performance', '项目绩效目标表（一个项目，可复制）'],
+  ['department-performance', '部门整体绩效目标表'],
 ];
 
 export function TemplatePanel({ host }: { host: InteractiveHost }) {
@@ -28,9 +29,9 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
   const [code, setCode] = React.useState('');
   const [unit, setUnit] = React.useState<'万元' | '元'>('万元');
   const [layout, setLayout] = React.useState<'sheets' | 'stacked'>('sheets');
-  const [optional, setOptional] = React.useState<Set<'procurement' | 'assets' | 'performance'>>(new Set());
+  const [optional, setOptional] = React.useState<Set<OptionalTable>>(new Set());
   const [busy, setBusy] = React.useState(false);
-  const toggle = (k: 'procurement' | 'assets' | 'performance', on: boolean) => {
+  const toggle = (k: OptionalTable, on: boolean) => {
     const next = new Set(optional);
     if (on) next.add(k);
     else next.delete(k);

@@ -10,7 +10,7 @@ import type { OtherTable } from '../model';
 import { squash, stripDepartmentCode } from '../text';
 import type { AmountRef, MappedTable } from '../model';
 import { item, totalRow } from '../rules/context';
-import { checkPerformanceTables, ProjectTarget } from '../rules/performance';
+import { checkPerformanceTables, DepartmentTarget, ProjectTarget } from '../rules/performance';
 import type { SchemaId } from '../schemas';
 
 export interface Figure {
@@ -35,7 +35,13 @@ export interface Figures {
   year?: number;
   department?: string;
   /** 项目绩效目标表 of the workbook: how many, and their 预算数 together (万元). */
-  performance?: { projects: number; total: Decimal; withBudget: number };
+  performance?: {
+    projects: number;
+    total: Decimal;
+    withBudget: number;
+    /** The 部门整体绩效目标 found: its parts, 分项 items, 三级 indicators and 资金总额 (万元). */
+    department?: { parts: string[]; items: number; indicators: number; funds?: Decimal };
+  };
   values: Partial<Record<FigureKey, Figure>>;
   /** Basic-table rows (economic 类 and 款) with their amounts: for 机关运行经费 and name lookups. */
   economic: { code: string; name: string; personnel: Decimal; public: Decimal; total: Decimal; sheet: string; cell: string }[];
@@ -142,12 +148,23 @@ export function extractFigures(tables: MappedTable[]): Figures {
  * 政府采购预算 合计 and 固定资产 资产总额 from the optional tables (detected as "other" tables): the first amount
  * on the 合计 row, the last amount on the 资产总额 row; 元 converted to 万元 when the table says so.
  */
-export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTable[], read?: ProjectTarget[]): Figures {
-  // The project tables as checkPerformanceTables read them (validate passes what it read; others read them here).
-  let projects = read;
-  if (!projects) checkPerformanceTables(wb, others, (projects = []));
-  if (projects.length)
-    f.performance = { projects: projects.length, withBudget: projects.filter((p) => p.budget).length, total: projects.reduce((a, p) => a.plus(p.budget ?? ZERO), ZERO) };
+export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTable[], read?: { projects: ProjectTarget[]; departments: DepartmentTarget[] }): Figures {
+  // The 绩效 tables as checkPerformanceTables read them (validate passes what it read; others read them here).
+  let got = read;
+  if (!got) checkPerformanceTables(wb, others, (got = { projects: [], departments: [] }).projects, got.departments);
+  const { projects, departments } = got;
+  if (projects.length || departments.length)
+    f.performance = {
+      projects: projects.length,
+      withBudget: projects.filter((p) => p.budget).length,
+      total: projects.reduce((a, p) => a.plus(p.budget ?? ZERO), ZERO),
+      department: departments.find((d) => d.parts.length || d.indicators) && {
+        parts: [...new Set(departments.flatMap((d) => d.parts))],
+        items: departments.reduce((n, d) => n + d.items, 0),
+        indicators: departments.reduce((n, d) => n + d.indicators, 0),
+        funds: departments.find((d) => d.funds)?.funds?.value,
+      },
+    };
   for (const o of others) {
     const sheet = wb.sheets.find((s) => s.name === o.sheet);
     if (!sheet) continue;

@@ -180,14 +180,23 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
     sections.push({ id: '六', title: '六、国有资产信息', text: missing('固定资产占用情况表“资产总额”', '请按表填写资产总价值'), placeholders: [], todo: todo.splice(0) });
   // 七: 绩效 is the department's own text; a clearly marked place to fill.
   const perf = f.performance;
-  if (perf)
+  if (perf) {
+    const d = perf.department;
+    const projectsText = perf.projects
+      ? `${y}年，本部门共有 ${perf.projects} 个项目编报了绩效目标${perf.withBudget ? `，涉及项目预算资金${wan(perf.total)}` : ''}，各项目的绩效目标见项目绩效目标表。`
+      : `【请填写：编报绩效目标的项目个数及涉及的预算资金】`;
+    // 部门整体: what the workbook shows (its parts, 分项 and indicators); the goals themselves are the department's words.
+    const departmentText = d
+      ? `本部门编制了部门整体绩效目标${d.parts.length ? `（${d.parts.join('、')}）` : ''}${d.items ? `，分项绩效目标 ${d.items} 项` : ''}${d.indicators ? `，部门整体支出绩效指标 ${d.indicators} 个` : ''}${d.funds ? `，涉及资金${wan(d.funds)}` : ''}。【请填写：部门整体绩效目标的主要内容】`
+      : '【请填写：部门整体绩效目标及其他需说明的绩效管理情况】';
     sections.push({
       id: '七',
       title: '七、预算绩效信息',
-      text: `${y}年，本部门共有 ${perf.projects} 个项目编报了绩效目标${perf.withBudget ? `，涉及项目预算资金${wan(perf.total)}` : ''}，各项目的绩效目标见项目绩效目标表。【请填写：部门整体绩效目标及其他需说明的绩效管理情况】`,
+      text: projectsText + departmentText,
       placeholders: [],
-      todo: ['预算绩效信息：部门整体绩效目标'],
+      todo: [...(perf.projects ? [] : ['预算绩效信息：项目绩效目标']), d ? '预算绩效信息：部门整体绩效目标的主要内容' : '预算绩效信息：部门整体绩效目标'],
     });
+  }
   else sections.push({ id: '七', title: '七、预算绩效信息', text: '【请填写：预算绩效信息（编报绩效目标的项目个数及涉及的预算资金，部门整体绩效目标等）】', placeholders: [], todo: ['预算绩效信息'] });
 
   // 八、名词解释

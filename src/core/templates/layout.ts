@@ -133,6 +133,7 @@ export const SHEET_NAMES: Record<string, string> = {
   procurement: '10政府采购预算',
   assets: '11固定资产占用情况表',
   performance: '12项目绩效目标表',
+  'department-performance': '13部门整体绩效目标表',
 };
 
 export function layoutWorkbook(blocks: TableBlock[], o: LayoutOptions = {}): LaidOut {

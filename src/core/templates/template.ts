@@ -34,7 +34,7 @@ export interface TemplateOptions {
   /** Sheet names to use instead of the defaults (e.g. to avoid names already in the workbook). */
   sheetNames?: Partial<Record<string, string>>;
   /** Optional tables after the nine: 政府采购预算, 固定资产占用情况表, 项目绩效目标表 (one blank project). */
-  optional?: ('procurement' | 'assets' | 'performance')[];
+  optional?: OptionalTable[];
 }
 
 export interface Template extends LaidOut {
@@ -56,6 +56,10 @@ const ROW_FORMULAS: Record<string, Record<number, number[]>> = {
 };
 
 const blankRow = (n: number) => Array.from({ length: n }, () => '');
+
+/** The optional tables a template can add after the nine. */
+export type OptionalTable = 'procurement' | 'assets' | 'performance' | 'department-performance';
+export const OPTIONAL_TABLES: OptionalTable[] = ['procurement', 'assets', 'performance', 'department-performance'];
 
 /** The optional tables, in the seeds' layouts (seed 004: 政府采购预算 and 固定资产; seeds 000/002/004: 绩效目标表). */
 export function optionalBlocks(o: TemplateOptions): TableBlock[] {
@@ -93,6 +97,22 @@ export function optionalBlocks(o: TemplateOptions): TableBlock[] {
         ...Object.entries(INDICATOR_LEVELS).flatMap(([l1, l2s]) => l2s.filter((x) => x !== '经济效益指标' && x !== '生态效益指标').map((l2, i) => [i === 0 ? l1 : '', l2, '', '', '', '', ''])),
       ],
       amountCols: [2, 4, 6], notes: [],
+    });
+  if (o.optional?.includes('department-performance'))
+    blocks.push({
+      // 部门整体绩效目标 as a form: 资金总额 (a live sum), the three parts of the 绩效文本, and the indicator table in
+      // the 部门产出 / 部门效果 framework of seed 003's 部门整体支出绩效指标.
+      id: 'department-performance', title: '部门整体绩效目标表', meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
+      header: [['项目', '内容', '', '', '', '']], headerMerges: [[0, 1, 1, 5]], columnNumbers: false,
+      rows: [
+        ['年度资金总额', '', '其中：财政拨款', '', '其他资金', ''],
+        ['总体绩效目标', '', '', '', '', ''],
+        ['分项绩效目标', '', '', '', '', ''],
+        ['工作保障措施', '', '', '', '', ''],
+        ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+        ...[['部门产出', '数量'], ['', '质量'], ['', '时效'], ['', '成本'], ['部门效果', '社会效益'], ['', '可持续影响'], ['', '满意度']].map(([a, b]) => [a, b, '', '', '', '']),
+      ],
+      amountCols: [1, 3, 5], notes: [],
     });
   return blocks;
 }
@@ -174,6 +194,11 @@ export function buildTemplate(o: TemplateOptions): Template {
     // 预算数 = 财政资金 + 其他资金.
     const sheet = t.placements.get('performance')!.sheet;
     setCell(t, 'performance', 0, 2, formula(`${cellRef(t, 'performance', 0, 4, sheet)}+${cellRef(t, 'performance', 0, 6, sheet)}`));
+  }
+  if (t.blocks.has('department-performance')) {
+    // 年度资金总额 = 财政拨款 + 其他资金.
+    const sheet = t.placements.get('department-performance')!.sheet;
+    setCell(t, 'department-performance', 0, 1, formula(`${cellRef(t, 'department-performance', 0, 3, sheet)}+${cellRef(t, 'department-performance', 0, 5, sheet)}`));
   }
   for (const s of t.workbook.sheets) {
     s.columnWidths = [6, 12, 34, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
@@ -302,5 +327,10 @@ export function fillCodeRows(t: Template, id: string, rows: CodeRowInput[]) {
 /** Sets one input cell of a template table (summary income items, 三公 items…). */
 export function setTemplateValue(t: Template, id: string, bodyRow: number, blockCol: number, value: number) {
   setCell(t, id, bodyRow, blockCol, { value, numFmt: AMOUNT_FORMAT });
+}
+
+/** Writes text into a template's body cell (a 绩效 form's goals and measures). */
+export function setTemplateText(t: Template, id: string, bodyRow: number, blockCol: number, text: string) {
+  setCell(t, id, bodyRow, blockCol, { value: text });
 }
 
