@@ -16,6 +16,7 @@ import { validateWorkbook } from '../src/core/validate';
 import { layoutWorkbook } from '../src/samples/layout';
 import { seed004Blocks } from '../src/samples/seed004';
 import { DEPARTMENT_TEXT, SEED003_INDICATOR_TABLE } from './fixtures/performance/department';
+import { SEED002_PROJECT_TABLES, SEED003_PROJECT_TABLES } from './fixtures/performance/projects-002-003';
 import { projectRows, SEED000_PROJECTS } from './fixtures/performance/seed000';
 
 type Seed = keyof typeof DEPARTMENT_TEXT;
@@ -136,5 +137,44 @@ describe('the 部门整体绩效目标表 template', () => {
     setTemplateValue(t, 'department-performance', 0, 1, 825.5);
     const wb: Workbook = { sheets: [...layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook.sheets, ...t.workbook.sheets.filter((s) => /部门整体/.test(s.name))] };
     expect(rules(wb).filter(([r]) => String(r).startsWith('performance'))).toEqual([['performance.department-funds', 'warning', expect.stringMatching(/资金总额 825\.50万元，与支出表的本年支出合计 4436\.20万元/)]]);
+  });
+});
+
+describe('项目绩效目标表 of seeds 002 and 003 as published (4 and 16 tables)', () => {
+  type Printed = (typeof SEED002_PROJECT_TABLES)[number];
+  const shift = (rows: string[][], col: number): CellValue[][] => rows.map((r) => [...Array(col).fill(null), ...r]);
+  const layouts: Record<string, (list: Printed[]) => Workbook> = {
+    '堆叠在一个工作表': (list) => book(list.flatMap((p) => [[p.title], ...p.rows, []]), '绩效文本'),
+    '每表一个工作表，从 B 列开始': (list) => ({ sheets: list.map((p, i) => sheetFromArray(`项目${i + 1}`, shift([[p.title], ...p.rows], 1))) }),
+    // 资金支出计划 as numbers with a % format (what Excel keeps when "30%" is typed).
+    '计划为百分比格式的数字': (list) => {
+      const wb = book(list.flatMap((p) => [[p.title], ...p.rows, []]), '绩效文本');
+      const rows = wb.sheets[0].rows;
+      rows.forEach((row, i) => {
+        if (!/月底/.test(String(rows[i - 1]?.[1]?.value ?? ''))) return; // the row under 3月底 / 6月底 / …
+        row?.forEach((c, j) => {
+          const m = /^(\d+(?:\.\d+)?)%$/.exec(String(c?.value ?? ''));
+          if (m) row[j] = { value: Number(m[1]) / 100, numFmt: '0.00%' };
+        });
+      });
+      expect(rows.some((r) => r?.some((c) => c?.numFmt === '0.00%'))).toBe(true);
+      return wb;
+    },
+  };
+  test.each(Object.keys(layouts).flatMap((l) => [[l, '002', SEED002_PROJECT_TABLES], [l, '003', SEED003_PROJECT_TABLES]] as [string, string, Printed[]][]))('%s, seed %s: every table checked, no finding', (layout, _, list) => {
+    const rep = validateWorkbook(layouts[layout](list));
+    expect(rep.others.filter((o) => o.checked)).toHaveLength(list.length);
+    expect(rep.findings).toEqual([]);
+  });
+
+  test('injected into the published tables: 财政资金 mistyped, the last period short of 100%, a 数量指标 in 万元 above its 预算数', () => {
+    const edit = (list: Printed[], i: number, f: (rows: string[][]) => void) => list.map((p, j) => (j === i ? { ...p, rows: ((r) => (f(r), r))(p.rows.map((r) => [...r])) } : p));
+    const r = (list: Printed[]) => rules(layouts['堆叠在一个工作表'](list));
+    // 002 №1: 预算数 10.96, 其中：财政资金 10.96 → 10.69.
+    expect(r(edit(SEED002_PROJECT_TABLES, 0, (rows) => (rows[2][4] = '10.69')))).toEqual([['performance.budget-sum', 'error', '工信局购置公务用车绩效目标表：预算数 10.96 应等于财政资金 10.69 + 其他资金 0 = 10.69']]);
+    // 003 №16: the plan printed with blanks early and 100.00% at 12月底 → 90.00%.
+    expect(r(edit(SEED003_PROJECT_TABLES, 15, (rows) => (rows[5][4] = '90.00%')))).toEqual([['performance.plan', 'error', '王学义药费绩效目标表：资金支出计划最后一期应为 100%，实际为 90%']]);
+    // 002 №1: its 数量指标 "审核金额 10.96万元" equals the 预算数 (fine); 12.00万元 is more than the project has.
+    expect(r(edit(SEED002_PROJECT_TABLES, 0, (rows) => (rows[8][4] = '12.00万元')))).toEqual([['performance.indicator-budget', 'warning', '工信局购置公务用车绩效目标表：“审核金额”的指标值 12.00万元 超过项目预算数 10.96万元，请核对']]);
   });
 });

@@ -193,7 +193,8 @@ export function levelName(text: string): string {
   return !t || /指标$/.test(t) ? t : `${t}指标`;
 }
 
-const COMPARISON = /^[≥≤=<>＞＜≧≦]|^(大于|小于|不低于|不高于|不少于|不多于|不超过|达到)/;
+/** A 指标值 that compares (a qualitative one — “达到省市要求标准” — need not carry a number). */
+const COMPARISON = /^[≥≤=<>＞＜≧≦]/;
 
 /**
  * The indicator part of a 绩效目标 table: each 二级 under its 一级 (一级 carried down over blank cells), each 一级 with
