@@ -102,5 +102,6 @@ test('two cells of one row changed consistently (住房公积金 合计 and 人�
   expect(cells).toEqual([a1(total.row, total.col), a1(personnel.row, personnel.col)].sort());
   expect(top.suggested).toBe(old);
   expect(top.with!.suggested).toBe(old);
-  expect(top.reason).toMatch(/同行一起改动了 0\.36/);
+  expect(top.reason).toMatch(/同行 2 格一起改动了 0\.36/);
+  expect(top.kind).toBe("row");
 });

@@ -2,6 +2,7 @@
  * What to show in the workbook for a report: one mark per cell, the strongest severity wins, the first suspect
  * gets its own kind. Pure: hosts (Excel, WPS, preview) turn marks into fills and notes.
  */
+import { companions } from './suspects';
 import type { ValidationReport } from './validate';
 
 export type MarkKind = 'suspect' | 'error' | 'warning';
@@ -35,7 +36,7 @@ export function marksFromReport(rep: ValidationReport, maxNoteLines = 5): CellMa
   };
   const first = rep.suspects[0];
   if (first) add(first.sheet, first.cell, 'suspect', `最可能填错：建议值 ${first.suggested}。${first.reason}`);
-  if (first?.with) add(first.with.sheet, first.with.cell, 'suspect', `最可能填错（与 ${first.sheet}!${first.cell} 一起）：建议值 ${first.with.suggested}。${first.reason}`);
+  for (const c of first ? companions(first) : []) add(c.sheet, c.cell, 'suspect', `最可能填错（与 ${first!.sheet}!${first!.cell} 一起）：建议值 ${c.suggested}。${first!.reason}`);
   for (const f of rep.findings) {
     if (f.severity === 'info' || !f.cell) continue;
     add(f.sheet, f.cell, f.severity, f.message);

@@ -2,7 +2,7 @@
 import { isDepartmentTargetTable } from './rules/performance';
 import { notChecked } from './coverage';
 import { schemaById } from './schemas';
-import { LIKELIHOOD_WORDS } from './suspects';
+import { companions, LIKELIHOOD_WORDS } from './suspects';
 import type { ValidationReport } from './validate';
 
 const SEV_TITLE = { error: '错误', warning: '警告', info: '提示（四舍五入尾差等）' } as const;
@@ -60,7 +60,7 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
       .slice(0, 5)
       .forEach((s, i) =>
         lines.push(
-          `  ${i + 1}. ${s.sheet}!${s.cell}  现为 ${s.current}，建议值 ${s.suggested}${s.with ? `；并 ${s.with.sheet}!${s.with.cell} 现为 ${s.with.current}，建议值 ${s.with.suggested}` : ''}  ${LIKELIHOOD_WORDS[s.likelihood]}（${Math.round(s.score * 100)}%）  —— ${s.reason}`,
+          `  ${i + 1}. ${s.sheet}!${s.cell}  现为 ${s.current}，建议值 ${s.suggested}${companions(s).map((c) => `；并 ${c.sheet}!${c.cell} 现为 ${c.current}，建议值 ${c.suggested}`).join('')}  ${LIKELIHOOD_WORDS[s.likelihood]}（${Math.round(s.score * 100)}%）  —— ${s.reason}`,
         ),
       );
   }

@@ -22,7 +22,11 @@ export interface Suspect {
   /** Number of failing checks explained by changing this cell. */
   explains: number;
   /** A second cell changed together with this one (a row changed consistently: 合计 and 人员经费 both). */
-  with?: { sheet: string; cell: string; current: string; suggested: string };
+  with?: Companion;
+  /** Further cells of the same change (three cells: a 项, its 款 and its 类). */
+  also?: Companion[];
+  /** For a group: how its cells are linked — one row, one column, the same figure in two tables, or mixed. */
+  kind?: 'row' | 'column' | 'cross' | 'mixed';
 }
 
 export const LIKELIHOOD_WORDS = { likely: '很可能', possible: '可能', uncertain: '不确定' } as const;
@@ -55,83 +59,126 @@ function implied(o: Occurrence): Decimal {
   return o.term.value.minus(o.res.diff.times(o.sign));
 }
 
-/** A pair's score is weighed down against one cell (minimal change): it must explain clearly more to win. */
-const PAIR_WEIGHT = 0.9;
+/** A group's score is weighed down against one cell (minimal change): it must explain clearly more to win. */
+const GROUP_WEIGHT: Record<number, number> = { 2: 0.9, 3: 0.8 };
 /** What a fixed warning-level identity adds (lower weight than an error-level check). */
 const SOFT_WEIGHT = 0.05;
+/** Groups tried at most (a workbook full of errors is not searched exhaustively). */
+const MAX_GROUPS = 4000;
+
+/** Another cell changed together with the suspect (a row, a column or a copied figure changed consistently). */
+export interface Companion {
+  sheet: string;
+  cell: string;
+  current: string;
+  suggested: string;
+}
+
+/** The suspect's companions: the second cell, then any further ones. */
+export function companions(s: Suspect): Companion[] {
+  return [...(s.with ? [s.with] : []), ...(s.also ?? [])];
+}
+
+const GROUP_WORDS: Record<string, string> = { row: '同行', column: '同列', cross: '表间同一数字', mixed: '相互勾稽的' };
 
 /**
- * Pairs of cells in the same row of the same table, both moved by one amount d (taken from a failing check that
- * holds only one of them): explained when every failing check is back within its bound, at the cost of the
- * holding checks it breaks.
+ * Two or three cells moved by one amount d where an identity links them (they stand on opposite sides of one
+ * check: 合计 and 人员经费 of a row, a 款 and its 类 in a column, the same figure in two tables), so that identity still
+ * holds while the others fail. d is taken from a failing check that holds only some of them. Explained when every
+ * failing check it touches is back within its bound, at the cost of the holding checks it breaks; the warning-level
+ * identities it also fixes (30113 = 2210201 …) add a small weight and pick the right cells among equals.
  */
-function rowPairs(cand: Map<string, Occurrence[]>, holding: Map<string, Occurrence[]>, failing: CheckResult[], soft: Map<string, Occurrence[]>): Suspect[] {
-  const byRow = new Map<string, string[]>();
-  for (const [k, occ] of cand) {
-    const t = occ[0].term;
-    const rowKey = `${t.table.sheet}\u0000${t.ref!.row}`;
-    (byRow.get(rowKey) ?? byRow.set(rowKey, []).get(rowKey)!).push(k);
-  }
-  const out: Suspect[] = [];
-  for (const keys of byRow.values()) {
-    if (keys.length < 2 || keys.length > 12) continue;
-    for (let i = 0; i < keys.length; i++)
-      for (let j = i + 1; j < keys.length; j++) {
-        const a = cand.get(keys[i])!;
-        const b = cand.get(keys[j])!;
-        const inB = new Set(b.map((o) => o.res));
-        const only = a.find((o) => !inB.has(o.res));
-        if (!only) continue;
-        const d = implied(only).minus(only.term.value);
-        if (d.isZero()) continue;
-        const shift = (res: CheckResult) => {
-          let x = res.diff;
-          for (const o of [...a, ...b]) if (o.res === res) x = x.plus(d.times(o.sign));
-          for (const o of [...(holding.get(keys[i]) ?? []), ...(holding.get(keys[j]) ?? [])]) if (o.res === res) x = x.plus(d.times(o.sign));
-          return x;
-        };
-        const touched = new Set([...a, ...b].map((o) => o.res));
-        let explained = 0;
-        for (const res of failing) {
-          if (!touched.has(res)) continue;
-          const nd = shift(res);
-          if (holdsWith(res, nd)) explained++;
+function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, Occurrence[]>, failing: CheckResult[], soft: Map<string, Occurrence[]>): Suspect[] {
+  const all = (k: string) => [...(cand.get(k) ?? []), ...(holding.get(k) ?? [])];
+  // Links: candidate cells on opposite sides of one check.
+  const links = new Map<string, Set<string>>();
+  const byCheck = new Map<CheckResult, { k: string; sign: number }[]>();
+  for (const k of cand.keys()) for (const o of all(k)) (byCheck.get(o.res) ?? byCheck.set(o.res, []).get(o.res)!).push({ k, sign: o.sign });
+  for (const members of byCheck.values())
+    for (const a of members)
+      for (const b of members)
+        if (a.k < b.k && a.sign !== b.sign) {
+          (links.get(a.k) ?? links.set(a.k, new Set()).get(a.k)!).add(b.k);
+          (links.get(b.k) ?? links.set(b.k, new Set()).get(b.k)!).add(a.k);
         }
-        if (explained < 2) continue;
-        const held = new Set([...(holding.get(keys[i]) ?? []), ...(holding.get(keys[j]) ?? [])].map((o) => o.res));
-        let broken = 0;
-        for (const res of held) {
-          const nd = shift(res);
-          if (!holdsWith(res, nd)) broken++;
-        }
-        // The warning-level identities (30113 = 2210201 …) it also fixes point at the right row among equals.
-        let softFixed = 0;
-        const softRes = new Set([...(soft.get(keys[i]) ?? []), ...(soft.get(keys[j]) ?? [])].map((o) => o.res));
-        for (const res of softRes) {
-          let x = res.diff;
-          for (const o of [...(soft.get(keys[i]) ?? []), ...(soft.get(keys[j]) ?? [])]) if (o.res === res) x = x.plus(d.times(o.sign));
-          if (x.abs().lte(res.bound)) softFixed++;
-        }
-        const score = Math.round(Math.min(1, (explained / (failing.length + broken)) * PAIR_WEIGHT + SOFT_WEIGHT * softFixed) * 1000) / 1000;
-        const ta = a[0].term;
-        const tb = b[0].term;
-        const dec = ta.table.decimals;
-        const show = (t: Term) => fmt(t.value.plus(d).div(t.table.factor), t.table.decimals);
-        const cur = (t: Term) => (t.ref!.blank ? '（空白）' : fmt(t.ref!.value, t.table.decimals));
-        out.push({
-          sheet: ta.table.sheet,
-          cell: a1(ta.ref!.row, ta.ref!.col),
-          score,
-          current: cur(ta),
-          suggested: show(ta),
-          likelihood: likelihoodOf(score),
-          explains: explained,
-          with: { sheet: tb.table.sheet, cell: a1(tb.ref!.row, tb.ref!.col), current: cur(tb), suggested: show(tb) },
-          reason: `${ta.label}与${tb.label}同行一起改动了 ${fmt(d.div(ta.table.factor).abs(), dec)}：两格都改回（${show(ta)}、${show(tb)}）可使 ${explained} 项不平衡（共 ${failing.length} 项）同时成立${broken ? `，但会使 ${broken} 项现已平衡的关系不再平衡` : ''}`,
-        });
+  const groups = new Map<string, string[]>();
+  for (const [a, near] of links)
+    for (const b of near) {
+      if (groups.size >= MAX_GROUPS) break;
+      if (a < b) groups.set([a, b].join('\u0001'), [a, b]);
+      for (const c of [...(links.get(a) ?? []), ...(links.get(b) ?? [])]) {
+        if (c === a || c === b || groups.size >= MAX_GROUPS) continue;
+        const g = [a, b, c].sort();
+        groups.set(g.join('\u0001'), g);
       }
+    }
+  const out: Suspect[] = [];
+  const failingSet = new Set(failing);
+  for (const keys of groups.values()) {
+    const occ = keys.map((k) => cand.get(k)!);
+    const touched = new Set(occ.flat().map((o) => o.res));
+    // d: from a failing check that holds some members and not others, the change that makes it hold.
+    const deltas: Decimal[] = [];
+    for (const res of touched) {
+      const signs = keys.map((k) => cand.get(k)!.filter((o) => o.res === res).reduce((n, o) => n + o.sign, 0));
+      const net = signs.reduce((a, b) => a + b, 0);
+      if (net === 0) continue;
+      const d = res.diff.negated().div(net);
+      if (!d.isZero() && !deltas.some((x) => x.eq(d))) deltas.push(d);
+    }
+    for (const d of deltas.slice(0, 3)) {
+      const shift = (res: CheckResult, from: (k: string) => Occurrence[]) => {
+        let x = res.diff;
+        for (const k of keys) for (const o of from(k)) if (o.res === res) x = x.plus(d.times(o.sign));
+        return x;
+      };
+      // Amounts are not negative: a group that needs one below zero is no explanation.
+      if (keys.some((k) => {
+        const t = cand.get(k)![0].term;
+        return t.value.plus(d).isNegative() && !t.value.isNegative();
+      })) continue;
+      let explained = 0;
+      for (const res of touched) if (failingSet.has(res) && holdsWith(res, shift(res, all))) explained++;
+      if (explained < 2) continue;
+      let broken = 0;
+      const held = new Set(keys.flatMap((k) => (holding.get(k) ?? []).map((o) => o.res)));
+      for (const res of held) if (!holdsWith(res, shift(res, all))) broken++;
+      let softFixed = 0;
+      const softRes = new Set(keys.flatMap((k) => (soft.get(k) ?? []).map((o) => o.res)));
+      for (const res of softRes) if (shift(res, (k) => soft.get(k) ?? []).abs().lte(res.bound)) softFixed++;
+      // Blank cells are rarely the ones typed wrong.
+      const blanks = keys.filter((k) => cand.get(k)![0].term.ref!.blank).length;
+      const score = Math.round(Math.min(1, (explained / (failing.length + broken)) * GROUP_WEIGHT[keys.length] * (blanks ? 0.5 : 1) + SOFT_WEIGHT * softFixed) * 1000) / 1000;
+      const terms = keys.map((k) => cand.get(k)![0].term);
+      // The first cell is the one a person most likely typed: a part before its total (a leaf, an rhs term).
+      terms.sort((x, y) => rank(x, cand) - rank(y, cand));
+      const show = (t: Term) => fmt(t.value.plus(d).div(t.table.factor), t.table.decimals);
+      const cur = (t: Term) => (t.ref!.blank ? '（空白）' : fmt(t.ref!.value, t.table.decimals));
+      const comp = (t: Term): Companion => ({ sheet: t.table.sheet, cell: a1(t.ref!.row, t.ref!.col), current: cur(t), suggested: show(t) });
+      const [first, ...rest] = terms;
+      const kind = new Set(terms.map((t) => t.table)).size > 1 ? 'cross' : terms.every((t) => t.ref!.row === first.ref!.row) ? 'row' : terms.every((t) => t.ref!.col === first.ref!.col) ? 'column' : 'mixed';
+      const dec = first.table.decimals;
+      out.push({
+        sheet: first.table.sheet,
+        cell: a1(first.ref!.row, first.ref!.col),
+        score,
+        current: cur(first),
+        suggested: show(first),
+        likelihood: likelihoodOf(score),
+        explains: explained,
+        with: comp(rest[0]),
+        ...(rest.length > 1 ? { also: rest.slice(1).map(comp) } : {}),
+        kind,
+        reason: `${terms.map((t) => t.label).join('、')}${GROUP_WORDS[kind]} ${terms.length} 格一起改动了 ${fmt(d.div(first.table.factor).abs(), dec)}：都改回（${terms.map(show).join('、')}）可使 ${explained} 项不平衡（共 ${failing.length} 项）同时成立${broken ? `，但会使 ${broken} 项现已平衡的关系不再平衡` : ''}`,
+      });
+    }
   }
   return out;
+}
+
+/** Fewer checks with the cell on the left (a total) come first: the part is what was typed. */
+function rank(t: Term, cand: Map<string, Occurrence[]>): number {
+  return (cand.get(key(t)) ?? []).filter((o) => o.sign === 1).length;
 }
 
 export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
@@ -199,9 +246,18 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
     for (const res of results)
       if (res.status === 'fail' && (res.check.severity ?? 'error') !== 'error' && res.check.op === 'eq')
         occurrences(res, (k, o) => (soft.get(k) ?? soft.set(k, []).get(k)!).push(o));
-    out.push(...rowPairs(cand, holding, failing, soft));
+    out.push(...consistentGroups(cand, holding, failing, soft));
   }
   const covers = (x: Suspect) => (covering.has(keyOf.get(x)!) ? 1 : 0);
   out.sort((a, b) => b.score - a.score || b.explains - a.explains || covers(b) - covers(a) || a.sheet.localeCompare(b.sheet) || a.cell.localeCompare(b.cell));
+  // Explanations the checks cannot tell apart (any row of a class moved by the same amount fixes the same sums) are
+  // said to be that: none of them is "likely" on its own.
+  const top = out[0];
+  const tied = top ? out.filter((x) => x.score === top.score && x.explains === top.explains && covers(x) === covers(top)) : [];
+  if (tied.length > 1)
+    for (const x of tied) {
+      if (x.likelihood === 'likely') x.likelihood = 'possible';
+      x.reason += `（另有 ${tied.length - 1} 种同样能解释的改法，表中数字无法区分，请逐一核对）`;
+    }
   return out.slice(0, limit);
 }

@@ -11,7 +11,7 @@ import { parseA1, parseRangeA1 } from '../core/grid';
 import { LiveValidation } from '../core/live';
 import { CellMark, diffMarks } from '../core/marks';
 import { SCHEMAS, SchemaId, schemaById } from '../core/schemas';
-import { LIKELIHOOD_WORDS, Suspect } from '../core/suspects';
+import { companions, LIKELIHOOD_WORDS, Suspect } from '../core/suspects';
 import type { ValidationReport } from '../core/validate';
 import type { InteractiveHost, LiveChange } from '../hosts/host';
 
@@ -152,7 +152,7 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
     if (!host.writeCell) return;
     setError(undefined);
     try {
-      const cells = [{ sheet: x.sheet, cell: x.cell, value: x.suggested, was: x.current }, ...(x.with ? [{ sheet: x.with.sheet, cell: x.with.cell, value: x.with.suggested, was: x.with.current }] : [])];
+      const cells = [{ sheet: x.sheet, cell: x.cell, value: x.suggested, was: x.current }, ...companions(x).map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.suggested, was: c.current }))];
       const done: Fix['cells'] = [];
       for (const c of cells) done.push({ sheet: c.sheet, cell: c.cell, before: await host.writeCell(c.sheet, c.cell, Number(c.value)), after: c.value, shown: c.was });
       setFixes((f) => [...f, { cells: done }]);
@@ -384,11 +384,11 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
                   {LIKELIHOOD_WORDS[x.likelihood]}
                 </Badge>{' '}
                 现为 {x.current}，建议改为 <b>{x.suggested}</b>
-                {x.with && (
-                  <>
-                    ；并 {x.with.sheet}!{x.with.cell} 现为 {x.with.current}，建议改为 <b>{x.with.suggested}</b>
-                  </>
-                )}
+                {companions(x).map((c) => (
+                  <React.Fragment key={`${c.sheet}!${c.cell}`}>
+                    ；并 {c.sheet}!{c.cell} 现为 {c.current}，建议改为 <b>{c.suggested}</b>
+                  </React.Fragment>
+                ))}
                 <br />
                 <Caption1>{x.reason}</Caption1>
               </button>
@@ -396,7 +396,7 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
               {onFix && x.likelihood === 'likely' && (
                 <Button size="small" onClick={() => onFix(x)} data-testid={`fix-${i}`} style={{ marginLeft: '11px', marginBottom: '6px' }}>
                   改为 {x.suggested}
-                  {x.with ? `（并把 ${x.with.cell} 改为 ${x.with.suggested}）` : ''}
+                  {companions(x).length ? `（并把 ${companions(x).map((c) => `${c.cell} 改为 ${c.suggested}`).join('、')}）` : ''}
                 </Button>
               )}
             </div>
