@@ -16,6 +16,21 @@ export interface ParsedAmount {
   invalid?: string;
   /** The unit written after the number in a text cell ("30000000元", "3.5 万元"). */
   unitWord?: '元' | '万元';
+  /**
+   * The value × 10⁶ as an exact integer (NaN when it has more than 6 decimals or is too large): lets the checks add
+   * exact scaled integers in their hot loop instead of decimal.js objects.
+   */
+  micro: number;
+}
+
+/** "−4436.2" → −4436200000, exactly (digits moved, never multiplied as a float); NaN beyond 6 decimals or 2⁵³. */
+export function microOf(text: string): number {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!m || m[3]?.length > 6) return NaN;
+  const digits = `${m[2] || '0'}${(m[3] ?? '').padEnd(6, '0')}`;
+  const n = Number(digits);
+  if (!Number.isSafeInteger(n)) return NaN;
+  return m[1] === '-' && n !== 0 ? -n : n;
 }
 
 const DASHES = /^[-－—–一─_]+$|^——+$/;
@@ -51,23 +66,27 @@ export function shortNumberText(v: number): string {
 
 /** Parses a cell into an amount. Numbers are rounded to the decimals their format shows. */
 export function parseAmount(cell: Cell | undefined): ParsedAmount {
-  if (!cell || cell.value === null || cell.value === undefined) return { value: ZERO, blank: true, decimals: 0 };
+  if (!cell || cell.value === null || cell.value === undefined) return { value: ZERO, blank: true, decimals: 0, micro: 0 };
   const v = cell.value;
   const fmtDec = formatDecimals(cell.numFmt);
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { value: ZERO, blank: true, decimals: 0, invalid: String(v) };
+    if (!Number.isFinite(v)) return { value: ZERO, blank: true, decimals: 0, invalid: String(v), micro: 0 };
     // toPrecision(15) removes binary float noise (85.19999999999999 → 85.2) before Decimal sees it.
-    let d = new Decimal(shortNumberText(v));
+    const text = shortNumberText(v);
+    let d = new Decimal(text);
     if (fmtDec !== undefined) {
-      if (d.decimalPlaces() > fmtDec) d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
-      return { value: d, blank: false, decimals: fmtDec };
+      if (d.decimalPlaces() > fmtDec) {
+        d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
+        return { value: d, blank: false, decimals: fmtDec, micro: microOf(d.toFixed()) };
+      }
+      return { value: d, blank: false, decimals: fmtDec, micro: microOf(text) };
     }
-    return { value: d, blank: false, decimals: Math.min(d.decimalPlaces(), 6) };
+    return { value: d, blank: false, decimals: Math.min(d.decimalPlaces(), 6), micro: microOf(text) };
   }
-  if (typeof v === 'boolean') return { value: ZERO, blank: true, decimals: 0, invalid: String(v) };
+  if (typeof v === 'boolean') return { value: ZERO, blank: true, decimals: 0, invalid: String(v), micro: 0 };
   const raw = String(v);
   let s = raw.replace(/[\s\u3000\u00a0]/g, '').replace(/[，,]/g, '');
-  if (s === '' || DASHES.test(s)) return { value: ZERO, blank: true, decimals: 0 };
+  if (s === '' || DASHES.test(s)) return { value: ZERO, blank: true, decimals: 0, micro: 0 };
   let negative = false;
   if (/^\(.*\)$/.test(s) || /^（.*）$/.test(s)) {
     negative = true;
@@ -77,10 +96,14 @@ export function parseAmount(cell: Cell | undefined): ParsedAmount {
   s = s.replace(/^[¥￥]/, '').replace(/万?元$/, '');
   if (/^[+-]?\d+(\.\d+)?$/.test(s) || /^[+-]?\.\d+$/.test(s)) {
     let d = new Decimal(s);
-    if (negative) d = d.negated();
-    return unit ? { value: d, blank: false, decimals: textDecimals(s), unitWord: unit } : { value: d, blank: false, decimals: textDecimals(s) };
+    let micro = microOf(s.startsWith('.') || s.startsWith('+.') || s.startsWith('-.') ? s.replace('.', '0.') : s);
+    if (negative) {
+      d = d.negated();
+      micro = -micro;
+    }
+    return unit ? { value: d, blank: false, decimals: textDecimals(s), unitWord: unit, micro } : { value: d, blank: false, decimals: textDecimals(s), micro };
   }
-  return { value: ZERO, blank: true, decimals: 0, invalid: raw };
+  return { value: ZERO, blank: true, decimals: 0, invalid: raw, micro: 0 };
 }
 
 /** Formats an amount with a fixed number of decimals, half-up. */

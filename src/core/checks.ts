@@ -27,6 +27,8 @@ export class Term {
     public half: Decimal,
     private readonly row: MappedRow | undefined,
     private readonly colLabel: string,
+    /** The value in millionths of a 万元 (0.01 元) as an exact integer, NaN when not exact: the fast path of evaluate. */
+    public units = 0,
   ) {}
   /** Human label: "支出总表「208 社会保障和就业支出」基本支出". */
   get label(): string {
@@ -40,6 +42,7 @@ export class Term {
     if (!this.ref) return;
     this.value = refValue(this.table, this.ref);
     this.half = this.ref.blank ? ZERO : halfUnit(this.table);
+    this.units = refUnits(this.table, this.ref);
   }
 }
 
@@ -130,17 +133,36 @@ function halfUnit(table: MappedTable): Decimal {
 
 /** A cell's amount in 万元; blank is the exact ZERO (evaluate skips it by identity). */
 function refValue(table: MappedTable, ref: AmountRef): Decimal {
-  return ref.blank ? ZERO : table.factor.eq(1) ? ref.value : ref.value.times(table.factor);
+  return ref.blank ? ZERO : table.unit === '万元' ? ref.value : ref.value.times(table.factor);
+}
+
+/** A cell's amount in millionths of a 万元 (exact integer), NaN when it has more decimals than that. */
+function refUnits(table: MappedTable, ref: AmountRef): number {
+  if (ref.blank) return 0;
+  if (table.unit === '万元') return ref.micro;
+  // 元: millionths of a 元 ÷ 10⁴ = millionths of a 万元, exact only for whole 分.
+  return ref.micro % 10000 === 0 ? ref.micro / 10000 : NaN;
 }
 
 export function term(table: MappedTable, row: MappedRow | undefined, role: string, roleLabel?: string): Term {
   const ref = row?.amounts[role];
   const colLabel = roleLabel ?? table.columns.find((c) => c.role === role)?.label ?? role;
   if (!ref) return new Term(table, undefined, ZERO, ZERO, row, colLabel);
-  return new Term(table, ref, refValue(table, ref), ref.blank ? ZERO : halfUnit(table), row, colLabel);
+  return new Term(table, ref, refValue(table, ref), ref.blank ? ZERO : halfUnit(table), row, colLabel, refUnits(table, ref));
+}
+
+/** Σlhs − Σrhs in millionths of a 万元 when every term is exact there (NaN otherwise): integers, no allocation. */
+function unitsDiff(check: Check): number {
+  let u = 0;
+  for (const t of check.lhs) u += t.units;
+  for (const t of check.rhs) u -= t.units;
+  return Number.isSafeInteger(u) ? u : NaN;
 }
 
 export function evaluate(check: Check): CheckResult {
+  // Most checks hold exactly: decided on exact scaled integers; decimal.js only for the rest.
+  const u = unitsDiff(check);
+  if (u === 0) return new CheckResult(check, ZERO, 'pass');
   let diff = ZERO;
   for (const t of check.lhs) if (t.value !== ZERO) diff = diff.plus(t.value); // blank or missing: exact zero
   for (const t of check.rhs) if (t.value !== ZERO) diff = diff.minus(t.value);

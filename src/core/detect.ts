@@ -399,7 +399,8 @@ function amountRef(table: MappedTable, r: number, col: number, cell: Cell | unde
     table.unitWords.push({ row: r, col, text: String(cell?.value ?? ''), unit: p.unitWord });
     value = p.unitWord === '元' ? value.times('0.0001') : value.times(10000);
   }
-  return { row: r, col, value, blank: p.blank, decimals: p.unitWord && p.unitWord !== table.unit ? Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)) : p.decimals };
+  const converted = p.unitWord && p.unitWord !== table.unit;
+  return { row: r, col, value, blank: p.blank, decimals: converted ? Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)) : p.decimals, micro: converted ? NaN : p.micro };
 }
 
 function anyAmount(a: Record<string, AmountRef>): boolean {

@@ -250,6 +250,7 @@ export class LiveValidation {
         ref.value = p.value;
         ref.blank = p.blank;
         ref.decimals = p.decimals;
+        ref.micro = p.micro;
         tables.add(table);
       }
       touched.add(k);

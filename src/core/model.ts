@@ -10,6 +10,8 @@ export interface AmountRef {
   /** Empty cell or dash: exactly zero. */
   blank: boolean;
   decimals: number;
+  /** The value × 10⁶ in the table's unit as an exact integer, NaN when not exact (see microOf). */
+  micro: number;
 }
 
 export type RowKind = 'total' | 'code' | 'item' | 'class' | 'other';

@@ -110,7 +110,8 @@ export const cellKey = (t: Check['lhs'][number]) => (t.ref ? `${t.table.sheet}\u
  * second pass over the rules, only when something fails, keeping just those).
  */
 function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: RuleRun): CheckResult[] {
-  if (!first.failing.length) return [];
+  // The suspects explain failing error-level checks; warning-level identities alone (30113 = 2210201 …) have none.
+  if (!first.failing.some((r) => (r.check.severity ?? 'error') === 'error')) return [];
   const cells = new Set<string>();
   for (const r of first.failing) for (const t of [...r.check.lhs, ...r.check.rhs]) if (t.ref) cells.add(cellKey(t));
   const touches = (c: Check) => c.lhs.some((t) => t.ref && cells.has(cellKey(t))) || c.rhs.some((t) => t.ref && cells.has(cellKey(t)));
