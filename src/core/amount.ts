@@ -25,12 +25,31 @@ export interface ParsedAmount {
 
 /** "−4436.2" → −4436200000, exactly (digits moved, never multiplied as a float); NaN beyond 6 decimals or 2⁵³. */
 export function microOf(text: string): number {
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!m || m[3]?.length > 6) return NaN;
-  const digits = `${m[2] || '0'}${(m[3] ?? '').padEnd(6, '0')}`;
-  const n = Number(digits);
+  // By hand (this runs once per amount cell): sign, digits, point, at most 6 decimals.
+  let i = 0;
+  let neg = false;
+  if (text[0] === '-' || text[0] === '+') {
+    neg = text[0] === '-';
+    i = 1;
+  }
+  let n = 0;
+  let frac = -1;
+  let digits = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (frac >= 0) return NaN;
+      frac = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (frac >= 0 && ++frac > 6) return NaN;
+      n = n * 10 + (c - 48);
+      digits++;
+    } else return NaN;
+  }
+  if (!digits) return NaN;
+  for (let k = frac < 0 ? 0 : frac; k < 6; k++) n *= 10;
   if (!Number.isSafeInteger(n)) return NaN;
-  return m[1] === '-' && n !== 0 ? -n : n;
+  return neg && n !== 0 ? -n : n;
 }
 
 const DASHES = /^[-－—–一─_]+$|^——+$/;
@@ -96,7 +115,7 @@ export function parseAmount(cell: Cell | undefined): ParsedAmount {
   s = s.replace(/^[¥￥]/, '').replace(/万?元$/, '');
   if (/^[+-]?\d+(\.\d+)?$/.test(s) || /^[+-]?\.\d+$/.test(s)) {
     let d = new Decimal(s);
-    let micro = microOf(s.startsWith('.') || s.startsWith('+.') || s.startsWith('-.') ? s.replace('.', '0.') : s);
+    let micro = microOf(s);
     if (negative) {
       d = d.negated();
       micro = -micro;

@@ -127,16 +127,15 @@ export const codeNames: Rule = {
         if (!r.name) continue;
         const key = `${t.def.codeKind}:${r.code}`;
         const prev = seen.get(key);
-        const c = labelCell(t, r);
         if (prev && normName(prev.name) !== normName(r.name)) {
-          ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${SHORT_TITLE[t.schema]}中名为“${r.name}”，在${SHORT_TITLE[prev.t.schema]}中名为“${prev.name}”`, ...c, cells: [c, labelCell(prev.t, prev.r)], table: t.schema });
+          ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${SHORT_TITLE[t.schema]}中名为“${r.name}”，在${SHORT_TITLE[prev.t.schema]}中名为“${prev.name}”`, ...labelCell(t, r), cells: [labelCell(t, r), labelCell(prev.t, prev.r)], table: t.schema });
         } else if (!prev) seen.set(key, { name: r.name, t, r });
         const official = catalogueName(t.def.codeKind, r.code!);
         if (official === undefined) unknown.push(r);
         else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
-          ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...c, cells: [c], table: t.schema });
+          ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
         else if (normName(official) !== normName(r.name))
-          ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...c, cells: [c], table: t.schema });
+          ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
       }
       if (unknown.length) {
         const c = labelCell(t, unknown[0]);
