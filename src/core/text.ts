@@ -5,13 +5,21 @@ export function squash(s: string): string {
   return s.replace(/[\s\u3000\u00a0]+/g, '');
 }
 
-/** For comparing names: no spaces, full-width brackets and quotes folded to one form. */
+const normCache = new Map<string, string>();
+
+/** For comparing names: no spaces, full-width brackets and quotes folded to one form. Memoised: 科目 names recur. */
 export function normName(s: string): string {
-  return squash(s)
-    .replace(/[（(]/g, '(')
-    .replace(/[）)]/g, ')')
-    .replace(/[“”"‘’'「」『』]/g, '')
-    .replace(/[：:]/g, ':');
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = squash(s)
+      .replace(/[（(]/g, '(')
+      .replace(/[）)]/g, ')')
+      .replace(/[“”"‘’'「」『』]/g, '')
+      .replace(/[：:]/g, ':');
+    if (normCache.size > 100_000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
 }
 
 const CN_NUMERAL = '[一二三四五六七八九十百零〇]+';
