@@ -132,17 +132,7 @@ function checkDepartmentTarget(rows: Rows, title: string, at: At, into: Departme
     if (c3 >= 0) rec.indicators = rows.slice(headIdx + 1).filter((x) => x.texts[c3] && x.texts[c3] !== '三级指标').length;
   }
   // 资金总额 = 财政拨款 + 其他资金 (a 部门整体绩效目标表 / 申报表).
-  const after = (label: RegExp) => {
-    for (const row of rows)
-      for (let c = 0; c < row.texts.length; c++)
-        if (label.test(row.texts[c]))
-          for (let d = c + 1; d < row.cells.length; d++) {
-            const p = parseAmount(row.cells[d]);
-            if (!p.blank && !p.invalid) return { value: p.value, r: row.r, c: d };
-            if (row.texts[d] && p.invalid) break;
-          }
-    return undefined;
-  };
+  const after = (label: RegExp) => amountAfter(rows, label);
   const total = after(/^(年度)?(资金|预算)总额$|^部门预算总额$/);
   const fiscal = after(/^(其中[:：])?财政(拨款|资金)$/);
   const other = after(/^其他资金$/);
@@ -185,6 +175,19 @@ export function isProjectTargetTable(title: string): boolean {
 
 
 type Rows = { r: number; cells: (Cell | undefined)[]; texts: string[] }[];
+
+/** The first amount right of a label ("预算数 | 10.96"), stopping at text that is not an amount. */
+function amountAfter(rows: Rows, label: RegExp): { value: Decimal; r: number; c: number } | undefined {
+  for (const row of rows)
+    for (let c = 0; c < row.texts.length; c++)
+      if (label.test(row.texts[c]))
+        for (let d = c + 1; d < row.cells.length; d++) {
+          const p = parseAmount(row.cells[d]);
+          if (!p.blank && !p.invalid) return { value: p.value, r: row.r, c: d };
+          if (row.texts[d] && p.invalid) break;
+        }
+  return undefined;
+}
 type At = (r: number, c: number) => { sheet: string; cell: string };
 
 /** "部门产出" → 产出指标, "社会\n效益" → 社会效益指标, "满意度" → 满意度指标: the 部门整体 table's short names. */
@@ -285,17 +288,7 @@ export function checkPerformanceTables(wb: Workbook, others: OtherTable[], proje
       continue;
     }
     // 1. 预算数 = 财政资金 + 其他资金 (each the first number right of its label).
-    const after = (label: RegExp) => {
-      for (const row of rows)
-        for (let c = 0; c < row.texts.length; c++)
-          if (label.test(row.texts[c]))
-            for (let d = c + 1; d < row.cells.length; d++) {
-              const p = parseAmount(row.cells[d]);
-              if (!p.blank && !p.invalid) return { value: p.value, r: row.r, c: d };
-              if (row.texts[d] && p.invalid) break;
-            }
-      return undefined;
-    };
+    const after = (label: RegExp) => amountAfter(rows, label);
     const budget = after(/^预算数$/);
     const fiscal = after(/财政资金$/);
     const other = after(/^其他资金$/);
