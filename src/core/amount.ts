@@ -83,29 +83,66 @@ export function shortNumberText(v: number): string {
   return s.length <= 15 || /e/i.test(s) ? s : String(Number(v.toPrecision(15)));
 }
 
+/**
+ * A parsed amount whose decimal.js value is made only when asked for: detection parses every amount cell, and
+ * the checks decide almost all of them on the exact scaled integer (`micro`) alone.
+ */
+class Parsed implements ParsedAmount {
+  private d?: Decimal;
+  constructor(
+    /** Canonical decimal text of the value (without its sign), or '' for blank. */
+    private readonly text: string,
+    private readonly negative: boolean,
+    readonly blank: boolean,
+    readonly decimals: number,
+    readonly micro: number,
+    readonly invalid?: string,
+    readonly unitWord?: '元' | '万元',
+    value?: Decimal,
+  ) {
+    this.d = value;
+  }
+  get value(): Decimal {
+    if (!this.d) {
+      const d = this.text ? new Decimal(this.text) : ZERO;
+      this.d = this.negative ? d.negated() : d;
+    }
+    return this.d;
+  }
+}
+
+const BLANK = new Parsed('', false, true, 0, 0);
+const blankInvalid = (raw: string) => new Parsed('', false, true, 0, 0, raw);
+
 /** Parses a cell into an amount. Numbers are rounded to the decimals their format shows. */
 export function parseAmount(cell: Cell | undefined): ParsedAmount {
-  if (!cell || cell.value === null || cell.value === undefined) return { value: ZERO, blank: true, decimals: 0, micro: 0 };
+  if (!cell || cell.value === null || cell.value === undefined) return BLANK;
   const v = cell.value;
   const fmtDec = formatDecimals(cell.numFmt);
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { value: ZERO, blank: true, decimals: 0, invalid: String(v), micro: 0 };
+    if (!Number.isFinite(v)) return blankInvalid(String(v));
     // toPrecision(15) removes binary float noise (85.19999999999999 → 85.2) before Decimal sees it.
     const text = shortNumberText(v);
-    let d = new Decimal(text);
-    if (fmtDec !== undefined) {
-      if (d.decimalPlaces() > fmtDec) {
-        d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
-        return { value: d, blank: false, decimals: fmtDec, micro: microOf(d.toFixed()) };
-      }
-      return { value: d, blank: false, decimals: fmtDec, micro: microOf(text) };
+    if (/e/i.test(text)) {
+      // Exponent notation (1e-7, 1e+21): decimal.js reads it; rare enough to do at once.
+      let d = new Decimal(text);
+      if (fmtDec !== undefined && d.decimalPlaces() > fmtDec) d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
+      return new Parsed('', false, false, fmtDec ?? Math.min(d.decimalPlaces(), 6), microOf(d.toFixed()), undefined, undefined, d);
     }
-    return { value: d, blank: false, decimals: Math.min(d.decimalPlaces(), 6), micro: microOf(text) };
+    const places = textDecimals(text);
+    if (fmtDec !== undefined) {
+      if (places > fmtDec) {
+        const d = new Decimal(text).toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
+        return new Parsed('', false, false, fmtDec, microOf(d.toFixed()), undefined, undefined, d);
+      }
+      return new Parsed(text, false, false, fmtDec, microOf(text));
+    }
+    return new Parsed(text, false, false, Math.min(places, 6), microOf(text));
   }
-  if (typeof v === 'boolean') return { value: ZERO, blank: true, decimals: 0, invalid: String(v), micro: 0 };
+  if (typeof v === 'boolean') return blankInvalid(String(v));
   const raw = String(v);
   let s = raw.replace(/[\s\u3000\u00a0]/g, '').replace(/[，,]/g, '');
-  if (s === '' || DASHES.test(s)) return { value: ZERO, blank: true, decimals: 0, micro: 0 };
+  if (s === '' || DASHES.test(s)) return BLANK;
   let negative = false;
   if (/^\(.*\)$/.test(s) || /^（.*）$/.test(s)) {
     negative = true;
@@ -114,15 +151,42 @@ export function parseAmount(cell: Cell | undefined): ParsedAmount {
   const unit = /万元$/.test(s) ? '万元' : /元$/.test(s) ? '元' : undefined;
   s = s.replace(/^[¥￥]/, '').replace(/万?元$/, '');
   if (/^[+-]?\d+(\.\d+)?$/.test(s) || /^[+-]?\.\d+$/.test(s)) {
-    let d = new Decimal(s);
-    let micro = microOf(s);
-    if (negative) {
-      d = d.negated();
-      micro = -micro;
-    }
-    return unit ? { value: d, blank: false, decimals: textDecimals(s), unitWord: unit, micro } : { value: d, blank: false, decimals: textDecimals(s), micro };
+    const micro = microOf(s);
+    return new Parsed(s, negative, false, textDecimals(s), negative ? -micro : micro, undefined, unit);
   }
-  return { value: ZERO, blank: true, decimals: 0, invalid: raw, micro: 0 };
+  return blankInvalid(raw);
+}
+
+const MILLION = new Decimal(1_000_000);
+
+/**
+ * One amount cell of a mapped table (model.AmountRef). Its decimal.js value is made from the exact scaled integer
+ * only when something asks for it (a message, a figure, a check that does not hold exactly); a value that has no
+ * exact scaled integer is kept as given.
+ */
+export class AmountCell {
+  private v?: Decimal;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    public blank: boolean,
+    public decimals: number,
+    public micro: number,
+    value?: Decimal,
+  ) {
+    this.v = blank ? ZERO : Number.isFinite(micro) ? undefined : value;
+  }
+  get value(): Decimal {
+    return (this.v ??= new Decimal(this.micro).div(MILLION));
+  }
+  set value(d: Decimal) {
+    this.v = d;
+  }
+}
+
+/** Whether an amount is zero (or blank), from its scaled integer when it has one (no decimal.js object made). */
+export function isZeroAmount(a: { blank: boolean; micro: number; value: Decimal }): boolean {
+  return a.blank || (Number.isFinite(a.micro) ? a.micro === 0 : a.value.isZero());
 }
 
 /** Formats an amount with a fixed number of decimals, half-up. */

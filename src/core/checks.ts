@@ -21,8 +21,8 @@ export class Term {
     readonly table: MappedTable,
     /** The cell; undefined for a row that does not exist (counts as an exact zero). */
     readonly ref: AmountRef | undefined,
-    /** Value in 万元 (refreshed by the live check when the cell is edited). */
-    public value: Decimal,
+    /** Value in 万元; made on first use (most checks are decided on `units` alone). */
+    private v: Decimal | undefined,
     /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
     public half: Decimal,
     private readonly row: MappedRow | undefined,
@@ -37,10 +37,14 @@ export class Term {
   set label(v: string) {
     this.customLabel = v;
   }
+  /** Value in 万元; ZERO (the same object) for a blank or missing cell. */
+  get value(): Decimal {
+    return (this.v ??= this.ref ? refValue(this.table, this.ref) : ZERO);
+  }
   /** Re-reads the cell after an edit changed its AmountRef in place. */
   refresh(): void {
     if (!this.ref) return;
-    this.value = refValue(this.table, this.ref);
+    this.v = undefined;
     this.half = this.ref.blank ? ZERO : halfUnit(this.table);
     this.units = refUnits(this.table, this.ref);
   }
@@ -148,7 +152,7 @@ export function term(table: MappedTable, row: MappedRow | undefined, role: strin
   const ref = row?.amounts[role];
   const colLabel = roleLabel ?? table.columns.find((c) => c.role === role)?.label ?? role;
   if (!ref) return new Term(table, undefined, ZERO, ZERO, row, colLabel);
-  return new Term(table, ref, refValue(table, ref), ref.blank ? ZERO : halfUnit(table), row, colLabel, refUnits(table, ref));
+  return new Term(table, ref, ref.blank ? ZERO : undefined, ref.blank ? ZERO : halfUnit(table), row, colLabel, refUnits(table, ref));
 }
 
 /** Σlhs − Σrhs in millionths of a 万元 when every term is exact there (NaN otherwise): integers, no allocation. */

@@ -4,7 +4,7 @@
  * without a 栏次 row), and maps columns to roles and rows to kinds.
  */
 import Decimal from 'decimal.js';
-import { parseAmount } from './amount';
+import { AmountCell, isZeroAmount, parseAmount } from './amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
 import { Cell, CellRange, Sheet, Workbook, cellText, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
@@ -394,13 +394,13 @@ function amountRef(table: MappedTable, r: number, col: number, cell: Cell | unde
   const p = parseAmount(cell);
   if (cell?.formula && (cell.value === null || cell.value === '')) table.uncalculated.push({ row: r, col, formula: cell.formula });
   else if (p.invalid !== undefined) table.invalid.push({ row: r, col, text: p.invalid });
-  let value = p.value;
   if (p.unitWord && p.unitWord !== table.unit) {
     table.unitWords.push({ row: r, col, text: String(cell?.value ?? ''), unit: p.unitWord });
-    value = p.unitWord === '元' ? value.times('0.0001') : value.times(10000);
+    const value = p.unitWord === '元' ? p.value.times('0.0001') : p.value.times(10000);
+    return new AmountCell(r, col, p.blank, Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)), NaN, value);
   }
-  const converted = p.unitWord && p.unitWord !== table.unit;
-  return { row: r, col, value, blank: p.blank, decimals: converted ? Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)) : p.decimals, micro: converted ? NaN : p.micro };
+  // The decimal.js value only where the scaled integer cannot stand for it (made lazily otherwise).
+  return new AmountCell(r, col, p.blank, p.decimals, p.micro, Number.isFinite(p.micro) ? undefined : p.value);
 }
 
 function anyAmount(a: Record<string, AmountRef>): boolean {
@@ -730,7 +730,7 @@ function mapRegion(
  */
 export function shownDecimals(table: MappedTable): number {
   let dec = -1;
-  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!a.blank && !a.value.isZero() && a.decimals > dec) dec = a.decimals;
+  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!isZeroAmount(a) && a.decimals > dec) dec = a.decimals;
   return dec < 0 ? 2 : Math.min(dec, 4);
 }
 

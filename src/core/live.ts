@@ -6,7 +6,7 @@
  * random edit sequences). Anything else — a code, a name, a title, a cell outside the tables, text that is not an
  * amount, a change of a table's shown decimals — re-detects the whole workbook: the answer is never a guess.
  */
-import { parseAmount } from './amount';
+import { isZeroAmount, parseAmount } from './amount';
 import { Check, CheckResult, evaluate, Finding, Term, toFinding } from './checks';
 import { detectWorkbook, MappingOverride, shownDecimals } from './detect';
 import type { Cell, Workbook } from './grid';
@@ -244,13 +244,13 @@ export class LiveValidation {
         if (listed(table.invalid) || listed(table.unitWords) || listed(table.uncalculated)) throw new FullRun('该格原有内容需要重新识别');
         if (table.mergedData.some((m) => ref.row >= m.top && ref.row <= m.bottom && ref.col >= m.left && ref.col <= m.right)) throw new FullRun('该格在合并单元格中');
         if (row && row.kind === 'other' && !row.name.trim()) throw new FullRun('无名称的行由金额决定是否成行');
-        const wasZero = ref.blank || ref.value.isZero();
-        const isZero = p.blank || p.value.isZero();
+        const wasZero = isZeroAmount(ref);
+        const isZero = isZeroAmount(p);
         if (ref.blank !== p.blank || wasZero !== isZero) presence = true;
-        ref.value = p.value;
         ref.blank = p.blank;
         ref.decimals = p.decimals;
         ref.micro = p.micro;
+        ref.value = p.value;
         tables.add(table);
       }
       touched.add(k);

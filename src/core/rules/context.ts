@@ -1,3 +1,4 @@
+import { isZeroAmount } from '../amount';
 import type { Check, Finding } from '../checks';
 import type { MappedRow, MappedTable, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
@@ -38,7 +39,7 @@ export function codeRows(t: MappedTable): MappedRow[] {
 
 /** Whether any amount of the table is filled and not zero (an empty table is 空表列示). */
 export function hasAmounts(t: MappedTable): boolean {
-  return t.rows.some((r) => Object.values(r.amounts).some((a) => !a.blank && !a.value.isZero()));
+  return t.rows.some((r) => Object.values(r.amounts).some((a) => !isZeroAmount(a)));
 }
 
 export function totalRow(t: MappedTable): MappedRow | undefined {

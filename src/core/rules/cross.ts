@@ -1,4 +1,5 @@
 /** Rules 5–11 of domain.md: the same figure in two tables. Units are normalised to 万元 by the terms. */
+import { isZeroAmount } from '../amount';
 import { Check, SHORT_TITLE, term } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
@@ -184,16 +185,16 @@ function allGeneralBudget(ctx: RuleContext): boolean {
   if (it) {
     for (const role of ['special', 'business', 'operating', 'superior', 'affiliated', 'other', 'carryover']) {
       const a = it.amounts[role];
-      if (a && !a.value.isZero()) return false;
+      if (a && !isZeroAmount(a)) return false;
     }
   }
   const s = ctx.first('income-expenditure-summary');
-  if (s) for (const r of s.rows) if (r.side === 'in' && r.item && !['general', 'income-total', 'income-grand'].includes(r.item) && r.amounts['in.amount'] && !r.amounts['in.amount'].value.isZero()) return false;
+  if (s) for (const r of s.rows) if (r.side === 'in' && r.item && !['general', 'income-total', 'income-grand'].includes(r.item) && r.amounts['in.amount'] && !isZeroAmount(r.amounts['in.amount'])) return false;
   const f = ctx.first('fiscal-appropriation-summary');
-  if (f) for (const r of f.rows) for (const role of ['out.fund', 'out.state']) if (r.amounts[role] && !r.amounts[role].value.isZero()) return false;
+  if (f) for (const r of f.rows) for (const role of ['out.fund', 'out.state']) if (r.amounts[role] && !isZeroAmount(r.amounts[role])) return false;
   for (const id of ['government-fund-expenditure', 'state-capital-expenditure'] as SchemaId[]) {
     const t = ctx.first(id);
-    if (t && t.rows.some((r) => Object.values(r.amounts).some((a) => !a.value.isZero()))) return false;
+    if (t && t.rows.some((r) => Object.values(r.amounts).some((a) => !isZeroAmount(a)))) return false;
   }
   return !!(it || s || f);
 }

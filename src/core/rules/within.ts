@@ -1,4 +1,5 @@
 /** Rules 1–4 of domain.md: reconciliation inside one table. */
+import { isZeroAmount } from '../amount';
 import { term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
@@ -217,7 +218,7 @@ export const basicEconomicSplit: Rule = {
         const personnel = ['301', '303'].includes(cls);
         const wrongRole = personnel ? 'public' : ['302', '309', '310', '399'].includes(cls) ? 'personnel' : undefined;
         const a = wrongRole ? r.amounts[wrongRole] : undefined;
-        if (!a || a.blank || a.value.isZero()) continue;
+        if (!a || isZeroAmount(a)) continue;
         const tm = term(t, r, wrongRole!);
         ctx.finding({
           rule: this.id,
