@@ -13,7 +13,7 @@ function setup(inject = true) {
   if (inject) setValue(l, at, 619.02);
   const book = fakeBookFrom(l.workbook);
   const excel = fakeExcel(book);
-  return { l, at, book, excel, host: new ExcelHost(excel.run, excel.supports), cell: a1(at.row, at.col) };
+  return { l, at, book, excel, host: new ExcelHost(excel.run, excel.supports, excel.runIn), cell: a1(at.row, at.col) };
 }
 
 test('reading a workbook costs 3 syncs (names, sizes and merges, values) and gives the same grid', async () => {

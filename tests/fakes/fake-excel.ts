@@ -69,7 +69,10 @@ class Ctx {
   /** Raises a change event (set by fakeExcel). */
   changed?: (sheet: FakeSheet, address: string, changeType: string, trigger: string) => void;
   constructor(readonly book: FakeBookData, readonly payloadLimit = PAYLOAD_LIMIT) {}
+  /** Inside Excel.run (or Excel.run(context, …)): a context syncs only there. */
+  open = true;
   async sync() {
+    if (!this.open) throw officeError('InvalidRequestContext', 'the context was used after its Excel.run ended; pass it to Excel.run(context, …)');
     this.syncs++;
     const loads = this.loads.splice(0);
     const owners = this.owners.splice(0);
@@ -357,6 +360,7 @@ type Handler = (args: Record<string, unknown>) => Promise<unknown>;
 
 export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.7', '1.8', '1.9', '1.10', '1.13']), payloadLimit = PAYLOAD_LIMIT) {
   const contexts: Ctx[] = [];
+  const contextOf = new WeakMap<Excel.RequestContext, Ctx>();
   /** Registered event handlers by event; they stay registered until removed and the removal synced. */
   const handlers: Record<string, Set<Handler>> = { onChanged: new Set(), onAdded: new Set(), onDeleted: new Set(), onNameChanged: new Set() };
   /** Events are delivered after the change, asynchronously, to every handler registered at that time. */
@@ -485,10 +489,27 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.7',
         },
       },
     };
-    return batch({ workbook, sync: () => ctx.sync() } as unknown as Excel.RequestContext);
+    const rc = { workbook, sync: () => ctx.sync() } as unknown as Excel.RequestContext;
+    contextOf.set(rc, ctx);
+    try {
+      return await batch(rc);
+    } finally {
+      ctx.open = false;
+    }
+  };
+  /** Excel.run(context, batch): the batch runs in that earlier context, open again for its duration. */
+  const runIn = async <T>(rc: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = contextOf.get(rc)!;
+    ctx.open = true;
+    try {
+      return await batch(rc);
+    } finally {
+      ctx.open = false;
+    }
   };
   return {
     run,
+    runIn,
     supports: (set: string, version: string) => set === 'ExcelApi' && supported.has(version),
     /** Syncs used by each Excel.run batch so far. */
     syncs: () => contexts.map((c) => c.syncs),

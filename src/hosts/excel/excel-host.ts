@@ -26,6 +26,8 @@ import { FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LIVE_READ_CELL
 import type { CellEdit } from '../../core/live';
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run(context, batch): a batch in an earlier context (event handlers are removed in the context that added them). */
+export type ExcelRunIn = <T>(ctx: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type RequirementCheck = (set: string, version: string) => boolean;
 
 /** Estimated response bytes per request: below Excel on the web's 5 MB with room for JSON overhead. */
@@ -80,6 +82,7 @@ export class ExcelHost implements InteractiveHost {
   constructor(
     private readonly run: ExcelRun,
     private readonly supports: RequirementCheck,
+    private readonly runIn: ExcelRunIn = (ctx, batch) => batch(ctx),
   ) {}
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Workbook> {
@@ -425,9 +428,12 @@ export class ExcelHost implements InteractiveHost {
       await ctx.sync();
       return async () => {
         if (timer) clearTimeout(timer);
-        // Handlers are removed in the context they were added in (OfficeExtension.EventHandlerResult.remove).
-        for (const h of handlers) h.remove();
-        await ctx.sync();
+        // Handlers are removed in the context they were added in, re-entered with Excel.run(context, …)
+        // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler).
+        await this.runIn(ctx, async (c) => {
+          for (const h of handlers) h.remove();
+          await c.sync();
+        });
         await this.persistLiveRecord();
       };
     });
@@ -635,6 +641,7 @@ export function officeExcelHost(): ExcelHost {
   return new ExcelHost(
     (batch) => Excel.run(batch),
     (set, version) => Office.context.requirements.isSetSupported(set, version),
+    (ctx, batch) => Excel.run(ctx, batch),
   );
 }
 
