@@ -208,7 +208,9 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
     setError(undefined);
     try {
       const n = await host.clearMarks();
-      setNotice([`已清除 ${n} 个标记，单元格已恢复原来的格式。`]);
+      // Live checking would otherwise mark again only the cells that change next: marking stops until asked for.
+      if (mark && live) setMark(false);
+      setNotice([`已清除 ${n} 个标记，单元格已恢复原来的格式。${live ? '实时校验不再标记单元格，勾选“在工作表中标记”可恢复。' : ''}`]);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -227,7 +229,20 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
           清除标记
         </Button>
       </div>
-      <Checkbox checked={mark} onChange={(_, d) => setMark(!!d.checked)} label="在工作表中标记（红：错误，黄：警告，深红：最可能填错）" />
+      <Checkbox
+        checked={mark}
+        onChange={(_, d) => {
+          setMark(!!d.checked);
+          // Turned on again with results shown: mark the workbook as the results are now.
+          if (d.checked && session.current && !stale)
+            host.applyMarks(session.current.currentMarks).then(
+              (r) => setNotice(r.skipped.map((k) => k.reason)),
+              (e) => setError((e as Error).message),
+            );
+        }}
+        label="在工作表中标记（红：错误，黄：警告，深红：最可能填错）"
+        data-testid="mark-switch"
+      />
       {host.watchChanges && (
         <div className={s.row}>
           <Switch

@@ -142,6 +142,12 @@ maybe('browser preview (Chromium)', () => {
     await p.locator('[data-testid=undo-fix]').click();
     await status.filter({ hasText: /处不平衡/ }).waitFor({ timeout: 10000 });
     expect(await td.innerText()).toBe('619.02');
+    // 清除标记 while live: marking stops (else only the next changed cells would be marked); ticking it marks again.
+    await p.locator('[data-testid=clear-marks]').click();
+    await p.locator('[data-testid=grid] td[data-mark]').first().waitFor({ state: 'detached' });
+    expect(await p.locator('[data-testid=mark-switch]').isChecked()).toBe(false);
+    await p.locator('[data-testid=mark-switch]').check();
+    await p.locator(`[data-testid=grid] td[data-cell="${injected.cell}"][data-mark]`).waitFor();
     // Live checking off: an edit no longer updates the results, and the status says it is paused.
     await p.locator('[data-testid=live-switch]').uncheck();
     await td.dblclick();
