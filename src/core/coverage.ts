@@ -3,10 +3,10 @@
  * found, found but not recognised, empty, codes unreadable). "0 errors" never hides an unchecked table: every
  * report (JSON `coverage`, the text report, the pane) shows this ledger.
  */
-import type { Detection, MappedTable } from './model';
+import type { Detection } from './model';
 import { SCHEMAS, SchemaId, schemaById } from './schemas';
 import { SHORT_TITLE } from './checks';
-import { hasAmounts } from './rules/context';
+import { firstTables, hasAmounts } from './rules/context';
 
 export interface CoverageEntry {
   /** 'table:<schema>' for the checks inside one table, or a cross-table rule id. */
@@ -42,8 +42,7 @@ function absence(id: SchemaId, det: Detection): string {
 
 export function buildCoverage(det: Detection, counts: { byRule: Map<string, number>; byTable: Map<SchemaId, number> }): CoverageEntry[] {
   const { byRule, byTable } = counts;
-  const first = new Map<SchemaId, MappedTable>();
-  for (const t of det.tables) if (!first.has(t.schema)) first.set(t.schema, t);
+  const first = firstTables(det.tables);
   const out: CoverageEntry[] = [];
   for (const s of SCHEMAS) {
     const t = first.get(s.id);

@@ -13,7 +13,7 @@ import type { Cell, Workbook } from './grid';
 import { diffMarks, marksFromReport, CellMark } from './marks';
 import type { AmountRef, Detection, MappedRow, MappedTable } from './model';
 import { RULES } from './rules';
-import type { Rule } from './rules/context';
+import { Rule, RuleContext, ruleContext } from './rules/context';
 import { CheckCounts, countCheck, emptyCounts, finishReport, ValidationReport } from './validate';
 
 /** One cell as it is now (undefined: emptied). Rows and columns are 0-based. */
@@ -50,6 +50,8 @@ interface Item {
 
 interface Segment {
   rule: Rule;
+  /** Its place in the rule order. */
+  seg: number;
   items: Item[];
   /** The items that give a finding: the rule's own findings and its checks that do not pass now. */
   shown: Set<Item>;
@@ -120,6 +122,8 @@ export class LiveValidation {
   /** Per edited table, its rows by sheet row (made on the first edit of the table). */
   private rowsByLine = new WeakMap<MappedTable, Map<number, MappedRow[]>>();
   private marks: CellMark[] = [];
+  private ctx!: RuleContext;
+  private current!: Segment;
   report!: ValidationReport;
 
   /** Validates `wb` in full; the session keeps the grid and updates it with every edit it is given. */
@@ -170,6 +174,8 @@ export class LiveValidation {
 
   private fullRun(): void {
     this.det = detectWorkbook(this.wb, this.overrides);
+    // One context per detection; each rule's checks and findings go to the segment running now.
+    this.ctx = ruleContext(this.det.tables, this.det.unmapped, (c) => this.onCheck(c), (f) => void this.push({ finding: f }));
     this.segments = [];
     this.index.clear();
     this.staleEntries = 0;
@@ -201,30 +207,29 @@ export class LiveValidation {
   }
 
   private runRule(rule: Rule, seg: number, gen: number): Segment {
-    const segment: Segment = { rule, items: [], shown: new Set(), counts: emptyCounts(), gen };
-    const firsts = new Map<string, MappedTable>();
-    for (const t of this.det.tables) if (!firsts.has(t.schema)) firsts.set(t.schema, t);
-    const push = (item: Omit<Item, 'seg' | 'pos' | 'gen'>) => {
-      const it: Item = { check: item.check, result: item.result, made: undefined, finding: item.finding, seg, pos: segment.items.length, gen };
-      segment.items.push(it);
-      if (it.finding || it.result) segment.shown.add(it);
-      return it;
-    };
-    rule.run({
-      tables: this.det.tables,
-      unmapped: this.det.unmapped,
-      first: (id) => firsts.get(id),
-      check: (c) => {
-        countCheck(segment.counts, c);
-        const r = evaluate(c);
-        const it = push({ check: c, result: r.status === 'pass' ? undefined : r });
-        const add = (t: Term) => t.ref && this.index.add(t.table.sheet, t.ref.row, t.ref.col, it);
-        c.lhs.forEach(add);
-        c.rhs.forEach(add);
-      },
-      finding: (f) => void push({ finding: f }),
-    });
+    const segment: Segment = { rule, items: [], shown: new Set(), counts: emptyCounts(), gen, seg };
+    this.current = segment;
+    rule.run(this.ctx);
     return segment;
+  }
+
+  /** Records an emitted check or finding in the segment of the rule running now. */
+  private push(item: Pick<Item, 'check' | 'result' | 'finding'>): Item {
+    const g = this.current;
+    const it: Item = { check: item.check, result: item.result, made: undefined, finding: item.finding, seg: g.seg, pos: g.items.length, gen: g.gen };
+    g.items.push(it);
+    if (it.finding || it.result) g.shown.add(it);
+    return it;
+  }
+
+  /** A check as a rule emits it: counted, evaluated, kept with its result if it does not pass, and indexed by cell. */
+  private onCheck(c: Check): void {
+    countCheck(this.current.counts, c);
+    const r = evaluate(c);
+    const it = this.push({ check: c, result: r.status === 'pass' ? undefined : r });
+    const add = (t: Term) => t.ref && this.index.add(t.table.sheet, t.ref.row, t.ref.col, it);
+    c.lhs.forEach(add);
+    c.rhs.forEach(add);
   }
 
   /** Returns the number of checks evaluated again; throws FullRun when the edit needs a new detection. */

@@ -5,6 +5,7 @@ import { detectWorkbook, MappingOverride } from './detect';
 import { rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, UnmappedTable } from './model';
 import { RULES } from './rules';
+import { ruleContext } from './rules/context';
 import { checkDepartmentAcross, checkPerformanceTables, checkProjectsAcross, DepartmentTarget, isCheckedPerformanceTable, ProjectTarget } from './rules/performance';
 import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
 import type { SchemaId } from './schemas';
@@ -60,12 +61,12 @@ export interface RuleRun {
 export const emptyCounts = (): CheckCounts => ({ total: 0, byRule: new Map(), byTable: new Map() });
 
 /** Counts one evaluated check for the coverage ledger: cross-table rules by id, the rest by their table. */
-export function countCheck(counts: CheckCounts, c: Check, n = 1): void {
-  counts.total += n;
-  if (c.rule.startsWith('cross.')) counts.byRule.set(c.rule, (counts.byRule.get(c.rule) ?? 0) + n);
+export function countCheck(counts: CheckCounts, c: Check): void {
+  counts.total++;
+  if (c.rule.startsWith('cross.')) counts.byRule.set(c.rule, (counts.byRule.get(c.rule) ?? 0) + 1);
   else {
     const t = c.lhs[0]?.table ?? c.rhs[0]?.table;
-    if (t) counts.byTable.set(t.schema, (counts.byTable.get(t.schema) ?? 0) + n);
+    if (t) counts.byTable.set(t.schema, (counts.byTable.get(t.schema) ?? 0) + 1);
   }
 }
 
@@ -79,13 +80,10 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
   const failing: CheckResult[] = [];
   const kept: CheckResult[] = [];
   const counts = emptyCounts();
-  const firsts = new Map<SchemaId, MappedTable>();
-  for (const t of tables) if (!firsts.has(t.schema)) firsts.set(t.schema, t);
-  const ctx = {
+  const ctx = ruleContext(
     tables,
     unmapped,
-    first: (id: SchemaId) => firsts.get(id),
-    check: (c: Check) => {
+    (c: Check) => {
       const r = evaluate(c);
       countCheck(counts, c);
       if (r.status === 'pass') {
@@ -97,8 +95,8 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
       if (r.status === 'fail') failing.push(r);
       else if (keep?.(c)) kept.push(r);
     },
-    finding: (f: Finding) => void findings.push(f),
-  };
+    (f: Finding) => void findings.push(f),
+  );
   for (const rule of RULES) rule.run(ctx);
   return { failing, kept, findings, counts };
 }

@@ -13,6 +13,19 @@ export interface RuleContext {
   finding(f: Finding): void;
 }
 
+/** The first mapped table of each schema (cross-table rules and the coverage ledger use the first one). */
+export function firstTables(tables: MappedTable[]): Map<SchemaId, MappedTable> {
+  const m = new Map<SchemaId, MappedTable>();
+  for (const t of tables) if (!m.has(t.schema)) m.set(t.schema, t);
+  return m;
+}
+
+/** The context the rules run in: the tables, and where their checks and findings go. */
+export function ruleContext(tables: MappedTable[], unmapped: UnmappedTable[], check: (c: Check) => void, finding: (f: Finding) => void): RuleContext {
+  const firsts = firstTables(tables);
+  return { tables, unmapped, first: (id) => firsts.get(id), check, finding };
+}
+
 export interface Rule {
   id: string;
   /** Domain rule number(s) in shared/domain.md. */
