@@ -120,8 +120,8 @@ function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, 
     // d: from a failing check that holds some members and not others, the change that makes it hold.
     const deltas: Decimal[] = [];
     for (const res of touched) {
-      const signs = keys.map((k) => cand.get(k)!.filter((o) => o.res === res).reduce((n, o) => n + o.sign, 0));
-      const net = signs.reduce((a, b) => a + b, 0);
+      let net = 0;
+      for (const k of keys) for (const o of cand.get(k)!) if (o.res === res) net += o.sign;
       if (net === 0) continue;
       const d = res.diff.negated().div(net);
       if (!d.isZero() && !deltas.some((x) => x.eq(d))) deltas.push(d);
@@ -133,10 +133,7 @@ function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, 
         return x;
       };
       // Amounts are not negative: a group that needs one below zero is no explanation.
-      if (keys.some((k) => {
-        const t = cand.get(k)![0].term;
-        return t.value.plus(d).isNegative() && !t.value.isNegative();
-      })) continue;
+      if (keys.some((k) => turnsNegative(cand.get(k)![0].term, d))) continue;
       let explained = 0;
       for (const res of touched) if (failingSet.has(res) && holdsWith(res, shift(res, all))) explained++;
       if (explained < 2) continue;
@@ -153,8 +150,7 @@ function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, 
       // The first cell is the one a person most likely typed: a part before its total (a leaf, an rhs term).
       terms.sort((x, y) => rank(x, cand) - rank(y, cand));
       const show = (t: Term) => fmt(t.value.plus(d).div(t.table.factor), t.table.decimals);
-      const cur = (t: Term) => (t.ref!.blank ? '（空白）' : fmt(t.ref!.value, t.table.decimals));
-      const comp = (t: Term): Companion => ({ sheet: t.table.sheet, cell: a1(t.ref!.row, t.ref!.col), current: cur(t), suggested: show(t) });
+      const comp = (t: Term): Companion => ({ sheet: t.table.sheet, cell: a1(t.ref!.row, t.ref!.col), current: shownNow(t), suggested: show(t) });
       const [first, ...rest] = terms;
       const kind = new Set(terms.map((t) => t.table)).size > 1 ? 'cross' : terms.every((t) => t.ref!.row === first.ref!.row) ? 'row' : terms.every((t) => t.ref!.col === first.ref!.col) ? 'column' : 'mixed';
       const dec = first.table.decimals;
@@ -162,7 +158,7 @@ function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, 
         sheet: first.table.sheet,
         cell: a1(first.ref!.row, first.ref!.col),
         score,
-        current: cur(first),
+        current: shownNow(first),
         suggested: show(first),
         likelihood: likelihoodOf(score),
         explains: explained,
@@ -174,6 +170,16 @@ function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, 
     }
   }
   return out;
+}
+
+/** What the cell shows now, in its table's unit ("（空白）" for an empty cell). */
+function shownNow(t: Term): string {
+  return t.ref!.blank ? '（空白）' : fmt(t.ref!.value, t.table.decimals);
+}
+
+/** Whether moving a cell by d makes an amount that is not negative negative (no budget amount is). */
+function turnsNegative(t: Term, d: Decimal): boolean {
+  return t.value.plus(d).isNegative() && !t.value.isNegative();
 }
 
 /** Fewer checks with the cell on the left (a total) come first: the part is what was typed. */
@@ -214,8 +220,8 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
     const t = occ[0].term;
     // Budget amounts are not negative: a suggestion below zero is no explanation (an empty 经营支出 column
     // "should be −9.00" only says the other cells differ).
-    if (best!.isNegative() && !t.value.isNegative()) continue;
     const delta = best!.minus(t.value);
+    if (turnsNegative(t, delta)) continue;
     let broken = 0;
     for (const h of holding.get(k) ?? []) {
       const nd = h.res.diff.plus(delta.times(h.sign));
@@ -230,7 +236,7 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
       sheet: t.table.sheet,
       cell: a1(t.ref!.row, t.ref!.col),
       score: rounded,
-      current: t.ref!.blank ? '（空白）' : fmt(t.ref!.value, dec),
+      current: shownNow(t),
       suggested: fmt(shown, dec),
       likelihood: likelihoodOf(rounded),
       explains: bestCount,
@@ -239,8 +245,8 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
     keyOf.set(suspect, k);
     out.push(suspect);
   }
-  // Two cells of one row changed by the same amount (the row still adds up, its columns do not): tried only when
-  // no single cell explains every failing check without breaking another.
+  // Two or three cells linked by an identity and changed by one amount (a row, a column, a figure copied into two
+  // tables): tried only when no single cell explains every failing check without breaking another.
   if (!out.some((x) => x.score >= 1)) {
     const soft = new Map<string, Occurrence[]>();
     for (const res of results)
