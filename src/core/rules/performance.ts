@@ -125,12 +125,8 @@ function checkDepartmentTarget(rows: Rows, title: string, at: At, into: Departme
     }
   }
   const indicators = checkIndicators(rows, name, at);
-  out.push(...indicators);
-  const headIdx = rows.findIndex((x) => x.texts.includes('一级指标'));
-  if (headIdx >= 0) {
-    const c3 = rows[headIdx].texts.findIndex((t) => t === '三级指标');
-    if (c3 >= 0) rec.indicators = rows.slice(headIdx + 1).filter((x) => x.texts[c3] && x.texts[c3] !== '三级指标').length;
-  }
+  out.push(...indicators.findings);
+  rec.indicators = indicators.indicators;
   // 资金总额 = 财政拨款 + 其他资金 (a 部门整体绩效目标表 / 申报表).
   const after = (label: RegExp) => amountAfter(rows, label);
   const total = after(/^(年度)?(资金|预算)总额$|^部门预算总额$/);
@@ -204,10 +200,10 @@ const COMPARISON = /^[≥≤=<>＞＜≧≦]/;
  * a 三级; 指标值 well-formed (a comparison needs a number; a percentage over 100 is questioned); a 成本 or 数量
  * indicator stated in 万元 (元 in a 元 table) above the project's 预算数 is a warning.
  */
-function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): Finding[] {
+function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): { findings: Finding[]; indicators: number } {
   const out: Finding[] = [];
   const headIdx = rows.findIndex((x) => x.texts.includes('一级指标') && x.texts.some((t) => /^二级指标$/.test(t)));
-  if (headIdx < 0) return out;
+  if (headIdx < 0) return { findings: out, indicators: 0 };
   const head = rows[headIdx].texts;
   const c1 = head.indexOf('一级指标');
   const c2 = head.findIndex((t) => t === '二级指标');
@@ -218,6 +214,8 @@ function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): Fi
   const split = cv >= 0 && sub[cv] === '符号' ? { sym: cv, val: cv + 1, unit: cv + 2 } : undefined;
   let level1 = '';
   let level1Row = -1;
+  /** The 二级 a row is under (carried down over blank cells, as 一级 is). */
+  let carried2 = '';
   const thirds = new Map<string, { r: number; n: number }>();
   for (const row of rows.slice(headIdx + (split ? 2 : 1))) {
     if (row.texts[c1]) {
@@ -232,6 +230,7 @@ function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): Fi
       thirds.set(level1, t);
     }
     const level2 = row.texts[c2] ? levelName(row.texts[c2]) : '';
+    if (level2) carried2 = level2;
     if (level2 && INDICATOR_LEVELS[level1] && !INDICATOR_LEVELS[level1].includes(level2)) {
       const right = Object.entries(INDICATOR_LEVELS).find(([, v]) => v.includes(level2))?.[0];
       out.push({ rule: 'performance.indicator-level', severity: 'warning', message: `${name}：二级指标“${row.texts[c2]}”不属于一级指标“${level1}”${right ? `，应在“${right}”下` : ''}`, ...at(row.r, c2), cells: [at(row.r, c2)] });
@@ -249,7 +248,7 @@ function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): Fi
     if (pct && new Decimal(pct[1]).gt(100) && !/^[≤<＜≦]|不超过|不高于|小于/.test(split ? symbol : valueText) && !/增长|提高|增幅|同比|超/.test(row.texts[c3] ?? ''))
       out.push({ rule: 'performance.indicator-value', severity: 'warning', message: `${name}：“${row.texts[c3]}”的指标值为 ${pct[1]}%，超过 100%，请核对`, ...where, cells: [where] });
     const money = /(\d+(?:\.\d+)?)\s*(万元|元)$/.exec(valueText);
-    if (money && budget && /成本|数量/.test(lastLevel2(rows, row, c2))) {
+    if (money && budget && /成本|数量/.test(carried2)) {
       const v = new Decimal(money[1]).div(money[2] === '元' ? 10000 : 1);
       if (v.gt(budget))
         out.push({ rule: 'performance.indicator-budget', severity: 'warning', message: `${name}：“${row.texts[c3]}”的指标值 ${valueText} 超过项目预算数 ${budget.toFixed(2)}万元，请核对`, ...where, cells: [where] });
@@ -260,13 +259,7 @@ function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): Fi
   for (const [l1, t] of thirds)
     if (filled && t.n === 0)
       out.push({ rule: 'performance.indicator-level', severity: 'warning', message: `${name}：一级指标“${l1}”下没有三级指标`, ...at(t.r, c1), cells: [at(t.r, c1)] });
-  return out;
-}
-
-/** The 二级 a row is under (carried down over blank cells). */
-function lastLevel2(rows: Rows, row: Rows[number], c2: number): string {
-  for (let i = rows.indexOf(row); i >= 0; i--) if (rows[i].texts[c2]) return levelName(rows[i].texts[c2]);
-  return '';
+  return { findings: out, indicators: [...thirds.values()].reduce((n, t) => n + t.n, 0) };
 }
 
 export function checkPerformanceTables(wb: Workbook, others: OtherTable[], projects: ProjectTarget[] = [], departments: DepartmentTarget[] = []): Finding[] {
@@ -327,7 +320,7 @@ export function checkPerformanceTables(wb: Workbook, others: OtherTable[], proje
         out.push({ rule: 'performance.plan', severity: 'error', message: `${name}：资金支出计划最后一期应为 100%，实际为 ${last.v}%`, ...at(last.r, last.c), cells: [at(last.r, last.c)], expected: '100', actual: last.v.toString() });
     }
     // 3. 二级指标 under the right 一级指标; 4. 指标值 well-formed; 5. a 成本 / 数量 figure in 万元 within 预算数.
-    out.push(...checkIndicators(rows, name, at, budget ? (yuan ? budget.value.div(10000) : budget.value) : undefined));
+    out.push(...checkIndicators(rows, name, at, budget ? (yuan ? budget.value.div(10000) : budget.value) : undefined).findings);
   }
   return out;
 }
