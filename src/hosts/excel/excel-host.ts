@@ -69,6 +69,12 @@ function toCell(value: unknown, formula: unknown, numFmt: unknown): Cell | undef
   return cell;
 }
 
+/** A cell's own fill as loaded (null: none — pattern None with ExcelApi 1.9, else no colour or white). */
+function fillOf(f: Excel.RangeFill, canPattern: boolean): string | null {
+  const none = canPattern ? (f.pattern as string) === 'None' : !f.color || f.color === '#FFFFFF';
+  return none ? null : f.color;
+}
+
 export class ExcelHost implements InteractiveHost {
   readonly kind = 'excel' as const;
   /** Marks of this session when the workbook cannot store settings (ExcelApi < 1.4). */
@@ -336,8 +342,7 @@ export class ExcelHost implements InteractiveHost {
           const range = sheets.getItem(m.sheet).getRange(m.cell);
           const prev = prevByKey.get(key(m.sheet, m.cell));
           // The original fill: saved when the cell was first marked; else what it has now (no fill → null).
-          const noFill = canPattern ? (f.pattern as string) === 'None' : !f.color || f.color === '#FFFFFF';
-          const original = prev ? prev.fill : noFill ? null : f.color;
+          const original = prev ? prev.fill : fillOf(f, canPattern);
           range.format.fill.color = MARK_COLORS[m.kind];
           let ours = prev?.comment ?? false;
           if (withComments) {
@@ -496,7 +501,7 @@ export class ExcelHost implements InteractiveHost {
       const ok = (sheet: string) => names.has(sheet) && !protectedSheets.has(sheet);
       const record = new Map(this.liveRecord.map((p) => [key(p.sheet, p.cell), p]));
       // Each newly marked cell's own fill, read once (null: none), to restore it later.
-      const own = fills.map((f) => ((canPattern ? (f.pattern as string) === 'None' : !f.color || f.color === '#FFFFFF') ? null : f.color));
+      const own = fills.map((f) => fillOf(f, canPattern));
       let ownFill = false;
       const write = (withComments: boolean) => {
         for (const c of clear) {
