@@ -115,7 +115,8 @@ export class PreviewHost implements InteractiveHost {
   }
 
   async writeCell(sheet: string, cell: string, value: Cell['value']): Promise<Cell | undefined> {
-    const before = this.state.workbook?.sheets.find((s) => s.name === sheet)?.rows[parseA1(cell).row]?.[parseA1(cell).col];
+    const { row, col } = parseA1(cell);
+    const before = this.state.workbook?.sheets.find((s) => s.name === sheet)?.rows[row]?.[col];
     if (before?.formula) throw new HostError(FORMULA_CELL(sheet, cell), 'api');
     return this.put(sheet, cell, value);
   }
