@@ -9,7 +9,6 @@ import type { MappingOverride } from '../core/detect';
 import type { Cell, Workbook } from '../core/grid';
 import { parseA1, parseRangeA1 } from '../core/grid';
 import { LiveValidation } from '../core/live';
-import { CellMark, diffMarks } from '../core/marks';
 import { SCHEMAS, SchemaId, schemaById } from '../core/schemas';
 import { companions, LIKELIHOOD_WORDS, Suspect } from '../core/suspects';
 import type { ValidationReport } from '../core/validate';
@@ -106,7 +105,6 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
         .then(async () => {
           const sess = session.current;
           if (!sess) return;
-          let marks: { set: CellMark[]; clear: { sheet: string; cell: string }[] } | undefined;
           if (c.kind === 'structure') {
             // Rows or sheets moved: read the workbook again and mark it in full.
             workbook.current = await host.readWorkbook();
@@ -119,9 +117,9 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
           const u = sess.apply(c.edits);
           setReport(u.report);
           setLiveNote(u.mode === 'full' ? u.why : undefined);
-          marks = u.marks;
-          if (!markRef.current || (!marks.set.length && !marks.clear.length)) return;
-          if (host.updateMarks) await host.updateMarks(marks.set, marks.clear);
+          const { set, clear } = u.marks;
+          if (!markRef.current || (!set.length && !clear.length)) return;
+          if (host.updateMarks) await host.updateMarks(set, clear);
           else await host.applyMarks(sess.currentMarks);
         })
         .catch((e) => setError(`实时校验出错：${(e as Error).message}（可再点“校验”）`));
