@@ -8,6 +8,7 @@ import { writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { layoutWorkbook, locate, setValue } from '../src/samples/layout';
 import { seed001Blocks } from '../src/samples/seed001';
 import { seed004Blocks } from '../src/samples/seed004';
+import { makeZip, workbookParts } from './fakes/zip';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'batch-'));
 const clean = path.join(dir, 'clean', '0-秦皇岛.xlsx');
@@ -64,6 +65,19 @@ test('a checker process that dies (out of memory) is reported per file and repla
     expect(r.reason).toMatch(/校验该文件的进程异常退出/);
   }
 });
+
+test('a checker that dies on one file: that file is named, the file queued behind it is checked by a fresh checker', async () => {
+  // 1.5 million cells: within the reader's cell limit, beyond a 64 MB heap; the clean workbooks fit in it.
+  const big = path.join(dir, 'big.xlsx');
+  fs.writeFileSync(big, makeZip(workbookParts(`<row>${'<c><v>1</v></c>'.repeat(1000)}</row>`.repeat(1500))));
+  const results = await runBatch([clean, big, clean001, broken], { jobs: 1, workerMemoryMb: 64 });
+  expect(results.map((r) => [path.basename(r.file), r.status])).toEqual([
+    ['0-秦皇岛.xlsx', 'ok'], ['big.xlsx', 'unreadable'], ['1-山海关.xlsx', 'ok'], ['2-有错.xlsx', 'ok'],
+  ]);
+  expect(results[1].reason).toMatch(/校验该文件的进程异常退出/);
+  expect(results[3].counts.error).toBeGreaterThan(0);
+  fs.rmSync(big);
+}, 60000);
 
 test('CLI batch: clean folder exits 0 with a summary and progress lines', async () => {
   const r = await run('validate', path.join(dir, 'clean'), '--jobs', '2');

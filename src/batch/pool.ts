@@ -42,12 +42,21 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(os.cpus().length, 8));
 }
 
+/**
+ * Files sent to a checker ahead of the one it is checking. One is enough to hide the round trip between a result
+ * and the next file (measured: 1.3–2.4 ms a file, 13–20 % of a small workbook's check, more with 2 checkers on 2
+ * cores, where the pool's own turn waits for a core).
+ */
+const AHEAD = 1;
+
 export function runBatch(files: string[], opts: BatchOptions = {}): Promise<FileResult[]> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), files.length || 1));
   const script = workerScript();
   const results: FileResult[] = new Array(files.length);
   const t0 = Date.now();
   let next = 0;
+  /** Files a dead checker had queued but not started: checked by the next checker that asks. */
+  const retry: number[] = [];
   let done = 0;
   return new Promise((resolve) => {
     if (!files.length) return resolve([]);
@@ -59,38 +68,44 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
       opts.onProgress?.({ done, total: files.length, file: r.file, elapsedMs: Date.now() - t0 });
       if (done === files.length) resolve(results);
     };
+    const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
     const start = () => {
       const w: ChildProcess = fork(script, [], {
         execArgv: [`--max-old-space-size=${opts.workerMemoryMb ?? 2048}`],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       });
-      let current = -1;
+      /** Sent to this checker and not answered, in the order sent; the checker works through them in that order. */
+      const inFlight: number[] = [];
       const feed = () => {
-        if (next >= files.length) {
-          current = -1;
-          w.disconnect();
-          return;
+        while (inFlight.length <= AHEAD) {
+          const id = take();
+          if (id === undefined) break;
+          inFlight.push(id);
+          w.send({ id, file: files[id], limits: opts.limits });
         }
-        current = next++;
-        w.send({ id: current, file: files[current], limits: opts.limits });
+        if (!inFlight.length && w.connected) w.disconnect();
       };
       w.on('message', (m: { id: number; result: FileResult }) => {
+        const at = inFlight.indexOf(m.id);
+        if (at >= 0) inFlight.splice(at, 1);
         finish(m.id, m.result);
         feed();
       });
       let ended = false;
+      // 'close' comes after the last message of the channel has been delivered, so a result already sent is
+      // never mistaken for the file the checker died on.
       const crashed = (why: string) => {
         if (ended) return;
         ended = true;
-        if (current >= 0 && !results[current]) {
-          finish(current, emptyResult(files[current], 'unreadable', `校验该文件的进程异常退出（${why}，多为文件过大或已损坏导致内存耗尽），已跳过该文件`));
-          current = -1;
-          if (next < files.length) start();
-        }
+        const culprit = inFlight.shift();
+        if (culprit === undefined) return;
+        finish(culprit, emptyResult(files[culprit], 'unreadable', `校验该文件的进程异常退出（${why}，多为文件过大或已损坏导致内存耗尽），已跳过该文件`));
+        retry.push(...inFlight.splice(0).filter((id) => !results[id]));
+        if (retry.length || next < files.length) start();
       };
       w.on('error', (e) => crashed(e.message));
-      w.on('exit', (code, signal) => crashed(signal ? `信号 ${signal}` : `退出码 ${code}`));
+      w.on('close', (code, signal) => crashed(signal ? `信号 ${signal}` : `退出码 ${code}`));
       feed();
     };
     for (let i = 0; i < jobs; i++) start();
