@@ -178,6 +178,41 @@ describe('titles, structure and the ledger', () => {
     expect(matchTitle(title)?.schema?.id).toBe(schema);
   });
 
+  // Table titles exactly as other provinces print them in their disclosures' tables of contents (the tables
+  // themselves are published as attachments the search could not reach):
+  //  - Guangxi, 防城港市公共资源交易中心 2018年部门预算 (fcgggzy.cn, 2018部门预算公开);
+  //  - Shandong, 省民主党派 2017年部门预算 and 山东省商业集团 2016年部门预算 (docsplayer.com, 2018年山东省商业集团有限公司部门预算);
+  //  - Chongqing, 秀山土家族苗族自治县人民法院 (ibid., 表 1).
+  test.each([
+    ['财政拨款收支总表', 'fiscal-appropriation-summary'],
+    ['一般公共预算支出表', 'general-budget-expenditure'],
+    ['一般公共预算基本支出表', 'general-budget-basic-expenditure'],
+    ['部门预算资金安排的“三公”经费情况表', 'three-public-expenditure'],
+    ['政府性基金预算拨款支出预算表', 'government-fund-expenditure'],
+    ['部门收支总表', 'income-expenditure-summary'],
+    ['部门收入总表', 'income'],
+    ['部门支出总表', 'expenditure'],
+    ['收支预算总表', 'income-expenditure-summary'],
+    ['收入预算表', 'income'],
+    ['支出预算表', 'expenditure'],
+    ['财政拨款收支预算表', 'fiscal-appropriation-summary'],
+    ['政府性基金预算支出表', 'government-fund-expenditure'],
+    ['财政拨款安排的基本支出预算表', 'general-budget-basic-expenditure'],
+    ['一般公共预算“三公”经费支出表', 'three-public-expenditure'],
+    ['2016 年收支预算总表 ( 功能分类科目 )', 'income-expenditure-summary'],
+    ['2016 年收支预算总表 ( 经济分类科目 )', 'income-expenditure-summary'],
+    ['2016 年收入预算表', 'income'],
+    ['2016 年支出预算表', 'expenditure'],
+    ['2016 年财政拨款收支预算表', 'fiscal-appropriation-summary'],
+    ['表 1 重庆市秀山土家族苗族自治县人民法院财政拨款收支总表', 'fiscal-appropriation-summary'],
+  ])('another province\'s title %s → %s', (title, schema) => {
+    expect(matchTitle(title)?.schema?.id).toBe(schema);
+  });
+
+  test.each(['政府采购预算表'])('another province\'s %s is another table', (title) => {
+    expect(matchTitle(title)).toEqual({ other: true });
+  });
+
   test.each(['部门财政拨款支出预算明细表', '收入支出决算总表', '项目支出预算表', '部门政府采购预算'])('%s is another table, never a standard one', (title) => {
     expect(matchTitle(title)).toEqual({ other: true });
   });

@@ -27,12 +27,14 @@ interface TitleHit {
 
 const MAX_TITLE_LEN = 60;
 
-/** Title text without numbering ("表1", "附表1-2", "1、"), quotes and trailing "（续）". */
+/** Title text without numbering ("表1", "附表1-2", "1、"), quotes, a trailing "（续）" or classification qualifier. */
 export function cleanTitle(text: string): string {
   let t = normName(text);
   t = t.replace(/^(附?表[0-9一二三四五六七八九十]+(-\d+)?[:、.]?)/, '');
   t = t.replace(/^[-•·]?\d+[、.]/, '');
   t = t.replace(/\((续|续表|表[0-9一二三四五六七八九十]+)\)$/, '');
+  // A trailing qualifier of the classification (Shandong: 收支预算总表（功能分类科目） / （经济分类科目）) or of the stage.
+  t = t.replace(/\((按)?(支出)?(功能|经济|部门预算经济|政府预算经济)分类(科目)?\)$|\((草案|调整后)\)$/, '');
   return t;
 }
 
