@@ -76,6 +76,9 @@ const BREAKDOWN = /(公用经费|机关运行经费|人员经费)[^。；]{0,30}
 interface Mention {
   value: Decimal;
   unit: string;
+  /** Where the number starts and ends in the sentence. */
+  at: number;
+  end: number;
   label: string;
   kind: 'amount' | 'prior' | 'delta' | 'percent' | 'item';
   sign?: 1 | -1;
@@ -111,22 +114,24 @@ function mentions(sentence: string, figures: Figures | undefined): Mention[] {
     const label = ctx.split(/[，,；;：:、]/).pop()!.trim().replace(/^[(（][一二三四五六七八九十\d]+[)）]/, '');
     const value = new Decimal(m[1]);
     const unit = m[2];
-    last = m.index! + m[0].length;
+    const at = m.index!;
+    last = at + m[0].length;
+    const pos = { at, end: last };
     if (unit === '%') {
-      out.push({ value, unit, label, kind: 'percent', sign: DOWN.test(ctx) ? -1 : 1 });
+      out.push({ value, unit, ...pos, label, kind: 'percent', sign: DOWN.test(ctx) ? -1 : 1 });
       continue;
     }
     const amount = unit === '元' ? value.div(10000) : value;
-    if (PRIOR_CTX.test(ctx) && !DELTA_CTX.test(ctx)) out.push({ value: amount, unit, label, kind: 'prior' });
+    if (PRIOR_CTX.test(ctx) && !DELTA_CTX.test(ctx)) out.push({ value: amount, unit, ...pos, label, kind: 'prior' });
     else if (DELTA_CTX.test(ctx)) {
       // "基本支出减少171.36万元": a new subject stated only by its change.
       const subjectKey = classify(label.replace(/(比|较)(上年|去年|\d{4}年)(预算)?/, '').replace(DELTA_CTX, ''));
-      out.push({ value: amount, unit, label, kind: 'delta', sign: DOWN.test(ctx) ? -1 : 1, key: subjectKey });
-    } else if (m.index! >= breakdownFrom) {
+      out.push({ value: amount, unit, ...pos, label, kind: 'delta', sign: DOWN.test(ctx) ? -1 : 1, key: subjectKey });
+    } else if (at >= breakdownFrom) {
       // Item names keep their brackets ("日常维修（护）费").
       const itemLabel = ctx.split(/[，,；;：:、]/).pop()!.trim();
-      out.push({ value: amount, unit, label: itemLabel, kind: 'item', econ: economicByName(figures, itemLabel) });
-    } else out.push({ value: amount, unit, label, kind: 'amount', key: classify(label) });
+      out.push({ value: amount, unit, ...pos, label: itemLabel, kind: 'item', econ: economicByName(figures, itemLabel) });
+    } else out.push({ value: amount, unit, ...pos, label, kind: 'amount', key: classify(label) });
   }
   return out;
 }
@@ -158,11 +163,65 @@ export interface CheckTextOptions {
   prior?: Figures;
 }
 
+/**
+ * A heading line that names what the next sentence's unlabelled total is (Chongqing: "（一）收入预算" then
+ * "2025年年初预算数5941.79万元，其中：…").
+ */
+function headingKey(sentence: string): FigureKey | undefined {
+  const t = sentence.replace(/\s+/g, '').replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]?/, '');
+  if (t.length > 12 || /\d/.test(t)) return undefined;
+  if (/^(收入预算|预算收入|收入预算情况|收入情况)$/.test(t)) return 'income';
+  if (/^(支出预算|预算支出|支出预算情况|支出情况)$/.test(t)) return 'expenditure';
+  return undefined;
+}
+
+/** A label that names no item, only "the budget": the heading above says which total it is. */
+const BARE_TOTAL = /^(\d{4}年)?(年?初)?预算(数|总额|总数)?(为|是)?$|^(\d{4}年)?(年?初)?(预算)?总额(为|是)?$/;
+
+/** The income sources a total's breakdown may list (each fund, 财政拨款 as their sum, the other sources). */
+const INCOME_PARTS = new Set<FigureKey>(['general', 'fund', 'state', 'fiscalIncome', 'special', 'operating', 'business', 'superior', 'affiliated', 'carryover']);
+
+/**
+ * "收入X万元，其中：A a万元，B b万元…": the parts of an income total broken down right after it must add up to it.
+ * The breakdown ends at the sentence's end or at a nested "其中" (the breakdown of a part). A 财政拨款 part stated
+ * together with a fund's part is nested too (财政拨款 = the funds): not checked. Parts need not carry a known label
+ * (其他来源收入, 行政事业性收费), but every amount there must be a plain amount, not a change or a prior figure.
+ */
+function incomeBreakdownFinding(sentence: string, ms: Mention[]): TextFinding | undefined {
+  const ti = ms.findIndex((m) => m.kind === 'amount' && m.key === 'income');
+  if (ti < 0) return undefined;
+  const total = ms[ti];
+  if (!/^[，,]?\s*其中[:：]/.test(sentence.slice(total.end))) return undefined;
+  const parts: Mention[] = [];
+  for (const m of ms.slice(ti + 1)) {
+    if (/其中/.test(sentence.slice(parts.length ? parts[parts.length - 1].end : total.end + 3, m.at))) break;
+    if (m.kind !== 'amount' || m.unit === '%' || (m.key && !INCOME_PARTS.has(m.key))) return undefined;
+    parts.push(m);
+  }
+  if (parts.length < 2) return undefined;
+  const keys = new Set(parts.map((p) => p.key));
+  if (keys.has('fiscalIncome') && (keys.has('general') || keys.has('fund') || keys.has('state'))) return undefined;
+  let sum = new Decimal(0);
+  for (const p of parts) sum = sum.plus(p.value);
+  // Each stated figure may be rounded: half a unit of its last decimal, the total's and every part's (a 0 is exact).
+  let tol = new Decimal(0);
+  for (const m of [total, ...parts]) if (!m.value.isZero()) tol = tol.plus(new Decimal(10).pow(-m.value.decimalPlaces()).div(2));
+  if (sum.minus(total.value).abs().lte(tol.plus('0.0000001'))) return undefined;
+  return {
+    rule: 'text.arithmetic', severity: 'error',
+    message: `收入写为 ${total.value}万元，但其中所列各项 ${parts.map((p) => p.value.toString()).join(' + ')} = ${fmt(sum, 2)}万元`,
+    sentence, stated: total.value.toString(),
+  };
+}
+
 export function checkText(text: string, figures?: Figures, opts: CheckTextOptions = {}): TextFinding[] {
   const findings: TextFinding[] = [];
   const year = opts.year ?? figures?.year;
   const prior = opts.prior;
+  let heading: FigureKey | undefined;
   for (const sentence of pastedSentences(text)) {
+    const underHeading = heading;
+    heading = headingKey(sentence);
     if (LEFTOVER.test(sentence))
       findings.push({ rule: 'text.leftover', severity: 'warning', message: `这句还留有模板说明或占位内容：“${(LEFTOVER.exec(sentence) ?? [''])[0]}”`, sentence });
     if (year)
@@ -194,6 +253,9 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     if (/原因(是|为|主要是|主要为)[。；;，,]?$|主要原因[:：]?[。；;]?$|原因[:：][。；;]?$/.test(sentence.replace(/\s+/g, '')))
       findings.push({ rule: 'text.empty-reason', severity: 'warning', message: '增减原因没有写内容（“主要原因是。”）：请写明原因', sentence });
     const ms = mentions(sentence, figures);
+    // The first amount right under a 收入预算 / 支出预算 heading, labelled only "年初预算数", is that total.
+    const first = ms[0];
+    if (underHeading && first?.kind === 'amount' && !first.key && BARE_TOTAL.test(first.label.replace(/\s+/g, ''))) first.key = underHeading;
     let subject: Mention | undefined;
     let priorM: Mention | undefined;
     let delta: Mention | undefined;
@@ -259,6 +321,8 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     // The sentence's own arithmetic: 基本 = 人员 + 公用; 合计 = 基本 + 项目. Not repeated when a stated part
     // already differs from the tables (that finding says it).
     if (findings.some((f) => f.rule === 'text.amount' && f.sentence === sentence && f.severity === 'error')) continue;
+    const breakdown = incomeBreakdownFinding(sentence, ms);
+    if (breakdown) findings.push(breakdown);
     const b = stated.get('basic');
     const per = stated.get('personnel');
     const pub = stated.get('public');
