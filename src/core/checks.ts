@@ -148,9 +148,22 @@ function refUnits(table: MappedTable, ref: AmountRef): number {
   return ref.micro % 10000 === 0 ? ref.micro / 10000 : NaN;
 }
 
-export function term(table: MappedTable, row: MappedRow | undefined, role: string, roleLabel?: string): Term {
+const roleLabels = new WeakMap<MappedTable, Map<string, string>>();
+
+/** A column's label by its role, looked up once per table (every term asks). */
+function roleLabel(table: MappedTable, role: string): string {
+  let labels = roleLabels.get(table);
+  if (!labels) {
+    labels = new Map();
+    for (const c of table.columns) if (!labels.has(c.role)) labels.set(c.role, c.label);
+    roleLabels.set(table, labels);
+  }
+  return labels.get(role) ?? role;
+}
+
+export function term(table: MappedTable, row: MappedRow | undefined, role: string, roleLabelText?: string): Term {
   const ref = row?.amounts[role];
-  const colLabel = roleLabel ?? table.columns.find((c) => c.role === role)?.label ?? role;
+  const colLabel = roleLabelText ?? roleLabel(table, role);
   if (!ref) return new Term(table, undefined, ZERO, ZERO, row, colLabel);
   return new Term(table, ref, ref.blank ? ZERO : undefined, ref.blank ? ZERO : halfUnit(table), row, colLabel, refUnits(table, ref));
 }

@@ -104,16 +104,26 @@ class SheetView {
     const tl = this.merges.get(`${r},${c}`);
     return tl ? this.text(tl.row, tl.col) : '';
   }
+  private empty: (boolean | undefined)[] = [];
   isEmptyRow(r: number): boolean {
-    return this.rowTexts(r).every((x) => !x);
+    return (this.empty[r] ??= this.rowTexts(r).every((x) => !x));
   }
 }
 
 const HEADER_WORD = /^(序号|栏次|项目|科目|科目编码|编码|科目名称|名称|合计|小计|总计|预算数|金额|收入|支出|资金性质|上年结转|本年收入|本年支出合计|类|款|项)$|分类科目$|科目(编码|名称)$|编码$|支出$|收入$|经费$|拨款$|基本支出$|上级支出$|补助支出$|费$|预算数?$/;
 
+const headerWordCache = new Map<string, boolean>();
+
+/** Memoised: every body row's cells are asked (is this a repeated header?), and names recur across tables. */
 function isHeaderWord(t: string): boolean {
-  if (!t || /\d/.test(t) || /[:：]/.test(t) || ENUM_PREFIX.test(t)) return false;
-  return HEADER_WORD.test(squash(t).replace(/[“”"]/g, ''));
+  if (!t) return false;
+  let w = headerWordCache.get(t);
+  if (w === undefined) {
+    w = !(/\d/.test(t) || /[:：]/.test(t) || ENUM_PREFIX.test(t)) && HEADER_WORD.test(squash(t).replace(/[“”"]/g, ''));
+    if (headerWordCache.size > 100_000) headerWordCache.clear();
+    headerWordCache.set(t, w);
+  }
+  return w;
 }
 
 /** An amount as shown: with decimals ("4436.20") or with thousands separators ("189,767,551"). */
@@ -380,14 +390,24 @@ function requiredMissing(def: SchemaDef, cols: MappedColumn[]): string | undefin
   return undefined;
 }
 
+/** The amount columns of a column list (and side), worked out once per list: readAmounts runs for every body row. */
+const amountColumnsCache = new WeakMap<MappedColumn[], Map<string, MappedColumn[]>>();
+
+function amountColumns(cols: MappedColumn[], side?: 'in' | 'out'): MappedColumn[] {
+  let bySide = amountColumnsCache.get(cols);
+  if (!bySide) amountColumnsCache.set(cols, (bySide = new Map()));
+  const key = side ?? '';
+  let list = bySide.get(key);
+  if (!list) {
+    list = cols.filter((c) => !(c.role === 'seq' || isCodeRole(c.role) || /name$/.test(c.role) || c.role.startsWith('tp.')) && (!side || c.role.startsWith(side + '.')));
+    bySide.set(key, list);
+  }
+  return list;
+}
+
 function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: MappedTable, side?: 'in' | 'out'): Record<string, AmountRef> {
   const out: Record<string, AmountRef> = {};
-  for (const c of cols) {
-    if (c.role === 'seq' || isCodeRole(c.role) || /name$/.test(c.role) || c.role.startsWith('tp.')) continue;
-    if (side && !c.role.startsWith(side + '.')) continue;
-    const cell = v.cell(r, c.col);
-    out[c.role] = amountRef(table, r, c.col, cell);
-  }
+  for (const c of amountColumns(cols, side)) out[c.role] = amountRef(table, r, c.col, v.cell(r, c.col));
   return out;
 }
 
