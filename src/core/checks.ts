@@ -17,22 +17,24 @@ export type Severity = 'error' | 'warning' | 'info';
  */
 export class Term {
   private customLabel?: string;
+  /** Value in 万元; made on first use (most checks are decided on `units` alone). */
+  private v: Decimal | undefined;
   constructor(
     readonly table: MappedTable,
     /** The cell; undefined for a row that does not exist (counts as an exact zero). */
     readonly ref: AmountRef | undefined,
-    /** Value in 万元; made on first use (most checks are decided on `units` alone). */
-    private v: Decimal | undefined,
-    /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
-    public half: Decimal,
     private readonly row: MappedRow | undefined,
-    private readonly colLabel: string,
+    /** The column's role; its label is looked up only when a message needs it. */
+    private readonly role: string,
     /** The value in millionths of a 万元 (0.01 元) as an exact integer, NaN when not exact: the fast path of evaluate. */
     public units = 0,
-  ) {}
+    private readonly roleText?: string,
+  ) {
+    if (!ref || ref.blank) this.v = ZERO;
+  }
   /** Human label: "支出总表「208 社会保障和就业支出」基本支出". */
   get label(): string {
-    return this.customLabel ?? `${SHORT_TITLE[this.table.schema]}「${this.row ? rowLabel(this.row) : '（无此行）'}」${this.colLabel}`;
+    return this.customLabel ?? `${SHORT_TITLE[this.table.schema]}「${this.row ? rowLabel(this.row) : '（无此行）'}」${this.roleText ?? roleLabel(this.table, this.role)}`;
   }
   set label(v: string) {
     this.customLabel = v;
@@ -41,11 +43,14 @@ export class Term {
   get value(): Decimal {
     return (this.v ??= this.ref ? refValue(this.table, this.ref) : ZERO);
   }
+  /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
+  get half(): Decimal {
+    return this.ref && !this.ref.blank ? halfUnit(this.table) : ZERO;
+  }
   /** Re-reads the cell after an edit changed its AmountRef in place. */
   refresh(): void {
     if (!this.ref) return;
     this.v = undefined;
-    this.half = this.ref.blank ? ZERO : halfUnit(this.table);
     this.units = refUnits(this.table, this.ref);
   }
 }
@@ -163,9 +168,7 @@ function roleLabel(table: MappedTable, role: string): string {
 
 export function term(table: MappedTable, row: MappedRow | undefined, role: string, roleLabelText?: string): Term {
   const ref = row?.amounts[role];
-  const colLabel = roleLabelText ?? roleLabel(table, role);
-  if (!ref) return new Term(table, undefined, ZERO, ZERO, row, colLabel);
-  return new Term(table, ref, ref.blank ? ZERO : undefined, ref.blank ? ZERO : halfUnit(table), row, colLabel, refUnits(table, ref));
+  return new Term(table, ref, row, role, ref ? refUnits(table, ref) : 0, roleLabelText);
 }
 
 /** Σlhs − Σrhs in millionths of a 万元 when every term is exact there (NaN otherwise): integers, no allocation. */
