@@ -116,10 +116,11 @@ const headerWordCache = new Map<string, boolean>();
 
 /** Memoised: every body row's cells are asked (is this a repeated header?), and names recur across tables. */
 function isHeaderWord(t: string): boolean {
-  if (!t) return false;
+  // Amounts and codes (most cells of a body row) are rejected before the memo, which only names would fill.
+  if (!t || /\d/.test(t)) return false;
   let w = headerWordCache.get(t);
   if (w === undefined) {
-    w = !(/\d/.test(t) || /[:：]/.test(t) || ENUM_PREFIX.test(t)) && HEADER_WORD.test(squash(t).replace(/[“”"]/g, ''));
+    w = !(/[:：]/.test(t) || ENUM_PREFIX.test(t)) && HEADER_WORD.test(squash(t).replace(/[“”"]/g, ''));
     if (headerWordCache.size > 100_000) headerWordCache.clear();
     headerWordCache.set(t, w);
   }
