@@ -114,15 +114,18 @@ class Parsed implements ParsedAmount {
 const BLANK = new Parsed('', false, true, 0, 0);
 const blankInvalid = (raw: string) => new Parsed('', false, true, 0, 0, raw);
 
-/** Parses a cell into an amount. Numbers are rounded to the decimals their format shows. */
-export function parseAmount(cell: Cell | undefined): ParsedAmount {
+/**
+ * Parses a cell into an amount. Numbers are rounded to the decimals their format shows. `shown` is the cell's
+ * text when the caller already has it (grid.cellText: the same shortest text of a number), saving a conversion.
+ */
+export function parseAmount(cell: Cell | undefined, shown?: string): ParsedAmount {
   if (!cell || cell.value === null || cell.value === undefined) return BLANK;
   const v = cell.value;
   const fmtDec = formatDecimals(cell.numFmt);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return blankInvalid(String(v));
     // toPrecision(15) removes binary float noise (85.19999999999999 → 85.2) before Decimal sees it.
-    const text = shortNumberText(v);
+    const text = shown !== undefined && shown !== '' && !/e/i.test(shown) ? shown : shortNumberText(v);
     if (/e/i.test(text)) {
       // Exponent notation (1e-7, 1e+21): decimal.js reads it; rare enough to do at once.
       let d = new Decimal(text);

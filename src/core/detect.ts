@@ -408,13 +408,13 @@ function amountColumns(cols: MappedColumn[], side?: 'in' | 'out'): MappedColumn[
 
 function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: MappedTable, side?: 'in' | 'out'): Record<string, AmountRef> {
   const out: Record<string, AmountRef> = {};
-  for (const c of amountColumns(cols, side)) out[c.role] = amountRef(table, r, c.col, v.cell(r, c.col));
+  for (const c of amountColumns(cols, side)) out[c.role] = amountRef(table, r, c.col, v.cell(r, c.col), v.text(r, c.col));
   return out;
 }
 
 /** One amount cell, with what is wrong with it recorded on the table (unreadable text, no formula result, unit word). */
-function amountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined): AmountRef {
-  const p = parseAmount(cell);
+function amountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined, shown?: string): AmountRef {
+  const p = parseAmount(cell, shown);
   if (cell?.formula && (cell.value === null || cell.value === '')) table.uncalculated.push({ row: r, col, formula: cell.formula });
   else if (p.invalid !== undefined) table.invalid.push({ row: r, col, text: p.invalid });
   if (p.unitWord && p.unitWord !== table.unit) {
@@ -444,7 +444,8 @@ function scanBody(v: SheetView, t: MappedTable, dataTop: number, end: number, ta
   for (let r = dataTop; r < end; r++) {
     if (v.isEmptyRow(r)) continue;
     const texts = v.rowTexts(r);
-    const first = texts.slice(t.range.left).find((x) => x) ?? '';
+    let first = '';
+    for (let c = t.range.left; c < texts.length && !first; c++) first = texts[c] ?? '';
     if ((isNoteText(first) || t.notes.length) && !hasDecimalAmount(texts)) {
       t.notes.push(texts.filter((x) => x).join(' '));
       last = r;
@@ -753,7 +754,11 @@ function mapRegion(
  */
 export function shownDecimals(table: MappedTable): number {
   let dec = -1;
-  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (!isZeroAmount(a) && a.decimals > dec) dec = a.decimals;
+  for (const row of table.rows)
+    for (const role in row.amounts) {
+      const a = row.amounts[role];
+      if (a.decimals > dec && !isZeroAmount(a)) dec = a.decimals;
+    }
   return dec < 0 ? 2 : Math.min(dec, 4);
 }
 
