@@ -151,6 +151,7 @@ export function functionClassByLabel(label: string): { code: string; name: strin
 
 /** Whether a name is a former name of this class code. */
 export function isFormerClassName(code: string, name: string): boolean {
+  if (code.length !== 3) return false; // former names are of classes only
   const n = normName(stripEnum(normName(name)));
   return FORMER_CLASS_NAMES.some((f) => f.code === code && normName(f.name) === n);
 }

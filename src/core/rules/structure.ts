@@ -127,14 +127,14 @@ export const codeNames: Rule = {
         if (!r.name) continue;
         const key = `${t.def.codeKind}:${r.code}`;
         const prev = seen.get(key);
-        if (prev && normName(prev.name) !== normName(r.name)) {
+        if (prev && prev.name !== r.name && normName(prev.name) !== normName(r.name)) {
           ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${SHORT_TITLE[t.schema]}中名为“${r.name}”，在${SHORT_TITLE[prev.t.schema]}中名为“${prev.name}”`, ...labelCell(t, r), cells: [labelCell(t, r), labelCell(prev.t, prev.r)], table: t.schema });
         } else if (!prev) seen.set(key, { name: r.name, t, r });
         const official = catalogueName(t.def.codeKind, r.code!);
         if (official === undefined) unknown.push(r);
         else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
           ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
-        else if (normName(official) !== normName(r.name))
+        else if (official !== r.name && normName(official) !== normName(r.name))
           ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
       }
       if (unknown.length) {
@@ -166,6 +166,8 @@ export const misprintedCodes: Rule = {
   title: '不可能存在的科目编码（如类印成“7”、301 下印成“3012”）：指出应为的编码，金额仍按应为的编码核对',
   run(ctx) {
     // Names seen with a valid code anywhere in the workbook: the same name elsewhere tells the code meant.
+    // Built only when some code is misprinted (almost never): the provincial workbook has 33,000 code rows.
+    if (!ctx.tables.some((t) => t.codeIssues.length)) return;
     const byName = new Map<string, string>();
     for (const t of ctx.tables) for (const r of codeRows(t)) if (r.name && !t.codeIssues.some((i) => i.row === r.row)) byName.set(`${t.def.codeKind}:${normName(r.name)}:${r.code!.length}`, r.code!);
     for (const t of ctx.tables)
