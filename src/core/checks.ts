@@ -171,6 +171,29 @@ export function term(table: MappedTable, row: MappedRow | undefined, role: strin
   return new Term(table, ref, row, role, ref ? refUnits(table, ref) : 0, roleLabelText);
 }
 
+/** One cell of a row in millionths of a 万元 (0 for a missing row or cell, NaN when not exact). */
+export function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
+  const ref = row?.amounts[role];
+  return ref ? refUnits(table, ref) : 0;
+}
+
+/**
+ * Σ over `lhs` rows − Σ over `rhs` rows of one column of one table, in millionths of a 万元 (NaN when not exact):
+ * what `evaluate` would decide on, worked out without building the terms (a holding sum needs none of them).
+ */
+export function rowsUnitsDiff(table: MappedTable, role: string, lhs: (MappedRow | undefined)[], rhs: (MappedRow | undefined)[]): number {
+  let u = 0;
+  for (const r of lhs) {
+    const ref = r?.amounts[role];
+    if (ref) u += refUnits(table, ref);
+  }
+  for (const r of rhs) {
+    const ref = r?.amounts[role];
+    if (ref) u -= refUnits(table, ref);
+  }
+  return Number.isSafeInteger(u) ? u : NaN;
+}
+
 /** Σlhs − Σrhs in millionths of a 万元 when every term is exact there (NaN otherwise): integers, no allocation. */
 function unitsDiff(check: Check): number {
   let u = 0;

@@ -10,7 +10,19 @@ export interface RuleContext {
   /** The first mapped table of a schema (cross-table rules compare against it). */
   first(id: SchemaId): MappedTable | undefined;
   check(c: Check): void;
+  /**
+   * A check given by its scaled-integer difference (`units`, see checks.rowsUnitsDiff) and how to build it. A
+   * context that keeps no holding checks builds it only when the difference is not exactly 0; absent, every
+   * check is built (the live session keeps them all).
+   */
+  checkLazy?(rule: string, table: MappedTable, units: () => number, build: () => Check): void;
   finding(f: Finding): void;
+}
+
+/** Emits a check through the context's lazy path when it has one. */
+export function emitCheck(ctx: RuleContext, rule: string, table: MappedTable, units: () => number, build: () => Check): void {
+  if (ctx.checkLazy) ctx.checkLazy(rule, table, units, build);
+  else ctx.check(build());
 }
 
 /** The first mapped table of each schema (cross-table rules and the coverage ledger use the first one). */
@@ -21,9 +33,15 @@ export function firstTables(tables: MappedTable[]): Map<SchemaId, MappedTable> {
 }
 
 /** The context the rules run in: the tables, and where their checks and findings go. */
-export function ruleContext(tables: MappedTable[], unmapped: UnmappedTable[], check: (c: Check) => void, finding: (f: Finding) => void): RuleContext {
+export function ruleContext(
+  tables: MappedTable[],
+  unmapped: UnmappedTable[],
+  check: (c: Check) => void,
+  finding: (f: Finding) => void,
+  checkLazy?: RuleContext['checkLazy'],
+): RuleContext {
   const firsts = firstTables(tables);
-  return { tables, unmapped, first: (id) => firsts.get(id), check, finding };
+  return { tables, unmapped, first: (id) => firsts.get(id), check, checkLazy, finding };
 }
 
 export interface Rule {

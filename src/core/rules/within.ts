@@ -1,9 +1,9 @@
 /** Rules 1–4 of domain.md: reconciliation inside one table. */
 import { isZeroAmount } from '../amount';
-import { term } from '../checks';
+import { cellUnits, rowsUnitsDiff, term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
-import { amountRoles, codeRows, item, Rule, RuleContext, tableParents, totalRow, uncertainSums } from './context';
+import { amountRoles, codeRows, emitCheck, item, Rule, RuleContext, tableParents, totalRow, uncertainSums } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
 
@@ -135,7 +135,7 @@ export const hierarchyParent: Rule = {
         if (uncertain.has(p.code!)) continue;
         const what = p.level === 1 ? '其下各款之和' : '其下各项之和';
         for (const role of roles)
-          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, p, role)], rhs: kids.map((k) => term(t, k, role)), expectation: what });
+          emitCheck(ctx, this.id, t, () => rowsUnitsDiff(t, role, [p], kids), () => ({ rule: this.id, op: 'eq', lhs: [term(t, p, role)], rhs: kids.map((k) => term(t, k, role)), expectation: what }));
       }
     }
   },
@@ -153,7 +153,7 @@ export const hierarchyTotal: Rule = {
       const { rows, parent } = tableParents(t);
       const roots = rows.filter((r) => !parent.get(r));
       for (const role of amountRoles(t))
-        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: roots.map((r) => term(t, r, role)), expectation: '各类之和' });
+        emitCheck(ctx, this.id, t, () => rowsUnitsDiff(t, role, [total], roots), () => ({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: roots.map((r) => term(t, r, role)), expectation: '各类之和' }));
     }
   },
 };
@@ -174,7 +174,12 @@ export const rowFormulas: Rule = {
         for (const row of t.rows) {
           if (row.kind === 'other' || !row.amounts[f.target]) continue;
           if (t.def.shape === 'two-sided' && (row.side !== 'out')) continue;
-          ctx.check({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe });
+          const units = () => {
+            let u = cellUnits(t, row, f.target);
+            for (const p of parts) u -= cellUnits(t, row, p);
+            return Number.isSafeInteger(u) ? u : NaN;
+          };
+          emitCheck(ctx, f.rule, t, units, () => ({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe }));
         }
       }
     }
