@@ -253,9 +253,14 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     if (/原因(是|为|主要是|主要为)[。；;，,]?$|主要原因[:：]?[。；;]?$|原因[:：][。；;]?$/.test(sentence.replace(/\s+/g, '')))
       findings.push({ rule: 'text.empty-reason', severity: 'warning', message: '增减原因没有写内容（“主要原因是。”）：请写明原因', sentence });
     const ms = mentions(sentence, figures);
-    // The first amount right under a 收入预算 / 支出预算 heading, labelled only "年初预算数", is that total.
+    // The first amount under a 收入预算 / 支出预算 heading, labelled only "年初预算数", is that total: the heading on
+    // the line above, or run into the sentence ("（一）收入预算：2025年年初预算数128.8万元，其中：…", Chongqing 璧山).
     const first = ms[0];
-    if (underHeading && first?.kind === 'amount' && !first.key && BARE_TOTAL.test(first.label.replace(/\s+/g, ''))) first.key = underHeading;
+    if (first?.kind === 'amount' && !first.key && BARE_TOTAL.test(first.label.replace(/\s+/g, ''))) {
+      const before = sentence.slice(0, first.at);
+      const labelAt = before.lastIndexOf(first.label);
+      first.key = underHeading ?? headingKey(before.slice(0, labelAt >= 0 ? labelAt : before.length).replace(/[:：\s]+$/, ''));
+    }
     let subject: Mention | undefined;
     let priorM: Mention | undefined;
     let delta: Mention | undefined;
