@@ -71,6 +71,7 @@ class SheetView {
   private texts: string[][] = [];
   readonly width: number;
   private merges?: Map<string, { row: number; col: number }>;
+  private empty: (boolean | undefined)[] = [];
   constructor(readonly sheet: Sheet) {
     let w = 0;
     for (const r of sheet.rows) if (r && r.length > w) w = r.length;
@@ -104,7 +105,6 @@ class SheetView {
     const tl = this.merges.get(`${r},${c}`);
     return tl ? this.text(tl.row, tl.col) : '';
   }
-  private empty: (boolean | undefined)[] = [];
   isEmptyRow(r: number): boolean {
     return (this.empty[r] ??= this.rowTexts(r).every((x) => !x));
   }
@@ -352,6 +352,14 @@ export function isCodeRole(role: string): boolean {
   return role === 'code' || role.startsWith('code.');
 }
 
+/**
+ * A column role that holds a row's amounts: not 序号, a code or a name, nor a horizontal 三公 item column (tp.*,
+ * read as item rows of their own). `side` keeps one side of a two-sided summary.
+ */
+export function isAmountRole(role: string, side?: 'in' | 'out'): boolean {
+  return role !== 'seq' && !isCodeRole(role) && !/name$/.test(role) && !role.startsWith('tp.') && (!side || role.startsWith(side + '.'));
+}
+
 function isHorizontalThreePublic(paths: Map<number, string[]>): boolean {
   return [...paths.values()].some((p) => p.some((x) => /因公出国|公务接待/.test(x)));
 }
@@ -400,7 +408,7 @@ function amountColumns(cols: MappedColumn[], side?: 'in' | 'out'): MappedColumn[
   const key = side ?? '';
   let list = bySide.get(key);
   if (!list) {
-    list = cols.filter((c) => !(c.role === 'seq' || isCodeRole(c.role) || /name$/.test(c.role) || c.role.startsWith('tp.')) && (!side || c.role.startsWith(side + '.')));
+    list = cols.filter((c) => isAmountRole(c.role, side));
     bySide.set(key, list);
   }
   return list;
@@ -730,7 +738,7 @@ function mapRegion(
         ? readThreePublicRows(v, table, header.dataTop, end)
         : readCodeRows(v, table, header.dataTop, end);
   table.range.bottom = Math.max(header.bottom, last);
-  const amountCols = columns.filter((c) => c.role !== 'seq' && !isCodeRole(c.role) && !/name$/.test(c.role)).map((c) => c.col);
+  const amountCols = columns.filter((c) => isAmountRole(c.role) || c.role.startsWith('tp.')).map((c) => c.col);
   for (const m of v.sheet.merges)
     if (m.bottom >= header.dataTop && m.top <= table.range.bottom && amountCols.some((c) => c >= m.left && c <= m.right) && (m.bottom > m.top || m.right > m.left))
       table.mergedData.push(m);

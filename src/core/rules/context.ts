@@ -1,5 +1,6 @@
 import { isZeroAmount } from '../amount';
 import type { Check, Finding } from '../checks';
+import { isAmountRole } from '../detect';
 import type { MappedRow, MappedTable, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 
@@ -59,9 +60,7 @@ export interface Rule {
 }
 
 export function amountRoles(t: MappedTable, side?: 'in' | 'out'): string[] {
-  return t.columns
-    .map((c) => c.role)
-    .filter((r) => r !== 'seq' && r !== 'code' && !r.startsWith('code.') && !r.startsWith('tp.') && !/name$/.test(r) && (!side || r.startsWith(side + '.')));
+  return t.columns.map((c) => c.role).filter((r) => isAmountRole(r, side));
 }
 
 export function codeRows(t: MappedTable): MappedRow[] {
