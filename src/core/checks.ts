@@ -172,10 +172,13 @@ export function term(table: MappedTable, row: MappedRow | undefined, role: strin
 }
 
 /** One cell of a row in millionths of a 万元 (0 for a missing row or cell, NaN when not exact). */
-export function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
+function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
   const ref = row?.amounts[role];
   return ref ? refUnits(table, ref) : 0;
 }
+
+/** A sum of scaled integers, or NaN when it is no longer exact (past 2⁵³, or a NaN term). */
+const exact = (u: number): number => (Number.isSafeInteger(u) ? u : NaN);
 
 /**
  * Σ over `lhs` rows − Σ over `rhs` rows of one column of one table, in millionths of a 万元 (NaN when not exact):
@@ -183,15 +186,16 @@ export function cellUnits(table: MappedTable, row: MappedRow | undefined, role: 
  */
 export function rowsUnitsDiff(table: MappedTable, role: string, lhs: (MappedRow | undefined)[], rhs: (MappedRow | undefined)[]): number {
   let u = 0;
-  for (const r of lhs) {
-    const ref = r?.amounts[role];
-    if (ref) u += refUnits(table, ref);
-  }
-  for (const r of rhs) {
-    const ref = r?.amounts[role];
-    if (ref) u -= refUnits(table, ref);
-  }
-  return Number.isSafeInteger(u) ? u : NaN;
+  for (const r of lhs) u += cellUnits(table, r, role);
+  for (const r of rhs) u -= cellUnits(table, r, role);
+  return exact(u);
+}
+
+/** The same within one row: its `lhs` column − Σ its `rhs` columns (a row formula such as 合计 = 基本 + 项目). */
+export function rolesUnitsDiff(table: MappedTable, row: MappedRow, lhs: string, rhs: string[]): number {
+  let u = cellUnits(table, row, lhs);
+  for (const role of rhs) u -= cellUnits(table, row, role);
+  return exact(u);
 }
 
 /** Σlhs − Σrhs in millionths of a 万元 when every term is exact there (NaN otherwise): integers, no allocation. */
@@ -199,7 +203,7 @@ function unitsDiff(check: Check): number {
   let u = 0;
   for (const t of check.lhs) u += t.units;
   for (const t of check.rhs) u -= t.units;
-  return Number.isSafeInteger(u) ? u : NaN;
+  return exact(u);
 }
 
 export function evaluate(check: Check): CheckResult {

@@ -1,6 +1,6 @@
 /** Rules 1–4 of domain.md: reconciliation inside one table. */
 import { isZeroAmount } from '../amount';
-import { cellUnits, rowsUnitsDiff, term } from '../checks';
+import { rolesUnitsDiff, rowsUnitsDiff, term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { amountRoles, codeRows, emitCheck, item, Rule, RuleContext, tableParents, totalRow, uncertainSums } from './context';
@@ -174,12 +174,7 @@ export const rowFormulas: Rule = {
         for (const row of t.rows) {
           if (row.kind === 'other' || !row.amounts[f.target]) continue;
           if (t.def.shape === 'two-sided' && (row.side !== 'out')) continue;
-          const units = () => {
-            let u = cellUnits(t, row, f.target);
-            for (const p of parts) u -= cellUnits(t, row, p);
-            return Number.isSafeInteger(u) ? u : NaN;
-          };
-          emitCheck(ctx, f.rule, t, units, () => ({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe }));
+          emitCheck(ctx, f.rule, t, () => rolesUnitsDiff(t, row, f.target, parts), () => ({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe }));
         }
       }
     }
