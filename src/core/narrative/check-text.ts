@@ -191,12 +191,16 @@ function incomeBreakdownFinding(sentence: string, ms: Mention[]): TextFinding | 
   const ti = ms.findIndex((m) => m.kind === 'amount' && m.key === 'income');
   if (ti < 0) return undefined;
   const total = ms[ti];
-  if (!/^[，,]?\s*其中[:：]/.test(sentence.slice(total.end))) return undefined;
+  const lead = /^[，,]?\s*其中[:：]/.exec(sentence.slice(total.end));
+  if (!lead) return undefined;
   const parts: Mention[] = [];
+  // Text between one part and the next (from the end of the leading "其中："): another "其中" there is nested.
+  let from = total.end + lead[0].length;
   for (const m of ms.slice(ti + 1)) {
-    if (/其中/.test(sentence.slice(parts.length ? parts[parts.length - 1].end : total.end + 3, m.at))) break;
+    if (/其中/.test(sentence.slice(from, m.at))) break;
     if (m.kind !== 'amount' || m.unit === '%' || (m.key && !INCOME_PARTS.has(m.key))) return undefined;
     parts.push(m);
+    from = m.end;
   }
   if (parts.length < 2) return undefined;
   const keys = new Set(parts.map((p) => p.key));
