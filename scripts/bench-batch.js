@@ -19,7 +19,7 @@ const { seed001Blocks, SEED001_META } = require(path.join(dist, 'samples', 'seed
 const { layoutWorkbook, locate, setValue } = require(path.join(dist, 'samples', 'layout'));
 const { LAYOUTS } = require(path.join(dist, 'samples', 'variants'));
 const { writeXlsxBuffer } = require(path.join(dist, 'hosts', 'file', 'xlsx'));
-const { runBatch } = require(path.join(dist, 'batch', 'pool'));
+const { runBatch, CHECKER_V8_FLAGS } = require(path.join(dist, 'batch', 'pool'));
 
 const args = process.argv.slice(2);
 const N = (() => {
@@ -79,14 +79,14 @@ async function main() {
   for (const f of files) await readXlsxBuffer(fs.readFileSync(f));
   const readSec = (performance.now() - tr) / 1000;
   console.log(`  下限：同一批文件只读取（单进程循环）${readSec.toFixed(1)} 秒，${(files.length / readSec).toFixed(1)} 个/秒`);
-  // The ceiling for more checkers on this machine: the same check in plain loops (no pool, no messages), one
-  // process over all the files against two processes over half each, at the same time.
+  // The ceiling for more checkers on this machine: the same check in plain loops (no pool, no messages; the
+  // checkers' V8 flags), one process over all the files against two processes over half each, at the same time.
   const listFile = path.join(dir, '..', `${path.basename(dir)}-list.json`);
   const loop = (part, of) => new Promise((resolve, reject) => {
     const code = `const {checkFile}=require(${JSON.stringify(path.join(dist, 'batch', 'check-file'))});` +
       `(async()=>{const fs=JSON.parse(require('fs').readFileSync(${JSON.stringify(listFile)},'utf8'));` +
       `for(let i=${part};i<fs.length;i+=${of})await checkFile(fs[i]);})();`;
-    execFile(process.execPath, ['-e', code], (e) => (e ? reject(e) : resolve()));
+    execFile(process.execPath, [...CHECKER_V8_FLAGS, '-e', code], (e) => (e ? reject(e) : resolve()));
   });
   fs.writeFileSync(listFile, JSON.stringify(files));
   let t = performance.now();
