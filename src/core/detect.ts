@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { AmountCell, isZeroAmount, parseAmount } from './amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
-import { Cell, CellRange, Sheet, Workbook, cellText, mergeLookup } from './grid';
+import { Cell, CellRange, Sheet, Workbook, cellText, mergeKey, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
 import {
   BUDGET_TABLE_WORDS, EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_COLUMNS,
@@ -70,7 +70,7 @@ export function matchTitle(text: string): { schema?: SchemaDef; other?: boolean 
 class SheetView {
   private texts: string[][] = [];
   readonly width: number;
-  private merges?: Map<string, { row: number; col: number }>;
+  private merges?: Map<number, { row: number; col: number }>;
   private empty: (boolean | undefined)[] = [];
   constructor(readonly sheet: Sheet) {
     let w = 0;
@@ -102,7 +102,7 @@ class SheetView {
     const own = this.text(r, c);
     if (own) return own;
     if (!this.merges) this.merges = mergeLookup(this.sheet);
-    const tl = this.merges.get(`${r},${c}`);
+    const tl = this.merges.get(mergeKey(r, c));
     return tl ? this.text(tl.row, tl.col) : '';
   }
   isEmptyRow(r: number): boolean {
@@ -138,12 +138,16 @@ function isHeaderRow(texts: string[]): boolean {
   return words >= 2 && !hasDecimalAmount(texts);
 }
 
+/** A row numbering the columns: 栏次, or 1 2 3 … in its non-empty cells. Asked of every body row, so it allocates nothing. */
 function isColumnNumberRow(texts: string[]): boolean {
-  const ne = texts.filter((t) => t);
-  if (ne.length === 0) return false;
-  if (squash(ne[0]) === '栏次') return true;
-  if (ne.length < 3) return false;
-  return ne.every((t, i) => t === String(i + 1));
+  let n = 0;
+  for (const t of texts) {
+    if (!t) continue;
+    if (n === 0 && squash(t) === '栏次') return true;
+    n++;
+    if (Number(t) !== n || t !== String(n)) return false;
+  }
+  return n >= 3;
 }
 
 const CODE_RE = /^\d{3}(\d{2}){0,2}$/;
@@ -250,9 +254,9 @@ function readHeader(v: SheetView, from: number, end: number): { header?: HeaderI
   const grid: string[][] = [];
   for (let hr = top; hr <= bottom; hr++) {
     const line: string[] = [];
+    const numbers = isColumnNumberRow(v.rowTexts(hr));
     for (let c = 0; c < v.width; c++) {
-      const t = v.mergedText(hr, c);
-      line[c] = isColumnNumberRow(v.rowTexts(hr)) ? '' : squash(t).replace(/[“”"]/g, '');
+      line[c] = numbers ? '' : squash(v.mergedText(hr, c)).replace(/[“”"]/g, '');
       if (line[c]) {
         left = Math.min(left, c);
         right = Math.max(right, c);

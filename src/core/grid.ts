@@ -108,8 +108,16 @@ export function sheetWidth(sheet: Sheet): number {
 /** Cells a merge lookup maps at most: header merges need few; thousands of large merges never exhaust memory. */
 export const MERGE_LOOKUP_CAP = 1_000_000;
 
-export function mergeLookup(sheet: Sheet): Map<string, { row: number; col: number }> {
-  const map = new Map<string, { row: number; col: number }>();
+/** Excel's number of columns (XFD). */
+const MAX_COLUMNS = 16_384;
+
+/** Key of a cell in a merge lookup: a number, so that asking for a cell builds no string. */
+export function mergeKey(r: number, c: number): number {
+  return r * MAX_COLUMNS + c;
+}
+
+export function mergeLookup(sheet: Sheet): Map<number, { row: number; col: number }> {
+  const map = new Map<number, { row: number; col: number }>();
   let room = MERGE_LOOKUP_CAP;
   for (const m of sheet.merges) {
     // Large merged blocks over data are rare; cap to keep this cheap on huge sheets (and under Map's size limit).
@@ -118,7 +126,7 @@ export function mergeLookup(sheet: Sheet): Map<string, { row: number; col: numbe
     if ((room -= area) < 0) break;
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++)
-        if (r !== m.top || c !== m.left) map.set(`${r},${c}`, { row: m.top, col: m.left });
+        if (r !== m.top || c !== m.left) map.set(mergeKey(r, c), { row: m.top, col: m.left });
   }
   return map;
 }
