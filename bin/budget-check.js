@@ -9,6 +9,10 @@ if (!fs.existsSync(entry)) {
   process.exit(2);
 }
 try {
+  // Before any checking code is compiled: the flags the batch's checkers get too (dist/cli/v8-flags.js says why).
+  // Node allows flags to be set at run time with care (v8.setFlagsFromString); these only change how TurboFan
+  // compiles what it has not compiled yet.
+  require('v8').setFlagsFromString(require(path.join(__dirname, '..', 'dist', 'cli', 'v8-flags.js')).V8_FLAGS.join(' '));
   cli = require(entry);
 } catch (e) {
   // Built, but it cannot load: a dependency is missing or the build is broken — not "not built".

@@ -19,7 +19,8 @@ const { seed001Blocks, SEED001_META } = require(path.join(dist, 'samples', 'seed
 const { layoutWorkbook, locate, setValue } = require(path.join(dist, 'samples', 'layout'));
 const { LAYOUTS } = require(path.join(dist, 'samples', 'variants'));
 const { writeXlsxBuffer } = require(path.join(dist, 'hosts', 'file', 'xlsx'));
-const { runBatch, CHECKER_V8_FLAGS } = require(path.join(dist, 'batch', 'pool'));
+const { runBatch } = require(path.join(dist, 'batch', 'pool'));
+const { V8_FLAGS } = require(path.join(dist, 'cli', 'v8-flags'));
 
 const args = process.argv.slice(2);
 const N = (() => {
@@ -86,7 +87,7 @@ async function main() {
     const code = `const {checkFile}=require(${JSON.stringify(path.join(dist, 'batch', 'check-file'))});` +
       `(async()=>{const fs=JSON.parse(require('fs').readFileSync(${JSON.stringify(listFile)},'utf8'));` +
       `for(let i=${part};i<fs.length;i+=${of})await checkFile(fs[i]);})();`;
-    execFile(process.execPath, [...CHECKER_V8_FLAGS, '-e', code], (e) => (e ? reject(e) : resolve()));
+    execFile(process.execPath, [...V8_FLAGS, '-e', code], (e) => (e ? reject(e) : resolve()));
   });
   fs.writeFileSync(listFile, JSON.stringify(files));
   let t = performance.now();

@@ -7,6 +7,7 @@ import { ChildProcess, fork } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { V8_FLAGS } from '../cli/v8-flags';
 import type { ReadLimits } from '../hosts/file/limits';
 import { emptyResult } from './check-file';
 import type { FileResult } from './types';
@@ -49,15 +50,6 @@ export function defaultJobs(): number {
  */
 const AHEAD = 1;
 
-/**
- * V8 flags of every checker. Without inlining, TurboFan compiles the rules' large functions in a fraction of the
- * time (with it, single rule functions took 50–140 ms, 2.7 s in all over a checker's first 400 workbooks, on
- * background threads that a second checker needs). Measured on 400 small workbooks, two checkers side by side:
- * 2.8–3.0 s against 3.6–3.8 s, CPU per checker 17 % lower; a warm checker loses about 8 %, which a batch of
- * thousands would have to reach before it counted.
- */
-export const CHECKER_V8_FLAGS = ['--no-turbo-inlining'];
-
 export function runBatch(files: string[], opts: BatchOptions = {}): Promise<FileResult[]> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), files.length || 1));
   const script = workerScript();
@@ -80,7 +72,7 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
     const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
     const start = () => {
       const w: ChildProcess = fork(script, [], {
-        execArgv: [...CHECKER_V8_FLAGS, `--max-old-space-size=${opts.workerMemoryMb ?? 2048}`],
+        execArgv: [...V8_FLAGS, `--max-old-space-size=${opts.workerMemoryMb ?? 2048}`],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       });
