@@ -132,3 +132,34 @@ describe('mapping corrections from the task pane (overrides)', () => {
     expect(rep.counts.error).toBe(0);
   });
 });
+
+describe('a row numbering the columns under the header', () => {
+  /** The seed's 基本支出表, its 栏次 row kept, or renumbered cell by cell as other provinces print it. */
+  function basicTable(numbering?: (n: number) => string | number) {
+    const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'general-budget-basic-expenditure'), { layout: 'sheets' });
+    const sheet = l.workbook.sheets[0];
+    const r = sheet.rows.findIndex((row) => row?.some((c) => c?.value === '栏次'));
+    expect(r).toBeGreaterThan(0);
+    if (numbering) {
+      let n = 0;
+      sheet.rows[r] = sheet.rows[r].map((c) => c && { value: numbering(++n) });
+    }
+    return { table: detectWorkbook(l.workbook).tables[0], numberRow: r };
+  }
+  const withLanci = basicTable().table;
+
+  test.each([
+    ['numbers 1 2 3 …', (n: number) => n],
+    ['text "1" "2" "3" …', (n: number) => String(n)],
+  ])('%s is not read as data, like 栏次', (_, numbering) => {
+    const { table, numberRow } = basicTable(numbering);
+    expect(table.schema).toBe('general-budget-basic-expenditure');
+    expect(table.rows.map((r) => r.row)).toEqual(withLanci.rows.map((r) => r.row));
+    expect(table.rows.some((r) => r.row === numberRow)).toBe(false);
+  });
+
+  test('numbers out of sequence are data', () => {
+    const { table, numberRow } = basicTable((n) => (n === 3 ? 4 : n));
+    expect(table.rows.some((r) => r.row === numberRow)).toBe(true);
+  });
+});
