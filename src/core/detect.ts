@@ -145,7 +145,7 @@ function isColumnNumberRow(texts: string[]): boolean {
     if (!t) continue;
     if (n === 0 && squash(t) === '栏次') return true;
     n++;
-    if (Number(t) !== n || t !== String(n)) return false;
+    if (t !== String(n)) return false;
   }
   return n >= 3;
 }

@@ -491,13 +491,9 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.7',
     };
     const rc = { workbook, sync: () => ctx.sync() } as unknown as Excel.RequestContext;
     contextOf.set(rc, ctx);
-    try {
-      return await batch(rc);
-    } finally {
-      ctx.open = false;
-    }
+    return runIn(rc, batch);
   };
-  /** Excel.run(context, batch): the batch runs in that earlier context, open again for its duration. */
+  /** Excel.run(context, batch): the batch runs in that context (new or earlier), open for its duration only. */
   const runIn = async <T>(rc: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const ctx = contextOf.get(rc)!;
     ctx.open = true;
