@@ -160,7 +160,41 @@ export function parseAmount(cell: Cell | undefined, shown?: string): ParsedAmoun
   return blankInvalid(raw);
 }
 
-const MILLION = new Decimal(1_000_000);
+/** An exact scaled integer as decimal text: 1234500000 at scale 6 → "1234.5" (digits moved, never divided). */
+function scaledText(n: number, scale: number): string {
+  const digits = String(Math.abs(n)).padStart(scale + 1, '0');
+  const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${n < 0 ? '-' : ''}${digits.slice(0, digits.length - scale)}${frac ? `.${frac}` : ''}`;
+}
+
+/** The decimal.js value of an exact number of millionths (parsing its text costs less than dividing). */
+export function microDecimal(micro: number): Decimal {
+  return new Decimal(scaledText(micro, 6));
+}
+
+/**
+ * `fmt` for an exact scaled integer (n ÷ 10^scale): the same text decimal.js gives, half away from zero, "-" on
+ * any negative value (also one that rounds to 0) — without making a decimal.js object.
+ */
+export function fmtScaled(n: number, scale: number, decimals = 2): string {
+  if (decimals >= scale) return n === 0 ? (0).toFixed(decimals) : `${scaledFixed(Math.abs(n), scale, decimals, n < 0)}`;
+  const p = 10 ** (scale - decimals);
+  const a = Math.abs(n);
+  let q = Math.floor(a / p);
+  let r = a - q * p;
+  if (r < 0) (q -= 1), (r += p);
+  else if (r >= p) (q += 1), (r -= p);
+  if (2 * r >= p) q += 1;
+  return scaledFixed(q, decimals, decimals, n < 0);
+}
+
+/** q ÷ 10^scale written with exactly `decimals` places (decimals ≥ scale). */
+function scaledFixed(q: number, scale: number, decimals: number, negative: boolean): string {
+  const digits = String(q).padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  const frac = digits.slice(digits.length - scale) + '0'.repeat(decimals - scale);
+  return `${negative ? '-' : ''}${int}${decimals ? `.${frac}` : ''}`;
+}
 
 /**
  * One amount cell of a mapped table (model.AmountRef). Its decimal.js value is made from the exact scaled integer
@@ -180,7 +214,7 @@ export class AmountCell {
     this.v = blank ? ZERO : Number.isFinite(micro) ? undefined : value;
   }
   get value(): Decimal {
-    return (this.v ??= new Decimal(this.micro).div(MILLION));
+    return (this.v ??= microDecimal(this.micro));
   }
   set value(d: Decimal) {
     this.v = d;

@@ -4,7 +4,7 @@
  * 万元), so a check passes exactly, passes within the rounding bound (尾差, info), or fails.
  */
 import Decimal from 'decimal.js';
-import { ZERO, fmt } from './amount';
+import { fmt, fmtScaled, microDecimal, ZERO } from './amount';
 import { a1 } from './grid';
 import type { AmountRef, MappedRow, MappedTable } from './model';
 import type { SchemaId } from './schemas';
@@ -77,15 +77,22 @@ export function boundOf(check: Check): Decimal {
 }
 
 export class CheckResult {
+  private cachedDiff?: Decimal;
   private cachedBound?: Decimal;
   constructor(
     readonly check: Check,
-    /** Σlhs − Σrhs in 万元. */
-    readonly diff: Decimal,
+    /** Σlhs − Σrhs in millionths of a 万元 as an exact integer; NaN when it is not exact (then `diff` is given). */
+    readonly units: number,
     readonly status: CheckStatus,
+    diff?: Decimal,
     bound?: Decimal,
   ) {
+    this.cachedDiff = diff;
     this.cachedBound = bound;
+  }
+  /** Σlhs − Σrhs in 万元 (made from `units` when first asked: the suspects and messages need it, most checks never). */
+  get diff(): Decimal {
+    return (this.cachedDiff ??= this.units === 0 ? ZERO : microDecimal(this.units));
   }
   /** Computed only when needed: most checks hold exactly and never need it. */
   get bound(): Decimal {
@@ -206,24 +213,95 @@ function unitsDiff(check: Check): number {
   return exact(u);
 }
 
+/**
+ * Twice half a unit of a table's last shown decimal, in millionths of a 万元 (10⁶⁻ᵈ for 万元, 10²⁻ᵈ for 元): the
+ * rounding bound's step as an exact integer; NaN for tables shown finer than that.
+ */
+function doubledHalfUnits(table: MappedTable): number {
+  const exp = 6 - table.decimals - (table.unit === '元' ? 4 : 0);
+  return exp >= 0 ? 10 ** exp : NaN;
+}
+
+/** Twice the rounding bound in millionths of a 万元 (see boundOf), NaN when not an exact integer. */
+function doubledBoundUnits(check: Check): number {
+  let b = 0;
+  for (const t of check.lhs) if (t.ref && !t.ref.blank) b += doubledHalfUnits(t.table);
+  for (const t of check.rhs) if (t.ref && !t.ref.blank) b += doubledHalfUnits(t.table);
+  return exact(b);
+}
+
 export function evaluate(check: Check): CheckResult {
   // Most checks hold exactly: decided on exact scaled integers; decimal.js only for the rest.
   const u = unitsDiff(check);
-  if (u === 0) return new CheckResult(check, ZERO, 'pass');
+  if (u === 0) return new CheckResult(check, 0, 'pass');
+  const b2 = Number.isNaN(u) ? NaN : doubledBoundUnits(check);
+  if (!Number.isNaN(b2)) {
+    // |diff| ≤ bound  ⇔  2·|u| ≤ b2, all in exact integers (2·|u| stays below 2⁵⁴, a power of two: exact).
+    if (check.op === 'gte') return new CheckResult(check, u, u > 0 || 2 * u >= -b2 ? 'pass' : 'fail');
+    return new CheckResult(check, u, 2 * Math.abs(u) <= b2 ? 'rounding' : 'fail');
+  }
   let diff = ZERO;
   for (const t of check.lhs) if (t.value !== ZERO) diff = diff.plus(t.value); // blank or missing: exact zero
   for (const t of check.rhs) if (t.value !== ZERO) diff = diff.minus(t.value);
-  if (check.op === 'eq' && diff.isZero()) return new CheckResult(check, diff, 'pass');
-  if (check.op === 'gte' && !diff.isNegative()) return new CheckResult(check, diff, 'pass');
+  if (check.op === 'eq' && diff.isZero()) return new CheckResult(check, NaN, 'pass', diff);
+  if (check.op === 'gte' && !diff.isNegative()) return new CheckResult(check, NaN, 'pass', diff);
   const bound = boundOf(check);
   let status: CheckStatus;
   if (check.op === 'gte') status = diff.gte(bound.negated()) ? 'pass' : 'fail';
   else status = diff.abs().lte(bound) ? 'rounding' : 'fail';
-  return new CheckResult(check, diff, status, bound);
+  return new CheckResult(check, NaN, status, diff, bound);
 }
 
 function cellOf(t: Term): CellRef | undefined {
   return t.ref ? { sheet: t.table.sheet, cell: a1(t.ref.row, t.ref.col) } : undefined;
+}
+
+/** The amounts a finding quotes, as shown in the target cell's unit and decimals. */
+interface Quoted {
+  actual: string;
+  expected: string;
+  difference: string;
+  /** −difference: how much a "≥" falls short. */
+  shortfall: string;
+  /** The rounding bound, one decimal finer. */
+  bound(): string;
+}
+
+/** The quoted amounts from exact scaled integers (no decimal.js), or undefined when any of them is not exact. */
+function quotedExact(res: CheckResult, target: Term): Quoted | undefined {
+  const tt = target.table;
+  // Millionths of a 万元 → millionths of the target's unit.
+  const k = tt.unit === '元' ? 10_000 : 1;
+  const actual = target.ref ? target.ref.micro : 0;
+  const expected = exact((target.units - res.units) * k);
+  const difference = exact(actual - expected);
+  if (Number.isNaN(difference)) return undefined;
+  const dec = tt.decimals;
+  return {
+    actual: fmtScaled(actual, 6, dec),
+    expected: fmtScaled(expected, 6, dec),
+    difference: fmtScaled(difference, 6, dec),
+    shortfall: fmtScaled(-difference, 6, dec),
+    // Twice the bound in millionths of a 万元 → the bound in ten-millionths of the target's unit.
+    bound: () => fmtScaled(doubledBoundUnits(res.check) * k * 5, 7, dec + 1),
+  };
+}
+
+function quotedDecimal(res: CheckResult, target: Term): Quoted {
+  const tt = target.table;
+  const dec = tt.decimals;
+  const inTargetUnit = (v: Decimal) => v.div(tt.factor);
+  const actual = target.ref ? target.ref.value : ZERO;
+  // expected value of the target cell = what makes the check hold exactly.
+  const expected = inTargetUnit(target.value.minus(res.diff));
+  const difference = actual.minus(expected);
+  return {
+    actual: fmt(actual, dec),
+    expected: fmt(expected, dec),
+    difference: fmt(difference, dec),
+    shortfall: fmt(difference.negated(), dec),
+    bound: () => fmt(inTargetUnit(res.bound), dec + 1),
+  };
 }
 
 /** Turns a non-passing result into a finding, stated in the target cell's own unit. */
@@ -232,12 +310,7 @@ export function toFinding(res: CheckResult): Finding | undefined {
   const c = res.check;
   const target = c.lhs[0];
   const tt = target.table;
-  const dec = tt.decimals;
-  const inTargetUnit = (v: Decimal) => v.div(tt.factor);
-  const actual = target.ref ? target.ref.value : ZERO;
-  // expected value of the target cell = what makes the check hold exactly.
-  const expected = inTargetUnit(target.value.minus(res.diff));
-  const difference = actual.minus(expected);
+  const q = (Number.isNaN(res.units) ? undefined : quotedExact(res, target)) ?? quotedDecimal(res, target);
   const cells = [...c.lhs, ...c.rhs].map(cellOf).filter((x): x is CellRef => !!x);
   const anchor = cellOf(target) ?? cellOf(c.rhs.find((t) => t.ref) ?? target) ?? { sheet: tt.sheet, cell: a1(tt.range.top, tt.range.left) };
   const unit = tt.unit;
@@ -245,13 +318,13 @@ export function toFinding(res: CheckResult): Finding | undefined {
   let severity: Severity;
   if (res.status === 'rounding') {
     severity = 'info';
-    message = `${target.label}为 ${fmt(actual, dec)}，${c.expectation}为 ${fmt(expected, dec)}，相差 ${fmt(difference, dec)}${unit}，在四舍五入尾差允许范围（±${fmt(inTargetUnit(res.bound), dec + 1)}）内`;
+    message = `${target.label}为 ${q.actual}，${c.expectation}为 ${q.expected}，相差 ${q.difference}${unit}，在四舍五入尾差允许范围（±${q.bound()}）内`;
   } else if (c.op === 'gte') {
     severity = c.severity ?? 'error';
-    message = `${target.label}为 ${fmt(actual, dec)}，应不少于${c.expectation} ${fmt(expected, dec)}${unit}，少 ${fmt(difference.negated(), dec)}${unit}`;
+    message = `${target.label}为 ${q.actual}，应不少于${c.expectation} ${q.expected}${unit}，少 ${q.shortfall}${unit}`;
   } else {
     severity = c.severity ?? 'error';
-    message = `${target.label}应为 ${fmt(expected, dec)}（${c.expectation}），实际为 ${fmt(actual, dec)}，相差 ${fmt(difference, dec)}${unit}`;
+    message = `${target.label}应为 ${q.expected}（${c.expectation}），实际为 ${q.actual}，相差 ${q.difference}${unit}`;
   }
   return {
     rule: c.rule,
@@ -260,9 +333,9 @@ export function toFinding(res: CheckResult): Finding | undefined {
     sheet: anchor.sheet,
     cell: anchor.cell,
     cells,
-    expected: fmt(expected, dec),
-    actual: fmt(actual, dec),
-    difference: fmt(difference, dec),
+    expected: q.expected,
+    actual: q.actual,
+    difference: q.difference,
     table: tt.schema,
   };
 }

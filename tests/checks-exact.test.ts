@@ -1,0 +1,101 @@
+/**
+ * Checks are decided and quoted on exact scaled integers where every amount has one, and on decimal.js otherwise.
+ * Both must give what plain decimal arithmetic gives: this compares them with an oracle written here, on random
+ * checks over 万元 and 元 tables, 0–4 shown decimals, blanks, "=" and "≥", values with and without whole 分.
+ */
+import Decimal from 'decimal.js';
+import { AmountCell, fmtScaled, microDecimal } from '../src/core/amount';
+import { Check, evaluate, term, toFinding } from '../src/core/checks';
+import type { MappedRow, MappedTable } from '../src/core/model';
+
+let seed = 17;
+const rnd = (n: number) => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return Math.floor((seed / 2147483648) * n); // the high bits: an LCG's low bits repeat with short periods
+};
+
+function table(unit: '元' | '万元', decimals: number): MappedTable {
+  return {
+    schema: 'expenditure', unit, decimals, factor: new Decimal(unit === '元' ? '0.0001' : 1), sheet: '支出', title: '支出总表',
+    range: { top: 0, left: 0, bottom: 40, right: 5 }, columns: [{ role: 'total', col: 2, header: '合计', label: '合计' }],
+  } as unknown as MappedTable;
+}
+
+/** A shown amount: digits with `decimals` places, sometimes a value carrying finer digits (not whole 分 in 元). */
+function amountText(decimals: number): string {
+  const whole = String(rnd(10) === 0 ? rnd(3) : rnd(2_000_000));
+  let frac = '';
+  for (let i = 0; i < decimals; i++) frac += String(rnd(10));
+  if (rnd(12) === 0) frac += '37';
+  return `${rnd(8) === 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+function row(r: number, text: string | undefined, decimals: number): MappedRow {
+  const micro = text === undefined ? 0 : (() => {
+    const [i, f = ''] = text.replace('-', '').split('.');
+    const m = f.length > 6 ? NaN : Number(i + f.padEnd(6, '0'));
+    return text.startsWith('-') ? -m : m;
+  })();
+  const cell = new AmountCell(r, 2, text === undefined, decimals, micro, text === undefined ? undefined : new Decimal(text));
+  return { row: r, kind: 'code', code: String(201 + r), name: `行${r}`, amounts: { total: cell } };
+}
+
+/** The oracle: values in 万元, bound = half a unit per shown term, everything in decimal.js. */
+function oracle(check: Check) {
+  const v = (t: Check['lhs'][number]) => (t.ref && !t.ref.blank ? new Decimal(t.ref.value).times(t.table.factor) : new Decimal(0));
+  const half = (t: Check['lhs'][number]) => (t.ref && !t.ref.blank ? new Decimal(0.5).times(new Decimal(10).pow(-t.table.decimals)).times(t.table.factor) : new Decimal(0));
+  let diff = new Decimal(0);
+  let bound = new Decimal(0);
+  for (const t of check.lhs) (diff = diff.plus(v(t))), (bound = bound.plus(half(t)));
+  for (const t of check.rhs) (diff = diff.minus(v(t))), (bound = bound.plus(half(t)));
+  const status = check.op === 'gte' ? (diff.gte(bound.negated()) ? 'pass' : 'fail') : diff.isZero() ? 'pass' : diff.abs().lte(bound) ? 'rounding' : 'fail';
+  const target = check.lhs[0];
+  const dec = target.table.decimals;
+  const actual = target.ref ? new Decimal(target.ref.value) : new Decimal(0);
+  const expected = v(target).minus(diff).div(target.table.factor);
+  const f = (d: Decimal, p = dec) => d.toFixed(p, Decimal.ROUND_HALF_UP);
+  return { status, diff, actual: f(actual), expected: f(expected), difference: f(actual.minus(expected)), shortfall: f(expected.minus(actual)), bound: f(bound.div(target.table.factor), dec + 1) };
+}
+
+test('fmtScaled writes what decimal.js toFixed writes, half away from zero', () => {
+  const cases: [number, number, number][] = [[5, 3, 2], [-5, 3, 2], [-4, 3, 2], [0, 6, 2], [1_234_500_000, 6, 0], [-2_500_000, 6, 0], [9_007_199_254_740_991, 6, 2], [-9_007_199_254_740_991, 7, 3], [123, 2, 4], [-1, 6, 6]];
+  for (let i = 0; i < 3000; i++) cases.push([(rnd(2) ? -1 : 1) * rnd(2_000_000_000) * (rnd(3) ? 1 : 4096), rnd(8), rnd(5)]);
+  for (const [n, scale, dec] of cases) expect([n, scale, dec, fmtScaled(n, scale, dec)]).toEqual([n, scale, dec, new Decimal(n).div(new Decimal(10).pow(scale)).toFixed(dec, Decimal.ROUND_HALF_UP)]);
+  expect(microDecimal(-4_436_200_000).toString()).toBe('-4436.2');
+  expect(microDecimal(7).toString()).toBe('0.000007');
+});
+
+test('evaluate and toFinding agree with plain decimal arithmetic on random checks', () => {
+  let exactQuoted = 0;
+  let decimalQuoted = 0;
+  const statuses = new Set<string>();
+  for (let i = 0; i < 4000; i++) {
+    const t = table(rnd(2) ? '元' : '万元', rnd(5));
+    const n = 1 + rnd(5);
+    const texts = Array.from({ length: n }, () => (rnd(6) === 0 ? undefined : amountText(t.decimals)));
+    const rows = texts.map((x, r) => row(r, x, t.decimals));
+    // A total that holds, is off by a rounding residue, or is wrong.
+    let sum = new Decimal(0);
+    for (const x of texts) if (x !== undefined) sum = sum.plus(x);
+    const off = [0, 0, 1, -1, 2, 250][rnd(6)];
+    const totalText = sum.plus(new Decimal(off).times(new Decimal(10).pow(-t.decimals))).toFixed(t.decimals);
+    const total = row(30, rnd(15) === 0 ? undefined : totalText, t.decimals);
+    const check: Check = { rule: 'hierarchy.parent', op: rnd(4) === 0 ? 'gte' : 'eq', lhs: [term(t, total, 'total')], rhs: rows.map((r) => term(t, r, 'total')), expectation: '其下各款之和' };
+    const want = oracle(check);
+    const res = evaluate(check);
+    statuses.add(res.status);
+    expect([i, res.status]).toEqual([i, want.status]);
+    expect([i, res.diff.toString()]).toEqual([i, want.diff.toString()]);
+    const f = toFinding(res);
+    if (res.status === 'pass') continue;
+    if (Number.isNaN(res.units)) decimalQuoted++;
+    else exactQuoted++;
+    expect([i, f!.actual, f!.expected, f!.difference]).toEqual([i, want.actual, want.expected, want.difference]);
+    if (res.status === 'rounding') expect([i, f!.message]).toEqual([i, expect.stringContaining(`（±${want.bound}）`)]);
+    if (check.op === 'gte') expect([i, f!.message]).toEqual([i, expect.stringContaining(`少 ${want.shortfall}`)]);
+  }
+  // Both paths ran, on every outcome.
+  expect([...statuses].sort()).toEqual(['fail', 'pass', 'rounding']);
+  expect(exactQuoted).toBeGreaterThan(500);
+  expect(decimalQuoted).toBeGreaterThan(100);
+});
