@@ -8,7 +8,7 @@ import { parseAmount } from '../amount';
 import { a1, cellText, type Workbook } from '../grid';
 import type { OtherTable } from '../model';
 import { squash, stripDepartmentCode } from '../text';
-import type { AmountRef, MappedTable } from '../model';
+import type { AmountRef, MappedRow, MappedTable } from '../model';
 import { item, totalRow } from '../rules/context';
 import { checkPerformanceTables, DepartmentTarget, ProjectTarget } from '../rules/performance';
 import type { SchemaId } from '../schemas';
@@ -47,9 +47,40 @@ export interface Figures {
   economic: { code: string; name: string; personnel: Decimal; public: Decimal; total: Decimal; sheet: string; cell: string }[];
 }
 
+/** A cell's amount in 万元 (a 万元 table's own value object: nothing made). */
+function inWan(t: MappedTable, ref: AmountRef | undefined): Decimal {
+  return !ref || ref.blank ? ZERO : t.unit === '万元' ? ref.value : ref.value.times(t.factor);
+}
+
+/**
+ * A basic-table row of `Figures.economic`. Its amounts are made when read (the text writer and checker read a
+ * few; a validation, which extracts the figures for its cross-checks, reads none).
+ */
+class EconomicRow {
+  readonly code: string;
+  readonly name: string;
+  readonly sheet: string;
+  readonly cell: string;
+  constructor(private readonly t: MappedTable, private readonly r: MappedRow) {
+    this.code = r.code!;
+    this.name = r.name;
+    this.sheet = t.sheet;
+    this.cell = a1(r.amounts.total.row, r.amounts.total.col);
+  }
+  get personnel(): Decimal {
+    return inWan(this.t, this.r.amounts.personnel);
+  }
+  get public(): Decimal {
+    return inWan(this.t, this.r.amounts.public);
+  }
+  get total(): Decimal {
+    return inWan(this.t, this.r.amounts.total);
+  }
+}
+
 function fig(t: MappedTable, ref: AmountRef | undefined): Figure | undefined {
   if (!ref) return undefined;
-  return { value: ref.blank ? ZERO : ref.value.times(t.factor), sheet: t.sheet, cell: a1(ref.row, ref.col) };
+  return { value: inWan(t, ref), sheet: t.sheet, cell: a1(ref.row, ref.col) };
 }
 
 function first(tables: MappedTable[], id: SchemaId): MappedTable | undefined {
@@ -97,11 +128,7 @@ export function extractFigures(tables: MappedTable[]): Figures {
     set('basic', fig(basic, bt.amounts.total));
     set('personnel', fig(basic, bt.amounts.personnel));
     set('public', fig(basic, bt.amounts.public));
-    for (const r of basic.rows)
-      if (r.kind === 'code' && r.amounts.total) {
-        const val = (ref?: AmountRef) => (ref && !ref.blank ? ref.value.times(basic.factor) : ZERO);
-        economic.push({ code: r.code!, name: r.name, personnel: val(r.amounts.personnel), public: val(r.amounts.public), total: val(r.amounts.total), sheet: basic.sheet, cell: a1(r.amounts.total.row, r.amounts.total.col) });
-      }
+    for (const r of basic.rows) if (r.kind === 'code' && r.amounts.total) economic.push(new EconomicRow(basic, r));
   }
   const tp = first(tables, 'three-public-expenditure');
   if (tp) {
