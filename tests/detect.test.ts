@@ -163,3 +163,15 @@ describe('a row numbering the columns under the header', () => {
     expect(table.rows.some((r) => r.row === numberRow)).toBe(true);
   });
 });
+
+test('one header under the titles of different tables is mapped by each table’s own columns, in any order', () => {
+  // Column lists are remembered by header (a batch's workbooks share templates): the table's schema is part of that.
+  const header = ['科目编码', '科目名称', '合计', '基本支出', '项目支出'];
+  const roles = (title: string) =>
+    detectWorkbook({ sheets: [sheetFromArray('s', [[title], header, ['201', '一般公共服务支出', 3, 1, 2]])] }).tables.map((t) => `${t.schema}: ${t.columns.map((c) => c.role).join(' ')}`);
+  for (let i = 0; i < 2; i++) {
+    expect(roles('2025年部门支出总表')).toEqual(['expenditure: code name total basic project']);
+    expect(roles('2025年部门收入总表')).toEqual(['income: code name total']);
+  }
+  expect(Object.isFrozen(detectWorkbook({ sheets: [sheetFromArray('s', [['2025年部门支出总表'], header, ['201', '一般公共服务支出', 3, 1, 2]])] }).tables[0].columns)).toBe(true);
+});

@@ -44,7 +44,22 @@ export function cleanTitle(text: string): string {
  * 功能分类 / 经济分类, 总表 / 预算表 / 明细表. Of the schemas whose words all occur, the one naming the most wins.
  * A title of another budget table (政府采购, 项目支出, 财政拨款支出明细表 …) is `other`.
  */
-export function matchTitle(text: string): { schema?: SchemaDef; other?: boolean } | undefined {
+export function matchTitle(text: string): TitleMatch | undefined {
+  let m = titleMatches.get(text);
+  if (m === undefined) {
+    m = Object.freeze(matchTitleText(text)) ?? null;
+    if (titleMatches.size > 10_000) titleMatches.clear();
+    titleMatches.set(text, m);
+  }
+  return m ?? undefined;
+}
+
+type TitleMatch = { readonly schema?: SchemaDef; readonly other?: boolean };
+
+/** Memo of matchTitle: a batch's workbooks repeat the same titles (frozen results, shared by every caller). */
+const titleMatches = new Map<string, TitleMatch | null>();
+
+function matchTitleText(text: string): TitleMatch | undefined {
   const raw = squash(text);
   if (!raw || raw.length > MAX_TITLE_LEN) return undefined;
   const t = cleanTitle(text);
@@ -282,6 +297,24 @@ function readHeader(v: SheetView, from: number, end: number): { header?: HeaderI
     if (p.length) paths.set(c, p);
   }
   return { header: { top, bottom, dataTop, left, right, paths }, metaRows };
+}
+
+/**
+ * Memo of assignColumns by schema and header paths: a batch's workbooks share their templates' headers. The lists
+ * are shared by every table with that header (and frozen: nothing changes a table's columns).
+ */
+const columnsByHeader = new Map<string, readonly MappedColumn[]>();
+
+function columnsFor(def: SchemaDef, paths: Map<number, string[]>): MappedColumn[] {
+  let key = def.id;
+  for (const [c, p] of paths) key += `\u0001${c}\u0002${p.join('\u0002')}`;
+  let cols = columnsByHeader.get(key);
+  if (!cols) {
+    cols = Object.freeze(assignColumns(def, paths).map((c) => Object.freeze(c)));
+    if (columnsByHeader.size > 10_000) columnsByHeader.clear();
+    columnsByHeader.set(key, cols);
+  }
+  return cols as MappedColumn[];
 }
 
 function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColumn[] {
@@ -698,7 +731,7 @@ function mapRegion(
       },
     };
   }
-  const columns = assignColumns(def, header.paths);
+  const columns = columnsFor(def, header.paths);
   const missing = requiredMissing(def, columns);
   if (missing)
     return {
