@@ -188,14 +188,18 @@ function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string)
 const exact = (u: number): number => (Number.isSafeInteger(u) ? u : NaN);
 
 /**
- * Σ over `lhs` rows − Σ over `rhs` rows of one column of one table, in millionths of a 万元 (NaN when not exact):
- * what `evaluate` would decide on, worked out without building the terms (a holding sum needs none of them).
+ * One row's cell − Σ over `rhs` rows, of one column of one table, in millionths of a 万元 (NaN when not exact): what
+ * `evaluate` would decide on, worked out without building the terms (a holding sum needs none of them).
  */
-export function rowsUnitsDiff(table: MappedTable, role: string, lhs: (MappedRow | undefined)[], rhs: (MappedRow | undefined)[]): number {
-  let u = 0;
-  for (const r of lhs) u += cellUnits(table, r, role);
+export function rowsUnitsDiff(table: MappedTable, role: string, lhs: MappedRow | undefined, rhs: (MappedRow | undefined)[]): number {
+  let u = cellUnits(table, lhs, role);
   for (const r of rhs) u -= cellUnits(table, r, role);
   return exact(u);
+}
+
+/** The same between two tables: one cell of `a` − one cell of `b` (cross-table comparisons, code by code). */
+export function pairUnitsDiff(a: MappedTable, x: MappedRow | undefined, ra: string, b: MappedTable, y: MappedRow | undefined, rb: string): number {
+  return exact(cellUnits(a, x, ra) - cellUnits(b, y, rb));
 }
 
 /** The same within one row: its `lhs` column − Σ its `rhs` columns (a row formula such as 合计 = 基本 + 项目). */

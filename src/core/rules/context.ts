@@ -12,18 +12,20 @@ export interface RuleContext {
   first(id: SchemaId): MappedTable | undefined;
   check(c: Check): void;
   /**
-   * A check given by its scaled-integer difference (`units`, see checks.rowsUnitsDiff) and how to build it. A
-   * context that keeps no holding checks builds it only when the difference is not exactly 0; absent, every
-   * check is built (the live session keeps them all).
+   * Whether an equality with this exact scaled-integer difference (`units`, see checks.rowsUnitsDiff) has been
+   * counted as holding without being built: a context that keeps no holding checks does so when `units` is 0.
+   * Absent, every check is built (the live session and the suspects' second pass keep them).
    */
-  checkLazy?(rule: string, table: MappedTable, units: () => number, build: () => Check): void;
+  countHolding?(rule: string, table: MappedTable, units: number): boolean;
   finding(f: Finding): void;
 }
 
-/** Emits a check through the context's lazy path when it has one. */
-export function emitCheck(ctx: RuleContext, rule: string, table: MappedTable, units: () => number, build: () => Check): void {
-  if (ctx.checkLazy) ctx.checkLazy(rule, table, units, build);
-  else ctx.check(build());
+/**
+ * Whether the rule can skip building an equality it knows the exact difference of (counted as holding); when
+ * false it builds the check and hands it to ctx.check. No closures: this runs for every sum of a table.
+ */
+export function settled(ctx: RuleContext, rule: string, table: MappedTable, units: number): boolean {
+  return ctx.countHolding !== undefined && ctx.countHolding(rule, table, units);
 }
 
 /** The first mapped table of each schema (cross-table rules and the coverage ledger use the first one). */
@@ -39,10 +41,10 @@ export function ruleContext(
   unmapped: UnmappedTable[],
   check: (c: Check) => void,
   finding: (f: Finding) => void,
-  checkLazy?: RuleContext['checkLazy'],
+  countHolding?: RuleContext['countHolding'],
 ): RuleContext {
   const firsts = firstTables(tables);
-  return { tables, unmapped, first: (id) => firsts.get(id), check, checkLazy, finding };
+  return { tables, unmapped, first: (id) => firsts.get(id), check, countHolding, finding };
 }
 
 export interface Rule {

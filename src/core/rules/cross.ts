@@ -1,9 +1,9 @@
 /** Rules 5–11 of domain.md: the same figure in two tables. Units are normalised to 万元 by the terms. */
 import { isZeroAmount } from '../amount';
-import { Check, SHORT_TITLE, term } from '../checks';
+import { Check, pairUnitsDiff, SHORT_TITLE, term } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
-import { byCode, item, Rule, RuleContext, totalRow } from './context';
+import { byCode, item, Rule, RuleContext, settled, totalRow } from './context';
 import { incomeSources } from './within';
 
 function has(t: MappedTable, role: string): boolean {
@@ -29,13 +29,15 @@ function compareByCode(
     if (!has(a, ra) || !has(b, rb)) continue;
     const ta = totalRow(a);
     const tb = totalRow(b);
-    if (ta && tb) ctx.check({ rule, op: 'eq', lhs: [term(a, ta, ra)], rhs: [term(b, tb, rb)], expectation: `${b.def.title}合计行的对应数`, severity });
+    if (ta && tb && !settled(ctx, rule, a, pairUnitsDiff(a, ta, ra, b, tb, rb)))
+      ctx.check({ rule, op: 'eq', lhs: [term(a, ta, ra)], rhs: [term(b, tb, rb)], expectation: `${b.def.title}合计行的对应数`, severity });
     for (const code of codes) {
       const x = ma.get(code);
       const y = mb.get(code);
+      if (!x?.amounts[ra] && !y?.amounts[rb]) continue;
+      if (settled(ctx, rule, a, pairUnitsDiff(a, x, ra, b, y, rb))) continue;
       const lhs = x ? term(a, x, ra) : term(a, undefined, ra);
       const rhs = y ? term(b, y, rb) : term(b, undefined, rb);
-      if (!lhs.ref && !rhs.ref) continue;
       if (!x) lhs.label = `${a.def.title}中缺少科目 ${code}（${y!.name}），按 0 计`;
       const target = x ? [lhs, rhs] : [rhs, lhs];
       ctx.check({ rule, op: 'eq', lhs: [target[0]], rhs: [target[1]], expectation: `${(x ? b : a).def.title}中同一科目的对应数`, severity });
@@ -55,9 +57,11 @@ function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, co
   for (const r of target.rows) if (r.kind === 'code' && r.level === 1) codes.add(r.code!);
   for (const code of codes) {
     const sr = classes.get(code);
+    const tr = targetCodes.get(code);
+    if (!sr?.amounts[column] && !tr?.amounts.total) continue;
+    if (settled(ctx, rule, summary, pairUnitsDiff(summary, sr, column, target, tr, 'total'))) continue;
     const lhs = term(summary, sr, column);
-    const rhs = term(target, targetCodes.get(code), 'total');
-    if (!lhs.ref && !rhs.ref) continue;
+    const rhs = term(target, tr, 'total');
     if (!sr) lhs.label = `${SHORT_TITLE[summary.schema]}中缺少功能类 ${code}，按 0 计`;
     const [l, r] = sr ? [lhs, rhs] : [rhs, lhs];
     ctx.check({ rule, op: 'eq', lhs: [l], rhs: [r], expectation: sr ? `${target.def.title}中该类的合计` : `${summary.def.title}中该类的对应数` });
@@ -65,7 +69,7 @@ function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, co
   // 本年支出合计 against the target's 合计 row; an empty target table (空表列示) counts as zero.
   const st = item(summary, 'exp-total', 'out');
   const tt = totalRow(target);
-  if (st && (tt || !target.rows.some((r) => r.kind === 'code')))
+  if (st && (tt || !target.rows.some((r) => r.kind === 'code')) && !settled(ctx, rule, summary, pairUnitsDiff(summary, st, column, target, tt, 'total')))
     ctx.check({ rule, op: 'eq', lhs: [term(summary, st, column)], rhs: [term(target, tt, 'total')], expectation: `${target.def.title}合计` });
 }
 

@@ -3,7 +3,7 @@ import { isZeroAmount } from '../amount';
 import { rolesUnitsDiff, rowsUnitsDiff, term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
-import { amountRoles, codeRows, emitCheck, item, Rule, RuleContext, tableParents, totalRow, uncertainSums } from './context';
+import { amountRoles, codeRows, item, Rule, RuleContext, settled, tableParents, totalRow, uncertainSums } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
 
@@ -135,7 +135,8 @@ export const hierarchyParent: Rule = {
         if (uncertain.has(p.code!)) continue;
         const what = p.level === 1 ? '其下各款之和' : '其下各项之和';
         for (const role of roles)
-          emitCheck(ctx, this.id, t, () => rowsUnitsDiff(t, role, [p], kids), () => ({ rule: this.id, op: 'eq', lhs: [term(t, p, role)], rhs: kids.map((k) => term(t, k, role)), expectation: what }));
+          if (!settled(ctx, this.id, t, rowsUnitsDiff(t, role, p, kids)))
+            ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, p, role)], rhs: kids.map((k) => term(t, k, role)), expectation: what });
       }
     }
   },
@@ -153,7 +154,8 @@ export const hierarchyTotal: Rule = {
       const { rows, parent } = tableParents(t);
       const roots = rows.filter((r) => !parent.get(r));
       for (const role of amountRoles(t))
-        emitCheck(ctx, this.id, t, () => rowsUnitsDiff(t, role, [total], roots), () => ({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: roots.map((r) => term(t, r, role)), expectation: '各类之和' }));
+        if (!settled(ctx, this.id, t, rowsUnitsDiff(t, role, total, roots)))
+          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: roots.map((r) => term(t, r, role)), expectation: '各类之和' });
     }
   },
 };
@@ -174,7 +176,8 @@ export const rowFormulas: Rule = {
         for (const row of t.rows) {
           if (row.kind === 'other' || !row.amounts[f.target]) continue;
           if (t.def.shape === 'two-sided' && (row.side !== 'out')) continue;
-          emitCheck(ctx, f.rule, t, () => rolesUnitsDiff(t, row, f.target, parts), () => ({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe }));
+          if (!settled(ctx, f.rule, t, rolesUnitsDiff(t, row, f.target, parts)))
+            ctx.check({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe });
         }
       }
     }
