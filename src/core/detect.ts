@@ -121,7 +121,13 @@ class SheetView {
     return tl ? this.text(tl.row, tl.col) : '';
   }
   isEmptyRow(r: number): boolean {
-    return (this.empty[r] ??= this.rowTexts(r).every((x) => !x));
+    let e = this.empty[r];
+    if (e === undefined) {
+      e = true;
+      for (const x of this.rowTexts(r)) if (x) e = false;
+      this.empty[r] = e;
+    }
+    return e;
   }
 }
 
@@ -129,10 +135,18 @@ const HEADER_WORD = /^(序号|栏次|项目|科目|科目编码|编码|科目名
 
 const headerWordCache = new Map<string, boolean>();
 
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** Memoised: every body row's cells are asked (is this a repeated header?), and names recur across tables. */
 function isHeaderWord(t: string): boolean {
   // Amounts and codes (most cells of a body row) are rejected before the memo, which only names would fill.
-  if (!t || /\d/.test(t)) return false;
+  if (!t || hasDigit(t)) return false;
   let w = headerWordCache.get(t);
   if (w === undefined) {
     w = !(/[:：]/.test(t) || ENUM_PREFIX.test(t)) && HEADER_WORD.test(squash(t).replace(/[“”"]/g, ''));
@@ -504,8 +518,13 @@ function scanBody(v: SheetView, t: MappedTable, dataTop: number, end: number, ta
 
 /** A row that only repeats header words (a page break's repeated header, a 类/款/项 line): not data. */
 function isHeaderEcho(texts: string[]): boolean {
-  const ne = texts.filter((t) => t);
-  return ne.length > 0 && ne.every((t) => isHeaderWord(t) || /^(功能|经济|部门预算经济)?分类科目(编码|名称)?$/.test(squash(t)));
+  let any = false;
+  for (const t of texts) {
+    if (!t) continue;
+    if (!isHeaderWord(t) && !/^(功能|经济|部门预算经济)?分类科目(编码|名称)?$/.test(squash(t))) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** Two-digit code part as printed: "05", "5" (leading zero lost), or the full 5/7-digit code. */

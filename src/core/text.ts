@@ -2,7 +2,14 @@
 
 /** Removes every kind of white space (stray spaces inside header words: 项  目). */
 export function squash(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, '');
+  // Most texts (amounts, codes, names) have none: looked for by hand, the regex (and a new string) only when
+  // a character might be one of JavaScript's \s (control characters included, harmlessly).
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
+      return s.replace(/[\s\u3000\u00a0]+/g, '');
+  }
+  return s;
 }
 
 const normCache = new Map<string, string>();
