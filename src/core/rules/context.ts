@@ -78,9 +78,16 @@ export function totalRow(t: MappedTable): MappedRow | undefined {
   return t.rows.find((r) => r.kind === 'total');
 }
 
-export function byCode(t: MappedTable): Map<string, MappedRow> {
-  const m = new Map<string, MappedRow>();
-  for (const r of t.rows) if (r.code && !m.has(r.code)) m.set(r.code, r);
+const codeMaps = new WeakMap<MappedRow[], ReadonlyMap<string, MappedRow>>();
+
+/** The first row of each code (built once per table, like its parents: several cross-table rules ask). */
+export function byCode(t: MappedTable): ReadonlyMap<string, MappedRow> {
+  let m = codeMaps.get(t.rows);
+  if (!m) {
+    const built = new Map<string, MappedRow>();
+    for (const r of t.rows) if (r.code && !built.has(r.code)) built.set(r.code, r);
+    codeMaps.set(t.rows, (m = built));
+  }
   return m;
 }
 
