@@ -4,7 +4,8 @@
  * checks over 万元 and 元 tables, 0–4 shown decimals, blanks, "=" and "≥", values with and without whole 分.
  */
 import Decimal from 'decimal.js';
-import { AmountCell, fmtScaled, microDecimal } from '../src/core/amount';
+import { AmountCell, fmtScaled, microDecimal, parseAmount, plainAmountCell } from '../src/core/amount';
+import { cellText, type Cell } from '../src/core/grid';
 import { Check, evaluate, term, toFinding } from '../src/core/checks';
 import type { MappedRow, MappedTable } from '../src/core/model';
 
@@ -98,4 +99,26 @@ test('evaluate and toFinding agree with plain decimal arithmetic on random check
   expect([...statuses].sort()).toEqual(['fail', 'pass', 'rounding']);
   expect(exactQuoted).toBeGreaterThan(500);
   expect(decimalQuoted).toBeGreaterThan(100);
+});
+
+test('a number cell made directly is the cell parseAmount gives, and the rest are left to parseAmount', () => {
+  const formats = [undefined, 'General', '0.00', '#,##0.00', '#,##0', '0.0000', '0.00_ ;[Red]-0.00 ', '@'];
+  const values: Cell['value'][] = [null, 0, -0, 1, 85.2, 85.19999999999999, 4436.2, -4436.25, 1e-7, 1e21, 123.4567891, 0.1 + 0.2, NaN, Infinity, '4,436.20', '', true];
+  for (let i = 0; i < 400; i++) values.push((rnd(2) ? -1 : 1) * rnd(100_000_000) / 10 ** rnd(8));
+  let direct = 0;
+  for (const value of values)
+    for (const numFmt of formats)
+      for (const formula of [undefined, 'SUM(C5:C9)']) {
+        const cell: Cell = { value, numFmt, formula };
+        const made = plainAmountCell(3, 4, cell, cellText(cell));
+        if (!made) {
+          // Left to parseAmount: text, booleans, non-finite, exponent form, rounding to the format, an empty formula.
+          expect([value, numFmt, formula, typeof value !== 'number' || !/^-?\d+(\.\d{1,6})?$/.test(cellText(cell)) || (value === null && !!formula) || parseAmount(cell).decimals < (cellText(cell).split('.')[1]?.length ?? 0)]).toEqual([value, numFmt, formula, true]);
+          continue;
+        }
+        direct++;
+        const p = parseAmount(cell);
+        expect([value, numFmt, made.blank, made.decimals, made.micro, made.value.toString()]).toEqual([value, numFmt, p.blank, p.decimals, p.micro, p.value.toString()]);
+      }
+  expect(direct).toBeGreaterThan(3000);
 });

@@ -160,6 +160,24 @@ export function parseAmount(cell: Cell | undefined, shown?: string): ParsedAmoun
   return blankInvalid(raw);
 }
 
+/**
+ * The model's cell for a number or empty cell, made directly — detection's body rows are almost all such cells —
+ * or undefined where `parseAmount` must decide (text, booleans, formulas without a result, exponent form, more decimals than the format
+ * shows, beyond millionths). Gives what `new AmountCell(…, parseAmount(cell, shown))` gives. `shown` is
+ * grid.cellText of the cell.
+ */
+export function plainAmountCell(row: number, col: number, cell: Cell | undefined, shown: string): AmountCell | undefined {
+  // An empty formula cell (no cached result) is for the caller to record.
+  if (!cell || ((cell.value === null || cell.value === undefined) && !cell.formula)) return new AmountCell(row, col, true, 0, 0);
+  if (typeof cell.value !== 'number' || shown === '') return undefined;
+  const micro = microOf(shown); // NaN for exponent form, NaN, Infinity and more than 6 decimals
+  if (Number.isNaN(micro)) return undefined;
+  const places = textDecimals(shown);
+  const fmtDec = formatDecimals(cell.numFmt);
+  if (fmtDec !== undefined && places > fmtDec) return undefined;
+  return new AmountCell(row, col, false, fmtDec ?? places, micro);
+}
+
 /** An exact scaled integer as decimal text: 1234500000 at scale 6 → "1234.5" (digits moved, never divided). */
 function scaledText(n: number, scale: number): string {
   const digits = String(Math.abs(n)).padStart(scale + 1, '0');

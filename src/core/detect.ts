@@ -4,7 +4,7 @@
  * without a 栏次 row), and maps columns to roles and rows to kinds.
  */
 import Decimal from 'decimal.js';
-import { AmountCell, isZeroAmount, parseAmount } from './amount';
+import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from './amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
 import { Cell, CellRange, Sheet, Workbook, cellText, mergeKey, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
@@ -473,6 +473,8 @@ function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: Mappe
 
 /** One amount cell, with what is wrong with it recorded on the table (unreadable text, no formula result, unit word). */
 function amountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined, shown?: string): AmountRef {
+  const plain = shown === undefined ? undefined : plainAmountCell(r, col, cell, shown);
+  if (plain) return plain;
   const p = parseAmount(cell, shown);
   if (cell?.formula && (cell.value === null || cell.value === '')) table.uncalculated.push({ row: r, col, formula: cell.formula });
   else if (p.invalid !== undefined) table.invalid.push({ row: r, col, text: p.invalid });
