@@ -656,6 +656,31 @@ function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number
   return last;
 }
 
+interface SideReading {
+  item?: string;
+  /** Out side: the function class the label names (when it names no item). */
+  cls?: { code: string; former?: boolean };
+}
+
+/** What a summary table's label says, per side (memoised: a batch's summaries repeat the same labels). */
+const sideReadings = { in: new Map<string, SideReading>(), out: new Map<string, SideReading>() };
+
+function readSideLabel(side: 'in' | 'out', label: string): SideReading {
+  const memo = sideReadings[side];
+  let r = memo.get(label);
+  if (!r) {
+    if (side === 'in') r = { item: INCOME_ITEMS.find((i) => i.match.test(stripEnum(normName(label)).replace(/^\d+\.(?!\d)/, '')))?.key };
+    else {
+      const key = stripEnum(normName(label));
+      const item = EXPENDITURE_ITEMS.find((i) => i.match.test(key))?.key;
+      r = item ? { item } : { cls: functionClassByLabel(label) };
+    }
+    if (memo.size > 10_000) memo.clear();
+    memo.set(label, Object.freeze(r));
+  }
+  return r;
+}
+
 function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
   const inName = colOf(t.columns, 'in.name')!;
   const outName = colOf(t.columns, 'out.name')!;
@@ -664,8 +689,7 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
   return scanBody(v, t, dataTop, end, (r) => {
     const inLabel = v.text(r, inName);
     if (inLabel) {
-      const key = stripEnum(normName(inLabel)).replace(/^\d+\.(?!\d)/, '');
-      let item = INCOME_ITEMS.find((i) => i.match.test(key))?.key;
+      let item = readSideLabel('in', inLabel).item;
       if (item === 'carryover') inCarry = true;
       else if (item === 'income-grand' || item === 'income-total') inCarry = false;
       else if (fiscal && inCarry && item && ['general', 'fund', 'state'].includes(item)) item = `carryover-${item}`;
@@ -674,14 +698,10 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
     }
     const outLabel = v.text(r, outName);
     if (outLabel) {
-      const key = stripEnum(normName(outLabel));
-      const hit = EXPENDITURE_ITEMS.find((i) => i.match.test(key));
+      const { item, cls } = readSideLabel('out', outLabel);
       const amounts = readAmounts(v, r, t.columns, t, 'out');
-      if (hit) t.rows.push({ row: r, kind: 'item', side: 'out', item: hit.key, name: outLabel, amounts, labelCol: outName });
-      else {
-        const cls = functionClassByLabel(outLabel);
-        t.rows.push({ row: r, kind: cls ? 'class' : 'other', side: 'out', code: cls?.code, level: cls ? 1 : undefined, name: outLabel, amounts, labelCol: outName, formerName: cls?.former || undefined });
-      }
+      if (item) t.rows.push({ row: r, kind: 'item', side: 'out', item, name: outLabel, amounts, labelCol: outName });
+      else t.rows.push({ row: r, kind: cls ? 'class' : 'other', side: 'out', code: cls?.code, level: cls ? 1 : undefined, name: outLabel, amounts, labelCol: outName, formerName: cls?.former || undefined });
     }
     return !!(inLabel || outLabel);
   });
