@@ -217,13 +217,14 @@ function unitsDiff(check: Check): number {
   return exact(u);
 }
 
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
 /**
  * Twice half a unit of a table's last shown decimal, in millionths of a 万元 (10⁶⁻ᵈ for 万元, 10²⁻ᵈ for 元): the
  * rounding bound's step as an exact integer; NaN for tables shown finer than that.
  */
 function doubledHalfUnits(table: MappedTable): number {
-  const exp = 6 - table.decimals - (table.unit === '元' ? 4 : 0);
-  return exp >= 0 ? 10 ** exp : NaN;
+  return POWERS_OF_TEN[6 - table.decimals - (table.unit === '元' ? 4 : 0)] ?? NaN;
 }
 
 /** Twice the rounding bound in millionths of a 万元 (see boundOf), NaN when not an exact integer. */

@@ -91,8 +91,18 @@ export function byCode(t: MappedTable): ReadonlyMap<string, MappedRow> {
   return m;
 }
 
+const itemRows = new WeakMap<MappedRow[], Map<string, MappedRow[]>>();
+
+/** The first row of an item (on a side), from an index of the table's item rows made once (rules ask often). */
 export function item(t: MappedTable, key: string, side?: 'in' | 'out'): MappedRow | undefined {
-  return t.rows.find((r) => r.item === key && (!side || r.side === side));
+  let index = itemRows.get(t.rows);
+  if (!index) {
+    index = new Map();
+    for (const r of t.rows) if (r.item) (index.get(r.item) ?? index.set(r.item, []).get(r.item)!).push(r);
+    itemRows.set(t.rows, index);
+  }
+  const rows = index.get(key);
+  return rows && (side ? rows.find((r) => r.side === side) : rows[0]);
 }
 
 const parentCache = new WeakMap<MappedRow[], Map<MappedRow, MappedRow | undefined>>();

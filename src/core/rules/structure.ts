@@ -119,13 +119,15 @@ export const codeNames: Rule = {
   domain: '12',
   title: '科目名称与工作簿中同一编码的名称、与内置科目目录一致',
   run(ctx) {
-    const seen = new Map<string, { name: string; t: MappedTable; r: MappedRow }>();
+    // The first name of each code, per kind of code (function, economic).
+    const seenByKind = new Map<string, Map<string, { name: string; t: MappedTable; r: MappedRow }>>();
     for (const t of ctx.tables) {
       if (!t.def.codeKind) continue;
       const unknown: MappedRow[] = [];
+      const seen = seenByKind.get(t.def.codeKind) ?? seenByKind.set(t.def.codeKind, new Map()).get(t.def.codeKind)!;
       for (const r of codeRows(t)) {
         if (!r.name) continue;
-        const key = `${t.def.codeKind}:${r.code}`;
+        const key = r.code!;
         const prev = seen.get(key);
         if (prev && prev.name !== r.name && normName(prev.name) !== normName(r.name)) {
           ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${SHORT_TITLE[t.schema]}中名为“${r.name}”，在${SHORT_TITLE[prev.t.schema]}中名为“${prev.name}”`, ...labelCell(t, r), cells: [labelCell(t, r), labelCell(prev.t, prev.r)], table: t.schema });

@@ -172,12 +172,14 @@ export const rowFormulas: Rule = {
         if (!requires.every((r) => roles.has(r)) || (f.unless ?? []).some((r) => roles.has(r))) continue;
         const parts = f.parts.filter((p) => roles.has(p));
         if (!parts.length) continue;
-        const describe = parts.map((p) => t.columns.find((c) => c.role === p)!.label).join(' + ');
+        // The expectation in words, written once a check of this formula has to be built.
+        let describe: string | undefined;
         for (const row of t.rows) {
           if (row.kind === 'other' || !row.amounts[f.target]) continue;
           if (t.def.shape === 'two-sided' && (row.side !== 'out')) continue;
-          if (!settled(ctx, f.rule, t, rolesUnitsDiff(t, row, f.target, parts)))
-            ctx.check({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe });
+          if (settled(ctx, f.rule, t, rolesUnitsDiff(t, row, f.target, parts))) continue;
+          describe ??= parts.map((p) => t.columns.find((c) => c.role === p)!.label).join(' + ');
+          ctx.check({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe });
         }
       }
     }
