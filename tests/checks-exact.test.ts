@@ -122,3 +122,16 @@ test('a number cell made directly is the cell parseAmount gives, and the rest ar
       }
   expect(direct).toBeGreaterThan(3000);
 });
+
+test('a plain number or a dash typed as text is made directly; any other text is left to parseAmount', () => {
+  const direct = ['4436.20', '-12', '.5', '-.5', '+3', '-0', '0.000', '1.234567', '—', '－', '——', '-', '_', '一'];
+  const left = ['5.', '1,234.50', '(12.50)', '（12.50）', '12元', '3.5万元', '¥12', '1e5', '1.2345678', '— —', '12 345', '１２', 'abc', '.', '+', '1.2.3'];
+  for (const value of [...direct, ...left]) {
+    const cell: Cell = { value };
+    const made = plainAmountCell(0, 0, cell, cellText(cell));
+    expect([value, made !== undefined]).toEqual([value, direct.includes(value)]);
+    if (!made) continue;
+    const p = parseAmount(cell);
+    expect([value, made.blank, made.decimals, made.micro, made.value.toString(), p.invalid]).toEqual([value, p.blank, p.decimals, p.micro, p.value.toString(), undefined]);
+  }
+});

@@ -161,14 +161,16 @@ export function parseAmount(cell: Cell | undefined, shown?: string): ParsedAmoun
 }
 
 /**
- * The model's cell for a number or empty cell, made directly — detection's body rows are almost all such cells —
- * or undefined where `parseAmount` must decide (text, booleans, formulas without a result, exponent form, more decimals than the format
+ * The model's cell for a number, an empty cell or a plain number or dash typed as text, made directly —
+ * detection's body rows are almost all such cells — or undefined where `parseAmount` must decide (other text,
+ * booleans, formulas without a result, exponent form, more decimals than the format
  * shows, beyond millionths). Gives what `new AmountCell(…, parseAmount(cell, shown))` gives. `shown` is
  * grid.cellText of the cell.
  */
 export function plainAmountCell(row: number, col: number, cell: Cell | undefined, shown: string): AmountCell | undefined {
   // An empty formula cell (no cached result) is for the caller to record.
   if (!cell || ((cell.value === null || cell.value === undefined) && !cell.formula)) return new AmountCell(row, col, true, 0, 0);
+  if (typeof cell.value === 'string') return plainTextAmountCell(row, col, shown);
   if (typeof cell.value !== 'number' || shown === '') return undefined;
   const micro = microOf(shown); // NaN for exponent form, NaN, Infinity and more than 6 decimals
   if (Number.isNaN(micro)) return undefined;
@@ -176,6 +178,20 @@ export function plainAmountCell(row: number, col: number, cell: Cell | undefined
   const fmtDec = formatDecimals(cell.numFmt);
   if (fmtDec !== undefined && places > fmtDec) return undefined;
   return new AmountCell(row, col, false, fmtDec ?? places, micro);
+}
+
+/**
+ * A text cell that is a plain number ("4436.20", "-12", ".5") or only a dash ("—"): numbers stored as text, and
+ * the dashes of empty amounts. Anything else (spaces, thousands separators, brackets, ¥, 元) is parseAmount's.
+ */
+function plainTextAmountCell(row: number, col: number, shown: string): AmountCell | undefined {
+  if (shown === '') return undefined;
+  const last = shown.charCodeAt(shown.length - 1);
+  if (last >= 48 && last <= 57) {
+    const micro = microOf(shown); // digits with at most one point and six decimals, an optional sign
+    return Number.isNaN(micro) ? undefined : new AmountCell(row, col, false, textDecimals(shown), micro);
+  }
+  return DASHES.test(shown) ? new AmountCell(row, col, true, 0, 0) : undefined;
 }
 
 /** An exact scaled integer as decimal text: 1234500000 at scale 6 → "1234.5" (digits moved, never divided). */
