@@ -161,11 +161,10 @@ export function parseAmount(cell: Cell | undefined, shown?: string): ParsedAmoun
 }
 
 /**
- * The model's cell for a number, an empty cell or a plain number or dash typed as text, made directly —
- * detection's body rows are almost all such cells — or undefined where `parseAmount` must decide (other text,
- * booleans, formulas without a result, exponent form, more decimals than the format
- * shows, beyond millionths). Gives what `new AmountCell(…, parseAmount(cell, shown))` gives. `shown` is
- * grid.cellText of the cell.
+ * The model's cell for a number, an empty cell, or a plain number or dash typed as text, made directly (detection's
+ * body rows are almost all such cells); undefined where `parseAmount` must decide: other text, booleans, formulas
+ * without a result, exponent form, more decimals than the format shows, beyond millionths. Gives what
+ * `new AmountCell(…, parseAmount(cell, shown))` gives. `shown` is grid.cellText of the cell.
  */
 export function plainAmountCell(row: number, col: number, cell: Cell | undefined, shown: string): AmountCell | undefined {
   // An empty formula cell (no cached result) is for the caller to record.
@@ -211,7 +210,7 @@ export function microDecimal(micro: number): Decimal {
  * any negative value (also one that rounds to 0) — without making a decimal.js object.
  */
 export function fmtScaled(n: number, scale: number, decimals = 2): string {
-  if (decimals >= scale) return n === 0 ? (0).toFixed(decimals) : `${scaledFixed(Math.abs(n), scale, decimals, n < 0)}`;
+  if (decimals >= scale) return scaledFixed(Math.abs(n), scale, decimals, n < 0);
   const p = 10 ** (scale - decimals);
   const a = Math.abs(n);
   let q = Math.floor(a / p);

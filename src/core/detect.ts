@@ -38,6 +38,11 @@ export function cleanTitle(text: string): string {
   return t;
 }
 
+type TitleMatch = { readonly schema?: SchemaDef; readonly other?: boolean };
+
+/** Memo of matchTitle: a batch's workbooks repeat the same titles (frozen results, shared by every caller). */
+const titleMatches = new Map<string, TitleMatch | null>();
+
 /**
  * Which table a title names, by the words it combines (收支 / 收入 / 支出 / 财政拨款 / 一般公共预算 / 基本支出 / 政府性基金 /
  * 国有资本经营 / 三公 …), whatever else it carries: a year, a 表N number, the department's name, 部门 / 单位 / 预算单位,
@@ -53,11 +58,6 @@ export function matchTitle(text: string): TitleMatch | undefined {
   }
   return m ?? undefined;
 }
-
-type TitleMatch = { readonly schema?: SchemaDef; readonly other?: boolean };
-
-/** Memo of matchTitle: a batch's workbooks repeat the same titles (frozen results, shared by every caller). */
-const titleMatches = new Map<string, TitleMatch | null>();
 
 function matchTitleText(text: string): TitleMatch | undefined {
   const raw = squash(text);
@@ -124,7 +124,11 @@ class SheetView {
     let e = this.empty[r];
     if (e === undefined) {
       e = true;
-      for (const x of this.rowTexts(r)) if (x) e = false;
+      for (const x of this.rowTexts(r))
+        if (x) {
+          e = false;
+          break;
+        }
       this.empty[r] = e;
     }
     return e;
