@@ -191,7 +191,7 @@ const exact = (u: number): number => (Number.isSafeInteger(u) ? u : NaN);
  * One row's cell − Σ over `rhs` rows, of one column of one table, in millionths of a 万元 (NaN when not exact): what
  * `evaluate` would decide on, worked out without building the terms (a holding sum needs none of them).
  */
-export function rowsUnitsDiff(table: MappedTable, role: string, lhs: MappedRow | undefined, rhs: (MappedRow | undefined)[]): number {
+export function rowsUnitsDiff(table: MappedTable, role: string, lhs: MappedRow | undefined, rhs: readonly (MappedRow | undefined)[]): number {
   let u = cellUnits(table, lhs, role);
   for (const r of rhs) u -= cellUnits(table, r, role);
   return exact(u);

@@ -1,7 +1,7 @@
 import { isZeroAmount } from '../amount';
 import type { Check, Finding } from '../checks';
 import { isAmountRole } from '../detect';
-import type { MappedRow, MappedTable, UnmappedTable } from '../model';
+import type { MappedColumn, MappedRow, MappedTable, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 
 export interface RuleContext {
@@ -61,12 +61,24 @@ export interface Rule {
   run(ctx: RuleContext): void;
 }
 
-export function amountRoles(t: MappedTable, side?: 'in' | 'out'): string[] {
-  return t.columns.map((c) => c.role).filter((r) => isAmountRole(r, side));
+const rolesByColumns = new WeakMap<MappedColumn[], Map<string, readonly string[]>>();
+
+/** The amount columns' roles (on a side), worked out once per column list: every rule asks, for every table. */
+export function amountRoles(t: MappedTable, side?: 'in' | 'out'): readonly string[] {
+  let bySide = rolesByColumns.get(t.columns);
+  if (!bySide) rolesByColumns.set(t.columns, (bySide = new Map()));
+  let roles = bySide.get(side ?? '');
+  if (!roles) bySide.set(side ?? '', (roles = t.columns.map((c) => c.role).filter((r) => isAmountRole(r, side))));
+  return roles;
 }
 
-export function codeRows(t: MappedTable): MappedRow[] {
-  return t.rows.filter((r) => r.kind === 'code');
+const codeRowLists = new WeakMap<MappedRow[], readonly MappedRow[]>();
+
+/** The table's code rows (once per table's rows: most rules walk them). */
+export function codeRows(t: MappedTable): readonly MappedRow[] {
+  let rows = codeRowLists.get(t.rows);
+  if (!rows) codeRowLists.set(t.rows, (rows = t.rows.filter((r) => r.kind === 'code')));
+  return rows;
 }
 
 /** Whether any amount of the table is filled and not zero (an empty table is 空表列示). */
@@ -105,20 +117,35 @@ export function item(t: MappedTable, key: string, side?: 'in' | 'out'): MappedRo
   return rows && (side ? rows.find((r) => r.side === side) : rows[0]);
 }
 
-const parentCache = new WeakMap<MappedRow[], Map<MappedRow, MappedRow | undefined>>();
-
-/** Parent code of a code row: the longest proper prefix present in the table (cached per table). */
-export function tableParents(t: MappedTable): { rows: MappedRow[]; parent: Map<MappedRow, MappedRow | undefined> } {
-  let parent = parentCache.get(t.rows);
-  const rows = codeRows(t);
-  if (!parent) {
-    parent = parentIndex(rows);
-    parentCache.set(t.rows, parent);
-  }
-  return { rows, parent };
+/** A table's code rows as a tree: each row's parent, each parent's children (in row order), the rows without one. */
+export interface CodeTree {
+  rows: readonly MappedRow[];
+  parent: ReadonlyMap<MappedRow, MappedRow | undefined>;
+  children: ReadonlyMap<MappedRow, readonly MappedRow[]>;
+  roots: readonly MappedRow[];
 }
 
-export function parentIndex(rows: MappedRow[]): Map<MappedRow, MappedRow | undefined> {
+const trees = new WeakMap<MappedRow[], CodeTree>();
+
+/** Parent code of a code row: the longest proper prefix present in the table (the tree is built once per table). */
+export function tableParents(t: MappedTable): CodeTree {
+  let tree = trees.get(t.rows);
+  if (!tree) {
+    const rows = codeRows(t);
+    const parent = parentIndex(rows);
+    const children = new Map<MappedRow, MappedRow[]>();
+    const roots: MappedRow[] = [];
+    for (const r of rows) {
+      const p = parent.get(r);
+      if (p) (children.get(p) ?? children.set(p, []).get(p)!).push(r);
+      else roots.push(r);
+    }
+    trees.set(t.rows, (tree = { rows, parent, children, roots }));
+  }
+  return tree;
+}
+
+export function parentIndex(rows: readonly MappedRow[]): Map<MappedRow, MappedRow | undefined> {
   const byCodeMap = new Map<string, MappedRow>();
   for (const r of rows) if (r.code && !byCodeMap.has(r.code)) byCodeMap.set(r.code, r);
   const parent = new Map<MappedRow, MappedRow | undefined>();

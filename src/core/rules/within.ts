@@ -123,12 +123,7 @@ export const hierarchyParent: Rule = {
   run(ctx) {
     for (const t of ctx.tables) {
       if (t.def.shape !== 'code') continue;
-      const { rows, parent } = tableParents(t);
-      const children = new Map<MappedRow, MappedRow[]>();
-      for (const r of rows) {
-        const p = parent.get(r);
-        if (p) (children.get(p) ?? children.set(p, []).get(p)!).push(r);
-      }
+      const { children } = tableParents(t);
       const roles = amountRoles(t);
       const uncertain = uncertainSums(t).codes;
       for (const [p, kids] of children) {
@@ -151,8 +146,7 @@ export const hierarchyTotal: Rule = {
       if (t.def.shape !== 'code') continue;
       const total = totalRow(t);
       if (!total || uncertainSums(t).total) continue;
-      const { rows, parent } = tableParents(t);
-      const roots = rows.filter((r) => !parent.get(r));
+      const { roots } = tableParents(t);
       for (const role of amountRoles(t))
         if (!settled(ctx, this.id, t, rowsUnitsDiff(t, role, total, roots)))
           ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: roots.map((r) => term(t, r, role)), expectation: '各类之和' });
