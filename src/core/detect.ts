@@ -160,14 +160,21 @@ function isHeaderWord(t: string): boolean {
   return w;
 }
 
+const DECIMAL_AMOUNT = /^-?[\d,]+\.\d+$|^-?\d{1,3}(,\d{3})+$/;
+
 /** An amount as shown: with decimals ("4436.20") or with thousands separators ("189,767,551"). */
 function hasDecimalAmount(texts: string[]): boolean {
-  return texts.some((t) => /^-?[\d,]+\.\d+$|^-?\d{1,3}(,\d{3})+$/.test(squash(t)));
+  for (const t of texts) {
+    // Texts are trimmed: only one starting with a digit, "-" or "," can match (most cells are ruled out here).
+    const c = t.charCodeAt(0);
+    if ((c === 45 || c === 44 || (c >= 48 && c <= 57)) && DECIMAL_AMOUNT.test(squash(t))) return true;
+  }
+  return false;
 }
 
 function isHeaderRow(texts: string[]): boolean {
   let words = 0;
-  for (const t of texts) if (isHeaderWord(t)) words++;
+  for (let i = 0; i < texts.length && words < 2; i++) if (isHeaderWord(texts[i])) words++;
   return words >= 2 && !hasDecimalAmount(texts);
 }
 

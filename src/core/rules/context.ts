@@ -132,7 +132,7 @@ export function tableParents(t: MappedTable): CodeTree {
   let tree = trees.get(t.rows);
   if (!tree) {
     const rows = codeRows(t);
-    const parent = parentIndex(rows);
+    const parent = parentIndex(rows, byCode(t));
     const children = new Map<MappedRow, MappedRow[]>();
     const roots: MappedRow[] = [];
     for (const r of rows) {
@@ -145,14 +145,13 @@ export function tableParents(t: MappedTable): CodeTree {
   return tree;
 }
 
-export function parentIndex(rows: readonly MappedRow[]): Map<MappedRow, MappedRow | undefined> {
-  const byCodeMap = new Map<string, MappedRow>();
-  for (const r of rows) if (r.code && !byCodeMap.has(r.code)) byCodeMap.set(r.code, r);
+/** Each code row's parent: the longest proper prefix of its code that the table has (looked up in byCode). */
+function parentIndex(rows: readonly MappedRow[], codes: ReadonlyMap<string, MappedRow>): Map<MappedRow, MappedRow | undefined> {
   const parent = new Map<MappedRow, MappedRow | undefined>();
   for (const r of rows) {
     const code = r.code!;
     let p: MappedRow | undefined;
-    for (let len = code.length - 2; len >= 3 && !p; len -= 2) p = byCodeMap.get(code.slice(0, len));
+    for (let len = code.length - 2; len >= 3 && !p; len -= 2) p = codes.get(code.slice(0, len));
     parent.set(r, p);
   }
   return parent;
