@@ -174,7 +174,12 @@ function hasDecimalAmount(texts: string[]): boolean {
 
 function isHeaderRow(texts: string[]): boolean {
   let words = 0;
-  for (let i = 0; i < texts.length && words < 2; i++) if (isHeaderWord(texts[i])) words++;
+  for (let i = 0; i < texts.length && words < 2; i++) {
+    const t = texts[i];
+    const c = t.charCodeAt(0);
+    // An empty cell, an amount or a code (a digit first) is no header word: most cells, ruled out without a call.
+    if (t && !(c >= 48 && c <= 57) && isHeaderWord(t)) words++;
+  }
   return words >= 2 && !hasDecimalAmount(texts);
 }
 

@@ -38,7 +38,9 @@ export function stripEnum(s: string): string {
 }
 
 export function isNoteText(s: string): boolean {
-  return /^(注|说明|备注)[\d一二三]*[:：.、]/.test(squash(s));
+  // Asked of the first cell of every body row: a text starting otherwise is ruled out before the regex.
+  const t = squash(s);
+  return (t[0] === '注' || t[0] === '说' || t[0] === '备') && /^(注|说明|备注)[\d一二三]*[:：.、]/.test(t);
 }
 
 /** A department name without the code printed before it ("[471]秦皇岛市…", "350002科技和工信部门"). */
