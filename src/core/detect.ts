@@ -27,6 +27,10 @@ interface TitleHit {
 
 const MAX_TITLE_LEN = 60;
 
+/** A table's factor to 万元 (decimal.js values are immutable: one of each serves every table). */
+const PER_YUAN = new Decimal('0.0001');
+const PER_WAN = new Decimal(1);
+
 /** Title text without numbering ("表1", "附表1-2", "1、"), quotes, a trailing "（续）" or classification qualifier. */
 export function cleanTitle(text: string): string {
   let t = normName(text);
@@ -539,7 +543,9 @@ function isHeaderEcho(texts: string[]): boolean {
   let any = false;
   for (const t of texts) {
     if (!t) continue;
-    if (!isHeaderWord(t) && !/^(功能|经济|部门预算经济)?分类科目(编码|名称)?$/.test(squash(t))) return false;
+    const c = t.charCodeAt(0);
+    // A code or an amount (a digit first: a data row's first cell) is neither a header word nor 分类科目.
+    if ((c >= 48 && c <= 57) || (!isHeaderWord(t) && !/^(功能|经济|部门预算经济)?分类科目(编码|名称)?$/.test(squash(t)))) return false;
     any = true;
   }
   return any;
@@ -809,7 +815,7 @@ function mapRegion(
     headerTop: header.top,
     headerBottom: header.bottom,
     unit,
-    factor: unit === '元' ? new Decimal('0.0001') : new Decimal(1),
+    factor: unit === '元' ? PER_YUAN : PER_WAN,
     decimals: 2,
     year: parseYear(metaTexts) ?? parseYear([title.text]),
     department: parseDepartment(metaTexts),
@@ -832,10 +838,13 @@ function mapRegion(
         ? readThreePublicRows(v, table, header.dataTop, end)
         : readCodeRows(v, table, header.dataTop, end);
   table.range.bottom = Math.max(header.bottom, last);
-  const amountCols = columns.filter((c) => isAmountRole(c.role) || c.role.startsWith('tp.')).map((c) => c.col);
-  for (const m of v.sheet.merges)
-    if (m.bottom >= header.dataTop && m.top <= table.range.bottom && amountCols.some((c) => c >= m.left && c <= m.right) && (m.bottom > m.top || m.right > m.left))
-      table.mergedData.push(m);
+  // Merged areas over the table's amount cells (the amount columns are looked up only if a merge reaches its rows).
+  let amountCols: number[] | undefined;
+  for (const m of v.sheet.merges) {
+    if (m.bottom < header.dataTop || m.top > table.range.bottom || (m.bottom === m.top && m.right === m.left)) continue;
+    amountCols ??= columns.filter((c) => isAmountRole(c.role) || c.role.startsWith('tp.')).map((c) => c.col);
+    if (amountCols.some((c) => c >= m.left && c <= m.right)) table.mergedData.push(m);
+  }
   table.decimals = shownDecimals(table);
   // Structure is the judge: a function table whose codes are economic (301, 30101 …) is the 基本支出 table, and
   // an economic table whose codes are function codes is the 一般公共预算支出 table, whatever the title said.
