@@ -39,11 +39,25 @@ function attrs(s: string): Record<string, string> {
   return out;
 }
 
-function attr(s: string, name: string): string | undefined {
-  const i = s.indexOf(` ${name}="`);
-  const j = i < 0 && s.startsWith(`${name}="`) ? 0 : i < 0 ? -1 : i + 1;
+/**
+ * An attribute name with its search texts made once: the cell loop asks every cell for r, s and t, and the batch's
+ * checkers run without TurboFan inlining (v8-flags.ts), which would otherwise fold the texts built per call.
+ */
+interface AttrName {
+  readonly spaced: string;
+  readonly bare: string;
+  readonly skip: number;
+}
+
+const attrName = (name: string): AttrName => ({ spaced: ` ${name}="`, bare: `${name}="`, skip: name.length + 2 });
+
+const A = { r: attrName('r'), s: attrName('s'), t: attrName('t'), si: attrName('si'), numFmtId: attrName('numFmtId'), ref: attrName('ref'), sheet: attrName('sheet') };
+
+function attr(s: string, name: AttrName): string | undefined {
+  const i = s.indexOf(name.spaced);
+  const j = i < 0 && s.startsWith(name.bare) ? 0 : i < 0 ? -1 : i + 1;
   if (j < 0) return undefined;
-  const from = j + name.length + 2;
+  const from = j + name.skip;
   const to = s.indexOf('"', from);
   return to < 0 ? undefined : decode(s.slice(from, to));
 }
@@ -203,7 +217,7 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
     const xfsEnd = styles.indexOf('</cellXfs>', xfsStart);
     if (xfsEnd < 0) throw stylesBroken();
     scan(styles, 'xf', xfsStart, xfsEnd, stylesBroken, (a) => {
-      const id = Number(attr(a, 'numFmtId') ?? 0);
+      const id = Number(attr(a, A.numFmtId) ?? 0);
       xfFormats.push(id === 0 ? undefined : formats.get(id) ?? BUILTIN_FORMATS[id]);
     });
   }
@@ -239,9 +253,11 @@ function refCol(sheet: string, ref: string): number {
 }
 
 function refRow(sheet: string, ref: string): number {
-  const m = /(\d+)$/.exec(ref);
-  if (!m) throw damaged(`工作表“${sheet}”中的单元格地址“${ref.slice(0, 20)}”无效`);
-  const r = Number(m[1]);
+  // The digits at the end, found by hand (this runs for every cell).
+  let i = ref.length;
+  while (i > 0 && ref.charCodeAt(i - 1) >= 48 && ref.charCodeAt(i - 1) <= 57) i--;
+  if (i === ref.length) throw damaged(`工作表“${sheet}”中的单元格地址“${ref.slice(0, 20)}”无效`);
+  const r = Number(ref.slice(i));
   if (r < 1 || r > MAX_ROWS) throw limitError.row(sheet, r);
   return r - 1;
 }
@@ -266,7 +282,7 @@ function readSheet(
   let rowIndex = -1;
   if (dataStart >= 0)
     scan(xml, 'row', dataStart, dataEnd, broken, (ra, content) => {
-      const r = attr(ra, 'r');
+      const r = attr(ra, A.r);
       if (r !== undefined) {
         const n = Number(r);
         if (!Number.isInteger(n) || n < 1) throw broken();
@@ -279,7 +295,7 @@ function readSheet(
       const line: (Cell | undefined)[] = [];
       let col = -1;
       scan(content, 'c', 0, content.length, broken, (ca, inner) => {
-        const ref = attr(ca, 'r');
+        const ref = attr(ca, A.r);
         if (ref !== undefined) {
           col = refCol(name, ref);
           refRow(name, ref);
@@ -299,8 +315,8 @@ function readSheet(
             if (fe < 0) throw broken();
             formula = decode(body.slice(gt + 1, fe));
           }
-          if (attr(fa, 't') === 'shared') {
-            const si = attr(fa, 'si');
+          if (attr(fa, A.t) === 'shared') {
+            const si = attr(fa, A.si);
             if (si !== undefined) {
               if (formula) sharedFormulas.set(si, formula);
               else formula = sharedFormulas.get(si);
@@ -314,10 +330,10 @@ function readSheet(
           if (ve < 0) throw broken();
           raw = decode(body.slice(vi + 3, ve));
         }
-        const s = attr(ca, 's');
+        const s = attr(ca, A.s);
         const fmt = s !== undefined ? xfFormats[Number(s)] : undefined;
         let value: CellValue = null;
-        switch (attr(ca, 't')) {
+        switch (attr(ca, A.t)) {
           case 's': {
             if (raw === undefined) break;
             if (!shared) throw damaged('单元格引用了共享字符串，但工作簿缺少共享字符串部件 xl/sharedStrings.xml');
@@ -364,7 +380,7 @@ function readSheet(
     const mEnd = xml.indexOf('</mergeCells>', mStart);
     if (mEnd < 0) throw broken();
     scan(xml, 'mergeCell', mStart, mEnd, broken, (a) => {
-      const ref = attr(a, 'ref');
+      const ref = attr(a, A.ref);
       if (!ref) return;
       if (merges.length >= limits.maxMerges) throw limitError.merges(name, limits.maxMerges);
       const [p, q = p] = ref.split(':');
@@ -380,7 +396,7 @@ function readSheet(
   let isProtected = false;
   if (pi >= 0) {
     const gt = xml.indexOf('>', pi);
-    const sheetAttr = gt > pi ? attr(xml.slice(pi + 16, gt), 'sheet') : undefined;
+    const sheetAttr = gt > pi ? attr(xml.slice(pi + 16, gt), A.sheet) : undefined;
     isProtected = sheetAttr === '1' || sheetAttr === 'true';
   }
   return { name, rows, merges, protected: isProtected };
