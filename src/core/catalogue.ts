@@ -162,10 +162,14 @@ export function functionClassesForYear(year: number): { code: string; name: stri
 
 /** Levels by code length: function 3/5/7 digits, economic 3/5 digits. */
 export function codeLevel(code: string): 1 | 2 | 3 | undefined {
-  if (/^\d{3}$/.test(code)) return 1;
-  if (/^\d{5}$/.test(code)) return 2;
-  if (/^\d{7}$/.test(code)) return 3;
-  return undefined;
+  // By hand, not by regex: asked of every code row.
+  const n = code.length;
+  if (n !== 3 && n !== 5 && n !== 7) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return n === 3 ? 1 : n === 5 ? 2 : 3;
 }
 
 /** The whole catalogue as [code, name] pairs (for the template's 科目目录 sheet). */

@@ -604,7 +604,7 @@ function codeReader(v: SheetView, t: MappedTable) {
       return { code: cls + kuan + xiang, name };
     }
     let code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
-    if (CODE_RE.test(code)) return { code, name };
+    if (codeLevel(code) !== undefined) return { code, name }; // 3, 5 or 7 digits (CODE_RE, by hand)
     const own = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/.exec(code);
     if (own) return { code: own[1], name: name || own[2] };
     if (!code) {
