@@ -51,7 +51,7 @@ interface AttrName {
 
 const attrName = (name: string): AttrName => ({ spaced: ` ${name}="`, bare: `${name}="`, skip: name.length + 2 });
 
-const A = { r: attrName('r'), s: attrName('s'), t: attrName('t'), si: attrName('si'), numFmtId: attrName('numFmtId'), ref: attrName('ref'), sheet: attrName('sheet') };
+const ATTR = { r: attrName('r'), s: attrName('s'), t: attrName('t'), si: attrName('si'), numFmtId: attrName('numFmtId'), ref: attrName('ref'), sheet: attrName('sheet') };
 
 function attr(s: string, name: AttrName): string | undefined {
   const i = s.indexOf(name.spaced);
@@ -217,7 +217,7 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
     const xfsEnd = styles.indexOf('</cellXfs>', xfsStart);
     if (xfsEnd < 0) throw stylesBroken();
     scan(styles, 'xf', xfsStart, xfsEnd, stylesBroken, (a) => {
-      const id = Number(attr(a, A.numFmtId) ?? 0);
+      const id = Number(attr(a, ATTR.numFmtId) ?? 0);
       xfFormats.push(id === 0 ? undefined : formats.get(id) ?? BUILTIN_FORMATS[id]);
     });
   }
@@ -282,7 +282,7 @@ function readSheet(
   let rowIndex = -1;
   if (dataStart >= 0)
     scan(xml, 'row', dataStart, dataEnd, broken, (ra, content) => {
-      const r = attr(ra, A.r);
+      const r = attr(ra, ATTR.r);
       if (r !== undefined) {
         const n = Number(r);
         if (!Number.isInteger(n) || n < 1) throw broken();
@@ -295,7 +295,7 @@ function readSheet(
       const line: (Cell | undefined)[] = [];
       let col = -1;
       scan(content, 'c', 0, content.length, broken, (ca, inner) => {
-        const ref = attr(ca, A.r);
+        const ref = attr(ca, ATTR.r);
         if (ref !== undefined) {
           col = refCol(name, ref);
           refRow(name, ref);
@@ -315,8 +315,8 @@ function readSheet(
             if (fe < 0) throw broken();
             formula = decode(body.slice(gt + 1, fe));
           }
-          if (attr(fa, A.t) === 'shared') {
-            const si = attr(fa, A.si);
+          if (attr(fa, ATTR.t) === 'shared') {
+            const si = attr(fa, ATTR.si);
             if (si !== undefined) {
               if (formula) sharedFormulas.set(si, formula);
               else formula = sharedFormulas.get(si);
@@ -330,10 +330,10 @@ function readSheet(
           if (ve < 0) throw broken();
           raw = decode(body.slice(vi + 3, ve));
         }
-        const s = attr(ca, A.s);
+        const s = attr(ca, ATTR.s);
         const fmt = s !== undefined ? xfFormats[Number(s)] : undefined;
         let value: CellValue = null;
-        switch (attr(ca, A.t)) {
+        switch (attr(ca, ATTR.t)) {
           case 's': {
             if (raw === undefined) break;
             if (!shared) throw damaged('单元格引用了共享字符串，但工作簿缺少共享字符串部件 xl/sharedStrings.xml');
@@ -380,7 +380,7 @@ function readSheet(
     const mEnd = xml.indexOf('</mergeCells>', mStart);
     if (mEnd < 0) throw broken();
     scan(xml, 'mergeCell', mStart, mEnd, broken, (a) => {
-      const ref = attr(a, A.ref);
+      const ref = attr(a, ATTR.ref);
       if (!ref) return;
       if (merges.length >= limits.maxMerges) throw limitError.merges(name, limits.maxMerges);
       const [p, q = p] = ref.split(':');
@@ -396,7 +396,7 @@ function readSheet(
   let isProtected = false;
   if (pi >= 0) {
     const gt = xml.indexOf('>', pi);
-    const sheetAttr = gt > pi ? attr(xml.slice(pi + 16, gt), A.sheet) : undefined;
+    const sheetAttr = gt > pi ? attr(xml.slice(pi + 16, gt), ATTR.sheet) : undefined;
     isProtected = sheetAttr === '1' || sheetAttr === 'true';
   }
   return { name, rows, merges, protected: isProtected };
