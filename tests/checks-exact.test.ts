@@ -135,3 +135,15 @@ test('a plain number or a dash typed as text is made directly; any other text is
     expect([value, made.blank, made.decimals, made.micro, made.value.toString(), p.invalid]).toEqual([value, p.blank, p.decimals, p.micro, p.value.toString(), undefined]);
   }
 });
+
+test('a sum that passes 2⁵³ on the way is not taken as exact (decided by decimal.js instead)', () => {
+  // 9,007,199,254.740991 万元 is 2⁵³ − 1 millionths: x + y leaves the exact range, and rounding it would hide the
+  // one millionth by which the two sides differ.
+  const t = table('万元', 6);
+  const [x, y, z, w] = [row(0, '9007199254.740991', 6), row(1, '0.000002', 6), row(2, '9007199254.740991', 6), row(3, '0.000001', 6)];
+  const check: Check = { rule: 'hierarchy.parent', op: 'eq', lhs: [term(t, x, 'total'), term(t, y, 'total')], rhs: [term(t, z, 'total'), term(t, w, 'total')], expectation: '其下各款之和' };
+  const res = evaluate(check);
+  expect(res.diff.toString()).toBe('0.000001');
+  expect(res.status).toBe('rounding');
+  expect(Number.isNaN(res.units)).toBe(true);
+});

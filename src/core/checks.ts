@@ -179,42 +179,72 @@ export function term(table: MappedTable, row: MappedRow | undefined, role: strin
 }
 
 /** One cell of a row in millionths of a 万元 (0 for a missing row or cell, NaN when not exact). */
-function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
+export function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
   const ref = row?.amounts[role];
   return ref ? refUnits(table, ref) : 0;
 }
 
-/** A sum of scaled integers, or NaN when it is no longer exact (past 2⁵³, or a NaN term). */
+/** A scaled integer, or NaN when it is not exact (past 2⁵³, or a NaN term). */
 const exact = (u: number): number => (Number.isSafeInteger(u) ? u : NaN);
+
+/**
+ * a + b for exact scaled integers, NaN once the sum leaves the exact range: checked at every step, so a sum cannot
+ * pass 2⁵³ on the way and come back looking exact. NaN stays NaN.
+ */
+const addExact = (a: number, b: number): number => {
+  const s = a + b;
+  return s <= Number.MAX_SAFE_INTEGER && s >= -Number.MAX_SAFE_INTEGER ? s : NaN;
+};
+
+/** Σ of one column over rows of one table, in millionths of a 万元 (NaN when not exact). */
+export function sumUnits(table: MappedTable, rows: readonly (MappedRow | undefined)[], role: string): number {
+  let u = 0;
+  for (const r of rows) u = addExact(u, cellUnits(table, r, role));
+  return u;
+}
+
+/** a − b for two exact sums (NaN when either is not exact, or the difference is not). */
+export function differenceUnits(a: number, b: number): number {
+  return addExact(a, -b);
+}
 
 /**
  * One row's cell − Σ over `rhs` rows, of one column of one table, in millionths of a 万元 (NaN when not exact): what
  * `evaluate` would decide on, worked out without building the terms (a holding sum needs none of them).
  */
 export function rowsUnitsDiff(table: MappedTable, role: string, lhs: MappedRow | undefined, rhs: readonly (MappedRow | undefined)[]): number {
-  let u = cellUnits(table, lhs, role);
-  for (const r of rhs) u -= cellUnits(table, r, role);
-  return exact(u);
+  return differenceUnits(cellUnits(table, lhs, role), sumUnits(table, rhs, role));
 }
 
 /** The same between two tables: one cell of `a` − one cell of `b` (cross-table comparisons, code by code). */
 export function pairUnitsDiff(a: MappedTable, x: MappedRow | undefined, ra: string, b: MappedTable, y: MappedRow | undefined, rb: string): number {
-  return exact(cellUnits(a, x, ra) - cellUnits(b, y, rb));
+  return differenceUnits(cellUnits(a, x, ra), cellUnits(b, y, rb));
+}
+
+/** A cell of a check given by its table, row and column role (the row may be missing: an exact zero). */
+export type CellAt = readonly [MappedTable, MappedRow | undefined, string];
+
+/** Σ over `lhs` cells − Σ over `rhs` cells, of any tables, in millionths of a 万元 (NaN when not exact). */
+export function cellsUnitsDiff(lhs: readonly CellAt[], rhs: readonly CellAt[]): number {
+  let u = 0;
+  for (const [t, r, role] of lhs) u = addExact(u, cellUnits(t, r, role));
+  for (const [t, r, role] of rhs) u = addExact(u, -cellUnits(t, r, role));
+  return u;
 }
 
 /** The same within one row: its `lhs` column − Σ its `rhs` columns (a row formula such as 合计 = 基本 + 项目). */
 export function rolesUnitsDiff(table: MappedTable, row: MappedRow, lhs: string, rhs: string[]): number {
   let u = cellUnits(table, row, lhs);
-  for (const role of rhs) u -= cellUnits(table, row, role);
-  return exact(u);
+  for (const role of rhs) u = addExact(u, -cellUnits(table, row, role));
+  return u;
 }
 
 /** Σlhs − Σrhs in millionths of a 万元 when every term is exact there (NaN otherwise): integers, no allocation. */
 function unitsDiff(check: Check): number {
   let u = 0;
-  for (const t of check.lhs) u += t.units;
-  for (const t of check.rhs) u -= t.units;
-  return exact(u);
+  for (const t of check.lhs) u = addExact(u, t.units);
+  for (const t of check.rhs) u = addExact(u, -t.units);
+  return u;
 }
 
 const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
