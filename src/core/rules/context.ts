@@ -1,5 +1,5 @@
 import { isZeroAmount } from '../amount';
-import type { Check, Finding } from '../checks';
+import { CellAt, cellsUnitsDiff, term, type Check, type Finding } from '../checks';
 import { isAmountRole } from '../detect';
 import type { MappedColumn, MappedRow, MappedTable, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
@@ -26,6 +26,16 @@ export interface RuleContext {
  */
 export function settled(ctx: RuleContext, rule: string, table: MappedTable, units: number): boolean {
   return ctx.countHolding !== undefined && ctx.countHolding(rule, table, units);
+}
+
+/**
+ * An equality Σ lhs = Σ rhs between cells given as (table, row, role): settled on the scaled integers when it holds
+ * there and the context keeps no holding checks; otherwise built as a Check, its terms made only then.
+ */
+export function checkEquality(ctx: RuleContext, rule: string, lhs: readonly CellAt[], rhs: readonly CellAt[], expectation: string, severity?: Check['severity']): void {
+  const counted = lhs[0]?.[0] ?? rhs[0]?.[0];
+  if (counted && settled(ctx, rule, counted, cellsUnitsDiff(lhs, rhs))) return;
+  ctx.check({ rule, op: 'eq', lhs: lhs.map(([t, r, role]) => term(t, r, role)), rhs: rhs.map(([t, r, role]) => term(t, r, role)), expectation, severity });
 }
 
 /** The first mapped table of each schema (cross-table rules and the coverage ledger use the first one). */

@@ -3,7 +3,7 @@ import { isZeroAmount } from '../amount';
 import { Check, pairUnitsDiff, SHORT_TITLE, term } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
-import { byCode, item, Rule, RuleContext, settled, totalRow } from './context';
+import { byCode, checkEquality, item, Rule, RuleContext, settled, totalRow } from './context';
 import { incomeSources } from './within';
 
 function has(t: MappedTable, role: string): boolean {
@@ -114,7 +114,7 @@ export const summaryVsIncome: Rule = {
       if (m.role === 'fiscal') rows = incomeSources(s).filter((r) => ['fiscal', 'general', 'fund', 'state'].includes(r.item!));
       if (!rows.length) continue;
       const label = inc.columns.find((c) => c.role === m.role)!.label;
-      ctx.check({ rule: this.id, op: 'eq', lhs: rows.map((r) => term(s, r, 'in.amount')), rhs: [term(inc, total, m.role)], expectation: `收入总表合计行“${label}”` });
+      checkEquality(ctx, this.id, rows.map((r) => [s, r, 'in.amount']), [[inc, total, m.role]], `收入总表合计行“${label}”`);
     }
   },
 };
@@ -174,11 +174,10 @@ export const generalVsBasic: Rule = {
     const gt = totalRow(g);
     const bt = totalRow(b);
     if (!gt || !bt) return;
-    if (has(g, 'basic')) ctx.check({ rule: this.id, op: 'eq', lhs: [term(g, gt, 'basic')], rhs: [term(b, bt, 'total')], expectation: '基本支出表合计' });
-    else if (has(g, 'personnel')) ctx.check({ rule: this.id, op: 'eq', lhs: [term(g, gt, 'personnel'), term(g, gt, 'public')], rhs: [term(b, bt, 'total')], expectation: '基本支出表合计' });
+    if (has(g, 'basic')) checkEquality(ctx, this.id, [[g, gt, 'basic']], [[b, bt, 'total']], '基本支出表合计');
+    else if (has(g, 'personnel')) checkEquality(ctx, this.id, [[g, gt, 'personnel'], [g, gt, 'public']], [[b, bt, 'total']], '基本支出表合计');
     for (const role of ['personnel', 'public'])
-      if (has(g, role) && has(b, role))
-        ctx.check({ rule: this.id, op: 'eq', lhs: [term(g, gt, role)], rhs: [term(b, bt, role)], expectation: `基本支出表合计行${role === 'personnel' ? '人员经费' : '公用经费'}` });
+      if (has(g, role) && has(b, role)) checkEquality(ctx, this.id, [[g, gt, role]], [[b, bt, role]], `基本支出表合计行${role === 'personnel' ? '人员经费' : '公用经费'}`);
   },
 };
 
@@ -265,7 +264,7 @@ export const economicVsFunction: Rule = {
       const er = id.econ.map((c) => bc.get(c)).filter((r): r is MappedRow => !!r);
       const fr = id.func.map((c) => gc.get(c)).filter((r): r is MappedRow => !!r);
       if (!er.length || !fr.length) continue;
-      ctx.check({ rule: this.id, op: 'eq', lhs: er.map((r) => term(b, r, 'total')), rhs: fr.map((r) => term(g, r, 'total')), expectation: `${g.def.title}中 ${id.func.join(' + ')} 的合计（${id.text}）`, severity: 'warning' });
+      checkEquality(ctx, this.id, er.map((r) => [b, r, 'total']), fr.map((r) => [g, r, 'total']), `${g.def.title}中 ${id.func.join(' + ')} 的合计（${id.text}）`, 'warning');
     }
   },
 };

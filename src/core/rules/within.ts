@@ -1,9 +1,9 @@
 /** Rules 1–4 of domain.md: reconciliation inside one table. */
 import { isZeroAmount } from '../amount';
-import { rolesUnitsDiff, rowsUnitsDiff, term } from '../checks';
+import { CellAt, rolesUnitsDiff, rowsUnitsDiff, term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
-import { amountRoles, codeRows, item, Rule, RuleContext, settled, tableParents, totalRow, uncertainSums } from './context';
+import { amountRoles, checkEquality, codeRows, item, Rule, RuleContext, settled, tableParents, totalRow, uncertainSums } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
 
@@ -35,8 +35,7 @@ export const summaryIncomeTotal: Rule = {
     for (const t of twoSided(ctx)) {
       const total = item(t, 'income-total', 'in');
       if (!total) continue;
-      const parts = incomeSources(t);
-      ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, 'in.amount')], rhs: parts.map((p) => term(t, p, 'in.amount')), expectation: '各项收入之和' });
+      checkEquality(ctx, this.id, [[t, total, 'in.amount']], incomeSources(t).map((p) => [t, p, 'in.amount']), '各项收入之和');
     }
   },
 };
@@ -51,14 +50,16 @@ export const summaryExpenditureTotal: Rule = {
       if (!total) continue;
       const parts = classRows(t);
       for (const role of amountRoles(t, 'out'))
-        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '各功能类支出之和' });
+        if (!settled(ctx, this.id, t, rowsUnitsDiff(t, role, total, parts)))
+          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '各功能类支出之和' });
     }
   },
 };
 
-function carryTerms(t: MappedTable, header: MappedRow | undefined, sub: MappedRow[], role: string) {
-  if (header && !header.amounts[role]?.blank) return [term(t, header, role)];
-  return sub.map((s) => term(t, s, role));
+/** The carry-over cells of a sum: the 结转结余 line where it is filled, else its sub-lines. */
+function carryCells(t: MappedTable, header: MappedRow | undefined, sub: MappedRow[], role: string): CellAt[] {
+  if (header && !header.amounts[role]?.blank) return [[t, header, role]];
+  return sub.map((s) => [t, s, role]);
 }
 
 export const summaryGrandTotals: Rule = {
@@ -73,21 +74,21 @@ export const summaryGrandTotals: Rule = {
       const carry = item(t, 'carryover', 'in');
       const carrySub = t.rows.filter((r) => r.side === 'in' && r.item?.startsWith('carryover-'));
       if (inGrand && inTotal)
-        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, inGrand, 'in.amount')], rhs: [term(t, inTotal, 'in.amount'), ...carryTerms(t, carry, carrySub, 'in.amount')], expectation: '本年收入合计 + 上年结转结余' });
+        checkEquality(ctx, this.id, [[t, inGrand, 'in.amount']], [[t, inTotal, 'in.amount'], ...carryCells(t, carry, carrySub, 'in.amount')], '本年收入合计 + 上年结转结余');
       // Layouts without a 本年收入合计 line (Shanghai): 收入总计 = 各项收入 + 上年结转结余.
       if (inGrand && !inTotal)
-        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, inGrand, 'in.amount')], rhs: [...incomeSources(t).map((r) => term(t, r, 'in.amount')), ...carryTerms(t, carry, carrySub, 'in.amount')], expectation: '各项收入 + 上年结转结余' });
+        checkEquality(ctx, this.id, [[t, inGrand, 'in.amount']], [...incomeSources(t).map((r): CellAt => [t, r, 'in.amount']), ...carryCells(t, carry, carrySub, 'in.amount')], '各项收入 + 上年结转结余');
       if (carry && carrySub.length && !carry.amounts['in.amount']?.blank)
-        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, carry, 'in.amount')], rhs: carrySub.map((s) => term(t, s, 'in.amount')), expectation: '各项结转结余之和' });
+        checkEquality(ctx, this.id, [[t, carry, 'in.amount']], carrySub.map((s) => [t, s, 'in.amount']), '各项结转结余之和');
       const outGrand = item(t, 'exp-grand', 'out');
       const outTotal = item(t, 'exp-total', 'out');
       const yearEnd = item(t, 'year-end', 'out');
       if (outGrand && outTotal)
         for (const role of amountRoles(t, 'out'))
-          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, role)], rhs: [term(t, outTotal, role), ...(yearEnd ? [term(t, yearEnd, role)] : [])], expectation: '本年支出合计 + 年终结转结余' });
+          checkEquality(ctx, this.id, [[t, outGrand, role]], [[t, outTotal, role], ...(yearEnd ? [[t, yearEnd, role] as const] : [])], '本年支出合计 + 年终结转结余');
       if (outGrand && !outTotal)
         for (const role of amountRoles(t, 'out'))
-          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, role)], rhs: [...classRows(t).map((r) => term(t, r, role)), ...(yearEnd ? [term(t, yearEnd, role)] : [])], expectation: '各功能类支出 + 年终结转结余' });
+          checkEquality(ctx, this.id, [[t, outGrand, role]], [...classRows(t).map((r): CellAt => [t, r, role]), ...(yearEnd ? [[t, yearEnd, role] as const] : [])], '各功能类支出 + 年终结转结余');
     }
   },
 };
@@ -101,7 +102,7 @@ export const summaryBalance: Rule = {
       const inGrand = item(t, 'income-grand', 'in');
       const outGrand = item(t, 'exp-grand', 'out');
       if (!inGrand || !outGrand) continue;
-      ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, 'out.total')], rhs: [term(t, inGrand, 'in.amount')], expectation: '收入总计' });
+      checkEquality(ctx, this.id, [[t, outGrand, 'out.total']], [[t, inGrand, 'in.amount']], '收入总计');
       if (t.schema !== 'fiscal-appropriation-summary') continue;
       for (const k of ['general', 'fund', 'state']) {
         const role = `out.${k}`;
@@ -110,7 +111,7 @@ export const summaryBalance: Rule = {
         const carry = item(t, `carryover-${k}`, 'in');
         if (!inc) continue;
         const col = t.columns.find((c) => c.role === role)!.label;
-        ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, outGrand, role)], rhs: [term(t, inc, 'in.amount'), ...(carry ? [term(t, carry, 'in.amount')] : [])], expectation: `${col}收入 + 年初结转结余` });
+        checkEquality(ctx, this.id, [[t, outGrand, role]], [[t, inc, 'in.amount'], ...(carry ? [[t, carry, 'in.amount'] as const] : [])], `${col}收入 + 年初结转结余`);
       }
     }
   },
@@ -193,11 +194,11 @@ export const threePublicItems: Rule = {
       for (const role of amountRoles(t)) {
         if (total) {
           const parts = ['abroad', 'vehicle', 'reception'].map(get).filter((r): r is MappedRow => !!r);
-          if (parts.length) ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费' });
+          if (parts.length) checkEquality(ctx, this.id, [[t, total, role]], parts.map((p) => [t, p, role]), '因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
         }
         if (vehicle) {
           const parts = ['purchase', 'operation'].map(get).filter((r): r is MappedRow => !!r);
-          if (parts.length) ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, vehicle, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '公务用车购置费 + 公务用车运行维护费' });
+          if (parts.length) checkEquality(ctx, this.id, [[t, vehicle, role]], parts.map((p) => [t, p, role]), '公务用车购置费 + 公务用车运行维护费');
         }
       }
     }
