@@ -157,7 +157,7 @@ function isHeaderWord(t: string): boolean {
   if (!t || hasDigit(t)) return false;
   let w = headerWordCache.get(t);
   if (w === undefined) {
-    w = !(/[:：]/.test(t) || ENUM_PREFIX.test(t)) && HEADER_WORD.test(squash(t).replace(/[“”"]/g, ''));
+    w = !(/[:：]/.test(t) || ENUM_PREFIX.test(t)) && HEADER_WORD.test(withoutQuotes(squash(t)));
     if (headerWordCache.size > 100_000) headerWordCache.clear();
     headerWordCache.set(t, w);
   }
@@ -261,6 +261,17 @@ interface HeaderInfo {
   paths: Map<number, string[]>;
 }
 
+/** Header text without quotes (“三公”经费): the regex and a new string only when there is one. */
+function withoutQuotes(t: string): string {
+  return t.indexOf('“') < 0 && t.indexOf('”') < 0 && t.indexOf('"') < 0 ? t : t.replace(/[“”"]/g, '');
+}
+
+/** Whether any header line below line `i` has a text in column `c`. */
+function filledBelow(grid: string[][], i: number, c: number): boolean {
+  for (let k = i + 1; k < grid.length; k++) if (grid[k][c]) return true;
+  return false;
+}
+
 function readHeader(v: SheetView, from: number, end: number): { header?: HeaderInfo; metaRows: number[] } {
   const metaRows: number[] = [];
   let r = from;
@@ -305,7 +316,7 @@ function readHeader(v: SheetView, from: number, end: number): { header?: HeaderI
     const line: string[] = [];
     const numbers = isColumnNumberRow(v.rowTexts(hr));
     for (let c = 0; c < v.width; c++) {
-      line[c] = numbers ? '' : squash(v.mergedText(hr, c)).replace(/[“”"]/g, '');
+      line[c] = numbers ? '' : withoutQuotes(squash(v.mergedText(hr, c)));
       if (line[c]) {
         left = Math.min(left, c);
         right = Math.max(right, c);
@@ -318,10 +329,8 @@ function readHeader(v: SheetView, from: number, end: number): { header?: HeaderI
   for (let i = 0; i < grid.length - 1; i++) {
     for (let c = left + 1; c <= right; c++) {
       if (grid[i][c]) continue;
-      const below = grid.slice(i + 1).some((line) => line[c]);
       const aboveFilled = i === 0 || grid[i - 1][c] === grid[i - 1][c - 1];
-      if (below && grid[i][c - 1] && aboveFilled && grid.slice(i + 1).some((line) => line[c - 1]))
-        grid[i][c] = grid[i][c - 1];
+      if (grid[i][c - 1] && aboveFilled && filledBelow(grid, i, c) && filledBelow(grid, i, c - 1)) grid[i][c] = grid[i][c - 1];
     }
   }
   const paths = new Map<number, string[]>();

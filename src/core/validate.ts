@@ -65,10 +65,10 @@ export function countCheck(counts: CheckCounts, c: Check): void {
   countRuleCheck(counts, c.rule, c.lhs[0]?.table ?? c.rhs[0]?.table);
 }
 
-function countRuleCheck(counts: CheckCounts, rule: string, t: MappedTable | undefined): void {
-  counts.total++;
-  if (rule.startsWith('cross.')) counts.byRule.set(rule, (counts.byRule.get(rule) ?? 0) + 1);
-  else if (t) counts.byTable.set(t.schema, (counts.byTable.get(t.schema) ?? 0) + 1);
+function countRuleCheck(counts: CheckCounts, rule: string, t: MappedTable | undefined, n = 1): void {
+  counts.total += n;
+  if (rule.startsWith('cross.')) counts.byRule.set(rule, (counts.byRule.get(rule) ?? 0) + n);
+  else if (t) counts.byTable.set(t.schema, (counts.byTable.get(t.schema) ?? 0) + n);
 }
 
 /**
@@ -95,15 +95,25 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
   };
   // Nothing kept: a sum that holds exactly on the scaled integers is counted without building its check (the
   // same 'pass' evaluate would give); with `keep`, every check is built for it to look at.
+  // Runs of holding checks of one rule and table (a hierarchy rule settles hundreds in a row) are counted at once.
+  let pending = { rule: '', table: undefined as MappedTable | undefined, n: 0 };
+  const flush = () => {
+    if (pending.n) countRuleCheck(counts, pending.rule, pending.table, pending.n);
+  };
   const countHolding = keep
     ? undefined
     : (rule: string, table: MappedTable, units: number) => {
         if (units !== 0) return false;
-        countRuleCheck(counts, rule, table);
+        if (rule !== pending.rule || table !== pending.table) {
+          flush();
+          pending = { rule, table, n: 0 };
+        }
+        pending.n++;
         return true;
       };
   const ctx = ruleContext(tables, unmapped, check, (f: Finding) => void findings.push(f), countHolding);
   for (const rule of RULES) rule.run(ctx);
+  flush();
   return { failing, kept, findings, counts };
 }
 
