@@ -479,10 +479,13 @@ function requiredMissing(def: SchemaDef, cols: MappedColumn[]): string | undefin
   return undefined;
 }
 
-/** The amount columns of a column list (and side), worked out once per list: readAmounts runs for every body row. */
+/**
+ * The amount columns of a column list (and side), worked out once per list: readAmounts runs for every body row,
+ * and the rules ask for their roles (rules/context.ts amountRoles).
+ */
 const amountColumnsCache = new WeakMap<MappedColumn[], Map<string, MappedColumn[]>>();
 
-function amountColumns(cols: MappedColumn[], side?: 'in' | 'out'): MappedColumn[] {
+export function amountColumns(cols: MappedColumn[], side?: 'in' | 'out'): MappedColumn[] {
   let bySide = amountColumnsCache.get(cols);
   if (!bySide) amountColumnsCache.set(cols, (bySide = new Map()));
   const key = side ?? '';

@@ -1,6 +1,6 @@
 import { isZeroAmount } from '../amount';
 import { CellAt, cellsUnitsDiff, term, type Check, type Finding } from '../checks';
-import { isAmountRole } from '../detect';
+import { amountColumns } from '../detect';
 import type { MappedColumn, MappedRow, MappedTable, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 
@@ -71,14 +71,13 @@ export interface Rule {
   run(ctx: RuleContext): void;
 }
 
-const rolesByColumns = new WeakMap<MappedColumn[], Map<string, readonly string[]>>();
+const rolesOf = new WeakMap<MappedColumn[], readonly string[]>();
 
-/** The amount columns' roles (on a side), worked out once per column list: every rule asks, for every table. */
+/** The amount columns' roles (on a side), once per list of detection's amount columns: every rule asks, for every table. */
 export function amountRoles(t: MappedTable, side?: 'in' | 'out'): readonly string[] {
-  let bySide = rolesByColumns.get(t.columns);
-  if (!bySide) rolesByColumns.set(t.columns, (bySide = new Map()));
-  let roles = bySide.get(side ?? '');
-  if (!roles) bySide.set(side ?? '', (roles = t.columns.map((c) => c.role).filter((r) => isAmountRole(r, side))));
+  const cols = amountColumns(t.columns, side);
+  let roles = rolesOf.get(cols);
+  if (!roles) rolesOf.set(cols, (roles = cols.map((c) => c.role)));
   return roles;
 }
 
