@@ -114,18 +114,15 @@ class Parsed implements ParsedAmount {
 const BLANK = new Parsed('', false, true, 0, 0);
 const blankInvalid = (raw: string) => new Parsed('', false, true, 0, 0, raw);
 
-/**
- * Parses a cell into an amount. Numbers are rounded to the decimals their format shows. `shown` is the cell's
- * text when the caller already has it (grid.cellText: the same shortest text of a number), saving a conversion.
- */
-export function parseAmount(cell: Cell | undefined, shown?: string): ParsedAmount {
+/** Parses a cell into an amount. Numbers are rounded to the decimals their format shows. */
+export function parseAmount(cell: Cell | undefined): ParsedAmount {
   if (!cell || cell.value === null || cell.value === undefined) return BLANK;
   const v = cell.value;
   const fmtDec = formatDecimals(cell.numFmt);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return blankInvalid(String(v));
     // toPrecision(15) removes binary float noise (85.19999999999999 → 85.2) before Decimal sees it.
-    const text = shown !== undefined && shown !== '' && !/e/i.test(shown) ? shown : shortNumberText(v);
+    const text = shortNumberText(v);
     if (/e/i.test(text)) {
       // Exponent notation (1e-7, 1e+21): decimal.js reads it; rare enough to do at once.
       let d = new Decimal(text);
@@ -164,7 +161,7 @@ export function parseAmount(cell: Cell | undefined, shown?: string): ParsedAmoun
  * The model's cell for a number, an empty cell, or a plain number or dash typed as text, made directly (detection's
  * body rows are almost all such cells); undefined where `parseAmount` must decide: other text, booleans, formulas
  * without a result, exponent form, more decimals than the format shows, beyond millionths. Gives what
- * `new AmountCell(…, parseAmount(cell, shown))` gives. `shown` is grid.cellText of the cell.
+ * `new AmountCell(…, parseAmount(cell))` gives. `shown` is grid.cellText of the cell.
  */
 export function plainAmountCell(row: number, col: number, cell: Cell | undefined, shown: string): AmountCell | undefined {
   // An empty formula cell (no cached result) is for the caller to record.

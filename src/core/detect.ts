@@ -504,10 +504,10 @@ function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: Mappe
 }
 
 /** One amount cell, with what is wrong with it recorded on the table (unreadable text, no formula result, unit word). */
-function amountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined, shown?: string): AmountRef {
-  const plain = shown === undefined ? undefined : plainAmountCell(r, col, cell, shown);
+function amountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined, shown: string): AmountRef {
+  const plain = plainAmountCell(r, col, cell, shown);
   if (plain) return plain;
-  const p = parseAmount(cell, shown);
+  const p = parseAmount(cell);
   if (cell?.formula && (cell.value === null || cell.value === '')) table.uncalculated.push({ row: r, col, formula: cell.formula });
   else if (p.invalid !== undefined) table.invalid.push({ row: r, col, text: p.invalid });
   if (p.unitWord && p.unitWord !== table.unit) {
@@ -751,7 +751,7 @@ function readThreePublicColumns(v: SheetView, t: MappedTable, dataTop: number, e
     for (const c of t.columns) {
       if (!c.role.startsWith('tp.')) continue;
       const key = c.role.slice(3);
-      const ref = amountRef(t, r, c.col, v.cell(r, c.col));
+      const ref = amountRef(t, r, c.col, v.cell(r, c.col), v.text(r, c.col));
       if (key === 'running') t.figures.running = ref;
       else items.push({ row: r, kind: 'item', item: key, name: c.label, amounts: { total: ref }, labelCol: c.col });
     }
