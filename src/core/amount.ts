@@ -190,16 +190,9 @@ function plainTextAmountCell(row: number, col: number, shown: string): AmountCel
   return DASHES.test(shown) ? new AmountCell(row, col, true, 0, 0) : undefined;
 }
 
-/** An exact scaled integer as decimal text: 1234500000 at scale 6 → "1234.5" (digits moved, never divided). */
-function scaledText(n: number, scale: number): string {
-  const digits = String(Math.abs(n)).padStart(scale + 1, '0');
-  const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
-  return `${n < 0 ? '-' : ''}${digits.slice(0, digits.length - scale)}${frac ? `.${frac}` : ''}`;
-}
-
-/** The decimal.js value of an exact number of millionths (parsing its text costs less than dividing). */
+/** The decimal.js value of an exact number of millionths: its text, digits moved (parsing costs less than dividing). */
 export function microDecimal(micro: number): Decimal {
-  return new Decimal(scaledText(micro, 6));
+  return new Decimal(scaledFixed(Math.abs(micro), 6, 6, micro < 0));
 }
 
 /**
