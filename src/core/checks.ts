@@ -179,7 +179,7 @@ export function term(table: MappedTable, row: MappedRow | undefined, role: strin
 }
 
 /** One cell of a row in millionths of a 万元 (0 for a missing row or cell, NaN when not exact). */
-export function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
+function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
   const ref = row?.amounts[role];
   return ref ? refUnits(table, ref) : 0;
 }
@@ -197,14 +197,14 @@ const addExact = (a: number, b: number): number => {
 };
 
 /** Σ of one column over rows of one table, in millionths of a 万元 (NaN when not exact). */
-export function sumUnits(table: MappedTable, rows: readonly (MappedRow | undefined)[], role: string): number {
+function sumUnits(table: MappedTable, rows: readonly (MappedRow | undefined)[], role: string): number {
   let u = 0;
   for (const r of rows) u = addExact(u, cellUnits(table, r, role));
   return u;
 }
 
 /** a − b for two exact sums (NaN when either is not exact, or the difference is not). */
-export function differenceUnits(a: number, b: number): number {
+function differenceUnits(a: number, b: number): number {
   return addExact(a, -b);
 }
 
