@@ -5,7 +5,7 @@ import { detectWorkbook, MappingOverride } from './detect';
 import { rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, UnmappedTable } from './model';
 import { RULES } from './rules';
-import { ruleContext } from './rules/context';
+import { RuleContext, ruleContext } from './rules/context';
 import { checkDepartmentAcross, checkPerformanceTables, checkProjectsAcross, DepartmentTarget, isCheckedPerformanceTable, ProjectTarget } from './rules/performance';
 import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
 import type { SchemaId } from './schemas';
@@ -75,8 +75,10 @@ function countRuleCheck(counts: CheckCounts, rule: string, t: MappedTable | unde
  * Runs every rule, evaluating each check as it is emitted: findings and counts are taken at once and a holding
  * check is dropped unless `keep` wants it, so memory stays linear in the failures, not in the checks (a
  * provincial workbook emits hundreds of thousands of holding checks).
+ * `keepFrom`, with `keep`: the only tables whose cells `keep` can want. An equality that holds exactly and reads
+ * none of them is then dropped without being built, and not counted (such a run's counts are not used).
  */
-export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], keep?: (c: Check) => boolean): RuleRun {
+export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], keep?: (c: Check) => boolean, keepFrom?: ReadonlySet<MappedTable>): RuleRun {
   const findings: Finding[] = [];
   const failing: CheckResult[] = [];
   const kept: CheckResult[] = [];
@@ -94,14 +96,14 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
     else if (keep?.(c)) kept.push(r);
   };
   // Nothing kept: a sum that holds exactly on the scaled integers is counted without building its check (the
-  // same 'pass' evaluate would give); with `keep`, every check is built for it to look at.
+  // same 'pass' evaluate would give); with `keep`, every check is built for it to look at but those `keepFrom` rules out.
   // Runs of holding checks of one rule and table (a hierarchy rule settles hundreds in a row) are counted at once.
   let pending = { rule: '', table: undefined as MappedTable | undefined, n: 0 };
   const flush = () => {
     if (pending.n) countRuleCheck(counts, pending.rule, pending.table, pending.n);
   };
-  const countHolding = keep
-    ? undefined
+  const countHolding: RuleContext['countHolding'] = keep
+    ? keepFrom && ((_rule, table, units, other) => units === 0 && !keepFrom.has(table) && (other === undefined || !keepFrom.has(other)))
     : (rule: string, table: MappedTable, units: number) => {
         if (units !== 0) return false;
         if (rule !== pending.rule || table !== pending.table) {
@@ -117,7 +119,21 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
   return { failing, kept, findings, counts };
 }
 
-export const cellKey = (t: Check['lhs'][number]) => (t.ref ? `${t.table.sheet}\u0000${t.ref.row}\u0000${t.ref.col}` : '');
+type Term = Check['lhs'][number];
+
+/** Cells by sheet, each as row · 16384 + column (16384 columns at most: a number, not a string, per cell). */
+type CellSet = Map<string, Set<number>>;
+
+const addCell = (cells: CellSet, sheet: string, row: number, col: number) => {
+  const s = cells.get(sheet);
+  if (s) s.add(row * 16384 + col);
+  else cells.set(sheet, new Set([row * 16384 + col]));
+};
+
+function readsCell(cells: CellSet, terms: readonly Term[]): boolean {
+  for (const t of terms) if (t.ref && cells.get(t.table.sheet)?.has(t.ref.row * 16384 + t.ref.col)) return true;
+  return false;
+}
 
 /**
  * The checks the suspects are ranked on: the failing ones and every check that shares a cell with them (a
@@ -126,10 +142,20 @@ export const cellKey = (t: Check['lhs'][number]) => (t.ref ? `${t.table.sheet}\u
 function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: RuleRun): CheckResult[] {
   // The suspects explain failing error-level checks; warning-level identities alone (30113 = 2210201 …) have none.
   if (!first.failing.some((r) => (r.check.severity ?? 'error') === 'error')) return [];
-  const cells = new Set<string>();
-  for (const r of first.failing) for (const t of [...r.check.lhs, ...r.check.rhs]) if (t.ref) cells.add(cellKey(t));
-  const touches = (c: Check) => c.lhs.some((t) => t.ref && cells.has(cellKey(t))) || c.rhs.some((t) => t.ref && cells.has(cellKey(t)));
-  const second = runRules(tables, unmapped, touches);
+  const cells: CellSet = new Map();
+  /** The tables that hold a failing cell (two tables overlapping there both do): only their checks can share one. */
+  const hot = new Set<MappedTable>();
+  for (const r of first.failing)
+    for (const t of [...r.check.lhs, ...r.check.rhs]) {
+      if (!t.ref) continue;
+      const { row, col } = t.ref;
+      const sheet = t.table.sheet;
+      addCell(cells, sheet, row, col);
+      hot.add(t.table);
+      for (const x of tables) if (x.sheet === sheet && row >= x.range.top && row <= x.range.bottom && col >= x.range.left && col <= x.range.right) hot.add(x);
+    }
+  const touches = (c: Check) => readsCell(cells, c.lhs) || readsCell(cells, c.rhs);
+  const second = runRules(tables, unmapped, touches, hot);
   return [...second.failing, ...second.kept];
 }
 

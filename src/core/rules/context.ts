@@ -14,9 +14,10 @@ export interface RuleContext {
   /**
    * Whether an equality with this exact scaled-integer difference (`units`, see checks.rowsUnitsDiff) has been
    * counted as holding without being built: a context that keeps no holding checks does so when `units` is 0.
-   * Absent, every check is built (the live session and the suspects' second pass keep them).
+   * Absent, every check is built (the live session keeps them). `other`: the second table the equality reads, if any
+   * (the suspects' second pass drops, unbuilt, the holding equalities that read no table with a failing cell).
    */
-  countHolding?(rule: string, table: MappedTable, units: number): boolean;
+  countHolding?(rule: string, table: MappedTable, units: number, other?: MappedTable): boolean;
   finding(f: Finding): void;
 }
 
@@ -24,8 +25,8 @@ export interface RuleContext {
  * Whether the rule can skip building an equality it knows the exact difference of (counted as holding); when
  * false it builds the check and hands it to ctx.check. No closures: this runs for every sum of a table.
  */
-export function settled(ctx: RuleContext, rule: string, table: MappedTable, units: number): boolean {
-  return ctx.countHolding !== undefined && ctx.countHolding(rule, table, units);
+export function settled(ctx: RuleContext, rule: string, table: MappedTable, units: number, other?: MappedTable): boolean {
+  return ctx.countHolding !== undefined && ctx.countHolding(rule, table, units, other);
 }
 
 /**
@@ -34,8 +35,24 @@ export function settled(ctx: RuleContext, rule: string, table: MappedTable, unit
  */
 export function checkEquality(ctx: RuleContext, rule: string, lhs: readonly CellAt[], rhs: readonly CellAt[], expectation: string, severity?: Check['severity']): void {
   const counted = lhs[0]?.[0] ?? rhs[0]?.[0];
-  if (counted && settled(ctx, rule, counted, cellsUnitsDiff(lhs, rhs))) return;
+  const other = counted && otherTable(counted, lhs, rhs);
+  if (counted && other !== null && settled(ctx, rule, counted, cellsUnitsDiff(lhs, rhs), other)) return;
   ctx.check({ rule, op: 'eq', lhs: lhs.map(([t, r, role]) => term(t, r, role)), rhs: rhs.map(([t, r, role]) => term(t, r, role)), expectation, severity });
+}
+
+/**
+ * The table other than `first` that the cells read: undefined when they read only `first`, null when they read
+ * more than two tables (`settled` can only be told of two; such an equality is always built).
+ */
+function otherTable(first: MappedTable, lhs: readonly CellAt[], rhs: readonly CellAt[]): MappedTable | undefined | null {
+  let other: MappedTable | undefined;
+  for (let i = 0; i < lhs.length + rhs.length; i++) {
+    const t = (i < lhs.length ? lhs[i] : rhs[i - lhs.length])[0];
+    if (t === first || t === other) continue;
+    if (other) return null;
+    other = t;
+  }
+  return other;
 }
 
 /** The first mapped table of each schema (cross-table rules and the coverage ledger use the first one). */

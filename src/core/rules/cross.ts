@@ -29,13 +29,13 @@ function compareByCode(
     if (!has(a, ra) || !has(b, rb)) continue;
     const ta = totalRow(a);
     const tb = totalRow(b);
-    if (ta && tb && !settled(ctx, rule, a, pairUnitsDiff(a, ta, ra, b, tb, rb)))
+    if (ta && tb && !settled(ctx, rule, a, pairUnitsDiff(a, ta, ra, b, tb, rb), b))
       ctx.check({ rule, op: 'eq', lhs: [term(a, ta, ra)], rhs: [term(b, tb, rb)], expectation: `${b.def.title}合计行的对应数`, severity });
     for (const code of codes) {
       const x = ma.get(code);
       const y = mb.get(code);
       if (!x?.amounts[ra] && !y?.amounts[rb]) continue;
-      if (settled(ctx, rule, a, pairUnitsDiff(a, x, ra, b, y, rb))) continue;
+      if (settled(ctx, rule, a, pairUnitsDiff(a, x, ra, b, y, rb), b)) continue;
       const lhs = x ? term(a, x, ra) : term(a, undefined, ra);
       const rhs = y ? term(b, y, rb) : term(b, undefined, rb);
       if (!x) lhs.label = `${a.def.title}中缺少科目 ${code}（${y!.name}），按 0 计`;
@@ -59,7 +59,7 @@ function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, co
     const sr = classes.get(code);
     const tr = targetCodes.get(code);
     if (!sr?.amounts[column] && !tr?.amounts.total) continue;
-    if (settled(ctx, rule, summary, pairUnitsDiff(summary, sr, column, target, tr, 'total'))) continue;
+    if (settled(ctx, rule, summary, pairUnitsDiff(summary, sr, column, target, tr, 'total'), target)) continue;
     const lhs = term(summary, sr, column);
     const rhs = term(target, tr, 'total');
     if (!sr) lhs.label = `${SHORT_TITLE[summary.schema]}中缺少功能类 ${code}，按 0 计`;
@@ -69,7 +69,7 @@ function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, co
   // 本年支出合计 against the target's 合计 row; an empty target table (空表列示) counts as zero.
   const st = item(summary, 'exp-total', 'out');
   const tt = totalRow(target);
-  if (st && (tt || !target.rows.some((r) => r.kind === 'code')) && !settled(ctx, rule, summary, pairUnitsDiff(summary, st, column, target, tt, 'total')))
+  if (st && (tt || !target.rows.some((r) => r.kind === 'code')) && !settled(ctx, rule, summary, pairUnitsDiff(summary, st, column, target, tt, 'total'), target))
     ctx.check({ rule, op: 'eq', lhs: [term(summary, st, column)], rhs: [term(target, tt, 'total')], expectation: `${target.def.title}合计` });
 }
 
