@@ -1,0 +1,62 @@
+/**
+ * checkEquality tells `settled` which tables an equality reads, so that the suspects' second pass can drop, unbuilt,
+ * the holding equalities that read no table with a failing cell. An equality over more than two tables cannot be
+ * told of them all: it must be built (and so looked at), never settled.
+ */
+import Decimal from 'decimal.js';
+import { AmountCell } from '../src/core/amount';
+import type { CellAt } from '../src/core/checks';
+import type { MappedRow, MappedTable } from '../src/core/model';
+import { checkEquality, RuleContext } from '../src/core/rules/context';
+
+function table(sheet: string): MappedTable {
+  return {
+    schema: 'expenditure', unit: '万元', decimals: 2, factor: new Decimal(1), sheet, title: '支出总表',
+    range: { top: 0, left: 0, bottom: 5, right: 3 }, columns: [{ role: 'total', col: 2, header: '合计', label: '合计' }], rows: [],
+  } as unknown as MappedTable;
+}
+
+const row = (r: number, micro: number): MappedRow => ({ row: r, kind: 'code', code: '201', name: '一般公共服务支出', amounts: { total: new AmountCell(r, 2, false, 2, micro) } });
+
+function context() {
+  const asked: { table: MappedTable; other?: MappedTable }[] = [];
+  const built: string[] = [];
+  const ctx: RuleContext = {
+    tables: [], unmapped: [], first: () => undefined, finding: () => undefined,
+    check: (c) => void built.push(c.rule),
+    countHolding: (_rule, table, units, other) => {
+      asked.push({ table, other });
+      return units === 0;
+    },
+  };
+  return { ctx, asked, built };
+}
+
+describe('checkEquality and the tables it reads', () => {
+  const [a, b, c] = [table('表一'), table('表二'), table('表三')];
+  const one: CellAt = [a, row(1, 5_000_000), 'total'];
+  const two: CellAt = [b, row(1, 3_000_000), 'total'];
+  const three: CellAt = [c, row(1, 2_000_000), 'total'];
+
+  it('names the second table of a cross-table equality, and none for one table', () => {
+    const { ctx, asked, built } = context();
+    checkEquality(ctx, 'x', [one], [two, [b, row(2, 2_000_000), 'total']], '');
+    checkEquality(ctx, 'y', [one], [[a, row(2, 5_000_000), 'total']], '');
+    expect(asked).toEqual([{ table: a, other: b }, { table: a, other: undefined }]);
+    expect(built).toEqual([]);
+  });
+
+  it('builds an equality over three tables instead of settling it', () => {
+    const { ctx, asked, built } = context();
+    checkEquality(ctx, 'z', [one], [two, three], '');
+    expect(asked).toEqual([]);
+    expect(built).toEqual(['z']);
+  });
+
+  it('builds one that does not hold exactly', () => {
+    const { ctx, asked, built } = context();
+    checkEquality(ctx, 'w', [one], [two], '');
+    expect(asked).toEqual([{ table: a, other: b }]);
+    expect(built).toEqual(['w']);
+  });
+});
