@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from './amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
-import { Cell, CellRange, Sheet, Workbook, cellText, mergeKey, mergeLookup } from './grid';
+import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
 import {
   BUDGET_TABLE_WORDS, EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_COLUMNS,
@@ -121,7 +121,7 @@ class SheetView {
     const own = this.text(r, c);
     if (own) return own;
     if (!this.merges) this.merges = mergeLookup(this.sheet);
-    const tl = this.merges.get(mergeKey(r, c));
+    const tl = this.merges.get(cellNumber(r, c));
     return tl ? this.text(tl.row, tl.col) : '';
   }
   isEmptyRow(r: number): boolean {

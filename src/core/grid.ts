@@ -111,9 +111,14 @@ export const MERGE_LOOKUP_CAP = 1_000_000;
 /** Excel's number of columns (XFD). */
 const MAX_COLUMNS = 16_384;
 
-/** Key of a cell in a merge lookup: a number, so that asking for a cell builds no string. */
-export function mergeKey(r: number, c: number): number {
+/** A cell's number within its sheet (row · 16384 + column): a key that builds no string (merge lookups, cell indexes). */
+export function cellNumber(r: number, c: number): number {
   return r * MAX_COLUMNS + c;
+}
+
+/** Whether the cell at (row, col) lies in the range. */
+export function inRange(range: CellRange, row: number, col: number): boolean {
+  return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 }
 
 export function mergeLookup(sheet: Sheet): Map<number, { row: number; col: number }> {
@@ -126,7 +131,7 @@ export function mergeLookup(sheet: Sheet): Map<number, { row: number; col: numbe
     if ((room -= area) < 0) break;
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++)
-        if (r !== m.top || c !== m.left) map.set(mergeKey(r, c), { row: m.top, col: m.left });
+        if (r !== m.top || c !== m.left) map.set(cellNumber(r, c), { row: m.top, col: m.left });
   }
   return map;
 }

@@ -9,7 +9,7 @@
 import { isZeroAmount, parseAmount } from './amount';
 import { Check, CheckResult, evaluate, Finding, Term, toFinding } from './checks';
 import { detectWorkbook, MappingOverride, shownDecimals } from './detect';
-import type { Cell, Workbook } from './grid';
+import { type Cell, cellNumber, inRange, type Workbook } from './grid';
 import { diffMarks, marksFromReport, CellMark } from './marks';
 import type { AmountRef, Detection, MappedRow, MappedTable } from './model';
 import { RULES } from './rules';
@@ -70,19 +70,16 @@ const cellOf = (k: string): [string, number, number] => {
   return [sheet, Number(row), Number(col)];
 };
 const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}\u0000${col}`;
-/** A cell's number within its sheet (index keys: numbers, not strings, to keep the index small). */
-const at = (row: number, col: number) => row * 16384 + col;
-
 /** Cell → the checks that read it, per sheet. */
 class CellIndex {
   private sheets = new Map<string, Map<number, Item[]>>();
   get(sheet: string, row: number, col: number): Item[] | undefined {
-    return this.sheets.get(sheet)?.get(at(row, col));
+    return this.sheets.get(sheet)?.get(cellNumber(row, col));
   }
   add(sheet: string, row: number, col: number, it: Item) {
     let m = this.sheets.get(sheet);
     if (!m) this.sheets.set(sheet, (m = new Map()));
-    const k = at(row, col);
+    const k = cellNumber(row, col);
     const list = m.get(k);
     if (!list) m.set(k, [it]);
     else if (list[list.length - 1] !== it) list.push(it);
@@ -247,7 +244,7 @@ export class LiveValidation {
         if (p.invalid !== undefined || (p.unitWord && p.unitWord !== table.unit)) throw new FullRun('输入的不是本表单位的金额');
         const listed = (xs: { row: number; col: number }[]) => xs.some((x) => x.row === ref.row && x.col === ref.col);
         if (listed(table.invalid) || listed(table.unitWords) || listed(table.uncalculated)) throw new FullRun('该格原有内容需要重新识别');
-        if (table.mergedData.some((m) => ref.row >= m.top && ref.row <= m.bottom && ref.col >= m.left && ref.col <= m.right)) throw new FullRun('该格在合并单元格中');
+        if (table.mergedData.some((m) => inRange(m, ref.row, ref.col))) throw new FullRun('该格在合并单元格中');
         if (row && row.kind === 'other' && !row.name.trim()) throw new FullRun('无名称的行由金额决定是否成行');
         const wasZero = isZeroAmount(ref);
         const isZero = isZeroAmount(p);

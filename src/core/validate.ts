@@ -1,8 +1,8 @@
 /** The core entry point: workbook grid → mapped tables → rules → findings and ranked suspects. */
-import { Check, CheckResult, evaluate, Finding, toFinding } from './checks';
+import { Check, CheckResult, evaluate, Finding, Term, toFinding } from './checks';
 import { buildCoverage, CoverageEntry } from './coverage';
 import { detectWorkbook, MappingOverride } from './detect';
-import { rangeA1, Workbook } from './grid';
+import { cellNumber, inRange, rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, UnmappedTable } from './model';
 import { RULES } from './rules';
 import { RuleContext, ruleContext } from './rules/context';
@@ -119,19 +119,17 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
   return { failing, kept, findings, counts };
 }
 
-type Term = Check['lhs'][number];
-
-/** Cells by sheet, each as row · 16384 + column (16384 columns at most: a number, not a string, per cell). */
+/** Cells by sheet, each by its grid.cellNumber (a number, not a string, per cell). */
 type CellSet = Map<string, Set<number>>;
 
 const addCell = (cells: CellSet, sheet: string, row: number, col: number) => {
   const s = cells.get(sheet);
-  if (s) s.add(row * 16384 + col);
-  else cells.set(sheet, new Set([row * 16384 + col]));
+  if (s) s.add(cellNumber(row, col));
+  else cells.set(sheet, new Set([cellNumber(row, col)]));
 };
 
 function readsCell(cells: CellSet, terms: readonly Term[]): boolean {
-  for (const t of terms) if (t.ref && cells.get(t.table.sheet)?.has(t.ref.row * 16384 + t.ref.col)) return true;
+  for (const t of terms) if (t.ref && cells.get(t.table.sheet)?.has(cellNumber(t.ref.row, t.ref.col))) return true;
   return false;
 }
 
@@ -152,7 +150,7 @@ function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: 
       const sheet = t.table.sheet;
       addCell(cells, sheet, row, col);
       hot.add(t.table);
-      for (const x of tables) if (x.sheet === sheet && row >= x.range.top && row <= x.range.bottom && col >= x.range.left && col <= x.range.right) hot.add(x);
+      for (const x of tables) if (x.sheet === sheet && inRange(x.range, row, col)) hot.add(x);
     }
   const touches = (c: Check) => readsCell(cells, c.lhs) || readsCell(cells, c.rhs);
   const second = runRules(tables, unmapped, touches, hot);
