@@ -7,3 +7,13 @@ export function majority<T>(values: (T | null | undefined)[]): T | undefined {
   for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
   return best;
 }
+
+/**
+ * Stores `value` under `key` in a memo and returns it. A memo past `cap` entries is emptied first: a long batch or a
+ * huge sheet of distinct texts never grows it without bound.
+ */
+export function remember<K, V>(memo: Map<K, V>, key: K, value: V, cap: number): V {
+  if (memo.size > cap) memo.clear();
+  memo.set(key, value);
+  return value;
+}

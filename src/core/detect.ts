@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from './amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
+import { remember } from './collections';
 import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
 import {
@@ -55,11 +56,7 @@ const titleMatches = new Map<string, TitleMatch | null>();
  */
 export function matchTitle(text: string): TitleMatch | undefined {
   let m = titleMatches.get(text);
-  if (m === undefined) {
-    m = Object.freeze(matchTitleText(text)) ?? null;
-    if (titleMatches.size > 10_000) titleMatches.clear();
-    titleMatches.set(text, m);
-  }
+  if (m === undefined) m = remember(titleMatches, text, Object.freeze(matchTitleText(text)) ?? null, 10_000);
   return m ?? undefined;
 }
 
@@ -156,11 +153,7 @@ function isHeaderWord(t: string): boolean {
   // Amounts and codes (most cells of a body row) are rejected before the memo, which only names would fill.
   if (!t || hasDigit(t)) return false;
   let w = headerWordCache.get(t);
-  if (w === undefined) {
-    w = !(/[:：]/.test(t) || ENUM_PREFIX.test(t)) && HEADER_WORD.test(withoutQuotes(squash(t)));
-    if (headerWordCache.size > 100_000) headerWordCache.clear();
-    headerWordCache.set(t, w);
-  }
+  if (w === undefined) w = remember(headerWordCache, t, !(/[:：]/.test(t) || ENUM_PREFIX.test(t)) && HEADER_WORD.test(withoutQuotes(squash(t))), 100_000);
   return w;
 }
 
@@ -352,11 +345,7 @@ function columnsFor(def: SchemaDef, paths: Map<number, string[]>): MappedColumn[
   let key = def.id;
   for (const [c, p] of paths) key += `\u0001${c}\u0002${p.join('\u0002')}`;
   let cols = columnsByHeader.get(key);
-  if (!cols) {
-    cols = Object.freeze(assignColumns(def, paths).map((c) => Object.freeze(c)));
-    if (columnsByHeader.size > 10_000) columnsByHeader.clear();
-    columnsByHeader.set(key, cols);
-  }
+  if (!cols) cols = remember(columnsByHeader, key, Object.freeze(assignColumns(def, paths).map((c) => Object.freeze(c))), 10_000);
   return cols as MappedColumn[];
 }
 
@@ -709,8 +698,7 @@ function readSideLabel(side: 'in' | 'out', label: string): SideReading {
       const item = EXPENDITURE_ITEMS.find((i) => i.match.test(key))?.key;
       r = item ? { item } : { cls: functionClassByLabel(label) };
     }
-    if (memo.size > 10_000) memo.clear();
-    memo.set(label, Object.freeze(r));
+    remember(memo, label, Object.freeze(r), 10_000);
   }
   return r;
 }

@@ -1,4 +1,5 @@
 /** Text normalisation shared by detection and rules. */
+import { remember } from './collections';
 
 /** Removes every kind of white space (stray spaces inside header words: 项  目). */
 export function squash(s: string): string {
@@ -23,8 +24,7 @@ export function normName(s: string): string {
       .replace(/[）)]/g, ')')
       .replace(/[“”"‘’'「」『』]/g, '')
       .replace(/[：:]/g, ':');
-    if (normCache.size > 100_000) normCache.clear();
-    normCache.set(s, n);
+    remember(normCache, s, n, 100_000);
   }
   return n;
 }
