@@ -4,6 +4,7 @@
  * understand) is the fallback reader and the writer. Used by the CLI, the batch workers and the tests.
  */
 import type ExcelJS from 'exceljs';
+import fs from 'fs';
 import { Cell, CellValue, parseRangeA1, Sheet, Workbook } from '../../core/grid';
 import { HostError, ReadProgress, SpreadsheetHost } from '../host';
 import { sniffXlsx } from './sniff';
@@ -89,7 +90,6 @@ export async function readWithExcelJS(buf: Uint8Array, onProgress?: (p: ReadProg
 }
 
 export async function readXlsxFile(path: string, onProgress?: (p: ReadProgress) => void, limits: ReadLimits = DEFAULT_LIMITS): Promise<Workbook> {
-  const fs = await import('fs');
   let buf: Buffer;
   try {
     // Read in one call, not with fs.promises: its chunked reads through the thread pool cost 1.3 ms more per small
