@@ -163,6 +163,21 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
   return finishReport(wb, det, run.findings, run.counts, suspectInputs(det.tables, det.unmapped, run));
 }
 
+/** The 绩效 tables' checks, theirs against the standard tables, and the figures' plausibility (资产 in 元 under a 万元 heading). */
+function otherTableFindings(wb: Workbook, det: Detection): Finding[] {
+  const projects: ProjectTarget[] = [];
+  const departments: DepartmentTarget[] = [];
+  const findings = checkPerformanceTables(wb, det.others, projects, departments);
+  const figs = extractFigures(det.tables);
+  findings.push(...checkProjectsAcross(projects, figs.values.project));
+  findings.push(...checkDepartmentAcross(departments, figs.values.expenditure));
+  for (const w of plausibilityWarnings(addOtherTableFigures(figs, wb, det.others, { projects, departments }))) {
+    const at = w.sheet && w.cell ? [{ sheet: w.sheet, cell: w.cell }] : [];
+    findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message: w.message, sheet: w.sheet ?? '', cell: w.cell ?? '', cells: at });
+  }
+  return findings;
+}
+
 /**
  * The report from what the rules gave: the 绩效 tables and the figures' plausibility are checked here, findings
  * are ordered by severity (stable), suspects ranked and the coverage ledger built. Shared by the full run and the
@@ -170,17 +185,9 @@ export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): Vali
  */
 export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding[], checkCounts: CheckCounts, suspectChecks: CheckResult[]): ValidationReport {
   const findings = [...ruleFindings];
-  const projects: ProjectTarget[] = [];
-  const departments: DepartmentTarget[] = [];
-  findings.push(...checkPerformanceTables(wb, det.others, projects, departments));
-  const figs = extractFigures(det.tables);
-  findings.push(...checkProjectsAcross(projects, figs.values.project));
-  findings.push(...checkDepartmentAcross(departments, figs.values.expenditure));
-  // A figure implausible for its unit in the optional tables (资产 in 元 under a 万元 heading).
-  for (const w of plausibilityWarnings(addOtherTableFigures(figs, wb, det.others, { projects, departments }))) {
-    const at = w.sheet && w.cell ? [{ sheet: w.sheet, cell: w.cell }] : [];
-    findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message: w.message, sheet: w.sheet ?? '', cell: w.cell ?? '', cells: at });
-  }
+  // The 绩效 tables and the figures judged for plausibility are all among the other tables: without any, the
+  // standard tables' figures are not extracted (most workbooks of a batch hold only the standard tables).
+  if (det.others.length) findings.push(...otherTableFindings(wb, det));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0, checks: checkCounts.total };
   for (const f of findings) counts[f.severity]++;
