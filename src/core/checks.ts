@@ -41,7 +41,7 @@ export class Term {
   }
   /** Value in 万元; ZERO (the same object) for a blank or missing cell. */
   get value(): Decimal {
-    return (this.v ??= this.ref ? refValue(this.table, this.ref) : ZERO);
+    return (this.v ??= refValue(this.table, this.ref));
   }
   /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
   get half(): Decimal {
@@ -147,9 +147,12 @@ function halfUnit(table: MappedTable): Decimal {
   return h;
 }
 
-/** A cell's amount in 万元; blank is the exact ZERO (evaluate skips it by identity). */
-function refValue(table: MappedTable, ref: AmountRef): Decimal {
-  return ref.blank ? ZERO : table.unit === '万元' ? ref.value : ref.value.times(table.factor);
+/**
+ * A cell's amount in 万元: a 万元 table's own value object (nothing made); blank or missing is the exact ZERO
+ * (evaluate skips it by identity). Also the narrative's figures.
+ */
+export function refValue(table: MappedTable, ref: AmountRef | undefined): Decimal {
+  return !ref || ref.blank ? ZERO : table.unit === '万元' ? ref.value : ref.value.times(table.factor);
 }
 
 /** A cell's amount in millionths of a 万元 (exact integer), NaN when it has more decimals than that. */

@@ -5,6 +5,7 @@
 import Decimal from 'decimal.js';
 import { ZERO } from '../amount';
 import { parseAmount } from '../amount';
+import { refValue } from '../checks';
 import { a1, cellText, type Workbook } from '../grid';
 import type { OtherTable } from '../model';
 import { squash, stripDepartmentCode } from '../text';
@@ -47,11 +48,6 @@ export interface Figures {
   economic: { code: string; name: string; personnel: Decimal; public: Decimal; total: Decimal; sheet: string; cell: string }[];
 }
 
-/** A cell's amount in 万元 (a 万元 table's own value object: nothing made). */
-function inWan(t: MappedTable, ref: AmountRef | undefined): Decimal {
-  return !ref || ref.blank ? ZERO : t.unit === '万元' ? ref.value : ref.value.times(t.factor);
-}
-
 /**
  * A basic-table row of `Figures.economic`. Its amounts are made when read (the text writer and checker read a
  * few; a validation, which extracts the figures for its cross-checks, reads none).
@@ -68,19 +64,19 @@ class EconomicRow {
     this.cell = a1(r.amounts.total.row, r.amounts.total.col);
   }
   get personnel(): Decimal {
-    return inWan(this.t, this.r.amounts.personnel);
+    return refValue(this.t, this.r.amounts.personnel);
   }
   get public(): Decimal {
-    return inWan(this.t, this.r.amounts.public);
+    return refValue(this.t, this.r.amounts.public);
   }
   get total(): Decimal {
-    return inWan(this.t, this.r.amounts.total);
+    return refValue(this.t, this.r.amounts.total);
   }
 }
 
 function fig(t: MappedTable, ref: AmountRef | undefined): Figure | undefined {
   if (!ref) return undefined;
-  return { value: inWan(t, ref), sheet: t.sheet, cell: a1(ref.row, ref.col) };
+  return { value: refValue(t, ref), sheet: t.sheet, cell: a1(ref.row, ref.col) };
 }
 
 function first(tables: MappedTable[], id: SchemaId): MappedTable | undefined {
