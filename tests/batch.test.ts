@@ -3,6 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { main } from '../src/cli/main';
+import { checkerFlags, V8_FLAGS } from '../src/cli/v8-flags';
 import { collectFiles, runBatch } from '../src/batch/pool';
 import { writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { layoutWorkbook, locate, setValue } from '../src/samples/layout';
@@ -121,4 +122,15 @@ test('CLI batch: bad options are usage errors', async () => {
   expect((await run('validate', dir, '--report', 'x.pdf')).err).toMatch(/\.html、\.xlsx 或 \.json/);
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-'));
   expect((await run('validate', empty)).err).toMatch(/没有 \.xlsx 文件/);
+});
+
+test('checker flags: a later optimization budget only when the checkers take every core', () => {
+  const budget = (flags: string[]) => flags.find((f) => f.startsWith('--interrupt-budget='));
+  expect(checkerFlags(1, 2)).toEqual(V8_FLAGS);
+  expect(checkerFlags(3, 8)).toEqual(V8_FLAGS);
+  for (const [jobs, cores] of [[2, 2], [1, 1], [8, 8], [4, 2]]) {
+    const flags = checkerFlags(jobs, cores);
+    expect(flags.slice(0, V8_FLAGS.length)).toEqual(V8_FLAGS);
+    expect(Number(budget(flags)!.split('=')[1])).toBe(2 * 67584);
+  }
 });

@@ -7,7 +7,7 @@ import { ChildProcess, fork } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { V8_FLAGS } from '../cli/v8-flags';
+import { checkerFlags } from '../cli/v8-flags';
 import type { ReadLimits } from '../hosts/file/limits';
 import { emptyResult } from './check-file';
 import type { FileResult } from './types';
@@ -53,6 +53,7 @@ const AHEAD = 1;
 export function runBatch(files: string[], opts: BatchOptions = {}): Promise<FileResult[]> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), files.length || 1));
   const script = workerScript();
+  const flags = checkerFlags(jobs, os.cpus().length);
   const results: FileResult[] = new Array(files.length);
   const t0 = Date.now();
   let next = 0;
@@ -72,7 +73,7 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
     const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
     const start = () => {
       const w: ChildProcess = fork(script, [], {
-        execArgv: [...V8_FLAGS, `--max-old-space-size=${opts.workerMemoryMb ?? 2048}`],
+        execArgv: [...flags, `--max-old-space-size=${opts.workerMemoryMb ?? 2048}`],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       });
