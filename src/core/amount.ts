@@ -1,5 +1,6 @@
 /** Money values: parsing what people type into amount cells, and formatting. All arithmetic in decimal.js. */
 import Decimal from 'decimal.js';
+import { remember } from './collections';
 import type { Cell } from './grid';
 
 export { Decimal };
@@ -54,14 +55,14 @@ export function microOf(text: string): number {
 
 const DASHES = /^[-－—–一─_]+$|^——+$/;
 
-const fmtCache = new Map<string, number | undefined>();
+/** Decimals by number format (null: the format fixes none), one lookup per amount cell. */
+const fmtCache = new Map<string, number | null>();
 
 function formatDecimals(numFmt: string | undefined): number | undefined {
   if (!numFmt || numFmt === 'General' || numFmt === '@') return undefined;
-  if (fmtCache.has(numFmt)) return fmtCache.get(numFmt);
-  const d = parseFormatDecimals(numFmt);
-  fmtCache.set(numFmt, d);
-  return d;
+  let d = fmtCache.get(numFmt);
+  if (d === undefined) d = remember(fmtCache, numFmt, parseFormatDecimals(numFmt) ?? null, 10_000);
+  return d ?? undefined;
 }
 
 function parseFormatDecimals(numFmt: string): number | undefined {
