@@ -6,7 +6,7 @@ import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { SCHEMAS } from '../schemas';
 import { normName } from '../text';
-import { codeRows, hasAmounts, Rule, RuleContext, tableParents } from './context';
+import { byCode, codeRows, hasAmounts, Rule, RuleContext, tableParents } from './context';
 
 const at = (t: MappedTable, row: number, col: number) => ({ sheet: t.sheet, cell: a1(row, col) });
 const titleCell = (t: MappedTable) => at(t, t.range.top, t.range.left);
@@ -68,13 +68,11 @@ export const duplicateCode: Rule = {
   title: '同一张表中科目编码不得重复',
   run(ctx) {
     for (const t of ctx.tables) {
-      const seen = new Map<string, MappedRow>();
+      // The first row of each code: in a code table every row with a code is a code row (other tables have none).
+      const firsts = byCode(t);
       for (const r of codeRows(t)) {
-        const first = seen.get(r.code!);
-        if (!first) {
-          seen.set(r.code!, r);
-          continue;
-        }
+        const first = firsts.get(r.code!);
+        if (!first || first === r) continue;
         const c = labelCell(t, r);
         ctx.finding({ rule: this.id, severity: 'error', message: `${SHORT_TITLE[t.schema]}中科目编码 ${r.code} 重复出现（第 ${first.row + 1} 行和第 ${r.row + 1} 行），汇总关系无法确定`, ...c, cells: [labelCell(t, first), c], table: t.schema });
       }
