@@ -76,7 +76,9 @@ function countRuleCheck(counts: CheckCounts, rule: string, t: MappedTable | unde
  * check is dropped unless `keep` wants it, so memory stays linear in the failures, not in the checks (a
  * provincial workbook emits hundreds of thousands of holding checks).
  * `keepFrom`, with `keep`: the only tables whose cells `keep` can want. An equality that holds exactly and reads
- * none of them is then dropped without being built, and not counted (such a run's counts are not used).
+ * none of them is then dropped without being built, and not counted; the rules that check one table at a time run
+ * on those tables only (a check of another table reads none of their cells), the cross-table rules still compare
+ * the first table of each schema. Such a run's findings and counts are not used.
  */
 export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], keep?: (c: Check) => boolean, keepFrom?: ReadonlySet<MappedTable>): RuleRun {
   const findings: Finding[] = [];
@@ -113,7 +115,8 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
         pending.n++;
         return true;
       };
-  const ctx = ruleContext(tables, unmapped, check, (f: Finding) => void findings.push(f), countHolding);
+  const own = keepFrom ? tables.filter((t) => keepFrom.has(t)) : tables;
+  const ctx = ruleContext(own, unmapped, check, (f: Finding) => void findings.push(f), countHolding, tables);
   for (const rule of RULES) rule.run(ctx);
   flush();
   return { failing, kept, findings, counts };

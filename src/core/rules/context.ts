@@ -5,6 +5,7 @@ import type { MappedColumn, MappedRow, MappedTable, UnmappedTable } from '../mod
 import type { SchemaId } from '../schemas';
 
 export interface RuleContext {
+  /** The tables whose own checks are wanted: every mapped table, except in the suspects' second pass (validate.ts). */
   tables: MappedTable[];
   /** Titled tables that could not be mapped (present in the workbook, but not checked). */
   unmapped: UnmappedTable[];
@@ -62,15 +63,19 @@ export function firstTables(tables: MappedTable[]): Map<SchemaId, MappedTable> {
   return m;
 }
 
-/** The context the rules run in: the tables, and where their checks and findings go. */
+/**
+ * The context the rules run in: the tables, and where their checks and findings go. `firstOf`: the tables the
+ * cross-table rules take the first of each schema from, when `tables` is only some of them.
+ */
 export function ruleContext(
   tables: MappedTable[],
   unmapped: UnmappedTable[],
   check: (c: Check) => void,
   finding: (f: Finding) => void,
   countHolding?: RuleContext['countHolding'],
+  firstOf: MappedTable[] = tables,
 ): RuleContext {
-  const firsts = firstTables(tables);
+  const firsts = firstTables(firstOf);
   return { tables, unmapped, first: (id) => firsts.get(id), check, countHolding, finding };
 }
 
