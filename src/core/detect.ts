@@ -192,8 +192,6 @@ function isColumnNumberRow(texts: string[]): boolean {
   return n >= 3;
 }
 
-const CODE_RE = /^\d{3}(\d{2}){0,2}$/;
-
 function findTitles(v: SheetView): TitleHit[] {
   const hits: TitleHit[] = [];
   for (let r = 0; r < v.height; r++) {
@@ -294,7 +292,7 @@ function readHeader(v: SheetView, from: number, end: number): { header?: HeaderI
     // Continuation rows of a multi-row header: header words, or only fill the cells under a parent.
     const words = texts.filter((t) => isHeaderWord(t)).length;
     const firstNonEmpty = texts.find((t) => t) ?? '';
-    if (hasDecimalAmount(texts) || /^\d+$/.test(firstNonEmpty) || CODE_RE.test(squash(firstNonEmpty))) break;
+    if (hasDecimalAmount(texts) || /^\d+$/.test(firstNonEmpty) || codeLevel(squash(firstNonEmpty)) !== undefined) break;
     if (words === 0) break;
     if (texts.some((t) => t && (ENUM_PREFIX.test(t) || /^合计$/.test(squash(t))) && words < 2)) break;
     bottom = r;
@@ -605,7 +603,7 @@ function codeReader(v: SheetView, t: MappedTable) {
       return { code: cls + kuan + xiang, name };
     }
     let code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
-    if (codeLevel(code) !== undefined) return { code, name }; // 3, 5 or 7 digits (CODE_RE, by hand)
+    if (codeLevel(code) !== undefined) return { code, name }; // 3, 5 or 7 digits
     const own = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/.exec(code);
     if (own) return { code: own[1], name: name || own[2] };
     if (!code) {
