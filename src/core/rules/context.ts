@@ -1,5 +1,5 @@
 import { isZeroAmount } from '../amount';
-import { CellAt, cellsUnitsDiff, term, type Check, type Finding } from '../checks';
+import { CellAt, cellsUnitsDiff, rowsUnitsDiff, term, type Check, type Finding } from '../checks';
 import { amountColumns } from '../detect';
 import type { MappedColumn, MappedRow, MappedTable, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
@@ -39,6 +39,15 @@ export function checkEquality(ctx: RuleContext, rule: string, lhs: readonly Cell
   const other = counted && otherTable(counted, lhs, rhs);
   if (counted && other !== null && settled(ctx, rule, counted, cellsUnitsDiff(lhs, rhs), other)) return;
   ctx.check({ rule, op: 'eq', lhs: lhs.map(([t, r, role]) => term(t, r, role)), rhs: rhs.map(([t, r, role]) => term(t, r, role)), expectation, severity });
+}
+
+/**
+ * One column's sum within a table, `row` = Σ `parts` (a 类 and its 款, a 合计 and its 类): what checkEquality does for
+ * a row and its parts, without listing the cells (it runs for every sum of every code table).
+ */
+export function checkColumnSum(ctx: RuleContext, rule: string, t: MappedTable, role: string, row: MappedRow, parts: readonly MappedRow[], expectation: string): void {
+  if (settled(ctx, rule, t, rowsUnitsDiff(t, role, row, parts))) return;
+  ctx.check({ rule, op: 'eq', lhs: [term(t, row, role)], rhs: parts.map((p) => term(t, p, role)), expectation });
 }
 
 /**

@@ -1,9 +1,9 @@
 /** Rules 1–4 of domain.md: reconciliation inside one table. */
 import { isZeroAmount } from '../amount';
-import { CellAt, rolesUnitsDiff, rowsUnitsDiff, term } from '../checks';
+import { CellAt, rolesUnitsDiff, term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
-import { amountRoles, checkEquality, codeRows, item, Rule, RuleContext, settled, tableParents, totalRow, uncertainSums } from './context';
+import { amountRoles, checkColumnSum, checkEquality, codeRows, item, Rule, RuleContext, settled, tableParents, totalRow, uncertainSums } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
 
@@ -49,9 +49,7 @@ export const summaryExpenditureTotal: Rule = {
       const total = item(t, 'exp-total', 'out');
       if (!total) continue;
       const parts = classRows(t);
-      for (const role of amountRoles(t, 'out'))
-        if (!settled(ctx, this.id, t, rowsUnitsDiff(t, role, total, parts)))
-          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: parts.map((p) => term(t, p, role)), expectation: '各功能类支出之和' });
+      for (const role of amountRoles(t, 'out')) checkColumnSum(ctx, this.id, t, role, total, parts, '各功能类支出之和');
     }
   },
 };
@@ -130,9 +128,7 @@ export const hierarchyParent: Rule = {
       for (const [p, kids] of children) {
         if (uncertain.has(p.code!)) continue;
         const what = p.level === 1 ? '其下各款之和' : '其下各项之和';
-        for (const role of roles)
-          if (!settled(ctx, this.id, t, rowsUnitsDiff(t, role, p, kids)))
-            ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, p, role)], rhs: kids.map((k) => term(t, k, role)), expectation: what });
+        for (const role of roles) checkColumnSum(ctx, this.id, t, role, p, kids, what);
       }
     }
   },
@@ -148,9 +144,7 @@ export const hierarchyTotal: Rule = {
       const total = totalRow(t);
       if (!total || uncertainSums(t).total) continue;
       const { roots } = tableParents(t);
-      for (const role of amountRoles(t))
-        if (!settled(ctx, this.id, t, rowsUnitsDiff(t, role, total, roots)))
-          ctx.check({ rule: this.id, op: 'eq', lhs: [term(t, total, role)], rhs: roots.map((r) => term(t, r, role)), expectation: '各类之和' });
+      for (const role of amountRoles(t)) checkColumnSum(ctx, this.id, t, role, total, roots, '各类之和');
     }
   },
 };
