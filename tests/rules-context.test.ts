@@ -7,7 +7,8 @@ import Decimal from 'decimal.js';
 import { AmountCell } from '../src/core/amount';
 import type { CellAt } from '../src/core/checks';
 import type { MappedRow, MappedTable } from '../src/core/model';
-import { checkEquality, RuleContext } from '../src/core/rules/context';
+import { attachedMemo } from '../src/core/collections';
+import { byCode, checkEquality, codeRows, RuleContext } from '../src/core/rules/context';
 
 function table(sheet: string): MappedTable {
   return {
@@ -58,5 +59,42 @@ describe('checkEquality and the tables it reads', () => {
     checkEquality(ctx, 'w', [one], [two], '');
     expect(asked).toEqual([{ table: a, other: b }]);
     expect(built).toEqual(['w']);
+  });
+});
+
+describe('memos kept on the tables they are about', () => {
+  it('are found again on the same object only, and stay out of JSON, keys, structured clones and equality', () => {
+    const memo = attachedMemo<object, number>('test');
+    const a = { n: 1 };
+    const b = { n: 1 };
+    expect(memo.set(a, 7)).toBe(7);
+    expect(memo.get(a)).toBe(7);
+    expect(memo.get(b)).toBeUndefined();
+    expect(JSON.stringify(a)).toBe('{"n":1}');
+    expect(Object.keys(a)).toEqual(['n']);
+    expect(structuredClone(a)).toEqual({ n: 1 });
+    expect(memo.get(structuredClone(a))).toBeUndefined();
+    expect(a).toStrictEqual(b);
+    memo.set(a, 8);
+    expect(memo.get(a)).toBe(8);
+  });
+
+  it('take a frozen object (a shared column list) too', () => {
+    const memo = attachedMemo<object, string>('frozen');
+    const cols = Object.freeze([{ role: 'total' }]);
+    expect(memo.set(cols, 'x')).toBe('x');
+    expect(memo.get(cols)).toBe('x');
+    expect(memo.get(Object.freeze([{ role: 'total' }]))).toBeUndefined();
+  });
+
+  it('follow a table whose rows are replaced (the live check swaps the list): the old index is not reused', () => {
+    const t = table('表一');
+    t.rows = [row(1, 5_000_000)];
+    expect([...byCode(t).keys()]).toEqual(['201']);
+    expect(codeRows(t)).toHaveLength(1);
+    expect(JSON.stringify(t.rows)).not.toContain('codeRows');
+    t.rows = [{ ...row(1, 5_000_000), code: '205' }, { ...row(2, 1_000_000), code: '20501' }];
+    expect([...byCode(t).keys()]).toEqual(['205', '20501']);
+    expect(codeRows(t)).toHaveLength(2);
   });
 });

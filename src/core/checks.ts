@@ -5,6 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import { fmt, fmtScaled, microDecimal, ZERO } from './amount';
+import { attachedMemo } from './collections';
 import { a1 } from './grid';
 import type { AmountRef, MappedRow, MappedTable } from './model';
 import type { SchemaId } from './schemas';
@@ -136,7 +137,7 @@ export function rowLabel(row: MappedRow): string {
 }
 
 const HALF = new Decimal('0.5');
-const halfUnits = new WeakMap<MappedTable, Decimal>();
+const halfUnits = attachedMemo<MappedTable, Decimal>('halfUnit');
 
 function halfUnit(table: MappedTable): Decimal {
   let h = halfUnits.get(table);
@@ -163,7 +164,7 @@ function refUnits(table: MappedTable, ref: AmountRef): number {
   return ref.micro % 10000 === 0 ? ref.micro / 10000 : NaN;
 }
 
-const roleLabels = new WeakMap<MappedTable, Map<string, string>>();
+const roleLabels = attachedMemo<MappedTable, Map<string, string>>('roleLabels');
 
 /** A column's label by its role, looked up once per table (every term asks). */
 function roleLabel(table: MappedTable, role: string): string {

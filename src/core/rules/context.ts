@@ -1,4 +1,5 @@
 import { isZeroAmount } from '../amount';
+import { attachedMemo } from '../collections';
 import { CellAt, cellsUnitsDiff, rowsUnitsDiff, term, type Check, type Finding } from '../checks';
 import { amountColumns } from '../detect';
 import type { MappedColumn, MappedRow, MappedTable, UnmappedTable } from '../model';
@@ -112,7 +113,7 @@ export function amountRoles(t: MappedTable, side?: 'in' | 'out'): readonly strin
   return roles;
 }
 
-const codeRowLists = new WeakMap<MappedRow[], readonly MappedRow[]>();
+const codeRowLists = attachedMemo<MappedRow[], readonly MappedRow[]>('codeRows');
 
 /** The table's code rows (once per table's rows: most rules walk them). */
 export function codeRows(t: MappedTable): readonly MappedRow[] {
@@ -130,7 +131,7 @@ export function totalRow(t: MappedTable): MappedRow | undefined {
   return t.rows.find((r) => r.kind === 'total');
 }
 
-const codeMaps = new WeakMap<MappedRow[], ReadonlyMap<string, MappedRow>>();
+const codeMaps = attachedMemo<MappedRow[], ReadonlyMap<string, MappedRow>>('byCode');
 
 /** The first row of each code (built once per table, like its parents: several cross-table rules ask). */
 export function byCode(t: MappedTable): ReadonlyMap<string, MappedRow> {
@@ -143,7 +144,7 @@ export function byCode(t: MappedTable): ReadonlyMap<string, MappedRow> {
   return m;
 }
 
-const itemRows = new WeakMap<MappedRow[], Map<string, MappedRow[]>>();
+const itemRows = attachedMemo<MappedRow[], Map<string, MappedRow[]>>('itemRows');
 
 /** The first row of an item (on a side), from an index of the table's item rows made once (rules ask often). */
 export function item(t: MappedTable, key: string, side?: 'in' | 'out'): MappedRow | undefined {
@@ -165,7 +166,7 @@ export interface CodeTree {
   roots: readonly MappedRow[];
 }
 
-const trees = new WeakMap<MappedRow[], CodeTree>();
+const trees = attachedMemo<MappedRow[], CodeTree>('codeTree');
 
 /** Parent code of a code row: the longest proper prefix present in the table (the tree is built once per table). */
 export function tableParents(t: MappedTable): CodeTree {
