@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { AmountCell, fmtScaled, microDecimal, parseAmount, plainAmountCell } from '../src/core/amount';
 import { cellText, type Cell } from '../src/core/grid';
-import { Check, evaluate, term, toFinding } from '../src/core/checks';
+import { Check, cellsUnitsDiff, evaluate, pairUnitsDiff, rowsUnitsDiff, term, toFinding } from '../src/core/checks';
 import type { MappedRow, MappedTable } from '../src/core/model';
 
 let seed = 17;
@@ -146,4 +146,27 @@ test('a sum that passes 2⁵³ on the way is not taken as exact (decided by deci
   expect(res.diff.toString()).toBe('0.000001');
   expect(res.status).toBe('rounding');
   expect(Number.isNaN(res.units)).toBe(true);
+});
+
+test('the sums that settle checks unbuilt agree with evaluate, and none takes a sum that passes 2⁵³ on the way as exact', () => {
+  // The same four cells as above, through every scaled-integer shortcut the rules take before building a check:
+  // each must give NaN (so the check is built and decided by decimal.js), never the rounded difference 0.
+  const t = table('万元', 6);
+  const big = row(0, '9007199254.740991', 6);
+  const tiny = row(1, '0.000002', 6);
+  const twin = row(2, '9007199254.740991', 6);
+  const one = row(3, '0.000001', 6);
+  expect(rowsUnitsDiff(t, 'total', big, [twin, tiny])).toBeNaN();
+  expect(cellsUnitsDiff([[t, big, 'total'], [t, tiny, 'total']], [[t, twin, 'total'], [t, one, 'total']])).toBeNaN();
+  expect(pairUnitsDiff(t, big, 'total', t, undefined, 'total')).toBe(9007199254740991);
+  // Within the exact range they give what evaluate decides on: Σlhs − Σrhs in millionths of a 万元.
+  const rows = Array.from({ length: 60 }, (_, i) => row(i, amountText(rnd(5)), 4));
+  for (let k = 0; k < 200; k++) {
+    const parts = rows.slice(rnd(30), 30 + rnd(30));
+    const head = rows[rnd(60)];
+    const check: Check = { rule: 'hierarchy.parent', op: 'eq', lhs: [term(t, head, 'total')], rhs: parts.map((p) => term(t, p, 'total')), expectation: '' };
+    const units = evaluate(check).units;
+    expect(rowsUnitsDiff(t, 'total', head, parts)).toBe(units);
+    expect(cellsUnitsDiff([[t, head, 'total']], parts.map((p) => [t, p, 'total'] as const))).toBe(units);
+  }
 });

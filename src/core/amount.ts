@@ -171,8 +171,11 @@ export function plainAmountCell(row: number, col: number, cell: Cell | undefined
   if (typeof cell.value !== 'number' || shown === '') return undefined;
   const micro = microOf(shown); // NaN for exponent form, NaN, Infinity and more than 6 decimals
   if (Number.isNaN(micro)) return undefined;
-  const places = textDecimals(shown);
-  const fmtDec = formatDecimals(cell.numFmt);
+  // textDecimals and formatDecimals' first test written out (once per amount cell; no inlining in the checkers).
+  const point = shown.indexOf('.');
+  const places = point < 0 ? 0 : shown.length - point - 1;
+  const numFmt = cell.numFmt;
+  const fmtDec = !numFmt || numFmt === 'General' || numFmt === '@' ? undefined : formatDecimals(numFmt);
   if (fmtDec !== undefined && places > fmtDec) return undefined;
   return new AmountCell(row, col, false, fmtDec ?? places, micro);
 }

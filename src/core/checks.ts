@@ -182,10 +182,15 @@ export function term(table: MappedTable, row: MappedRow | undefined, role: strin
   return new Term(table, ref, row, role, ref ? refUnits(table, ref) : 0, roleLabelText);
 }
 
-/** One cell of a row in millionths of a 万元 (0 for a missing row or cell, NaN when not exact). */
+/**
+ * One cell of a row in millionths of a 万元 (0 for a missing row or cell, NaN when not exact): refUnits written out,
+ * because every term of every sum comes here and the checkers run without V8's inlining (cli/v8-flags.ts).
+ */
 function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
   const ref = row?.amounts[role];
-  return ref ? refUnits(table, ref) : 0;
+  if (!ref || ref.blank) return 0;
+  if (table.unit === '万元') return ref.micro;
+  return ref.micro % 10000 === 0 ? ref.micro / 10000 : NaN;
 }
 
 /** A scaled integer, or NaN when it is not exact (past 2⁵³, or a NaN term). */
@@ -193,7 +198,8 @@ const exact = (u: number): number => (Number.isSafeInteger(u) ? u : NaN);
 
 /**
  * a + b for exact scaled integers, NaN once the sum leaves the exact range: checked at every step, so a sum cannot
- * pass 2⁵³ on the way and come back looking exact. NaN stays NaN.
+ * pass 2⁵³ on the way and come back looking exact. NaN stays NaN. The sums below run the same test inline (no
+ * call per term: the checkers run without V8's inlining) and stop at the first NaN, which no later term changes.
  */
 const addExact = (a: number, b: number): number => {
   const s = a + b;
@@ -203,26 +209,25 @@ const addExact = (a: number, b: number): number => {
 /** Σ of one column over rows of one table, in millionths of a 万元 (NaN when not exact). */
 function sumUnits(table: MappedTable, rows: readonly (MappedRow | undefined)[], role: string): number {
   let u = 0;
-  for (const r of rows) u = addExact(u, cellUnits(table, r, role));
+  for (let i = 0; i < rows.length; i++) {
+    u += cellUnits(table, rows[i], role);
+    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
+  }
   return u;
 }
 
-/** a − b for two exact sums (NaN when either is not exact, or the difference is not). */
-function differenceUnits(a: number, b: number): number {
-  return addExact(a, -b);
-}
 
 /**
  * One row's cell − Σ over `rhs` rows, of one column of one table, in millionths of a 万元 (NaN when not exact): what
  * `evaluate` would decide on, worked out without building the terms (a holding sum needs none of them).
  */
 export function rowsUnitsDiff(table: MappedTable, role: string, lhs: MappedRow | undefined, rhs: readonly (MappedRow | undefined)[]): number {
-  return differenceUnits(cellUnits(table, lhs, role), sumUnits(table, rhs, role));
+  return addExact(cellUnits(table, lhs, role), -sumUnits(table, rhs, role));
 }
 
 /** The same between two tables: one cell of `a` − one cell of `b` (cross-table comparisons, code by code). */
 export function pairUnitsDiff(a: MappedTable, x: MappedRow | undefined, ra: string, b: MappedTable, y: MappedRow | undefined, rb: string): number {
-  return differenceUnits(cellUnits(a, x, ra), cellUnits(b, y, rb));
+  return addExact(cellUnits(a, x, ra), -cellUnits(b, y, rb));
 }
 
 /** A cell of a check given by its table, row and column role (the row may be missing: an exact zero). */
@@ -231,23 +236,41 @@ export type CellAt = readonly [MappedTable, MappedRow | undefined, string];
 /** Σ over `lhs` cells − Σ over `rhs` cells, of any tables, in millionths of a 万元 (NaN when not exact). */
 export function cellsUnitsDiff(lhs: readonly CellAt[], rhs: readonly CellAt[]): number {
   let u = 0;
-  for (const [t, r, role] of lhs) u = addExact(u, cellUnits(t, r, role));
-  for (const [t, r, role] of rhs) u = addExact(u, -cellUnits(t, r, role));
+  for (let i = 0; i < lhs.length; i++) {
+    const c = lhs[i];
+    u += cellUnits(c[0], c[1], c[2]);
+    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
+  }
+  for (let i = 0; i < rhs.length; i++) {
+    const c = rhs[i];
+    u -= cellUnits(c[0], c[1], c[2]);
+    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
+  }
   return u;
 }
 
 /** The same within one row: its `lhs` column − Σ its `rhs` columns (a row formula such as 合计 = 基本 + 项目). */
 export function rolesUnitsDiff(table: MappedTable, row: MappedRow, lhs: string, rhs: string[]): number {
   let u = cellUnits(table, row, lhs);
-  for (const role of rhs) u = addExact(u, -cellUnits(table, row, role));
+  for (let i = 0; i < rhs.length; i++) {
+    u -= cellUnits(table, row, rhs[i]);
+    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
+  }
   return u;
 }
 
 /** Σlhs − Σrhs in millionths of a 万元 when every term is exact there (NaN otherwise): integers, no allocation. */
 function unitsDiff(check: Check): number {
   let u = 0;
-  for (const t of check.lhs) u = addExact(u, t.units);
-  for (const t of check.rhs) u = addExact(u, -t.units);
+  const { lhs, rhs } = check;
+  for (let i = 0; i < lhs.length; i++) {
+    u += lhs[i].units;
+    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
+  }
+  for (let i = 0; i < rhs.length; i++) {
+    u -= rhs[i].units;
+    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
+  }
   return u;
 }
 

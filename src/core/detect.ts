@@ -105,7 +105,11 @@ class SheetView {
     if (!t) {
       const row = this.sheet.rows[r] || [];
       t = [];
-      for (let c = 0; c < row.length; c++) t[c] = cellText(row[c]);
+      // cellText, with its commonest cases (empty, text) written out: every cell of a sheet comes here once.
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c]?.value;
+        t[c] = value === null || value === undefined ? '' : typeof value === 'string' ? value.trim() : cellText(row[c]);
+      }
       this.texts[r] = t;
     }
     return t;
@@ -486,14 +490,26 @@ export function amountColumns(cols: MappedColumn[], side?: 'in' | 'out'): Mapped
 
 function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: MappedTable, side?: 'in' | 'out'): Record<string, AmountRef> {
   const out: Record<string, AmountRef> = {};
-  for (const c of amountColumns(cols, side)) out[c.role] = amountRef(table, r, c.col, v.cell(r, c.col), v.text(r, c.col));
+  const list = amountColumns(cols, side);
+  // v.cell and v.text written out: this runs for every amount cell (the checkers run without V8's inlining).
+  const row = v.sheet.rows[r];
+  const texts = v.rowTexts(r);
+  for (let i = 0; i < list.length; i++) {
+    const col = list[i].col;
+    const cell = row ? row[col] : undefined;
+    const shown = texts[col] ?? '';
+    out[list[i].role] = plainAmountCell(r, col, cell, shown) ?? parsedAmountRef(table, r, col, cell);
+  }
   return out;
 }
 
 /** One amount cell, with what is wrong with it recorded on the table (unreadable text, no formula result, unit word). */
 function amountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined, shown: string): AmountRef {
-  const plain = plainAmountCell(r, col, cell, shown);
-  if (plain) return plain;
+  return plainAmountCell(r, col, cell, shown) ?? parsedAmountRef(table, r, col, cell);
+}
+
+/** An amount cell that is not plain (amount.plainAmountCell): parsed, and what is wrong with it recorded. */
+function parsedAmountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined): AmountRef {
   const p = parseAmount(cell);
   if (cell?.formula && (cell.value === null || cell.value === '')) table.uncalculated.push({ row: r, col, formula: cell.formula });
   else if (p.invalid !== undefined) table.invalid.push({ row: r, col, text: p.invalid });
