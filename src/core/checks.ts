@@ -216,7 +216,6 @@ function sumUnits(table: MappedTable, rows: readonly (MappedRow | undefined)[], 
   return u;
 }
 
-
 /**
  * One row's cell − Σ over `rhs` rows, of one column of one table, in millionths of a 万元 (NaN when not exact): what
  * `evaluate` would decide on, worked out without building the terms (a holding sum needs none of them).
