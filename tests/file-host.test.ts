@@ -80,6 +80,11 @@ describe('the lean reader gives the same grid as the ExcelJS reference reader', 
     (rows[0] ??= [])[20] = { value: 998.77, formula: 'SUM(C6:C14)', numFmt: '0.00' };
     (rows[1] ??= [])[20] = { value: true };
     (rows[2] ??= [])[20] = { value: '<注> A&B “三公”' };
+    // Date formats (a date's text) beside formats that only look like one (quoted or bracketed letters: a number),
+    // each style judged once for all its cells: a style's flag given to another style's cells fails here.
+    const formats = ['yyyy-mm-dd', '[Red]#,##0.00', 'mm-dd-yy', '0.00" days"', 'yyyy"年"m"月"d"日"', '#,##0.00'];
+    formats.forEach((numFmt, i) => ((rows[3 + i] ??= [])[20] = { value: 45292 + i, numFmt }));
+    formats.forEach((numFmt, i) => ((rows[3 + i] ??= [])[21] = { value: 45300 + i, numFmt }));
     const buf = await writeXlsxBuffer(wb);
     const lean = readXlsxLean(buf);
     const ref = await readWithExcelJS(buf);

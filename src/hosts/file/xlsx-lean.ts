@@ -212,13 +212,17 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
     formats.set(Number(x.numFmtId), x.formatCode);
   });
   const xfFormats: (string | undefined)[] = [];
+  /** Whether each style's number format is a date's: judged once per style, not for every cell that uses it. */
+  const xfDates: boolean[] = [];
   const xfsStart = styles.indexOf('<cellXfs');
   if (xfsStart >= 0) {
     const xfsEnd = styles.indexOf('</cellXfs>', xfsStart);
     if (xfsEnd < 0) throw stylesBroken();
     scan(styles, 'xf', xfsStart, xfsEnd, stylesBroken, (a) => {
       const id = Number(attr(a, ATTR.numFmtId) ?? 0);
-      xfFormats.push(id === 0 ? undefined : formats.get(id) ?? BUILTIN_FORMATS[id]);
+      const fmt = id === 0 ? undefined : formats.get(id) ?? BUILTIN_FORMATS[id];
+      xfFormats.push(fmt);
+      xfDates.push(fmt !== undefined && isDateFormat(fmt));
     });
   }
   const sheetDefs: Record<string, string>[] = [];
@@ -232,7 +236,7 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
     if (!path) throw damaged(`工作表“${def.name}”在关系部件中没有对应的部件`);
     const xml = text(path);
     if (xml === undefined) throw damaged(`工作表“${def.name}”指向的部件 ${path} 不存在`);
-    sheets.push(readSheet(def.name, path, xml, shared, xfFormats, limits, budget));
+    sheets.push(readSheet(def.name, path, xml, shared, xfFormats, xfDates, limits, budget));
   });
   return { sheets };
 }
@@ -268,6 +272,7 @@ function readSheet(
   xml: string,
   shared: string[] | undefined,
   xfFormats: (string | undefined)[],
+  xfDates: boolean[],
   limits: ReadLimits,
   budget: { cells: number },
 ): Sheet {
@@ -331,7 +336,8 @@ function readSheet(
           raw = decode(body.slice(vi + 3, ve));
         }
         const s = attr(ca, ATTR.s);
-        const fmt = s !== undefined ? xfFormats[Number(s)] : undefined;
+        const xf = s !== undefined ? Number(s) : -1;
+        const fmt = xf >= 0 ? xfFormats[xf] : undefined;
         let value: CellValue = null;
         switch (attr(ca, ATTR.t)) {
           case 's': {
@@ -362,7 +368,7 @@ function readSheet(
             if (raw !== undefined && raw !== '') {
               const n = Number(raw);
               if (Number.isNaN(n)) throw new Error(`bad number ${raw}`);
-              value = fmt && isDateFormat(fmt) ? excelDate(n) : n;
+              value = fmt && xfDates[xf] ? excelDate(n) : n;
             }
         }
         if (value === null && !formula) return;
