@@ -212,7 +212,7 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
     formats.set(Number(x.numFmtId), x.formatCode);
   });
   const xfFormats: (string | undefined)[] = [];
-  /** Whether each style's number format is a date's: judged once per style, not for every cell that uses it. */
+  /** Whether each style's number format is a date's (false without one): judged once per style, not for every cell. */
   const xfDates: boolean[] = [];
   const xfsStart = styles.indexOf('<cellXfs');
   if (xfsStart >= 0) {
@@ -368,7 +368,7 @@ function readSheet(
             if (raw !== undefined && raw !== '') {
               const n = Number(raw);
               if (Number.isNaN(n)) throw new Error(`bad number ${raw}`);
-              value = fmt && xfDates[xf] ? excelDate(n) : n;
+              value = xfDates[xf] ? excelDate(n) : n;
             }
         }
         if (value === null && !formula) return;
