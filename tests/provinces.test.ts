@@ -213,8 +213,12 @@ describe('titles, structure and the ledger', () => {
     expect(matchTitle(title)).toEqual({ other: true });
   });
 
-  test.each(['部门财政拨款支出预算明细表', '收入支出决算总表', '项目支出预算表', '部门政府采购预算'])('%s is another table, never a standard one', (title) => {
+  test.each(['部门财政拨款支出预算明细表', '项目支出预算表', '部门政府采购预算'])('%s is another table, never a standard one', (title) => {
     expect(matchTitle(title)).toEqual({ other: true });
+  });
+
+  test('收入支出决算总表 is a 决算 table: another table for the budget checks, with its role kept', () => {
+    expect(matchTitle('收入支出决算总表')).toEqual({ other: true, stage: 'final', role: 'income-expenditure-summary' });
   });
 
   test.each(['注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。', '本表为空表', '一、部门主要职能'])('%s is not a title', (text) => {

@@ -1,6 +1,7 @@
 /** Checks one workbook file into a FileResult; never throws (a bad file becomes a result with a reason). */
 import path from 'path';
 import { majority } from '../core/collections';
+import { finalStageMessage } from '../core/report-text';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import type { ReadLimits } from '../hosts/file/limits';
@@ -19,10 +20,11 @@ export async function checkFile(file: string, limits?: ReadLimits): Promise<File
   try {
     const wb = await readXlsxFile(file, undefined, limits);
     const rep = validateWorkbook(wb);
+    const checked = rep.stage.stage === 'budget' && (rep.tables.length > 0 || rep.others.some((o) => o.checked));
     const result: FileResult = {
       file,
-      status: rep.tables.length || rep.others.some((o) => o.checked) ? 'ok' : 'no-tables',
-      reason: rep.tables.length || rep.others.some((o) => o.checked) ? undefined : rep.unmapped[0]?.reason ?? '工作簿中没有找到部门预算公开表',
+      status: checked ? 'ok' : 'no-tables',
+      reason: checked ? undefined : rep.stage.stage === 'final' ? finalStageMessage(rep.stage) : rep.unmapped[0]?.reason ?? '工作簿中没有找到部门预算公开表',
       department: majority(rep.tables.map((t) => t.department)) ?? path.basename(file, path.extname(file)),
       year: majority(rep.tables.map((t) => t.year)) ?? null,
       tables: rep.tables,

@@ -9,7 +9,8 @@ import path from 'path';
 // Only what a single `validate` needs is loaded up front; the other commands load their modules when they run
 // (a cold start near Node's own: batch, narrative, templates, ExcelJS and docx are not paid for by validate).
 import { detectWorkbook } from '../core/detect';
-import { formatTextReport } from '../core/report-text';
+import type { Stage } from '../core/model';
+import { finalStageMessage, formatTextReport } from '../core/report-text';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import { readXlsxFile, writeXlsxBuffer } from '../hosts/file/xlsx';
@@ -27,7 +28,7 @@ export interface CliIO {
 const USAGE = `用法：
   budget-check validate 文件.xlsx [--format text|json]   校验部门预算公开表的勾稽关系
   budget-check validate 文件夹|文件… [--jobs N] [--report 报告.html|报告.xlsx|报告.json]
-                                                         批量校验（多线程），输出汇总并写出报告
+                                                         批量校验（多进程），输出汇总并写出报告
   budget-check explain 文件.xlsx [--prior 上年.xlsx] [--format text|json|docx] [--out 输出文件] [--level 省级|市级|县级|区级…]
                                                          根据各表生成情况说明（二至九部分）
   budget-check check-text 文件.xlsx 说明.txt|说明.docx [--prior 上年.xlsx]
@@ -36,7 +37,8 @@ const USAGE = `用法：
   budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码]
                         [--optional procurement,assets,performance,department-performance] --out 模板.xlsx
                                                          生成带表头、格式和合计公式的九张空白标准表（可加政府采购、固定资产、绩效目标表）
-  通用选项：--force 允许覆盖已存在的输出文件（输入文件本身从不覆盖）；
+  通用选项：--stage 预算|决算 指定公开类型（默认按表名和列名判断；决算表本版本不校验）；
+           --force 允许覆盖已存在的输出文件（输入文件本身从不覆盖）；
            --max-cells N、--max-part-mb N、--max-total-mb N 提高读取上限（默认 200 万个单元格、单个部件 100 MB、合计 250 MB）
   budget-check --help                                    显示本帮助
 退出码：0 无错误；1 发现错误；2 文件无法读取（批量时：任一文件无法读取）或用法错误`;
@@ -187,6 +189,15 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
   return results.some((r) => r.counts.error > 0) ? 1 : 0;
 }
 
+/** --stage 预算|决算 (or budget|final): the user's word on which disclosure the workbook is. */
+function stageOption(opts: Record<string, string>): Stage | undefined {
+  const v = opts.stage;
+  if (v === undefined) return undefined;
+  if (/^(预算|budget)$/.test(v)) return 'budget';
+  if (/^(决算|final)$/.test(v)) return 'final';
+  throw new UsageError(`--stage 只能是 预算 或 决算，收到“${v}”`);
+}
+
 async function validate(files: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
   const format = opts.format ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format 只能是 text 或 json，收到“${format}”`);
@@ -201,11 +212,15 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
   if (files.length > 1 || opts.report !== undefined || opts.jobs !== undefined || isDir(files[0])) return validateBatch(files, opts, io);
   const file = files[0];
   const wb = await readXlsxFile(file, undefined, readLimits(opts));
-  const rep = validateWorkbook(wb);
+  const rep = validateWorkbook(wb, { stage: stageOption(opts) });
   if (format === 'json') {
-    const { tables, unmapped, findings, suspects, others, counts, coverage } = rep;
-    io.out(JSON.stringify({ file: path.basename(file), tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, null, 2));
+    const { tables, unmapped, findings, suspects, others, counts, coverage, stage } = rep;
+    io.out(JSON.stringify({ file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, null, 2));
   } else io.out(formatTextReport(path.basename(file), rep));
+  if (rep.stage.stage === 'final') {
+    io.err(finalStageMessage(rep.stage));
+    return 2;
+  }
   // A workbook of only 项目绩效目标表 (the separately published 绩效文本) is a normal input: checked, exit 0/1.
   if (rep.tables.length === 0 && !rep.others.some((o) => o.checked)) {
     io.err(
@@ -228,7 +243,11 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   if (opts.out)
     guardOutput(opts.out, [files[0], opts.prior, opts.reasons].filter((x): x is string => !!x), opts, format === 'docx' ? ['.docx'] : format === 'json' ? ['.json'] : ['.txt', '.md'], format === 'docx' ? 'Word 文档' : format === 'json' ? 'JSON' : '文本');
   const wb = await readXlsxFile(files[0], undefined, readLimits(opts));
-  const det = detectWorkbook(wb);
+  const det = detectWorkbook(wb, [], { stage: stageOption(opts) });
+  if (det.stage?.stage === 'final') {
+    io.err(`${finalStageMessage(det.stage)}，也不生成决算情况说明`);
+    return 2;
+  }
   if (!det.tables.length) {
     io.err('工作簿中没有找到部门预算公开表，无法生成情况说明');
     return 2;

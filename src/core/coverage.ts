@@ -34,6 +34,8 @@ export const CROSS_FAMILIES: { id: string; label: string; needs: SchemaId[] }[] 
 ];
 
 function absence(id: SchemaId, det: Detection): string {
+  const final = det.others.find((o) => o.stage === 'final' && o.role === id);
+  if (final) return `${SHORT_TITLE[id]}“${final.title}”是决算表，本版本只校验预算表`;
   const u = det.unmapped.find((x) => x.schema === id);
   if (u) return `${SHORT_TITLE[id]}在 ${u.sheet} 中但无法识别：${u.reason}`;
   return `未找到${SHORT_TITLE[id]}`;

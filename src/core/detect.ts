@@ -8,12 +8,13 @@ import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from './amount
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
 import { remember } from './collections';
 import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, mergeLookup } from './grid';
-import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, UnmappedTable } from './model';
-import {
-  BUDGET_TABLE_WORDS, EXPENDITURE_ITEMS, INCOME_ITEMS, OTHER_TABLE_TITLES, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_COLUMNS,
-  THREE_PUBLIC_ITEMS,
-} from './schemas';
+import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
+import { EXPENDITURE_ITEMS, INCOME_ITEMS, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_COLUMNS, THREE_PUBLIC_ITEMS } from './schemas';
+import { matchTitle } from './titles';
 import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from './text';
+
+export { cleanTitle, matchTitle } from './titles';
+import { familiesOf, readTitle } from './titles';
 
 interface TitleHit {
   /** Set once the columns and codes have corrected the title's schema (no second correction). */
@@ -23,65 +24,14 @@ interface TitleHit {
   text: string;
   schema?: SchemaDef;
   other?: boolean;
+  stage?: 'final';
+  role?: SchemaId;
   by?: MappedTable['recognisedBy'];
 }
-
-const MAX_TITLE_LEN = 60;
 
 /** A table's factor to 万元 (decimal.js values are immutable: one of each serves every table). */
 const PER_YUAN = new Decimal('0.0001');
 const PER_WAN = new Decimal(1);
-
-/** Title text without numbering ("表1", "附表1-2", "1、"), quotes, a trailing "（续）" or classification qualifier. */
-export function cleanTitle(text: string): string {
-  let t = normName(text);
-  t = t.replace(/^(附?表[0-9一二三四五六七八九十]+(-\d+)?[:、.]?)/, '');
-  t = t.replace(/^[-•·]?\d+[、.]/, '');
-  t = t.replace(/\((续|续表|表[0-9一二三四五六七八九十]+)\)$/, '');
-  // A trailing qualifier of the classification (Shandong: 收支预算总表（功能分类科目） / （经济分类科目）) or of the stage.
-  t = t.replace(/\((按)?(支出)?(功能|经济|部门预算经济|政府预算经济)分类(科目)?\)$|\((草案|调整后)\)$/, '');
-  return t;
-}
-
-type TitleMatch = { readonly schema?: SchemaDef; readonly other?: boolean };
-
-/** Memo of matchTitle: a batch's workbooks repeat the same titles (frozen results, shared by every caller). */
-const titleMatches = new Map<string, TitleMatch | null>();
-
-/**
- * Which table a title names, by the words it combines (收支 / 收入 / 支出 / 财政拨款 / 一般公共预算 / 基本支出 / 政府性基金 /
- * 国有资本经营 / 三公 …), whatever else it carries: a year, a 表N number, the department's name, 部门 / 单位 / 预算单位,
- * 功能分类 / 经济分类, 总表 / 预算表 / 明细表. Of the schemas whose words all occur, the one naming the most wins.
- * A title of another budget table (政府采购, 项目支出, 财政拨款支出明细表 …) is `other`.
- */
-export function matchTitle(text: string): TitleMatch | undefined {
-  let m = titleMatches.get(text);
-  if (m === undefined) m = remember(titleMatches, text, Object.freeze(matchTitleText(text)) ?? null, 10_000);
-  return m ?? undefined;
-}
-
-function matchTitleText(text: string): TitleMatch | undefined {
-  const raw = squash(text);
-  if (!raw || raw.length > MAX_TITLE_LEN) return undefined;
-  const t = cleanTitle(text);
-  if (/[，。；]|^(注|说明|备注)|空表/.test(t)) return undefined;
-  if (!/表$/.test(t)) return OTHER_TABLE_TITLES.some((p) => p.test(t)) ? { other: true } : undefined;
-  if (/决算/.test(t)) return { other: true };
-  let best: SchemaDef | undefined;
-  let bestScore = 0;
-  for (const s of SCHEMAS) {
-    const w = s.titleWords;
-    if (!w.all.every((p) => p.test(t)) || (w.none ?? []).some((p) => p.test(t))) continue;
-    if (w.all.length > bestScore) {
-      best = s;
-      bestScore = w.all.length;
-    }
-  }
-  if (best) return { schema: best };
-  for (const p of OTHER_TABLE_TITLES) if (p.test(t)) return { other: true };
-  if (BUDGET_TABLE_WORDS.test(t) && t.length >= 5) return { other: true };
-  return undefined;
-}
 
 class SheetView {
   private texts: string[][] = [];
@@ -777,6 +727,19 @@ function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end:
   });
 }
 
+/** Column headings only a 决算 table prints (final-accounts.md §2.5). */
+const FINAL_HEADING = /^(决算数?|年初结转和结余|年末结转和结余|年初预算数|调整预算数|全年预算数)$/;
+
+/** The first 决算 column heading in these rows (the header and the sub-header rows under it). */
+function finalHeadingIn(v: SheetView, from: number, to: number): string | undefined {
+  for (let r = from; r < to; r++)
+    for (const t of v.rowTexts(r)) {
+      const x = squash(t);
+      if (x.length <= 8 && FINAL_HEADING.test(x)) return x;
+    }
+  return undefined;
+}
+
 function hasNumbers(v: SheetView, from: number, end: number): boolean {
   for (let r = from; r < end; r++) if (v.rowTexts(r).some((t) => /^-?[\d,]+(\.\d+)?$/.test(squash(t)) && t.length > 0)) return true;
   return false;
@@ -810,15 +773,18 @@ function mapRegion(
   }
   const columns = columnsFor(def, header.paths);
   const missing = requiredMissing(def, columns);
-  if (missing)
-    return {
-      unmapped: { sheet: v.sheet.name, range: regionRange(header.bottom, header.left, header.right), title: title.text, reason: `${def.title}：${missing}`, schema: def.id },
-    };
+  if (missing) {
+    const unmapped: UnmappedTable = { sheet: v.sheet.name, range: regionRange(header.bottom, header.left, header.right), title: title.text, reason: `${def.title}：${missing}`, schema: def.id };
+    const finalHeading = finalHeadingIn(v, from, Math.min(end, header.bottom + 3));
+    if (finalHeading) unmapped.finalHeading = finalHeading;
+    return { unmapped };
+  }
   const metaTexts: string[] = [];
   for (const r of metaRows) metaTexts.push(...v.rowTexts(r).filter((x) => x));
   const headerTexts: string[] = [];
   for (let r = header.top; r <= header.bottom; r++) headerTexts.push(...v.rowTexts(r).filter((x) => x));
   const unit = parseUnit(metaTexts) ?? parseUnit(headerTexts) ?? parseUnit([title.text]) ?? '万元';
+  const finalHeading = finalHeadingIn(v, from, Math.min(end, header.bottom + 3));
   const table: MappedTable = {
     schema: def.id,
     def,
@@ -844,6 +810,7 @@ function mapRegion(
     figures: {},
     recognisedBy: title.by ?? 'title',
   };
+  if (finalHeading) table.finalHeading = finalHeading;
   table.range = { top: Math.max(0, title.row >= 0 ? title.row : header.top), left: Math.min(header.left, title.col >= 0 ? title.col : header.left), bottom: header.bottom, right: header.right };
   const last =
     def.shape === 'two-sided'
@@ -971,6 +938,10 @@ export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = []): De
     const end = i + 1 < titles.length ? titles[i + 1].row : v.height;
     if (t.other || !t.schema) {
       const o: OtherTable = { sheet: sheet.name, title: t.text, range: { top: t.row, left: t.col, bottom: Math.max(t.row, end - 1), right: Math.max(t.col, v.width - 1) } };
+      if (t.stage) {
+        o.stage = t.stage;
+        if (t.role) o.role = t.role;
+      }
       out.others.push(o);
       continue;
     }
@@ -981,7 +952,12 @@ export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = []): De
   return out;
 }
 
-export function detectWorkbook(wb: Workbook, overrides: MappingOverride[] = []): Detection {
+export interface DetectOptions {
+  /** The user's word on which disclosure the workbook is, over what its titles and headings say. */
+  stage?: Stage;
+}
+
+export function detectWorkbook(wb: Workbook, overrides: MappingOverride[] = [], opts: DetectOptions = {}): Detection {
   const out: Detection = { tables: [], unmapped: [], others: [] };
   for (const s of wb.sheets) {
     const d = detectSheet(s, overrides);
@@ -989,5 +965,76 @@ export function detectWorkbook(wb: Workbook, overrides: MappingOverride[] = []):
     out.unmapped.push(...d.unmapped);
     out.others.push(...d.others);
   }
-  return out;
+  return decideStage(oneTablePerTitle(out), opts.stage);
+}
+
+/**
+ * Two differently worded titles naming the same standard table (甘肃: 部门收入总体情况表 and 部门预算收入总表; 山东:
+ * 一般公共预算基本支出预算表 and the all-funds 基本支出预算表): the one of the template family most of the workbook's
+ * titles belong to, or else of any family, is the table; the other is listed as another table. Titles worded the
+ * same (a department's table and its units' tables) are all kept.
+ */
+function oneTablePerTitle(det: Detection): Detection {
+  const byTitle = det.tables.filter((t) => t.recognisedBy === 'title');
+  if (byTitle.length < 2 && !(byTitle.length && det.unmapped.length)) return det;
+  const cores = new Map(byTitle.map((t) => [t, readTitle(t.title).core]));
+  const votes = new Map<string, number>();
+  for (const core of cores.values()) for (const f of familiesOf(core)) votes.set(f, (votes.get(f) ?? 0) + 1);
+  const major = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const score = (t: MappedTable) => {
+    const fams = familiesOf(cores.get(t)!);
+    return fams.includes(major ?? '') ? 2 : fams.length ? 1 : 0;
+  };
+  const drop = new Set<MappedTable>();
+  const groups = new Map<SchemaId, MappedTable[]>();
+  for (const t of byTitle) {
+    const id = t.titleSaid ?? t.schema;
+    groups.set(id, [...(groups.get(id) ?? []), t]);
+  }
+  for (const group of groups.values()) {
+    if (new Set(group.map((t) => cores.get(t))).size < 2) continue;
+    const best = Math.max(...group.map(score));
+    if (group.every((t) => score(t) === best)) continue;
+    for (const t of group) if (score(t) < best) drop.add(t);
+  }
+  // A titled region that could not be mapped, naming a table a better-placed title already maps, is that other table.
+  const dropUnmapped = det.unmapped.filter((u) => {
+    const group = u.schema && u.title ? groups.get(u.schema) : undefined;
+    if (!group || !u.title) return false;
+    const fams = familiesOf(readTitle(u.title).core);
+    const own = fams.includes(major ?? '') ? 2 : fams.length ? 1 : 0;
+    return group.some((t) => !drop.has(t) && score(t) > own && readTitle(t.title).core !== readTitle(u.title!).core);
+  });
+  if (!drop.size && !dropUnmapped.length) return det;
+  det.tables = det.tables.filter((t) => !drop.has(t));
+  for (const t of drop) det.others.push({ sheet: t.sheet, title: t.title, range: t.range });
+  det.unmapped = det.unmapped.filter((u) => !dropUnmapped.includes(u));
+  for (const u of dropUnmapped) det.others.push({ sheet: u.sheet, title: u.title!, range: u.range });
+  return det;
+}
+
+/**
+ * 预算 or 决算, for the whole workbook: 决算 titles and 决算 column headings against the tables mapped as budget
+ * ones. A 决算 workbook is never checked as a budget one: its tables are listed as 决算 tables, unchecked. In a
+ * budget workbook a table with 决算 headings (a 决算 三公 table whose title lacks 决算) is listed the same way.
+ */
+function decideStage(det: Detection, said?: Stage): Detection {
+  const evidence: string[] = [];
+  for (const o of det.others) if (o.stage === 'final') evidence.push(`标题“${o.title}”`);
+  const budgetTables = det.tables.filter((t) => !t.finalHeading);
+  for (const t of det.tables) if (t.finalHeading) evidence.push(`“${t.title}”的列名“${t.finalHeading}”`);
+  for (const u of det.unmapped) if (u.finalHeading) evidence.push(`“${u.title ?? u.sheet}”的列名“${u.finalHeading}”`);
+  const stage: Stage = said ?? (evidence.length > 0 && evidence.length >= budgetTables.length ? 'final' : 'budget');
+  det.stage = { stage, evidence: evidence.slice(0, 5), ...(said ? { overridden: true } : {}) };
+  const asFinal = stage === 'final' ? det.tables : said ? [] : det.tables.filter((t) => t.finalHeading);
+  if (asFinal.length) {
+    det.tables = det.tables.filter((t) => !asFinal.includes(t));
+    for (const t of asFinal) det.others.push({ sheet: t.sheet, title: t.title, range: t.range, stage: 'final', role: t.schema });
+  }
+  const unmappedFinal = stage === 'final' ? det.unmapped : said ? [] : det.unmapped.filter((u) => u.finalHeading);
+  if (unmappedFinal.length) {
+    for (const u of unmappedFinal) det.others.push({ sheet: u.sheet, title: u.title ?? '', range: u.range, stage: 'final', ...(u.schema ? { role: u.schema } : {}) });
+    det.unmapped = det.unmapped.filter((u) => !unmappedFinal.includes(u));
+  }
+  return det;
 }

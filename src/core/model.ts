@@ -73,6 +73,8 @@ export interface MappedTable {
   recognisedBy: 'title' | 'sheet-name' | 'structure';
   /** A title that named another table, corrected by the columns and codes (the title's schema). */
   titleSaid?: SchemaId;
+  /** A column heading only a 决算 table has (决算数, 年初结转和结余, 年初预算数 …): the table is a final-accounts one. */
+  finalHeading?: string;
 }
 
 export interface CodeIssue {
@@ -93,18 +95,37 @@ export interface UnmappedTable {
   reason: string;
   /** The standard table its title names, when it does: present in the workbook, never reported as missing. */
   schema?: SchemaId;
+  /** A 决算 column heading under its title (see MappedTable.finalHeading). */
+  finalHeading?: string;
 }
 
 export interface OtherTable {
   sheet: string;
   range: CellRange;
   title: string;
+  /** A 决算 table (by its title or its column headings): never checked as a budget table. */
+  stage?: 'final';
+  /** For a 决算 table, the standard role it has (收入支出决算总表 → income-expenditure-summary). */
+  role?: SchemaId;
+}
+
+/** Which disclosure a workbook is: the budget (部门预算公开) or the final accounts (部门决算公开). */
+export type Stage = 'budget' | 'final';
+
+export interface StageDecision {
+  stage: Stage;
+  /** What decided it: titles and column headings that say 决算 ("标题“收入支出决算总表”"). */
+  evidence: string[];
+  /** The user said which it is. */
+  overridden?: boolean;
 }
 
 export interface Detection {
   tables: MappedTable[];
   unmapped: UnmappedTable[];
   others: OtherTable[];
+  /** Set by detectWorkbook. */
+  stage?: StageDecision;
 }
 
 export function roleLabel(t: MappedTable, role: string): string {

@@ -2,26 +2,54 @@
 import { isDepartmentTargetTable } from './rules/performance';
 import { notChecked } from './coverage';
 import { schemaById } from './schemas';
+import { SHORT_TITLE } from './checks';
 import { companions, LIKELIHOOD_WORDS } from './suspects';
 import type { ValidationReport } from './validate';
 
 const SEV_TITLE = { error: '错误', warning: '警告', info: '提示（四舍五入尾差等）' } as const;
 
+/** Which disclosure the workbook is, and why (first line of every report after the file). */
+export function stageLine(rep: Pick<ValidationReport, 'stage'>): string {
+  const s = rep.stage;
+  const why = s.overridden ? '（按用户指定）' : s.evidence.length ? `（依据：${s.evidence.slice(0, 2).join('；')}）` : '';
+  return s.stage === 'final' ? `公开类型：部门决算${why}` : `公开类型：部门预算${s.evidence.length ? `（另有决算表：${s.evidence.slice(0, 2).join('；')}）` : ''}`;
+}
+
+/** The one line every path says instead of checking a 决算 workbook as a budget one. */
+export function finalStageMessage(stage: ValidationReport['stage']): string {
+  const why = stage.overridden ? '（按用户指定）' : stage.evidence.length ? `（依据：${stage.evidence.slice(0, 2).join('；')}）` : '';
+  return `这是部门决算公开工作簿${why}；本版本只校验部门预算公开表，决算表未校验`;
+}
+
 export function formatTextReport(file: string, rep: ValidationReport, opts: { maxInfo?: number } = {}): string {
   const lines: string[] = [];
   const maxInfo = opts.maxInfo ?? 20;
   lines.push(`文件：${file}`);
+  lines.push(stageLine(rep));
   lines.push(`识别到 ${rep.tables.length} 张标准表：`);
   for (const t of rep.tables) {
     const meta = [t.year ? `${t.year}年` : '未注明年度', t.unit, t.department ?? ''].filter(Boolean).join('，');
-    lines.push(`  · ${schemaById(t.schema).title}  ${t.sheet}!${t.range}（${meta}）`);
+    const how =
+      t.recognisedBy === 'structure'
+        ? '；未找到表名，按列名和科目编码识别'
+        : t.recognisedBy === 'sheet-name'
+          ? '；未找到表名，按工作表名识别'
+          : t.titleSaid
+            ? `；表名“${t.title}”指${SHORT_TITLE[t.titleSaid]}，按科目编码识别为本表`
+            : '';
+    lines.push(`  · ${schemaById(t.schema).title}  ${t.sheet}!${t.range}（${meta}${how}）`);
   }
   if (rep.unmapped.length) {
     lines.push(`未能识别的表 ${rep.unmapped.length} 张：`);
     for (const u of rep.unmapped) lines.push(`  · ${u.sheet}!${u.range}：${u.reason}`);
   }
   const checkedOthers = rep.others.filter((o) => o.checked);
-  const plainOthers = rep.others.filter((o) => !o.checked);
+  const finalTables = rep.others.filter((o) => o.stage === 'final');
+  const plainOthers = rep.others.filter((o) => !o.checked && !o.stage);
+  if (finalTables.length) {
+    lines.push(`决算表 ${finalTables.length} 张（本版本只校验预算表，未校验）：`);
+    for (const o of finalTables) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}${o.role ? `（${SHORT_TITLE[o.role]}）` : ''}`);
+  }
   const departmentParts = checkedOthers.filter((o) => isDepartmentTargetTable(o.title));
   const projectTables = checkedOthers.filter((o) => !isDepartmentTargetTable(o.title));
   if (departmentParts.length) {
@@ -37,7 +65,8 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
     for (const o of plainOthers) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
   }
   const c = rep.counts;
-  const gaps = notChecked(rep.coverage ?? []);
+  // A 决算 workbook says so once (below), not once per family of checks it did not run.
+  const gaps = rep.stage.stage === 'final' ? [] : notChecked(rep.coverage ?? []);
   lines.push('');
   lines.push(`校验结果：共核对 ${c.checks} 项勾稽关系；错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项。`);
   if (gaps.length) {
@@ -64,7 +93,10 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
         ),
       );
   }
-  if (c.error === 0) {
+  if (rep.stage.stage === 'final') {
+    lines.push('');
+    lines.push('结论：这是部门决算公开表，本版本只校验部门预算公开表，上面的决算表都没有校验。');
+  } else if (c.error === 0) {
     lines.push('');
     if (gaps.length) lines.push(`结论：已核对的部分没有发现错误，但有 ${gaps.length} 类核对未能进行，不能认为全部平衡。`);
     else lines.push(c.warning === 0 ? '结论：各表勾稽关系全部平衡。' : '结论：没有发现错误，请逐项核对上面的警告。');

@@ -43,12 +43,6 @@ export interface SchemaDef {
   title: string;
   shape: SchemaShape;
   codeKind?: CodeKind;
-  /**
-   * The words a title of this table combines, whatever the province, level (部门 / 单位) or year: every `all`
-   * pattern must occur and no `none` pattern may. The title matcher scores the schemas whose words all occur
-   * (more specific words win); the columns and codes then confirm or correct the choice (see detect.ts).
-   */
-  titleWords: { all: RegExp[]; none?: RegExp[] };
   columns: ColumnRule[];
   rowFormulas: RowFormula[];
   /** Deepest code level the disclosure shows (function 项 = 3, economic 款 = 2). */
@@ -60,13 +54,11 @@ const TOTAL: ColumnRule = { role: 'total', label: '合计', leaf: /^(本年支�
 const FUNCTION_ROW_TABLE = (
   id: SchemaId,
   title: string,
-  titleWords: SchemaDef['titleWords'],
 ): SchemaDef => ({
   id,
   title,
   shape: 'code',
   codeKind: 'function',
-  titleWords,
   depth: 3,
   columns: [
     TOTAL,
@@ -88,7 +80,6 @@ export const SCHEMAS: SchemaDef[] = [
     id: 'fiscal-appropriation-summary',
     title: '部门预算财政拨款收支总表',
     shape: 'two-sided',
-    titleWords: { all: [/财政拨款/, /收支|收入支出/] },
     columns: [
       { role: 'out.total', label: '合计', leaf: /^(合计|预算数|金额)$/ },
       { role: 'out.general', label: '一般公共预算财政拨款', leaf: /一般公共预算/ },
@@ -103,7 +94,6 @@ export const SCHEMAS: SchemaDef[] = [
     id: 'income-expenditure-summary',
     title: '部门预算收支总表',
     shape: 'two-sided',
-    titleWords: { all: [/收支|收入支出/, /总表|预算表/], none: [/财政拨款/] },
     columns: [{ role: 'out.total', label: '预算数', leaf: /^(合计|预算数|金额)$/ }],
     rowFormulas: [],
   },
@@ -112,7 +102,6 @@ export const SCHEMAS: SchemaDef[] = [
     title: '部门预算收入总表',
     shape: 'code',
     codeKind: 'function',
-    titleWords: { all: [/收入/, /总表|预算表|收入表/], none: [/支出|收支/] },
     depth: 3,
     columns: [
       { role: 'total', label: '合计', leaf: /^(收入)?合计$|^总计$/ },
@@ -138,7 +127,6 @@ export const SCHEMAS: SchemaDef[] = [
     title: '部门预算支出总表',
     shape: 'code',
     codeKind: 'function',
-    titleWords: { all: [/支出/, /总表|支出预算表|^(部门|单位|预算单位)?支出表/], none: [/收入|收支|一般公共预算|政府性?基金|国有资本|三公|基本支出|项目支出|财政拨款|经济分类|功能分类/] },
     depth: 3,
     columns: [
       TOTAL,
@@ -157,7 +145,6 @@ export const SCHEMAS: SchemaDef[] = [
     title: '部门预算一般公共预算财政拨款基本支出表',
     shape: 'code',
     codeKind: 'economic',
-    titleWords: { all: [/基本支出/] },
     depth: 2,
     columns: [
       TOTAL,
@@ -168,14 +155,13 @@ export const SCHEMAS: SchemaDef[] = [
       { rule: 'row.basic-total', target: 'total', parts: ['personnel', 'public'], describe: '人员经费 + 公用经费' },
     ],
   },
-  FUNCTION_ROW_TABLE('government-fund-expenditure', '部门预算政府性基金预算财政拨款支出表', { all: [/政府性?基金/, /支出|拨款/], none: [/三公|收支|基本支出/] }),
-  FUNCTION_ROW_TABLE('state-capital-expenditure', '部门预算国有资本经营预算财政拨款支出表', { all: [/国有资本经营/, /支出|拨款/], none: [/三公|收支|基本支出/] }),
-  FUNCTION_ROW_TABLE('general-budget-expenditure', '部门预算一般公共预算财政拨款支出表', { all: [/一般公共预算/, /支出|拨款/], none: [/三公|收支|基本支出|项目支出/] }),
+  FUNCTION_ROW_TABLE('government-fund-expenditure', '部门预算政府性基金预算财政拨款支出表'),
+  FUNCTION_ROW_TABLE('state-capital-expenditure', '部门预算国有资本经营预算财政拨款支出表'),
+  FUNCTION_ROW_TABLE('general-budget-expenditure', '部门预算一般公共预算财政拨款支出表'),
   {
     id: 'three-public-expenditure',
     title: '部门预算财政拨款“三公”经费支出表',
     shape: 'three-public',
-    titleWords: { all: [/三公/] },
     columns: [
       TOTAL,
       { role: 'general', label: '一般公共预算财政拨款', leaf: /一般公共预算/ },
@@ -193,22 +179,6 @@ export function schemaById(id: SchemaId): SchemaDef {
   if (!s) throw new Error(`unknown schema ${id}`);
   return s;
 }
-
-/** Tables seen in disclosures that this version does not validate: recognised so they end the table above. */
-export const OTHER_TABLE_TITLES: RegExp[] = [
-  /政府采购(预算)?(表|明细表)?$/,
-  /固定资产(占用)?情况表$/,
-  /绩效目标表$/,
-  // 部门整体绩效目标 (the 绩效文本's first part), its 部门整体支出绩效指标 table and the 申报表 forms.
-  /(部门|单位)整体(支出)?绩效(目标|指标)(表|申报表)?$/,
-  /机构设置(情况)?(表)?$/,
-  /项目支出(预算)?(明细)?表$/,
-  /决算/,
-  /政府购买服务/,
-];
-
-/** Any other table title of a disclosure (e.g. 财政拨款支出预算明细表): listed as another table, never validated. */
-export const BUDGET_TABLE_WORDS = /预算|收入|支出|经费|拨款|资产|采购/;
 
 /** Items of the income side of the two summary tables, matched on the label without its "一、" prefix. */
 export const INCOME_ITEMS: { key: string; label: string; match: RegExp }[] = [

@@ -3,7 +3,7 @@ import { Check, CheckResult, evaluate, Finding, Term, toFinding } from './checks
 import { buildCoverage, CoverageEntry } from './coverage';
 import { detectWorkbook, MappingOverride } from './detect';
 import { cellNumber, inRange, rangeA1, Workbook } from './grid';
-import type { Detection, MappedTable, UnmappedTable } from './model';
+import type { Detection, MappedTable, Stage, StageDecision, UnmappedTable } from './model';
 import { RULES } from './rules';
 import { RuleContext, ruleContext } from './rules/context';
 import { checkDepartmentAcross, checkPerformanceTables, checkProjectsAcross, DepartmentTarget, isCheckedPerformanceTable, ProjectTarget } from './rules/performance';
@@ -19,13 +19,19 @@ export interface TableSummary {
   unit: string;
   year: number | null;
   department: string | null;
+  /** Present when the table was not recognised by its own title: by its sheet's name or by its columns and codes. */
+  recognisedBy?: 'sheet-name' | 'structure';
+  /** The table its title named, when the columns and codes said otherwise. */
+  titleSaid?: SchemaId;
 }
 
 export interface ValidationReport {
   tables: TableSummary[];
   unmapped: { sheet: string; range: string; reason: string; schema?: SchemaId }[];
   /** Other tables; `checked` is set on those this version checks (项目绩效目标表, 部门整体绩效目标). */
-  others: { sheet: string; range: string; title: string; checked?: boolean }[];
+  others: { sheet: string; range: string; title: string; checked?: boolean; stage?: 'final'; role?: SchemaId }[];
+  /** 预算 or 决算, and what said so: a 决算 workbook's tables are listed, never checked as budget tables. */
+  stage: StageDecision;
   findings: Finding[];
   suspects: Suspect[];
   counts: { error: number; warning: number; info: number; checks: number };
@@ -38,6 +44,8 @@ export interface ValidateOptions {
   detection?: Detection;
   /** The user's corrections of the detected mapping. */
   overrides?: MappingOverride[];
+  /** The user's word on 预算 or 决算, over what the titles and headings say. */
+  stage?: Stage;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -161,7 +169,7 @@ function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: 
 }
 
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
-  const det = opts.detection ?? detectWorkbook(wb, opts.overrides);
+  const det = opts.detection ?? detectWorkbook(wb, opts.overrides, { stage: opts.stage });
   const run = runRules(det.tables, det.unmapped);
   return finishReport(wb, det, run.findings, run.counts, suspectInputs(det.tables, det.unmapped, run));
 }
@@ -190,7 +198,8 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
   const findings = [...ruleFindings];
   // The 绩效 tables and the figures judged for plausibility are all among the other tables: without any, the
   // standard tables' figures are not extracted (most workbooks of a batch hold only the standard tables).
-  if (det.others.length) findings.push(...otherTableFindings(wb, det));
+  const stage = det.stage ?? { stage: 'budget' as const, evidence: [] };
+  if (det.others.length && stage.stage === 'budget') findings.push(...otherTableFindings(wb, det));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0, checks: checkCounts.total };
   for (const f of findings) counts[f.severity]++;
@@ -203,9 +212,17 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
       unit: t.unit,
       year: t.year ?? null,
       department: t.department ?? null,
+      ...(t.recognisedBy !== 'title' ? { recognisedBy: t.recognisedBy } : {}),
+      ...(t.titleSaid ? { titleSaid: t.titleSaid } : {}),
     })),
     unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, ...(u.schema ? { schema: u.schema } : {}) })),
-    others: det.others.map((o) => ({ sheet: o.sheet, range: rangeA1(o.range), title: o.title, ...(isCheckedPerformanceTable(o.title) ? { checked: true } : {}) })),
+    others: det.others.map((o) => ({
+      sheet: o.sheet,
+      range: rangeA1(o.range),
+      title: o.title,
+      ...(o.stage ? { stage: o.stage, ...(o.role ? { role: o.role } : {}) } : isCheckedPerformanceTable(o.title) ? { checked: true } : {}),
+    })),
+    stage,
     findings,
     suspects: rankSuspects(suspectChecks),
     counts,

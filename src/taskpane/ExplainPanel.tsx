@@ -2,6 +2,7 @@
 import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import { detectWorkbook } from '../core/detect';
+import { finalStageMessage } from '../core/report-text';
 import { checkText, TextFinding } from '../core/narrative/check-text';
 import { addOtherTableFigures, extractFigures, Figures, priorMismatch } from '../core/narrative/figures';
 import { generateSections, placeholder, Section, sectionsText } from '../core/narrative/generate';
@@ -51,6 +52,7 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
       const wb = await host.readWorkbook();
       workbook.current = wb;
       const det = detectWorkbook(wb);
+      if (det.stage?.stage === 'final') throw new Error(`${finalStageMessage(det.stage)}，也不生成决算情况说明`);
       if (!det.tables.length) throw new Error('工作簿中没有找到部门预算公开表，无法生成说明');
       const f = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
       const o = det.others.map((x) => x.title);

@@ -9,6 +9,7 @@ import type { MappingOverride } from '../core/detect';
 import type { Cell, Workbook } from '../core/grid';
 import { parseA1, parseRangeA1 } from '../core/grid';
 import { LiveValidation } from '../core/live';
+import { finalStageMessage } from '../core/report-text';
 import { SCHEMAS, SchemaId, schemaById } from '../core/schemas';
 import { companions, LIKELIHOOD_WORDS, Suspect } from '../core/suspects';
 import type { ValidationReport } from '../core/validate';
@@ -348,7 +349,10 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
   // Never green for what was not checked: no table found, or a family of checks that could not run.
   const gaps = (report.coverage ?? []).filter((g) => g.status !== 'checked');
   const nothing = report.tables.length === 0;
-  const summary = c.error
+  const final = report.stage?.stage === 'final';
+  const summary = final
+    ? '没有核对：这是部门决算公开表'
+    : c.error
     ? `发现 ${c.error} 项错误、${c.warning} 项警告`
     : nothing
       ? '没有核对：未找到可识别的预算表'
@@ -366,7 +370,12 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
           识别到 {report.tables.length} 张表，核对 {c.checks} 项关系{c.info ? `，另有 ${c.info} 项四舍五入尾差（不算错误）` : ''}。
         </MessageBarBody>
       </MessageBar>
-      {report.tables.length === 0 && !report.unmapped.length && (
+      {final && (
+        <MessageBar intent="warning" data-testid="stage-final">
+          <MessageBarBody>{finalStageMessage(report.stage)}。</MessageBarBody>
+        </MessageBar>
+      )}
+      {report.tables.length === 0 && !report.unmapped.length && !final && (
         <MessageBar intent="warning">
           <MessageBarBody>没有找到部门预算公开表（如“部门预算收支总表”）。请确认表格标题在表头上方。</MessageBarBody>
         </MessageBar>

@@ -1,0 +1,5 @@
+export { cleanTitle, matchTitle } from './match';
+export type { TitleMatch } from './match';
+export { readTitle } from './normalise';
+export type { TitleParts } from './normalise';
+export { familiesOf, TITLE_FAMILIES } from './families';
