@@ -13,6 +13,7 @@ import { fmt } from '../amount';
 import { normName } from '../text';
 import type { FigureKey, Figures } from './figures';
 import { percent } from './generate';
+import { checkArithmetic } from './claims';
 import { pastedSentences } from './pasted';
 
 export interface TextFinding {
@@ -342,5 +343,8 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     if (total && b && proj && !close(total.value, b.value.plus(proj.value), total.value))
       findings.push({ rule: 'text.arithmetic', severity: 'error', message: `支出合计写为 ${total.value}万元，但基本支出 ${b.value} + 项目支出 ${proj.value} = ${fmt(b.value.plus(proj.value), 2)}万元`, sentence, stated: total.value.toString() });
   }
+  // The arithmetic the text states across its sentences (claims.ts), where the sentence-by-sentence checks above
+  // have not already said the sentence is wrong (one wrong figure, one finding).
+  for (const f of checkArithmetic(text)) if (!findings.some((g) => g.severity === 'error' && g.sentence === f.sentence)) findings.push(f);
   return findings;
 }

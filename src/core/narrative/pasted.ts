@@ -16,12 +16,28 @@ function foldWidth(s: string): string {
     .replace(/\r\n?/g, '\n');
 }
 
+/**
+ * Traditional characters of a budget text, folded to the simplified ones the checks read (萬元, 預算, 減少 …), and
+ * the pinyin glosses some mirror sites insert into words ("經(jīng)費").
+ */
+const TRADITIONAL: Record<string, string> = Object.fromEntries(
+  [...'萬億預決算經費務購運維護車國較減長與數總計財撥項門單為額準開辦會議費區縣鄉鎮機關說明況況內實際收時據歲費產營業級補貼報銷結轉餘'].map((c, i) => [
+    c,
+    '万亿预决算经费务购运维护车国较减长与数总计财拨项门单为额准开办会议费区县乡镇机关说明况况内实际收时据岁费产营业级补贴报销结转余'[i],
+  ]),
+);
+
+function foldTraditional(s: string): string {
+  return s.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]/g, '').replace(/[萬億預決經費務購運維護車國較減長與數總計財撥項門單為額準開辦會議區縣鄉鎮機關說況內實際時據歲產營業級補貼報銷結轉餘]/g, (c) => TRADITIONAL[c] ?? c);
+}
+
 /** A line that is a row of a table pasted into the text: several numbers side by side and no sentence. */
 function isTableLine(line: string): boolean {
   if (/[，。；！？]/.test(line)) return false;
   const cells = line.trim().split(/\t+|\s{2,}/).filter(Boolean);
   const numbers = cells.filter((c) => /^-?[\d,]+(\.\d+)?%?$/.test(c.trim())).length;
-  return (cells.length >= 3 && numbers >= 2) || (/\t/.test(line) && numbers >= 1);
+  // A tab-separated header row of a pasted table ("科目编码\t科目名称\t合计") is the table's too.
+  return (cells.length >= 3 && numbers >= 2) || (/\t/.test(line) && (numbers >= 1 || cells.length >= 3));
 }
 
 const HEADING = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
@@ -31,10 +47,13 @@ function endsParagraph(prev: string, next: string): boolean {
   const p = prev.trim();
   const n = next.trim();
   if (!p || !n) return true;
+  // A number cut by the wrap ("5." then "28万元", "501" then ".20万元", "12" then "万元").
+  if (/[\d.．]$/.test(p) && /^([\d.．%％]|万元|元|亿元)/.test(n)) return false;
   if (/[。；;！？!?]$/.test(p)) return true;
   if (HEADING.test(n) && !/[，,、（(]$/.test(p)) return true;
   // A short heading line of its own ("三、机关运行经费安排情况").
-  if (HEADING.test(p) && p.length <= 30 && !/[，。；]/.test(p)) return true;
+  // (A numbered line that ends in a comma or holds a figure is a PDF wrap, with full- or half-width punctuation.)
+  if (HEADING.test(p) && p.length <= 30 && !/[，。；,;]/.test(p) && !/\d(\.\d+)?\s*(万元|元|%)/.test(p)) return true;
   return false;
 }
 
@@ -54,7 +73,7 @@ function dropThousands(s: string): string {
 
 /** Paragraphs of a pasted text, each one line, ready to be split into sentences. */
 export function pastedParagraphs(text: string): string[] {
-  const lines = foldWidth(text).split('\n').filter((l) => !isTableLine(l));
+  const lines = foldTraditional(foldWidth(text)).split('\n').filter((l) => !isTableLine(l));
   const paras: string[] = [];
   let cur = '';
   for (let i = 0; i < lines.length; i++) {

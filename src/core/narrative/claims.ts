@@ -1,0 +1,605 @@
+/**
+ * The arithmetic a 情况说明 states, read as a whole rather than sentence by sentence. Every figure becomes a claim
+ * (an amount, a change, a rate, a share or a prior-year amount, with its label and where it stands); claims are
+ * tied into relations across the sentences of a section:
+ *  - a total and the parts listed after it (其中 / 包括 / 分别为, across 。 and ；, in numbered items under it),
+ *    their changes against the total's change, and the shares the parts state (part ÷ total);
+ *  - a change and its rate, with the prior year stated or implied (current ∓ change);
+ *  - shares of one named whole stated by sibling parts (each implies the whole: they must agree);
+ *  - a change word and its rate's word in one clause must go the same way.
+ * Interval arithmetic decides every relation: a figure printed with d decimals stands for ±½ unit of its last
+ * decimal (a printed 0 is exact), and a relation is wrong only when no values inside the intervals satisfy it.
+ */
+import Decimal from 'decimal.js';
+import type { TextFinding } from './check-text';
+import { pastedParagraphs } from './pasted';
+
+type Kind = 'amount' | 'delta' | 'prior' | 'rate' | 'share' | 'percent' | 'completion';
+
+export interface Claim {
+  kind: Kind;
+  /** In 万元 for amounts, in % for rates and shares. */
+  value: Decimal;
+  /** Half the unit of the last printed decimal, in the same unit (0 for a printed 0). */
+  half: Decimal;
+  /** As printed (for messages). */
+  text: string;
+  /** +1 increase, −1 decrease (changes and rates); 0 for 持平 / 无增减. */
+  sign?: 1 | -1 | 0;
+  label: string;
+  /** For a share: the whole it is a share of, as worded ("一般公共预算支出"), '' for "占比". */
+  of?: string;
+  para: number;
+  sentence: number;
+  at: number;
+  end: number;
+  /** The sentence up to the figure (what a change is the change of: "较…“三公”经费合计16.08万元增加"). */
+  context: string;
+  /** Inside brackets ("2066万元(其中：运行1920万元，购置146万元)"). */
+  bracketed?: boolean;
+  /** Figures in a run ("收、支总计各是4125.49,4143.91万元", "各下降23.51%、38.28%"): the run's first claim and this one's place in it. */
+  run?: { first: Claim; index: number };
+}
+
+const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
+const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿元|万元|千元|元|%))?/g;
+const UP = /(增加|增长|上升|提高|增幅|增|加|多)$/;
+const DOWN = /(减少|下降|降低|减幅|降幅|下调|减|降|少)$/;
+const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|增|减|降|提高)(了|为|是|约)?$/;
+const SHARE_CTX = /占(比|比重)?(为|是)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是)?$/;
+const COMPARE = /(比|较|与|同比|相比|对比)/;
+const FLAT = /持平|无增减|无变化|没有变化|不变|相同|未增减/;
+/** Text after which figures explain a change rather than state parts ("主要原因是…", "主要用于…"). */
+const EXPLAINS = /(主要原因|原因是|原因为|主要是|主要用于|用于|主要包括|具体包括|主要系|系)[^，,；;。]*$/;
+const TRIGGER = /(其中|包括|分别为|分别是|具体如下|如下|分项情况是|分项情况为|具体是|具体为)[:：，,]?/;
+const HEADING = /^\s*(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）]|(\d+)[、.．](?!\d)|[(（](\d+)[)）])/;
+
+function half(num: string, scale: Decimal): Decimal {
+  if (/^0+(\.0+)?$/.test(num)) return new Decimal(0);
+  const dec = num.includes('.') ? num.split('.')[1].length : 0;
+  return new Decimal(10).pow(-dec).div(2).times(scale);
+}
+
+function headingLevel(p: string): number {
+  const m = HEADING.exec(p);
+  if (!m) return 0;
+  return m[1] ? 1 : m[2] ? 2 : m[3] ? 3 : 4;
+}
+
+interface Para {
+  text: string;
+  level: number;
+  /** The level of the nearest heading at or above this paragraph (its own when it is one). */
+  under: number;
+  sentences: { text: string; at: number }[];
+}
+
+/** The paragraphs with their sentences, headings and the figures they state. */
+export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
+  const paras: Para[] = [];
+  let under = 0;
+  for (const t of pastedParagraphs(text)) {
+    const level = headingLevel(t);
+    if (level) under = level;
+    const sentences: { text: string; at: number }[] = [];
+    for (const m of t.matchAll(/[^。；;]+[。；;]?/g)) sentences.push({ text: m[0], at: m.index! });
+    paras.push({ text: t, level, under, sentences });
+  }
+  const claims: Claim[] = [];
+  paras.forEach((p, pi) => {
+    p.sentences.forEach((s, si) => {
+      let from = 0;
+      const found = [...s.text.matchAll(NUMBER)];
+      found.forEach((m, k) => {
+        let unit = m[2];
+        const num = m[1];
+        const at = m.index!;
+        const before = s.text.slice(0, at);
+        // Years, dates, ordinals, counts and codes are not figures.
+        if (/^(年|月|日|号|次|人|辆|个|项|批|家|台|所|名|处|期|届|类|款|级|户|套|平方|米|元\/)/.test(s.text.slice(at + num.length)) && !unit) return;
+        // "收、支总计各是4125.49,4143.91万元": a number without a unit takes the unit of the next one in its run.
+        if (!unit) {
+          const next = found[k + 1];
+          if (next && next[2] && /^[，,、和及与\s]*$/.test(s.text.slice(at + m[0].length, next.index!))) unit = next[2];
+          else return;
+        }
+        const ctx = s.text.slice(from, at);
+        from = at + m[0].length;
+        // The next figure of a run takes the kind of the one before it.
+        const prev = claims[claims.length - 1];
+        if (prev && prev.para === pi && prev.sentence === si && /^[，,、和及与\s]+$/.test(ctx) && (unit === '%') === (prev.kind === 'rate' || prev.kind === 'share' || prev.kind === 'percent' || prev.kind === 'completion')) {
+          const scale = unit === '%' ? new Decimal(1) : AMOUNT_UNITS[unit];
+          const first = prev.run?.first ?? prev;
+          prev.run ??= { first: prev, index: 0 };
+          claims.push({ ...prev, text: `${num}${unit}`, value: new Decimal(num).times(scale), half: half(num, scale), context: before, at: s.at + at, end: s.at + at + m[0].length, run: { first, index: (prev.run?.index ?? 0) + 1 } });
+          return;
+        }
+        const clauseCtx = before.split(/[，,；;：:]/).pop() ?? '';
+        const label = labelOf(ctx);
+        const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
+        const base = { text: `${num}${unit}`, label, context: before, para: pi, sentence: si, at: s.at + at, end: s.at + at + m[0].length, ...(opened ? { bracketed: true } : {}) };
+        const tail = ctx.replace(/[(（]|[)）]|\s/g, '');
+        if (unit === '%') {
+          const shareM = SHARE_CTX.exec(tail);
+          const value = new Decimal(num);
+          const h = half(num, new Decimal(1));
+          if (/完成(了)?(年初|全年)?(预算|计划)(数)?(的)?$/.test(tail)) claims.push({ ...base, kind: 'completion', value, half: h });
+          else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
+          else if (RATE_CTX.test(tail)) claims.push({ ...base, kind: 'rate', value, half: h, sign: DOWN.test(tail.replace(/(了|为|是|约)$/, '')) ? -1 : 1 });
+          else claims.push({ ...base, kind: 'percent', value, half: h });
+          return;
+        }
+        const scale = AMOUNT_UNITS[unit];
+        const value = new Decimal(num).times(scale);
+        const h = half(num, scale);
+        const deltaWord = tail.replace(/(了|为|是|约)$/, '');
+        if (UP.test(deltaWord) || DOWN.test(deltaWord)) {
+          claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1 });
+          return;
+        }
+        // "较2014年度…合计16.08万元增加15.15万元", "比上年的12.39万元": a figure of the year compared with.
+        if (COMPARE.test(clauseCtx) && /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(clauseCtx) && !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))) {
+          claims.push({ ...base, kind: 'prior', value, half: h });
+          return;
+        }
+        claims.push({ ...base, kind: 'amount', value, half: h });
+      });
+    });
+  });
+  return { paras, claims };
+}
+
+function cleanWhole(s: string): string {
+  return s.replace(/^(本年|本单位|本部门|全部|部门)/, '').replace(/(的|比重|比例)$/, '');
+}
+
+/** The words a figure is stated for: the end of the text before it, without enumeration and change words. */
+function labelOf(ctx: string): string {
+  const clause = ctx.split(/[，,；;：:、]/).pop() ?? '';
+  return clause
+    .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
+    .replace(/^(其中|包括|分别为|分别是)/, '')
+    .trim();
+}
+
+type Item = 'total' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception';
+/** The 三公 items, as the texts name them. */
+function threePublicItem(label: string): Item | undefined {
+  const l = label.replace(/\s/g, '');
+  if (/三公/.test(l)) return 'total';
+  if (/因公出国/.test(l)) return 'abroad';
+  if (/购置(费)?(及|和|与)运|车辆购置及运/.test(l)) return 'vehicle';
+  if (/公务用?车购置|车辆购置/.test(l)) return 'purchase';
+  if (/公务用车运|车辆运行|公车运行|运行维护费/.test(l)) return 'operation';
+  if (/公务接待|接待费/.test(l)) return 'reception';
+  return undefined;
+}
+
+/** Parts that make a whole (a list of these that falls short of its total misses nothing it may leave out). */
+const PARTITIONS: RegExp[][] = [
+  [/基本支出/, /项目支出/],
+  [/人员经费/, /公用经费/],
+  // The economic classes of 基本支出 (资本性支出 where it has one).
+  [/工资福利/, /商品和服务/, /对个人和家庭/],
+  [/工资福利/, /商品和服务/, /对个人和家庭/, /资本性/],
+];
+
+/** Whether these parts make their total whole: the 三公 items of a 三公 total, or one of the partitions above. */
+function isComplete(total: Claim, labels: string[]): boolean {
+  const items = labels.map(threePublicItem);
+  const whole = threePublicItem(total.label) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined);
+  if (whole === 'total' && items.every((x) => x && x !== 'total')) return true;
+  return PARTITIONS.some((ps) => labels.length === ps.length && ps.every((re) => labels.some((l) => re.test(l))));
+}
+
+/** A computed amount shown in the unit the text uses for it (元 texts get 元). */
+function show(v: Decimal, like: Claim): string {
+  return /[^万亿千]元$/.test(like.text) ? `${v.times(10000).toDecimalPlaces(2)}元` : `${v.toDecimalPlaces(4)}万元`;
+}
+
+const lo = (c: Claim) => c.value.minus(c.half);
+const hi = (c: Claim) => c.value.plus(c.half);
+const fmt = (d: Decimal) => d.toDecimalPlaces(4).toString();
+const signed = (c: Claim) => (c.sign === 0 ? new Decimal(0) : c.value.times(c.sign ?? 1));
+
+interface Part {
+  amount?: Claim;
+  delta?: Claim;
+  rate?: Claim;
+  share?: Claim;
+  sub: Claim[];
+}
+
+export function checkArithmetic(text: string): TextFinding[] {
+  const { paras, claims } = readClaims(text);
+  const out: TextFinding[] = [];
+  const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
+  const clauseOf = (c: Claim) => {
+    const s = paras[c.para].text;
+    const start = Math.max(s.lastIndexOf('，', c.at), s.lastIndexOf(',', c.at), s.lastIndexOf('；', c.at), s.lastIndexOf('。', c.at)) + 1;
+    return s.slice(start, c.at);
+  };
+  const report = (rule: string, c: Claim, message: string) => {
+    if (!out.some((f) => f.rule === rule && f.stated === c.text && f.sentence === sentenceOf(c))) out.push({ rule, severity: 'error', message, sentence: sentenceOf(c), stated: c.text });
+  };
+
+  // Zero changes ("较上年无增减", "与2022年持平") as claims of their own, after the amount they speak of.
+  const zeroes: Claim[] = [];
+  paras.forEach((p, pi) =>
+    p.sentences.forEach((s, si) => {
+      for (const m of s.text.matchAll(new RegExp(FLAT.source, 'g')))
+        if (COMPARE.test(s.text.slice(Math.max(0, m.index! - 16), m.index!)))
+          zeroes.push({ kind: 'delta', value: new Decimal(0), half: new Decimal(0), sign: 0, text: m[0], label: '', context: s.text.slice(0, m.index!), para: pi, sentence: si, at: s.at + m.index!, end: s.at + m.index! + m[0].length });
+    }),
+  );
+  const all = [...claims, ...zeroes].sort((a, b) => a.para - b.para || a.at - b.at);
+  /** Shares already checked against the total of their list. */
+  const inLists = new Set<Claim>();
+  const partOfList = new Set<Claim>();
+
+  // A change and its rate: the rate follows the change in the same sentence, before the next amount.
+  for (let i = 0; i < all.length; i++) {
+    const d = all[i];
+    if (d.kind !== 'delta' || d.sign === 0) continue;
+    const k = d.run?.index ?? 0;
+    const firstAfter = all.slice(i + 1).find((c) => c.para === d.para && c.sentence === d.sentence && (c.kind === 'rate' || c.kind === 'amount' || (c.kind === 'delta' && c.run?.first !== (d.run?.first ?? d))));
+    if (!firstAfter || firstAfter.kind !== 'rate') continue;
+    // In runs ("各减少a,b万元,各下降x%、y%") the k-th change goes with the k-th rate and the k-th amount.
+    const rate = k === 0 ? firstAfter : all.find((c) => c.run?.first === firstAfter && c.run.index === k);
+    if (!rate) continue;
+    if (rate.sign !== undefined && rate.sign !== d.sign && !rate.value.isZero()) {
+      report('text.direction', rate, `同一项先说${d.sign! < 0 ? '减少' : '增加'} ${d.text}，又说${rate.sign! < 0 ? '下降' : '增长'} ${rate.text}：增减方向前后矛盾`);
+      continue;
+    }
+    // The prior: stated ("较上年的12.39万元减少…") or the current amount ∓ the change.
+    // The amount it is the change of: the nearest amount or prior figure before it in the sentence (a second
+    // comparison in one sentence, "较年初预算数减少…，较上年支出数减少…", is of the same amount).
+    // A change that names its own subject ("其中：基本支出减少171.36万元") is not the change of the amount before it.
+    if (!d.run && namesSubject(d.label)) continue;
+    const nearest = all
+      .slice(0, i)
+      .reverse()
+      .find((c) => (c.para === d.para && c.sentence <= d.sentence) && (c.kind === 'amount' || c.kind === 'prior') && (d.bracketed || !c.bracketed) && (c.sentence === d.sentence || !!d.run));
+    const before = d.run && nearest ? (all.find((c) => c.run?.first === (nearest.run?.first ?? nearest) && c.run.index === k) ?? (k === 0 ? nearest.run?.first ?? nearest : undefined)) : nearest;
+    if (!before) continue;
+    if (before.kind === 'prior') {
+      // Amount, prior and change all stated: the change must be their difference, or the rate is not checked (the
+      // wrong change is the finding: "4436.2万元，较上年1255.61万元增长3180.59万元").
+      const amount = all.slice(0, all.indexOf(before)).reverse().find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && !c.bracketed);
+      if (amount) {
+        const dLo = lo(amount).minus(hi(before));
+        const dHi = hi(amount).minus(lo(before));
+        const sLo = d.sign! > 0 ? lo(d) : hi(d).neg();
+        const sHi = d.sign! > 0 ? hi(d) : lo(d).neg();
+        if (sHi.lt(dLo) || sLo.gt(dHi)) {
+          const diff = amount.value.minus(before.value);
+          report('text.delta', d, `${amount.text}较上年 ${before.text} 应${diff.gte(0) ? '增加' : '减少'} ${show(diff.abs(), amount)}，文中写${d.sign! < 0 ? '减少' : '增加'} ${d.text}`);
+          continue;
+        }
+      }
+    }
+    let pLo: Decimal;
+    let pHi: Decimal;
+    if (before.kind === 'prior') {
+      pLo = lo(before);
+      pHi = hi(before);
+    } else {
+      // prior = current − sign × change.
+      pLo = d.sign! > 0 ? lo(before).minus(hi(d)) : lo(before).plus(lo(d));
+      pHi = d.sign! > 0 ? hi(before).minus(lo(d)) : hi(before).plus(hi(d));
+    }
+    if (pLo.lte(0)) {
+      // "较上年增加50万元，增长100%" where the amount is 50: from nothing, a rate says nothing.
+      if (before.kind === 'amount' && d.sign! > 0 && pHi.gte(0) && rate.value.eq(100))
+        out.push({ rule: 'text.zero-base', severity: 'warning', message: `上年为 0（${before.text} − ${d.text}），从 0 增长不能用百分比表示，“增长${rate.text}”请改写`, sentence: sentenceOf(rate), stated: rate.text });
+      continue;
+    }
+    const rLo = lo(d).div(pHi).times(100);
+    const rHi = hi(d).div(pLo).times(100);
+    if (hi(rate).lt(rLo) || lo(rate).gt(rHi)) {
+      const prior = before.kind === 'prior' ? before.value : before.value.minus(signed(d));
+      const mid = d.value.div(prior).times(100);
+      const base = before.kind === 'prior' ? `上年 ${before.text}` : `上年（${before.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, before)}）`;
+      report('text.rate', rate, `增减幅度应为 ${d.text} ÷ ${base} ≈ ${mid.toDecimalPlaces(2)}%，文中写 ${rate.text}${truncated(mid, rate) ? '（像是截断而不是四舍五入）' : ''}`);
+    }
+  }
+
+  // Lists: a total, then 其中 / 包括 / 分别为 and its parts, over 。 and ；, and over the numbered items under it.
+  for (let i = 0; i < all.length; i++) {
+    const total = all[i];
+    if ((total.kind !== 'amount' && total.kind !== 'delta') || explained(paras, total)) continue;
+    const p = paras[total.para];
+    // The total's own change, rate, share or prior may stand between it and the list ("…万元,比上年减少0.50万元。其中:").
+    let j = i + 1;
+    let last = total;
+    let totalDelta: Claim | undefined = total.kind === 'delta' ? total : undefined;
+    let listFrom: number | undefined;
+    for (;;) {
+      const next = all[j];
+      const end = next && next.para === total.para ? next.at : p.text.length;
+      const gap = p.text.slice(last.end, end);
+      const t = TRIGGER.exec(gap);
+      // The list is the total's when its word follows the total in its sentence, or starts the next sentence.
+      const between = t ? gap.slice(0, t.index) : '';
+      // "…。主要变动原因如下：" leads into the items of the changes just stated; "…。收入包括：" starts another subject.
+      const own = t && (!/[。；;]/.test(between) || /[。；;]\s*$/.test(between) || (/如下/.test(t[1]) && !/\d/.test(between)));
+      if (t && own && t.index <= 24 && !/\d/.test(between) && !EXPLAINS.test(between)) {
+        listFrom = last.end + t.index + t[0].length;
+        break;
+      }
+      if (!next || next.para !== total.para || (next.kind === 'delta' && totalDelta) || EXPLAINS.test(gap)) break;
+      // Amounts in an explanation between the total and a sentence-initial 其中 ("原因是:…7000万元。其中:…").
+      if (next.kind === 'amount' && !explained(paras, next)) break;
+      if (next.kind === 'delta') totalDelta = next;
+      last = next;
+      j++;
+    }
+    if (listFrom === undefined) continue;
+    // A part of a list already read has its own list within its sentence ("财政拨款收入751.8万元，包括…；").
+    const parts = scoped(total, listParts(all, paras, total.para, listFrom, partOfList.has(total)));
+    if (!parts) continue;
+    checkList(total, totalDelta, parts, report);
+    for (const x of parts) {
+      if (x.share) inLists.add(x.share);
+      for (const c of [x.amount, x.delta, ...x.sub]) if (c) partOfList.add(c);
+    }
+  }
+
+  // The 三公 tree wherever its items stand: a 三公 total, then the first amount of each item after it (in its
+  // paragraph or the next two, before another 三公 total): 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行.
+  for (const t of all) {
+    if (t.kind !== 'amount' || t.bracketed || threePublicItem(t.label) !== 'total' || explained(paras, t)) continue;
+    const stage = /决算/.test(t.label) ? '决算' : /预算/.test(t.label) ? '预算' : '';
+    const items = new Map<Item, Claim>();
+    for (const c of all) {
+      if (c.para < t.para || (c.para === t.para && c.at <= t.at)) continue;
+      if (c.para > t.para + 2) break;
+      if (c.kind !== 'amount') continue;
+      const it = threePublicItem(c.label);
+      if (it === 'total') break;
+      if (!it || items.has(it) || explained(paras, c)) continue;
+      if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
+      items.set(it, c);
+    }
+    const abroad = items.get('abroad');
+    const reception = items.get('reception');
+    const vehicle = items.get('vehicle');
+    const purchase = items.get('purchase');
+    const operation = items.get('operation');
+    const car = vehicle ? [vehicle] : purchase && operation ? [purchase, operation] : undefined;
+    if (abroad && reception && car) {
+      const parts = [abroad, ...car, reception];
+      const sLo = parts.reduce((x, c) => x.plus(lo(c)), new Decimal(0));
+      const sHi = parts.reduce((x, c) => x.plus(hi(c)), new Decimal(0));
+      if (sLo.gt(hi(t)) || sHi.lt(lo(t)))
+        report('text.sum', t, `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(parts.reduce((x, c) => x.plus(c.value), new Decimal(0)), t)}`);
+    }
+    if (vehicle && purchase && operation && purchase.at > vehicle.at - 1 && (purchase.para > vehicle.para || purchase.at > vehicle.at)) {
+      const sLo = lo(purchase).plus(lo(operation));
+      const sHi = hi(purchase).plus(hi(operation));
+      if (sLo.gt(hi(vehicle)) || sHi.lt(lo(vehicle)))
+        report('text.sum', vehicle, `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(purchase.value.plus(operation.value), vehicle)}`);
+    }
+  }
+
+  // One figure stated in 元 and in 万元 for the same item ("公务接待费1.58元" beside "公务接待费为1.58万元").
+  for (const c of all) {
+    if (c.kind !== 'amount' || !/[^万亿千]元$/.test(c.text)) continue;
+    const num = c.text.replace(/元$/, '');
+    const item = threePublicItem(c.label);
+    const twin = all.find((x) => x !== c && x.kind === 'amount' && x.text === `${num}万元` && (item ? threePublicItem(x.label) === item : x.label === c.label));
+    if (twin) report('text.unit', c, `“${c.label}”写为 ${c.text}，同一项在别处写为 ${twin.text}：单位前后不一致`);
+  }
+
+  // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
+  for (const c of all) {
+    if (c.kind !== 'completion') continue;
+    const before = all.filter((x) => x.para === c.para && x.sentence === c.sentence && x.kind === 'amount' && x.at < c.at);
+    const budget = [...before].reverse().find((x) => /预算/.test(x.label) && !/决算/.test(x.label));
+    const actual = [...before].reverse().find((x) => x !== budget && /决算|支出|执行|实际/.test(x.label));
+    if (!budget || !actual || lo(budget).lte(0)) continue;
+    const rLo = lo(actual).div(hi(budget)).times(100);
+    const rHi = hi(actual).div(lo(budget)).times(100);
+    if (hi(c).lt(rLo) || lo(c).gt(rHi))
+      report('text.rate', c, `完成预算的比例应为 ${actual.text} ÷ ${budget.text} ≈ ${actual.value.div(budget.value).times(100).toDecimalPlaces(2)}%，文中写 ${c.text}`);
+  }
+
+  // Shares of one named whole, stated by sibling parts in one section: each implies the whole; they must agree.
+  const groups = new Map<string, Claim[]>();
+  let section = 0;
+  let lastPara = -1;
+  for (const c of all) {
+    if (c.para !== lastPara) {
+      if (paras[c.para].level === 1) section++;
+      lastPara = c.para;
+    }
+    if (c.kind !== 'share' || c.value.isZero()) continue;
+    // "占比x%" with no whole named: the shares of one paragraph only.
+    const key = c.of ? `${section}|${c.of}` : `${section}|${c.para}|`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const list of groups.values()) {
+    const implied: { c: Claim; part: Claim; lo: Decimal; hi: Decimal }[] = [];
+    for (const sh of list) {
+      if (inLists.has(sh)) continue;
+      const part = all.filter((c) => c.para === sh.para && c.kind === 'amount' && c.at < sh.at).pop();
+      if (!part || part.value.isZero() || lo(sh).lte(0)) continue;
+      implied.push({ c: sh, part, lo: lo(part).div(hi(sh)).times(100), hi: hi(part).div(lo(sh)).times(100) });
+    }
+    const meets = (x: (typeof implied)[number], y: (typeof implied)[number]) => !(y.hi.lt(x.lo) || y.lo.gt(x.hi));
+    for (const x of implied) {
+      const others = implied.filter((y) => y !== x);
+      if (!others.length) continue;
+      // The other share that pins the whole down best; with three or more it must agree with another one.
+      const ref = others.reduce((a, b) => (b.hi.minus(b.lo).lt(a.hi.minus(a.lo)) ? b : a));
+      if (meets(x, ref)) continue;
+      if (others.length >= 2 && !others.some((y) => y !== ref && meets(y, ref))) continue;
+      if (others.length === 1 && implied.indexOf(x) < implied.indexOf(ref)) continue;
+      const whole = ref.part.value.div(ref.c.value).times(100);
+      report('text.share', x.c, `“${x.part.label || x.part.text}”${x.part.text}占${x.c.of} ${x.c.text}，而“${ref.part.label || ref.part.text}”${ref.part.text}占同一总数 ${ref.c.text}：由后者推得总数约 ${show(whole, ref.part)}，前者应约为 ${x.part.value.div(whole).times(100).toDecimalPlaces(2)}%${others.length === 1 ? '（两个比例至少有一个不对）' : ''}`);
+    }
+  }
+  return out;
+}
+
+/** Whether a change's own words name what changed, beyond the comparison ("基本支出减少" yes; "较上年减少" no). */
+function namesSubject(label: string): boolean {
+  const rest = label
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?|年初)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
+    .replace(/(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|增|减|降|加|少|了|为|是|约|同比|共|计|合计|总计)/g, '')
+    .replace(/[^\u4e00-\u9fa5]/g, '');
+  return rest.length >= 2;
+}
+
+/** A figure inside an explanation ("原因是:1、…;2、本年增加了其他资金预算7000万元"): from the last 。 before it. */
+function explained(paras: Para[], c: Claim): boolean {
+  const t = paras[c.para].text.slice(0, c.at);
+  const from = t.lastIndexOf('。') + 1;
+  return /原因|主要是|主要用于|用于|系因|由于/.test(t.slice(from));
+}
+
+/** A rate printed by cutting the digits off instead of rounding (23.47 ÷ 228.35 = 10.278… printed 10.27). */
+function truncated(exact: Decimal, printed: Claim): boolean {
+  const dec = printed.text.replace('%', '').split('.')[1]?.length ?? 0;
+  return exact.toDecimalPlaces(dec, Decimal.ROUND_DOWN).eq(printed.value) && !exact.toDecimalPlaces(dec).eq(printed.value);
+}
+
+/**
+ * The parts of a list that starts at `from` in paragraph `para`: each amount (or change) starts a part, the change,
+ * rate and share after it belong to it, amounts in brackets after it are its own parts (购置c，运行d). The list
+ * runs over 。 while the next sentence starts like a part (a short label, then its figure), and over the
+ * paragraphs under it (deeper numbered items, unnumbered lines); a nested 其中 or a text that explains instead of
+ * listing ends it. Undefined when the list cannot be read with confidence.
+ */
+function listParts(all: Claim[], paras: Para[], para: number, from: number, withinSentence: boolean): Part[] | undefined {
+  const parts: Part[] = [];
+  const startLevel = paras[para].under;
+  let cur: Part | undefined;
+  let pos = { para, at: from };
+  let explaining = false;
+  let nested = false;
+  /** The level of the numbered items the list is made of, when it is ("如下：" then 1. 2. 3.). */
+  let itemLevel: number | undefined;
+  for (const c of all) {
+    if (c.para < para || (c.para === para && c.at < from)) continue;
+    if (c.para !== pos.para) {
+      // Over paragraphs: unnumbered lines go on with the list; numbered items only where the list has no part yet
+      // ("…如下：" then "1.…", "2.…"), and only those deeper than the heading the list stands under.
+      for (let q = pos.para + 1; q <= c.para; q++) {
+        const level = paras[q].level;
+        if (!level) continue;
+        if (itemLevel === undefined && parts.length === 0 && level > startLevel) itemLevel = level;
+        if (level !== itemLevel) return finish(parts);
+      }
+    }
+    const text = c.para === pos.para ? paras[c.para].text.slice(pos.at, c.at) : paras[c.para].text.slice(0, c.at);
+    const crossed = c.para !== pos.para || /[。；;]/.test(text);
+    if (crossed) {
+      explaining = false;
+      nested = false;
+    }
+    // A list inside the list (", 包括一般公共预算收入751.8万元;"): its amounts are the current part's own parts.
+    if (parts.length && TRIGGER.test(text.split(/[。；;]/).pop() ?? '')) nested = true;
+    if (EXPLAINS.test(text.split(/[。；;]/).pop() ?? '')) explaining = true;
+    if (explaining) {
+      pos = { para: c.para, at: c.end };
+      continue;
+    }
+    if (crossed && parts.length && c.kind === 'prior') return finish(parts);
+    if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta')) {
+      // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
+      const sentence = paras[c.para].sentences[c.sentence];
+      const lead = paras[c.para].text.slice(sentence.at, c.at).replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '');
+      if (/[，,]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead)) return finish(parts);
+      if (withinSentence) return finish(parts);
+    }
+    const anchor = cur?.amount ?? cur?.delta;
+    const sameSentence = !!anchor && anchor.para === c.para && anchor.sentence === c.sentence;
+    const bracketed = !!cur?.amount && sameSentence && /[(（][^)）]*$/.test(paras[c.para].text.slice(cur.amount.end, c.at));
+    // Under a 三公 车 item, its 购置 and 运行 are its own parts however they are separated.
+    const underVehicle = !!cur?.amount && threePublicItem(cur.amount.label) === 'vehicle' && ['purchase', 'operation'].includes(threePublicItem(c.label) ?? '');
+    if (c.kind === 'amount' && (bracketed || (nested && cur?.amount) || underVehicle)) cur!.sub.push(c);
+    else if (c.kind === 'amount') parts.push((cur = { amount: c, sub: [] }));
+    else if (c.kind === 'delta' && cur && sameSentence && !cur.delta) cur.delta = c;
+    else if (c.kind === 'delta') parts.push((cur = { delta: c, sub: [] }));
+    else if (c.kind === 'rate' && cur && sameSentence && !cur.rate) cur.rate = c;
+    else if (c.kind === 'share' && cur && sameSentence && !cur.share) cur.share = c;
+    pos = { para: c.para, at: c.end };
+  }
+  return finish(parts);
+}
+
+function finish(parts: Part[]): Part[] | undefined {
+  if (parts.length < 2) return undefined;
+  // Items each stated as 预算数 and 决算数 (a comparison in prose): two figures an item, not one list.
+  if (parts.some((x) => /预算数|决算(支出)?数|执行数|年初/.test((x.amount ?? x.delta)!.label))) return undefined;
+  // A list of amounts, or of changes alone: a mixture was not read right.
+  if (parts.some((x) => x.amount) && parts.some((x) => !x.amount)) return undefined;
+  return parts;
+}
+
+/** The parts that belong to this total: under a 三公 车 item only its 购置 and 运行 (the next 三公 item ends it). */
+function scoped(total: Claim, parts: Part[] | undefined): Part[] | undefined {
+  if (!parts) return undefined;
+  const item = threePublicItem(total.label);
+  if (!item || item === 'total') return parts;
+  if (item !== 'vehicle') return undefined;
+  const end = parts.findIndex((p) => !['purchase', 'operation'].includes(threePublicItem((p.amount ?? p.delta)!.label) ?? ''));
+  const own = end < 0 ? parts : parts.slice(0, end);
+  return own.length >= 2 ? own : undefined;
+}
+
+function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], report: (rule: string, c: Claim, message: string) => void) {
+  const amounts = parts.map((p) => p.amount).filter((c): c is Claim => !!c);
+  const tp = threePublicItem(total.label);
+  if (total.kind === 'amount' && amounts.length === parts.length) {
+    let sLo = new Decimal(0);
+    let sHi = new Decimal(0);
+    for (const a of amounts) {
+      sLo = sLo.plus(lo(a));
+      sHi = sHi.plus(hi(a));
+    }
+    const complete = isComplete(total, amounts.map((a) => a.label));
+    const sum = amounts.reduce((s, a) => s.plus(a.value), new Decimal(0));
+    const names = amounts.map((a) => a.text).join(' + ');
+    if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total)))) {
+      report('text.sum', total, `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${names} = ${show(sum, total)}`);
+    }
+    for (const p of parts) {
+      if (!p.amount || p.sub.length < 2) continue;
+      const subLo = p.sub.reduce((s, a) => s.plus(lo(a)), new Decimal(0));
+      const subHi = p.sub.reduce((s, a) => s.plus(hi(a)), new Decimal(0));
+      if (subLo.gt(hi(p.amount)) || subHi.lt(lo(p.amount)))
+        report('text.sum', p.amount, `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(p.sub.reduce((s, a) => s.plus(a.value), new Decimal(0)), p.amount)}`);
+    }
+    // Shares of the list's total ("占比15.26%", "占基本支出预算81.25%").
+    for (const p of parts) {
+      if (!p.share || !p.amount || lo(total).lte(0)) continue;
+      const rLo = lo(p.amount).div(hi(total)).times(100);
+      const rHi = hi(p.amount).div(lo(total)).times(100);
+      if (hi(p.share).lt(rLo) || lo(p.share).gt(rHi)) {
+        const exact = p.amount.value.div(total.value).times(100);
+        report('text.share', p.share, `“${p.amount.label}”${p.amount.text}占“${total.label || '合计'}”${total.text}的比例应为 ≈ ${exact.toDecimalPlaces(2)}%，文中写 ${p.share.text}${truncated(exact, p.share) ? '（像是截断而不是四舍五入）' : ''}`);
+      }
+    }
+  }
+  // The changes of the parts add up to the change of the total.
+  const delta = totalDelta;
+  // Only for parts that make the whole: a list of some changes leaves the others out.
+  if (delta && parts.every((p) => p.delta) && isComplete(total, parts.map((p) => (p.amount ?? p.delta)!.label))) {
+    const ds = parts.map((p) => p.delta!);
+    let sLo = new Decimal(0);
+    let sHi = new Decimal(0);
+    for (const d of ds) {
+      const v = signed(d);
+      sLo = sLo.plus(v.minus(d.half));
+      sHi = sHi.plus(v.plus(d.half));
+    }
+    const t = signed(delta);
+    if (sLo.gt(t.plus(delta.half)) || sHi.lt(t.minus(delta.half))) {
+      const sum = ds.reduce((s, d) => s.plus(signed(d)), new Decimal(0));
+      report('text.change-sum', delta, `总的增减写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`);
+    }
+  }
+}
