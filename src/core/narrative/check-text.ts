@@ -345,6 +345,7 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   }
   // The arithmetic the text states across its sentences (claims.ts), where the sentence-by-sentence checks above
   // have not already said the sentence is wrong (one wrong figure, one finding).
-  for (const f of checkArithmetic(text)) if (!findings.some((g) => g.severity === 'error' && g.sentence === f.sentence)) findings.push(f);
+  const said = findings.filter((g) => g.severity === 'error').map((g) => g.sentence);
+  for (const f of checkArithmetic(text)) if (!said.includes(f.sentence)) findings.push(f);
   return findings;
 }

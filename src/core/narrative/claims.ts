@@ -43,9 +43,9 @@ export interface Claim {
 
 const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
 const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿元|万元|千元|元|%))?/g;
-const UP = /(增加|增长|上升|提高|增幅|增|加|多)$/;
-const DOWN = /(减少|下降|降低|减幅|降幅|下调|减|降|少)$/;
-const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|增|减|降|提高)(了|为|是|约)?$/;
+const UP = /(增加|增长|上升|提高|增幅|增支|增收|多支|增|加|多)$/;
+const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|减|降|少)$/;
+const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|增加|减少|增|减|降|提高)(了|为|是|约)?$/;
 const SHARE_CTX = /占(比|比重)?(为|是)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是)?$/;
 const COMPARE = /(比|较|与|同比|相比|对比)/;
 const FLAT = /持平|无增减|无变化|没有变化|不变|相同|未增减/;
@@ -68,6 +68,8 @@ function headingLevel(p: string): number {
 
 interface Para {
   text: string;
+  /** The year its heading (or the nearest heading above) names: "二、2021年“三公”经费决算情况". */
+  year?: number;
   level: number;
   /** The level of the nearest heading at or above this paragraph (its own when it is one). */
   under: number;
@@ -78,12 +80,17 @@ interface Para {
 export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
   const paras: Para[] = [];
   let under = 0;
+  let year: { value: number; level: number } | undefined;
   for (const t of pastedParagraphs(text)) {
     const level = headingLevel(t);
     if (level) under = level;
+    // A heading that names a year sets it for what follows, until a heading at its level or above.
+    if (level && year && level <= year.level) year = undefined;
+    const y = level && t.length <= 40 ? /(20\d{2})\s*年/.exec(t) : null;
+    if (y) year = { value: Number(y[1]), level };
     const sentences: { text: string; at: number }[] = [];
     for (const m of t.matchAll(/[^。；;]+[。；;]?/g)) sentences.push({ text: m[0], at: m.index! });
-    paras.push({ text: t, level, under, sentences });
+    paras.push({ text: t, level, under, sentences, ...(year ? { year: year.value } : {}) });
   }
   const claims: Claim[] = [];
   paras.forEach((p, pi) => {
@@ -95,6 +102,8 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         const num = m[1];
         const at = m.index!;
         const before = s.text.slice(0, at);
+        // A figure run into garbled characters ("С?8639", a lost digit) is not read.
+        if (/[?\ufffd]$/.test(before)) return;
         // Years, dates, ordinals, counts and codes are not figures.
         if (/^(年|月|日|号|次|人|辆|个|项|批|家|台|所|名|处|期|届|类|款|级|户|套|平方|米|元\/)/.test(s.text.slice(at + num.length)) && !unit) return;
         // "收、支总计各是4125.49,4143.91万元": a number without a unit takes the unit of the next one in its run.
@@ -137,6 +146,14 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1 });
           return;
         }
+        // "较2022年决算数688.84万元131.49万元,增长19.09%": the change word left out, its direction in the rate after it.
+        if (prev && prev.kind === 'prior' && prev.para === pi && prev.sentence === si && /^\s*$/.test(ctx)) {
+          const after = s.text.slice(at + m[0].length, at + m[0].length + 8);
+          if (/增长|增加|上升|下降|减少|降低/.test(after)) {
+            claims.push({ ...base, kind: 'delta', value, half: h, sign: /下降|减少|降低/.test(after) ? -1 : 1 });
+            return;
+          }
+        }
         // "较2014年度…合计16.08万元增加15.15万元", "比上年的12.39万元": a figure of the year compared with.
         if (COMPARE.test(clauseCtx) && /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(clauseCtx) && !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))) {
           claims.push({ ...base, kind: 'prior', value, half: h });
@@ -175,6 +192,20 @@ function threePublicItem(label: string): Item | undefined {
   return undefined;
 }
 
+/** A figure's 三公 item; a label of stage words only ("支出决算为7.69万元") takes the subject of its sentence. */
+function itemOf(c: Claim): Item | undefined {
+  const own = threePublicItem(c.label);
+  if (own) return own;
+  if (/^(支出)?(年初)?(预算|决算)(支出)?(数)?(为|是)?$/.test(c.label.replace(/\s/g, ''))) {
+    const clauses = c.context.split(/[，,]/);
+    for (let k = clauses.length - 2; k >= 0; k--) {
+      const it = threePublicItem(clauses[k]);
+      if (it) return it;
+    }
+  }
+  return undefined;
+}
+
 /** Parts that make a whole (a list of these that falls short of its total misses nothing it may leave out). */
 const PARTITIONS: RegExp[][] = [
   [/基本支出/, /项目支出/],
@@ -182,6 +213,8 @@ const PARTITIONS: RegExp[][] = [
   // The economic classes of 基本支出 (资本性支出 where it has one).
   [/工资福利/, /商品和服务/, /对个人和家庭/],
   [/工资福利/, /商品和服务/, /对个人和家庭/, /资本性/],
+  // 政府采购 by kind.
+  [/货物/, /工程/, /服务/],
 ];
 
 /** Whether these parts make their total whole: the 三公 items of a 三公 total, or one of the partitions above. */
@@ -189,6 +222,7 @@ function isComplete(total: Claim, labels: string[]): boolean {
   const items = labels.map(threePublicItem);
   const whole = threePublicItem(total.label) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined);
   if (whole === 'total' && items.every((x) => x && x !== 'total')) return true;
+  if (whole === 'vehicle' && items.length === 2 && items.includes('purchase') && items.includes('operation')) return true;
   return PARTITIONS.some((ps) => labels.length === ps.length && ps.every((re) => labels.some((l) => re.test(l))));
 }
 
@@ -238,6 +272,7 @@ export function checkArithmetic(text: string): TextFinding[] {
   const partOfList = new Set<Claim>();
 
   // A change and its rate: the rate follows the change in the same sentence, before the next amount.
+  let lastBase: Claim | undefined;
   for (let i = 0; i < all.length; i++) {
     const d = all[i];
     if (d.kind !== 'delta' || d.sign === 0) continue;
@@ -254,12 +289,27 @@ export function checkArithmetic(text: string): TextFinding[] {
     // The prior: stated ("较上年的12.39万元减少…") or the current amount ∓ the change.
     // The amount it is the change of: the nearest amount or prior figure before it in the sentence (a second
     // comparison in one sentence, "较年初预算数减少…，较上年支出数减少…", is of the same amount).
-    // A change that names its own subject ("其中：基本支出减少171.36万元") is not the change of the amount before it.
-    if (!d.run && namesSubject(d.label)) continue;
-    const nearest = all
+    // A change that names its own subject ("其中：基本支出减少171.36万元") is the change of the amount stated for
+    // that subject ("“三公”经费预算总额为2.5万元…。“三公”经费预算数比上年减少1万元"), not of the amount before it.
+    const words = d.run ? '' : subjectWords(d.label);
+    const subject = words.length >= 2 ? words : '';
+    const candidates = all
       .slice(0, i)
       .reverse()
-      .find((c) => (c.para === d.para && c.sentence <= d.sentence) && (c.kind === 'amount' || c.kind === 'prior') && (d.bracketed || !c.bracketed) && (c.sentence === d.sentence || !!d.run));
+      .filter((c) => (c.kind === 'amount' || c.kind === 'prior') && (d.bracketed || !c.bracketed) && c.para >= d.para - 3 && (c.para < d.para || c.sentence <= d.sentence));
+    // Across sentences, the amount must be of the year the change is of (not the prior year's figure under a
+    // "二、2021年…决算情况" heading).
+    const yearOf = (c: Claim) => paras[c.para].year ?? sentenceYear(paras[c.para].sentences[c.sentence].text);
+    const dYear = sentenceYear(paras[d.para].sentences[d.sentence].text) ?? sentenceYear(paras[d.para].text) ?? paras[d.para].year;
+    // A sentence that only goes on comparing ("。较年初预算数减少6.3万元") speaks of the amount the sentence before
+    // compared.
+    const goesOn = !subject && /^(较|比|与|同比)/.test(d.context.trim()) && !candidates.some((c) => c.para === d.para && c.sentence === d.sentence);
+    const nearest = subject
+      ? candidates.find((c) => c.kind === 'amount' && sharesSubject(subject, c.label) && !(dYear && yearOf(c) && yearOf(c) !== dYear))
+      : goesOn && lastBase && lastBase.para === d.para && d.sentence - lastBase.sentence <= 2
+        ? lastBase
+        : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
+    if (nearest && nearest.kind === 'amount') lastBase = nearest;
     const before = d.run && nearest ? (all.find((c) => c.run?.first === (nearest.run?.first ?? nearest) && c.run.index === k) ?? (k === 0 ? nearest.run?.first ?? nearest : undefined)) : nearest;
     if (!before) continue;
     if (before.kind === 'prior') {
@@ -313,17 +363,21 @@ export function checkArithmetic(text: string): TextFinding[] {
     let j = i + 1;
     let last = total;
     let totalDelta: Claim | undefined = total.kind === 'delta' ? total : undefined;
+    let totalRate: Claim | undefined;
+    let totalPrior: Claim | undefined;
     let listFrom: number | undefined;
     for (;;) {
       const next = all[j];
       const end = next && next.para === total.para ? next.at : p.text.length;
       const gap = p.text.slice(last.end, end);
-      const t = TRIGGER.exec(gap);
+      // A change broken down after 主要是 ("支出较去年增加105.77万元,主要是基本支出增加…，项目支出增加…"): read as a
+      // list, and held to its total only where the parts make the whole (checkList).
+      const t = TRIGGER.exec(gap) ?? (totalDelta && last === totalDelta ? /(主要是|其中)[:：]?/.exec(gap) : null);
       // The list is the total's when its word follows the total in its sentence, or starts the next sentence.
       const between = t ? gap.slice(0, t.index) : '';
       // "…。主要变动原因如下：" leads into the items of the changes just stated; "…。收入包括：" starts another subject.
       const own = t && (!/[。；;]/.test(between) || /[。；;]\s*$/.test(between) || (/如下/.test(t[1]) && !/\d/.test(between)));
-      if (t && own && t.index <= 24 && !/\d/.test(between) && !EXPLAINS.test(between)) {
+      if (t && own && t.index <= 24 && !/\d/.test(between) && (!EXPLAINS.test(between) || /主要是/.test(t[1]))) {
         listFrom = last.end + t.index + t[0].length;
         break;
       }
@@ -331,14 +385,17 @@ export function checkArithmetic(text: string): TextFinding[] {
       // Amounts in an explanation between the total and a sentence-initial 其中 ("原因是:…7000万元。其中:…").
       if (next.kind === 'amount' && !explained(paras, next)) break;
       if (next.kind === 'delta') totalDelta = next;
+      if (next.kind === 'rate' && !totalRate) totalRate = next;
+      if (next.kind === 'prior' && !totalPrior) totalPrior = next;
       last = next;
       j++;
     }
     if (listFrom === undefined) continue;
     // A part of a list already read has its own list within its sentence ("财政拨款收入751.8万元，包括…；").
-    const parts = scoped(total, listParts(all, paras, total.para, listFrom, partOfList.has(total)));
+    const parts = scoped(total, listParts(all, paras, total.para, listFrom, partOfList.has(total) && itemOf(total) !== 'vehicle'));
     if (!parts) continue;
     checkList(total, totalDelta, parts, report);
+    if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
     for (const x of parts) {
       if (x.share) inLists.add(x.share);
       for (const c of [x.amount, x.delta, ...x.sub]) if (c) partOfList.add(c);
@@ -348,17 +405,21 @@ export function checkArithmetic(text: string): TextFinding[] {
   // The 三公 tree wherever its items stand: a 三公 total, then the first amount of each item after it (in its
   // paragraph or the next two, before another 三公 total): 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行.
   for (const t of all) {
-    if (t.kind !== 'amount' || t.bracketed || threePublicItem(t.label) !== 'total' || explained(paras, t)) continue;
+    if (t.kind !== 'amount' || t.bracketed || itemOf(t) !== 'total' || explained(paras, t)) continue;
     const stage = /决算/.test(t.label) ? '决算' : /预算/.test(t.label) ? '预算' : '';
+    // In a text that states both stages (a 决算 说明 with its 预算数), an item must say which it is.
+    const other = stage === '预算' ? /决算/ : /预算/;
+    const strict = !!stage && all.some((c) => c.kind === 'amount' && other.test(c.label) && !!itemOf(c));
     const items = new Map<Item, Claim>();
     for (const c of all) {
       if (c.para < t.para || (c.para === t.para && c.at <= t.at)) continue;
-      if (c.para > t.para + 2) break;
+      if (c.para > t.para + 5 || (c.para > t.para && paras[c.para].level && paras[c.para].level <= 2 && paras[c.para].level <= paras[t.para].under)) break;
       if (c.kind !== 'amount') continue;
-      const it = threePublicItem(c.label);
+      const it = itemOf(c);
       if (it === 'total') break;
       if (!it || items.has(it) || explained(paras, c)) continue;
       if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
+      if (strict && !new RegExp(stage).test(c.label)) continue;
       items.set(it, c);
     }
     const abroad = items.get('abroad');
@@ -366,13 +427,26 @@ export function checkArithmetic(text: string): TextFinding[] {
     const vehicle = items.get('vehicle');
     const purchase = items.get('purchase');
     const operation = items.get('operation');
-    const car = vehicle ? [vehicle] : purchase && operation ? [purchase, operation] : undefined;
+    // 车 as one item, as 购置 + 运行, or as the one of them a text names (no 购置 planned: "公务用车运行维护费14.01万元").
+    const one = purchase ?? operation;
+    const car = vehicle ? [vehicle] : purchase && operation ? [purchase, operation] : one && [abroad, reception, one].every((c) => c?.para === t.para) ? [one] : undefined;
     if (abroad && reception && car) {
       const parts = [abroad, ...car, reception];
       const sLo = parts.reduce((x, c) => x.plus(lo(c)), new Decimal(0));
       const sHi = parts.reduce((x, c) => x.plus(hi(c)), new Decimal(0));
       if (sLo.gt(hi(t)) || sHi.lt(lo(t)))
         report('text.sum', t, `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(parts.reduce((x, c) => x.plus(c.value), new Decimal(0)), t)}`);
+    }
+    if (abroad && reception && car) {
+      // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
+      const changeOf = (c: Claim) => {
+        const own = followers(all, c);
+        if (own.delta || own.rate || own.prior) return own;
+        const again = all.find((x) => x.kind === 'amount' && x.at !== c.at && (x.para > c.para || (x.para === c.para && x.at > c.at)) && x.value.eq(c.value) && itemOf(x) === itemOf(c));
+        return again ? followers(all, again) : own;
+      };
+      const parts: Part[] = [abroad, ...car, reception].map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
+      checkPriors(t, followers(all, t), parts, report);
     }
     if (vehicle && purchase && operation && purchase.at > vehicle.at - 1 && (purchase.para > vehicle.para || purchase.at > vehicle.at)) {
       const sLo = lo(purchase).plus(lo(operation));
@@ -434,7 +508,9 @@ export function checkArithmetic(text: string): TextFinding[] {
       const ref = others.reduce((a, b) => (b.hi.minus(b.lo).lt(a.hi.minus(a.lo)) ? b : a));
       if (meets(x, ref)) continue;
       if (others.length >= 2 && !others.some((y) => y !== ref && meets(y, ref))) continue;
+      // Two that disagree: one finding, on the later, naming both.
       if (others.length === 1 && implied.indexOf(x) < implied.indexOf(ref)) continue;
+
       const whole = ref.part.value.div(ref.c.value).times(100);
       report('text.share', x.c, `“${x.part.label || x.part.text}”${x.part.text}占${x.c.of} ${x.c.text}，而“${ref.part.label || ref.part.text}”${ref.part.text}占同一总数 ${ref.c.text}：由后者推得总数约 ${show(whole, ref.part)}，前者应约为 ${x.part.value.div(whole).times(100).toDecimalPlaces(2)}%${others.length === 1 ? '（两个比例至少有一个不对）' : ''}`);
     }
@@ -442,21 +518,39 @@ export function checkArithmetic(text: string): TextFinding[] {
   return out;
 }
 
-/** Whether a change's own words name what changed, beyond the comparison ("基本支出减少" yes; "较上年减少" no). */
-function namesSubject(label: string): boolean {
-  const rest = label
+/** The year a sentence states its figures for: its first year not compared with ("较2021年度" is the prior). */
+function sentenceYear(t: string): number | undefined {
+  for (const m of t.matchAll(/(20\d{2})\s*年/g)) if (!/(较|比|与|同)\s*$/.test(t.slice(0, m.index!))) return Number(m[1]);
+  return undefined;
+}
+
+/** What a change's own words name, beyond the comparison ("基本支出减少" → 基本支出; "较上年减少" → ''). */
+function subjectWords(label: string): string {
+  return label
     .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/(按)?(同|可比)口径/g, '')
     .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?|年初)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
-    .replace(/(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|增|减|降|加|少|了|为|是|约|同比|共|计|合计|总计)/g, '')
+    .replace(/(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|增支|减支|增收|减收|增|减|降|加|少|了|为|是|约|同比|共|计|合计|总计)/g, '')
     .replace(/[^\u4e00-\u9fa5]/g, '');
-  return rest.length >= 2;
+}
+
+/** Whether an amount's label speaks of this subject: they share a run of three characters ("三公经费"). */
+function sharesSubject(subject: string, label: string): boolean {
+  if (subject.length < 2) return true;
+  const l = label.replace(/[^\u4e00-\u9fa5]/g, '');
+  if (subject.length <= 3) return l.includes(subject);
+  for (let k = 0; k + 3 <= subject.length; k++) if (l.includes(subject.slice(k, k + 3))) return true;
+  return false;
 }
 
 /** A figure inside an explanation ("原因是:1、…;2、本年增加了其他资金预算7000万元"): from the last 。 before it. */
 function explained(paras: Para[], c: Claim): boolean {
   const t = paras[c.para].text.slice(0, c.at);
-  const from = t.lastIndexOf('。') + 1;
-  return /原因|主要是|主要用于|用于|系因|由于/.test(t.slice(from));
+  const seg = t.slice(t.lastIndexOf('。') + 1);
+  if (!/原因|主要是|主要用于|用于|系因|由于/.test(seg)) return false;
+  // An explanation goes on over ； only through its numbered points ("原因是:1、…;2、…7000万元").
+  const last = seg.split(/[；;]/);
+  return last.length === 1 || /原因|主要是|主要用于|用于|系因|由于/.test(last[last.length - 1]) || /^\s*\d+[、.．]/.test(last[last.length - 1]);
 }
 
 /** A rate printed by cutting the digits off instead of rounding (23.47 ÷ 228.35 = 10.278… printed 10.27). */
@@ -499,8 +593,11 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       explaining = false;
       nested = false;
     }
-    // A list inside the list (", 包括一般公共预算收入751.8万元;"): its amounts are the current part's own parts.
-    if (parts.length && TRIGGER.test(text.split(/[。；;]/).pop() ?? '')) nested = true;
+    // A list inside the list (", 包括一般公共预算收入751.8万元;"): its amounts are the current part's own parts;
+    // a new sentence that opens a list of its own ("。与上年相比增长…，其中…") ends this one.
+    const opensList = TRIGGER.test(text.split(/[。；;]/).pop() ?? '');
+    if (parts.length && opensList && c.para === pos.para && /。/.test(text)) return finish(parts);
+    if (parts.length && opensList) nested = true;
     if (EXPLAINS.test(text.split(/[。；;]/).pop() ?? '')) explaining = true;
     if (explaining) {
       pos = { para: c.para, at: c.end };
@@ -548,6 +645,77 @@ function scoped(total: Claim, parts: Part[] | undefined): Part[] | undefined {
   const end = parts.findIndex((p) => !['purchase', 'operation'].includes(threePublicItem((p.amount ?? p.delta)!.label) ?? ''));
   const own = end < 0 ? parts : parts.slice(0, end);
   return own.length >= 2 ? own : undefined;
+}
+
+/** The change, rate, zero change and prior figure stated right after an amount, before the next amount. */
+function followers(all: Claim[], c: Claim): { delta?: Claim; rate?: Claim; prior?: Claim } {
+  const out: { delta?: Claim; rate?: Claim; prior?: Claim } = {};
+  const vehicle = itemOf(c) === 'vehicle';
+  for (const x of all) {
+    // Its sentence, or (for a numbered item's paragraph about it) the paragraph, up to the next amount; a 车
+    // item's own 购置 and 运行 do not end it.
+    if (x.para !== c.para || x.at <= c.at || (x.sentence !== c.sentence && !paraAbout(c))) continue;
+    if (x.kind === 'amount' && vehicle && ['purchase', 'operation'].includes(itemOf(x) ?? '')) continue;
+    if (x.kind === 'amount') break;
+    if (x.kind === 'delta' && !out.delta) out.delta = x;
+    else if (x.kind === 'rate' && !out.rate) out.rate = x;
+    else if (x.kind === 'prior' && !out.prior) out.prior = x;
+  }
+  return out;
+}
+
+/** A figure that opens a numbered paragraph ("（三）公务用车购置及运行费预算245.98万元…"): the paragraph is about it. */
+function paraAbout(c: Claim): boolean {
+  return c.sentence === 0 && HEADING.test(c.context);
+}
+
+/** The prior-year value an amount implies with its change, its rate or a stated prior; undefined when none. */
+function priorOf(a: Claim, f: { delta?: Claim; rate?: Claim; prior?: Claim }): [Decimal, Decimal] | undefined {
+  if (f.prior) return [lo(f.prior), hi(f.prior)];
+  if (f.delta) {
+    if (f.delta.sign === 0) return [lo(a), hi(a)];
+    return f.delta.sign! > 0 ? [lo(a).minus(hi(f.delta)), hi(a).minus(lo(f.delta))] : [lo(a).plus(lo(f.delta)), hi(a).plus(hi(f.delta))];
+  }
+  if (f.rate && f.rate.sign !== undefined) {
+    // prior = amount ÷ (1 ± rate)
+    const s = f.rate.sign;
+    const kLo = new Decimal(1).plus(lo(f.rate).times(s).div(100));
+    const kHi = new Decimal(1).plus(hi(f.rate).times(s).div(100));
+    const [k1, k2] = kLo.lt(kHi) ? [kLo, kHi] : [kHi, kLo];
+    if (k1.lte(0)) return undefined;
+    return [lo(a).div(k2), hi(a).div(k1)];
+  }
+  return undefined;
+}
+
+/**
+ * The parts' changes against the total's, whatever form each is stated in (an amount and its change, its rate,
+ * 持平, or a stated prior): the priors they imply must add up to the total's. Only for parts that make the whole.
+ */
+function checkPriors(total: Claim, tf: { delta?: Claim; rate?: Claim; prior?: Claim }, parts: Part[], report: (rule: string, c: Claim, message: string) => void) {
+  const labels = parts.map((p) => (p.amount ?? p.delta)!.label);
+  if (!isComplete(total, labels) || parts.some((p) => !p.amount)) return;
+  // Only where some part is stated by its rate: changes alone are the change sum (checkList).
+  if (!parts.some((p) => p.rate && !p.delta) && !(tf.rate && !tf.delta)) return;
+  const tp = priorOf(total, tf);
+  if (!tp) return;
+  let sLo = new Decimal(0);
+  let sHi = new Decimal(0);
+  for (const p of parts) {
+    const pp = priorOf(p.amount!, p);
+    if (!pp) return;
+    sLo = sLo.plus(pp[0]);
+    sHi = sHi.plus(pp[1]);
+  }
+  if (sHi.lt(tp[0]) || sLo.gt(tp[1])) {
+    const at = tf.rate ?? tf.delta ?? total;
+    const word = (p: Part) => (p.delta ? (p.delta.sign === 0 ? '持平' : `${p.delta.sign! < 0 ? '减' : '增'}${p.delta.text}`) : p.rate ? `${p.rate.sign! < 0 ? '降' : '增'}${p.rate.text}` : '');
+    report(
+      'text.change-sum',
+      at,
+      `各分项的增减（${parts.map((p) => `${p.amount!.label || ''}${p.amount!.text}${word(p)}`).join('；')}）推得上年合计约 ${show(sLo.plus(sHi).div(2), total)}，而总额 ${total.text}${tf.rate ? `${tf.rate.sign! < 0 ? '下降' : '增长'}${tf.rate.text}` : tf.delta ? `${tf.delta.sign! < 0 ? '减少' : '增加'}${tf.delta.text}` : ''}推得上年约 ${show(tp[0].plus(tp[1]).div(2), total)}：增减幅度与各项不符`,
+    );
+  }
 }
 
 function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], report: (rule: string, c: Claim, message: string) => void) {

@@ -48,12 +48,12 @@ function endsParagraph(prev: string, next: string): boolean {
   const n = next.trim();
   if (!p || !n) return true;
   // A number cut by the wrap ("5." then "28万元", "501" then ".20万元", "12" then "万元").
-  if (/[\d.．]$/.test(p) && /^([\d.．%％]|万元|元|亿元)/.test(n)) return false;
+  if ((/[\d.．]$/.test(p) && /^([\d.．%％]|万元|元|亿元)/.test(n)) || /^(元|万元|亿元)[,，;；。、]/.test(n)) return false;
   if (/[。；;！？!?]$/.test(p)) return true;
   if (HEADING.test(n) && !/[，,、（(]$/.test(p)) return true;
   // A short heading line of its own ("三、机关运行经费安排情况").
   // (A numbered line that ends in a comma or holds a figure is a PDF wrap, with full- or half-width punctuation.)
-  if (HEADING.test(p) && p.length <= 30 && !/[，。；,;]/.test(p) && !/\d(\.\d+)?\s*(万元|元|%)/.test(p)) return true;
+  if (HEADING.test(p) && p.length <= 30 && !/[，。；,;]/.test(p) && !/\d(\.\d+)?\s*(万|亿|元|%)/.test(p)) return true;
   return false;
 }
 
