@@ -62,7 +62,9 @@ const LABELS: [RegExp, FigureKey][] = [
   [/(支出预算|预算支出|支出总计|支出合计|预算收支安排|收支预算)/, 'expenditure'],
 ];
 
-const LEFTOVER = /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填/i;
+const LEFTOVER = /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填|增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]/i;
+/** Web addresses (…/xxgk/…): their letters are no template leftover. */
+const URL = /(https?:\/\/|www\.)[\w.\-/?=&%#:~+]*/gi;
 
 const NUM = /(\d+(?:\.\d+)?)(万元|元|%)/g;
 
@@ -227,12 +229,15 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   for (const sentence of pastedSentences(text)) {
     const underHeading = heading;
     heading = headingKey(sentence);
-    if (LEFTOVER.test(sentence))
-      findings.push({ rule: 'text.leftover', severity: 'warning', message: `这句还留有模板说明或占位内容：“${(LEFTOVER.exec(sentence) ?? [''])[0]}”`, sentence });
+    const withoutUrls = sentence.replace(URL, '');
+    if (LEFTOVER.test(withoutUrls))
+      findings.push({ rule: 'text.leftover', severity: 'warning', message: `这句还留有模板说明或占位内容：“${(LEFTOVER.exec(withoutUrls) ?? [''])[0]}”`, sentence });
     if (year)
       for (const m of sentence.matchAll(/(20\d{2})年/g)) {
         const y = Number(m[1]);
         if (isNotStatement(sentence, m.index!, m[0].length)) continue;
+        // A reason that tells of another year ("原因为2012年…已经完成") is no statement of this year's figures.
+        if (/(原因|由于|因为|系因)[^。；;]*$/.test(sentence.slice(0, m.index!))) continue;
         const clause = sentence.slice(m.index!).split(/[。；;]/)[0];
         const clauseBefore = sentence.slice(0, m.index!).split(/[。；;，,]/).pop() ?? '';
         if (y !== year && y !== year - 1)

@@ -71,9 +71,21 @@ function dropThousands(s: string): string {
   return s.replace(/(\d)[,，](?=\d{3}(?!\d))/g, '$1');
 }
 
+/**
+ * A line with a space between every character, digits included ("2 7 5.7 2 4 8万元"): its spaces carry nothing,
+ * not even between two numbers.
+ */
+function spacedOut(line: string): boolean {
+  const tokens = line.trim().split(/[ \u00a0]+/);
+  return tokens.length >= 8 && tokens.filter((t) => t.length === 1).length / tokens.length > 0.8;
+}
+
 /** Paragraphs of a pasted text, each one line, ready to be split into sentences. */
 export function pastedParagraphs(text: string): string[] {
-  const lines = foldTraditional(foldWidth(text)).split('\n').filter((l) => !isTableLine(l));
+  const lines = foldTraditional(foldWidth(text))
+    .split('\n')
+    .filter((l) => !isTableLine(l))
+    .map((l) => (spacedOut(l) ? l.replace(/[ \u00a0]+/g, '') : l));
   const paras: string[] = [];
   let cur = '';
   for (let i = 0; i < lines.length; i++) {
