@@ -2,6 +2,7 @@
 import { Caption1, FluentProvider, makeStyles, Tab, TabList, Title3, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import { HOST_NAMES, InteractiveHost } from '../hosts/host';
+import { MappingCorrections } from './corrections';
 import { ExplainPanel } from './ExplainPanel';
 import { TemplatePanel } from './TemplatePanel';
 import { ValidatePanel } from './ValidatePanel';
@@ -21,6 +22,8 @@ export function tabFromHash(hash: string): string {
 export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; initialTab?: string }) {
   const s = useStyles();
   const [tab, setTab] = React.useState<string>(initialTab);
+  /** The mapping corrections made in 校验, read by 生成说明 too. */
+  const corrections = React.useRef(new MappingCorrections()).current;
   // The WPS ribbon's buttons navigate the open pane to #validate / #explain / #template: follow the hash.
   React.useEffect(() => {
     const follow = () => setTab(tabFromHash(window.location.hash));
@@ -39,10 +42,10 @@ export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; 
         </TabList>
         {/* All three stay mounted: switching tabs never loses results, typed reasons or edited text. */}
         <div hidden={tab !== 'validate'} data-testid="tab-validate">
-          <ValidatePanel host={host} />
+          <ValidatePanel host={host} corrections={corrections} />
         </div>
         <div hidden={tab !== 'explain'} data-testid="tab-explain">
-          <ExplainPanel host={host} />
+          <ExplainPanel host={host} corrections={corrections} />
         </div>
         <div hidden={tab !== 'template'} data-testid="tab-template">
           <TemplatePanel host={host} />

@@ -3,6 +3,7 @@ import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import * as React from 'react';
 import { detectWorkbook } from '../core/detect';
 import { finalStageMessage } from '../core/report-text';
+import type { MappingCorrections } from './corrections';
 import { checkText, TextFinding } from '../core/narrative/check-text';
 import { addOtherTableFigures, extractFigures, Figures, priorMismatch } from '../core/narrative/figures';
 import { generateSections, placeholder, Section, sectionsText } from '../core/narrative/generate';
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
   warn: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`, padding: '4px 8px' },
 });
 
-export function ExplainPanel({ host }: { host: InteractiveHost }) {
+export function ExplainPanel({ host, corrections }: { host: InteractiveHost; corrections?: MappingCorrections }) {
   const s = useStyles();
   const [busy, setBusy] = React.useState<string>();
   const [error, setError] = React.useState<string>();
@@ -51,7 +52,9 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
       setBusy('正在读取工作簿…');
       const wb = await host.readWorkbook();
       workbook.current = wb;
-      const det = detectWorkbook(wb);
+      // The tables as 校验 shows them: with the corrections the user made there on this workbook.
+      const corrected = corrections?.for(host.workbookId?.()) ?? [];
+      const det = detectWorkbook(wb, corrected);
       if (det.stage?.stage === 'final') throw new Error(`${finalStageMessage(det.stage)}，也不生成决算情况说明`);
       if (!det.tables.length) throw new Error('工作簿中没有找到部门预算公开表，无法生成说明');
       const f = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
@@ -65,6 +68,7 @@ export function ExplainPanel({ host }: { host: InteractiveHost }) {
         setPrior(undefined);
       }
       regenerate(f, why.length ? undefined : prior?.figures, reasons, o);
+      if (corrected.length) setInfo(`已按“校验”中对 ${corrected.length} 张表的识别更正读取各表。`);
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -9,6 +9,7 @@ import type { MappingOverride } from '../core/detect';
 import type { Cell, Workbook } from '../core/grid';
 import { parseA1, parseRangeA1 } from '../core/grid';
 import { LiveValidation } from '../core/live';
+import type { MappingCorrections } from './corrections';
 import { finalStageMessage } from '../core/report-text';
 import { SCHEMAS, SchemaId, schemaById } from '../core/schemas';
 import { companions, LIKELIHOOD_WORDS, Suspect } from '../core/suspects';
@@ -35,7 +36,7 @@ const NOT_A_TABLE = '__none__';
 
 type Phase = { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'done' };
 
-export function ValidatePanel({ host }: { host: InteractiveHost }) {
+export function ValidatePanel({ host, corrections }: { host: InteractiveHost; corrections?: MappingCorrections }) {
   const s = useStyles();
   const [phase, setPhase] = React.useState<Phase>({ kind: 'idle' });
   const [error, setError] = React.useState<string>();
@@ -59,6 +60,8 @@ export function ValidatePanel({ host }: { host: InteractiveHost }) {
   /** The workbook the results belong to; when another one is open they are stale (never shown as current). */
   const [shownFor, setShownFor] = React.useState<string>();
   const [stale, setStale] = React.useState(false);
+  // The corrections in force, for the workbook they were made on: 生成说明 reads the tables through them too.
+  React.useEffect(() => corrections?.set(shownFor, overrides), [corrections, shownFor, overrides]);
   React.useEffect(() => {
     if (!host.workbookId) return;
     const check = () => {

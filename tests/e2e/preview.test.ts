@@ -176,6 +176,28 @@ maybe('browser preview (Chromium)', () => {
     await page.screenshot({ path: path.join(artifacts, 'preview-explain.png') });
   }, 60000);
 
+  test('生成说明 reads the tables with the corrections made in 校验 (a table marked "not a budget table" is not described)', async () => {
+    await openSample(page);
+    await page.getByRole('tab', { name: '生成说明' }).click();
+    await page.locator('[data-testid=explain]').click();
+    const text = page.locator('[data-testid=explain-text]');
+    await text.waitFor();
+    expect(await text.inputValue()).toMatch(/“三公”经费[^。]*4\.25万元/);
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.locator('[data-testid=validate]').click();
+    await page.locator('[data-testid=results]').waitFor({ timeout: 30000 });
+    await page.getByText(/识别到的表（9）/).click();
+    const threePublic = page.locator('[data-testid=tables] [role=combobox]').filter({ hasText: '三公' });
+    await threePublic.click();
+    await page.getByRole('option', { name: '不是预算表（忽略）' }).click();
+    await page.getByText(/识别到的表（8）/).waitFor();
+    await page.getByRole('tab', { name: '生成说明' }).click();
+    await page.locator('[data-testid=explain]').click();
+    await page.getByText('已按“校验”中对 1 张表的识别更正读取各表。').waitFor();
+    expect(await text.inputValue()).not.toMatch(/4\.25万元/);
+    await page.screenshot({ path: path.join(artifacts, 'preview-explain-corrected.png') });
+  }, 60000);
+
   test('插入模板: a 2023 template in an empty preview, then 校验 maps all nine tables with no error', async () => {
     await page.goto(`${base}/preview.html`);
     await page.getByRole('tab', { name: '插入模板' }).click();
