@@ -170,7 +170,21 @@ export interface LeanOptions {
 
 const utf8 = new TextDecoder('utf-8');
 function toText(b: Uint8Array): string {
-  return utf8.decode(b);
+  return unprefixed(utf8.decode(b));
+}
+
+/** The SpreadsheetML namespace; a part may bind it to a prefix (<x:workbook xmlns:x="…">, the Open XML SDK's way). */
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/**
+ * A part whose root element carries the SpreadsheetML namespace under a prefix, read as the same part without it:
+ * every element of that prefix loses it (<x:c r="A1"> → <c r="A1">). Parts without a prefix (nearly all) are
+ * returned as they are, after one look at the root.
+ */
+function unprefixed(xml: string): string {
+  const m = /<([A-Za-z_][\w.-]*):(workbook|worksheet|sst|styleSheet)[\s>]/.exec(xml.slice(0, 2000));
+  if (!m || !xml.includes(`xmlns:${m[1]}="${MAIN_NS}"`)) return xml;
+  return xml.replace(new RegExp(`<(/?)${m[1]}:`, 'g'), '<$1');
 }
 
 export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: number, name: string) => void, opts: LeanOptions = {}): Workbook {
@@ -329,11 +343,18 @@ function readSheet(
           }
         }
         let raw: string | undefined;
-        const vi = body.indexOf('<v>');
+        // <v>…</v>, or with attributes (<v xml:space="preserve">, SheetJS's way for text with spaces or a line break).
+        let vi = body.indexOf('<v');
+        while (vi >= 0 && !isTagEnd(body.charCodeAt(vi + 2))) vi = body.indexOf('<v', vi + 2);
         if (vi >= 0) {
-          const ve = body.indexOf('</v>', vi);
-          if (ve < 0) throw broken();
-          raw = decode(body.slice(vi + 3, ve));
+          const gt = body.indexOf('>', vi);
+          if (gt < 0) throw broken();
+          if (body.charCodeAt(gt - 1) === 47) raw = '';
+          else {
+            const ve = body.indexOf('</v>', gt);
+            if (ve < 0) throw broken();
+            raw = decode(body.slice(gt + 1, ve));
+          }
         }
         const s = attr(ca, ATTR.s);
         const xf = s !== undefined ? Number(s) : -1;
@@ -367,7 +388,8 @@ function readSheet(
           default:
             if (raw !== undefined && raw !== '') {
               const n = Number(raw);
-              if (Number.isNaN(n)) throw new Error(`bad number ${raw}`);
+              // "3,000.00" stored as a number is no number: damage, never read as 3 by a lenient parser.
+              if (Number.isNaN(n)) throw damaged(`工作表“${name}”的单元格 ${ref ?? `第 ${col + 1} 列`} 存的数值“${raw.slice(0, 20)}”不是有效数字，文件已损坏`);
               value = xfDates[xf] ? excelDate(n) : n;
             }
         }
