@@ -134,3 +134,58 @@ test('checker flags: a later optimization budget only when the checkers take eve
     expect(Number(budget(flags)!.split('=')[1])).toBe(2 * 67584);
   }
 });
+
+describe('a real folder of submissions: every file is checked or listed with its reason (issue 36 points 7–9)', () => {
+  const folder = path.join(dir, 'submissions');
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(folder, 'locked'), { recursive: true });
+    fs.copyFileSync(clean, path.join(folder, 'a-部门.xlsx'));
+    fs.copyFileSync(clean, path.join(folder, 'b-宏.xlsm'));
+    fs.writeFileSync(path.join(folder, 'c-旧版.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    fs.writeFileSync(path.join(folder, 'd-wps.et'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    fs.writeFileSync(path.join(folder, 'e-导出.csv'), '科目编码,合计\n201,1.00\n');
+    fs.writeFileSync(path.join(folder, '说明.pdf'), '%PDF-1.4');
+    fs.copyFileSync(clean, path.join(folder, 'locked', 'x.xlsx'));
+    fs.chmodSync(path.join(folder, 'locked'), 0o000);
+  });
+  afterAll(() => fs.chmodSync(path.join(folder, 'locked'), 0o755));
+
+  test('collectFiles: .xlsx and .xlsm checked; .xls, .et, .csv and an unreadable folder listed with what to do; other files named', () => {
+    // The folder without permission, as an ordinary user meets it (root opens any folder): readdir says EACCES.
+    const real = fs.readdirSync;
+    const spy = jest.spyOn(fs, 'readdirSync').mockImplementation(((p: fs.PathLike, o?: unknown) => {
+      if (String(p).endsWith('locked')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      return (real as (p: fs.PathLike, o?: unknown) => unknown)(p, o);
+    }) as typeof fs.readdirSync);
+    let c: ReturnType<typeof collectFiles>;
+    try {
+      c = collectFiles([folder]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(c.files.map((f) => path.basename(f))).toEqual(['a-部门.xlsx', 'b-宏.xlsm']);
+    const reasons = Object.fromEntries(c.notRead.map((n) => [path.basename(n.file), n.reason]));
+    expect(reasons['c-旧版.xls']).toMatch(/另存为 \.xlsx/);
+    expect(reasons['d-wps.et']).toMatch(/WPS 表格文件（\.et）/);
+    expect(reasons['e-导出.csv']).toMatch(/\.csv/);
+    expect(reasons['locked']).toMatch(/无法打开这个文件夹（EACCES）/);
+    expect(c.others.map((f) => path.basename(f))).toEqual(['说明.pdf']);
+  });
+
+  test('the batch lists them, exits 2, and a report saved in the folder is passed over on the next run', async () => {
+    const report = path.join(folder, '报告.xlsx');
+    const r = await run('validate', folder, '--report', report, '--jobs', '1');
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/c-旧版\.xls/);
+    expect(r.out).toMatch(/另存为 \.xlsx/);
+    expect(r.out).toMatch(/另有 1 个不是工作簿的文件没有读：说明\.pdf/);
+    expect(fs.existsSync(report)).toBe(true);
+    const again = await run('validate', folder, '--report', report, '--jobs', '1', '--force');
+    expect(again.out).not.toMatch(/报告\.xlsx/);
+    const json = JSON.parse((await run('validate', folder, '--format', 'json', '--jobs', '1')).out);
+    expect(json.otherFiles.map((f: string) => path.basename(f))).toEqual(['说明.pdf']);
+    expect(json.files.map((f: { file: string; status: string }) => [path.basename(f.file), f.status])).toEqual(
+      expect.arrayContaining([['c-旧版.xls', 'unreadable'], ['d-wps.et', 'unreadable'], ['e-导出.csv', 'unreadable'], ['a-部门.xlsx', 'ok'], ['b-宏.xlsm', 'ok']]),
+    );
+  }, 60000);
+});

@@ -114,15 +114,53 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
   });
 }
 
-/** Expands DIR|FILES… into the .xlsx files to check (folders recursively; Office lock files skipped). */
-export function collectFiles(inputs: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
+/** Spreadsheets of kinds the batch cannot read, with what to do (they are listed as not checked, never skipped). */
+const NOT_READ: [RegExp, string][] = [
+  [/\.xls$/i, '旧版 Excel 97-2003 工作簿（.xls），本工具不能读取：请在 Excel 或 WPS 中另存为 .xlsx 后再校验'],
+  [/\.et$/i, 'WPS 表格文件（.et），本工具不能读取：请在 WPS 中另存为 .xlsx 后再校验'],
+  [/\.ods$/i, 'OpenDocument 表格（.ods），本工具不能读取：请另存为 .xlsx 后再校验'],
+  [/\.xlsb$/i, '二进制工作簿（.xlsb），本工具不能读取：请另存为 .xlsx 后再校验'],
+  [/\.csv$/i, '文本表格（.csv）没有表格格式和合并单元格，本工具不校验：请提交 .xlsx'],
+];
+
+export interface Collected {
+  /** Workbooks to check (.xlsx, .xlsm). */
+  files: string[];
+  /** Inputs that do not exist. */
+  missing: string[];
+  /** Spreadsheets the tool cannot read, and folders it cannot open: listed with the reason and what to do. */
+  notRead: { file: string; reason: string }[];
+  /** Other files in the folders (documents, pictures …), listed by name. */
+  others: string[];
+}
+
+/**
+ * Expands DIR|FILES… into the workbooks to check, folders recursively. Every file found is accounted for: checked,
+ * listed as not read with its reason (an .xls, an unreadable folder), or listed as another file; Office lock files
+ * (~$…), hidden files and the batch's own report (`exclude`) are passed over.
+ */
+export function collectFiles(inputs: string[], exclude: string[] = []): Collected {
+  const out: Collected = { files: [], missing: [], notRead: [], others: [] };
+  const skip = new Set(exclude.map((x) => path.resolve(x)));
   const walk = (p: string) => {
-    for (const e of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(p, { withFileTypes: true });
+    } catch (e) {
+      // A folder that cannot be opened (System Volume Information on a USB stick, no permission) is listed; the rest goes on.
+      out.notRead.push({ file: p, reason: `无法打开这个文件夹（${(e as NodeJS.ErrnoException).code ?? '无法读取'}），其中的文件没有校验` });
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(p, e.name);
+      if (e.name.startsWith('~$') || e.name.startsWith('.') || skip.has(path.resolve(full))) continue;
       if (e.isDirectory()) walk(full);
-      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$') && !e.name.startsWith('.')) files.push(full);
+      else if (/\.xls[xm]$/i.test(e.name)) out.files.push(full);
+      else {
+        const why = NOT_READ.find(([re]) => re.test(e.name));
+        if (why) out.notRead.push({ file: full, reason: why[1] });
+        else out.others.push(full);
+      }
     }
   };
   for (const i of inputs) {
@@ -130,11 +168,11 @@ export function collectFiles(inputs: string[]): { files: string[]; missing: stri
     try {
       st = fs.statSync(i);
     } catch {
-      missing.push(i);
+      out.missing.push(i);
       continue;
     }
     if (st.isDirectory()) walk(i);
-    else files.push(i);
+    else out.files.push(i);
   }
-  return { files, missing };
+  return out;
 }

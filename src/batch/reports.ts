@@ -62,8 +62,13 @@ export function partialNote(p?: Partial): string {
   return p ? `（未完成：共 ${p.total} 个工作簿，已校验完 ${p.done} 个；批量校验被中断或仍在进行）` : '';
 }
 
-export function batchJson(results: FileResult[], elapsedMs: number, partial?: Partial): string {
-  return JSON.stringify({ generated: new Date().toISOString(), elapsedMs, ...(partial ? { partial: { ...partial, note: partialNote(partial) } } : {}), summary: summarize(results), files: results }, null, 2);
+/** `otherFiles`: files in the folders that are no workbooks (documents, pictures), listed so none goes unmentioned. */
+export function batchJson(results: FileResult[], elapsedMs: number, partial?: Partial, otherFiles: string[] = []): string {
+  return JSON.stringify(
+    { generated: new Date().toISOString(), elapsedMs, ...(partial ? { partial: { ...partial, note: partialNote(partial) } } : {}), summary: summarize(results), files: results, ...(otherFiles.length ? { otherFiles } : {}) },
+    null,
+    2,
+  );
 }
 
 const esc = (s: unknown) =>

@@ -122,12 +122,13 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
     jobs = Number(opts.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs 应为正整数，收到“${opts.jobs}”`);
   }
-  const { files, missing } = collectFiles(inputs);
-  if (!files.length && !missing.length) throw new UsageError('所给的文件夹中没有 .xlsx 文件');
+  const { files, missing, notRead, others } = collectFiles(inputs, report ? [report] : []);
+  if (!files.length && !missing.length && !notRead.length) throw new UsageError(`所给的文件夹中没有 .xlsx 文件${others.length ? `（有 ${others.length} 个其他文件，如 ${path.basename(others[0])}）` : ''}`);
   if (report) guardOutput(report, files, opts, ['.html', '.htm', '.xlsx', '.json'], '报告');
   const limits = readLimits(opts);
   const t0 = Date.now();
-  const missingResults = missing.map((m) => emptyResult(m, 'unreadable', `找不到文件：${m}`));
+  // Files that are not checked are results too: every report lists them with the reason.
+  const missingResults = [...missing.map((m) => emptyResult(m, 'unreadable', `找不到文件：${m}`)), ...notRead.map((n) => emptyResult(n.file, 'unreadable', n.reason))];
   // The report is written as files finish (at most every 2 s) and on Ctrl-C / kill, marked as partial, so an
   // interrupted batch still leaves a valid report of what was checked.
   const finished: FileResult[] = [];
@@ -174,7 +175,9 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
   }
   const results = [...missingResults, ...checked];
   const elapsed = Date.now() - t0;
-  io.out(opts.format === 'json' ? batchJson(results, elapsed) : formatBatchText(results, elapsed));
+  io.out(opts.format === 'json' ? batchJson(results, elapsed, undefined, others) : formatBatchText(results, elapsed));
+  if (others.length && opts.format !== 'json')
+    io.out(`另有 ${others.length} 个不是工作簿的文件没有读：${others.slice(0, 5).map((o) => path.basename(o)).join('、')}${others.length > 5 ? ' 等' : ''}`);
   if (report) {
     try {
       await writing.catch(() => undefined);
