@@ -56,7 +56,7 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     const checks = byTable.get(s.id) ?? 0;
     const unresolved = t.codeIssues.filter((i) => !i.suggested).length;
     if (unresolved) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${unresolved} 个科目编码无法识别，相关层级核对未进行`, checks });
-    else if (t.uncalculated.length) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${t.uncalculated.length} 个公式没有计算结果，按空白核对，结果不可信`, checks });
+    else if (t.uncalculated.length) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${t.uncalculated.length} 个公式没有可信的计算结果，涉及它们的核对不报告`, checks });
     else if (!hasAmounts(t)) out.push({ family: `table:${s.id}`, label, status: 'checked', reason: '空表（无金额）', checks });
     else out.push({ family: `table:${s.id}`, label, status: 'checked', checks });
   }

@@ -37,6 +37,8 @@ export interface Sheet {
 
 export interface Workbook {
   sheets: Sheet[];
+  /** The file asks to be recalculated when opened (fullCalcOnLoad): its cached formula results are not to be trusted. */
+  recalcOnOpen?: boolean;
 }
 
 export function colName(col: number): string {

@@ -2,7 +2,7 @@
 import { Check, CheckResult, evaluate, Finding, Term, toFinding } from './checks';
 import { buildCoverage, CoverageEntry } from './coverage';
 import { detectWorkbook, MappingOverride } from './detect';
-import { cellNumber, inRange, rangeA1, Workbook } from './grid';
+import { cellNumber, inRange, parseA1, rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, Stage, StageDecision, UnmappedTable } from './model';
 import { RULES } from './rules';
 import { RuleContext, ruleContext } from './rules/context';
@@ -195,6 +195,25 @@ function otherTableFindings(wb: Workbook, det: Detection): Finding[] {
  * live check, so both give the same report for the same workbook.
  */
 export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding[], checkCounts: CheckCounts, suspectChecks: CheckResult[]): ValidationReport {
+  // A formula without a result anyone can trust (none cached, or the file asks to be recalculated, and one the
+  // evaluator does not read) never makes an amount error or a suggestion: what rests on it is not reported.
+  const untrusted: CellSet = new Map();
+  for (const t of det.tables)
+    for (const u of t.uncalculated) {
+      let set = untrusted.get(t.sheet);
+      if (!set) untrusted.set(t.sheet, (set = new Set()));
+      set.add(cellNumber(u.row, u.col));
+    }
+  const restsOnUntrusted = (f: Finding) =>
+    f.rule !== 'structure.uncalculated' &&
+    (f.cells ?? []).some((c) => {
+      const p = parseA1(c.cell);
+      return !!untrusted.get(c.sheet)?.has(cellNumber(p.row, p.col));
+    });
+  if (untrusted.size) {
+    ruleFindings = ruleFindings.filter((f) => !restsOnUntrusted(f));
+    suspectChecks = suspectChecks.filter((r) => !(readsCell(untrusted, r.check.lhs) || readsCell(untrusted, r.check.rhs)));
+  }
   const findings = [...ruleFindings];
   // The 绩效 tables and the figures judged for plausibility are all among the other tables: without any, the
   // standard tables' figures are not extracted (most workbooks of a batch hold only the standard tables).

@@ -202,7 +202,7 @@ export const uncalculatedFormulas: Rule = {
       if (!t.uncalculated.length) continue;
       const cells = t.uncalculated.map((x) => at(t, x.row, x.col));
       const list = cells.slice(0, 5).map((c) => c.cell).join('、') + (cells.length > 5 ? ` 等 ${cells.length} 格` : '');
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${list} 的公式没有计算结果，请在 Excel/WPS 中重新计算并保存（按 F9 或打开后保存）后再校验；这些格暂按空白核对`, ...cells[0], cells, table: t.schema });
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${list} 的公式没有计算结果，请在 Excel/WPS 中重新计算并保存（按 F9 或打开后保存）后再校验；涉及这些格的核对暂不报告`, ...cells[0], cells, table: t.schema });
     }
   },
 };

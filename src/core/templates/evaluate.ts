@@ -78,6 +78,11 @@ export class FormulaEvaluator {
     return out;
   }
 
+  /** The value of one cell, its formula evaluated (throws on a formula this evaluator does not read). */
+  valueAt(sheet: string, row: number, col: number): Scalar {
+    return this.cell(sheet, row, col);
+  }
+
   /** Evaluates every formula cell and stores its result as the cell's cached value (numbers, 2 decimals kept exact). */
   evaluateAll(): void {
     for (const s of this.wb.sheets)

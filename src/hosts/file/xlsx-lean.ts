@@ -252,7 +252,11 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
     if (xml === undefined) throw damaged(`工作表“${def.name}”指向的部件 ${path} 不存在`);
     sheets.push(readSheet(def.name, path, xml, shared, xfFormats, xfDates, limits, budget));
   });
-  return { sheets };
+  // <calcPr fullCalcOnLoad="1"/> (xlsxwriter writes a cached 0 for every formula and asks for this).
+  const calc = wbXml.indexOf('<calcPr');
+  const calcAttrs = calc >= 0 ? attrs(wbXml.slice(calc + 7, wbXml.indexOf('>', calc))) : {};
+  const recalc = calcAttrs.fullCalcOnLoad === '1' || calcAttrs.fullCalcOnLoad === 'true';
+  return recalc ? { sheets, recalcOnOpen: true } : { sheets };
 }
 
 /** Column of an A1 reference ("AB12" → 27), checked against Excel's maximum. */

@@ -61,7 +61,7 @@ export async function readXlsxBuffer(buf: Uint8Array, onProgress?: (p: ReadProgr
     const parts = openZip(buf, limits);
     const wb = readXlsxLean(buf, (done, total, name) => onProgress?.({ done, total, message: `正在读取工作表“${name}”` }), { limits, parts });
     onProgress?.({ done: wb.sheets.length, total: wb.sheets.length, message: '读取完成' });
-    return wb;
+    return settleFormulas(wb);
   } catch (e) {
     // Damaged, over a limit or of another kind: said as it is, never handed to a reader without limits.
     if (e instanceof HostError) throw e;
@@ -86,7 +86,41 @@ export async function readWithExcelJS(buf: Uint8Array, onProgress?: (p: ReadProg
     sheets.push(sheetFromExcelJS(ws));
   });
   onProgress?.({ done: total, total, message: '读取完成' });
-  return { sheets };
+  return settleFormulas(wb.calcProperties?.fullCalcOnLoad ? { sheets, recalcOnOpen: true } : { sheets });
+}
+
+/**
+ * Formula results the file does not give, or gives but asks to be recalculated (fullCalcOnLoad: xlsxwriter's
+ * cached 0s, openpyxl's and excel4node's formulas without results), as Excel and WPS would show them: evaluated
+ * where the evaluator reads the formula (SUM, + − × ÷, SUMIF, SUMPRODUCT … over cells and ranges). A formula it
+ * cannot read keeps no value: the checks that rest on it are then not reported (structure.uncalculated says so).
+ */
+export function settleFormulas(wb: Workbook): Workbook {
+  let todo = false;
+  for (const s of wb.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.formula && (wb.recalcOnOpen || c.value === null || c.value === '')) todo = true;
+  if (!todo) return wb;
+  // Loaded only for such a workbook: most files (and a cold start) never need the evaluator.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { FormulaEvaluator } = require('../../core/templates/evaluate') as typeof import('../../core/templates/evaluate');
+  const ev = new FormulaEvaluator(wb);
+  const results: [Cell, CellValue][] = [];
+  for (const s of wb.sheets)
+    s.rows.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (!c?.formula || !(wb.recalcOnOpen || c.value === null || c.value === '')) return;
+        let v: CellValue = null;
+        try {
+          const x = ev.valueAt(s.name, r, col);
+          v = x !== null && typeof x === 'object' ? x.toNumber() : typeof x === 'boolean' || typeof x === 'string' ? x : null;
+        } catch {
+          v = null;
+        }
+        results.push([c, v]);
+      }),
+    );
+  // Set after all are evaluated: the evaluator reads formulas, never the cached values being replaced.
+  for (const [c, v] of results) c.value = v;
+  return wb;
 }
 
 export async function readXlsxFile(path: string, onProgress?: (p: ReadProgress) => void, limits: ReadLimits = DEFAULT_LIMITS): Promise<Workbook> {
