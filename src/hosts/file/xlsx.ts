@@ -67,7 +67,7 @@ export async function readXlsxBuffer(buf: Uint8Array, onProgress?: (p: ReadProgr
     if (e instanceof HostError) throw e;
     // Valid SpreadsheetML the lean reader does not understand: ExcelJS reads it.
   }
-  return readWithExcelJS(buf, onProgress);
+  return settleFormulas(await readWithExcelJS(buf, onProgress));
 }
 
 /** The reference reader: ExcelJS's full model, mapped onto the grid. */
@@ -86,7 +86,15 @@ export async function readWithExcelJS(buf: Uint8Array, onProgress?: (p: ReadProg
     sheets.push(sheetFromExcelJS(ws));
   });
   onProgress?.({ done: total, total, message: '读取完成' });
-  return settleFormulas(wb.calcProperties?.fullCalcOnLoad ? { sheets, recalcOnOpen: true } : { sheets });
+  // ExcelJS does not read <calcPr fullCalcOnLoad>: looked up in the workbook part itself.
+  let recalc = false;
+  try {
+    const part = openZip(buf, DEFAULT_LIMITS).get('xl/workbook.xml');
+    recalc = !!part && /<(?:[\w.-]+:)?calcPr\b[^>]*\bfullCalcOnLoad=["'](1|true)["']/.test(Buffer.from(part).toString('utf8'));
+  } catch {
+    recalc = false;
+  }
+  return recalc ? { sheets, recalcOnOpen: true } : { sheets };
 }
 
 /**
