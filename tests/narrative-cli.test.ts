@@ -38,7 +38,7 @@ test('explain: text with last year, placeholders reported on stderr', async () =
   expect(r.out).toMatch(/较2020年预算1255\.61万元增加3180\.59万元，增长253\.31%/);
   expect(r.out).toMatch(/降低12\.55%/);
   expect(r.err).toMatch(/还有 2 处增减原因待填写/);
-  expect(r.err).toMatch(/还有 2 处需单位补充：部门职责及机构设置；预算绩效信息/);
+  expect(r.err).toMatch(/还有 4 处需单位补充：部门职责及机构设置；政府采购预算情况；国有资产信息；预算绩效信息/);
 });
 
 test('explain: reasons from a JSON file replace the placeholders', async () => {
@@ -47,8 +47,8 @@ test('explain: reasons from a JSON file replace the placeholders', async () => {
   const r = await run('explain', book, '--prior', prior, '--reasons', reasons, '--format', 'json');
   const j = JSON.parse(r.out);
   expect(j.placeholders).toEqual([]);
-  expect(j.sections.map((s: { id: string }) => s.id)).toEqual(['一', '二', '三', '四', '七', '八', '九']);
-  expect(r.err).toBe('还有 2 处需单位补充：部门职责及机构设置；预算绩效信息');
+  expect(j.sections.map((s: { id: string }) => s.id)).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九']);
+  expect(r.err).toBe('还有 4 处需单位补充：部门职责及机构设置；政府采购预算情况；国有资产信息；预算绩效信息');
 });
 
 test('explain --format docx writes a Word file whose text passes check-text against the workbook', async () => {

@@ -129,8 +129,11 @@ describe('五、政府采购预算情况 and 六、国有资产信息 from the o
     expect(bad).toHaveLength(1);
     expect(bad[0]).toMatchObject({ rule: 'text.amount', table: '1160.08' });
   });
-  test('without those tables the sections are left out', () => {
-    expect(generateSections(current()).map((s) => s.id)).toEqual(['一', '二', '三', '四', '七', '八', '九']);
+  test('without those tables the sections still stand, as places to fill listed as 需单位补充 (never 四 then 七)', () => {
+    const sections = generateSections(current());
+    expect(sections.map((s) => s.id)).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九']);
+    expect(sections.find((s) => s.id === '五')!.text).toMatch(/^【请填写：政府采购预算情况/);
+    expect(sections.flatMap((s) => s.todo ?? [])).toEqual(expect.arrayContaining(['政府采购预算情况', '国有资产信息']));
   });
 });
 

@@ -62,7 +62,7 @@ const LABELS: [RegExp, FigureKey][] = [
   [/(支出预算|预算支出|支出总计|支出合计|预算收支安排|收支预算)/, 'expenditure'],
 ];
 
-const LEFTOVER = /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填|增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]/i;
+const LEFTOVER = /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填|【待补充|增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]/i;
 /** Web addresses (…/xxgk/…): their letters are no template leftover. */
 const URL = /(https?:\/\/|www\.)[\w.\-/?=&%#:~+]*/gi;
 

@@ -166,18 +166,21 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
     sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: r.text, placeholders: r.placeholders });
   } else sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: missing('“三公”经费支出表'), placeholders: [], todo: todo.splice(0) });
 
-  // 五、六: only where those tables exist in the workbook.
+  // 五、六: from their tables where the workbook has them.
   const others = opts.otherTables ?? [];
   const proc = v('procurement');
   if (proc)
     sections.push({ id: '五', title: '五、政府采购预算情况', text: proc.isZero() ? `${y}年，我部门无政府采购预算（政府采购预算为0万元）。` : `${y}年，我部门安排政府采购预算${wan(proc)}，具体内容见部门政府采购预算表。`, placeholders: [] });
   else if (others.some((t) => /政府采购/.test(t)))
     sections.push({ id: '五', title: '五、政府采购预算情况', text: missing('政府采购预算表“合计”行', '请按表填写政府采购预算总额'), placeholders: [], todo: todo.splice(0) });
+  // Without the table the section still stands (the numbering never jumps from 四 to 七), as a place to fill.
+  else sections.push({ id: '五', title: '五、政府采购预算情况', text: '【请填写：政府采购预算情况（工作簿中没有政府采购预算表；没有政府采购预算的，写明“无政府采购预算”）】', placeholders: [], todo: ['政府采购预算情况'] });
   const assets = v('assets');
   if (assets)
     sections.push({ id: '六', title: '六、国有资产信息', text: assets.isZero() ? `截至${y - 1}年12月31日，本部门无固定资产（资产总价值为0万元）。` : `截至${y - 1}年12月31日，本部门资产总价值${wan(assets)}，详见固定资产占用情况表。`, placeholders: [] });
   else if (others.some((t) => /固定资产/.test(t)))
     sections.push({ id: '六', title: '六、国有资产信息', text: missing('固定资产占用情况表“资产总额”', '请按表填写资产总价值'), placeholders: [], todo: todo.splice(0) });
+  else sections.push({ id: '六', title: '六、国有资产信息', text: '【请填写：国有资产占用情况（工作簿中没有固定资产占用情况表）】', placeholders: [], todo: ['国有资产信息'] });
   // 七: 绩效 is the department's own text; a clearly marked place to fill.
   const perf = f.performance;
   if (perf) {
