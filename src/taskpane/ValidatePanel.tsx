@@ -55,6 +55,8 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
   const [fixes, setFixes] = React.useState<Fix[]>([]);
   const markRef = React.useRef(mark);
   markRef.current = mark;
+  /** Set when 清除标记 turned marking off during live checking (the next 校验 turns it on again). */
+  const markPaused = React.useRef(false);
   const overridesRef = React.useRef(overrides);
   overridesRef.current = overrides;
   /** The workbook the results belong to; when another one is open they are stale (never shown as current). */
@@ -84,7 +86,7 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
       setReport(rep);
       setLiveNote(undefined);
       const notes: string[] = [];
-      if (mark) {
+      if (markRef.current) {
         setPhase({ kind: 'busy', message: '正在工作表中标记…' });
         const res = await host.applyMarks(session.current.currentMarks);
         for (const k of res.skipped) notes.push(k.reason);
@@ -179,6 +181,12 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
   const run = async () => {
     setError(undefined);
     setNotice([]);
+    // Marks cleared during live checking stop marking until the next 校验: this one marks again.
+    if (markPaused.current) {
+      markPaused.current = false;
+      markRef.current = true;
+      setMark(true);
+    }
     try {
       setPhase({ kind: 'busy', message: '正在读取工作簿…' });
       const id = host.workbookId?.();
@@ -211,8 +219,11 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
     try {
       const n = await host.clearMarks();
       // Live checking would otherwise mark again only the cells that change next: marking stops until asked for.
-      if (mark && live) setMark(false);
-      setNotice([`已清除 ${n} 个标记，单元格已恢复原来的格式。${live ? '实时校验不再标记单元格，勾选“在工作表中标记”可恢复。' : ''}`]);
+      if (mark && live) {
+        setMark(false);
+        markPaused.current = true;
+      }
+      setNotice([`已清除 ${n} 个标记，单元格已恢复原来的格式。${live ? '实时校验不再标记单元格，直到再点“校验”或勾选“在工作表中标记”。' : ''}`]);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -330,14 +341,26 @@ const cellPos = (c: { sheet: string; cell: string }) => {
 /** The live status line: what the workbook is now, in words, never green for what was not checked. */
 function LiveStatus({ report, on, note }: { report: ValidationReport; on: boolean; note?: string }) {
   const gaps = (report.coverage ?? []).filter((g) => g.status !== 'checked');
-  const text = !report.tables.length
-    ? '未核对：没有识别到预算表'
-    : report.counts.error
-      ? `${report.counts.error} 处不平衡`
-      : gaps.length
-        ? `未核对：${gaps.map((g) => g.label).slice(0, 2).join('、')}${gaps.length > 2 ? ` 等 ${gaps.length} 类` : ''}`
-        : '全部平衡 ✓';
-  const color = report.counts.error ? tokens.colorPaletteRedForeground1 : gaps.length || !report.tables.length ? tokens.colorPaletteMarigoldForeground1 : tokens.colorPaletteGreenForeground1;
+  // Amounts that do not reconcile, apart from code and structure problems (a misprinted code is no imbalance).
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  const imbalances = errors.filter((f) => !f.rule.startsWith('structure.')).length;
+  const otherErrors = errors.length - imbalances;
+  const errorText = [imbalances ? `${imbalances} 处不平衡` : '', otherErrors ? `${otherErrors} 处编码或结构错误` : ''].filter(Boolean).join('，');
+  const text =
+    report.stage?.stage === 'final'
+      ? '未核对：这是部门决算公开表'
+      : !report.tables.length
+        ? '未核对：没有识别到预算表'
+        : errors.length
+          ? errorText
+          : gaps.length
+            ? `未核对：${gaps.map((g) => g.label).slice(0, 2).join('、')}${gaps.length > 2 ? ` 等 ${gaps.length} 类` : ''}`
+            : report.counts.warning
+              ? `没有错误，${report.counts.warning} 项警告请核对`
+              : '全部平衡 ✓';
+  // Green only when everything was checked and nothing, not even a warning, was found.
+  const green = !errors.length && !gaps.length && !report.counts.warning && report.tables.length > 0 && report.stage?.stage !== 'final';
+  const color = errors.length ? tokens.colorPaletteRedForeground1 : green ? tokens.colorPaletteGreenForeground1 : tokens.colorPaletteMarigoldForeground1;
   return (
     <Caption1 data-testid="live-status" aria-live="polite" style={{ color: on ? color : tokens.colorNeutralForeground3 }}>
       {on ? text : `已暂停（上次：${text}）`}

@@ -101,6 +101,57 @@ maybe('browser preview (Chromium)', () => {
     expect(await page.locator('[data-testid=grid] td[data-mark]').count()).toBe(0);
   }, 90000);
 
+  describe('green only when earned (issue 37 points 2, 4, 5), at pane widths', () => {
+    const real = (name: string) => path.join(root, '..', 'shared', 'real', name.replace(/(\.joined)?\.xlsx$/, ''), name);
+    const openFile = async (p: Page, file: string, pane: number) => {
+      await p.goto(`${base}/preview.html?pane=${pane}`);
+      await p.locator('[data-testid=file-input]').setInputFiles(file);
+      await p.getByText(path.basename(file)).waitFor();
+      await p.locator('[data-testid=validate]').click();
+      await p.locator('[data-testid=results]').waitFor({ timeout: 30000 });
+    };
+
+    test.each([320, 450])('warnings and no error (a real 街道 2023, %i px): the status is no green "全部平衡"', async (w) => {
+      const p = await browser.newPage({ viewport: { width: w + 700, height: 900 } });
+      await openFile(p, real('sh-putuo-wanli-jiedao-2023.xlsx'), w);
+      const status = p.locator('[data-testid=live-status]');
+      await expect(status.innerText()).resolves.toMatch(/没有错误，3 项警告请核对/);
+      expect(await status.innerText()).not.toMatch(/全部平衡/);
+      expect(await status.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(16, 124, 16)');
+      await p.screenshot({ path: path.join(artifacts, `preview-warnings-${w}.png`) });
+      await p.close();
+    }, 60000);
+
+    test('misprinted codes with every amount reconciling (a real 街道 2024): no "不平衡"', async () => {
+      const p = await browser.newPage({ viewport: { width: 1150, height: 900 } });
+      await openFile(p, real('sh-putuo-wanli-jiedao-2024.joined.xlsx'), 450);
+      const status = await p.locator('[data-testid=live-status]').innerText();
+      expect(status).toMatch(/2 处编码或结构错误/);
+      expect(status).not.toMatch(/不平衡/);
+      await p.close();
+    }, 60000);
+
+    test('清除标记 during live checking: the next 校验 marks again', async () => {
+      await page.goto(`${base}/preview.html`);
+      await page.locator('[data-testid=file-input]').setInputFiles(fixture);
+      await page.getByText('有错误的工作簿.xlsx').waitFor();
+      await page.locator('[data-testid=validate]').click();
+      await page.locator('[data-testid=results]').waitFor({ timeout: 30000 });
+      // The grid shows one sheet: go to the one holding the wrong cell.
+      await page.locator('[data-testid=suspect-0]').click();
+      expect(await page.locator('[data-testid=grid] td[data-mark]').count()).toBeGreaterThan(0);
+      await page.locator('[data-testid=clear-marks]').click();
+      await page.getByText(/已清除 \d+ 个标记/).waitFor();
+      expect(await page.locator('[data-testid=grid] td[data-mark]').count()).toBe(0);
+      await page.locator('[data-testid=validate]').click();
+      await page.locator('[data-testid=results]').waitFor({ timeout: 30000 });
+      const t0 = Date.now();
+      let marked = 0;
+      while ((marked = await page.locator('[data-testid=grid] td[data-mark]').count()) === 0 && Date.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 100));
+      expect(marked).toBeGreaterThan(0);
+    }, 60000);
+  });
+
   test('the bundled sample validates with no error', async () => {
     await openSample(page);
     await page.locator('[data-testid=validate]').click();
