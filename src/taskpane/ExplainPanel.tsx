@@ -34,6 +34,10 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
   const [text, setText] = React.useState('');
   const [toCheck, setToCheck] = React.useState('');
   const [checked, setChecked] = React.useState<TextFinding[]>();
+  /** What the last check compared the text with (the open workbook's tables, or nothing). */
+  const [checkedWith, setCheckedWith] = React.useState<string>();
+  /** How many standard tables 生成说明 read. */
+  const [tableCount, setTableCount] = React.useState(0);
   const priorInput = React.useRef<HTMLInputElement>(null);
   const workbook = React.useRef<Workbook>();
 
@@ -59,6 +63,7 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
       if (!det.tables.length) throw new Error('工作簿中没有找到部门预算公开表，无法生成说明');
       const f = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
       const o = det.others.map((x) => x.title);
+      setTableCount(det.tables.length);
       setFigures(f);
       setOthers(o);
       // A 上年 file chosen before this workbook was read is checked against it now.
@@ -197,6 +202,30 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
     setInfo(`已开始下载“${a.download}”。如果没有出现下载（部分 Office/WPS 版本的任务窗格不允许下载），请点“复制为带格式文本”粘贴到 Word。`);
   };
 
+  /**
+   * Checks a text against the open workbook's tables whenever there is one (read now if 生成说明 has not read
+   * it), and says what it was compared with.
+   */
+  const checkAgainstTables = async (text: string) => {
+    setError(undefined);
+    let f = figures;
+    let tables = f ? tableCount : 0;
+    if (!f)
+      try {
+        const wb = await host.readWorkbook();
+        workbook.current = wb;
+        const det = detectWorkbook(wb, corrections?.for(host.workbookId?.()) ?? []);
+        if (det.tables.length && det.stage?.stage !== 'final') {
+          f = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
+          tables = det.tables.length;
+        }
+      } catch {
+        f = undefined;
+      }
+    setCheckedWith(f ? `已与当前工作簿的 ${tables} 张表对照，并核对了文字自身的算术。` : '没有可对照的工作簿或预算表：只核对了文字自身的算术、年份和遗留的模板文字。');
+    setChecked(checkText(text, f));
+  };
+
   /** The text of the workbook's own 情况说明 sheet (column by column, row by row), checked against the tables. */
   const checkSheet = async () => {
     setError(undefined);
@@ -214,7 +243,7 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
     }
     const lines = sheet.rows.map((row) => (row ?? []).map((c) => cellText(c)).filter(Boolean).join(' ')).filter(Boolean);
     setToCheck(lines.join('\n'));
-    setChecked(checkText(lines.join('\n'), figures));
+    await checkAgainstTables(lines.join('\n'));
   };
 
   return (
@@ -288,19 +317,20 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
           )}
         </>
       )}
-      <Field label="核对已有说明：把情况说明全文粘贴到这里（先点“生成说明”读取各表，才能与表中数字对照）">
+      <Field label="核对已有说明：把情况说明全文粘贴到这里（与当前工作簿中的各表对照）">
         <Textarea value={toCheck} onChange={(_, d) => setToCheck(d.value)} rows={5} data-testid="check-input" />
       </Field>
       <div className={s.row}>
-        <Button onClick={() => setChecked(checkText(toCheck, figures))} disabled={!toCheck.trim()} data-testid="check-text">
+        <Button onClick={() => void checkAgainstTables(toCheck)} disabled={!toCheck.trim()} data-testid="check-text">
           核对
         </Button>
-        <Button onClick={checkSheet} disabled={!figures} data-testid="check-sheet">
+        <Button onClick={checkSheet} data-testid="check-sheet">
           核对工作簿中的“情况说明”表
         </Button>
       </div>
       {checked && (
         <div data-testid="check-results">
+          {checkedWith && <Caption1 as="p" data-testid="checked-with">{checkedWith}</Caption1>}
           {!checked.length && <Text>没有发现问题。</Text>}
           {checked.map((f, i) => (
             <div key={i} className={f.severity === 'error' ? s.finding : s.warn}>

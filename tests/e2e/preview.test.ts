@@ -227,6 +227,17 @@ maybe('browser preview (Chromium)', () => {
     await page.screenshot({ path: path.join(artifacts, 'preview-explain.png') });
   }, 60000);
 
+  test('核对 pasted text before 生成说明: compared with the open workbook\'s tables, and says so', async () => {
+    await openSample(page);
+    await page.getByRole('tab', { name: '生成说明' }).click();
+    await page.locator('[data-testid=check-input]').fill(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'text', 'seed003-text-2.txt'), 'utf8'));
+    await page.locator('[data-testid=check-text]').click();
+    await page.locator('[data-testid=checked-with]').waitFor();
+    expect(await page.locator('[data-testid=checked-with]').innerText()).toBe('已与当前工作簿的 9 张表对照，并核对了文字自身的算术。');
+    expect(await page.locator('[data-testid=check-results]').innerText()).toMatch(/“其中基本支出”写为 4624\.64万元，表中为 1039\.25万元/);
+    await page.screenshot({ path: path.join(artifacts, 'preview-check-before-explain.png') });
+  }, 60000);
+
   test('生成说明 reads the tables with the corrections made in 校验 (a table marked "not a budget table" is not described)', async () => {
     await openSample(page);
     await page.getByRole('tab', { name: '生成说明' }).click();
