@@ -9,7 +9,7 @@ import { main } from '../src/cli/main';
 import { detectWorkbook, matchTitle } from '../src/core/detect';
 import { readXlsxFile, writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { formatTextReport } from '../src/core/report-text';
-import { TITLE_FAMILIES, readTitle } from '../src/core/titles';
+import { disclosureLevel, TITLE_FAMILIES, readTitle } from '../src/core/titles';
 import { layoutWorkbook } from '../src/core/templates/layout';
 import type { Workbook } from '../src/core/grid';
 import { validateWorkbook } from '../src/core/validate';
@@ -186,5 +186,26 @@ describe('the report says how a table was recognised when not by its title', () 
     const rep = validateWorkbook(layoutWorkbook([{ ...basic, title: '' }], { layout: 'sheets', sheetNames: ['Sheet1'] }).workbook);
     expect(rep.tables).toEqual([expect.objectContaining({ schema: 'general-budget-basic-expenditure', recognisedBy: 'structure' })]);
     expect(formatTextReport('x.xlsx', rep)).toMatch(/未找到表名，按列名和科目编码识别/);
+  });
+});
+
+describe('a 单位预算 is titled as one (issue 35 point 5)', () => {
+  test('disclosureLevel: the titles decide', () => {
+    expect(disclosureLevel(['2025年预算单位财务收支预算总表', '2025年预算单位收入预算总表', '2025年单位“三公”经费和机关运行经费预算表'])).toBe('单位');
+    expect(disclosureLevel(['部门预算收支总表', '部门预算收入总表'])).toBe('部门');
+    expect(disclosureLevel(['收支预算总表'])).toBe('部门');
+  });
+
+  test('explain on a real 单位预算 (上海市财政局 2025) says 单位预算; on one whose tables do not reconcile it says so first', async () => {
+    const shared = path.join(__dirname, '..', '..', 'shared', 'real');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
+    expect(await main(['explain', path.join(shared, 'sh-shi-caizhengju-2025', 'sh-shi-caizhengju-2025.xlsx')], io)).toBe(0);
+    expect(out.join('\n').split('\n')[0]).toBe('上海市财政局2025年单位预算信息公开情况说明');
+    expect(err.join('\n')).not.toMatch(/注意：各表有/);
+    out.length = 0;
+    await main(['explain', path.join(shared, 'sh-putuo-shehuifuliyuan-2024', 'sh-putuo-shehuifuliyuan-2024.xlsx')], io);
+    expect(err.join('\n')).toMatch(/注意：各表有 3 处错误（请先用 validate 核对），说明中的数字直接取自表中/);
   });
 });

@@ -9,6 +9,7 @@ import path from 'path';
 // Only what a single `validate` needs is loaded up front; the other commands load their modules when they run
 // (a cold start near Node's own: batch, narrative, templates, ExcelJS and docx are not paid for by validate).
 import { detectWorkbook } from '../core/detect';
+import { disclosureLevel } from '../core/titles';
 import type { Stage } from '../core/model';
 import { finalStageMessage, formatTextReport } from '../core/report-text';
 import { validateWorkbook } from '../core/validate';
@@ -269,7 +270,11 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   const level = opts.level ? (opts.level.endsWith('级') ? opts.level : `${opts.level}级`) : undefined;
   const sections = generateSections(figures, { prior, reasons, otherTables: det.others.map((o) => o.title), level });
   for (const w of plausibilityWarnings(figures)) io.err(`提示：${w.message}`);
-  const title = `${figures.department ?? ''}${figures.year ?? ''}年部门预算信息公开情况说明`;
+  // A 单位预算 is titled and worded as one (its tables say 单位); the text warns when its tables do not reconcile.
+  const kind = disclosureLevel(det.tables.map((t) => t.title));
+  const title = `${figures.department ?? ''}${figures.year ?? ''}年${kind}预算信息公开情况说明`;
+  const imbalance = validateWorkbook(wb, { detection: det }).counts.error;
+  if (imbalance) io.err(`注意：各表有 ${imbalance} 处错误（请先用 validate 核对），说明中的数字直接取自表中`);
   const todo = sections.flatMap((s) => s.placeholders);
   const toFill = sections.flatMap((s) => s.todo ?? []);
   if (format === 'docx') {

@@ -3,6 +3,7 @@ import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import * as React from 'react';
 import { detectWorkbook } from '../core/detect';
 import { finalStageMessage } from '../core/report-text';
+import { disclosureLevel } from '../core/titles';
 import type { MappingCorrections } from './corrections';
 import { checkText, TextFinding } from '../core/narrative/check-text';
 import { addOtherTableFigures, extractFigures, Figures, priorMismatch } from '../core/narrative/figures';
@@ -36,12 +37,13 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
   const [checked, setChecked] = React.useState<TextFinding[]>();
   /** What the last check compared the text with (the open workbook's tables, or nothing). */
   const [checkedWith, setCheckedWith] = React.useState<string>();
-  /** How many standard tables 生成说明 read. */
+  /** How many standard tables 生成说明 read, and whether they are a 部门 or a 单位 budget. */
   const [tableCount, setTableCount] = React.useState(0);
+  const [kind, setKind] = React.useState<'部门' | '单位'>('部门');
   const priorInput = React.useRef<HTMLInputElement>(null);
   const workbook = React.useRef<Workbook>();
 
-  const title = figures ? `${figures.department ?? ''}${figures.year ?? ''}年部门预算信息公开情况说明` : '';
+  const title = figures ? `${figures.department ?? ''}${figures.year ?? ''}年${kind}预算信息公开情况说明` : '';
 
   const regenerate = React.useCallback((f: Figures, p: Figures | undefined, r: Record<string, string>, o: string[]) => {
     const secs = generateSections(f, { prior: p, reasons: r, otherTables: o });
@@ -64,6 +66,7 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
       const f = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
       const o = det.others.map((x) => x.title);
       setTableCount(det.tables.length);
+      setKind(disclosureLevel(det.tables.map((t) => t.title)));
       setFigures(f);
       setOthers(o);
       // A 上年 file chosen before this workbook was read is checked against it now.

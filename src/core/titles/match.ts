@@ -102,3 +102,18 @@ function byWords(t: string): SchemaId | undefined {
   }
   return best;
 }
+
+/**
+ * Whether the tables are a 单位预算 (each title names the 单位: "预算单位收入预算总表", "单位“三公”经费…") or a
+ * 部门预算: the majority of the titles decides; a workbook without such words is a 部门预算.
+ */
+export function disclosureLevel(titles: string[]): '部门' | '单位' {
+  let unit = 0;
+  let dept = 0;
+  for (const t of titles) {
+    const core = readTitle(t).core;
+    if (/^(预算)?单位/.test(core)) unit++;
+    else if (/^部门/.test(core)) dept++;
+  }
+  return unit > dept ? '单位' : '部门';
+}
