@@ -379,7 +379,7 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
   const summary = final
     ? '没有核对：这是部门决算公开表'
     : c.error
-    ? `发现 ${c.error} 项错误、${c.warning} 项警告`
+    ? `发现 ${c.error} 项错误${c.warning ? `、${c.warning} 项警告` : ''}`
     : nothing
       ? '没有核对：未找到可识别的预算表'
       : gaps.length
@@ -459,7 +459,7 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
               {report.tables.map((t) => (
                 <React.Fragment key={`${t.sheet}!${t.range}`}>
                   <Caption1>
-                    {t.sheet}!{t.range}（{t.year ?? '未注明年度'}，{t.unit}）
+                    {t.sheet}!{t.range}（{t.year ? `${t.year}年` : '未注明年度'}，{t.unit}）
                   </Caption1>
                   <SchemaPicker sheet={t.sheet} range={t.range} current={t.schema} onRemap={onRemap} />
                 </React.Fragment>

@@ -78,6 +78,10 @@ maybe('browser preview (Chromium)', () => {
     await page.locator('[data-testid=validate]').click();
     await page.locator('[data-testid=results]').waitFor({ timeout: 30000 });
     expect(await page.locator('[data-testid=summary]').innerText()).toMatch(/发现 \d+ 项错误/);
+    // No "0 项警告"; a table's year reads as a year.
+    expect(await page.locator('[data-testid=summary]').innerText()).not.toMatch(/、0 项警告/);
+    await page.getByText(/识别到的表（9）/).click();
+    expect(await page.locator('[data-testid=tables]').innerText()).toMatch(/（2021年，万元）/);
     // The finding list names the total that does not reconcile and what it should be (D26 = 合计 of that row).
     const total = `${injected.sheet}!D${injected.cell.slice(1)}`;
     const finding = page.locator(`[data-testid=finding][data-cell="${total}"]`).first();
