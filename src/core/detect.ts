@@ -10,11 +10,10 @@ import { remember } from './collections';
 import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
 import { EXPENDITURE_ITEMS, INCOME_ITEMS, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_COLUMNS, THREE_PUBLIC_ITEMS } from './schemas';
-import { matchTitle } from './titles';
+import { familiesOf, matchTitle, readTitle } from './titles';
 import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from './text';
 
 export { cleanTitle, matchTitle } from './titles';
-import { familiesOf, readTitle } from './titles';
 
 interface TitleHit {
   /** Set once the columns and codes have corrected the title's schema (no second correction). */
@@ -773,9 +772,9 @@ function mapRegion(
   }
   const columns = columnsFor(def, header.paths);
   const missing = requiredMissing(def, columns);
+  const finalHeading = finalHeadingIn(v, from, Math.min(end, header.bottom + 3));
   if (missing) {
     const unmapped: UnmappedTable = { sheet: v.sheet.name, range: regionRange(header.bottom, header.left, header.right), title: title.text, reason: `${def.title}：${missing}`, schema: def.id };
-    const finalHeading = finalHeadingIn(v, from, Math.min(end, header.bottom + 3));
     if (finalHeading) unmapped.finalHeading = finalHeading;
     return { unmapped };
   }
@@ -784,7 +783,6 @@ function mapRegion(
   const headerTexts: string[] = [];
   for (let r = header.top; r <= header.bottom; r++) headerTexts.push(...v.rowTexts(r).filter((x) => x));
   const unit = parseUnit(metaTexts) ?? parseUnit(headerTexts) ?? parseUnit([title.text]) ?? '万元';
-  const finalHeading = finalHeadingIn(v, from, Math.min(end, header.bottom + 3));
   const table: MappedTable = {
     schema: def.id,
     def,
@@ -981,10 +979,12 @@ function oneTablePerTitle(det: Detection): Detection {
   const votes = new Map<string, number>();
   for (const core of cores.values()) for (const f of familiesOf(core)) votes.set(f, (votes.get(f) ?? 0) + 1);
   const major = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const score = (t: MappedTable) => {
-    const fams = familiesOf(cores.get(t)!);
+  /** 2 for a title of the workbook's own family, 1 for another family's, 0 for one read by its words. */
+  const coreScore = (core: string) => {
+    const fams = familiesOf(core);
     return fams.includes(major ?? '') ? 2 : fams.length ? 1 : 0;
   };
+  const score = (t: MappedTable) => coreScore(cores.get(t)!);
   const drop = new Set<MappedTable>();
   const groups = new Map<SchemaId, MappedTable[]>();
   for (const t of byTitle) {
@@ -1001,9 +1001,8 @@ function oneTablePerTitle(det: Detection): Detection {
   const dropUnmapped = det.unmapped.filter((u) => {
     const group = u.schema && u.title ? groups.get(u.schema) : undefined;
     if (!group || !u.title) return false;
-    const fams = familiesOf(readTitle(u.title).core);
-    const own = fams.includes(major ?? '') ? 2 : fams.length ? 1 : 0;
-    return group.some((t) => !drop.has(t) && score(t) > own && readTitle(t.title).core !== readTitle(u.title!).core);
+    const core = readTitle(u.title).core;
+    return group.some((t) => !drop.has(t) && score(t) > coreScore(core) && cores.get(t) !== core);
   });
   if (!drop.size && !dropUnmapped.length) return det;
   det.tables = det.tables.filter((t) => !drop.has(t));

@@ -8,17 +8,23 @@ import type { ValidationReport } from './validate';
 
 const SEV_TITLE = { error: '错误', warning: '警告', info: '提示（四舍五入尾差等）' } as const;
 
+/** The first two titles and headings that said 决算. */
+const stageEvidence = (s: ValidationReport['stage']) => s.evidence.slice(0, 2).join('；');
+
+/** What decided a 决算 stage, in brackets: the user's word, or the titles and headings. */
+function stageWhy(s: ValidationReport['stage']): string {
+  return s.overridden ? '（按用户指定）' : s.evidence.length ? `（依据：${stageEvidence(s)}）` : '';
+}
+
 /** Which disclosure the workbook is, and why (first line of every report after the file). */
 export function stageLine(rep: Pick<ValidationReport, 'stage'>): string {
   const s = rep.stage;
-  const why = s.overridden ? '（按用户指定）' : s.evidence.length ? `（依据：${s.evidence.slice(0, 2).join('；')}）` : '';
-  return s.stage === 'final' ? `公开类型：部门决算${why}` : `公开类型：部门预算${s.evidence.length ? `（另有决算表：${s.evidence.slice(0, 2).join('；')}）` : ''}`;
+  return s.stage === 'final' ? `公开类型：部门决算${stageWhy(s)}` : `公开类型：部门预算${s.evidence.length ? `（另有决算表：${stageEvidence(s)}）` : ''}`;
 }
 
 /** The one line every path says instead of checking a 决算 workbook as a budget one. */
 export function finalStageMessage(stage: ValidationReport['stage']): string {
-  const why = stage.overridden ? '（按用户指定）' : stage.evidence.length ? `（依据：${stage.evidence.slice(0, 2).join('；')}）` : '';
-  return `这是部门决算公开工作簿${why}；本版本只校验部门预算公开表，决算表未校验`;
+  return `这是部门决算公开工作簿${stageWhy(stage)}；本版本只校验部门预算公开表，决算表未校验`;
 }
 
 export function formatTextReport(file: string, rep: ValidationReport, opts: { maxInfo?: number } = {}): string {

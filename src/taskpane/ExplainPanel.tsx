@@ -45,6 +45,17 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
 
   const title = figures ? `${figures.department ?? ''}${figures.year ?? ''}年${kind}预算信息公开情况说明` : '';
 
+  /**
+   * The workbook's tables as 校验 shows them (with the corrections the user made there on this workbook), and the
+   * figures a text is written from and checked against: none for a 决算 workbook or one without budget tables.
+   */
+  const readTables = (wb: Workbook) => {
+    const corrected = corrections?.for(host.workbookId?.()) ?? [];
+    const det = detectWorkbook(wb, corrected);
+    const figures = det.tables.length && det.stage?.stage !== 'final' ? addOtherTableFigures(extractFigures(det.tables), wb, det.others) : undefined;
+    return { det, corrected, figures };
+  };
+
   const regenerate = React.useCallback((f: Figures, p: Figures | undefined, r: Record<string, string>, o: string[]) => {
     const secs = generateSections(f, { prior: p, reasons: r, otherTables: o });
     setSections(secs);
@@ -58,12 +69,9 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
       setBusy('正在读取工作簿…');
       const wb = await host.readWorkbook();
       workbook.current = wb;
-      // The tables as 校验 shows them: with the corrections the user made there on this workbook.
-      const corrected = corrections?.for(host.workbookId?.()) ?? [];
-      const det = detectWorkbook(wb, corrected);
+      const { det, corrected, figures: f } = readTables(wb);
       if (det.stage?.stage === 'final') throw new Error(`${finalStageMessage(det.stage)}，也不生成决算情况说明`);
-      if (!det.tables.length) throw new Error('工作簿中没有找到部门预算公开表，无法生成说明');
-      const f = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
+      if (!f) throw new Error('工作簿中没有找到部门预算公开表，无法生成说明');
       const o = det.others.map((x) => x.title);
       setTableCount(det.tables.length);
       setKind(disclosureLevel(det.tables.map((t) => t.title)));
@@ -217,11 +225,9 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
       try {
         const wb = await host.readWorkbook();
         workbook.current = wb;
-        const det = detectWorkbook(wb, corrections?.for(host.workbookId?.()) ?? []);
-        if (det.tables.length && det.stage?.stage !== 'final') {
-          f = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
-          tables = det.tables.length;
-        }
+        const read = readTables(wb);
+        f = read.figures;
+        tables = read.det.tables.length;
       } catch {
         f = undefined;
       }

@@ -233,7 +233,15 @@ function show(v: Decimal, like: Claim): string {
 
 const lo = (c: Claim) => c.value.minus(c.half);
 const hi = (c: Claim) => c.value.plus(c.half);
-const fmt = (d: Decimal) => d.toDecimalPlaces(4).toString();
+/** The exact sum of the figures as printed. */
+const sumOf = (cs: Claim[]) => cs.reduce((x, c) => x.plus(c.value), new Decimal(0));
+/** The lowest and highest values the sum of these printed figures can stand for. */
+const sumRange = (cs: Claim[]): [Decimal, Decimal] => [cs.reduce((x, c) => x.plus(lo(c)), new Decimal(0)), cs.reduce((x, c) => x.plus(hi(c)), new Decimal(0))];
+/** Whether the parts can add up to the total, every figure taken within its printed precision. */
+const sumFits = (total: Claim, parts: Claim[]) => {
+  const [l, h] = sumRange(parts);
+  return !(l.gt(hi(total)) || h.lt(lo(total)));
+};
 const signed = (c: Claim) => (c.sign === 0 ? new Decimal(0) : c.value.times(c.sign ?? 1));
 
 interface Part {
@@ -248,11 +256,6 @@ export function checkArithmetic(text: string): TextFinding[] {
   const { paras, claims } = readClaims(text);
   const out: TextFinding[] = [];
   const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
-  const clauseOf = (c: Claim) => {
-    const s = paras[c.para].text;
-    const start = Math.max(s.lastIndexOf('，', c.at), s.lastIndexOf(',', c.at), s.lastIndexOf('；', c.at), s.lastIndexOf('。', c.at)) + 1;
-    return s.slice(start, c.at);
-  };
   const report = (rule: string, c: Claim, message: string) => {
     if (!out.some((f) => f.rule === rule && f.stated === c.text && f.sentence === sentenceOf(c))) out.push({ rule, severity: 'error', message, sentence: sentenceOf(c), stated: c.text });
   };
@@ -431,13 +434,9 @@ export function checkArithmetic(text: string): TextFinding[] {
     const one = purchase ?? operation;
     const car = vehicle ? [vehicle] : purchase && operation ? [purchase, operation] : one && [abroad, reception, one].every((c) => c?.para === t.para) ? [one] : undefined;
     if (abroad && reception && car) {
-      const parts = [abroad, ...car, reception];
-      const sLo = parts.reduce((x, c) => x.plus(lo(c)), new Decimal(0));
-      const sHi = parts.reduce((x, c) => x.plus(hi(c)), new Decimal(0));
-      if (sLo.gt(hi(t)) || sHi.lt(lo(t)))
-        report('text.sum', t, `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(parts.reduce((x, c) => x.plus(c.value), new Decimal(0)), t)}`);
-    }
-    if (abroad && reception && car) {
+      const items = [abroad, ...car, reception];
+      if (!sumFits(t, items))
+        report('text.sum', t, `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}`);
       // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
       const changeOf = (c: Claim) => {
         const own = followers(all, c);
@@ -445,14 +444,12 @@ export function checkArithmetic(text: string): TextFinding[] {
         const again = all.find((x) => x.kind === 'amount' && x.at !== c.at && (x.para > c.para || (x.para === c.para && x.at > c.at)) && x.value.eq(c.value) && itemOf(x) === itemOf(c));
         return again ? followers(all, again) : own;
       };
-      const parts: Part[] = [abroad, ...car, reception].map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
+      const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
       checkPriors(t, followers(all, t), parts, report);
     }
     if (vehicle && purchase && operation && purchase.at > vehicle.at - 1 && (purchase.para > vehicle.para || purchase.at > vehicle.at)) {
-      const sLo = lo(purchase).plus(lo(operation));
-      const sHi = hi(purchase).plus(hi(operation));
-      if (sLo.gt(hi(vehicle)) || sHi.lt(lo(vehicle)))
-        report('text.sum', vehicle, `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(purchase.value.plus(operation.value), vehicle)}`);
+      if (!sumFits(vehicle, [purchase, operation]))
+        report('text.sum', vehicle, `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), vehicle)}`);
     }
   }
 
@@ -720,26 +717,16 @@ function checkPriors(total: Claim, tf: { delta?: Claim; rate?: Claim; prior?: Cl
 
 function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], report: (rule: string, c: Claim, message: string) => void) {
   const amounts = parts.map((p) => p.amount).filter((c): c is Claim => !!c);
-  const tp = threePublicItem(total.label);
   if (total.kind === 'amount' && amounts.length === parts.length) {
-    let sLo = new Decimal(0);
-    let sHi = new Decimal(0);
-    for (const a of amounts) {
-      sLo = sLo.plus(lo(a));
-      sHi = sHi.plus(hi(a));
-    }
+    // An incomplete list only when it exceeds its total; one that makes the whole, both ways.
+    const [sLo, sHi] = sumRange(amounts);
     const complete = isComplete(total, amounts.map((a) => a.label));
-    const sum = amounts.reduce((s, a) => s.plus(a.value), new Decimal(0));
-    const names = amounts.map((a) => a.text).join(' + ');
-    if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total)))) {
-      report('text.sum', total, `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${names} = ${show(sum, total)}`);
-    }
+    if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total))))
+      report('text.sum', total, `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}`);
     for (const p of parts) {
       if (!p.amount || p.sub.length < 2) continue;
-      const subLo = p.sub.reduce((s, a) => s.plus(lo(a)), new Decimal(0));
-      const subHi = p.sub.reduce((s, a) => s.plus(hi(a)), new Decimal(0));
-      if (subLo.gt(hi(p.amount)) || subHi.lt(lo(p.amount)))
-        report('text.sum', p.amount, `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(p.sub.reduce((s, a) => s.plus(a.value), new Decimal(0)), p.amount)}`);
+      if (!sumFits(p.amount, p.sub))
+        report('text.sum', p.amount, `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(sumOf(p.sub), p.amount)}`);
     }
     // Shares of the list's total ("占比15.26%", "占基本支出预算81.25%").
     for (const p of parts) {

@@ -104,30 +104,28 @@ export async function readWithExcelJS(buf: Uint8Array, onProgress?: (p: ReadProg
  * cannot read keeps no value: the checks that rest on it are then not reported (structure.uncalculated says so).
  */
 export function settleFormulas(wb: Workbook): Workbook {
-  let todo = false;
-  for (const s of wb.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.formula && (wb.recalcOnOpen || c.value === null || c.value === '')) todo = true;
-  if (!todo) return wb;
+  const untrusted: { sheet: string; row: number; col: number; cell: Cell }[] = [];
+  for (const s of wb.sheets)
+    s.rows.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (c?.formula && (wb.recalcOnOpen || c.value === null || c.value === '')) untrusted.push({ sheet: s.name, row: r, col, cell: c });
+      }),
+    );
+  if (!untrusted.length) return wb;
   // Loaded only for such a workbook: most files (and a cold start) never need the evaluator.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { FormulaEvaluator } = require('../../core/templates/evaluate') as typeof import('../../core/templates/evaluate');
   const ev = new FormulaEvaluator(wb);
-  const results: [Cell, CellValue][] = [];
-  for (const s of wb.sheets)
-    s.rows.forEach((row, r) =>
-      row?.forEach((c, col) => {
-        if (!c?.formula || !(wb.recalcOnOpen || c.value === null || c.value === '')) return;
-        let v: CellValue = null;
-        try {
-          const x = ev.valueAt(s.name, r, col);
-          v = x !== null && typeof x === 'object' ? x.toNumber() : typeof x === 'boolean' || typeof x === 'string' ? x : null;
-        } catch {
-          v = null;
-        }
-        results.push([c, v]);
-      }),
-    );
+  const values = untrusted.map(({ sheet, row, col }): CellValue => {
+    try {
+      const x = ev.valueAt(sheet, row, col);
+      return x !== null && typeof x === 'object' ? x.toNumber() : typeof x === 'boolean' || typeof x === 'string' ? x : null;
+    } catch {
+      return null;
+    }
+  });
   // Set after all are evaluated: the evaluator reads formulas, never the cached values being replaced.
-  for (const [c, v] of results) c.value = v;
+  untrusted.forEach((u, i) => (u.cell.value = values[i]));
   return wb;
 }
 
