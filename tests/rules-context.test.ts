@@ -23,7 +23,7 @@ function context() {
   const asked: { table: MappedTable; other?: MappedTable }[] = [];
   const built: string[] = [];
   const ctx: RuleContext = {
-    tables: [], unmapped: [], first: () => undefined, finding: () => undefined,
+    stage: 'budget', tables: [], unmapped: [], first: () => undefined, finding: () => undefined,
     check: (c) => void built.push(c.rule),
     countHolding: (_rule, table, units, other) => {
       asked.push({ table, other });

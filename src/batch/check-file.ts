@@ -1,7 +1,6 @@
 /** Checks one workbook file into a FileResult; never throws (a bad file becomes a result with a reason). */
 import path from 'path';
 import { majority } from '../core/collections';
-import { finalStageMessage } from '../core/report-text';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import type { ReadLimits } from '../hosts/file/limits';
@@ -20,11 +19,11 @@ export async function checkFile(file: string, limits?: ReadLimits): Promise<File
   try {
     const wb = await readXlsxFile(file, undefined, limits);
     const rep = validateWorkbook(wb);
-    const checked = rep.stage.stage === 'budget' && (rep.tables.length > 0 || rep.others.some((o) => o.checked));
+    const checked = rep.tables.length > 0 || rep.others.some((o) => o.checked);
     const result: FileResult = {
       file,
       status: checked ? 'ok' : 'no-tables',
-      reason: checked ? undefined : rep.stage.stage === 'final' ? finalStageMessage(rep.stage) : rep.unmapped[0]?.reason ?? '工作簿中没有找到部门预算公开表',
+      reason: checked ? undefined : rep.unmapped[0]?.reason ?? (rep.stage.stage === 'final' ? '工作簿中没有找到可识别的部门决算公开表' : '工作簿中没有找到部门预算公开表'),
       department: majority(rep.tables.map((t) => t.department)) ?? path.basename(file, path.extname(file)),
       year: majority(rep.tables.map((t) => t.year)) ?? null,
       tables: rep.tables,

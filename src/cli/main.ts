@@ -221,16 +221,14 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
     const { tables, unmapped, findings, suspects, others, counts, coverage, stage } = rep;
     io.out(JSON.stringify({ file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, null, 2));
   } else io.out(formatTextReport(path.basename(file), rep));
-  if (rep.stage.stage === 'final') {
-    io.err(finalStageMessage(rep.stage));
-    return 2;
-  }
   // A workbook of only 项目绩效目标表 (the separately published 绩效文本) is a normal input: checked, exit 0/1.
   if (rep.tables.length === 0 && !rep.others.some((o) => o.checked)) {
     io.err(
       rep.unmapped.length
         ? `找到 ${rep.unmapped.length} 张表但无法识别其结构：${rep.unmapped[0].reason}`
-        : '工作簿中没有找到部门预算公开表（如“部门预算收支总表”“部门预算支出总表”）',
+        : rep.stage.stage === 'final'
+          ? '工作簿中没有找到可识别的部门决算公开表（如“收入支出决算总表”“支出决算表”）'
+          : '工作簿中没有找到部门预算公开表（如“部门预算收支总表”“部门预算支出总表”）',
     );
     return 2;
   }

@@ -35,7 +35,7 @@ export class Term {
   }
   /** Human label: "支出总表「208 社会保障和就业支出」基本支出". */
   get label(): string {
-    return this.customLabel ?? `${SHORT_TITLE[this.table.schema]}「${this.row ? rowLabel(this.row) : '（无此行）'}」${this.roleText ?? roleLabel(this.table, this.role)}`;
+    return this.customLabel ?? `${shortTitle(this.table)}「${this.row ? rowLabel(this.row) : '（无此行）'}」${this.roleText ?? roleLabel(this.table, this.role)}`;
   }
   set label(v: string) {
     this.customLabel = v;
@@ -130,6 +130,24 @@ export const SHORT_TITLE: Record<SchemaId, string> = {
   'state-capital-expenditure': '国有资本经营预算支出表',
   'three-public-expenditure': '“三公”经费支出表',
 };
+
+/** The 决算 tables' short names (final-accounts.md §1): 收入决算表, 支出决算表 … */
+export const FINAL_SHORT_TITLE: Record<SchemaId, string> = {
+  'income-expenditure-summary': '收支决算总表',
+  income: '收入决算表',
+  expenditure: '支出决算表',
+  'fiscal-appropriation-summary': '财政拨款收支决算总表',
+  'general-budget-expenditure': '一般公共预算支出决算表',
+  'general-budget-basic-expenditure': '一般公共预算基本支出决算表',
+  'government-fund-expenditure': '政府性基金收支决算表',
+  'state-capital-expenditure': '国有资本经营收支决算表',
+  'three-public-expenditure': '“三公”经费支出决算表',
+};
+
+/** A table's short name for messages, in its stage's words. */
+export function shortTitle(t: Pick<MappedTable, 'schema' | 'def'>): string {
+  return (t.def.stage === 'final' ? FINAL_SHORT_TITLE : SHORT_TITLE)[t.schema];
+}
 
 export function rowLabel(row: MappedRow): string {
   if (row.kind === 'code') return `${row.code} ${row.name}`.trim();

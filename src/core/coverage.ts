@@ -3,8 +3,8 @@
  * found, found but not recognised, empty, codes unreadable). "0 errors" never hides an unchecked table: every
  * report (JSON `coverage`, the text report, the pane) shows this ledger.
  */
-import type { Detection } from './model';
-import { SCHEMAS, SchemaId, schemaById } from './schemas';
+import type { Detection, Stage } from './model';
+import { FINAL_SCHEMAS, SCHEMAS, SchemaId, schemaById } from './schemas';
 import { SHORT_TITLE } from './checks';
 import { firstTables, hasAmounts } from './rules/context';
 
@@ -20,25 +20,29 @@ export interface CoverageEntry {
 }
 
 /** Cross-table families and the tables each needs (data: extend with the rules). */
-export const CROSS_FAMILIES: { id: string; label: string; needs: SchemaId[] }[] = [
+export const CROSS_FAMILIES: { id: string; label: string; needs: SchemaId[]; stages?: Stage[] }[] = [
   { id: 'cross.summary-expenditure', label: '收支总表 ↔ 支出总表（各功能类）', needs: ['income-expenditure-summary', 'expenditure'] },
   { id: 'cross.summary-income', label: '收支总表 ↔ 收入总表（各项收入）', needs: ['income-expenditure-summary', 'income'] },
-  { id: 'cross.income-expenditure', label: '收入总表 ↔ 支出总表（逐科目）', needs: ['income', 'expenditure'] },
+  { id: 'cross.income-expenditure', label: '收入总表 ↔ 支出总表（逐科目）', needs: ['income', 'expenditure'], stages: ['budget'] },
   { id: 'cross.fiscal-general', label: '财政拨款收支总表 ↔ 一般公共预算支出表', needs: ['fiscal-appropriation-summary', 'general-budget-expenditure'] },
   { id: 'cross.fiscal-fund', label: '财政拨款收支总表 ↔ 政府性基金预算支出表', needs: ['fiscal-appropriation-summary', 'government-fund-expenditure'] },
   { id: 'cross.fiscal-state', label: '财政拨款收支总表 ↔ 国有资本经营预算支出表', needs: ['fiscal-appropriation-summary', 'state-capital-expenditure'] },
-  { id: 'cross.general-basic', label: '一般公共预算支出表 ↔ 基本支出表（基本支出）', needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'] },
-  { id: 'cross.general-expenditure', label: '一般公共预算支出表 ↔ 支出总表', needs: ['general-budget-expenditure', 'expenditure'] },
+  { id: 'cross.general-basic', label: '一般公共预算支出表 ↔ 基本支出表（基本支出）', needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'], stages: ['budget'] },
+  { id: 'cross.general-expenditure', label: '一般公共预算支出表 ↔ 支出总表', needs: ['general-budget-expenditure', 'expenditure'], stages: ['budget'] },
+  { id: 'cross.final-general-basic', label: '一般公共预算支出决算表 ↔ 基本支出决算表（人员经费合计 + 公用经费合计）', needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'], stages: ['final'] },
+  { id: 'cross.final-summary-fiscal', label: '财政拨款收支决算总表 ↔ 收入决算表、收支决算总表（财政拨款收入）', needs: ['fiscal-appropriation-summary', 'income'], stages: ['final'] },
+  { id: 'cross.final-fiscal-subset', label: '支出决算表 ≥ 一般公共预算财政拨款支出决算表（逐科目）', needs: ['expenditure', 'general-budget-expenditure'], stages: ['final'] },
   { id: 'cross.three-public-basic', label: '“三公”经费表 ↔ 基本支出表（经济科目）', needs: ['three-public-expenditure', 'general-budget-basic-expenditure'] },
   { id: 'cross.economic-function', label: '基本支出表 ↔ 一般公共预算支出表（经济与功能分类对应）', needs: ['general-budget-basic-expenditure', 'general-budget-expenditure'] },
 ];
 
-function absence(id: SchemaId, det: Detection): string {
+function absence(id: SchemaId, det: Detection, stage: Stage): string {
+  const name = stage === 'final' ? schemaById(id, 'final').title : SHORT_TITLE[id];
   const final = det.others.find((o) => o.stage === 'final' && o.role === id);
-  if (final) return `${SHORT_TITLE[id]}“${final.title}”是决算表，本版本只校验预算表`;
+  if (final && stage === 'budget') return `${name}“${final.title}”是决算表，预算工作簿中不按预算表校验`;
   const u = det.unmapped.find((x) => x.schema === id);
-  if (u) return `${SHORT_TITLE[id]}在 ${u.sheet} 中但无法识别：${u.reason}`;
-  return `未找到${SHORT_TITLE[id]}`;
+  if (u) return `${name}在 ${u.sheet} 中但无法识别：${u.reason}`;
+  return `未找到${name}`;
 }
 
 
@@ -46,11 +50,12 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
   const { byRule, byTable } = counts;
   const first = firstTables(det.tables);
   const out: CoverageEntry[] = [];
-  for (const s of SCHEMAS) {
+  const stage = det.stage?.stage ?? 'budget';
+  for (const s of stage === 'final' ? FINAL_SCHEMAS : SCHEMAS) {
     const t = first.get(s.id);
-    const label = `${schemaById(s.id).title}（表内）`;
+    const label = `${s.title}（表内）`;
     if (!t) {
-      out.push({ family: `table:${s.id}`, label, status: 'not-checked', reason: absence(s.id, det), checks: 0 });
+      out.push({ family: `table:${s.id}`, label, status: 'not-checked', reason: absence(s.id, det, stage), checks: 0 });
       continue;
     }
     const checks = byTable.get(s.id) ?? 0;
@@ -61,9 +66,10 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     else out.push({ family: `table:${s.id}`, label, status: 'checked', checks });
   }
   for (const f of CROSS_FAMILIES) {
+    if (f.stages && !f.stages.includes(stage)) continue;
     const missing = f.needs.filter((id) => !first.has(id));
     const checks = byRule.get(f.id) ?? 0;
-    if (missing.length) out.push({ family: f.id, label: f.label, status: 'not-checked', reason: missing.map((id) => absence(id, det)).join('；'), checks });
+    if (missing.length) out.push({ family: f.id, label: f.label, status: 'not-checked', reason: missing.map((id) => absence(id, det, stage)).join('；'), checks });
     else out.push({ family: f.id, label: f.label, status: 'checked', checks });
   }
   return out;

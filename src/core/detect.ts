@@ -9,7 +9,7 @@ import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './cata
 import { remember } from './collections';
 import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
-import { EXPENDITURE_ITEMS, INCOME_ITEMS, SCHEMAS, SchemaDef, SchemaId, THREE_PUBLIC_COLUMNS, THREE_PUBLIC_ITEMS } from './schemas';
+import { EXPENDITURE_ITEMS, FINAL_EXPENDITURE_ITEMS, FINAL_INCOME_ITEMS, INCOME_ITEMS, SchemaDef, SchemaId, schemaById, THREE_PUBLIC_COLUMNS, THREE_PUBLIC_ITEMS } from './schemas';
 import { familiesOf, matchTitle, readTitle } from './titles';
 import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from './text';
 
@@ -216,7 +216,13 @@ function filledBelow(grid: string[][], i: number, c: number): boolean {
   return false;
 }
 
-function readHeader(v: SheetView, from: number, end: number): { header?: HeaderInfo; metaRows: number[] } {
+/**
+ * The header under a title: its rows, its column span and each column's path of headings (top → leaf).
+ * `final` (a 决算 table): a row whose first cell is 合计 is the table's first data row even when it carries
+ * sub-headers (the fund tables print 合计 | 基本支出 | 项目支出 under 本年支出 in their 合计 row); the header may
+ * have five rows (三公: 合计 › 小计 › 购置费 › 预算数/决算数), one of them empty under merged headings.
+ */
+function readHeader(v: SheetView, from: number, end: number, final = false): { header?: HeaderInfo; metaRows: number[] } {
   const metaRows: number[] = [];
   let r = from;
   while (r < end) {
@@ -234,9 +240,15 @@ function readHeader(v: SheetView, from: number, end: number): { header?: HeaderI
   const top = r;
   let bottom = r;
   r++;
-  while (r < end && r - top < 4) {
+  while (r < end && r - top < (final ? 5 : 4)) {
     const texts = v.rowTexts(r);
-    if (v.isEmptyRow(r)) break;
+    if (v.isEmptyRow(r)) {
+      if (final && underMergedHeading(v, r, top)) {
+        bottom = r++;
+        continue;
+      }
+      break;
+    }
     if (isColumnNumberRow(texts)) {
       bottom = r;
       r++;
@@ -248,6 +260,7 @@ function readHeader(v: SheetView, from: number, end: number): { header?: HeaderI
     if (hasDecimalAmount(texts) || /^\d+$/.test(firstNonEmpty) || codeLevel(squash(firstNonEmpty)) !== undefined) break;
     if (words === 0) break;
     if (texts.some((t) => t && (ENUM_PREFIX.test(t) || /^合计$/.test(squash(t))) && words < 2)) break;
+    if (final && squash(firstNonEmpty) === '合计') break;
     bottom = r;
     r++;
   }
@@ -286,6 +299,11 @@ function readHeader(v: SheetView, from: number, end: number): { header?: HeaderI
   return { header: { top, bottom, dataTop, left, right, paths }, metaRows };
 }
 
+/** Whether an empty row lies under a merged heading that starts in the header above it (from row `top`). */
+function underMergedHeading(v: SheetView, r: number, top: number): boolean {
+  return v.sheet.merges.some((m) => m.top >= top && m.top < r && m.bottom >= r);
+}
+
 /**
  * Memo of assignColumns by schema and header paths: a batch's workbooks share their templates' headers. The lists
  * are shared by every table with that header (and frozen: nothing changes a table's columns).
@@ -322,7 +340,7 @@ function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColu
         continue;
       }
       if (side === 'in') {
-        add('in.amount', c, leaf, '收入预算数');
+        add('in.amount', c, leaf, def.stage === 'final' ? '收入决算数' : '收入预算数');
         continue;
       }
       const rule = def.columns.find((cr) => cr.leaf.test(leaf) && !taken.has(cr.role));
@@ -330,7 +348,7 @@ function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColu
     }
     return cols;
   }
-  if (def.shape === 'three-public' && isHorizontalThreePublic(paths)) return assignThreePublicColumns(paths);
+  if (def.shape === 'three-public' && isHorizontalThreePublic(paths)) return def.stage === 'final' ? assignFinalThreePublicColumns(paths) : assignThreePublicColumns(paths);
   for (const [c, p] of [...paths.entries()].sort((a, b) => a[0] - b[0])) {
     const leaf = p[p.length - 1];
     const parents = p.slice(0, -1);
@@ -377,7 +395,7 @@ export function isCodeRole(role: string): boolean {
  * read as item rows of their own). `side` keeps one side of a two-sided summary.
  */
 export function isAmountRole(role: string, side?: 'in' | 'out'): boolean {
-  return role !== 'seq' && !isCodeRole(role) && !/name$/.test(role) && !role.startsWith('tp.') && (!side || role.startsWith(side + '.'));
+  return role !== 'seq' && !isCodeRole(role) && !/name$/.test(role) && !role.startsWith('tp.') && !role.startsWith('tpb.') && (!side || role.startsWith(side + '.'));
 }
 
 function isHorizontalThreePublic(paths: Map<number, string[]>): boolean {
@@ -402,6 +420,33 @@ function assignThreePublicColumns(paths: Map<number, string[]>): MappedColumn[] 
     taken.add(role);
     const label = hit.key === 'running' ? '机关运行经费' : THREE_PUBLIC_ITEMS.find((i) => i.key === hit.key)!.label;
     cols.push({ role, col: c, header: leaf, label });
+  }
+  return cols;
+}
+
+/**
+ * A 决算 三公 table: every item is split into 预算数 | 决算数 (final-accounts.md T7). The item is named by the
+ * deepest heading above the leaf that names one; 合计 gives the table's 'budget' and 'total' columns, the items
+ * `tpb.<item>` (预算数) and `tp.<item>` (决算数).
+ */
+function assignFinalThreePublicColumns(paths: Map<number, string[]>): MappedColumn[] {
+  const cols: MappedColumn[] = [];
+  const taken = new Set<string>();
+  for (const [c, p] of [...paths.entries()].sort((a, b) => a[0] - b[0])) {
+    const leaf = p[p.length - 1];
+    const measure = /^(年初)?预算数?$/.test(leaf) ? 'budget' : /^决算数?$/.test(leaf) ? 'final' : undefined;
+    if (!measure) continue;
+    let key: string | undefined;
+    for (let i = p.length - 2; i >= 0 && !key; i--) {
+      const above = p.slice(0, i);
+      key = THREE_PUBLIC_COLUMNS.find((x) => x.leaf.test(p[i]) && (!x.parent || above.some((y) => x.parent!.test(y))))?.key;
+    }
+    if (!key || key === 'running') continue;
+    const role = key === 'total' ? (measure === 'budget' ? 'budget' : 'total') : `${measure === 'budget' ? 'tpb' : 'tp'}.${key}`;
+    if (taken.has(role)) continue;
+    taken.add(role);
+    const item = THREE_PUBLIC_ITEMS.find((i) => i.key === key)!.label;
+    cols.push({ role, col: c, header: leaf, label: key === 'total' ? (measure === 'budget' ? '预算数' : '决算数') : `${item}${measure === 'budget' ? '预算数' : '决算数'}` });
   }
   return cols;
 }
@@ -648,17 +693,21 @@ interface SideReading {
   cls?: { code: string; former?: boolean };
 }
 
-/** What a summary table's label says, per side (memoised: a batch's summaries repeat the same labels). */
-const sideReadings = { in: new Map<string, SideReading>(), out: new Map<string, SideReading>() };
+/** What a summary table's label says, per stage and side (memoised: a batch's summaries repeat the same labels). */
+const sideReadings = {
+  budget: { in: new Map<string, SideReading>(), out: new Map<string, SideReading>() },
+  final: { in: new Map<string, SideReading>(), out: new Map<string, SideReading>() },
+};
 
-function readSideLabel(side: 'in' | 'out', label: string): SideReading {
-  const memo = sideReadings[side];
+function readSideLabel(side: 'in' | 'out', label: string, stage: Stage = 'budget'): SideReading {
+  const memo = sideReadings[stage][side];
   let r = memo.get(label);
   if (!r) {
-    if (side === 'in') r = { item: INCOME_ITEMS.find((i) => i.match.test(stripEnum(normName(label)).replace(/^\d+\.(?!\d)/, '')))?.key };
+    const items = stage === 'final' ? { in: FINAL_INCOME_ITEMS, out: FINAL_EXPENDITURE_ITEMS } : { in: INCOME_ITEMS, out: EXPENDITURE_ITEMS };
+    if (side === 'in') r = { item: items.in.find((i) => i.match.test(stripEnum(normName(label)).replace(/^\d+\.(?!\d)/, '')))?.key };
     else {
       const key = stripEnum(normName(label));
-      const item = EXPENDITURE_ITEMS.find((i) => i.match.test(key))?.key;
+      const item = items.out.find((i) => i.match.test(key))?.key;
       r = item ? { item } : { cls: functionClassByLabel(label) };
     }
     remember(memo, label, Object.freeze(r), 10_000);
@@ -670,11 +719,12 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
   const inName = colOf(t.columns, 'in.name')!;
   const outName = colOf(t.columns, 'out.name')!;
   const fiscal = t.schema === 'fiscal-appropriation-summary';
+  const stage = t.def.stage ?? 'budget';
   let inCarry = false;
   return scanBody(v, t, dataTop, end, (r) => {
     const inLabel = v.text(r, inName);
     if (inLabel) {
-      let item = readSideLabel('in', inLabel).item;
+      let item = readSideLabel('in', inLabel, stage).item;
       if (item === 'carryover') inCarry = true;
       else if (item === 'income-grand' || item === 'income-total') inCarry = false;
       else if (fiscal && inCarry && item && ['general', 'fund', 'state'].includes(item)) item = `carryover-${item}`;
@@ -683,7 +733,7 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
     }
     const outLabel = v.text(r, outName);
     if (outLabel) {
-      const { item, cls } = readSideLabel('out', outLabel);
+      const { item, cls } = readSideLabel('out', outLabel, stage);
       const amounts = readAmounts(v, r, t.columns, t, 'out');
       if (item) t.rows.push({ row: r, kind: 'item', side: 'out', item, name: outLabel, amounts, labelCol: outName });
       else t.rows.push({ row: r, kind: cls ? 'class' : 'other', side: 'out', code: cls?.code, level: cls ? 1 : undefined, name: outLabel, amounts, labelCol: outName, formerName: cls?.former || undefined });
@@ -700,13 +750,18 @@ function readThreePublicColumns(v: SheetView, t: MappedTable, dataTop: number, e
     const total = readAmounts(v, r, t.columns, t);
     const items: MappedRow[] = [{ row: r, kind: 'item', item: 'total', name: '“三公”经费合计', amounts: total, labelCol: colOf(t.columns, 'total') }];
     for (const c of t.columns) {
-      if (!c.role.startsWith('tp.')) continue;
-      const key = c.role.slice(3);
+      const measure = c.role.startsWith('tp.') ? 'total' : c.role.startsWith('tpb.') ? 'budget' : undefined;
+      if (!measure) continue;
+      const key = c.role.slice(c.role.indexOf('.') + 1);
       const ref = amountRef(t, r, c.col, v.cell(r, c.col), v.text(r, c.col));
       if (key === 'running') t.figures.running = ref;
-      else items.push({ row: r, kind: 'item', item: key, name: c.label, amounts: { total: ref }, labelCol: c.col });
+      else {
+        const same = items.find((i) => i.item === key);
+        if (same) same.amounts[measure] = ref;
+        else items.push({ row: r, kind: 'item', item: key, name: THREE_PUBLIC_ITEMS.find((i) => i.key === key)?.label ?? c.label, amounts: { [measure]: ref }, labelCol: c.col });
+      }
     }
-    if (!items.some((i) => !i.amounts.total?.blank) && !t.figures.running) return false;
+    if (!items.some((i) => Object.values(i.amounts).some((a) => !a.blank)) && !t.figures.running) return false;
     t.rows.push(...items);
     done = true;
     return true;
@@ -714,7 +769,7 @@ function readThreePublicColumns(v: SheetView, t: MappedTable, dataTop: number, e
 }
 
 function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
-  if (t.columns.some((c) => c.role.startsWith('tp.'))) return readThreePublicColumns(v, t, dataTop, end);
+  if (t.columns.some((c) => c.role.startsWith('tp.') || c.role.startsWith('tpb.'))) return readThreePublicColumns(v, t, dataTop, end);
   const nameCol = colOf(t.columns, 'name')!;
   return scanBody(v, t, dataTop, end, (r) => {
     const label = v.text(r, nameCol);
@@ -724,6 +779,74 @@ function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end:
     t.rows.push({ row: r, kind: hit ? 'item' : 'other', item: hit?.key, name: label, amounts: readAmounts(v, r, t.columns, t), labelCol: nameCol });
     return true;
   });
+}
+
+/**
+ * Sub-headers a 决算 table prints in its first data row (final-accounts.md §1, §1.8): 类 | 款 | 项 under split code
+ * columns that are headed only 科目编码, and 合计 | 基本支出 | 项目支出 under three columns all headed 本年支出.
+ */
+function subHeadersInFirstRow(v: SheetView, header: HeaderInfo): void {
+  const texts = v.rowTexts(header.dataTop);
+  const leafOf = (c: number) => header.paths.get(c)?.at(-1);
+  for (const [c, path] of header.paths) {
+    const x = squash(texts[c] ?? '');
+    const leaf = path[path.length - 1];
+    if (!x || x === leaf) continue;
+    const codePart = /^[类款项]$/.test(x) && /编码|代码|分类/.test(leaf);
+    const shared = /^(合计|小计|基本支出|项目支出)$/.test(x) && (leafOf(c - 1) === leaf || leafOf(c + 1) === leaf);
+    if (codePart || shared) path.push(x);
+  }
+}
+
+/** A 决算 合计 row's cells that print a sub-header instead of an amount: not amounts, and not unreadable ones. */
+function dropSubHeaderCells(v: SheetView, t: MappedTable): void {
+  for (const row of t.rows) {
+    if (row.kind !== 'total') continue;
+    for (const role of Object.keys(row.amounts)) {
+      const ref = row.amounts[role];
+      const text = v.text(ref.row, ref.col);
+      if (!text || !isHeaderWord(text)) continue;
+      delete row.amounts[role];
+      t.invalid = t.invalid.filter((i) => i.row !== ref.row || i.col !== ref.col);
+    }
+  }
+}
+
+/**
+ * The 决算 basic-expenditure ledger (final-accounts.md T6): (编码, 名称, 决算数) twice side by side. Each side's
+ * code rows become rows of the table (the left side's first), with the amount of their own side; the labelled
+ * 人员经费合计 / 公用经费合计 cells become the items 'personnel-total' / 'public-total'.
+ */
+function readLedgerRows(v: SheetView, t: MappedTable, header: HeaderInfo, end: number): number {
+  const leftTotal = colOf(t.columns, 'total')!;
+  const right = new Map([...header.paths].filter(([c]) => c > leftTotal));
+  const groups = [t.columns, right.size ? assignColumns(t.def, right) : []].filter((g) => g.some((c) => c.role === 'total'));
+  if (groups.length > 1) t.ledgerColumns = [...groups[0], ...groups[1]];
+  const sides: MappedRow[][] = groups.map(() => []);
+  const readers = groups.map((columns) => codeReader(v, { ...t, columns }));
+  const last = scanBody(v, t, header.dataTop, end, (r, texts) => {
+    if (isHeaderEcho(texts)) return false;
+    let used = false;
+    groups.forEach((columns, i) => {
+      const amountCol = colOf(columns, 'total')!;
+      const nameCol = colOf(columns, 'name');
+      const { code, name, printed } = readers[i](r);
+      const amounts = { total: amountRef(t, r, amountCol, v.cell(r, amountCol), v.text(r, amountCol)) };
+      const firstCol = Math.min(...columns.map((c) => c.col));
+      const label = squash(name || v.text(r, firstCol));
+      if (code) sides[i].push({ row: r, kind: 'code', code, level: codeLevel(code), name: name.trim(), amounts, labelCol: nameCol });
+      else if (/^人员经费(合计)?$/.test(label) || /^公用经费(合计)?$/.test(label))
+        sides[i].push({ row: r, kind: 'item', item: label.startsWith('人员') ? 'personnel-total' : 'public-total', name: label, amounts, labelCol: firstCol });
+      else if (label || !amounts.total.blank) {
+        if (printed) t.codeIssues.push({ row: r, col: firstCol, printed, name: label });
+        sides[i].push({ row: r, kind: 'other', name: label, amounts, labelCol: nameCol ?? firstCol });
+      } else return;
+      used = true;
+    });
+    return used;
+  });
+  t.rows.push(...sides.flat());
+  return last;
 }
 
 /** Column headings only a 决算 table prints (final-accounts.md §2.5). */
@@ -751,7 +874,9 @@ function mapRegion(
   end: number,
 ): { table?: MappedTable; unmapped?: UnmappedTable } {
   const from = title.row + 1;
-  const { header, metaRows } = readHeader(v, from, end);
+  const final = def.stage === 'final';
+  const { header, metaRows } = readHeader(v, from, end, final);
+  if (header && final) subHeadersInFirstRow(v, header);
   const regionRange = (bottom: number, left = title.col, right = Math.max(title.col, v.width - 1)): CellRange => ({
     top: Math.max(0, title.row),
     left,
@@ -815,13 +940,16 @@ function mapRegion(
       ? readTwoSidedRows(v, table, header.dataTop, end)
       : def.shape === 'three-public'
         ? readThreePublicRows(v, table, header.dataTop, end)
-        : readCodeRows(v, table, header.dataTop, end);
+        : def.ledger
+          ? readLedgerRows(v, table, header, end)
+          : readCodeRows(v, table, header.dataTop, end);
+  if (final) dropSubHeaderCells(v, table);
   table.range.bottom = Math.max(header.bottom, last);
   // Merged areas over the table's amount cells (the amount columns are looked up only if a merge reaches its rows).
   let amountCols: number[] | undefined;
   for (const m of v.sheet.merges) {
     if (m.bottom < header.dataTop || m.top > table.range.bottom || (m.bottom === m.top && m.right === m.left)) continue;
-    amountCols ??= columns.filter((c) => isAmountRole(c.role) || c.role.startsWith('tp.')).map((c) => c.col);
+    amountCols ??= (table.ledgerColumns ?? columns).filter((c) => isAmountRole(c.role) || c.role.startsWith('tp.') || c.role.startsWith('tpb.')).map((c) => c.col);
     if (amountCols.some((c) => c >= m.left && c <= m.right)) table.mergedData.push(m);
   }
   table.decimals = shownDecimals(table);
@@ -857,8 +985,9 @@ function judgeByCodes(t: MappedTable): SchemaDef | undefined {
   let econ = 0;
   let func = 0;
   for (const r of t.rows) if (r.code) (/^3/.test(r.code) ? econ++ : /^2/.test(r.code) ? func++ : 0);
-  if (t.def.codeKind === 'function' && econ > func && econ >= 2) return SCHEMAS.find((s) => s.id === 'general-budget-basic-expenditure');
-  if (t.def.codeKind === 'economic' && func > econ && func >= 2) return SCHEMAS.find((s) => s.id === 'general-budget-expenditure');
+  const stage = t.def.stage ?? 'budget';
+  if (t.def.codeKind === 'function' && econ > func && econ >= 2) return schemaById('general-budget-basic-expenditure', stage);
+  if (t.def.codeKind === 'economic' && func > econ && func >= 2) return schemaById('general-budget-expenditure', stage);
   return undefined;
 }
 
@@ -866,11 +995,11 @@ function judgeByCodes(t: MappedTable): SchemaDef | undefined {
  * A table with no title (or one the vocabulary does not know), recognised by its columns and codes: the 三公
  * items, the two sides of a summary, economic (301, 30101) or function (201, 20101) codes and the column roles.
  */
-function schemaByStructure(v: SheetView): TitleHit | undefined {
+function schemaByStructure(v: SheetView, stage: Stage): TitleHit | undefined {
   const { header } = readHeader(v, 0, Math.min(v.height, 40));
   if (!header) return undefined;
   const words = [...header.paths.values()].flat().join('|');
-  const byId = (id: SchemaId) => SCHEMAS.find((s) => s.id === id)!;
+  const byId = (id: SchemaId) => schemaById(id, stage);
   // From the top of the sheet, so the meta line (单位：元, 编制部门) above the header is read too.
   const hit = (id: SchemaId): TitleHit => ({ row: -1, col: header.left, text: v.sheet.name, schema: byId(id), by: 'structure' });
   if (/因公出国|公务接待/.test(words)) return hit('three-public-expenditure');
@@ -891,7 +1020,8 @@ function schemaByStructure(v: SheetView): TitleHit | undefined {
   if (/经营支出|上缴上级|对附属/.test(words)) return hit('expenditure');
   if (/基本支出|人员经费/.test(words)) {
     const named = matchTitle(`${v.sheet.name}表`);
-    return hit(named?.schema?.shape === 'code' && named.schema.codeKind === 'function' ? named.schema.id : 'general-budget-expenditure');
+    const role = named?.schema?.id ?? named?.role;
+    return hit(role && schemaById(role).shape === 'code' && schemaById(role).codeKind === 'function' ? role : 'general-budget-expenditure');
   }
   return undefined;
 }
@@ -905,14 +1035,23 @@ export interface MappingOverride {
   schema: SchemaId | null;
 }
 
-export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = []): Detection {
+/**
+ * The tables of one sheet. `stage` 'final': the sheet is read as part of a 决算 disclosure — every title naming a
+ * standard table (with or without 决算 in it) is mapped with that table's 决算 columns and rows.
+ */
+export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = [], stage: Stage = 'budget'): Detection {
   const v = new SheetView(sheet);
   const out: Detection = { tables: [], unmapped: [], others: [] };
   let titles = findTitles(v);
+  if (stage === 'final')
+    titles = titles.map((t) => {
+      const role = t.schema?.id ?? t.role;
+      return role && !(t.other && !t.stage) ? { ...t, schema: schemaById(role, 'final'), other: false } : t;
+    });
   for (const o of overrides) {
     if (o.sheet !== sheet.name) continue;
     const hit = titles.find((t) => t.row === o.titleRow || (t.row === -1 && o.titleRow === 0));
-    const schema = o.schema ? SCHEMAS.find((s) => s.id === o.schema) : undefined;
+    const schema = o.schema ? schemaById(o.schema, stage) : undefined;
     if (hit) {
       hit.schema = schema;
       hit.other = !schema;
@@ -925,9 +1064,10 @@ export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = []): De
   }
   if (titles.length === 0) {
     const m = matchTitle(sheet.name);
-    if (m?.schema) titles = [{ row: -1, col: 0, text: sheet.name, schema: m.schema, by: 'sheet-name' }];
+    const role = m?.schema?.id ?? (stage === 'final' ? m?.role : undefined);
+    if (role) titles = [{ row: -1, col: 0, text: sheet.name, schema: schemaById(role, stage), by: 'sheet-name' }];
     else {
-      const guess = schemaByStructure(v);
+      const guess = schemaByStructure(v, stage);
       if (guess) titles = [guess];
     }
   }
@@ -956,14 +1096,23 @@ export interface DetectOptions {
 }
 
 export function detectWorkbook(wb: Workbook, overrides: MappingOverride[] = [], opts: DetectOptions = {}): Detection {
+  const budget = decideStage(detectStage(wb, overrides, 'budget'), opts.stage);
+  if (budget.stage!.stage !== 'final') return budget;
+  // A 决算 workbook: read again with the 决算 tables' columns and rows.
+  const final = detectStage(wb, overrides, 'final');
+  final.stage = budget.stage;
+  return final;
+}
+
+function detectStage(wb: Workbook, overrides: MappingOverride[], stage: Stage): Detection {
   const out: Detection = { tables: [], unmapped: [], others: [] };
   for (const s of wb.sheets) {
-    const d = detectSheet(s, overrides);
+    const d = detectSheet(s, overrides, stage);
     out.tables.push(...d.tables);
     out.unmapped.push(...d.unmapped);
     out.others.push(...d.others);
   }
-  return decideStage(oneTablePerTitle(out), opts.stage);
+  return oneTablePerTitle(out);
 }
 
 /**

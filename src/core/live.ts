@@ -12,7 +12,7 @@ import { detectWorkbook, MappingOverride, shownDecimals } from './detect';
 import { type Cell, cellNumber, inRange, type Workbook } from './grid';
 import { diffMarks, marksFromReport, CellMark } from './marks';
 import type { AmountRef, Detection, MappedRow, MappedTable } from './model';
-import { RULES } from './rules';
+import { rulesFor } from './rules';
 import { Rule, RuleContext, ruleContext } from './rules/context';
 import { CheckCounts, countCheck, emptyCounts, finishReport, ValidationReport } from './validate';
 
@@ -176,7 +176,7 @@ export class LiveValidation {
     this.segments = [];
     this.index.clear();
     this.staleEntries = 0;
-    RULES.forEach((rule, i) => this.segments.push(this.runRule(rule, i, 0)));
+    rulesFor(this.ctx.stage).forEach((rule, i) => this.segments.push(this.runRule(rule, i, 0)));
     this.compose();
     this.tooLarge = this.checks > this.maxChecks;
     if (this.tooLarge) {

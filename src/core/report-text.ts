@@ -22,9 +22,9 @@ export function stageLine(rep: Pick<ValidationReport, 'stage'>): string {
   return s.stage === 'final' ? `公开类型：部门决算${stageWhy(s)}` : `公开类型：部门预算${s.evidence.length ? `（另有决算表：${stageEvidence(s)}）` : ''}`;
 }
 
-/** The one line every path says instead of checking a 决算 workbook as a budget one. */
-export function finalStageMessage(stage: ValidationReport['stage']): string {
-  return `这是部门决算公开工作簿${stageWhy(stage)}；本版本只校验部门预算公开表，决算表未校验`;
+/** The one line the paths that do not yet read 决算 tables (生成说明, 插入模板) say instead of using them as budget ones. */
+export function finalStageMessage(stage: ValidationReport['stage'], what = '生成说明'): string {
+  return `这是部门决算公开工作簿${stageWhy(stage)}；${what}目前只支持部门预算公开表，决算表未使用`;
 }
 
 export function formatTextReport(file: string, rep: ValidationReport, opts: { maxInfo?: number } = {}): string {
@@ -43,7 +43,7 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
           : t.titleSaid
             ? `；表名“${t.title}”指${SHORT_TITLE[t.titleSaid]}，按科目编码识别为本表`
             : '';
-    lines.push(`  · ${schemaById(t.schema).title}  ${t.sheet}!${t.range}（${meta}${how}）`);
+    lines.push(`  · ${schemaById(t.schema, rep.stage.stage).title}  ${t.sheet}!${t.range}（${meta}${how}）`);
   }
   if (rep.unmapped.length) {
     lines.push(`未能识别的表 ${rep.unmapped.length} 张：`);
@@ -71,8 +71,7 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
     for (const o of plainOthers) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}`);
   }
   const c = rep.counts;
-  // A 决算 workbook says so once (below), not once per family of checks it did not run.
-  const gaps = rep.stage.stage === 'final' ? [] : notChecked(rep.coverage ?? []);
+  const gaps = notChecked(rep.coverage ?? []);
   lines.push('');
   lines.push(`校验结果：共核对 ${c.checks} 项勾稽关系；错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项。`);
   if (gaps.length) {
@@ -99,10 +98,7 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
         ),
       );
   }
-  if (rep.stage.stage === 'final') {
-    lines.push('');
-    lines.push('结论：这是部门决算公开表，本版本只校验部门预算公开表，上面的决算表都没有校验。');
-  } else if (c.error === 0) {
+  if (c.error === 0) {
     lines.push('');
     if (gaps.length) lines.push(`结论：已核对的部分没有发现错误，但有 ${gaps.length} 类核对未能进行，不能认为全部平衡。`);
     else lines.push(c.warning === 0 ? '结论：各表勾稽关系全部平衡。' : '结论：没有发现错误，请逐项核对上面的警告。');

@@ -17,6 +17,9 @@ export type SchemaId =
 
 export type SchemaShape = 'code' | 'two-sided' | 'three-public';
 
+/** Which disclosure a table belongs to: the budget (预算) or the final accounts (决算). */
+export type SchemaStage = 'budget' | 'final';
+
 /** How a header path (top → leaf, spaces removed) maps to a column role. */
 export interface ColumnRule {
   role: string;
@@ -47,6 +50,13 @@ export interface SchemaDef {
   rowFormulas: RowFormula[];
   /** Deepest code level the disclosure shows (function 项 = 3, economic 款 = 2). */
   depth?: 1 | 2 | 3;
+  /** Absent: a budget table. */
+  stage?: 'final';
+  /**
+   * The 决算 basic-expenditure table's layout: (编码, 名称, 决算数) printed twice side by side, with the labelled
+   * 人员经费合计 / 公用经费合计 cells at the bottom instead of a 合计 row (final-accounts.md T6).
+   */
+  ledger?: boolean;
 }
 
 const TOTAL: ColumnRule = { role: 'total', label: '合计', leaf: /^(本年支出)?合计$|^总计$|^合计数?$/ };
@@ -174,11 +184,107 @@ export const SCHEMAS: SchemaDef[] = [
   },
 ];
 
-export function schemaById(id: SchemaId): SchemaDef {
-  const s = SCHEMAS.find((x) => x.id === id);
+export function schemaById(id: SchemaId, stage: SchemaStage = 'budget'): SchemaDef {
+  const s = (stage === 'final' ? FINAL_SCHEMAS : SCHEMAS).find((x) => x.id === id);
   if (!s) throw new Error(`unknown schema ${id}`);
   return s;
 }
+
+const FISCAL: ColumnRule = { role: 'fiscal', label: '财政拨款收入', leaf: /财政拨款/ };
+const INCOME_SOURCES: ColumnRule[] = [
+  FISCAL,
+  { role: 'superior', label: '上级补助收入', leaf: /上级补助/ },
+  { role: 'business', label: '事业收入', leaf: /^事业收入$/ },
+  { role: 'operating', label: '经营收入', leaf: /经营收入/ },
+  { role: 'affiliated', label: '附属单位上缴收入', leaf: /附属单位/ },
+  { role: 'other', label: '其他收入', leaf: /其他收入/ },
+];
+
+/** 决算 政府性基金 / 国有资本经营 tables: 年初结转和结余 | 本年收入 | 本年支出 (合计 | 基本 | 项目) | 年末结转和结余. */
+const FINAL_FUND_TABLE = (id: SchemaId, title: string): SchemaDef => ({
+  id,
+  title,
+  stage: 'final',
+  shape: 'code',
+  codeKind: 'function',
+  depth: 3,
+  columns: [
+    { role: 'carry-begin', label: '年初结转和结余', leaf: /^年初结转和?结余$/ },
+    { role: 'income', label: '本年收入', leaf: /^本年收入(合计)?$/ },
+    { role: 'total', label: '本年支出合计', leaf: /^(小计|合计)$/, parent: /本年支出/ },
+    { role: 'total', label: '本年支出合计', leaf: /^本年支出(合计|小计)?$/ },
+    { role: 'basic', label: '基本支出', leaf: /^基本支出$/ },
+    { role: 'project', label: '项目支出', leaf: /^项目支出$/ },
+    { role: 'carry-end', label: '年末结转和结余', leaf: /^年末结转和?结余$/ },
+  ],
+  rowFormulas: [{ rule: 'row.general-total', target: 'total', parts: ['basic', 'project'], requires: ['total', 'basic'], describe: '基本支出 + 项目支出' }],
+});
+
+/**
+ * The nine 决算 tables (final-accounts.md §1): the budget roles with the columns a final-accounts table prints —
+ * 决算数 for 预算数, 本年收入合计 without 上年结转, carry-over columns in the fund tables, 预算数 | 决算数 pairs in 三公.
+ */
+export const FINAL_SCHEMAS: SchemaDef[] = [
+  {
+    id: 'income-expenditure-summary',
+    title: '收入支出决算总表',
+    stage: 'final',
+    shape: 'two-sided',
+    columns: [{ role: 'out.total', label: '决算数', leaf: /^(决算数|合计|金额)$/ }],
+    rowFormulas: [],
+  },
+  {
+    id: 'income',
+    title: '收入决算表',
+    stage: 'final',
+    shape: 'code',
+    codeKind: 'function',
+    depth: 3,
+    columns: [{ role: 'total', label: '本年收入合计', leaf: /^(本年收入)?合计$|^总计$/ }, ...INCOME_SOURCES],
+    rowFormulas: [{ rule: 'row.income-total', target: 'total', parts: INCOME_SOURCES.map((c) => c.role), describe: '各项本年收入之和' }],
+  },
+  { ...schemaById('expenditure'), title: '支出决算表', stage: 'final' },
+  {
+    ...schemaById('fiscal-appropriation-summary'),
+    title: '财政拨款收入支出决算总表',
+    stage: 'final',
+    columns: [{ role: 'out.total', label: '合计', leaf: /^(合计|决算数|金额)$/ }, ...schemaById('fiscal-appropriation-summary').columns.slice(1)],
+  },
+  {
+    id: 'general-budget-expenditure',
+    title: '一般公共预算财政拨款支出决算表',
+    stage: 'final',
+    shape: 'code',
+    codeKind: 'function',
+    depth: 3,
+    columns: [TOTAL, { role: 'basic', label: '基本支出', leaf: /^基本支出$/ }, { role: 'project', label: '项目支出', leaf: /^项目支出$/ }],
+    rowFormulas: [{ rule: 'row.general-total', target: 'total', parts: ['basic', 'project'], requires: ['total', 'basic'], describe: '基本支出 + 项目支出' }],
+  },
+  {
+    id: 'general-budget-basic-expenditure',
+    title: '一般公共预算财政拨款基本支出决算表',
+    stage: 'final',
+    shape: 'code',
+    codeKind: 'economic',
+    depth: 2,
+    ledger: true,
+    columns: [{ role: 'total', label: '决算数', leaf: /^(决算数|金额|合计)$/ }],
+    rowFormulas: [],
+  },
+  {
+    id: 'three-public-expenditure',
+    title: '财政拨款“三公”经费支出决算表',
+    stage: 'final',
+    shape: 'three-public',
+    columns: [
+      { role: 'budget', label: '预算数', leaf: /^(年初)?预算数$/ },
+      { role: 'total', label: '决算数', leaf: /^决算数$/ },
+    ],
+    rowFormulas: [],
+  },
+  FINAL_FUND_TABLE('government-fund-expenditure', '政府性基金预算财政拨款收入支出决算表'),
+  FINAL_FUND_TABLE('state-capital-expenditure', '国有资本经营预算财政拨款收入支出决算表'),
+];
 
 /** Items of the income side of the two summary tables, matched on the label without its "一、" prefix. */
 export const INCOME_ITEMS: { key: string; label: string; match: RegExp }[] = [
@@ -201,6 +307,25 @@ export const EXPENDITURE_ITEMS: { key: string; label: string; match: RegExp }[] 
   { key: 'exp-total', label: '本年支出合计', match: /^本年支出合计$/ },
   { key: 'exp-grand', label: '支出总计', match: /^支出总计$/ },
   { key: 'year-end', label: '年终结转结余', match: /^(年终|年末)/ },
+];
+
+/**
+ * The 决算 summaries' items (final-accounts.md T1, T4): both grand totals are a plain "总计", the income side adds
+ * 使用非财政拨款结余 and the expenditure side 结余分配; 年初/年末 (财政拨款) 结转和结余 are the carry-over lines.
+ */
+export const FINAL_INCOME_ITEMS: { key: string; label: string; match: RegExp }[] = [
+  { key: 'income-total', label: '本年收入合计', match: /^本年收入合计$/ },
+  { key: 'income-grand', label: '总计', match: /^(收入)?总计$/ },
+  { key: 'nonfiscal-use', label: '使用非财政拨款结余', match: /^使用非财政拨款结余/ },
+  { key: 'carryover', label: '年初结转和结余', match: /^(年初|上年结转)/ },
+  ...INCOME_ITEMS.filter((i) => !['income-total', 'income-grand', 'carryover'].includes(i.key)),
+];
+
+export const FINAL_EXPENDITURE_ITEMS: { key: string; label: string; match: RegExp }[] = [
+  { key: 'exp-total', label: '本年支出合计', match: /^本年支出合计$/ },
+  { key: 'exp-grand', label: '总计', match: /^(支出)?总计$/ },
+  { key: 'year-end', label: '年末结转和结余', match: /^(年末|年终)/ },
+  { key: 'distribution', label: '结余分配', match: /^结余分配/ },
 ];
 
 /**

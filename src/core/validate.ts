@@ -4,7 +4,7 @@ import { buildCoverage, CoverageEntry } from './coverage';
 import { detectWorkbook, MappingOverride } from './detect';
 import { cellNumber, inRange, parseA1, rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, Stage, StageDecision, UnmappedTable } from './model';
-import { RULES } from './rules';
+import { rulesFor } from './rules';
 import { RuleContext, ruleContext } from './rules/context';
 import { checkDepartmentAcross, checkPerformanceTables, checkProjectsAcross, DepartmentTarget, isCheckedPerformanceTable, ProjectTarget } from './rules/performance';
 import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
@@ -125,7 +125,7 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
       };
   const own = keepFrom ? tables.filter((t) => keepFrom.has(t)) : tables;
   const ctx = ruleContext(own, unmapped, check, (f: Finding) => void findings.push(f), countHolding, tables);
-  for (const rule of RULES) rule.run(ctx);
+  for (const rule of rulesFor(ctx.stage)) rule.run(ctx);
   flush();
   return { failing, kept, findings, counts };
 }

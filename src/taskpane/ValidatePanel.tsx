@@ -10,7 +10,7 @@ import type { Cell, Workbook } from '../core/grid';
 import { parseA1, parseRangeA1 } from '../core/grid';
 import { LiveValidation } from '../core/live';
 import type { MappingCorrections } from './corrections';
-import { finalStageMessage } from '../core/report-text';
+import { stageLine } from '../core/report-text';
 import { SCHEMAS, SchemaId, schemaById } from '../core/schemas';
 import { companions, LIKELIHOOD_WORDS, Suspect } from '../core/suspects';
 import type { ValidationReport } from '../core/validate';
@@ -346,11 +346,10 @@ function LiveStatus({ report, on, note }: { report: ValidationReport; on: boolea
   const imbalances = errors.filter((f) => !f.rule.startsWith('structure.')).length;
   const otherErrors = errors.length - imbalances;
   const errorText = [imbalances ? `${imbalances} 处不平衡` : '', otherErrors ? `${otherErrors} 处编码或结构错误` : ''].filter(Boolean).join('，');
+  const final = report.stage?.stage === 'final';
   const text =
-    report.stage?.stage === 'final'
-      ? '未核对：这是部门决算公开表'
-      : !report.tables.length
-        ? '未核对：没有识别到预算表'
+    !report.tables.length
+        ? `未核对：没有识别到${final ? '决算表' : '预算表'}`
         : errors.length
           ? errorText
           : gaps.length
@@ -359,7 +358,7 @@ function LiveStatus({ report, on, note }: { report: ValidationReport; on: boolea
               ? `没有错误，${report.counts.warning} 项警告请核对`
               : '全部平衡 ✓';
   // Green only when everything was checked and nothing, not even a warning, was found.
-  const green = !errors.length && !gaps.length && !report.counts.warning && report.tables.length > 0 && report.stage?.stage !== 'final';
+  const green = !errors.length && !gaps.length && !report.counts.warning && report.tables.length > 0;
   const color = errors.length ? tokens.colorPaletteRedForeground1 : green ? tokens.colorPaletteGreenForeground1 : tokens.colorPaletteMarigoldForeground1;
   return (
     <Caption1 data-testid="live-status" aria-live="polite" style={{ color: on ? color : tokens.colorNeutralForeground3 }}>
@@ -376,12 +375,10 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
   const gaps = (report.coverage ?? []).filter((g) => g.status !== 'checked');
   const nothing = report.tables.length === 0;
   const final = report.stage?.stage === 'final';
-  const summary = final
-    ? '没有核对：这是部门决算公开表'
-    : c.error
+  const summary = c.error
     ? `发现 ${c.error} 项错误${c.warning ? `、${c.warning} 项警告` : ''}`
     : nothing
-      ? '没有核对：未找到可识别的预算表'
+      ? `没有核对：未找到可识别的${final ? '决算表' : '预算表'}`
       : gaps.length
         ? `已核对部分没有错误，但有 ${gaps.length} 类核对未能进行`
         : c.warning
@@ -397,8 +394,8 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
         </MessageBarBody>
       </MessageBar>
       {final && (
-        <MessageBar intent="warning" data-testid="stage-final">
-          <MessageBarBody>{finalStageMessage(report.stage)}。</MessageBarBody>
+        <MessageBar intent="info" data-testid="stage-final">
+          <MessageBarBody>{stageLine(report)}：按部门决算公开表的勾稽关系核对（决算数、结转和结余）。</MessageBarBody>
         </MessageBar>
       )}
       {report.tables.length === 0 && !report.unmapped.length && !final && (

@@ -2,10 +2,12 @@ import { isZeroAmount } from '../amount';
 import { attachedMemo } from '../collections';
 import { CellAt, cellsUnitsDiff, rowsUnitsDiff, term, type Check, type Finding } from '../checks';
 import { amountColumns } from '../detect';
-import type { MappedColumn, MappedRow, MappedTable, UnmappedTable } from '../model';
+import type { MappedColumn, MappedRow, MappedTable, Stage, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 
 export interface RuleContext {
+  /** The disclosure the tables belong to: the rules that do not hold in it are not run. */
+  stage: Stage;
   /** The tables whose own checks are wanted: every mapped table, except in the suspects' second pass (validate.ts). */
   tables: MappedTable[];
   /** Titled tables that could not be mapped (present in the workbook, but not checked). */
@@ -86,7 +88,8 @@ export function ruleContext(
   firstOf: MappedTable[] = tables,
 ): RuleContext {
   const firsts = firstTables(firstOf);
-  return { tables, unmapped, first: (id) => firsts.get(id), check, countHolding, finding };
+  const stage: Stage = firstOf.some((t) => t.def.stage === 'final') ? 'final' : 'budget';
+  return { stage, tables, unmapped, first: (id) => firsts.get(id), check, countHolding, finding };
 }
 
 export interface Rule {
@@ -100,6 +103,8 @@ export interface Rule {
    * what it emits; 'values' — its findings quote amounts. Absent: it emits the same checks whatever the amounts.
    */
   reads?: 'presence' | 'values';
+  /** The disclosures the rule holds in (final-accounts.md §3.4); absent: both 预算 and 决算. */
+  stages?: readonly Stage[];
   run(ctx: RuleContext): void;
 }
 

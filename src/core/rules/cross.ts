@@ -1,6 +1,6 @@
 /** Rules 5–11 of domain.md: the same figure in two tables. Units are normalised to 万元 by the terms. */
 import { isZeroAmount } from '../amount';
-import { Check, pairUnitsDiff, SHORT_TITLE, term } from '../checks';
+import { Check, pairUnitsDiff, shortTitle, term } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 import { byCode, checkEquality, item, Rule, RuleContext, settled, totalRow } from './context';
@@ -62,14 +62,14 @@ function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, co
     if (settled(ctx, rule, summary, pairUnitsDiff(summary, sr, column, target, tr, 'total'), target)) continue;
     const lhs = term(summary, sr, column);
     const rhs = term(target, tr, 'total');
-    if (!sr) lhs.label = `${SHORT_TITLE[summary.schema]}中缺少功能类 ${code}，按 0 计`;
+    if (!sr) lhs.label = `${shortTitle(summary)}中缺少功能类 ${code}，按 0 计`;
     const [l, r] = sr ? [lhs, rhs] : [rhs, lhs];
     ctx.check({ rule, op: 'eq', lhs: [l], rhs: [r], expectation: sr ? `${target.def.title}中该类的合计` : `${summary.def.title}中该类的对应数` });
   }
   // 本年支出合计 against the target's 合计 row; an empty target table (空表列示) counts as zero.
   const st = item(summary, 'exp-total', 'out');
   const tt = totalRow(target);
-  if (st && (tt || !target.rows.some((r) => r.kind === 'code')) && !settled(ctx, rule, summary, pairUnitsDiff(summary, st, column, target, tt, 'total'), target))
+  if (st && (tt ? tt.amounts.total : !target.rows.some((r) => r.kind === 'code')) && !settled(ctx, rule, summary, pairUnitsDiff(summary, st, column, target, tt, 'total'), target))
     ctx.check({ rule, op: 'eq', lhs: [term(summary, st, column)], rhs: [term(target, tt, 'total')], expectation: `${target.def.title}合计` });
 }
 
@@ -97,6 +97,12 @@ const SUMMARY_INCOME_MAP: { items: string[]; role: string }[] = [
   { items: ['income-grand'], role: 'total' },
 ];
 
+/** 决算 (final-accounts.md JX.1): 本年收入合计 is the income table's total column; 总计 includes carry-over it lacks. */
+const FINAL_SUMMARY_INCOME_MAP: { items: string[]; role: string }[] = [
+  ...SUMMARY_INCOME_MAP.filter((m) => !['income-total', 'carryover', 'income-grand'].includes(m.items[0])),
+  { items: ['income-total'], role: 'total' },
+];
+
 export const summaryVsIncome: Rule = {
   id: 'cross.summary-income',
   reads: 'presence',
@@ -108,7 +114,7 @@ export const summaryVsIncome: Rule = {
     if (!s || !inc) return;
     const total = totalRow(inc);
     if (!total) return;
-    for (const m of SUMMARY_INCOME_MAP) {
+    for (const m of ctx.stage === 'final' ? FINAL_SUMMARY_INCOME_MAP : SUMMARY_INCOME_MAP) {
       if (!has(inc, m.role)) continue;
       let rows = m.items.map((k) => item(s, k, 'in')).filter((r): r is MappedRow => !!r);
       if (m.role === 'fiscal') rows = incomeSources(s).filter((r) => ['fiscal', 'general', 'fund', 'state'].includes(r.item!));
@@ -121,6 +127,8 @@ export const summaryVsIncome: Rule = {
 
 export const incomeVsExpenditure: Rule = {
   id: 'cross.income-expenditure',
+  // 决算: carry-over and unspent non-fiscal income legitimately break it (final-accounts.md N1).
+  stages: ['budget'],
   domain: '6',
   title: '收入总表与支出总表逐科目合计一致',
   run(ctx) {
@@ -165,6 +173,8 @@ export const fiscalVsState: Rule = {
 
 export const generalVsBasic: Rule = {
   id: 'cross.general-basic',
+  // 决算: the basic table is a ledger with 人员经费合计 / 公用经费合计 (final.general-basic).
+  stages: ['budget'],
   domain: '8',
   title: '一般公共预算支出表合计行的基本支出（人员经费、公用经费）= 基本支出表合计',
   run(ctx) {
@@ -205,6 +215,8 @@ function allGeneralBudget(ctx: RuleContext): boolean {
 export const generalVsExpenditure: Rule = {
   id: 'cross.general-expenditure',
   reads: 'presence',
+  // 决算: non-fiscal carry-over can be spent with only 一般公共预算 income (final-accounts.md N2; final.fiscal-subset).
+  stages: ['budget'],
   domain: '9',
   title: '全部为一般公共预算资金时，一般公共预算支出表与支出总表逐行一致（合计、基本支出、项目支出）',
   run(ctx) {

@@ -1,10 +1,10 @@
 /** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
 import { catalogueName, isFormerClassName } from '../catalogue';
 import { majority } from '../collections';
-import { rowLabel, SHORT_TITLE } from '../checks';
+import { rowLabel, shortTitle } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
-import { SCHEMAS } from '../schemas';
+import { FINAL_SCHEMAS, SCHEMAS } from '../schemas';
 import { normName } from '../text';
 import { byCode, codeRows, hasAmounts, Rule, RuleContext, tableParents } from './context';
 
@@ -21,7 +21,7 @@ export const missingTable: Rule = {
     if (found.size < 3) return; // not a full disclosure workbook
     for (const u of ctx.unmapped) if (u.schema) found.add(u.schema); // present, reported as unmapped with its reason
     const anchor = ctx.tables[0];
-    for (const s of SCHEMAS) {
+    for (const s of ctx.stage === 'final' ? FINAL_SCHEMAS : SCHEMAS) {
       if (found.has(s.id)) continue;
       const c = titleCell(anchor);
       ctx.finding({ rule: this.id, severity: 'warning', message: `未找到${s.title}：没有数据的表也应空表列示并加注说明`, ...c, cells: [c] });
@@ -74,7 +74,7 @@ export const duplicateCode: Rule = {
         const first = firsts.get(r.code!);
         if (!first || first === r) continue;
         const c = labelCell(t, r);
-        ctx.finding({ rule: this.id, severity: 'error', message: `${SHORT_TITLE[t.schema]}中科目编码 ${r.code} 重复出现（第 ${first.row + 1} 行和第 ${r.row + 1} 行），汇总关系无法确定`, ...c, cells: [labelCell(t, first), c], table: t.schema });
+        ctx.finding({ rule: this.id, severity: 'error', message: `${shortTitle(t)}中科目编码 ${r.code} 重复出现（第 ${first.row + 1} 行和第 ${r.row + 1} 行），汇总关系无法确定`, ...c, cells: [labelCell(t, first), c], table: t.schema });
       }
     }
   },
@@ -96,7 +96,7 @@ export const hierarchyGaps: Rule = {
         const expectLen = r.code!.length - 2;
         if (expectLen >= 3 && (!p || p.code!.length !== expectLen)) {
           const c = labelCell(t, r);
-          ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中 ${rowLabel(r)} 缺少上级科目 ${r.code!.slice(0, expectLen)}`, ...c, cells: [c], table: t.schema });
+          ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中 ${rowLabel(r)} 缺少上级科目 ${r.code!.slice(0, expectLen)}`, ...c, cells: [c], table: t.schema });
         }
       }
       const depth = t.def.depth ?? 3;
@@ -106,7 +106,7 @@ export const hierarchyGaps: Rule = {
         const tot = r.amounts['total'];
         if (tot && tot.blank) continue;
         const c = labelCell(t, r);
-        ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中 ${rowLabel(r)} 没有列出下级${r.level === 1 ? '款' : '项'}级科目`, ...c, cells: [c], table: t.schema });
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中 ${rowLabel(r)} 没有列出下级${r.level === 1 ? '款' : '项'}级科目`, ...c, cells: [c], table: t.schema });
       }
     }
   },
@@ -128,19 +128,19 @@ export const codeNames: Rule = {
         const key = r.code!;
         const prev = seen.get(key);
         if (prev && prev.name !== r.name && normName(prev.name) !== normName(r.name)) {
-          ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${SHORT_TITLE[t.schema]}中名为“${r.name}”，在${SHORT_TITLE[prev.t.schema]}中名为“${prev.name}”`, ...labelCell(t, r), cells: [labelCell(t, r), labelCell(prev.t, prev.r)], table: t.schema });
+          ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${shortTitle(t)}中名为“${r.name}”，在${shortTitle(prev.t)}中名为“${prev.name}”`, ...labelCell(t, r), cells: [labelCell(t, r), labelCell(prev.t, prev.r)], table: t.schema });
         } else if (!prev) seen.set(key, { name: r.name, t, r });
         const official = catalogueName(t.def.codeKind, r.code!);
         if (official === undefined) unknown.push(r);
         else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
-          ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
+          ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
         else if (official !== r.name && normName(official) !== normName(r.name))
-          ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
+          ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
       }
       if (unknown.length) {
         const c = labelCell(t, unknown[0]);
         const list = unknown.slice(0, 8).map((r) => r.code).join('、') + (unknown.length > 8 ? ` 等 ${unknown.length} 个` : '');
-        ctx.finding({ rule: 'structure.unknown-code', severity: 'warning', message: `${SHORT_TITLE[t.schema]}中科目 ${list} 不在内置科目目录中，未核对其名称（目录可能未收录，不代表编码有误）`, ...c, cells: unknown.map((r) => labelCell(t, r)), table: t.schema });
+        ctx.finding({ rule: 'structure.unknown-code', severity: 'warning', message: `${shortTitle(t)}中科目 ${list} 不在内置科目目录中，未核对其名称（目录可能未收录，不代表编码有误）`, ...c, cells: unknown.map((r) => labelCell(t, r)), table: t.schema });
       }
     }
   },
@@ -155,7 +155,7 @@ export const formerClassNames: Rule = {
       ctx,
       this.id,
       (t) => t.rows.filter((r) => r.formerName && r.code).map((r) => ({ row: r.row, col: r.labelCol ?? t.range.left, r })),
-      (t, { r }) => `${SHORT_TITLE[t.schema]}中“${r.name}”科目名称为旧名称，按 ${r.code} ${catalogueName('function', r.code!)}核对`,
+      (t, { r }) => `${shortTitle(t)}中“${r.name}”科目名称为旧名称，按 ${r.code} ${catalogueName('function', r.code!)}核对`,
     );
   },
 };
@@ -186,8 +186,8 @@ export const misprintedCodes: Rule = {
             }
           }
         const message = suggested
-          ? `${SHORT_TITLE[t.schema]}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，应为 ${suggested}（依据：${why}）${i.suggested ? '；金额已按 ' + suggested + ' 核对' : ''}`
-          : `${SHORT_TITLE[t.schema]}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，无法判断应为哪个科目；该行未参加层级核对`;
+          ? `${shortTitle(t)}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，应为 ${suggested}（依据：${why}）${i.suggested ? '；金额已按 ' + suggested + ' 核对' : ''}`
+          : `${shortTitle(t)}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，无法判断应为哪个科目；该行未参加层级核对`;
         ctx.finding({ rule: this.id, severity: 'error', message, ...c, cells: [c], table: t.schema, expected: suggested, actual: printed });
       }
   },
@@ -202,7 +202,7 @@ export const uncalculatedFormulas: Rule = {
       if (!t.uncalculated.length) continue;
       const cells = t.uncalculated.map((x) => at(t, x.row, x.col));
       const list = cells.slice(0, 5).map((c) => c.cell).join('、') + (cells.length > 5 ? ` 等 ${cells.length} 格` : '');
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${SHORT_TITLE[t.schema]} ${list} 的公式没有计算结果，请在 Excel/WPS 中重新计算并保存（按 F9 或打开后保存）后再校验；涉及这些格的核对暂不报告`, ...cells[0], cells, table: t.schema });
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)} ${list} 的公式没有计算结果，请在 Excel/WPS 中重新计算并保存（按 F9 或打开后保存）后再校验；涉及这些格的核对暂不报告`, ...cells[0], cells, table: t.schema });
     }
   },
 };
@@ -221,7 +221,7 @@ export const unitWords: Rule = {
   domain: '—',
   title: '金额后写的单位与表的金额单位不一致（如万元表中写“30000000元”）：按所写单位换算后核对，并提示改为数字',
   run(ctx) {
-    cellWarnings(ctx, this.id, (t) => t.unitWords, (t, x, cell) => `${SHORT_TITLE[t.schema]} ${cell} 写的是“${x.text}”，单位为${x.unit}，而本表金额单位为${t.unit}：已按${t.unit}换算后核对，请改为以${t.unit}计的数字`);
+    cellWarnings(ctx, this.id, (t) => t.unitWords, (t, x, cell) => `${shortTitle(t)} ${cell} 写的是“${x.text}”，单位为${x.unit}，而本表金额单位为${t.unit}：已按${t.unit}换算后核对，请改为以${t.unit}计的数字`);
   },
 };
 
@@ -230,7 +230,7 @@ export const invalidAmounts: Rule = {
   domain: '—',
   title: '金额单元格中无法识别为数字的内容',
   run(ctx) {
-    cellWarnings(ctx, this.id, (t) => t.invalid, (t, x, cell) => `${SHORT_TITLE[t.schema]} ${cell} 的内容“${x.text}”不是金额，按空白处理`);
+    cellWarnings(ctx, this.id, (t) => t.invalid, (t, x, cell) => `${shortTitle(t)} ${cell} 的内容“${x.text}”不是金额，按空白处理`);
   },
 };
 
@@ -243,7 +243,7 @@ export const mergedData: Rule = {
       ctx,
       this.id,
       (t) => t.mergedData.map((m) => ({ row: m.top, col: m.left, m })),
-      (t, { m }, cell) => `${SHORT_TITLE[t.schema]} ${a1(m.top, m.left)}:${a1(m.bottom, m.right)} 是合并单元格，覆盖了金额栏：只有 ${cell} 的值被计入，其余格按空白处理，请取消合并后分别填写`,
+      (t, { m }, cell) => `${shortTitle(t)} ${a1(m.top, m.left)}:${a1(m.bottom, m.right)} 是合并单元格，覆盖了金额栏：只有 ${cell} 的值被计入，其余格按空白处理，请取消合并后分别填写`,
     );
   },
 };

@@ -63,6 +63,7 @@ function carryCells(t: MappedTable, header: MappedRow | undefined, sub: MappedRo
 export const summaryGrandTotals: Rule = {
   id: 'summary.grand-totals',
   reads: 'presence',
+  stages: ['budget'],
   domain: '1',
   title: '收支总表：收入总计 = 本年收入合计 + 上年结转结余；支出总计 = 本年支出合计 + 年终结转结余',
   run(ctx) {
@@ -144,7 +145,8 @@ export const hierarchyTotal: Rule = {
       const total = totalRow(t);
       if (!total || uncertainSums(t).total) continue;
       const { roots } = tableParents(t);
-      for (const role of amountRoles(t)) checkColumnSum(ctx, this.id, t, role, total, roots, '各类之和');
+      // A 决算 fund table's 合计 row may print sub-headers instead of its 本年支出 amounts (not checked there).
+      for (const role of amountRoles(t)) if (total.amounts[role]) checkColumnSum(ctx, this.id, t, role, total, roots, '各类之和');
     }
   },
 };
@@ -202,6 +204,7 @@ export const threePublicItems: Rule = {
 export const basicEconomicSplit: Rule = {
   id: 'basic.economic-split',
   reads: 'values',
+  stages: ['budget'],
   domain: '4',
   title: '基本支出表：301、303 属人员经费，302、310（及 309、399）属公用经费，填错列的金额提示核对',
   run(ctx) {
