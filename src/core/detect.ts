@@ -311,7 +311,7 @@ function underMergedHeading(v: SheetView, r: number, top: number): boolean {
 const columnsByHeader = new Map<string, readonly MappedColumn[]>();
 
 function columnsFor(def: SchemaDef, paths: Map<number, string[]>): MappedColumn[] {
-  let key = def.id;
+  let key = def.stage === 'final' ? `final:${def.id}` : def.id;
   for (const [c, p] of paths) key += `\u0001${c}\u0002${p.join('\u0002')}`;
   let cols = columnsByHeader.get(key);
   if (!cols) cols = remember(columnsByHeader, key, Object.freeze(assignColumns(def, paths).map((c) => Object.freeze(c))), 10_000);
@@ -1045,7 +1045,9 @@ export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = [], sta
   let titles = findTitles(v);
   if (stage === 'final')
     titles = titles.map((t) => {
-      const role = t.schema?.id ?? t.role;
+      // A 政府性基金 / 国有资本经营 title is that fund's 收入支出 table in 决算 (final-accounts.md §1.10), whatever else it says.
+      const fund = t.schema && (/政府性?基金/.test(t.text) ? 'government-fund-expenditure' : /国有资本/.test(t.text) ? 'state-capital-expenditure' : undefined);
+      const role = fund ?? t.schema?.id ?? t.role;
       return role && !(t.other && !t.stage) ? { ...t, schema: schemaById(role, 'final'), other: false } : t;
     });
   for (const o of overrides) {
