@@ -90,7 +90,9 @@ module.exports = (env = {}, argv = {}) => {
 <h1>部门预算公开助手</h1>
 <p>在 Excel 的“开始”选项卡点击“预算校验”，打开任务窗格后点“校验”：加载项会找到工作簿中的九张部门预算公开表，核对表内、表间的勾稽关系，
 在工作表中用红色标出错误、黄色标出警告、深红色标出最可能填错的单元格，并在批注中说明应为多少。点“清除标记”恢复单元格原来的格式。</p>
-<p>没有 Excel 时可使用<a href="preview.html">浏览器预览</a>，或命令行工具 budget-check。</p></div>`,
+<p>在 WPS 表格中：功能区“部门预算”选项卡的“校验”“生成说明”“插入模板”按钮打开同一个任务窗格。</p>
+<p>没有 Excel 时可使用<a href="preview.html">浏览器预览</a>，或命令行工具 budget-check。</p>
+<div id="install">装到其他电脑（Excel 网页版、Excel 桌面版、单位统一部署、WPS 有服务器或单机）：见<a href="index.html" data-install-link target="_blank">安装说明</a>。</div></div>`,
         ),
       }),
       new CopyWebpackPlugin({

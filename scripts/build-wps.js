@@ -5,7 +5,8 @@
  *   dist/wps/budget-check_<version>.7z    the offline package (离线模式), referenced by dist/wps/jsplugins.xml
  *   dist/wps/publish.xml, publish.html    the online mode files (在线模式): jspluginonline entry and a page for IT
  * WPS_BASE_URL sets the intranet address the files will be served from (default http://127.0.0.1:3889/wps/);
- * WPS_OUT another output folder.
+ * WPS_OUT another output folder; WPS_INSTALL_URL the address of the install pages (npm run release sets it) that the
+ * pane's help page links to — without it that paragraph is left out (a relative link would reach the add-in's index.html).
  */
 const fs = require('fs');
 const path = require('path');
@@ -39,6 +40,15 @@ for (const f of fs.readdirSync(pane)) if (f.endsWith('.js') && !['taskpane.js', 
 const html = fs.readFileSync(path.join(pane, 'taskpane.html'), 'utf8').replace(/<script src="?https:\/\/appsforoffice[^>]*><\/script>\s*/, '');
 if (/office\.js/.test(html)) throw new Error('WPS 版任务窗格不应加载 Office.js');
 fs.writeFileSync(path.join(addin, 'taskpane.html'), html);
+// The help page the pane links to (帮助与安装), with its link to the install pages made absolute, or left out.
+const help = fs.readFileSync(path.join(pane, 'help.html'), 'utf8');
+const installUrl = process.env.WPS_INSTALL_URL;
+fs.writeFileSync(
+  path.join(addin, 'help.html'),
+  installUrl
+    ? help.replace(/href="?index\.html"? data-install-link/, `href="${installUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" data-install-link`)
+    : help.replace(/<div id="?install"?>[\s\S]*?<\/div>/, ''),
+);
 fs.cpSync(path.join(root, 'assets'), path.join(addin, 'assets'), { recursive: true });
 fs.writeFileSync(path.join(addin, 'package.json'), JSON.stringify({ name: NAME, addonType: 'et', version, customDomain: '' }, null, 2) + '\n');
 

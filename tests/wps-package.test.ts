@@ -17,7 +17,9 @@ beforeAll(() => {
 }, 60000);
 
 test('the add-in folder, the offline .7z and the online publish files are produced', () => {
-  for (const f of ['index.html', 'main.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js', 'assets/icon-32.png', 'package.json']) expect(fs.existsSync(path.join(folder, f))).toBe(true);
+  for (const f of ['index.html', 'main.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js', 'help.html', 'assets/icon-32.png', 'package.json']) expect(fs.existsSync(path.join(folder, f))).toBe(true);
+  // The pane's 帮助与安装 page: without WPS_INSTALL_URL its relative link to the install pages would reach the add-in's own index.html.
+  expect(fs.readFileSync(path.join(folder, 'help.html'), 'utf8')).not.toMatch(/data-install-link/);
   const archive = fs.readFileSync(path.join(out, `budget-check_${version}.7z`));
   expect(archive.subarray(0, 6)).toEqual(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]));
   expect(archive.length).toBeGreaterThan(50000);

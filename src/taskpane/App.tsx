@@ -1,5 +1,5 @@
 /** The task pane: three areas (校验, 生成说明, 插入模板) over one host. */
-import { Caption1, FluentProvider, makeStyles, Tab, TabList, Title3, webLightTheme } from '@fluentui/react-components';
+import { Caption1, FluentProvider, Link, makeStyles, Tab, TabList, Title3, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import { HOST_NAMES, InteractiveHost } from '../hosts/host';
 import { MappingCorrections } from './corrections';
@@ -9,6 +9,7 @@ import { ValidatePanel } from './ValidatePanel';
 
 const useStyles = makeStyles({
   root: { padding: '12px', display: 'flex', flexDirection: 'column', rowGap: '10px', minWidth: 0, boxSizing: 'border-box' },
+  hostLine: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: '8px' },
 });
 
 const TABS = ['validate', 'explain', 'template'];
@@ -34,7 +35,15 @@ export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; 
     <FluentProvider theme={webLightTheme}>
       <div className={s.root}>
         <Title3>部门预算公开助手</Title3>
-        <Caption1 data-testid="host-kind">运行于：{HOST_NAMES[host.kind]}</Caption1>
+        <div className={s.hostLine}>
+          <Caption1 data-testid="host-kind">运行于：{HOST_NAMES[host.kind]}</Caption1>
+          {/* help.html sits next to the pane (Excel, WPS, preview); it links to the release's install pages. */}
+          <Caption1>
+            <Link href="help.html" target="_blank" rel="noopener" data-testid="help-link">
+              帮助与安装
+            </Link>
+          </Caption1>
+        </div>
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))}>
           <Tab value="validate">校验</Tab>
           <Tab value="explain">生成说明</Tab>

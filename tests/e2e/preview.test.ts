@@ -288,6 +288,19 @@ maybe('browser preview (Chromium)', () => {
     expect(await page.locator('[data-testid=open-error]').innerText()).toMatch(/不是 \.xlsx 工作簿/);
   }, 30000);
 
+  test('帮助与安装 beside 运行于 opens help.html, which links to the install pages; no overflow at 320 px', async () => {
+    await page.goto(`${base}/preview.html?pane=320`);
+    const link = page.locator('[data-testid=help-link]');
+    await link.waitFor();
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const [help] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await help.waitForLoadState();
+    expect(new URL(help.url()).pathname).toBe('/taskpane/help.html');
+    expect(await help.locator('a[data-install-link]').getAttribute('href')).toBe('index.html');
+    await help.close();
+    expect(await page.locator('[data-testid=pane]').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  }, 30000);
+
   test('inside WPS (window.Application present) the pane says so, and explains a missing workbook in Chinese', async () => {
     const wpsPane = `${base.replace(/\/taskpane$/, '')}/wps/budget-check_${version}/taskpane.html#validate`;
     if (!fs.existsSync(path.join(site, 'wps', `budget-check_${version}`, 'taskpane.html'))) throw new Error('dist/wps 不存在：请先运行 npm run build:wps');
