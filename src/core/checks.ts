@@ -146,7 +146,7 @@ export const FINAL_SHORT_TITLE: Record<SchemaId, string> = {
 
 /** A table's short name for messages, in its stage's words. */
 export function shortTitle(t: Pick<MappedTable, 'schema' | 'def'>): string {
-  return (t.def.stage === 'final' ? FINAL_SHORT_TITLE : SHORT_TITLE)[t.schema];
+  return (t.def?.stage === 'final' ? FINAL_SHORT_TITLE : SHORT_TITLE)[t.schema];
 }
 
 export function rowLabel(row: MappedRow): string {

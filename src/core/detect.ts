@@ -787,7 +787,8 @@ function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end:
  */
 function subHeadersInFirstRow(v: SheetView, header: HeaderInfo): void {
   const texts = v.rowTexts(header.dataTop);
-  const leafOf = (c: number) => header.paths.get(c)?.at(-1);
+  const leaves = new Map([...header.paths].map(([c, p]) => [c, p[p.length - 1]]));
+  const leafOf = (c: number) => leaves.get(c);
   for (const [c, path] of header.paths) {
     const x = squash(texts[c] ?? '');
     const leaf = path[path.length - 1];

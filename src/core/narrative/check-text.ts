@@ -62,6 +62,19 @@ const LABELS: [RegExp, FigureKey][] = [
   [/(支出预算|预算支出|支出总计|支出合计|预算收支安排|收支预算)/, 'expenditure'],
 ];
 
+/**
+ * A 决算 text's own words, tried before LABELS (final-accounts.md §4): 收入支出总计 is the summary's 总计 with
+ * carry-over, 本年收入/支出合计 the year's; "年初预算 / 全年预算 / 调整预算" name budget figures, not table cells.
+ */
+const FINAL_LABELS: [RegExp, FigureKey | null][] = [
+  [/财政拨款收入支出总计/, 'fiscalTotal'],
+  [/收入支出总计/, 'grandTotal'],
+  [/本年收入合计/, 'income'],
+  [/本年支出合计/, 'expenditure'],
+];
+/** A budget figure stated in a 决算 text ("年初预算为", "全年预算数"): for 三公 the table's 预算数, otherwise none. */
+const BUDGET_FIGURE = /(年初|全年|调整)预算(数)?(为|是)?$|预算数(为|是)?$/;
+
 const LEFTOVER = /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填|【待补充|增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]/i;
 /** Web addresses (…/xxgk/…): their letters are no template leftover. */
 const URL = /(https?:\/\/|www\.)[\w.\-/?=&%#:~+]*/gi;
@@ -84,14 +97,17 @@ interface Mention {
   end: number;
   label: string;
   kind: 'amount' | 'prior' | 'delta' | 'percent' | 'item';
+  /** A 决算 text's budget figure (年初预算, 全年预算): compared with the 三公 预算数 only. */
+  budget?: boolean;
   sign?: 1 | -1;
   key?: FigureKey;
   /** For breakdown items: the basic-table row it names. */
   econ?: Figures['economic'][number];
 }
 
-function classify(label: string): FigureKey | undefined {
+function classify(label: string, final = false): FigureKey | undefined {
   const l = label.replace(/\s+/g, '');
+  if (final) for (const [re, key] of FINAL_LABELS) if (re.test(l)) return key ?? undefined;
   for (const [re, key] of LABELS) if (re.test(l)) return key;
   return undefined;
 }
@@ -134,7 +150,117 @@ function mentions(sentence: string, figures: Figures | undefined): Mention[] {
       // Item names keep their brackets ("日常维修（护）费").
       const itemLabel = ctx.split(/[，,；;：:、]/).pop()!.trim();
       out.push({ value: amount, unit, ...pos, label: itemLabel, kind: 'item', econ: economicByName(figures, itemLabel) });
-    } else out.push({ value: amount, unit, ...pos, label, kind: 'amount', key: classify(label) });
+    } else if (figures?.stage === 'final' && BUDGET_FIGURE.test(label.replace(/\s+/g, ''))) {
+      // A 决算 text's budget figure: the 三公 预算数 are in the table, any other budget only in the budget disclosure.
+      const key = classify(label);
+      out.push({ value: amount, unit, ...pos, label, kind: 'amount', key, budget: true });
+    } else out.push({ value: amount, unit, ...pos, label, kind: 'amount', key: classify(label, figures?.stage === 'final') });
+  }
+  return out;
+}
+
+/** "完成（年初/全年）预算的 P%" (final-accounts.md TX7, TX11). */
+const COMPLETION = /完成(年初|全年|调整)?预算(数)?的\s*(\d+(?:\.\d+)?)%/g;
+const STATED = (what: string) => new RegExp(`${what}(?:数)?(?:为|是)?\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*万元`, 'g');
+
+/**
+ * A 决算 text's completion rates: P = 支出决算 ÷ the budget it names, which must not be 0 (a rate of a zero budget
+ * does not exist — often it was computed on the 全年预算 and called 完成年初预算). The budget is the one the clause
+ * states, or for a 三公 item the 预算数 of the 三公 table.
+ */
+function completionFindings(sentence: string, figures: Figures): TextFinding[] {
+  const out: TextFinding[] = [];
+  let from = 0;
+  for (const m of sentence.matchAll(COMPLETION)) {
+    const chunk = sentence.slice(from, m.index!);
+    from = m.index! + m[0].length;
+    const clause = chunk.split(/[；;]/).pop()!;
+    const last = (re: RegExp) => [...clause.matchAll(re)].pop();
+    const which = m[1] ?? '年初';
+    const statedBudget = last(STATED(`${which}预算`)) ?? (m[1] ? undefined : last(STATED('预算')));
+    const full = last(STATED('全年预算'));
+    const actual = last(STATED('(支出)?决算'));
+    const key = LABELS.find(([re]) => re.test(clause.replace(/\s+/g, '')))?.[1];
+    const tableBudget = key && figures.budgets?.[key];
+    const budget = statedBudget ? new Decimal(statedBudget.groups!.n) : tableBudget?.value;
+    const rate = new Decimal(m[3]);
+    const subject = clause.split(/年初预算|全年预算|调整预算|支出决算|决算(?:数)?(?:为|是)|完成/)[0].replace(/^[，,：:\s]*(其中[:：]?)?/, '').trim();
+    if (budget === undefined) continue;
+    if (budget.isZero()) {
+      const onFull = full && actual && !new Decimal(full.groups!.n).isZero() && close(new Decimal(percent(new Decimal(actual.groups!.n), new Decimal(full.groups!.n))), rate, rate);
+      const where = statedBudget ? '' : tableBudget?.sheet ? `（${tableBudget.sheet}!${tableBudget.cell}）` : '';
+      out.push({
+        rule: 'text.completion', severity: 'error',
+        message: `${subject ? `“${subject}”的` : ''}${m[1] ?? ''}预算为 0${where}，不能写“完成${m[1] ?? ''}预算的${m[3]}%”${onFull ? `：${m[3]}% 是支出决算 ${actual!.groups!.n} ÷ 全年预算 ${full!.groups!.n}，应说明是完成全年预算的比例` : '：预算为 0 时没有完成率'}`,
+        sentence, stated: `${m[3]}%`,
+      });
+    } else if (actual) {
+      const expected = percent(new Decimal(actual.groups!.n), budget);
+      if (!close(new Decimal(expected), rate, rate))
+        out.push({ rule: 'text.completion', severity: 'error', message: `完成${m[1] ?? ''}预算的比例应为 ${actual.groups!.n} ÷ ${budget} = ${expected}%，文中写 ${m[3]}%`, sentence, stated: `${m[3]}%` });
+    }
+  }
+  return out;
+}
+
+/**
+ * A 决算 text's class shares (final-accounts.md TX6): "A（类）X万元，占P%" of the 一般公共预算财政拨款支出, recomputed
+ * on the 一般公共预算支出决算表's 合计. One unit off in the last decimal (shares forced to add to 100) is a warning.
+ */
+function classShareFindings(sentence: string, figures: Figures): TextFinding[] {
+  const total = figures.values.generalExp;
+  if (!total || total.value.isZero()) return [];
+  const out: TextFinding[] = [];
+  for (const m of sentence.matchAll(/([^，,；;。：:]+?)[（(]类[)）]\s*(\d+(?:\.\d+)?)\s*万元[，,]?\s*占(?:比)?(?:为)?\s*(\d+(?:\.\d+)?)%/g)) {
+    const stated = new Decimal(m[3]);
+    const expected = new Decimal(m[2]).div(total.value).times(100);
+    const unit = new Decimal(10).pow(-stated.decimalPlaces());
+    const off = expected.minus(stated).abs();
+    if (off.lte(unit.div(2).plus('0.0000001'))) continue;
+    const oneUnit = off.lte(unit.times(1.5));
+    out.push({
+      rule: 'text.share', severity: oneUnit ? 'warning' : 'error',
+      message: `“${m[1].trim()}（类）”${m[2]}万元占一般公共预算财政拨款支出 ${fmt(total.value, 2)}万元（${total.sheet}!${total.cell}）的 ${expected.toDecimalPlaces(stated.decimalPlaces(), Decimal.ROUND_HALF_UP).toFixed(stated.decimalPlaces())}%，文中写 ${m[3]}%${oneUnit ? '（末位相差 1，可能是为凑足 100% 而调整，请核对）' : ''}`,
+      sentence, stated: `${m[3]}%`,
+    });
+  }
+  return out;
+}
+
+/** What an item's 主要用于 must not say (final-accounts.md TX20): the purpose of another kind of item. */
+const PURPOSE_CLASHES: { item: RegExp; not: RegExp; what: string }[] = [
+  { item: /住房公积金/, not: /医疗|养老保险|职业年金|失业|工伤/, what: '住房公积金' },
+  { item: /基本养老保险缴费/, not: /医疗|公积金|职业年金/, what: '养老保险缴费' },
+  { item: /职业年金缴费/, not: /医疗|公积金|基本养老/, what: '职业年金缴费' },
+  { item: /(行政|事业)单位医疗|公务员医疗补助/, not: /公积金|养老|年金/, what: '医疗保险' },
+];
+
+/**
+ * The 决算 text's per-项 paragraphs (final-accounts.md TX8, TX20): "N、A（类）B（款）C（项）。主要用于：…。年初预算为
+ * X万元，支出决算为Y万元" — Y is the 项's amount in the 一般公共预算支出决算表, and the purpose fits the 项.
+ */
+function itemParagraphFindings(sentences: string[], figures: Figures): TextFinding[] {
+  const out: TextFinding[] = [];
+  let current: { names: string[]; sentence: string } | undefined;
+  for (const sentence of sentences) {
+    const s = sentence.replace(/\s+/g, '');
+    const head = /([^、（(]+)[（(]类[)）]([^（(]+)[（(]款[)）]([^（(]+)[（(]项[)）]/.exec(s);
+    if (head) current = { names: [head[1].replace(/^\d+/, ''), head[2], head[3]], sentence };
+    if (!current) continue;
+    const use = /主要用于[:：]?([^。；]*)/.exec(s);
+    const clash = use && PURPOSE_CLASHES.find((c) => c.item.test(current!.names[2]) && c.not.test(use[1]));
+    if (clash) out.push({ rule: 'text.item-purpose', severity: 'warning', message: `“${current.names[2]}（项）”的用途写为“${use![1]}”：这是${clash.not.exec(use![1])![0]}的内容，不是${clash.what}，请核对`, sentence });
+    const actual = /支出决算(数)?(为|是)?(\d+(?:\.\d+)?)万元/.exec(s);
+    if (!actual) continue;
+    const norm = (x: string) => normName(x);
+    const hit = figures.items?.find((i) => norm(i.names[2]) === norm(current!.names[2]) && norm(i.names[1]) === norm(current!.names[1]));
+    if (hit && !close(new Decimal(actual[3]), hit.total.value, new Decimal(actual[3])))
+      out.push({
+        rule: 'text.amount', severity: 'error',
+        message: `“${current.names.join('／')}”支出决算写为 ${actual[3]}万元，表中为 ${fmt(hit.total.value, 2)}万元（${hit.total.sheet}!${hit.total.cell}，${hit.code}）`,
+        sentence, stated: actual[3], table: fmt(hit.total.value, 2), sheet: hit.total.sheet, cell: hit.total.cell,
+      });
+    current = undefined;
   }
   return out;
 }
@@ -226,7 +352,17 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   const year = opts.year ?? figures?.year;
   const prior = opts.prior;
   let heading: FigureKey | undefined;
-  for (const sentence of pastedSentences(text)) {
+  const sentences = pastedSentences(text);
+  /** Sentences whose class shares were checked against the tables: the text's own share arithmetic is not repeated. */
+  const tableShares = new Set<string>();
+  if (figures?.stage === 'final') findings.push(...itemParagraphFindings(sentences, figures));
+  for (const sentence of sentences) {
+    if (figures?.stage === 'final') {
+      findings.push(...completionFindings(sentence, figures));
+      const shares = classShareFindings(sentence, figures);
+      findings.push(...shares);
+      if (/[（(]类[)）]\s*\d[^%]*%/.test(sentence) && figures.values.generalExp) tableShares.add(sentence);
+    }
     const underHeading = heading;
     heading = headingKey(sentence);
     const withoutUrls = sentence.replace(URL, '');
@@ -289,6 +425,11 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
         subject = m;
         priorM = delta = undefined;
         deltaWrong = false;
+        if (m.budget) {
+          const fig = m.key && figures?.budgets?.[m.key];
+          if (fig) amountFinding(m, fig, `${m.label}（预算数）`);
+          continue;
+        }
         if (m.key && !stated.has(m.key)) stated.set(m.key, m);
         const fig = m.key && figures?.values[m.key];
         if (fig) amountFinding(m, fig);
@@ -351,6 +492,6 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   // The arithmetic the text states across its sentences (claims.ts), where the sentence-by-sentence checks above
   // have not already said the sentence is wrong (one wrong figure, one finding).
   const said = findings.filter((g) => g.severity === 'error').map((g) => g.sentence);
-  for (const f of checkArithmetic(text)) if (!said.includes(f.sentence)) findings.push(f);
+  for (const f of checkArithmetic(text)) if (!said.includes(f.sentence) && !(f.rule === 'text.share' && tableShares.has(f.sentence))) findings.push(f);
   return findings;
 }

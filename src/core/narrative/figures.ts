@@ -30,7 +30,16 @@ export type FigureKey =
   /** 财政拨款收入 (一般公共预算 + 政府性基金 + 国有资本经营); the expenditure of each fund and of all 财政拨款. */
   | 'fiscalIncome' | 'generalExp' | 'fundExp' | 'stateExp' | 'fiscalExp'
   /** 机关运行经费: the published figure where a table carries one, else assumed = 公用经费 (see `assumed`). */
-  | 'running';
+  | 'running'
+  /** 决算: 收入支出总计 (the 收支决算总表's 总计, carry-over included) and 财政拨款收入支出总计 (the 财政拨款 总计). */
+  | 'grandTotal' | 'fiscalTotal';
+
+/** A 决算 一般公共预算 项 (final-accounts.md TX8): its names from 类 to 项 and its 支出决算. */
+export interface FinalItem {
+  code: string;
+  names: string[];
+  total: Figure;
+}
 
 export interface Figures {
   year?: number;
@@ -44,6 +53,10 @@ export interface Figures {
     department?: { parts: string[]; items: number; indicators: number; funds?: Decimal };
   };
   values: Partial<Record<FigureKey, Figure>>;
+  /** 决算 workbooks: the stage, the 三公 table's 预算数 (by the same keys) and the 一般公共预算 项. */
+  stage?: 'final';
+  budgets?: Partial<Record<FigureKey, Figure>>;
+  items?: FinalItem[];
   /** Basic-table rows (economic 类 and 款) with their amounts: for 机关运行经费 and name lookups. */
   economic: { code: string; name: string; personnel: Decimal; public: Decimal; total: Decimal; sheet: string; cell: string }[];
 }
@@ -163,7 +176,45 @@ export function extractFigures(tables: MappedTable[]): Figures {
     }
   }
   const years = tables.map((t) => t.year).filter((y): y is number => !!y);
-  return { year: years[0], department: tables.find((t) => t.department)?.department, values: v, economic };
+  const out: Figures = { year: years[0], department: tables.find((t) => t.department)?.department, values: v, economic };
+  if (tables.some((t) => t.def.stage === 'final')) finalFigures(tables, out);
+  return out;
+}
+
+/**
+ * What a 决算 text talks about besides the budget's figures (final-accounts.md §4): 收入支出总计 and 财政拨款收入支出总计
+ * (the summaries' 总计), 人员经费合计 / 公用经费合计 of the basic ledger, the 三公 预算数, and each 一般公共预算 项.
+ */
+function finalFigures(tables: MappedTable[], f: Figures): void {
+  f.stage = 'final';
+  const v = f.values;
+  const summary = first(tables, 'income-expenditure-summary');
+  if (summary) v.grandTotal ??= fig(summary, item(summary, 'income-grand', 'in')?.amounts['in.amount']);
+  const fiscal = first(tables, 'fiscal-appropriation-summary');
+  if (fiscal) v.fiscalTotal ??= fig(fiscal, item(fiscal, 'income-grand', 'in')?.amounts['in.amount']);
+  const ledger = first(tables, 'general-budget-basic-expenditure');
+  if (ledger) {
+    v.personnel ??= fig(ledger, item(ledger, 'personnel-total')?.amounts.total);
+    v.public ??= fig(ledger, item(ledger, 'public-total')?.amounts.total);
+    for (const r of ledger.rows) if (r.kind === 'code' && r.amounts.total) f.economic.push(new EconomicRow(ledger, r));
+    if (!v.running || v.running.assumed) v.running = v.public && { ...v.public, assumed: '表中没有单列机关运行经费，按公用经费合计核对（机关运行经费是行政单位和参公事业单位的公用经费；事业单位可能没有）' };
+  }
+  const tp = first(tables, 'three-public-expenditure');
+  if (tp) {
+    f.budgets = {};
+    for (const [k, key] of [['threeTotal', 'total'], ['abroad', 'abroad'], ['vehicle', 'vehicle'], ['purchase', 'purchase'], ['operation', 'operation'], ['reception', 'reception']] as const) {
+      const row = item(tp, key);
+      const b = row ? (fig(tp, row.amounts.budget) ?? { value: ZERO, sheet: tp.sheet, cell: a1(row.row, row.labelCol ?? tp.range.left) }) : undefined;
+      if (b) f.budgets[k] = b;
+    }
+  }
+  const gen = first(tables, 'general-budget-expenditure');
+  if (gen) {
+    const byCode = new Map(gen.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+    f.items = gen.rows
+      .filter((r) => r.kind === 'code' && r.level === 3 && r.amounts.total)
+      .map((r) => ({ code: r.code!, names: [r.code!.slice(0, 3), r.code!.slice(0, 5), r.code!].map((c) => byCode.get(c)?.name ?? ''), total: fig(gen, r.amounts.total)! }));
+  }
 }
 
 

@@ -70,7 +70,7 @@ export const finalCarryOver: Rule = {
         const role = `out.${key}`;
         const income = item(f, key, 'in');
         if (!has(f, role) || !yearEnd || !spent || !income) continue;
-        checkEquality(ctx, this.id, [[f, yearEnd, role], [f, spent, role]], cells(f, [income, item(f, `carryover-${key}`, 'in')], 'in.amount'), `${label}：年初结转和结余 + 本年收入（年末 = 年初 + 收入 − 支出）`);
+        checkEquality(ctx, this.id, [[f, yearEnd, role], [f, spent, role]], cells(f, [income, item(f, `carryover-${key}`, 'in')], 'in.amount'), `${label}：年初结转和结余 + 本年收入 − 本年支出合计`);
       }
     }
     for (const t of ctx.tables) {
@@ -78,7 +78,7 @@ export const finalCarryOver: Rule = {
       if (!['carry-begin', 'income', 'total', 'carry-end'].every((r) => has(t, r))) continue;
       for (const row of t.rows) {
         if (row.kind === 'other' || !row.amounts.total || !row.amounts['carry-end']) continue;
-        checkEquality(ctx, this.id, [[t, row, 'carry-end'], [t, row, 'total']], [[t, row, 'carry-begin'], [t, row, 'income']], '年初结转和结余 + 本年收入（年末 = 年初 + 收入 − 支出）');
+        checkEquality(ctx, this.id, [[t, row, 'carry-end'], [t, row, 'total']], [[t, row, 'carry-begin'], [t, row, 'income']], '年初结转和结余 + 本年收入 − 本年支出合计');
       }
     }
   },

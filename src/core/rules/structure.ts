@@ -62,6 +62,24 @@ export const emptyNote: Rule = {
   },
 };
 
+/** Instructions of the template left under a table (final-accounts.md TX18: "仍保留该表格式，并在本表下方作下述说明："). */
+const TEMPLATE_NOTE = /仍保留该表格式|在本表下方作下述说明|(按|参照)(以下|下述)格式填写|此处填写|有则填写|无则(填|写)/;
+
+export const templateNote: Rule = {
+  id: 'structure.template-note',
+  domain: '12',
+  title: '表下留有模板的填写说明（如“仍保留该表格式，并在本表下方作下述说明”），公开前应删去',
+  run(ctx) {
+    for (const t of ctx.tables)
+      for (const n of t.notes) {
+        const m = TEMPLATE_NOTE.exec(n);
+        if (!m) continue;
+        const c = titleCell(t);
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}下方留有模板的填写说明“${n.length > 40 ? n.slice(0, 40) + '…' : n}”：公开前应删去`, ...c, cells: [c], table: t.schema });
+      }
+  },
+};
+
 export const duplicateCode: Rule = {
   id: 'structure.duplicate-code',
   domain: '12',
@@ -279,7 +297,7 @@ export const metaDepartment: Rule = {
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
+  missingTable, duplicateTable, emptyNote, templateNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
   unitWords, invalidAmounts, mergedData,
   metaYear, metaDepartment,
 ];
