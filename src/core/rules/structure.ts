@@ -1,5 +1,5 @@
 /** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
-import { catalogueName, isFormerClassName } from '../catalogue';
+import { catalogueName, CodeKind, isFormerClassName } from '../catalogue';
 import { majority } from '../collections';
 import { rowLabel, shortTitle } from '../checks';
 import { a1 } from '../grid';
@@ -130,11 +130,33 @@ export const hierarchyGaps: Rule = {
   },
 };
 
+/** The code one level up (20106 for 2010601, 201 for 20106); none for a class. */
+const parentCode = (code: string) => (code.length > 3 ? code.slice(0, code.length - 2) : undefined);
+
 export const codeNames: Rule = {
   id: 'structure.code-name',
   domain: '12',
   title: '科目名称与工作簿中同一编码的名称、与内置科目目录一致',
   run(ctx) {
+    // Codes the catalogue lacks, with every name the workbook prints for each: a lacking code whose parent the catalogue
+    // holds and whose name is the same throughout is most likely a real code the catalogue has not collected (one info
+    // line for the workbook); one whose parent is lacking too, or printed with different names, stays a warning per table.
+    const lacking = new Map<string, { kind: CodeKind; code: string; names: Set<string>; first: { t: MappedTable; r: MappedRow } }>();
+    for (const t of ctx.tables) {
+      const kind = t.def.codeKind;
+      if (!kind) continue;
+      for (const r of codeRows(t)) {
+        if (!r.name || catalogueName(kind, r.code!) !== undefined) continue;
+        const key = `${kind}:${r.code}`;
+        const l = lacking.get(key) ?? lacking.set(key, { kind, code: r.code!, names: new Set(), first: { t, r } }).get(key)!;
+        l.names.add(normName(r.name));
+      }
+    }
+    const benign = (kind: CodeKind, code: string) => {
+      const l = lacking.get(`${kind}:${code}`)!;
+      const parent = parentCode(code);
+      return l.names.size === 1 && parent !== undefined && catalogueName(kind, parent) !== undefined;
+    };
     // The first name of each code, per kind of code (function, economic).
     const seenByKind = new Map<string, Map<string, { name: string; t: MappedTable; r: MappedRow }>>();
     for (const t of ctx.tables) {
@@ -149,8 +171,9 @@ export const codeNames: Rule = {
           ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${shortTitle(t)}中名为“${r.name}”，在${shortTitle(prev.t)}中名为“${prev.name}”`, ...labelCell(t, r), cells: [labelCell(t, r), labelCell(prev.t, prev.r)], table: t.schema });
         } else if (!prev) seen.set(key, { name: r.name, t, r });
         const official = catalogueName(t.def.codeKind, r.code!);
-        if (official === undefined) unknown.push(r);
-        else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
+        if (official === undefined) {
+          if (!benign(t.def.codeKind, r.code!)) unknown.push(r);
+        } else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
           ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
         else if (official !== r.name && normName(official) !== normName(r.name))
           ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
@@ -160,6 +183,18 @@ export const codeNames: Rule = {
         const list = unknown.slice(0, 8).map((r) => r.code).join('、') + (unknown.length > 8 ? ` 等 ${unknown.length} 个` : '');
         ctx.finding({ rule: 'structure.unknown-code', severity: 'warning', message: `${shortTitle(t)}中科目 ${list} 不在内置科目目录中，未核对其名称（目录可能未收录，不代表编码有误）`, ...c, cells: unknown.map((r) => labelCell(t, r)), table: t.schema });
       }
+    }
+    const quiet = [...lacking.values()].filter((l) => benign(l.kind, l.code));
+    if (quiet.length) {
+      const c = labelCell(quiet[0].first.t, quiet[0].first.r);
+      const list = quiet.slice(0, 8).map((l) => `${l.code} ${l.first.r.name}`).join('、') + (quiet.length > 8 ? ` 等 ${quiet.length} 个` : '');
+      ctx.finding({
+        rule: 'structure.unknown-code',
+        severity: 'info',
+        message: `科目 ${list} 不在内置科目目录中，未核对其名称；其上级科目在目录中，工作簿中各处名称一致（目录未收录，不代表编码有误）`,
+        ...c,
+        cells: quiet.map((l) => labelCell(l.first.t, l.first.r)),
+      });
     }
   },
 };
