@@ -1,0 +1,128 @@
+/**
+ * Outputs and errors as a user meets them (issue 36, items 10–13): the partial report on Ctrl-C / kill, a report
+ * path that cannot be written, control characters from a workbook in every output, and plain-language errors for
+ * files of other kinds. Every input is made here, byte by byte; every case runs the built CLI in its own process.
+ */
+import { ChildProcess, spawn, spawnSync, SpawnSyncOptions } from 'child_process';
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { SaxesParser } from 'saxes';
+import { writeXlsxBuffer } from '../src/hosts/file/xlsx';
+import { layoutWorkbook } from '../src/samples/layout';
+import { seed004Blocks } from '../src/samples/seed004';
+
+const root = path.resolve(__dirname, '..');
+const bin = path.join(root, 'bin', 'budget-check.js');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outputs-'));
+// Readable by the unprivileged user the read-only case runs as.
+fs.chmodSync(dir, 0o755);
+const sample = path.join(dir, 'sample.xlsx');
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** The CLI as a user runs it, in its own process. */
+function cli(args: string[], opts: SpawnSyncOptions = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, timeout: 60000, ...opts });
+  return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
+}
+
+/** Every file under a folder, hidden ones included (a left-behind `.报告.json.123.tmp`). */
+function allFiles(d: string): string[] {
+  return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(d, e.name)) : [path.join(d, e.name)]));
+}
+const leftovers = (d: string) => allFiles(d).filter((f) => /\.(tmp|probe)$/.test(f));
+
+/** Throws when the text is not well-formed XML 1.0 (a forbidden control character included). */
+function parseXml(xml: string): void {
+  new SaxesParser().write(xml).close();
+}
+
+beforeAll(async () => {
+  // The tests run the compiled CLI: a dist/ older than the sources would test old code.
+  const main = path.join(root, 'dist', 'cli', 'main.js');
+  if (!fs.existsSync(main)) throw new Error('dist/ is missing: run npm run build:cli first');
+  const newest = (d: string): number => Math.max(0, ...allFiles(d).filter((f) => f.endsWith('.ts')).map((f) => fs.statSync(f).mtimeMs));
+  const src = Math.max(...['cli', 'batch', 'core', 'hosts'].map((d) => newest(path.join(root, 'src', d))));
+  if (src > fs.statSync(main).mtimeMs) throw new Error('dist/ is older than src/: run npm run build:cli first');
+  fs.writeFileSync(sample, await writeXlsxBuffer(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook));
+});
+
+describe('item 11: a report path that cannot be written is refused before the batch starts', () => {
+  const folder = path.join(dir, 'two');
+  beforeAll(() => {
+    fs.mkdirSync(folder);
+    fs.copyFileSync(sample, path.join(folder, 'a.xlsx'));
+    fs.copyFileSync(sample, path.join(folder, 'b.xlsx'));
+    fs.mkdirSync(path.join(dir, 'folder.html'));
+    fs.mkdirSync(path.join(dir, 'readonly'));
+    fs.chmodSync(path.join(dir, 'readonly'), 0o555);
+  });
+  afterAll(() => fs.chmodSync(path.join(dir, 'readonly'), 0o755));
+
+  // root writes anywhere: the read-only folder is tried as an unprivileged user.
+  const asUser: SpawnSyncOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+  test.each([
+    ['a folder', () => path.join(dir, 'folder.html'), /^未写入：.*folder\.html 是一个文件夹，不是文件；请给出报告的文件名，如 .*folder\.html\/报告\.html$/, {}],
+    ['a folder without extension', () => dir, /^未写入：.* 是一个文件夹，不是文件；请给出报告的文件名/, {}],
+    ['in a missing folder', () => path.join(dir, 'missing', 'r.json'), /^未写入：文件夹 .*missing 不存在；请先建好这个文件夹/, {}],
+    ['in a read-only folder', () => path.join(dir, 'readonly', 'r.xlsx'), /^未写入：不能在文件夹 .*readonly 中新建文件（没有写入权限，EACCES）/, asUser],
+  ])('--report %s: one Chinese line, exit 2, nothing checked, nothing left behind', (_name, report, message, opts) => {
+    const r = cli(['validate', folder, '--jobs', '1', '--report', report(), '--force'], opts);
+    expect(r.code).toBe(2);
+    // One line and no summary: the refusal came before the batch (its progress and summary would be there too).
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.trim()).toMatch(message);
+    expect(r.out).toBe('');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('a report that fails while the batch runs (its path became a folder): a Chinese line, exit 2, no .tmp left', async () => {
+    const big = path.join(dir, 'many-for-rename');
+    fs.mkdirSync(big);
+    for (let i = 0; i < 150; i++) fs.copyFileSync(sample, path.join(big, `f${i}.xlsx`));
+    const report = path.join(dir, 'becomes-folder.json');
+    const child = spawn(process.execPath, [bin, 'validate', big, '--jobs', '1', '--report', report], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    let swapped = false;
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (!swapped && /\d+\/150/.test(err)) {
+        swapped = true;
+        fs.rmSync(report, { force: true });
+        fs.mkdirSync(report);
+        fs.writeFileSync(path.join(report, 'keep.txt'), 'x');
+      }
+    });
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(swapped).toBe(true);
+    expect(code).toBe(2);
+    expect(err.trim().split('\n').pop()).toMatch(/^未写入：报告 .*becomes-folder\.json 写入失败（/);
+    expect(leftovers(dir)).toEqual([]);
+  }, 60000);
+});
+
+describe('item 13: output paths in plain language', () => {
+  test('explain --out and template --out into a missing folder name the folder, exit 2', () => {
+    const missing = path.join(dir, '没有的文件夹');
+    const e = cli(['explain', sample, '--out', path.join(missing, 'x.txt')]);
+    const t = cli(['template', '--year', '2023', '--out', path.join(missing, 't.xlsx')]);
+    for (const r of [e, t]) {
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err.trim()).toBe(`未写入：文件夹 ${missing} 不存在；请先建好这个文件夹，或把${r === e ? '文本' : '模板'}存到已有的文件夹中`);
+      expect(r.err).not.toMatch(/ENOENT|意外错误/);
+    }
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
+  test('--out=a=b.docx writes a=b.docx (the value is split at the first "=" only)', () => {
+    const r = cli(['explain', sample, '--format', 'docx', '--out=a=b.docx']);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'a=b.docx'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'a'))).toBe(false);
+    expect(r.err).toMatch(/情况说明已写入 a=b\.docx/);
+  });
+});
