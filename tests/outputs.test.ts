@@ -104,6 +104,74 @@ describe('item 11: a report path that cannot be written is refused before the ba
   }, 60000);
 });
 
+describe('item 12: control characters from a workbook reach no output', () => {
+  const ctl = path.join(dir, 'ctl', '控制字符.xlsx');
+  const DEPT = '秦皇岛市工业和信息化局';
+  beforeAll(() => {
+    // The department name with Word's line break (U+000B), ESC, BEL, NUL and a C1 CSI, as Excel stores them.
+    const parts = unzipSync(fs.readFileSync(sample));
+    const ss = strFromU8(parts['xl/sharedStrings.xml']);
+    expect(ss).toContain(DEPT);
+    parts['xl/sharedStrings.xml'] = strToU8(ss.split(DEPT).join('秦皇岛市_x000B_工业和_x001B_信息化_x0007_局_x0000__x009B_'));
+    fs.mkdirSync(path.dirname(ctl));
+    fs.writeFileSync(ctl, zipSync(parts));
+  });
+
+  test('explain --format docx: Word can open it (document.xml is well-formed XML 1.0, no control character)', () => {
+    const out = path.join(dir, '说明.docx');
+    const r = cli(['explain', ctl, '--format', 'docx', '--out', out]);
+    expect(r.code).toBe(0);
+    const xml = strFromU8(unzipSync(fs.readFileSync(out))['word/document.xml']);
+    expect(xml).not.toMatch(CONTROL);
+    expect(() => parseXml(xml)).not.toThrow();
+    expect(xml).toContain(`${DEPT}2021年部门预算信息公开情况说明`);
+  });
+
+  test('the text on the terminal (validate, explain) carries no ESC, BEL or NUL', () => {
+    for (const args of [['validate', ctl], ['explain', ctl]]) {
+      const r = cli(args);
+      expect(r.code).toBe(0);
+      expect(r.out + r.err).not.toMatch(CONTROL);
+    }
+    expect(cli(['explain', ctl]).out).toContain(`${DEPT}2021年`);
+  });
+
+  test('explain --format json (stdout and --out) and validate --format json stay valid JSON with no raw control character', () => {
+    const out = path.join(dir, '说明.json');
+    expect(cli(['explain', ctl, '--format', 'json', '--out', out]).code).toBe(0);
+    const file = fs.readFileSync(out, 'utf8');
+    expect(file).not.toMatch(CONTROL);
+    expect(JSON.parse(file).title).toMatch(/^秦皇岛市.*局.*2021年部门预算信息公开情况说明$/);
+    for (const args of [['explain', ctl, '--format', 'json'], ['validate', ctl, '--format', 'json']]) {
+      const r = cli(args);
+      expect(r.out).not.toMatch(CONTROL);
+      expect(() => JSON.parse(r.out)).not.toThrow();
+    }
+  });
+
+  test('batch reports (.html, .json, .xlsx) carry no control character; the .xlsx parts are well-formed XML', () => {
+    for (const ext of ['html', 'json', 'xlsx']) {
+      const report = path.join(dir, `ctl-report.${ext}`);
+      const r = cli(['validate', path.dirname(ctl), '--report', report]);
+      expect(r.code).toBe(0);
+      expect(r.out + r.err).not.toMatch(CONTROL);
+      if (ext === 'xlsx') {
+        for (const [name, data] of Object.entries(unzipSync(fs.readFileSync(report))).filter(([n]) => n.endsWith('.xml'))) {
+          const xml = strFromU8(data);
+          expect([name, CONTROL.test(xml)]).toEqual([name, false]);
+          parseXml(xml);
+        }
+      } else {
+        const text = fs.readFileSync(report, 'utf8');
+        expect(text).not.toMatch(CONTROL);
+        // HTML: left out; JSON: kept, escaped (\u000b), so the data is as the workbook has it.
+        if (ext === 'html') expect(text).toContain(DEPT);
+        else expect(JSON.parse(text).files[0].department).toBe('秦皇岛市\u000B工业和\u001B信息化\u0007局\u0000\u009B');
+      }
+    }
+  });
+});
+
 describe('item 13: output paths in plain language', () => {
   test('explain --out and template --out into a missing folder name the folder, exit 2', () => {
     const missing = path.join(dir, '没有的文件夹');

@@ -12,6 +12,7 @@ import { detectWorkbook } from '../core/detect';
 import { disclosureLevel } from '../core/titles';
 import type { Stage } from '../core/model';
 import { finalStageMessage, formatTextReport } from '../core/report-text';
+import { safeJson, safeText } from '../core/safe-text';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import { readXlsxFile, writeXlsxBuffer } from '../hosts/file/xlsx';
@@ -297,7 +298,7 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
   const rep = validateWorkbook(wb, { stage: stageOption(opts) });
   if (format === 'json') {
     const { tables, unmapped, findings, suspects, others, counts, coverage, stage } = rep;
-    io.out(JSON.stringify({ file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, null, 2));
+    io.out(safeJson({ file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, 2));
   } else io.out(formatTextReport(path.basename(file), rep));
   if (rep.stage.stage === 'final') {
     io.err(finalStageMessage(rep.stage));
@@ -355,11 +356,12 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   if (imbalance) io.err(`注意：各表有 ${imbalance} 处错误（请先用 validate 核对），说明中的数字直接取自表中`);
   const todo = sections.flatMap((s) => s.placeholders);
   const toFill = sections.flatMap((s) => s.todo ?? []);
+  // The texts come from the workbook: control characters are left out of the .docx and the text, escaped in JSON.
   if (format === 'docx') {
     writeOutput(opts.out, await (await import('../hosts/file/docx')).sectionsToDocx(title, sections), 'Word 文档');
     io.err(`情况说明已写入 ${opts.out}`);
   } else {
-    const body = format === 'json' ? JSON.stringify({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo, todo: toFill }, null, 2) : `${title}\n\n${sectionsText(sections)}`;
+    const body = format === 'json' ? safeJson({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo, todo: toFill }, 2) : safeText(`${title}\n\n${sectionsText(sections)}`);
     if (opts.out) writeOutput(opts.out, body + '\n', format === 'json' ? 'JSON' : '文本');
     else io.out(body);
   }
@@ -391,7 +393,7 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
   const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior, undefined, readLimits(opts))).tables) : undefined;
   if (prior?.year && year && prior.year !== year - 1) throw new UsageError(`--prior 工作簿的预算年度为 ${prior.year} 年，不是上年（${year - 1} 年）`);
   const findings = checkText(text, figures, { year, prior });
-  if (opts.format === 'json') io.out(JSON.stringify({ file: path.basename(textFile), workbook: book ? path.basename(book) : null, year: year ?? null, findings }, null, 2));
+  if (opts.format === 'json') io.out(safeJson({ file: path.basename(textFile), workbook: book ? path.basename(book) : null, year: year ?? null, findings }, 2));
   else {
     const lines = [`说明：${path.basename(textFile)}${book ? `，对照工作簿：${path.basename(book)}` : '（未提供工作簿，只核对文字自身）'}`];
     if (!findings.length) lines.push('没有发现问题。');
@@ -422,7 +424,10 @@ async function template(opts: Record<string, string>, io: CliIO): Promise<number
   return 0;
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO): Promise<number> {
+  // Whatever reaches the terminal (a department name, a sheet name, a sentence of the text) carries no control
+  // character: ESC would start an escape sequence, NUL and BEL garble the line. JSON is escaped before this.
+  const io: CliIO = { ...rawIO, out: (s) => rawIO.out(safeText(s)), err: (s) => rawIO.err(safeText(s)) };
   try {
     const { command, files, opts } = parseArgs(argv);
     if (opts.help || !command) {
