@@ -194,3 +194,64 @@ describe('item 13: output paths in plain language', () => {
     expect(r.err).toMatch(/情况说明已写入 a=b\.docx/);
   });
 });
+
+describe('item 13: files of other kinds named for what they are', () => {
+  const XML2003 =
+    '<?xml version="1.0"?>\r\n<?mso-application progid="Excel.Sheet"?>\r\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\r\n' +
+    '<Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">部门预算收支总表</Data></Cell></Row></Table></Worksheet></Workbook>\r\n';
+  const HTML = '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"></head>\r\n<body><table><tr><td>部门预算收支总表</td></tr></table></body></html>\r\n';
+  const utf16 = (s: string, be: boolean) => {
+    const le = Buffer.from(s, 'utf16le');
+    if (be) for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+    return Buffer.concat([Buffer.from(be ? [0xfe, 0xff] : [0xff, 0xfe]), le]);
+  };
+  const numbers = () =>
+    Buffer.from(zipSync({ 'Index/Document.iwa': new Uint8Array([0, 1, 2]), 'Index/Tables/DataList.iwa': new Uint8Array([3]), 'Metadata/Properties.plist': strToU8('<plist/>'), 'preview.jpg': new Uint8Array([0xff, 0xd8]) }));
+
+  test.each([
+    ['an Excel 2003 XML file named .xls', 'x2003.xls', () => Buffer.from(XML2003, 'utf8'), /^这是 Excel 2003 XML 表格.*请在 Excel 或 WPS 中打开后“另存为” \.xlsx 格式再校验$/],
+    ['an Excel 2003 XML file with a byte order mark', 'x2003-bom.xml', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(XML2003, 'utf8')]), /^这是 Excel 2003 XML 表格/],
+    ['a web page named .xls', 'page.xls', () => Buffer.from(HTML, 'utf8'), /^这是网页（HTML）格式的表格.*另存为” \.xlsx/],
+    ['an Apple Numbers file', 'book.numbers', numbers, /^这是 Apple Numbers 表格（\.numbers）.*导出为.*\.xlsx/],
+    ['UTF-16 LE text', 'u16le.txt', () => utf16('科目编码\t合计\r\n201\t1.00\r\n', false), /^这是 UTF-16 编码的文本文件.*另存为” \.xlsx/],
+    ['UTF-16 BE text', 'u16be.csv', () => utf16('科目编码,合计\r\n201,1.00\r\n', true), /^这是 UTF-16 编码的文本文件/],
+  ])('validate %s: says what it is and how to convert it, exit 2', (_name, file, make, message) => {
+    fs.writeFileSync(path.join(dir, file), make());
+    const r = cli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.trim()).toMatch(message);
+    expect(r.err).not.toMatch(/文本文件（如 \.csv|解压|无法识别/);
+  });
+
+  test('in a folder: a web page or XML named .xls and a .numbers file are listed as what they are; an .xlsx named .xls is checked', () => {
+    const folder = path.join(dir, 'kinds');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'a-网页.xls'), HTML);
+    fs.writeFileSync(path.join(folder, 'b-2003.xls'), XML2003);
+    fs.writeFileSync(path.join(folder, 'c-苹果.numbers'), numbers());
+    fs.writeFileSync(path.join(folder, 'd-旧版.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    fs.copyFileSync(sample, path.join(folder, 'e-其实是xlsx.xls'));
+    const r = cli(['validate', folder, '--format', 'json', '--jobs', '1']);
+    expect(r.code).toBe(2);
+    const files = Object.fromEntries(JSON.parse(r.out).files.map((f: { file: string; status: string; reason?: string }) => [path.basename(f.file), [f.status, f.reason ?? '']]));
+    expect(files['a-网页.xls'][1]).toMatch(/^这是网页（HTML）格式的表格/);
+    expect(files['b-2003.xls'][1]).toMatch(/^这是 Excel 2003 XML 表格/);
+    expect(files['c-苹果.numbers'][1]).toMatch(/^这是 Apple Numbers 表格/);
+    expect(files['d-旧版.xls'][1]).toMatch(/^旧版 Excel 97-2003 工作簿/);
+    expect(files['e-其实是xlsx.xls']).toEqual(['ok', '']);
+  });
+
+  test('check-text reads a UTF-16 (and a GBK) text as text: the wrong percentage is found', () => {
+    const sentence = '支出共计9.07万元，较上年支出数减少0.71万元，下降7.83%。';
+    // The same sentence in GBK (Notepad's "ANSI" on Chinese Windows), byte by byte.
+    const gbk = Buffer.from('d6a7b3f6b9b2bcc6392e3037cdf2d4aaa3acbdcfc9cfc4ead6a7b3f6cafdbcf5c9d9302e3731cdf2d4aaa3accfc2bdb5372e383325a1a3', 'hex');
+    for (const [file, bytes] of [['le.txt', utf16(sentence, false)], ['be.txt', utf16(sentence, true)], ['gbk.txt', gbk]] as const) {
+      fs.writeFileSync(path.join(dir, file), bytes);
+      const r = cli(['check-text', file, '--year', '2021']);
+      expect([file, r.code]).toEqual([file, 1]);
+      expect(r.out).toMatch(/≈ 7\.26%，文中写 7\.83%/);
+      expect(r.out).toContain(`原句：${sentence}`);
+    }
+  });
+});

@@ -340,7 +340,7 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   let reasons: Record<string, string> | undefined;
   if (opts.reasons) {
     try {
-      reasons = JSON.parse(fs.readFileSync(opts.reasons, 'utf8'));
+      reasons = JSON.parse((await import('../hosts/file/text')).decodeText(fs.readFileSync(opts.reasons)));
     } catch {
       throw new UsageError(`无法读取增减原因文件 ${opts.reasons}（应为 JSON：{"三公经费": "原因"}）`);
     }
@@ -382,7 +382,7 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
   } catch {
     throw new HostError(`找不到文件：${textFile}`, 'not-found');
   }
-  const text = /\.docx$/i.test(textFile) ? (await import('../hosts/file/docx')).docxText(raw) : raw.toString('utf8');
+  const text = /\.docx$/i.test(textFile) ? (await import('../hosts/file/docx')).docxText(raw) : (await import('../hosts/file/text')).decodeText(raw);
   let figures;
   if (book) {
     const wb = await readXlsxFile(book);
