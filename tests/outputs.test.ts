@@ -49,6 +49,72 @@ beforeAll(async () => {
   fs.writeFileSync(sample, await writeXlsxBuffer(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook));
 });
 
+describe('item 10: SIGTERM during a batch writes the partial report it announces', () => {
+  const TOTAL = 400;
+  const folder = path.join(dir, 'many');
+  beforeAll(() => {
+    fs.mkdirSync(folder);
+    for (let i = 0; i < TOTAL; i++) fs.copyFileSync(sample, path.join(folder, `f${String(i).padStart(3, '0')}.xlsx`));
+  });
+
+  /** Runs a batch, sends SIGTERM once `ready` holds for the progress on stderr; the exit code and stderr. */
+  async function interrupt(args: string[], ready: (done: number) => boolean) {
+    const child: ChildProcess = spawn(process.execPath, [bin, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    let sent = false;
+    child.stderr!.on('data', (d) => {
+      err += d;
+      const done = [...err.matchAll(/(\d+)\/\d+ \d+%/g)].map((m) => Number(m[1]));
+      if (!sent && done.length && ready(done[done.length - 1])) {
+        sent = true;
+        child.kill('SIGTERM');
+      }
+    });
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    return { code, err, sent };
+  }
+
+  /** How many files the report says were done, and how many it lists. */
+  async function reportCounts(file: string): Promise<{ note: number; listed: number; total: number }> {
+    if (file.endsWith('.json')) {
+      const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+      return { note: j.partial.done, listed: j.files.length, total: j.partial.total };
+    }
+    if (file.endsWith('.html')) {
+      const page = fs.readFileSync(file, 'utf8');
+      const note = /未完成：共 (\d+) 个工作簿，已校验完 (\d+) 个/.exec(page)!;
+      return { note: Number(note[2]), listed: Number(/<p>共 (\d+) 个工作簿，已校验/.exec(page)![1]), total: Number(note[1]) };
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sum = wb.getWorksheet('汇总')!;
+    const last = String(sum.getRow(sum.rowCount).getCell(1).value);
+    const note = /未完成：共 (\d+) 个工作簿，已校验完 (\d+) 个/.exec(last)!;
+    return { note: Number(note[2]), listed: sum.rowCount - 2, total: Number(note[1]) };
+  }
+
+  test.each([
+    ['xlsx', 'at the first result (before any report was written)', 1],
+    ['xlsx', 'after 40 files', 40],
+    ['json', 'after 40 files', 40],
+    ['html', 'after 40 files', 40],
+  ])('.%s report, SIGTERM %s: the file exists at the path stderr names and holds as many files as stderr says', async (ext, _when, after) => {
+    const report = path.join(dir, `partial-${after}.${ext}`);
+    const r = await interrupt(['validate', folder, '--jobs', '1', '--report', report], (done) => done >= after);
+    expect(r.sent).toBe(true);
+    expect(r.code).toBe(130);
+    const m = /批量校验被中断（SIGTERM）：已校验完 (\d+) \/ 400 个，未完成的报告已写入 (.+)\n/.exec(r.err);
+    expect(m).not.toBeNull();
+    const done = Number(m![1]);
+    expect(done).toBeGreaterThanOrEqual(after);
+    expect(done).toBeLessThan(TOTAL);
+    expect(m![2]).toBe(report);
+    expect(fs.existsSync(report)).toBe(true);
+    expect(await reportCounts(report)).toEqual({ note: done, listed: done, total: TOTAL });
+    expect(leftovers(dir)).toEqual([]);
+  }, 60000);
+});
+
 describe('item 11: a report path that cannot be written is refused before the batch starts', () => {
   const folder = path.join(dir, 'two');
   beforeAll(() => {

@@ -29,6 +29,8 @@ export interface BatchOptions {
   limits?: ReadLimits;
   /** Called with each result as its file finishes (reports are written as the batch goes). */
   onResult?: (r: FileResult) => void;
+  /** Stops the batch (Ctrl-C): the checkers are ended, no result is reported after it, the promise never settles. */
+  signal?: AbortSignal;
 }
 
 function workerScript(): string {
@@ -61,10 +63,21 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
   /** Files a dead checker had queued but not started: checked by the next checker that asks. */
   const retry: number[] = [];
   let done = 0;
+  const live = new Set<ChildProcess>();
+  let stopped = false;
+  opts.signal?.addEventListener(
+    'abort',
+    () => {
+      stopped = true;
+      // The checkers ignore SIGINT and SIGTERM (the batch decides when to stop): ended here.
+      for (const w of live) w.kill('SIGKILL');
+    },
+    { once: true },
+  );
   return new Promise((resolve) => {
     if (!files.length) return resolve([]);
     const finish = (id: number, r: FileResult) => {
-      if (results[id]) return;
+      if (stopped || results[id]) return;
       results[id] = r;
       done++;
       opts.onResult?.(r);
@@ -73,11 +86,13 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
     };
     const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
     const start = () => {
+      if (stopped) return;
       const w: ChildProcess = fork(script, [], {
         execArgv: [...flags, `--max-old-space-size=${opts.workerMemoryMb ?? 2048}`],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       });
+      live.add(w);
       /** Sent to this checker and not answered, in the order sent; the checker works through them in that order. */
       const inFlight: number[] = [];
       const feed = () => {
@@ -101,6 +116,8 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
       const crashed = (why: string) => {
         if (ended) return;
         ended = true;
+        live.delete(w);
+        if (stopped) return;
         const culprit = inFlight.shift();
         if (culprit === undefined) return;
         finish(culprit, emptyResult(files[culprit], 'unreadable', `校验该文件的进程异常退出（${why}，多为文件过大或已损坏导致内存耗尽），已跳过该文件`));

@@ -225,22 +225,43 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
       });
     return writing;
   };
+  // On Ctrl-C or kill the results so far are the report: the checkers are stopped, the report of exactly those
+  // files is written (an .xlsx report is built asynchronously: awaited) and only then does the batch say so and exit.
+  const stop = new AbortController();
+  let interrupted = false;
   const onSignal = (sig: NodeJS.Signals) => {
+    if (interrupted) {
+      io.err(`再次收到 ${sig}：不再等待报告写完，立即退出`);
+      process.exit(130);
+    }
+    interrupted = true;
+    stop.abort();
     const done = finished.length;
     const partialResults = [...missingResults, ...finished];
-    const ext = report ? path.extname(report).toLowerCase() : '';
-    if (report && ext !== '.xlsx') writeAtomic(report, ext === '.json' ? batchJson(partialResults, Date.now() - t0, { done, total: files.length }) : batchHtml(partialResults, Date.now() - t0, { done, total: files.length }));
-    io.err(`批量校验被中断（${sig}）：已校验完 ${done} / ${files.length} 个${report ? `，未完成的报告已写入 ${report}` : ''}`);
-    process.exit(130);
+    if (io.isTTY) io.progress?.('\n');
+    void (async () => {
+      let line = `批量校验被中断（${sig}）：已校验完 ${done} / ${files.length} 个`;
+      if (report) {
+        try {
+          await writeReport(partialResults, { done, total: files.length });
+          line += `，未完成的报告已写入 ${path.resolve(report)}`;
+        } catch (e) {
+          line += `；未完成的报告未能写入 ${path.resolve(report)}（${ioReason(e)}）`;
+        }
+      }
+      io.err(line);
+      process.exit(130);
+    })();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let checked: FileResult[];
   try {
     const progress = io.progress ? progressReporter(io.progress, !!io.isTTY) : undefined;
     checked = await runBatch(files, {
       jobs,
       limits,
+      signal: stop.signal,
       onProgress: progress,
       onResult: (r) => {
         finished.push(r);
