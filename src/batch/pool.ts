@@ -8,7 +8,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { checkerFlags } from '../cli/v8-flags';
-import type { ReadLimits } from '../hosts/file/limits';
+import { NUMBERS_ADVICE, ReadLimits } from '../hosts/file/limits';
+import { sniffXlsx } from '../hosts/file/sniff';
 import { emptyResult } from './check-file';
 import type { FileResult } from './types';
 
@@ -28,6 +29,8 @@ export interface BatchOptions {
   limits?: ReadLimits;
   /** Called with each result as its file finishes (reports are written as the batch goes). */
   onResult?: (r: FileResult) => void;
+  /** Stops the batch (Ctrl-C): the checkers are ended, no result is reported after it, the promise never settles. */
+  signal?: AbortSignal;
 }
 
 function workerScript(): string {
@@ -60,10 +63,21 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
   /** Files a dead checker had queued but not started: checked by the next checker that asks. */
   const retry: number[] = [];
   let done = 0;
+  const live = new Set<ChildProcess>();
+  let stopped = false;
+  opts.signal?.addEventListener(
+    'abort',
+    () => {
+      stopped = true;
+      // The checkers ignore SIGINT and SIGTERM (the batch decides when to stop): ended here.
+      for (const w of live) w.kill('SIGKILL');
+    },
+    { once: true },
+  );
   return new Promise((resolve) => {
     if (!files.length) return resolve([]);
     const finish = (id: number, r: FileResult) => {
-      if (results[id]) return;
+      if (stopped || results[id]) return;
       results[id] = r;
       done++;
       opts.onResult?.(r);
@@ -72,11 +86,13 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
     };
     const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
     const start = () => {
+      if (stopped) return;
       const w: ChildProcess = fork(script, [], {
         execArgv: [...flags, `--max-old-space-size=${opts.workerMemoryMb ?? 2048}`],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       });
+      live.add(w);
       /** Sent to this checker and not answered, in the order sent; the checker works through them in that order. */
       const inFlight: number[] = [];
       const feed = () => {
@@ -100,6 +116,8 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
       const crashed = (why: string) => {
         if (ended) return;
         ended = true;
+        live.delete(w);
+        if (stopped) return;
         const culprit = inFlight.shift();
         if (culprit === undefined) return;
         finish(culprit, emptyResult(files[culprit], 'unreadable', `校验该文件的进程异常退出（${why}，多为文件过大或已损坏导致内存耗尽），已跳过该文件`));
@@ -114,14 +132,40 @@ export function runBatch(files: string[], opts: BatchOptions = {}): Promise<File
   });
 }
 
+const LEGACY_XLS = '旧版 Excel 97-2003 工作簿（.xls），本工具不能读取：请在 Excel 或 WPS 中另存为 .xlsx 后再校验';
+
 /** Spreadsheets of kinds the batch cannot read, with what to do (they are listed as not checked, never skipped). */
 const NOT_READ: [RegExp, string][] = [
-  [/\.xls$/i, '旧版 Excel 97-2003 工作簿（.xls），本工具不能读取：请在 Excel 或 WPS 中另存为 .xlsx 后再校验'],
+  [/\.numbers$/i, NUMBERS_ADVICE],
+  [/\.xls$/i, LEGACY_XLS],
   [/\.et$/i, 'WPS 表格文件（.et），本工具不能读取：请在 WPS 中另存为 .xlsx 后再校验'],
   [/\.ods$/i, 'OpenDocument 表格（.ods），本工具不能读取：请另存为 .xlsx 后再校验'],
   [/\.xlsb$/i, '二进制工作簿（.xlsb），本工具不能读取：请另存为 .xlsx 后再校验'],
   [/\.csv$/i, '文本表格（.csv）没有表格格式和合并单元格，本工具不校验：请提交 .xlsx'],
 ];
+
+/**
+ * What a file named .xls really is, told by its first bytes: many systems export a web page or Excel 2003 XML named
+ * .xls, and some name an .xlsx so ('xlsx': checked like any .xlsx). Otherwise what the file is (a Chinese line), or
+ * undefined for a real .xls or a file that cannot be read.
+ */
+function xlsKind(file: string): string | undefined {
+  let head: Buffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      head = Buffer.alloc(16384);
+      head = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const why = sniffXlsx(head);
+  if (!why) return 'xlsx';
+  return why.code === 'legacy-xls' || why.code === 'encrypted' ? undefined : why.message;
+}
 
 export interface Collected {
   /** Workbooks to check (.xlsx, .xlsm). */
@@ -154,9 +198,14 @@ export function collectFiles(inputs: string[], exclude: string[] = []): Collecte
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(p, e.name);
       if (e.name.startsWith('~$') || e.name.startsWith('.') || skip.has(path.resolve(full))) continue;
-      if (e.isDirectory()) walk(full);
+      // A .numbers document saved as a package is a folder.
+      if (e.isDirectory()) (/\.numbers$/i.test(e.name) ? out.notRead.push({ file: full, reason: NUMBERS_ADVICE }) : walk(full));
       else if (/\.xls[xm]$/i.test(e.name)) out.files.push(full);
-      else {
+      else if (/\.xls$/i.test(e.name)) {
+        const what = xlsKind(full);
+        if (what === 'xlsx') out.files.push(full);
+        else out.notRead.push({ file: full, reason: what ?? LEGACY_XLS });
+      } else {
         const why = NOT_READ.find(([re]) => re.test(e.name));
         if (why) out.notRead.push({ file: full, reason: why[1] });
         else out.others.push(full);

@@ -1,6 +1,7 @@
 /** Batch reports: text summary (terminal), JSON, a self-contained sortable HTML page, and .xlsx (one row per finding). */
 import type ExcelJS from 'exceljs';
 import path from 'path';
+import { safeJson, safeText } from '../core/safe-text';
 import { schemaById } from '../core/schemas';
 import type { FileResult } from './types';
 
@@ -64,15 +65,15 @@ export function partialNote(p?: Partial): string {
 
 /** `otherFiles`: files in the folders that are no workbooks (documents, pictures), listed so none goes unmentioned. */
 export function batchJson(results: FileResult[], elapsedMs: number, partial?: Partial, otherFiles: string[] = []): string {
-  return JSON.stringify(
+  return safeJson(
     { generated: new Date().toISOString(), elapsedMs, ...(partial ? { partial: { ...partial, note: partialNote(partial) } } : {}), summary: summarize(results), files: results, ...(otherFiles.length ? { otherFiles } : {}) },
-    null,
     2,
   );
 }
 
+/** HTML-escaped, without control characters (a department name with ESC or U+000B from its workbook). */
 const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  safeText(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function batchHtml(results: FileResult[], elapsedMs: number, partial?: Partial): string {
   const s = summarize(results);
@@ -150,6 +151,9 @@ export async function batchXlsx(results: FileResult[], partial?: Partial): Promi
   const m = (await import('exceljs')) as unknown as { default?: typeof ExcelJS };
   const lib = m.default ?? (m as unknown as typeof ExcelJS);
   const wb = new lib.Workbook();
+  // Every text from a workbook goes in without control characters (ExcelJS drops C0 ones but not lone surrogates or C1).
+  const clean = <T extends Record<string, unknown>>(row: T): T =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? safeText(v) : v])) as T;
   const sum = wb.addWorksheet('汇总');
   sum.columns = [
     { header: '单位', key: 'department', width: 28 },
@@ -163,7 +167,7 @@ export async function batchXlsx(results: FileResult[], partial?: Partial): Promi
     { header: '无法校验的原因', key: 'reason', width: 40 },
   ];
   for (const r of results)
-    sum.addRow({ department: r.department, year: r.year, file: r.file, status: STATUS[r.status], tables: r.tables.length, errors: r.counts.error, warnings: r.counts.warning, suspect: firstSuspect(r), reason: r.reason ?? '' });
+    sum.addRow(clean({ department: r.department, year: r.year, file: r.file, status: STATUS[r.status], tables: r.tables.length, errors: r.counts.error, warnings: r.counts.warning, suspect: firstSuspect(r), reason: r.reason ?? '' }));
   if (partial) sum.addRow({ department: partialNote(partial) });
   const det = wb.addWorksheet('问题明细');
   det.columns = [
@@ -180,11 +184,11 @@ export async function batchXlsx(results: FileResult[], partial?: Partial): Promi
   ];
   for (const r of results) {
     if (r.status !== 'ok') {
-      det.addRow({ department: r.department, file: r.file, severity: '无法校验', message: r.reason });
+      det.addRow(clean({ department: r.department, file: r.file, severity: '无法校验', message: r.reason }));
       continue;
     }
     for (const f of r.findings)
-      det.addRow({ department: r.department, file: r.file, severity: f.severity === 'error' ? '错误' : '警告', rule: f.rule, sheet: f.sheet, cell: f.cell, message: f.message, expected: f.expected ?? '', actual: f.actual ?? '', difference: f.difference ?? '' });
+      det.addRow(clean({ department: r.department, file: r.file, severity: f.severity === 'error' ? '错误' : '警告', rule: f.rule, sheet: f.sheet, cell: f.cell, message: f.message, expected: f.expected ?? '', actual: f.actual ?? '', difference: f.difference ?? '' }));
   }
   for (const ws of [sum, det]) {
     ws.getRow(1).font = { bold: true };

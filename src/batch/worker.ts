@@ -32,3 +32,8 @@ process.on('message', (job: Job) => {
   if (!busy) void drain();
 });
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches every process of the terminal's group: the batch (the parent) decides what happens — it writes the
+// partial report from the results it has and then ends the checkers. A checker that died of the signal first would
+// be reported as a file that could not be checked.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);

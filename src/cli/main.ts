@@ -12,6 +12,7 @@ import { detectWorkbook } from '../core/detect';
 import { disclosureLevel } from '../core/titles';
 import type { Stage } from '../core/model';
 import { finalStageMessage, formatTextReport } from '../core/report-text';
+import { safeJson, safeText } from '../core/safe-text';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
 import { readXlsxFile, writeXlsxBuffer } from '../hosts/file/xlsx';
@@ -61,8 +62,10 @@ function parseArgs(argv: string[]): { command?: string; files: string[]; opts: R
     if (a === '--help' || a === '-h') opts.help = '1';
     else if (BOOLEAN_FLAGS.has(a.slice(2))) opts[a.slice(2)] = '1';
     else if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2);
-      const val = v ?? argv[++i];
+      // --out=a=b.docx: the value is everything after the first '='.
+      const eq = a.indexOf('=');
+      const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const val = eq < 0 ? argv[++i] : a.slice(eq + 1);
       if (val === undefined) throw new UsageError(`参数 --${k} 缺少取值`);
       opts[k] = val;
     } else if (!command) command = a;
@@ -81,15 +84,71 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** Why a file could not be written or read, in words (the system's code in brackets for whoever helps). */
+function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = {
+    EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '磁盘或文件夹是只读的', ENOSPC: '磁盘已满', EDQUOT: '超出磁盘配额',
+    ENOENT: '文件夹不存在', ENOTDIR: '路径中有一段不是文件夹', EISDIR: '这是一个文件夹', ENAMETOOLONG: '文件名太长', EBUSY: '文件正被其他程序使用',
+  };
+  return code ? `${words[code] ?? '系统拒绝'}，${code}` : String((e as Error)?.message ?? e);
+}
+
+/** Refuses an output path that is a folder (`--report 报告/`): a file name is needed. */
+function refuseFolder(out: string, kind: string, ext: string): void {
+  let dir = false;
+  try {
+    dir = fs.statSync(out).isDirectory();
+  } catch {
+    dir = false;
+  }
+  if (dir) throw new OutputError(`未写入：${out} 是一个文件夹，不是文件；请给出${kind}的文件名，如 ${path.join(out, `${kind === '报告' || kind === '模板' ? kind : '情况说明'}${ext}`)}`);
+}
+
+/**
+ * Whether the output can be written, found out before any work (a batch of 1,000 files is not checked only to
+ * fail at its report): its folder exists, a file can be made in it (one is made and removed), and an existing file
+ * to replace is not read-only.
+ */
+function checkWritable(out: string, kind: string): void {
+  const dir = path.dirname(out);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OutputError(`未写入：文件夹 ${dir} 不存在；请先建好这个文件夹，或把${kind}存到已有的文件夹中`);
+    throw new OutputError(`未写入：无法打开文件夹 ${dir}（${ioReason(e)}）；请换一个保存${kind}的文件夹`);
+  }
+  if (!st.isDirectory()) throw new OutputError(`未写入：${dir} 不是文件夹，无法在其中保存${kind}`);
+  const probe = path.join(dir, `.${path.basename(out)}.${process.pid}.probe`);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx'));
+  } catch (e) {
+    throw new OutputError(`未写入：不能在文件夹 ${dir} 中新建文件（${ioReason(e)}）；请换一个保存${kind}的文件夹`);
+  }
+  fs.rmSync(probe, { force: true });
+  if (fs.existsSync(out)) {
+    try {
+      fs.accessSync(out, fs.constants.W_OK);
+    } catch (e) {
+      throw new OutputError(`未写入：文件 ${out} 不能改写（${ioReason(e)}）；请换一个文件名`);
+    }
+  }
+}
+
 /**
  * Where a command may write: never over one of its inputs (the user's workbook would be lost), never over an
- * existing file unless --force, and with the extension of what is written (no Word document named .xlsx).
+ * existing file unless --force, with the extension of what is written (no Word document named .xlsx), and only
+ * where a file can be written (checked before any work).
  */
 function guardOutput(out: string, inputs: string[], opts: Record<string, string>, ext: string[], kind: string): void {
+  refuseFolder(out, kind, ext[0]);
   if (!ext.some((e) => out.toLowerCase().endsWith(e))) throw new OutputError(`未写入：${kind}的文件名应以 ${ext.join(' 或 ')} 结尾，收到“${out}”`);
   for (const i of inputs)
     if (sameFile(out, i)) throw new OutputError(`未写入：${out} 是要读取的文件本身，写入会覆盖它；请换一个输出文件名`);
   if (fs.existsSync(out) && !opts.force) throw new OutputError(`未写入：文件 ${out} 已存在；要覆盖请加 --force，或换一个文件名`);
+  checkWritable(out, kind);
 }
 
 /** The read limits, raised by --max-cells / --max-part-mb / --max-total-mb. */
@@ -104,11 +163,28 @@ function readLimits(opts: Record<string, string>): ReadLimits {
   return withLimits({ maxCells: num('max-cells'), maxPartBytes: mb('max-part-mb'), maxTotalBytes: mb('max-total-mb') });
 }
 
-/** Writes a file atomically (temporary name, then rename): a reader never sees half a report. */
+/**
+ * Writes a file atomically (temporary name, then rename): a reader never sees half a report. The temporary file
+ * is removed when either step fails (a full disk, a folder gone meanwhile).
+ */
 function writeAtomic(file: string, content: string | Buffer): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** An output file written whole, or one Chinese line saying why not. */
+function writeOutput(file: string, content: string | Buffer, kind: string): void {
+  try {
+    writeAtomic(file, content);
+  } catch (e) {
+    throw new OutputError(`未写入：${kind} ${file} 写入失败（${ioReason(e)}）`);
+  }
 }
 
 async function validateBatch(inputs: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
@@ -117,6 +193,7 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
   const { progressReporter } = await import('../batch/progress');
   const { batchHtml, batchJson, batchXlsx, formatBatchText } = await import('../batch/reports');
   const report = opts.report;
+  if (report !== undefined) refuseFolder(report, '报告', '.html');
   if (report !== undefined && !/\.(html?|xlsx|json)$/i.test(report)) throw new UsageError('--report 的文件名应以 .html、.xlsx 或 .json 结尾');
   let jobs: number | undefined;
   if (opts.jobs !== undefined) {
@@ -135,32 +212,56 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
   const finished: FileResult[] = [];
   let lastWrite = 0;
   let writing: Promise<void> = Promise.resolve();
+  /** Writes go one after another (a slow .xlsx report written early never lands over a later one). */
   const writeReport = (results: FileResult[], partial?: { done: number; total: number }) => {
     if (!report) return Promise.resolve();
     const ext = path.extname(report).toLowerCase();
     const elapsed = Date.now() - t0;
-    writing = writing.then(async () => {
-      const content = ext === '.xlsx' ? await batchXlsx(results, partial) : ext === '.json' ? batchJson(results, elapsed, partial) : batchHtml(results, elapsed, partial);
-      writeAtomic(report, content);
-    });
+    writing = writing
+      .catch(() => undefined)
+      .then(async () => {
+        const content = ext === '.xlsx' ? await batchXlsx(results, partial) : ext === '.json' ? batchJson(results, elapsed, partial) : batchHtml(results, elapsed, partial);
+        writeAtomic(report, content);
+      });
     return writing;
   };
+  // On Ctrl-C or kill the results so far are the report: the checkers are stopped, the report of exactly those
+  // files is written (an .xlsx report is built asynchronously: awaited) and only then does the batch say so and exit.
+  const stop = new AbortController();
+  let interrupted = false;
   const onSignal = (sig: NodeJS.Signals) => {
+    if (interrupted) {
+      io.err(`再次收到 ${sig}：不再等待报告写完，立即退出`);
+      process.exit(130);
+    }
+    interrupted = true;
+    stop.abort();
     const done = finished.length;
     const partialResults = [...missingResults, ...finished];
-    const ext = report ? path.extname(report).toLowerCase() : '';
-    if (report && ext !== '.xlsx') writeAtomic(report, ext === '.json' ? batchJson(partialResults, Date.now() - t0, { done, total: files.length }) : batchHtml(partialResults, Date.now() - t0, { done, total: files.length }));
-    io.err(`批量校验被中断（${sig}）：已校验完 ${done} / ${files.length} 个${report ? `，未完成的报告已写入 ${report}` : ''}`);
-    process.exit(130);
+    if (io.isTTY) io.progress?.('\n');
+    void (async () => {
+      let line = `批量校验被中断（${sig}）：已校验完 ${done} / ${files.length} 个`;
+      if (report) {
+        try {
+          await writeReport(partialResults, { done, total: files.length });
+          line += `，未完成的报告已写入 ${path.resolve(report)}`;
+        } catch (e) {
+          line += `；未完成的报告未能写入 ${path.resolve(report)}（${ioReason(e)}）`;
+        }
+      }
+      io.err(line);
+      process.exit(130);
+    })();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let checked: FileResult[];
   try {
     const progress = io.progress ? progressReporter(io.progress, !!io.isTTY) : undefined;
     checked = await runBatch(files, {
       jobs,
       limits,
+      signal: stop.signal,
       onProgress: progress,
       onResult: (r) => {
         finished.push(r);
@@ -181,13 +282,12 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
     io.out(`另有 ${others.length} 个不是工作簿的文件没有读：${others.slice(0, 5).map((o) => path.basename(o)).join('、')}${others.length > 5 ? ' 等' : ''}`);
   if (report) {
     try {
-      await writing.catch(() => undefined);
       await writeReport(results);
-    } catch {
-      io.err(`无法写入报告文件：${report}`);
+    } catch (e) {
+      io.err(`未写入：报告 ${report} 写入失败（${ioReason(e)}）`);
       return 2;
     }
-    io.err(`报告已写入 ${report}`);
+    io.err(`报告已写入 ${path.resolve(report)}`);
   }
   if (results.some((r) => r.status !== 'ok')) return 2;
   return results.some((r) => r.counts.error > 0) ? 1 : 0;
@@ -219,7 +319,7 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
   const rep = validateWorkbook(wb, { stage: stageOption(opts) });
   if (format === 'json') {
     const { tables, unmapped, findings, suspects, others, counts, coverage, stage } = rep;
-    io.out(JSON.stringify({ file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, null, 2));
+    io.out(safeJson({ file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, 2));
   } else io.out(formatTextReport(path.basename(file), rep));
   // A workbook of only 项目绩效目标表 (the separately published 绩效文本) is a normal input: checked, exit 0/1.
   if (rep.tables.length === 0 && !rep.others.some((o) => o.checked)) {
@@ -259,7 +359,7 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   let reasons: Record<string, string> | undefined;
   if (opts.reasons) {
     try {
-      reasons = JSON.parse(fs.readFileSync(opts.reasons, 'utf8'));
+      reasons = JSON.parse((await import('../hosts/file/text')).decodeText(fs.readFileSync(opts.reasons)));
     } catch {
       throw new UsageError(`无法读取增减原因文件 ${opts.reasons}（应为 JSON：{"三公经费": "原因"}）`);
     }
@@ -275,12 +375,13 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   if (imbalance) io.err(`注意：各表有 ${imbalance} 处错误（请先用 validate 核对），说明中的数字直接取自表中`);
   const todo = sections.flatMap((s) => s.placeholders);
   const toFill = sections.flatMap((s) => s.todo ?? []);
+  // The texts come from the workbook: control characters are left out of the .docx and the text, escaped in JSON.
   if (format === 'docx') {
-    fs.writeFileSync(opts.out, await (await import('../hosts/file/docx')).sectionsToDocx(title, sections));
+    writeOutput(opts.out, await (await import('../hosts/file/docx')).sectionsToDocx(title, sections), 'Word 文档');
     io.err(`情况说明已写入 ${opts.out}`);
   } else {
-    const body = format === 'json' ? JSON.stringify({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo, todo: toFill }, null, 2) : `${title}\n\n${sectionsText(sections)}`;
-    if (opts.out) fs.writeFileSync(opts.out, body + '\n');
+    const body = format === 'json' ? safeJson({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo, todo: toFill }, 2) : safeText(`${title}\n\n${sectionsText(sections)}`);
+    if (opts.out) writeOutput(opts.out, body + '\n', format === 'json' ? 'JSON' : '文本');
     else io.out(body);
   }
   if (todo.length) io.err(`还有 ${todo.length} 处增减原因待填写：${todo.map((t) => `【${t}】`).join('、')}（可用 --reasons 原因.json 提供）`);
@@ -300,7 +401,7 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
   } catch {
     throw new HostError(`找不到文件：${textFile}`, 'not-found');
   }
-  const text = /\.docx$/i.test(textFile) ? (await import('../hosts/file/docx')).docxText(raw) : raw.toString('utf8');
+  const text = /\.docx$/i.test(textFile) ? (await import('../hosts/file/docx')).docxText(raw) : (await import('../hosts/file/text')).decodeText(raw);
   let figures;
   if (book) {
     const wb = await readXlsxFile(book);
@@ -311,7 +412,7 @@ async function checkTextCommand(files: string[], opts: Record<string, string>, i
   const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior, undefined, readLimits(opts))).tables) : undefined;
   if (prior?.year && year && prior.year !== year - 1) throw new UsageError(`--prior 工作簿的预算年度为 ${prior.year} 年，不是上年（${year - 1} 年）`);
   const findings = checkText(text, figures, { year, prior });
-  if (opts.format === 'json') io.out(JSON.stringify({ file: path.basename(textFile), workbook: book ? path.basename(book) : null, year: year ?? null, findings }, null, 2));
+  if (opts.format === 'json') io.out(safeJson({ file: path.basename(textFile), workbook: book ? path.basename(book) : null, year: year ?? null, findings }, 2));
   else {
     const lines = [`说明：${path.basename(textFile)}${book ? `，对照工作簿：${path.basename(book)}` : '（未提供工作簿，只核对文字自身）'}`];
     if (!findings.length) lines.push('没有发现问题。');
@@ -337,12 +438,15 @@ async function template(opts: Record<string, string>, io: CliIO): Promise<number
   if (bad.length) throw new UsageError(`--optional 只能是 procurement（政府采购预算）、assets（固定资产占用情况表）、performance（项目绩效目标表）、department-performance（部门整体绩效目标表），收到“${bad.join(',')}”`);
   const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code, optional: optional as OptionalTable[] });
   new FormulaEvaluator(t.workbook).evaluateAll();
-  fs.writeFileSync(opts.out, await writeXlsxBuffer(t.workbook));
+  writeOutput(opts.out, await writeXlsxBuffer(t.workbook), '模板');
   io.err(`已生成 ${year} 年部门预算公开表模板：${opts.out}（${t.workbook.sheets.length} 个工作表，合计行均为公式）`);
   return 0;
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO): Promise<number> {
+  // Whatever reaches the terminal (a department name, a sheet name, a sentence of the text) carries no control
+  // character: ESC would start an escape sequence, NUL and BEL garble the line. JSON is escaped before this.
+  const io: CliIO = { ...rawIO, out: (s) => rawIO.out(safeText(s)), err: (s) => rawIO.err(safeText(s)) };
   try {
     const { command, files, opts } = parseArgs(argv);
     if (opts.help || !command) {
@@ -365,6 +469,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (e instanceof HostError) {
       io.err(e.message);
+      return 2;
+    }
+    // A file or folder the system refused (one not caught where it was opened): said in words, with the path.
+    const sys = e as NodeJS.ErrnoException;
+    if (typeof sys?.code === 'string' && /^E[A-Z]+$/.test(sys.code)) {
+      io.err(sys.code === 'ENOENT' ? `找不到文件或文件夹：${sys.path ?? ''}` : `无法完成：${sys.path ?? ''}（${ioReason(e)}）`);
       return 2;
     }
     io.err(`校验时发生意外错误：${(e as Error).message}`);

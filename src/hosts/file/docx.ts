@@ -2,12 +2,18 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Section } from '../../core/narrative/generate';
+import { safeText } from '../../core/safe-text';
 import { HostError } from '../host';
 
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
 
-/** The Word document (Node: Packer.toBuffer; browser: Packer.toBlob). */
-export function sectionsDocument(title: string, sections: Section[]): Document {
+/**
+ * The Word document (Node: Packer.toBuffer; browser: Packer.toBlob). Control characters from the workbook (a
+ * department name with Word's line break U+000B) are left out: XML 1.0 forbids them and Word would not open the file.
+ */
+export function sectionsDocument(rawTitle: string, rawSections: Section[]): Document {
+  const title = safeText(rawTitle);
+  const sections = rawSections.map((s) => ({ ...s, title: safeText(s.title), text: safeText(s.text) }));
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, size: 36, font: FONT })] }),
   ];

@@ -55,6 +55,8 @@ export function damaged(what: string): HostError {
   return new HostError(`工作簿已损坏：${what}。请在 Excel 或 WPS 中打开并另存后再校验`, 'damaged');
 }
 
+export const NUMBERS_ADVICE = '这是 Apple Numbers 表格（.numbers），不是 .xlsx 工作簿：请在 Numbers 中选择“文件 → 导出为 → Excel…”存为 .xlsx 后再校验';
+
 /** Files of other kinds, told by the parts their zip holds. */
 export function otherKind(names: string[], mimetype?: string): HostError | undefined {
   const has = (n: string) => names.includes(n);
@@ -64,6 +66,9 @@ export function otherKind(names: string[], mimetype?: string): HostError | undef
   if (has('xl/workbook.bin')) return new HostError('这是二进制工作簿（.xlsb）：请在 Excel 或 WPS 中“另存为” .xlsx 格式后再校验', 'wrong-kind');
   if (has('word/document.xml')) return new HostError('这是 Word 文档（.docx），不是工作簿：请选择 .xlsx 文件（情况说明请用 check-text 核对）', 'wrong-kind');
   if (has('ppt/presentation.xml')) return new HostError('这是 PowerPoint 演示文稿（.pptx），不是工作簿：请选择 .xlsx 文件', 'wrong-kind');
+  // Apple iWork: Index/*.iwa parts (since 2013), index.xml.gz before.
+  if (names.some((n) => /^Index\/.*\.iwa$/.test(n)) || has('index.xml.gz') || has('Index.zip'))
+    return new HostError(NUMBERS_ADVICE, 'wrong-kind');
   if (!names.some((n) => n.startsWith('xl/'))) return new HostError('这是一个 zip 压缩包，不是 .xlsx 工作簿：请解压后选择其中的 .xlsx 文件', 'wrong-kind');
   return undefined;
 }

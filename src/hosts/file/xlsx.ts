@@ -8,7 +8,7 @@ import fs from 'fs';
 import { Cell, CellValue, parseRangeA1, Sheet, Workbook } from '../../core/grid';
 import { HostError, ReadProgress, SpreadsheetHost } from '../host';
 import { sniffXlsx } from './sniff';
-import { ReadLimits, DEFAULT_LIMITS } from './limits';
+import { ReadLimits, DEFAULT_LIMITS, NUMBERS_ADVICE } from './limits';
 import { readXlsxLean } from './xlsx-lean';
 import { openZip } from './zip-node';
 
@@ -138,7 +138,8 @@ export async function readXlsxFile(path: string, onProgress?: (p: ReadProgress) 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new HostError(`找不到文件：${path}`, 'not-found');
-    if (code === 'EISDIR') throw new HostError(`这是一个文件夹，不是工作簿：${path}`, 'unreadable');
+    // A .numbers document saved as a package is a folder on other systems.
+    if (code === 'EISDIR') throw new HostError(/\.numbers\/?$/i.test(path) ? NUMBERS_ADVICE : `这是一个文件夹，不是工作簿：${path}`, 'unreadable');
     throw new HostError(`无法读取文件：${path}`, 'unreadable');
   }
   return readXlsxBuffer(buf, onProgress, limits);
