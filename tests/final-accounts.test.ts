@@ -3,6 +3,7 @@
  * 部门决算 of ../shared/real-final (numbers verbatim from their PDFs, see their expect.json), the same with 决算
  * taken out of the titles, a non-empty fund table, and single-cell errors injected into every 决算 table.
  */
+import Decimal from 'decimal.js';
 import fs from 'fs';
 import path from 'path';
 import type { Check } from '../src/core/checks';
@@ -10,6 +11,8 @@ import { detectWorkbook } from '../src/core/detect';
 import type { Sheet, Workbook } from '../src/core/grid';
 import { checkText, TextFinding } from '../src/core/narrative/check-text';
 import { extractFigures } from '../src/core/narrative/figures';
+import { generateSections, sectionsText } from '../src/core/narrative/generate';
+import { main } from '../src/cli/main';
 import { formatTextReport } from '../src/core/report-text';
 import { runRules, validateWorkbook } from '../src/core/validate';
 import { readXlsxFile } from '../src/hosts/file/xlsx';
@@ -23,6 +26,7 @@ const ROLES = [
   'income', 'income-expenditure-summary', 'state-capital-expenditure', 'three-public-expenditure',
 ].sort();
 
+const errors = (fs: TextFinding[]) => fs.filter((f) => f.severity === 'error');
 const expectOf = (file: string) => JSON.parse(fs.readFileSync(path.join(path.dirname(file), 'expect.json'), 'utf8'));
 
 /** Every check the rules build on a workbook (holding ones too), by rule id. */
@@ -175,7 +179,6 @@ describe('a 决算 情况说明 checked against its tables (final-accounts.md §
     const det = detectWorkbook(await readXlsxFile(path.join(shared, name, `${name}.xlsx`)));
     return checkText(text, extractFigures(det.tables));
   }
-  const errors = (fs: TextFinding[]) => fs.filter((f) => f.severity === 'error');
 
   test('财政局 2024: the real errors are found (0.3万元 for 财政拨款收入支出总计, 71.73% for 71.65%, 完成预算的0% of a zero budget), nothing else is an error', async () => {
     const found = await check(NAMES[0]);
@@ -204,5 +207,62 @@ describe('a 决算 情况说明 checked against its tables (final-accounts.md §
     const found = errors(await check(NAMES[0], text));
     expect(found.find((f) => /1511\.98/.test(f.stated ?? ''))!.message).toMatch(/行政运行”支出决算写为 1511\.98万元，表中为 1511\.89万元.*2010601/);
     expect(found.find((f) => f.stated === '98.02%')!.message).toMatch(/2940\.05 ÷ 2993\.92 = 98\.2%?/);
+  });
+});
+
+describe('生成说明 for 决算: the 情况说明 written from the tables in the Shanghai template order (final-accounts.md §4)', () => {
+  async function run(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+  const file = (n: string) => path.join(shared, n, `${n}.xlsx`);
+  /** Figures the published texts state (verified in expect.json text_facts_verified), as the generated text must say them. */
+  const PUBLISHED: Record<string, string[]> = {
+    [NAMES[0]]: [
+      '收入支出总计2995.39万元', '本年收入合计2946.25万元', '财政拨款收入2940.05万元，占99.79%', '其他收入6.20万元，占0.21%',
+      '本年支出合计2940.05万元', '基本支出2336.91万元，占79.49%', '项目支出603.14万元，占20.51%', '财政拨款收入支出总计2961.68万元',
+      '一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%', '一般公共服务支出（类）2106.66万元，占71.65%',
+      '社会保障和就业支出（类）326.72万元，占11.11%', '人员经费2152.26万元', '公用经费184.65万元', '年初预算为0.95万元，支出决算为0.00万元',
+      '机关运行经费支出184.65万元', '无政府性基金预算财政拨款收入和支出', '无国有资本经营预算财政拨款收入和支出',
+      ...['1511.89', '10.00', '135.25', '449.52', '84.65', '160.75', '80.38', '0.94', '60.99', '187.19', '258.50'].map((x) => `支出决算为${x}万元`),
+    ],
+    [NAMES[1]]: ['收入支出总计307.82万元', '一般公共预算财政拨款支出307.82万元', '一般公共服务支出（类）264.87万元，占86.05%', '住房保障支出（类）29.42万元，占9.56%', '人员经费95.36万元', '公用经费10.23万元', '无财政拨款“三公”经费支出'],
+  };
+
+  test.each(NAMES)('%s: the published figures, in order, and the text checks clean against its own tables', async (name) => {
+    const r = await run('explain', file(name), '--year', '2024', '--department', expectOf(file(name)).department);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe(`${expectOf(file(name)).department}2024年度部门决算情况说明`);
+    for (const s of PUBLISHED[name]) expect([s, r.out.includes(s)]).toEqual([s, true]);
+    const titles = [...r.out.matchAll(/^([一二三四五六七八九十]+)、/gm)].map((m) => m[1]);
+    expect(titles).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一']);
+    // Budget figures (年初预算 of each 项), reasons, 团组/人次, 政府采购 and 国有资产 are the department's: places to fill, listed.
+    expect(r.out).toMatch(/年初预算为【请填写】万元/);
+    expect(r.err).toMatch(/需单位补充：.*政府采购支出情况/);
+    const det = detectWorkbook(await readXlsxFile(file(name)));
+    expect(errors(checkText(r.out, extractFigures(det.tables)))).toEqual([]);
+  });
+
+  test('without --year and --department (a 决算 table prints neither): places to fill in the title; with last year\'s 决算 figures, the changes', async () => {
+    const r = await run('explain', file(NAMES[0]));
+    expect(r.out.split('\n')[0]).toBe('【单位名称】【年度】年度部门决算情况说明');
+    const det = detectWorkbook(await readXlsxFile(file(NAMES[0])));
+    const f = extractFigures(det.tables);
+    f.year = 2024;
+    const prior = extractFigures(det.tables);
+    prior.values = { ...prior.values, grandTotal: { value: new Decimal('3052.34') }, fiscalTotal: { value: new Decimal('2961.68') } };
+    const text = sectionsText(generateSections(f, { prior }));
+    // 财政局 2024 published: 减少56.95万元，下降1.87% (prior 3052.34); 财政拨款收入支出总计 unchanged here: 持平.
+    expect(text).toMatch(/与2023年度相比，收入支出总计减少56\.95万元，下降1\.87%。主要原因：【请填写增减原因：收入支出总计】/);
+    expect(text).toMatch(/与2023年度相比，财政拨款收入支出总计持平。/);
+  });
+
+  test('a budget workbook given as 上年 for a 决算 one is refused in plain words', async () => {
+    const sample = path.join(__dirname, '..', 'samples', '2021-秦皇岛市工业和信息化局-部门预算公开表.xlsx');
+    const r = await run('explain', file(NAMES[0]), '--prior', sample);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/上年工作簿是部门预算公开表，本年的是决算/);
   });
 });

@@ -11,7 +11,7 @@ import path from 'path';
 import { detectWorkbook } from '../core/detect';
 import { disclosureLevel } from '../core/titles';
 import type { Stage } from '../core/model';
-import { finalStageMessage, formatTextReport } from '../core/report-text';
+import { formatTextReport } from '../core/report-text';
 import { safeJson, safeText } from '../core/safe-text';
 import { validateWorkbook } from '../core/validate';
 import { HostError } from '../hosts/host';
@@ -39,7 +39,7 @@ const USAGE = `用法：
   budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码]
                         [--optional procurement,assets,performance,department-performance] --out 模板.xlsx
                                                          生成带表头、格式和合计公式的九张空白标准表（可加政府采购、固定资产、绩效目标表）
-  通用选项：--stage 预算|决算 指定公开类型（默认按表名和列名判断；决算表本版本不校验）；
+  通用选项：--stage 预算|决算 指定公开类型（默认按表名和列名判断，预算、决算各按其表和规则校验）；
            --force 允许覆盖已存在的输出文件（输入文件本身从不覆盖）；
            --max-cells N、--max-part-mb N、--max-total-mb N 提高读取上限（默认 200 万个单元格、单个部件 100 MB、合计 250 MB）
   budget-check --help                                    显示本帮助
@@ -337,7 +337,7 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
 
 async function explain(files: string[], opts: Record<string, string>, io: CliIO): Promise<number> {
   const { addOtherTableFigures, extractFigures, plausibilityWarnings } = await import('../core/narrative/figures');
-  const { generateSections, sectionsText } = await import('../core/narrative/generate');
+  const { explanationTitle, generateSections, sectionsText } = await import('../core/narrative/generate');
   const format = opts.format ?? 'text';
   if (!['text', 'json', 'docx'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 docx，收到“${format}”`);
   if (files.length !== 1) throw new UsageError('请指定一个 .xlsx 工作簿');
@@ -346,16 +346,20 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
     guardOutput(opts.out, [files[0], opts.prior, opts.reasons].filter((x): x is string => !!x), opts, format === 'docx' ? ['.docx'] : format === 'json' ? ['.json'] : ['.txt', '.md'], format === 'docx' ? 'Word 文档' : format === 'json' ? 'JSON' : '文本');
   const wb = await readXlsxFile(files[0], undefined, readLimits(opts));
   const det = detectWorkbook(wb, [], { stage: stageOption(opts) });
-  if (det.stage?.stage === 'final') {
-    io.err(`${finalStageMessage(det.stage)}，也不生成决算情况说明`);
-    return 2;
-  }
+  const final = det.stage?.stage === 'final';
   if (!det.tables.length) {
-    io.err('工作簿中没有找到部门预算公开表，无法生成情况说明');
+    io.err(`工作簿中没有找到部门${final ? '决算' : '预算'}公开表，无法生成情况说明`);
     return 2;
   }
   const figures = addOtherTableFigures(extractFigures(det.tables), wb, det.others);
+  // A 决算's tables print neither year nor department (they are on its cover): the user may give them.
+  if (opts.year !== undefined) {
+    if (!/^20\d{2}$/.test(opts.year)) throw new UsageError(`--year 应为四位年份，如 2024，收到“${opts.year}”`);
+    figures.year = Number(opts.year);
+  }
+  if (opts.department) figures.department = opts.department;
   const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior, undefined, readLimits(opts))).tables) : undefined;
+  if (prior && (prior.stage === 'final') !== final) throw new UsageError(`上年工作簿是部门${prior.stage === 'final' ? '决算' : '预算'}公开表，本年的是${final ? '决算' : '预算'}：请提供同一种公开的上年工作簿`);
   let reasons: Record<string, string> | undefined;
   if (opts.reasons) {
     try {
@@ -370,7 +374,7 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   for (const w of plausibilityWarnings(figures)) io.err(`提示：${w.message}`);
   // A 单位预算 is titled and worded as one (its tables say 单位); the text warns when its tables do not reconcile.
   const kind = disclosureLevel(det.tables.map((t) => t.title));
-  const title = `${figures.department ?? ''}${figures.year ?? ''}年${kind}预算信息公开情况说明`;
+  const title = explanationTitle(figures, kind);
   const imbalance = validateWorkbook(wb, { detection: det }).counts.error;
   if (imbalance) io.err(`注意：各表有 ${imbalance} 处错误（请先用 validate 核对），说明中的数字直接取自表中`);
   const todo = sections.flatMap((s) => s.placeholders);

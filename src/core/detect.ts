@@ -180,7 +180,8 @@ function cleanDepartment(s: string): string {
     .trim();
 }
 
-function parseDepartment(metaCells: string[]): string | undefined {
+/** The department a table's meta line names; `labelledOnly`: only after a label (编制单位：…), never a bare line. */
+function parseDepartment(metaCells: string[], labelledOnly = false): string | undefined {
   for (const t of metaCells) {
     const m = /(?:预算单位编码及名称|单位编码及名称|编制单位|编制部门|预算单位|单位名称|部门名称)[:：]\s*(.+)/.exec(t);
     if (m) {
@@ -188,6 +189,7 @@ function parseDepartment(metaCells: string[]): string | undefined {
       if (d) return d;
     }
   }
+  if (labelledOnly) return undefined;
   for (const t of metaCells) {
     if (/单位[:：]|年度|年$|^\s*$/.test(t)) continue;
     const d = cleanDepartment(t);
@@ -922,7 +924,8 @@ function mapRegion(
     factor: unit === '元' ? PER_YUAN : PER_WAN,
     decimals: 2,
     year: parseYear(metaTexts) ?? parseYear([title.text]),
-    department: parseDepartment(metaTexts),
+    // A 决算 table's lines above its header are headings (财政拨款“三公”经费), its department is on the cover.
+    department: parseDepartment(metaTexts, final),
     columns,
     rows: [],
     notes: [],

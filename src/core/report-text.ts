@@ -22,11 +22,6 @@ export function stageLine(rep: Pick<ValidationReport, 'stage'>): string {
   return s.stage === 'final' ? `公开类型：部门决算${stageWhy(s)}` : `公开类型：部门预算${s.evidence.length ? `（另有决算表：${stageEvidence(s)}）` : ''}`;
 }
 
-/** The one line the paths that do not yet read 决算 tables (生成说明, 插入模板) say instead of using them as budget ones. */
-export function finalStageMessage(stage: ValidationReport['stage'], what = '生成说明'): string {
-  return `这是部门决算公开工作簿${stageWhy(stage)}；${what}目前只支持部门预算公开表，决算表未使用`;
-}
-
 export function formatTextReport(file: string, rep: ValidationReport, opts: { maxInfo?: number } = {}): string {
   const lines: string[] = [];
   const maxInfo = opts.maxInfo ?? 20;
@@ -53,7 +48,7 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
   const finalTables = rep.others.filter((o) => o.stage === 'final');
   const plainOthers = rep.others.filter((o) => !o.checked && !o.stage);
   if (finalTables.length) {
-    lines.push(`决算表 ${finalTables.length} 张（本版本只校验预算表，未校验）：`);
+    lines.push(`决算表 ${finalTables.length} 张（这是预算工作簿，其中的决算表未校验；决算表请放在单独的工作簿中校验）：`);
     for (const o of finalTables) lines.push(`  · ${o.title}  ${o.sheet}!${o.range}${o.role ? `（${SHORT_TITLE[o.role]}）` : ''}`);
   }
   const departmentParts = checkedOthers.filter((o) => isDepartmentTargetTable(o.title));

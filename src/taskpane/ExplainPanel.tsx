@@ -2,12 +2,11 @@
 import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import { detectWorkbook } from '../core/detect';
-import { finalStageMessage } from '../core/report-text';
 import { disclosureLevel } from '../core/titles';
 import type { MappingCorrections } from './corrections';
 import { checkText, TextFinding } from '../core/narrative/check-text';
 import { addOtherTableFigures, extractFigures, Figures, priorMismatch } from '../core/narrative/figures';
-import { generateSections, placeholder, Section, sectionsText } from '../core/narrative/generate';
+import { explanationTitle, generateSections, placeholder, Section, sectionsText } from '../core/narrative/generate';
 import { sectionsSheet } from '../core/narrative/sheet';
 import { readXlsxLean } from '../hosts/file/xlsx-lean';
 import type { InteractiveHost } from '../hosts/host';
@@ -43,16 +42,16 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
   const priorInput = React.useRef<HTMLInputElement>(null);
   const workbook = React.useRef<Workbook>();
 
-  const title = figures ? `${figures.department ?? ''}${figures.year ?? ''}年${kind}预算信息公开情况说明` : '';
+  const title = figures ? explanationTitle(figures, kind) : '';
 
   /**
    * The workbook's tables as 校验 shows them (with the corrections the user made there on this workbook), and the
-   * figures a text is written from and checked against: none for a 决算 workbook or one without budget tables.
+   * figures a text is written from and checked against (预算 or 决算): none for a workbook without standard tables.
    */
   const readTables = (wb: Workbook) => {
     const corrected = corrections?.for(host.workbookId?.()) ?? [];
     const det = detectWorkbook(wb, corrected);
-    const figures = det.tables.length && det.stage?.stage !== 'final' ? addOtherTableFigures(extractFigures(det.tables), wb, det.others) : undefined;
+    const figures = det.tables.length ? addOtherTableFigures(extractFigures(det.tables), wb, det.others) : undefined;
     return { det, corrected, figures };
   };
 
@@ -70,8 +69,7 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
       const wb = await host.readWorkbook();
       workbook.current = wb;
       const { det, corrected, figures: f } = readTables(wb);
-      if (det.stage?.stage === 'final') throw new Error(`${finalStageMessage(det.stage)}，也不生成决算情况说明`);
-      if (!f) throw new Error('工作簿中没有找到部门预算公开表，无法生成说明');
+      if (!f) throw new Error(`工作簿中没有找到部门${det.stage?.stage === 'final' ? '决算' : '预算'}公开表，无法生成说明`);
       const o = det.others.map((x) => x.title);
       setTableCount(det.tables.length);
       setKind(disclosureLevel(det.tables.map((t) => t.title)));
@@ -98,7 +96,7 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
     if (!file) return;
     try {
       const det = detectWorkbook(readXlsxLean(new Uint8Array(await file.arrayBuffer())));
-      if (!det.tables.length) throw new Error(`“${file.name}”中没有找到部门预算公开表`);
+      if (!det.tables.length) throw new Error(`“${file.name}”中没有找到部门预算或决算公开表`);
       const p = { name: file.name, figures: extractFigures(det.tables) };
       const why = figures ? priorMismatch(figures, p.figures) : [];
       if (why.length) {

@@ -71,6 +71,7 @@ const FINAL_LABELS: [RegExp, FigureKey | null][] = [
   [/收入支出总计/, 'grandTotal'],
   [/本年收入合计/, 'income'],
   [/本年支出合计/, 'expenditure'],
+  [/一般公共预算.{0,8}基本支出/, 'generalBasic'],
 ];
 /** A budget figure stated in a 决算 text ("年初预算为", "全年预算数"): for 三公 the table's 预算数, otherwise none. */
 const BUDGET_FIGURE = /(年初|全年|调整)预算(数)?(为|是)?$|预算数(为|是)?$/;
@@ -253,7 +254,7 @@ function itemParagraphFindings(sentences: string[], figures: Figures): TextFindi
     const actual = /支出决算(数)?(为|是)?(\d+(?:\.\d+)?)万元/.exec(s);
     if (!actual) continue;
     const norm = (x: string) => normName(x);
-    const hit = figures.items?.find((i) => norm(i.names[2]) === norm(current!.names[2]) && norm(i.names[1]) === norm(current!.names[1]));
+    const hit = figures.items?.find((i) => i.level === 3 && norm(i.names[2]) === norm(current!.names[2]) && norm(i.names[1]) === norm(current!.names[1]));
     if (hit && !close(new Decimal(actual[3]), hit.total.value, new Decimal(actual[3])))
       out.push({
         rule: 'text.amount', severity: 'error',

@@ -32,11 +32,14 @@ export type FigureKey =
   /** 机关运行经费: the published figure where a table carries one, else assumed = 公用经费 (see `assumed`). */
   | 'running'
   /** 决算: 收入支出总计 (the 收支决算总表's 总计, carry-over included) and 财政拨款收入支出总计 (the 财政拨款 总计). */
-  | 'grandTotal' | 'fiscalTotal';
+  | 'grandTotal' | 'fiscalTotal'
+  /** 决算: the 一般公共预算财政拨款 基本支出 (the 一般公共预算支出决算表's 合计 row). */
+  | 'generalBasic';
 
-/** A 决算 一般公共预算 项 (final-accounts.md TX8): its names from 类 to 项 and its 支出决算. */
+/** A 决算 一般公共预算 类, 款 or 项 (final-accounts.md TX6, TX8): its names from 类 down to it and its 支出决算. */
 export interface FinalItem {
   code: string;
+  level: 1 | 2 | 3;
   names: string[];
   total: Figure;
 }
@@ -201,7 +204,9 @@ function finalFigures(tables: MappedTable[], f: Figures): void {
   }
   const tp = first(tables, 'three-public-expenditure');
   if (tp) {
-    f.budgets = {};
+    // An empty 三公 table (header and 说明 only) says 0 of each.
+    if (!tp.rows.some((r) => r.item)) v.threeTotal ??= { value: ZERO, sheet: tp.sheet, cell: a1(tp.range.top, tp.range.left) };
+    f.budgets = { threeTotal: { value: ZERO, sheet: tp.sheet, cell: a1(tp.range.top, tp.range.left) } };
     for (const [k, key] of [['threeTotal', 'total'], ['abroad', 'abroad'], ['vehicle', 'vehicle'], ['purchase', 'purchase'], ['operation', 'operation'], ['reception', 'reception']] as const) {
       const row = item(tp, key);
       const b = row ? (fig(tp, row.amounts.budget) ?? { value: ZERO, sheet: tp.sheet, cell: a1(row.row, row.labelCol ?? tp.range.left) }) : undefined;
@@ -209,11 +214,13 @@ function finalFigures(tables: MappedTable[], f: Figures): void {
     }
   }
   const gen = first(tables, 'general-budget-expenditure');
+  const gt = gen && totalRow(gen);
+  if (gen && gt) v.generalBasic ??= fig(gen, gt.amounts.basic);
   if (gen) {
     const byCode = new Map(gen.rows.filter((r) => r.code).map((r) => [r.code!, r]));
     f.items = gen.rows
-      .filter((r) => r.kind === 'code' && r.level === 3 && r.amounts.total)
-      .map((r) => ({ code: r.code!, names: [r.code!.slice(0, 3), r.code!.slice(0, 5), r.code!].map((c) => byCode.get(c)?.name ?? ''), total: fig(gen, r.amounts.total)! }));
+      .filter((r) => r.kind === 'code' && r.level && r.amounts.total)
+      .map((r) => ({ code: r.code!, level: r.level!, names: [r.code!.slice(0, 3), r.code!.slice(0, 5), r.code!].slice(0, r.level).map((c) => byCode.get(c)?.name ?? ''), total: fig(gen, r.amounts.total)! }));
   }
 }
 
@@ -285,6 +292,8 @@ export function plausibilityWarnings(f: Figures): { message: string; sheet?: str
  */
 export function priorMismatch(current: Figures, prior: Figures): string[] {
   const out: string[] = [];
+  const kind = (f: Figures) => (f.stage === 'final' ? '决算' : '预算');
+  if (kind(current) !== kind(prior)) out.push(`上年工作簿是部门${kind(prior)}公开表，本年的是${kind(current)}：请提供同一种公开的上年工作簿`);
   if (current.year && prior.year && prior.year !== current.year - 1)
     out.push(`上年工作簿的预算年度为 ${prior.year} 年，而本年为 ${current.year} 年：上年应为 ${current.year - 1} 年`);
   if (current.year && !prior.year) out.push('上年工作簿中没有注明预算年度，无法确认是上一年的预算');

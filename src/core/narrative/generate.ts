@@ -7,6 +7,7 @@ import Decimal from 'decimal.js';
 import { fmt, ZERO } from '../amount';
 import { stripDepartmentCode } from '../text';
 import type { FigureKey, Figures } from './figures';
+import { generateFinalSections } from './generate-final';
 
 export interface Section {
   id: string;
@@ -82,6 +83,7 @@ export function governmentLevel(department?: string): string {
 }
 
 export function generateSections(f: Figures, opts: GenerateOptions = {}): Section[] {
+  if (f.stage === 'final') return generateFinalSections(f, opts);
   const y = f.year ?? new Date().getFullYear();
   const v = (k: FigureKey) => f.values[k]?.value;
   const p = (k: FigureKey) => opts.prior?.values[k]?.value;
@@ -218,6 +220,15 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
   });
   sections.push({ id: '九', title: '九、其他需要说明的事项', text: '无其他需要说明的事项。', placeholders: [] });
   return sections;
+}
+
+/**
+ * The explanation's title: "…2025年部门预算信息公开情况说明", or for 决算 "…2024年度部门决算情况说明" (a 决算's tables carry
+ * neither department nor year: the places to fill show until the user gives them).
+ */
+export function explanationTitle(f: Figures, kind: '部门' | '单位'): string {
+  if (f.stage === 'final') return `${f.department ?? '【单位名称】'}${f.year ?? '【年度】'}年度${kind}决算情况说明`;
+  return `${f.department ?? ''}${f.year ?? ''}年${kind}预算信息公开情况说明`;
 }
 
 export function sectionsText(sections: Section[]): string {
