@@ -13,9 +13,11 @@ import { checkText, TextFinding } from '../src/core/narrative/check-text';
 import { extractFigures } from '../src/core/narrative/figures';
 import { generateSections, sectionsText } from '../src/core/narrative/generate';
 import { main } from '../src/cli/main';
+import { FormulaEvaluator } from '../src/core/templates/evaluate';
+import { buildTemplate, fillCodeRows, setTemplateValue } from '../src/core/templates/template';
+import { readXlsxBuffer, readXlsxFile, writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { formatTextReport } from '../src/core/report-text';
 import { runRules, validateWorkbook } from '../src/core/validate';
-import { readXlsxFile } from '../src/hosts/file/xlsx';
 import { accuracyByKind, localisationCampaign } from '../src/samples/localisation';
 
 const shared = path.join(__dirname, '..', '..', 'shared', 'real-final');
@@ -264,5 +266,61 @@ describe('生成说明 for 决算: the 情况说明 written from the tables in t
     const r = await run('explain', file(NAMES[0]), '--prior', sample);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/上年工作簿是部门预算公开表，本年的是决算/);
+  });
+});
+
+describe('插入模板 for 决算: the nine 决算 tables with live formulas', () => {
+  test('blank: read back as the nine 决算 tables of the year, nothing unmapped, 0 errors; the formulas evaluate', async () => {
+    const t = buildTemplate({ year: 2024, department: '上海市普陀区测试局', stage: 'final' });
+    new FormulaEvaluator(t.workbook).evaluateAll();
+    const wb = await readXlsxBuffer(await writeXlsxBuffer(t.workbook));
+    const rep = validateWorkbook(wb);
+    expect(rep.stage.stage).toBe('final');
+    expect(rep.tables.map((x) => x.schema).sort()).toEqual(ROLES);
+    expect(rep.tables.every((x) => x.year === 2024 && x.department === '上海市普陀区测试局')).toBe(true);
+    expect(rep.unmapped).toEqual([]);
+    expect(rep.counts.error).toBe(0);
+    expect(rep.coverage.filter((c) => c.status === 'not-checked')).toEqual([]);
+  });
+
+  test('filled with the 财政局 2024 numbers (leaves only: every total is a formula), it reconciles and gives the published totals', async () => {
+    const real = detectWorkbook(await readXlsxFile(FILES[2]));
+    const table = (id: string) => real.tables.find((x) => x.schema === id)!;
+    const t = buildTemplate({ year: 2024, department: '上海市普陀区财政局', stage: 'final' });
+    // The code tables: the 项 rows' input columns, by the template's block columns.
+    const leaves = (id: string, cols: Record<string, number>) =>
+      fillCodeRows(t, id, table(id).rows.filter((r) => r.kind === 'code').map((r) => ({ code: r.code!, name: r.name, values: Object.fromEntries(Object.entries(cols).map(([role, col]) => [col, r.amounts[role]?.value.toNumber() ?? ''])) })));
+    leaves('income', { fiscal: 4, superior: 5, business: 6, operating: 7, affiliated: 8, other: 9 });
+    leaves('expenditure', { basic: 4, project: 5, remit: 6, operating: 7, subsidy: 8 });
+    leaves('general-budget-expenditure', { basic: 4, project: 5 });
+    // The ledger's 款, each on its template row; the summaries' carry-over and fund lines; the 三公 预算数.
+    const ledger = t.blocks.get('general-budget-basic-expenditure')!;
+    for (const r of table('general-budget-basic-expenditure').rows)
+      if (r.kind === 'code' && r.level === 2 && !r.amounts.total.blank) {
+        const at = ledger.rows.findIndex((x) => x[0] === r.code || x[3] === r.code);
+        setTemplateValue(t, 'general-budget-basic-expenditure', at, ledger.rows[at][0] === r.code ? 2 : 5, r.amounts.total.value.toNumber());
+      }
+    const s = t.blocks.get('income-expenditure-summary')!.rows.length - 4;
+    setTemplateValue(t, 'income-expenditure-summary', s + 2, 1, 49.14);
+    setTemplateValue(t, 'income-expenditure-summary', s + 2, 3, 55.34);
+    const k = t.blocks.get('fiscal-appropriation-summary')!.rows.length - 6;
+    setTemplateValue(t, 'fiscal-appropriation-summary', 0, 1, 2940.05);
+    setTemplateValue(t, 'fiscal-appropriation-summary', k + 2, 1, 21.63);
+    setTemplateValue(t, 'three-public-expenditure', 0, 10, 0.95);
+    new FormulaEvaluator(t.workbook).evaluateAll();
+    const wb = await readXlsxBuffer(await writeXlsxBuffer(t.workbook));
+    const rep = validateWorkbook(wb);
+    // The publication's own 尾差 in the ledger (301: Σ款 2082.86 for 2082.85; 302: 171.09 for 171.07, 26 parts)
+    // adds up when the template sums the 款: 人员 + 公用 = 2336.94 against the 基本支出 2336.92 — nothing else.
+    expect(rep.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.difference}`)).toEqual(['cross.final-general-basic -0.02']);
+    const f = extractFigures(detectWorkbook(wb).tables);
+    // Published: 总计 2995.39, 财政拨款总计 2961.68, 人员 2152.26, 公用 184.65, 三公 预算 0.95 (the template's sums
+    // are of the printed parts: 2946.26 where the publication rounds its own total to 2946.25).
+    const near = (k: keyof typeof f.values, x: string) => expect([k, f.values[k]!.value.minus(x).abs().lte('0.011')]).toEqual([k, true]);
+    near('grandTotal', '2995.39');
+    near('fiscalTotal', '2961.68');
+    near('personnel', '2152.27');
+    near('public', '184.67');
+    expect(f.budgets!.threeTotal!.value.toFixed(2)).toBe('0.95');
   });
 });

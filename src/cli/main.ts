@@ -38,7 +38,7 @@ const USAGE = `用法：
   budget-check check-text 说明.txt|说明.docx [--year 2021] 没有工作簿时只做文字自身的核对
   budget-check template --year 2023 [--unit 万元|元] [--layout sheets|stacked] [--department 名称] [--code 编码]
                         [--optional procurement,assets,performance,department-performance] --out 模板.xlsx
-                                                         生成带表头、格式和合计公式的九张空白标准表（可加政府采购、固定资产、绩效目标表）
+                                                         生成带表头、格式和合计公式的九张空白标准表（可加政府采购、固定资产、绩效目标表；--stage 决算 为九张决算表）
   通用选项：--stage 预算|决算 指定公开类型（默认按表名和列名判断，预算、决算各按其表和规则校验）；
            --force 允许覆盖已存在的输出文件（输入文件本身从不覆盖）；
            --max-cells N、--max-part-mb N、--max-total-mb N 提高读取上限（默认 200 万个单元格、单个部件 100 MB、合计 250 MB）
@@ -440,10 +440,12 @@ async function template(opts: Record<string, string>, io: CliIO): Promise<number
   const optional = (opts.optional ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   const bad = optional.filter((x) => !(OPTIONAL_TABLES as string[]).includes(x));
   if (bad.length) throw new UsageError(`--optional 只能是 procurement（政府采购预算）、assets（固定资产占用情况表）、performance（项目绩效目标表）、department-performance（部门整体绩效目标表），收到“${bad.join(',')}”`);
-  const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code, optional: optional as OptionalTable[] });
+  const final = stageOption(opts) === 'final';
+  if (final && optional.length) throw new UsageError('--optional 只用于预算模板：决算模板是九张决算表');
+  const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code, optional: optional as OptionalTable[], ...(final ? { stage: 'final' as const } : {}) });
   new FormulaEvaluator(t.workbook).evaluateAll();
   writeOutput(opts.out, await writeXlsxBuffer(t.workbook), '模板');
-  io.err(`已生成 ${year} 年部门预算公开表模板：${opts.out}（${t.workbook.sheets.length} 个工作表，合计行均为公式）`);
+  io.err(`已生成 ${year} 年部门${final ? '决算' : '预算'}公开表模板：${opts.out}（${t.workbook.sheets.length} 个工作表，合计行均为公式）`);
   return 0;
 }
 

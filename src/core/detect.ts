@@ -262,7 +262,8 @@ function readHeader(v: SheetView, from: number, end: number, final = false): { h
     if (hasDecimalAmount(texts) || /^\d+$/.test(firstNonEmpty) || codeLevel(squash(firstNonEmpty)) !== undefined) break;
     if (words === 0) break;
     if (texts.some((t) => t && (ENUM_PREFIX.test(t) || /^合计$/.test(squash(t))) && words < 2)) break;
-    if (final && squash(firstNonEmpty) === '合计') break;
+    // A 合计 in the label column (not a sub-header 合计 under a heading further right).
+    if (final && squash(firstNonEmpty) === '合计' && texts.findIndex((t) => t) <= v.rowTexts(top).findIndex((t) => t)) break;
     bottom = r;
     r++;
   }
@@ -543,7 +544,8 @@ function scanBody(v: SheetView, t: MappedTable, dataTop: number, end: number, ta
       last = r;
       continue;
     }
-    if (isHeaderRow(texts) || isColumnNumberRow(texts)) continue;
+    // A 决算 ledger's class row ("301 工资福利支出" beside "302 商品和服务支出", blank amounts) is no header.
+    if ((isHeaderRow(texts) && !(t.def.stage === 'final' && codeLevel(squash(first)) !== undefined)) || isColumnNumberRow(texts)) continue;
     if (take(r, texts)) last = r;
   }
   return last;

@@ -16,6 +16,7 @@ import { classLabels } from './classes';
 import { LaidOut, layoutWorkbook, SHEET_NAMES } from './layout';
 import type { TableBlock } from './types';
 import { INDICATOR_LEVELS } from '../rules/performance';
+import { buildFinalTemplate, FINAL_ROW_FORMULAS } from './final-template';
 
 export const TEMPLATE_TABLES = [
   'income-expenditure-summary', 'income', 'expenditure', 'fiscal-appropriation-summary', 'general-budget-expenditure',
@@ -35,6 +36,8 @@ export interface TemplateOptions {
   sheetNames?: Partial<Record<string, string>>;
   /** Optional tables after the nine: 政府采购预算, 固定资产占用情况表, 项目绩效目标表 (one blank project). */
   optional?: OptionalTable[];
+  /** The nine 决算 tables instead of the budget's (final-templates.ts). */
+  stage?: 'final';
 }
 
 export interface Template extends LaidOut {
@@ -45,8 +48,13 @@ export interface Template extends LaidOut {
 /** Zero shows as blank, so untouched formula rows stay clean. */
 export const AMOUNT_FORMAT = '#,##0.00;-#,##0.00;""';
 
-/** Derived columns of each code table (block column → the columns it sums); the others are inputs. */
-const ROW_FORMULAS: Record<string, Record<number, number[]>> = {
+/**
+ * Derived columns of each code table (block column → the columns it sums, a negative one subtracted); the others
+ * are inputs.
+ */
+export type RowFormulas = Record<string, Record<number, number[]>>;
+
+const ROW_FORMULAS: RowFormulas = {
   income: { 3: [4, 12], 4: [5, 6, 7, 8, 9, 10, 11] },
   expenditure: { 3: [4, 5, 6, 7, 8] },
   'general-budget-expenditure': { 3: [4, 7], 4: [5, 6] },
@@ -134,7 +142,7 @@ export function templateBlocks(o: TemplateOptions): TableBlock[] {
   ];
 }
 
-function setCell(t: Template, blockId: string, bodyRow: number, blockCol: number, cell: Cell) {
+export function setCell(t: Template, blockId: string, bodyRow: number, blockCol: number, cell: Cell) {
   const p = t.placements.get(blockId)!;
   const sheet = t.workbook.sheets.find((s) => s.name === p.sheet)!;
   const r = p.bodyRows[bodyRow];
@@ -142,26 +150,36 @@ function setCell(t: Template, blockId: string, bodyRow: number, blockCol: number
 }
 
 /** 'Sheet'!$D$9:$D$48 style reference to a block column over some body rows. */
-function ref(t: Template, blockId: string, col: number, fromRow: number, toRow: number, from?: string): string {
+export function ref(t: Template, blockId: string, col: number, fromRow: number, toRow: number, from?: string): string {
   const p = t.placements.get(blockId)!;
   const abs = (r: number) => `$${a1(p.bodyRows[r], p.col0 + col).replace(/(\d+)$/, '$$$1')}`;
   const range = fromRow === toRow ? abs(fromRow) : `${abs(fromRow)}:${abs(toRow)}`;
   return from === p.sheet ? range : `'${p.sheet.replace(/'/g, "''")}'!${range}`;
 }
 
-function cellRef(t: Template, blockId: string, row: number, col: number, from?: string): string {
+export function cellRef(t: Template, blockId: string, row: number, col: number, from?: string): string {
   const p = t.placements.get(blockId)!;
   const r = a1(p.bodyRows[row], p.col0 + col);
   return from === p.sheet ? r : `'${p.sheet.replace(/'/g, "''")}'!${r}`;
 }
 
-const formula = (f: string): Cell => ({ value: 0, formula: f, numFmt: AMOUNT_FORMAT });
+export const formula = (f: string): Cell => ({ value: 0, formula: f, numFmt: AMOUNT_FORMAT });
 
-function codeTableFormulas(t: Template, id: string) {
+/** The row formulas of a template's code tables (决算 tables have their own). */
+export function rowFormulasOf(t: Template): RowFormulas {
+  return t.options.stage === 'final' ? FINAL_ROW_FORMULAS : ROW_FORMULAS;
+}
+
+/** "D9+E9", "F9+G9-H9": a derived cell from the columns it sums (a negative column subtracted). */
+function derivedFormula(t: Template, id: string, r: number, cols: number[], sheet: string): string {
+  return cols.map((c, i) => `${c < 0 ? '-' : i ? '+' : ''}${cellRef(t, id, r, Math.abs(c), sheet)}`).join('');
+}
+
+export function codeTableFormulas(t: Template, id: string) {
   const b = t.blocks.get(id)!;
   const sheet = t.placements.get(id)!.sheet;
   const last = b.rows.length - 1;
-  const derived = ROW_FORMULAS[id];
+  const derived = rowFormulasOf(t)[id];
   const codes = ref(t, id, 1, 1, last, sheet);
   // Typing a code into a blank row shows its catalogue name (科目目录 sheet); the user may overwrite it.
   const kind = id === 'general-budget-basic-expenditure' ? 'economic' : 'function';
@@ -172,7 +190,7 @@ function codeTableFormulas(t: Template, id: string) {
   }
   for (const col of b.amountCols) {
     if (derived[col]) {
-      for (let r = 0; r <= last; r++) setCell(t, id, r, col, formula(derived[col].map((c) => cellRef(t, id, r, c, sheet)).join('+')));
+      for (let r = 0; r <= last; r++) setCell(t, id, r, col, formula(derivedFormula(t, id, r, derived[col], sheet)));
     } else {
       setCell(t, id, 0, col, formula(`SUMPRODUCT((LEN(${codes})=3)*${ref(t, id, col, 1, last, sheet)})`));
       for (let r = 1; r <= last; r++) setCell(t, id, r, col, { value: null, numFmt: AMOUNT_FORMAT });
@@ -182,12 +200,13 @@ function codeTableFormulas(t: Template, id: string) {
 
 /** Builds the blank template (layout, formulas, cached results of 0). */
 export function buildTemplate(o: TemplateOptions): Template {
+  if (o.stage === 'final') return buildFinalTemplate(o);
   const blocks = [...templateBlocks(o), ...optionalBlocks(o)];
   const names = blocks.map((b) => o.sheetNames?.[b.id] ?? SHEET_NAMES[b.id]);
   const laid = layoutWorkbook(blocks, { layout: o.layout ?? 'sheets', unit: o.unit, sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年部门预算公开表`] : names });
   const t: Template = { ...laid, blocks: new Map(blocks.map((b) => [b.id, b])), options: o };
   for (const id of Object.keys(ROW_FORMULAS)) codeTableFormulas(t, id);
-  t.workbook.sheets.push(catalogueSheet(catalogueSheetName(t)));
+  addCatalogueSheet(t);
   twoSidedFormulas(t, o.year);
   threePublicFormulas(t);
   if (t.blocks.has('performance')) {
@@ -200,17 +219,25 @@ export function buildTemplate(o: TemplateOptions): Template {
     const sheet = t.placements.get('department-performance')!.sheet;
     setCell(t, 'department-performance', 0, 1, formula(`${cellRef(t, 'department-performance', 0, 3, sheet)}+${cellRef(t, 'department-performance', 0, 5, sheet)}`));
   }
+  printSetup(t, [6, 12, 34, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14]);
+  return t;
+}
+
+/** Column widths, landscape, fit to width; with a table per sheet its title, meta and header repeat on every page. */
+export function printSetup(t: Template, widths: number[]) {
   for (const s of t.workbook.sheets) {
-    s.columnWidths = [6, 12, 34, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
+    s.columnWidths = widths;
     s.print = { landscape: true, fitToWidth: true };
   }
-  if ((o.layout ?? 'sheets') === 'sheets')
+  if ((t.options.layout ?? 'sheets') === 'sheets')
     for (const p of t.placements.values()) {
-      // Repeat the title, meta and header rows on every printed page.
       const s = t.workbook.sheets.find((x) => x.name === p.sheet)!;
       s.print = { landscape: true, fitToWidth: true, titleRows: [p.titleRow, p.bodyRows[0] - 1] };
     }
-  return t;
+}
+
+export function addCatalogueSheet(t: Template) {
+  t.workbook.sheets.push(catalogueSheet(catalogueSheetName(t)));
 }
 
 export const CATALOGUE_SHEET = '科目目录';
@@ -299,7 +326,7 @@ export function fillCodeRows(t: Template, id: string, rows: CodeRowInput[]) {
   const sheet = t.placements.get(id)!.sheet;
   const last = b.rows.length - 1;
   if (rows.length > last) throw new Error(`${b.title}只预留了 ${last} 行，要填 ${rows.length} 行：请用 inputRows 加大预留行数`);
-  const derived = ROW_FORMULAS[id];
+  const derived = rowFormulasOf(t)[id];
   const kind = b.title.includes('基本支出') ? 'economic' : 'function';
   rows.forEach((row, i) => {
     const r = i + 1;

@@ -119,7 +119,8 @@ export function settleFormulas(wb: Workbook): Workbook {
   const values = untrusted.map(({ sheet, row, col }): CellValue => {
     try {
       const x = ev.valueAt(sheet, row, col);
-      return x !== null && typeof x === 'object' ? x.toNumber() : typeof x === 'boolean' || typeof x === 'string' ? x : null;
+      // A formula that reads an empty cell (='4财政拨款收支总表'!B5) shows 0, as in Excel and WPS.
+      return x !== null && typeof x === 'object' ? x.toNumber() : typeof x === 'boolean' || typeof x === 'string' ? x : 0;
     } catch {
       return null;
     }
