@@ -324,3 +324,22 @@ describe('插入模板 for 决算: the nine 决算 tables with live formulas', (
     expect(f.budgets!.threeTotal!.value.toFixed(2)).toBe('0.95');
   });
 });
+
+describe('a 决算 workbook against the same year\'s 预算 (final-accounts.md §3.5): warnings only', () => {
+  const budget = path.join(__dirname, '..', '..', 'shared', 'real', 'sh-putuo-caizhengju-2025', 'sh-putuo-caizhengju-2025.xlsx');
+  test('财政局: the 决算 三公 预算数 0.95 is the budget\'s 0.95 (its 2025 预算 says 与2024年预算持平): nothing; another budget: one warning per item', async () => {
+    const wb = await readXlsxFile(FILES[0]);
+    const same = validateWorkbook(structuredClone(wb), { budget: detectWorkbook(await readXlsxFile(budget)) });
+    expect(same.findings.filter((f) => f.rule === 'cross-stage.three-public-budget')).toEqual([]);
+    const other = detectWorkbook(await readXlsxFile(budget));
+    const tp = other.tables.find((t) => t.schema === 'three-public-expenditure')!;
+    const reception = tp.rows.find((r) => r.item === 'reception')!;
+    const role = tp.columns.some((c) => c.role === 'general') ? 'general' : 'total';
+    Object.assign(reception.amounts[role], { value: new Decimal('1.50'), micro: 1_500_000 });
+    const rep = validateWorkbook(structuredClone(wb), { budget: other });
+    const w = rep.findings.filter((f) => f.rule === 'cross-stage.three-public-budget');
+    expect(w.map((f) => f.severity)).toEqual(['warning']);
+    expect(w[0].message).toMatch(/公务接待费的预算数为 0\.95万元，同年部门预算的“三公”经费表为 1\.50万元/);
+    expect(rep.counts.error).toBe(0);
+  });
+});

@@ -28,7 +28,8 @@ export interface CliIO {
 }
 
 const USAGE = `用法：
-  budget-check validate 文件.xlsx [--format text|json]   校验部门预算公开表的勾稽关系
+  budget-check validate 文件.xlsx [--format text|json] [--budget 同年预算.xlsx]
+                                                         校验部门预算（或决算）公开表的勾稽关系；决算可与同年预算对照
   budget-check validate 文件夹|文件… [--jobs N] [--report 报告.html|报告.xlsx|报告.json]
                                                          批量校验（多进程），输出汇总并写出报告
   budget-check explain 文件.xlsx [--prior 上年.xlsx] [--format text|json|docx] [--out 输出文件] [--level 省级|市级|县级|区级…]
@@ -316,7 +317,10 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
   if (files.length > 1 || opts.report !== undefined || opts.jobs !== undefined || isDir(files[0])) return validateBatch(files, opts, io);
   const file = files[0];
   const wb = await readXlsxFile(file, undefined, readLimits(opts));
-  const rep = validateWorkbook(wb, { stage: stageOption(opts) });
+  const budget = opts.budget ? detectWorkbook(await readXlsxFile(opts.budget, undefined, readLimits(opts))) : undefined;
+  if (budget && budget.stage?.stage !== 'budget') throw new UsageError(`--budget 应是同年的部门预算工作簿，“${path.basename(opts.budget)}”是决算工作簿`);
+  const rep = validateWorkbook(wb, { stage: stageOption(opts), budget });
+  if (budget && rep.stage.stage !== 'final') io.err('--budget 只用于决算工作簿（与同年预算对照），本工作簿是预算，未对照');
   if (format === 'json') {
     const { tables, unmapped, findings, suspects, others, counts, coverage, stage } = rep;
     io.out(safeJson({ file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, 2));

@@ -6,6 +6,7 @@ import { cellNumber, inRange, parseA1, rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, Stage, StageDecision, UnmappedTable } from './model';
 import { rulesFor } from './rules';
 import { RuleContext, ruleContext } from './rules/context';
+import { crossStageFindings } from './rules/cross-stage';
 import { checkDepartmentAcross, checkPerformanceTables, checkProjectsAcross, DepartmentTarget, isCheckedPerformanceTable, ProjectTarget } from './rules/performance';
 import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
 import type { SchemaId } from './schemas';
@@ -46,6 +47,8 @@ export interface ValidateOptions {
   overrides?: MappingOverride[];
   /** The user's word on 预算 or 决算, over what the titles and headings say. */
   stage?: Stage;
+  /** For a 决算 workbook: the same year's 预算 tables, compared as warnings (rules/cross-stage.ts). */
+  budget?: Detection;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -171,6 +174,7 @@ function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: 
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides, { stage: opts.stage });
   const run = runRules(det.tables, det.unmapped);
+  if (opts.budget && det.stage?.stage === 'final') run.findings.push(...crossStageFindings(det.tables, opts.budget.tables));
   return finishReport(wb, det, run.findings, run.counts, suspectInputs(det.tables, det.unmapped, run));
 }
 

@@ -1,8 +1,9 @@
-/** 插入模板: the nine standard tables for a budget year, with headers, formats and live total formulas. */
+/** 插入模板: the nine standard tables of a budget (预算) or final accounts (决算) year, with headers, formats and live total formulas. */
 import { Button, Caption1, Checkbox, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup } from '@fluentui/react-components';
 import * as React from 'react';
 import { FormulaEvaluator } from '../core/templates/evaluate';
 import { SHEET_NAMES } from '../core/templates/layout';
+import { FINAL_SHEET_NAMES } from '../core/templates/final-blocks';
 import { buildTemplate, OptionalTable, TEMPLATE_TABLES } from '../core/templates/template';
 import { freeSheetName, InteractiveHost } from '../hosts/host';
 
@@ -24,7 +25,9 @@ const OPTIONAL: [OptionalTable, string][] = [
 
 export function TemplatePanel({ host }: { host: InteractiveHost }) {
   const s = useStyles();
+  const [stage, setStage] = React.useState<'budget' | 'final'>('budget');
   const [year, setYear] = React.useState(YEARS[YEARS.length - 1]);
+  const final = stage === 'final';
   const [department, setDepartment] = React.useState('');
   const [code, setCode] = React.useState('');
   const [unit, setUnit] = React.useState<'万元' | '元'>('万元');
@@ -57,12 +60,12 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
         return free;
       };
       const sheetNames: Record<string, string> = { catalogue: pick('科目目录') };
-      if (layout === 'stacked') sheetNames.stacked = pick(`${year}年部门预算公开表`);
+      if (layout === 'stacked') sheetNames.stacked = pick(final ? `${year}年度部门决算公开表` : `${year}年部门预算公开表`);
       else {
-        for (const id of TEMPLATE_TABLES) sheetNames[id] = pick(SHEET_NAMES[id]);
-        for (const [id] of OPTIONAL) if (optional.has(id)) sheetNames[id] = pick(SHEET_NAMES[id]);
+        for (const id of TEMPLATE_TABLES) sheetNames[id] = pick((final ? FINAL_SHEET_NAMES : SHEET_NAMES)[id]);
+        if (!final) for (const [id] of OPTIONAL) if (optional.has(id)) sheetNames[id] = pick(SHEET_NAMES[id]);
       }
-      const t = buildTemplate({ year, department: department.trim(), departmentCode: code.trim() || undefined, unit, layout, sheetNames, optional: [...optional] });
+      const t = buildTemplate({ year, department: department.trim(), departmentCode: code.trim() || undefined, unit, layout, sheetNames, ...(final ? { stage: 'final' as const } : { optional: [...optional] }) });
       new FormulaEvaluator(t.workbook).evaluateAll();
       const names = await host.insertSheets(t.workbook.sheets);
       setDone(`已插入 ${names.length} 个工作表：${names.join('、')}。在“科目编码”列填入编码和金额，合计、小计和各表之间的对应数由公式自动计算。`);
@@ -75,7 +78,13 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
 
   return (
     <div className={s.root}>
-      <Field label="预算年度">
+      <Field label="公开类型">
+        <RadioGroup layout="horizontal" value={stage} onChange={(_, d) => setStage(d.value as 'budget' | 'final')} data-testid="template-stage">
+          <Radio value="budget" label="部门预算" />
+          <Radio value="final" label="部门决算" />
+        </RadioGroup>
+      </Field>
+      <Field label={final ? '决算年度' : '预算年度'}>
         <Dropdown value={`${year}年`} selectedOptions={[String(year)]} onOptionSelect={(_, d) => setYear(Number(d.optionValue))} data-testid="template-year">
           {YEARS.map((y) => (
             <Option key={y} value={String(y)}>{`${y}年`}</Option>
@@ -106,11 +115,13 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
           <Radio value="stacked" label="九张表依次排在一个工作表中" />
         </RadioGroup>
       </Field>
-      <Field label="另外插入">
-        {OPTIONAL.map(([id, label]) => (
-          <Checkbox key={id} label={label} checked={optional.has(id)} onChange={(_, d) => toggle(id, !!d.checked)} />
-        ))}
-      </Field>
+      {!final && (
+        <Field label="另外插入">
+          {OPTIONAL.map(([id, label]) => (
+            <Checkbox key={id} label={label} checked={optional.has(id)} onChange={(_, d) => toggle(id, !!d.checked)} />
+          ))}
+        </Field>
+      )}
       <Caption1>九张标准表一起插入（它们的合计公式互相引用）；只新增工作表，不改动已有内容，重名时自动改名。</Caption1>
       <Button appearance="primary" onClick={insert} disabled={busy} data-testid="insert-template">
         插入模板

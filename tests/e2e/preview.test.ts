@@ -115,14 +115,31 @@ maybe('browser preview (Chromium)', () => {
       await p.locator('[data-testid=results]').waitFor({ timeout: 30000 });
     };
 
-    test.each([320, 450])('warnings and no error (a real 街道 2023, %i px): the status is no green "全部平衡"', async (w) => {
+    test.each([320, 450])('warnings and no error (a real 上海市财政局 2025 单位预算, %i px): the status is no green "全部平衡"', async (w) => {
       const p = await browser.newPage({ viewport: { width: w + 700, height: 900 } });
-      await openFile(p, real('sh-putuo-wanli-jiedao-2023.xlsx'), w);
+      await openFile(p, real('sh-shi-caizhengju-2025.xlsx'), w);
       const status = p.locator('[data-testid=live-status]');
       await expect(status.innerText()).resolves.toMatch(/没有错误，3 项警告请核对/);
       expect(await status.innerText()).not.toMatch(/全部平衡/);
       expect(await status.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(16, 124, 16)');
       await p.screenshot({ path: path.join(artifacts, `preview-warnings-${w}.png`) });
+      await p.close();
+    }, 60000);
+
+    test.each([320, 450])('a real 决算 workbook (社会工作部 2024, %i px): checked as 决算, its warnings shown; 生成说明 writes the 决算 text', async (w) => {
+      const p = await browser.newPage({ viewport: { width: w + 700, height: 900 } });
+      const file = path.join(root, '..', 'shared', 'real-final', 'sh-putuo-shegongbu-2024-js', 'sh-putuo-shegongbu-2024-js.xlsx');
+      await openFile(p, file, w);
+      await expect(p.locator('[data-testid=stage-final]').innerText()).resolves.toMatch(/公开类型：部门决算.*按部门决算公开表的勾稽关系核对/);
+      expect(await p.locator('[data-testid=live-status]').innerText()).toMatch(/没有错误，2 项警告请核对/);
+      expect(await p.locator('[data-testid=summary]').innerText()).toMatch(/识别到 9 张表/);
+      await p.screenshot({ path: path.join(artifacts, `preview-final-${w}.png`) });
+      await p.getByRole('tab', { name: '生成说明' }).click();
+      await p.locator('[data-testid=explain]').click();
+      const text = p.locator('[data-testid=explain-text]');
+      await expect(text.inputValue()).resolves.toMatch(/一、收入支出决算总体情况说明\n本部门【年度】?/);
+      expect(await text.inputValue()).toMatch(/一般公共服务支出（类）264\.87万元，占86\.05%/);
+      await p.screenshot({ path: path.join(artifacts, `preview-final-explain-${w}.png`) });
       await p.close();
     }, 60000);
 
