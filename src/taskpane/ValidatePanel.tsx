@@ -6,6 +6,7 @@ import {
 import * as React from 'react';
 import type { Finding } from '../core/checks';
 import type { MappingOverride } from '../core/detect';
+import type { Stage } from '../core/model';
 import type { Cell, Workbook } from '../core/grid';
 import { parseA1, parseRangeA1 } from '../core/grid';
 import { LiveValidation } from '../core/live';
@@ -306,21 +307,22 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
   );
 }
 
-const SCHEMA_OPTIONS = [...SCHEMAS.map((x) => ({ value: x.id as string, text: x.title })), { value: NOT_A_TABLE, text: '不是预算表（忽略）' }];
+/** The table types a region can be said to be, in the words of the workbook's stage (预算 or 决算). */
+const schemaOptions = (stage: Stage) => [...SCHEMAS.map((x) => ({ value: x.id as string, text: schemaById(x.id, stage).title })), { value: NOT_A_TABLE, text: stage === 'final' ? '不是决算表（忽略）' : '不是预算表（忽略）' }];
 
 /** Lets the user say which standard table a region is (or that it is none). */
-function SchemaPicker({ sheet, range, current, onRemap }: { sheet: string; range: string; current?: SchemaId; onRemap: (sheet: string, range: string, schema: string) => void }) {
+function SchemaPicker({ sheet, range, current, onRemap, stage }: { sheet: string; range: string; current?: SchemaId; onRemap: (sheet: string, range: string, schema: string) => void; stage: Stage }) {
   return (
     <Dropdown
       size="small"
       style={{ minWidth: 0, maxWidth: '100%' }}
       placeholder="指定表类型"
       aria-label={`${sheet}!${range} 的表类型`}
-      value={current ? schemaById(current).title : undefined}
+      value={current ? schemaById(current, stage).title : undefined}
       selectedOptions={current ? [current] : []}
       onOptionSelect={(_, d) => d.optionValue && d.optionValue !== current && onRemap(sheet, range, d.optionValue)}
     >
-      {SCHEMA_OPTIONS.map((o) => (
+      {schemaOptions(stage).map((o) => (
         <Option key={o.value} value={o.value}>
           {o.text}
         </Option>
@@ -458,7 +460,7 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
                   <Caption1>
                     {t.sheet}!{t.range}（{t.year ? `${t.year}年` : '未注明年度'}，{t.unit}）
                   </Caption1>
-                  <SchemaPicker sheet={t.sheet} range={t.range} current={t.schema} onRemap={onRemap} />
+                  <SchemaPicker sheet={t.sheet} range={t.range} current={t.schema} onRemap={onRemap} stage={report.stage?.stage ?? 'budget'} />
                 </React.Fragment>
               ))}
               {report.unmapped.map((u) => (
@@ -466,7 +468,7 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
                   <Caption1>
                     {u.sheet}!{u.range}：{u.reason}
                   </Caption1>
-                  <SchemaPicker sheet={u.sheet} range={u.range} onRemap={onRemap} />
+                  <SchemaPicker sheet={u.sheet} range={u.range} onRemap={onRemap} stage={report.stage?.stage ?? 'budget'} />
                 </React.Fragment>
               ))}
             </div>
@@ -480,7 +482,7 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
             <Badge color="informative" aria-label={`尾差提示 ${c.info} 项`}>尾差 {c.info}</Badge>
           </AccordionHeader>
           <AccordionPanel>
-            <FindingList findings={report.findings} onGo={onGo} checked={report.counts.checks > 0} />
+            <FindingList findings={report.findings} onGo={onGo} checked={report.counts.checks > 0} stage={report.stage?.stage ?? 'budget'} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
@@ -489,15 +491,16 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
 }
 
 const PAGE = 50;
-const tableOf = (f: Finding) => (f.table ? schemaById(f.table).title : '整个工作簿');
+const tableTitle = (f: Finding, stage: Stage) => (f.table ? schemaById(f.table, stage).title : '整个工作簿');
 
 /**
  * The findings, filtered by severity and table, grouped per table (collapsible, with labelled counts), 50 at a
  * time with "显示全部" (never a silent cap), and 上一个/下一个 (also Alt+↓ / Alt+↑) that step through them and
  * select each cell in the workbook.
  */
-function FindingList({ findings, onGo, checked }: { findings: Finding[]; onGo: (f: { sheet: string; cell: string }) => void; checked: boolean }) {
+function FindingList({ findings, onGo, checked, stage }: { findings: Finding[]; onGo: (f: { sheet: string; cell: string }) => void; checked: boolean; stage: Stage }) {
   const s = useStyles();
+  const tableOf = (f: Finding) => tableTitle(f, stage);
   const [sev, setSev] = React.useState<Record<Finding['severity'], boolean>>({ error: true, warning: true, info: false });
   const [table, setTable] = React.useState<string>('全部');
   const [shownAll, setShownAll] = React.useState<Record<string, boolean>>({});

@@ -137,7 +137,7 @@ maybe('browser preview (Chromium)', () => {
       await p.getByRole('tab', { name: '生成说明' }).click();
       await p.locator('[data-testid=explain]').click();
       const text = p.locator('[data-testid=explain-text]');
-      await expect(text.inputValue()).resolves.toMatch(/一、收入支出决算总体情况说明\n本部门【年度】?/);
+      await expect(text.inputValue()).resolves.toMatch(/一、收入支出决算总体情况说明\n本部门本年度收入支出总计307\.82万元/);
       expect(await text.inputValue()).toMatch(/一般公共服务支出（类）264\.87万元，占86\.05%/);
       await p.screenshot({ path: path.join(artifacts, `preview-final-explain-${w}.png`) });
       await p.close();
