@@ -10,11 +10,6 @@ if (!fs.existsSync(entry)) {
 }
 try {
   cli = require(entry);
-  // The flags the batch's checkers get too (dist/cli/v8-flags.js says why), set once the modules are loaded and
-  // before any checking code is optimised. Node allows flags to be set at run time with care
-  // (v8.setFlagsFromString); these only change how TurboFan compiles what it has not compiled yet. Set before the
-  // modules load, they cost about 6 ms: Node's built-in modules loaded after a flag change are compiled afresh.
-  require('v8').setFlagsFromString(require(path.join(__dirname, '..', 'dist', 'cli', 'v8-flags.js')).V8_FLAGS.join(' '));
 } catch (e) {
   // Built, but it cannot load: a dependency is missing or the build is broken — not "not built".
   const missing = e && e.code === 'MODULE_NOT_FOUND' ? `（缺少模块：${String(e.message).split('\n')[0]}）` : `（${e && e.message ? String(e.message).split('\n')[0] : e}）`;
