@@ -94,6 +94,10 @@ export function ruleContext(
 
 export interface Rule {
   id: string;
+  /** What a finding of this rule is when it does not hold (a check within rounding is always an info note). */
+  severity: 'error' | 'warning';
+  /** Other rule ids its findings carry (a rule that reports a family of cases under their own ids). */
+  emits?: readonly string[];
   /** Domain rule number(s) in shared/domain.md. */
   domain: string;
   title: string;

@@ -75,6 +75,7 @@ function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, co
 
 export const summaryVsExpenditure: Rule = {
   id: 'cross.summary-expenditure',
+  severity: 'error',
   domain: '5',
   title: '收支总表各功能类支出、本年支出合计 = 支出总表对应类的合计',
   run(ctx) {
@@ -105,6 +106,7 @@ const FINAL_SUMMARY_INCOME_MAP: { items: string[]; role: string }[] = [
 
 export const summaryVsIncome: Rule = {
   id: 'cross.summary-income',
+  severity: 'error',
   reads: 'presence',
   domain: '5',
   title: '收支总表各项收入 = 收入总表合计行对应列',
@@ -127,6 +129,7 @@ export const summaryVsIncome: Rule = {
 
 export const incomeVsExpenditure: Rule = {
   id: 'cross.income-expenditure',
+  severity: 'error',
   // 决算: carry-over and unspent non-fiscal income legitimately break it (final-accounts.md N1).
   stages: ['budget'],
   domain: '6',
@@ -146,6 +149,7 @@ function fiscalVs(ctx: RuleContext, rule: string, column: string, target: Schema
 
 export const fiscalVsGeneral: Rule = {
   id: 'cross.fiscal-general',
+  severity: 'error',
   domain: '7',
   title: '财政拨款收支总表“一般公共预算财政拨款”列 = 一般公共预算财政拨款支出表（合计及各类）',
   run(ctx) {
@@ -155,6 +159,7 @@ export const fiscalVsGeneral: Rule = {
 
 export const fiscalVsFund: Rule = {
   id: 'cross.fiscal-fund',
+  severity: 'error',
   domain: '7',
   title: '财政拨款收支总表“政府性基金预算财政拨款”列 = 政府性基金预算财政拨款支出表',
   run(ctx) {
@@ -164,6 +169,7 @@ export const fiscalVsFund: Rule = {
 
 export const fiscalVsState: Rule = {
   id: 'cross.fiscal-state',
+  severity: 'error',
   domain: '7',
   title: '财政拨款收支总表“国有资本经营预算财政拨款”列 = 国有资本经营预算财政拨款支出表',
   run(ctx) {
@@ -173,6 +179,7 @@ export const fiscalVsState: Rule = {
 
 export const generalVsBasic: Rule = {
   id: 'cross.general-basic',
+  severity: 'error',
   // 决算: the basic table is a ledger with 人员经费合计 / 公用经费合计 (final.general-basic).
   stages: ['budget'],
   domain: '8',
@@ -214,6 +221,7 @@ function allGeneralBudget(ctx: RuleContext): boolean {
 
 export const generalVsExpenditure: Rule = {
   id: 'cross.general-expenditure',
+  severity: 'error',
   reads: 'presence',
   // 决算: non-fiscal carry-over can be spent with only 一般公共预算 income (final-accounts.md N2; final.fiscal-subset).
   stages: ['budget'],
@@ -236,6 +244,7 @@ const THREE_PUBLIC_ECONOMIC: { item: string; codes: string[]; label: string }[] 
 
 export const threePublicVsBasic: Rule = {
   id: 'cross.three-public-basic',
+  severity: 'error',
   domain: '10',
   title: '“三公”经费各项 ≥ 基本支出表对应经济科目（三公含项目支出，少于基本支出即有误）',
   run(ctx) {
@@ -264,6 +273,7 @@ const IDENTITIES: { econ: string[]; func: string[]; text: string }[] = [
 
 export const economicVsFunction: Rule = {
   id: 'cross.economic-function',
+  severity: 'warning',
   domain: '11',
   title: '经济分类与功能分类的常见对应（30108 = 2080505 等），不一致时提示核对（警告）',
   run(ctx) {

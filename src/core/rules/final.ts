@@ -29,6 +29,7 @@ const cells = (t: MappedTable, rows: (MappedRow | undefined)[], role: string): C
 
 export const finalSummaryTotals: Rule = {
   id: 'final.summary-totals',
+  severity: 'error',
   reads: 'presence',
   stages: FINAL,
   domain: 'J1.3–J1.4, J4.2–J4.5',
@@ -57,6 +58,7 @@ export const finalSummaryTotals: Rule = {
 
 export const finalCarryOver: Rule = {
   id: 'final.carry-over',
+  severity: 'error',
   reads: 'presence',
   stages: FINAL,
   domain: 'J4.7, J8.2',
@@ -92,6 +94,7 @@ const LEDGER_TOTALS = [
 
 export const finalBasicLedger: Rule = {
   id: 'final.basic-ledger',
+  severity: 'error',
   stages: FINAL,
   domain: 'J6.2–J6.3',
   title: '决算基本支出表：人员经费合计 = 301 + 303；公用经费合计 = 302 + 310（及 307、309、399）',
@@ -110,6 +113,7 @@ export const finalBasicLedger: Rule = {
 
 export const finalGeneralBasic: Rule = {
   id: 'cross.final-general-basic',
+  severity: 'error',
   stages: FINAL,
   domain: 'JX.6',
   title: '决算：一般公共预算支出表合计行的基本支出 = 基本支出表人员经费合计 + 公用经费合计',
@@ -125,6 +129,7 @@ export const finalGeneralBasic: Rule = {
 
 export const finalSummaryFiscal: Rule = {
   id: 'cross.final-summary-fiscal',
+  severity: 'error',
   stages: FINAL,
   domain: 'JX.3, JX.5',
   title: '决算：财政拨款收支总表的本年收入 = 收入表合计行财政拨款收入，各项资金 = 收支总表对应收入；政府性基金、国有资本经营的收入和结转结余 = 其决算表合计行',
@@ -159,6 +164,7 @@ export const finalSummaryFiscal: Rule = {
 
 export const finalFiscalSubset: Rule = {
   id: 'cross.final-fiscal-subset',
+  severity: 'error',
   stages: FINAL,
   domain: 'JX.7, JX.8',
   title: '决算：支出决算表（全部资金）≥ 一般公共预算财政拨款支出决算表，逐科目逐列；收支总表的年初、年末结转和结余 ≥ 财政拨款收支总表的',

@@ -14,6 +14,7 @@ const labelCell = (t: MappedTable, r: MappedRow) => at(t, r.row, r.labelCol ?? t
 
 export const missingTable: Rule = {
   id: 'structure.missing-table',
+  severity: 'warning',
   domain: '12',
   title: '九张标准表应齐全（无数据的表也应空表列示）',
   run(ctx) {
@@ -31,6 +32,7 @@ export const missingTable: Rule = {
 
 export const duplicateTable: Rule = {
   id: 'structure.duplicate-table',
+  severity: 'warning',
   domain: '12',
   title: '同一种表出现多次时提示（表间核对只用第一张）',
   run(ctx) {
@@ -49,6 +51,7 @@ export const duplicateTable: Rule = {
 
 export const emptyNote: Rule = {
   id: 'structure.empty-note',
+  severity: 'warning',
   reads: 'presence',
   domain: '12',
   title: '空表须有“注：无……，空表列示”说明',
@@ -67,6 +70,7 @@ const TEMPLATE_NOTE = /仍保留该表格式|在本表下方作下述说明|(按
 
 export const templateNote: Rule = {
   id: 'structure.template-note',
+  severity: 'warning',
   domain: '12',
   title: '表下留有模板的填写说明（如“仍保留该表格式，并在本表下方作下述说明”），公开前应删去',
   run(ctx) {
@@ -82,6 +86,7 @@ export const templateNote: Rule = {
 
 export const duplicateCode: Rule = {
   id: 'structure.duplicate-code',
+  severity: 'error',
   domain: '12',
   title: '同一张表中科目编码不得重复',
   run(ctx) {
@@ -100,6 +105,7 @@ export const duplicateCode: Rule = {
 
 export const hierarchyGaps: Rule = {
   id: 'structure.missing-children',
+  severity: 'warning',
   reads: 'presence',
   domain: '12',
   title: '科目层级完整：款下应列出其项（按公开深度），项/款应有上级科目',
@@ -135,6 +141,8 @@ const parentCode = (code: string) => (code.length > 3 ? code.slice(0, code.lengt
 
 export const codeNames: Rule = {
   id: 'structure.code-name',
+  severity: 'warning',
+  emits: ['structure.unknown-code', 'structure.former-name'],
   domain: '12',
   title: '科目名称与工作簿中同一编码的名称、与内置科目目录一致',
   run(ctx) {
@@ -201,6 +209,7 @@ export const codeNames: Rule = {
 
 export const formerClassNames: Rule = {
   id: 'structure.former-name',
+  severity: 'warning',
   domain: '12',
   title: '收支总表中的功能类用了旧名称（如 210 医疗卫生与计划生育支出）：按其编码核对，并提示改为现行名称',
   run(ctx) {
@@ -215,6 +224,7 @@ export const formerClassNames: Rule = {
 
 export const misprintedCodes: Rule = {
   id: 'structure.code-misprint',
+  severity: 'error',
   domain: '12',
   title: '不可能存在的科目编码（如类印成“7”、301 下印成“3012”）：指出应为的编码，金额仍按应为的编码核对',
   run(ctx) {
@@ -248,6 +258,7 @@ export const misprintedCodes: Rule = {
 
 export const uncalculatedFormulas: Rule = {
   id: 'structure.uncalculated',
+  severity: 'warning',
   domain: '—',
   title: '公式没有计算结果（工作簿保存时未重新计算）：这些格按空白读取，相关核对不可信',
   run(ctx) {
@@ -271,6 +282,7 @@ function cellWarnings<T extends { row: number; col: number }>(ctx: RuleContext, 
 
 export const unitWords: Rule = {
   id: 'structure.unit-word',
+  severity: 'warning',
   domain: '—',
   title: '金额后写的单位与表的金额单位不一致（如万元表中写“30000000元”）：按所写单位换算后核对，并提示改为数字',
   run(ctx) {
@@ -280,6 +292,7 @@ export const unitWords: Rule = {
 
 export const invalidAmounts: Rule = {
   id: 'structure.invalid-amount',
+  severity: 'warning',
   domain: '—',
   title: '金额单元格中无法识别为数字的内容',
   run(ctx) {
@@ -289,6 +302,7 @@ export const invalidAmounts: Rule = {
 
 export const mergedData: Rule = {
   id: 'structure.merged-data',
+  severity: 'warning',
   domain: '—',
   title: '金额区域中的合并单元格（合并后只有左上角一格有值，其余按空白读取）',
   run(ctx) {
@@ -303,6 +317,7 @@ export const mergedData: Rule = {
 
 export const metaYear: Rule = {
   id: 'meta.year',
+  severity: 'error',
   domain: '13',
   title: '各表预算年度一致',
   run(ctx) {
@@ -318,6 +333,7 @@ export const metaYear: Rule = {
 
 export const metaDepartment: Rule = {
   id: 'meta.department',
+  severity: 'warning',
   domain: '13',
   title: '各表预算单位一致',
   run(ctx) {

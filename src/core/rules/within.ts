@@ -3,6 +3,7 @@ import { isZeroAmount } from '../amount';
 import { CellAt, rolesUnitsDiff, term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
+import { FINAL_SCHEMAS, SCHEMAS } from '../schemas';
 import { amountRoles, checkColumnSum, checkEquality, codeRows, item, Rule, RuleContext, settled, tableParents, totalRow, uncertainSums } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
@@ -28,6 +29,7 @@ function twoSided(ctx: RuleContext): MappedTable[] {
 
 export const summaryIncomeTotal: Rule = {
   id: 'summary.income-total',
+  severity: 'error',
   reads: 'presence',
   domain: '1',
   title: '收支总表：本年收入合计 = 各项收入之和',
@@ -42,6 +44,7 @@ export const summaryIncomeTotal: Rule = {
 
 export const summaryExpenditureTotal: Rule = {
   id: 'summary.expenditure-total',
+  severity: 'error',
   domain: '1',
   title: '收支总表：本年支出合计 = 各功能类支出之和（每一金额列）',
   run(ctx) {
@@ -62,6 +65,7 @@ function carryCells(t: MappedTable, header: MappedRow | undefined, sub: MappedRo
 
 export const summaryGrandTotals: Rule = {
   id: 'summary.grand-totals',
+  severity: 'error',
   reads: 'presence',
   stages: ['budget'],
   domain: '1',
@@ -94,6 +98,7 @@ export const summaryGrandTotals: Rule = {
 
 export const summaryBalance: Rule = {
   id: 'summary.balance',
+  severity: 'error',
   domain: '1',
   title: '收支总表：收入总计 = 支出总计（财政拨款收支总表按资金来源逐列）',
   run(ctx) {
@@ -118,6 +123,7 @@ export const summaryBalance: Rule = {
 
 export const hierarchyParent: Rule = {
   id: 'hierarchy.parent',
+  severity: 'error',
   domain: '2',
   title: '科目层级：类 = 其下各款之和，款 = 其下各项之和（每一金额列）',
   run(ctx) {
@@ -137,6 +143,7 @@ export const hierarchyParent: Rule = {
 
 export const hierarchyTotal: Rule = {
   id: 'hierarchy.total',
+  severity: 'error',
   domain: '2',
   title: '科目层级：合计 = 各类之和（每一金额列）',
   run(ctx) {
@@ -153,6 +160,9 @@ export const hierarchyTotal: Rule = {
 
 export const rowFormulas: Rule = {
   id: 'row.*',
+  severity: 'error',
+  // Each schema's formulas report under their own ids (row.general-total …).
+  emits: [...new Set([...SCHEMAS, ...FINAL_SCHEMAS].flatMap((s) => s.rowFormulas.map((f) => f.rule)))],
   domain: '3',
   title: '行内公式：收入合计 = 小计 + 上年结转；支出合计 = 基本 + 项目 + …；基本 = 人员 + 公用；财政拨款合计 = 一般公共 + 基金 + 国资（规则号见 schemas.ts）',
   run(ctx) {
@@ -179,6 +189,7 @@ export const rowFormulas: Rule = {
 
 export const threePublicItems: Rule = {
   id: 'three-public.items',
+  severity: 'error',
   domain: '3',
   title: '“三公”经费表：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 购置费 + 运行维护费',
   run(ctx) {
@@ -203,6 +214,7 @@ export const threePublicItems: Rule = {
 
 export const basicEconomicSplit: Rule = {
   id: 'basic.economic-split',
+  severity: 'warning',
   reads: 'values',
   stages: ['budget'],
   domain: '4',
