@@ -47,8 +47,14 @@ function oracle(check: Check) {
   const half = (t: Check['lhs'][number]) => (t.ref && !t.ref.blank ? new Decimal(0.5).times(new Decimal(10).pow(-t.table.decimals)).times(t.table.factor) : new Decimal(0));
   let diff = new Decimal(0);
   let bound = new Decimal(0);
-  for (const t of check.lhs) (diff = diff.plus(v(t))), (bound = bound.plus(half(t)));
-  for (const t of check.rhs) (diff = diff.minus(v(t))), (bound = bound.plus(half(t)));
+  for (const t of check.lhs) {
+    diff = diff.plus(v(t));
+    bound = bound.plus(half(t));
+  }
+  for (const t of check.rhs) {
+    diff = diff.minus(v(t));
+    bound = bound.plus(half(t));
+  }
   const status = check.op === 'gte' ? (diff.gte(bound.negated()) ? 'pass' : 'fail') : diff.isZero() ? 'pass' : diff.abs().lte(bound) ? 'rounding' : 'fail';
   const target = check.lhs[0];
   const dec = target.table.decimals;

@@ -199,7 +199,10 @@ export function collectFiles(inputs: string[], exclude: string[] = []): Collecte
       const full = path.join(p, e.name);
       if (e.name.startsWith('~$') || e.name.startsWith('.') || skip.has(path.resolve(full))) continue;
       // A .numbers document saved as a package is a folder.
-      if (e.isDirectory()) (/\.numbers$/i.test(e.name) ? out.notRead.push({ file: full, reason: NUMBERS_ADVICE }) : walk(full));
+      if (e.isDirectory()) {
+        if (/\.numbers$/i.test(e.name)) out.notRead.push({ file: full, reason: NUMBERS_ADVICE });
+        else walk(full);
+      }
       else if (/\.xls[xm]$/i.test(e.name)) out.files.push(full);
       else if (/\.xls$/i.test(e.name)) {
         const what = xlsKind(full);

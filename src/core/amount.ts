@@ -209,8 +209,13 @@ export function fmtScaled(n: number, scale: number, decimals = 2): string {
   const a = Math.abs(n);
   let q = Math.floor(a / p);
   let r = a - q * p;
-  if (r < 0) (q -= 1), (r += p);
-  else if (r >= p) (q += 1), (r -= p);
+  if (r < 0) {
+    q -= 1;
+    r += p;
+  } else if (r >= p) {
+    q += 1;
+    r -= p;
+  }
   if (2 * r >= p) q += 1;
   return scaledFixed(q, decimals, decimals, n < 0);
 }

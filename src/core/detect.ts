@@ -592,7 +592,7 @@ function codeReader(v: SheetView, t: MappedTable) {
   let lastClass = '';
   let lastKuan = '';
   return (r: number): CodeReading => {
-    let name = nameCol !== undefined ? v.text(r, nameCol) : '';
+    const name = nameCol !== undefined ? v.text(r, nameCol) : '';
     if (classCol !== undefined) {
       const c = squash(v.text(r, classCol));
       const k = kuanCol !== undefined ? squash(v.text(r, kuanCol)) : '';
@@ -608,7 +608,7 @@ function codeReader(v: SheetView, t: MappedTable) {
         lastKuan = '';
         return { code: cls, name };
       }
-      let kuan = k ? codePart(k, cls, 5) : lastKuan;
+      const kuan = k ? codePart(k, cls, 5) : lastKuan;
       if (!kuan) return { code: '', name, printed };
       lastKuan = kuan;
       if (!x) return { code: cls + kuan, name };
@@ -616,7 +616,7 @@ function codeReader(v: SheetView, t: MappedTable) {
       if (!xiang) return { code: '', name, printed };
       return { code: cls + kuan + xiang, name };
     }
-    let code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
+    const code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
     if (codeLevel(code) !== undefined) return { code, name }; // 3, 5 or 7 digits
     const own = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/.exec(code);
     if (own) return { code: own[1], name: name || own[2] };
@@ -990,7 +990,10 @@ function judgeByCodes(t: MappedTable): SchemaDef | undefined {
   if (t.def.shape !== 'code') return undefined;
   let econ = 0;
   let func = 0;
-  for (const r of t.rows) if (r.code) (/^3/.test(r.code) ? econ++ : /^2/.test(r.code) ? func++ : 0);
+  for (const r of t.rows) {
+    if (r.code?.startsWith('3')) econ++;
+    else if (r.code?.startsWith('2')) func++;
+  }
   const stage = t.def.stage ?? 'budget';
   if (t.def.codeKind === 'function' && econ > func && econ >= 2) return schemaById('general-budget-basic-expenditure', stage);
   if (t.def.codeKind === 'economic' && func > econ && func >= 2) return schemaById('general-budget-expenditure', stage);

@@ -40,7 +40,7 @@ const NAME_START = /部门|单位|预算单位|本级|收支|收入|支出|财�
 /** The last character of an organisation's name (局, 厅, 委员会, 中心, 街道办事处, 人民政府, 学校 …). */
 const ORG_END = /[局厅委会办室心院所站校馆队部府处社台司团镇乡道区县市省庭检团盟联协]$/;
 const BRACKETS: [RegExp, string][] = [
-  [/[【〔\[［]/g, '('],
+  [/[【〔[［]/g, '('],
   [/[】〕\]］]/g, ')'],
 ];
 const ECONOMIC = /经济/;

@@ -128,7 +128,7 @@ function excelDate(serial: number): string {
 /** The zip in the browser: fflate, only the needed parts, declared and actual sizes checked against the limits. */
 function fflateParts(buf: Uint8Array, limits: ReadLimits): ZipParts {
   // Required here, not at the top: the Node file host never needs fflate (a cold CLI start does not pay for it).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { unzipSync } = require('fflate') as typeof import('fflate');
   const names: string[] = [];
   let files: Record<string, Uint8Array>;

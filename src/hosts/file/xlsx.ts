@@ -113,7 +113,7 @@ export function settleFormulas(wb: Workbook): Workbook {
     );
   if (!untrusted.length) return wb;
   // Loaded only for such a workbook: most files (and a cold start) never need the evaluator.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { FormulaEvaluator } = require('../../core/templates/evaluate') as typeof import('../../core/templates/evaluate');
   const ev = new FormulaEvaluator(wb);
   const values = untrusted.map(({ sheet, row, col }): CellValue => {
