@@ -263,13 +263,3 @@ export function fmt(d: Decimal, decimals = 2): string {
   return d.toFixed(decimals, Decimal.ROUND_HALF_UP);
 }
 
-export function sum(values: Decimal[]): Decimal {
-  let s = ZERO;
-  for (const v of values) s = s.plus(v);
-  return s;
-}
-
-/** One unit of the last shown decimal: 0.01 for two decimals. */
-export function unitOf(decimals: number): Decimal {
-  return new Decimal(10).pow(-decimals);
-}

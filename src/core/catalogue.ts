@@ -55,10 +55,6 @@ export function isFormerClassName(code: string, name: string): boolean {
   return FORMER_CLASS_NAMES.some((f) => f.code === code && normName(f.name) === n);
 }
 
-export function functionClassesForYear(year: number): { code: string; name: string }[] {
-  return FUNCTION_CLASSES.filter((c) => !c.since || year >= c.since);
-}
-
 /** Levels by code length: function 3/5/7 digits, economic 3/5 digits. */
 export function codeLevel(code: string): 1 | 2 | 3 | undefined {
   // By hand, not by regex: asked of every code row.
