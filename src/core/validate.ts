@@ -38,6 +38,8 @@ export interface ValidationReport {
   counts: { error: number; warning: number; info: number; checks: number };
   /** Which families of checks ran and which could not, and why (additive to the JSON contract). */
   coverage: CoverageEntry[];
+  /** Sheets that hold no table (chart, dialog and Excel 4 macro sheets): listed, not read (additive). */
+  skippedSheets?: { sheet: string; kind: 'chart' | 'dialog' | 'macro' }[];
 }
 
 export interface ValidateOptions {
@@ -250,5 +252,6 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
     suspects: rankSuspects(suspectChecks),
     counts,
     coverage: buildCoverage(det, checkCounts),
+    ...(wb.skipped?.length ? { skippedSheets: wb.skipped.map((x) => ({ sheet: x.name, kind: x.kind })) } : {}),
   };
 }
