@@ -284,3 +284,38 @@ describe('date1904', () => {
     expect((await readWithExcelJS(dated(true))).sheets[0].rows[0][0]!.value).toBe('2027-03-16');
   });
 });
+
+describe('which copy is checked: a hidden stale copy placed before the visible table', () => {
+  /** The clean workbook with a stale copy of the income table (every amount doubled) on a hidden sheet before all others. */
+  async function withHiddenCopy(state: 'hidden' | 'veryHidden'): Promise<Buffer> {
+    const l = layoutWorkbook(seed004Blocks(), { layout: 'sheets' });
+    const p = l.placements.get('income')!;
+    const src = l.workbook.sheets.find((s) => s.name === p.sheet)!;
+    const stale = {
+      name: '收入总表（旧）',
+      merges: src.merges.map((m) => ({ ...m })),
+      rows: src.rows.map((r, i) => (r ?? []).map((c, col) => (c && typeof c.value === 'number' && i >= p.bodyRows[0] && col > p.col0 + 1 ? { ...c, value: Math.round(c.value * 200) / 100 } : c && { ...c }))),
+    };
+    l.workbook.sheets.unshift(stale);
+    const parts = unzipSync(await writeXlsxBuffer(l.workbook));
+    const wbXml = str(parts['xl/workbook.xml']).replace(/<sheet ([^>]*?)name="收入总表（旧）"([^>]*?)\/>/, (_m, a, b) => `<sheet ${a.replace(/state="\w+"\s*/, '')}name="收入总表（旧）" state="${state}"${b.replace(/\s*state="\w+"/, '')}/>`);
+    expect(wbXml).toMatch(new RegExp(`<sheet [^>]*name="收入总表（旧）" state="${state}"`));
+    return makeZip(Object.entries(parts).map(([name, data]) => ({ name, data: name === 'xl/workbook.xml' ? wbXml : Buffer.from(data) })));
+  }
+
+  test.each(['hidden', 'veryHidden'] as const)('state="%s": the visible table is used, no false error, one warning says which copy was used', async (state) => {
+    const buf = await withHiddenCopy(state);
+    for (const wb of [await readXlsxBuffer(buf), await readWithExcelJS(buf)]) {
+      expect(wb.sheets[0]).toMatchObject({ name: '收入总表（旧）', hidden: true });
+      expect(wb.sheets.filter((s) => s.hidden)).toHaveLength(1);
+      const rep = validateWorkbook(wb);
+      expect(rep.tables.filter((t) => t.hidden).map((t) => t.sheet)).toEqual(['收入总表（旧）']);
+      expect(rep.counts.error).toBe(cleanRep.counts.error);
+      const extra = rep.findings.filter((f) => !cleanRep.findings.some((c) => c.message === f.message));
+      expect(extra.map((f) => [f.rule, f.severity, f.sheet])).toEqual([['structure.duplicate-table', 'warning', '收入总表（旧）']]);
+      expect(extra[0].message).toBe('部门预算收入总表出现多次：工作表“收入总表（旧）”是隐藏的工作表，其中的这张表未用于表间核对，表间核对使用可见的 2收入总表!A1（隐藏的副本可能是旧版本，公开前请删去或核实）');
+    }
+    const r = await cli(['validate', write(`hidden-${state}.xlsx`, buf)]);
+    expect(r.out).toMatch(/部门预算收入总表 {2}收入总表（旧）!A1:\S+（[^）\n]*；在隐藏的工作表中）/);
+  });
+});

@@ -940,6 +940,7 @@ function mapRegion(
     recognisedBy: title.by ?? 'title',
   };
   if (finalHeading) table.finalHeading = finalHeading;
+  if (v.sheet.hidden) table.hidden = true;
   table.range = { top: Math.max(0, title.row >= 0 ? title.row : header.top), left: Math.min(header.left, title.col >= 0 ? title.col : header.left), bottom: header.bottom, right: header.right };
   const last =
     def.shape === 'two-sided'

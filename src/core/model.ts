@@ -75,6 +75,8 @@ export interface MappedTable {
   titleSaid?: SchemaId;
   /** A column heading only a 决算 table has (决算数, 年初结转和结余, 年初预算数 …): the table is a final-accounts one. */
   finalHeading?: string;
+  /** On a hidden sheet: cross-table checks take a visible table of the schema over it (rules/context.ts firstTables). */
+  hidden?: boolean;
   /** A 决算 ledger's columns on both sides (`columns` holds the left side's, which give the roles). */
   ledgerColumns?: MappedColumn[];
 }

@@ -24,6 +24,8 @@ export interface TableSummary {
   recognisedBy?: 'sheet-name' | 'structure';
   /** The table its title named, when the columns and codes said otherwise. */
   titleSaid?: SchemaId;
+  /** On a hidden sheet (a visible table of the schema is preferred for the cross-table checks). */
+  hidden?: boolean;
 }
 
 export interface ValidationReport {
@@ -239,6 +241,7 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
       department: t.department ?? null,
       ...(t.recognisedBy !== 'title' ? { recognisedBy: t.recognisedBy } : {}),
       ...(t.titleSaid ? { titleSaid: t.titleSaid } : {}),
+      ...(t.hidden ? { hidden: true } : {}),
     })),
     unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, ...(u.schema ? { schema: u.schema } : {}) })),
     others: det.others.map((o) => ({

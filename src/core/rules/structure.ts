@@ -6,7 +6,7 @@ import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { FINAL_SCHEMAS, SCHEMAS } from '../schemas';
 import { normName } from '../text';
-import { byCode, codeRows, hasAmounts, Rule, RuleContext, tableParents } from './context';
+import { byCode, codeRows, firstTables, hasAmounts, Rule, RuleContext, tableParents } from './context';
 
 const at = (t: MappedTable, row: number, col: number) => ({ sheet: t.sheet, cell: a1(row, col) });
 const titleCell = (t: MappedTable) => at(t, t.range.top, t.range.left);
@@ -32,17 +32,19 @@ export const missingTable: Rule = {
 export const duplicateTable: Rule = {
   id: 'structure.duplicate-table',
   domain: '12',
-  title: '同一种表出现多次时提示（表间核对只用第一张）',
+  title: '同一种表出现多次时提示（表间核对只用第一张；有隐藏的工作表时用可见的第一张）',
   run(ctx) {
-    const seen = new Map<string, MappedTable>();
+    const used = firstTables(ctx.tables);
     for (const t of ctx.tables) {
-      const first = seen.get(t.schema);
-      if (!first) {
-        seen.set(t.schema, t);
-        continue;
-      }
+      const first = used.get(t.schema)!;
+      if (t === first) continue;
       const c = titleCell(t);
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}出现多次（另见 ${first.sheet}!${a1(first.range.top, first.range.left)}），表间核对只使用第一张`, ...c, cells: [c], table: t.schema });
+      const where = `${first.sheet}!${a1(first.range.top, first.range.left)}`;
+      const message =
+        t.hidden && !first.hidden
+          ? `${t.def.title}出现多次：工作表“${t.sheet}”是隐藏的工作表，其中的这张表未用于表间核对，表间核对使用可见的 ${where}（隐藏的副本可能是旧版本，公开前请删去或核实）`
+          : `${t.def.title}出现多次（另见 ${where}），表间核对只使用第一张`;
+      ctx.finding({ rule: this.id, severity: 'warning', message, ...c, cells: [c], table: t.schema });
     }
   },
 };
