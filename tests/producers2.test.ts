@@ -319,3 +319,48 @@ describe('which copy is checked: a hidden stale copy placed before the visible t
     expect(r.out).toMatch(/部门预算收入总表 {2}收入总表（旧）!A1:\S+（[^）\n]*；在隐藏的工作表中）/);
   });
 });
+
+describe('元 stored, 万元 shown by the number format', () => {
+  /** The clean workbook with every amount stored in 元 (× 10,000) and shown in 万元 by `format`. */
+  async function scaled(format: string): Promise<Buffer> {
+    const l = layoutWorkbook(seed004Blocks(), { layout: 'sheets' });
+    for (const s of l.workbook.sheets)
+      for (const row of s.rows)
+        (row ?? []).forEach((c) => {
+          if (c && typeof c.value === 'number' && c.numFmt === '#,##0.00') {
+            c.value = Math.round(c.value * 100) * 100;
+            c.numFmt = format;
+          }
+        });
+    return writeXlsxBuffer(l.workbook);
+  }
+
+  test.each(['0!.0000', '#,##0!.0000', '0"."0000', '0\\.0000'])('"%s": read as shown, the same checks and errors, one warning per table, explain writes 4436.20万元', async (format) => {
+    const buf = await scaled(format);
+    expect(str(unzipSync(buf)['xl/worksheets/sheet1.xml'])).toMatch(/<v>44362000<\/v>/);
+    const rep = validateWorkbook(await readXlsxBuffer(buf));
+    expect(rep.tables).toEqual(cleanRep.tables);
+    expect(rep.counts.error).toBe(cleanRep.counts.error);
+    expect(rep.counts.checks).toBe(cleanRep.counts.checks);
+    const extra = rep.findings.filter((f) => !cleanRep.findings.some((c) => c.message === f.message));
+    expect(new Set(extra.map((f) => f.rule))).toEqual(new Set(['structure.scaled-format']));
+    expect(extra.length).toBeGreaterThanOrEqual(6);
+    expect(extra.find((f) => f.sheet === '1收支总表')!.message).toMatch(/存的数是“\d+”，数字格式“.+”把它缩小 10000 倍显示为 [\d.]+：已按显示的金额（万元）核对/);
+    const r = await cli(['explain', write(`scaled-${format.replace(/\W/g, '_')}.xlsx`, buf)]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/4436\.20万元/);
+    expect(r.out).not.toMatch(/44362000/);
+  });
+
+  test('"#,##0.00," in a 元 table shows thousands: read as shown (× 1/1000) and said', async () => {
+    const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure'), { layout: 'sheets' });
+    const before = validateWorkbook(l.workbook);
+    for (const row of l.workbook.sheets[0].rows)
+      (row ?? []).forEach((c) => {
+        if (c && typeof c.value === 'number' && c.numFmt === '#,##0.00') (c.value = Math.round(c.value * 100) * 10), (c.numFmt = '#,##0.00,');
+      });
+    const rep = validateWorkbook(await readXlsxBuffer(await writeXlsxBuffer(l.workbook)));
+    expect(rep.counts.error).toBe(before.counts.error);
+    expect(rep.findings.filter((f) => f.rule === 'structure.scaled-format')[0].message).toMatch(/缩小 1000 倍/);
+  });
+});

@@ -515,6 +515,7 @@ function parsedAmountRef(table: MappedTable, r: number, col: number, cell: Cell 
     const value = p.unitWord === '元' ? p.value.times('0.0001') : p.value.times(10000);
     return new AmountCell(r, col, p.blank, Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)), NaN, value);
   }
+  if (p.shift) (table.scaledFormats ??= []).push({ row: r, col, numFmt: cell!.numFmt!, shift: p.shift, stored: Number(cell!.value) });
   // The decimal.js value only where the scaled integer cannot stand for it (made lazily otherwise).
   return new AmountCell(r, col, p.blank, p.decimals, p.micro, Number.isFinite(p.micro) ? undefined : p.value);
 }

@@ -1,4 +1,5 @@
 /** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
+import { Decimal, shortNumberText } from '../amount';
 import { catalogueName, CodeKind, isFormerClassName } from '../catalogue';
 import { majority } from '../collections';
 import { rowLabel, shortTitle } from '../checks';
@@ -280,6 +281,30 @@ export const unitWords: Rule = {
   },
 };
 
+export const scaledFormats: Rule = {
+  id: 'structure.scaled-format',
+  domain: '—',
+  title: '金额按数字格式缩小显示（如以元存储、用“0!.0000”显示为万元）：按显示的金额核对，并提示',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const list = t.scaledFormats;
+      if (!list?.length) continue;
+      const cells = list.map((x) => at(t, x.row, x.col));
+      const x = list[0];
+      const shown = new Decimal(x.stored).times(new Decimal(10).pow(-x.shift));
+      const more = list.length > 1 ? ` 等 ${list.length} 格` : '';
+      ctx.finding({
+        rule: this.id,
+        severity: 'warning',
+        message: `${shortTitle(t)} ${cells[0].cell}${more}存的数是“${shortNumberText(x.stored)}”，数字格式“${x.numFmt}”把它缩小 ${'1' + '0'.repeat(x.shift)} 倍显示为 ${shown.toFixed()}：已按显示的金额（${t.unit}）核对；复制或引用这些格时得到的是未缩小的数，建议改为直接填写以${t.unit}计的金额`,
+        ...cells[0],
+        cells,
+        table: t.schema,
+      });
+    }
+  },
+};
+
 export const invalidAmounts: Rule = {
   id: 'structure.invalid-amount',
   domain: '—',
@@ -335,6 +360,6 @@ export const metaDepartment: Rule = {
 
 export const STRUCTURE_RULES: Rule[] = [
   missingTable, duplicateTable, emptyNote, templateNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
-  unitWords, invalidAmounts, mergedData,
+  unitWords, scaledFormats, invalidAmounts, mergedData,
   metaYear, metaDepartment,
 ];
