@@ -22,6 +22,11 @@ export interface ParsedAmount {
    * exact scaled integers in their hot loop instead of decimal.js objects.
    */
   micro: number;
+  /**
+   * Set when the cell's number format shows the stored number divided by 10^shift (元 stored, 万元 shown by
+   * "0!.0000" or "0!.0,"; thousands by "#,##0.00,"): the value is the amount as shown, and this says by how much.
+   */
+  shift?: number;
 }
 
 /** "−4436.2" → −4436200000, exactly (digits moved, never multiplied as a float); NaN beyond 6 decimals or 2⁵³. */
@@ -55,18 +60,68 @@ export function microOf(text: string): number {
 
 const DASHES = /^[-－—–一─_]+$|^——+$/;
 
-/** Decimals by number format (null: the format fixes none), one lookup per amount cell. */
-const fmtCache = new Map<string, number | null>();
+/** What a number format does to the amounts it shows: the decimals it fixes (null: none), the power of ten it divides by. */
+interface FormatInfo {
+  decimals: number | null;
+  shift: number;
+}
+
+/** One lookup per amount cell. */
+const fmtCache = new Map<string, FormatInfo>();
+
+function formatInfo(numFmt: string): FormatInfo {
+  let f = fmtCache.get(numFmt);
+  if (f === undefined) f = remember(fmtCache, numFmt, parseFormat(numFmt), 10_000);
+  return f;
+}
 
 function formatDecimals(numFmt: string | undefined): number | undefined {
   if (!numFmt || numFmt === 'General' || numFmt === '@') return undefined;
-  let d = fmtCache.get(numFmt);
-  if (d === undefined) d = remember(fmtCache, numFmt, parseFormatDecimals(numFmt) ?? null, 10_000);
-  return d ?? undefined;
+  return formatInfo(numFmt).decimals ?? undefined;
 }
 
-function parseFormatDecimals(numFmt: string): number | undefined {
+/**
+ * The positive section of a number format, read for what it shows: a real decimal point fixes the decimals; a
+ * literal point ("0!.0000", "0\.0000", '0"."0000') before digit placeholders shows the stored number with that
+ * many digits moved behind it (the number ÷ 10^n on screen); each comma after the last digit placeholder divides
+ * by 1,000 ("#,##0.00,," shows millions, "0!.0," 万).
+ */
+function parseFormat(numFmt: string): FormatInfo {
   const section = numFmt.split(';')[0];
+  let realPoint = false;
+  let literalPoint = false;
+  let moved = 0;
+  let placeholders = 0;
+  let trailingCommas = 0;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      const lit = section.slice(i + 1, end < 0 ? section.length : end);
+      if (lit === '.' && placeholders && !realPoint) literalPoint = true;
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\' || ch === '!') {
+      if (section[i + 1] === '.' && placeholders && !realPoint) literalPoint = true;
+      i++;
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '_' || ch === '*') i++;
+    else if (ch === '0' || ch === '#' || ch === '?') {
+      placeholders++;
+      trailingCommas = 0;
+      if (!realPoint && literalPoint) moved++;
+    } else if (ch === '.') realPoint = true;
+    else if (ch === ',' && placeholders) trailingCommas++;
+    else if ((ch === 'E' || ch === 'e') && placeholders) return { decimals: formatFixedDecimals(section) ?? null, shift: 0 };
+  }
+  const shift = moved + 3 * trailingCommas;
+  const fixed = formatFixedDecimals(section);
+  // Digits moved behind a literal point show as decimals, with any behind a real point after it.
+  return { decimals: moved ? moved + (fixed ?? 0) : fixed ?? null, shift };
+}
+
+function formatFixedDecimals(section: string): number | undefined {
   const m = /0\.(0+)/.exec(section) || /#\.(#+)/.exec(section);
   if (m) return m[1].length;
   if (/[0#]/.test(section)) return 0;
@@ -90,6 +145,7 @@ export function shortNumberText(v: number): string {
  */
 class Parsed implements ParsedAmount {
   private d?: Decimal;
+  shift?: number;
   constructor(
     /** Canonical decimal text of the value (without its sign), or '' for blank. */
     private readonly text: string,
@@ -122,6 +178,15 @@ export function parseAmount(cell: Cell | undefined): ParsedAmount {
   const fmtDec = formatDecimals(cell.numFmt);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return blankInvalid(String(v));
+    const shift = cell.numFmt && cell.numFmt !== 'General' && cell.numFmt !== '@' ? formatInfo(cell.numFmt).shift : 0;
+    if (shift) {
+      // Read as shown: the stored number ÷ 10^shift, rounded to the decimals the format shows.
+      let d = new Decimal(shortNumberText(v)).times(new Decimal(10).pow(-shift));
+      if (fmtDec !== undefined && d.decimalPlaces() > fmtDec) d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
+      const p = new Parsed('', false, false, fmtDec ?? Math.min(d.decimalPlaces(), 6), microOf(d.toFixed()), undefined, undefined, d);
+      p.shift = shift;
+      return p;
+    }
     // toPrecision(15) removes binary float noise (85.19999999999999 → 85.2) before Decimal sees it.
     const text = shortNumberText(v);
     if (/e/i.test(text)) {
@@ -175,7 +240,11 @@ export function plainAmountCell(row: number, col: number, cell: Cell | undefined
   const point = shown.indexOf('.');
   const places = point < 0 ? 0 : shown.length - point - 1;
   const numFmt = cell.numFmt;
-  const fmtDec = !numFmt || numFmt === 'General' || numFmt === '@' ? undefined : formatDecimals(numFmt);
+  if (!numFmt || numFmt === 'General' || numFmt === '@') return new AmountCell(row, col, false, places, micro);
+  const fmt = formatInfo(numFmt);
+  // A format that moves the point (元 shown as 万元) is parseAmount's: the amount is read as shown.
+  if (fmt.shift) return undefined;
+  const fmtDec = fmt.decimals ?? undefined;
   if (fmtDec !== undefined && places > fmtDec) return undefined;
   return new AmountCell(row, col, false, fmtDec ?? places, micro);
 }

@@ -515,6 +515,7 @@ function parsedAmountRef(table: MappedTable, r: number, col: number, cell: Cell 
     const value = p.unitWord === '元' ? p.value.times('0.0001') : p.value.times(10000);
     return new AmountCell(r, col, p.blank, Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)), NaN, value);
   }
+  if (p.shift) (table.scaledFormats ??= []).push({ row: r, col, numFmt: cell!.numFmt!, shift: p.shift, stored: Number(cell!.value) });
   // The decimal.js value only where the scaled integer cannot stand for it (made lazily otherwise).
   return new AmountCell(r, col, p.blank, p.decimals, p.micro, Number.isFinite(p.micro) ? undefined : p.value);
 }
@@ -940,6 +941,7 @@ function mapRegion(
     recognisedBy: title.by ?? 'title',
   };
   if (finalHeading) table.finalHeading = finalHeading;
+  if (v.sheet.hidden) table.hidden = true;
   table.range = { top: Math.max(0, title.row >= 0 ? title.row : header.top), left: Math.min(header.left, title.col >= 0 ? title.col : header.left), bottom: header.bottom, right: header.right };
   const last =
     def.shape === 'two-sided'

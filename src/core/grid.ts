@@ -29,6 +29,8 @@ export interface Sheet {
   rows: (Cell | undefined)[][];
   merges: CellRange[];
   protected?: boolean;
+  /** The workbook hides the sheet (state="hidden" or "veryHidden"): a stale copy kept out of sight, as a rule. */
+  hidden?: boolean;
   /** Column widths in characters (templates). */
   columnWidths?: number[];
   /** Print setup (templates): A4, landscape, fit to page width, header rows repeated. */
@@ -39,6 +41,8 @@ export interface Workbook {
   sheets: Sheet[];
   /** The file asks to be recalculated when opened (fullCalcOnLoad): its cached formula results are not to be trusted. */
   recalcOnOpen?: boolean;
+  /** Sheets of the workbook that hold no table (chart sheets, dialog sheets, Excel 4 macro sheets): listed, not read. */
+  skipped?: { name: string; kind: 'chart' | 'dialog' | 'macro' }[];
 }
 
 export function colName(col: number): string {

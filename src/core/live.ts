@@ -243,7 +243,7 @@ export class LiveValidation {
         if (e.cell?.formula && (e.cell.value === null || e.cell.value === '')) throw new FullRun('公式没有计算结果');
         if (p.invalid !== undefined || (p.unitWord && p.unitWord !== table.unit)) throw new FullRun('输入的不是本表单位的金额');
         const listed = (xs: { row: number; col: number }[]) => xs.some((x) => x.row === ref.row && x.col === ref.col);
-        if (listed(table.invalid) || listed(table.unitWords) || listed(table.uncalculated)) throw new FullRun('该格原有内容需要重新识别');
+        if (p.shift || listed(table.invalid) || listed(table.unitWords) || listed(table.uncalculated) || listed(table.scaledFormats ?? [])) throw new FullRun('该格原有内容需要重新识别');
         if (table.mergedData.some((m) => inRange(m, ref.row, ref.col))) throw new FullRun('该格在合并单元格中');
         if (row && row.kind === 'other' && !row.name.trim()) throw new FullRun('无名称的行由金额决定是否成行');
         const wasZero = isZeroAmount(ref);

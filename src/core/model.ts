@@ -75,6 +75,13 @@ export interface MappedTable {
   titleSaid?: SchemaId;
   /** A column heading only a 决算 table has (决算数, 年初结转和结余, 年初预算数 …): the table is a final-accounts one. */
   finalHeading?: string;
+  /**
+   * Amounts whose number format shows the stored number divided by 10^shift (元 stored, 万元 shown by "0!.0000"):
+   * read as shown.
+   */
+  scaledFormats?: { row: number; col: number; numFmt: string; shift: number; stored: number }[];
+  /** On a hidden sheet: cross-table checks take a visible table of the schema over it (rules/context.ts firstTables). */
+  hidden?: boolean;
   /** A 决算 ledger's columns on both sides (`columns` holds the left side's, which give the roles). */
   ledgerColumns?: MappedColumn[];
 }

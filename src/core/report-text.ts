@@ -38,7 +38,12 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
           : t.titleSaid
             ? `；表名“${t.title}”指${SHORT_TITLE[t.titleSaid]}，按科目编码识别为本表`
             : '';
-    lines.push(`  · ${schemaById(t.schema, rep.stage.stage).title}  ${t.sheet}!${t.range}（${meta}${how}）`);
+    lines.push(`  · ${schemaById(t.schema, rep.stage.stage).title}  ${t.sheet}!${t.range}（${meta}${how}${t.hidden ? '；在隐藏的工作表中' : ''}）`);
+  }
+  if (rep.skippedSheets?.length) {
+    const KIND = { chart: '图表工作表', dialog: '对话框工作表', macro: '宏表（Excel 4 宏）' } as const;
+    lines.push(`不是表格的工作表 ${rep.skippedSheets.length} 张（未校验）：`);
+    for (const x of rep.skippedSheets) lines.push(`  · ${x.sheet}（${KIND[x.kind]}）`);
   }
   if (rep.unmapped.length) {
     lines.push(`未能识别的表 ${rep.unmapped.length} 张：`);

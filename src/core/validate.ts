@@ -24,6 +24,8 @@ export interface TableSummary {
   recognisedBy?: 'sheet-name' | 'structure';
   /** The table its title named, when the columns and codes said otherwise. */
   titleSaid?: SchemaId;
+  /** On a hidden sheet (a visible table of the schema is preferred for the cross-table checks). */
+  hidden?: boolean;
 }
 
 export interface ValidationReport {
@@ -38,6 +40,8 @@ export interface ValidationReport {
   counts: { error: number; warning: number; info: number; checks: number };
   /** Which families of checks ran and which could not, and why (additive to the JSON contract). */
   coverage: CoverageEntry[];
+  /** Sheets that hold no table (chart, dialog and Excel 4 macro sheets): listed, not read (additive). */
+  skippedSheets?: { sheet: string; kind: 'chart' | 'dialog' | 'macro' }[];
 }
 
 export interface ValidateOptions {
@@ -237,6 +241,7 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
       department: t.department ?? null,
       ...(t.recognisedBy !== 'title' ? { recognisedBy: t.recognisedBy } : {}),
       ...(t.titleSaid ? { titleSaid: t.titleSaid } : {}),
+      ...(t.hidden ? { hidden: true } : {}),
     })),
     unmapped: det.unmapped.map((u) => ({ sheet: u.sheet, range: rangeA1(u.range), reason: u.reason, ...(u.schema ? { schema: u.schema } : {}) })),
     others: det.others.map((o) => ({
@@ -250,5 +255,6 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
     suspects: rankSuspects(suspectChecks),
     counts,
     coverage: buildCoverage(det, checkCounts),
+    ...(wb.skipped?.length ? { skippedSheets: wb.skipped.map((x) => ({ sheet: x.name, kind: x.kind })) } : {}),
   };
 }

@@ -95,8 +95,9 @@ function fig(t: MappedTable, ref: AmountRef | undefined): Figure | undefined {
   return { value: refValue(t, ref), sheet: t.sheet, cell: a1(ref.row, ref.col) };
 }
 
+/** The table of the schema the figures come from: the first on a visible sheet, as the cross-table checks take. */
 function first(tables: MappedTable[], id: SchemaId): MappedTable | undefined {
-  return tables.find((t) => t.schema === id);
+  return tables.find((t) => t.schema === id && !t.hidden) ?? tables.find((t) => t.schema === id);
 }
 
 export function extractFigures(tables: MappedTable[]): Figures {

@@ -68,10 +68,17 @@ function otherTable(first: MappedTable, lhs: readonly CellAt[], rhs: readonly Ce
   return other;
 }
 
-/** The first mapped table of each schema (cross-table rules and the coverage ledger use the first one). */
+/**
+ * The first mapped table of each schema (cross-table rules and the coverage ledger use it): the first on a visible
+ * sheet, and only when the schema has none there the first on a hidden one (a stale copy kept on a hidden sheet
+ * before the published table is not what is published).
+ */
 export function firstTables(tables: MappedTable[]): Map<SchemaId, MappedTable> {
   const m = new Map<SchemaId, MappedTable>();
-  for (const t of tables) if (!m.has(t.schema)) m.set(t.schema, t);
+  for (const t of tables) {
+    const had = m.get(t.schema);
+    if (!had || (had.hidden && !t.hidden)) m.set(t.schema, t);
+  }
   return m;
 }
 

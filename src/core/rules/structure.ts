@@ -1,4 +1,5 @@
 /** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
+import { Decimal, shortNumberText } from '../amount';
 import { catalogueName, CodeKind, isFormerClassName } from '../catalogue';
 import { majority } from '../collections';
 import { rowLabel, shortTitle } from '../checks';
@@ -6,7 +7,7 @@ import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { FINAL_SCHEMAS, SCHEMAS } from '../schemas';
 import { normName } from '../text';
-import { byCode, codeRows, hasAmounts, Rule, RuleContext, tableParents } from './context';
+import { byCode, codeRows, firstTables, hasAmounts, Rule, RuleContext, tableParents } from './context';
 
 const at = (t: MappedTable, row: number, col: number) => ({ sheet: t.sheet, cell: a1(row, col) });
 const titleCell = (t: MappedTable) => at(t, t.range.top, t.range.left);
@@ -34,17 +35,19 @@ export const duplicateTable: Rule = {
   id: 'structure.duplicate-table',
   severity: 'warning',
   domain: '12',
-  title: '同一种表出现多次时提示（表间核对只用第一张）',
+  title: '同一种表出现多次时提示（表间核对只用第一张；有隐藏的工作表时用可见的第一张）',
   run(ctx) {
-    const seen = new Map<string, MappedTable>();
+    const used = firstTables(ctx.tables);
     for (const t of ctx.tables) {
-      const first = seen.get(t.schema);
-      if (!first) {
-        seen.set(t.schema, t);
-        continue;
-      }
+      const first = used.get(t.schema)!;
+      if (t === first) continue;
       const c = titleCell(t);
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}出现多次（另见 ${first.sheet}!${a1(first.range.top, first.range.left)}），表间核对只使用第一张`, ...c, cells: [c], table: t.schema });
+      const where = `${first.sheet}!${a1(first.range.top, first.range.left)}`;
+      const message =
+        t.hidden && !first.hidden
+          ? `${t.def.title}出现多次：工作表“${t.sheet}”是隐藏的工作表，其中的这张表未用于表间核对，表间核对使用可见的 ${where}（隐藏的副本可能是旧版本，公开前请删去或核实）`
+          : `${t.def.title}出现多次（另见 ${where}），表间核对只使用第一张`;
+      ctx.finding({ rule: this.id, severity: 'warning', message, ...c, cells: [c], table: t.schema });
     }
   },
 };
@@ -290,6 +293,30 @@ export const unitWords: Rule = {
   },
 };
 
+export const scaledFormats: Rule = {
+  id: 'structure.scaled-format',
+  domain: '—',
+  title: '金额按数字格式缩小显示（如以元存储、用“0!.0000”显示为万元）：按显示的金额核对，并提示',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const list = t.scaledFormats;
+      if (!list?.length) continue;
+      const cells = list.map((x) => at(t, x.row, x.col));
+      const x = list[0];
+      const shown = new Decimal(x.stored).times(new Decimal(10).pow(-x.shift));
+      const more = list.length > 1 ? ` 等 ${list.length} 格` : '';
+      ctx.finding({
+        rule: this.id,
+        severity: 'warning',
+        message: `${shortTitle(t)} ${cells[0].cell}${more}存的数是“${shortNumberText(x.stored)}”，数字格式“${x.numFmt}”把它缩小 ${'1' + '0'.repeat(x.shift)} 倍显示为 ${shown.toFixed()}：已按显示的金额（${t.unit}）核对；复制或引用这些格时得到的是未缩小的数，建议改为直接填写以${t.unit}计的金额`,
+        ...cells[0],
+        cells,
+        table: t.schema,
+      });
+    }
+  },
+};
+
 export const invalidAmounts: Rule = {
   id: 'structure.invalid-amount',
   severity: 'warning',
@@ -349,6 +376,6 @@ export const metaDepartment: Rule = {
 
 export const STRUCTURE_RULES: Rule[] = [
   missingTable, duplicateTable, emptyNote, templateNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
-  unitWords, invalidAmounts, mergedData,
+  unitWords, scaledFormats, invalidAmounts, mergedData,
   metaYear, metaDepartment,
 ];

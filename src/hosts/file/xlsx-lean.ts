@@ -120,8 +120,9 @@ function isDateFormat(code: string): boolean {
   return /[ymdhs]/i.test(c) && !/^[#0.,%\s]*$/.test(c);
 }
 
-function excelDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
+function excelDate(serial: number, date1904 = false): string {
+  // Day 0 is 1899-12-30 (1900 system, 25569 days before 1970) or 1904-01-01 (1904 system, 24107 days before).
+  const ms = Math.round((serial - (date1904 ? 24107 : 25569)) * 86400000);
   return new Date(ms).toISOString().slice(0, 10);
 }
 
@@ -169,8 +170,66 @@ export interface LeanOptions {
 }
 
 const utf8 = new TextDecoder('utf-8');
-function toText(b: Uint8Array): string {
-  return unprefixed(utf8.decode(b));
+
+/**
+ * A part's bytes as text, in the encoding XML says it is in: UTF-8 (with or without a BOM), UTF-16 either way round
+ * (by its BOM, or by its first character "<" written in two bytes), or the encoding its declaration names.
+ */
+function decodePart(b: Uint8Array, part: string): string {
+  if (b.length >= 2) {
+    if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b);
+    if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b);
+    if (b[0] === 0x3c && b[1] === 0) return new TextDecoder('utf-16le').decode(b);
+    if (b[0] === 0 && b[1] === 0x3c) return new TextDecoder('utf-16be').decode(b);
+  }
+  const text = utf8.decode(b);
+  if (!text.startsWith('<?xml')) return text;
+  const decl = text.slice(0, text.indexOf('?>') + 2);
+  const enc = /\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl)?.[1].toLowerCase();
+  if (!enc || enc === 'utf-8' || enc === 'utf8') return text;
+  try {
+    return new TextDecoder(enc).decode(b);
+  } catch {
+    throw damaged(`部件 ${part} 声明的字符编码“${enc.slice(0, 20)}”无法识别`);
+  }
+}
+
+/**
+ * XML the lean scanner reads as it is: attributes in double quotes, "=" without spaces, attributes separated by
+ * spaces, no CDATA sections, comments or document type declarations. Anything else (single-quoted attributes,
+ * spaces around "=", CDATA in shared strings …) is legal XML, and goes through the conformant path. A false alarm
+ * (such text inside a cell) only costs that path's time.
+ */
+const NOT_PLAIN = /<!|='|=[ \t\r\n]|[ \t\r\n]=|[\t\r\n][A-Za-z_][\w:.-]*="/;
+
+/**
+ * The conformant path: the part checked and parsed by fast-xml-parser (an XML parser, not a scanner) and written
+ * back in the plain form (double-quoted attributes, entities escaped, CDATA as escaped text, comments dropped), so
+ * the same cell logic reads it. Malformed XML is damage, never a partly read part.
+ */
+function conformant(xml: string, part: string): string {
+  // Loaded only for such a part: nearly every file never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { XMLParser, XMLBuilder, XMLValidator } = require('fast-xml-parser') as typeof import('fast-xml-parser');
+  const ok = XMLValidator.validate(xml);
+  if (ok !== true) throw damaged(`部件 ${part} 不是完整有效的 XML（第 ${ok.err.line} 行第 ${ok.err.col} 列）`);
+  const tree = new XMLParser({
+    ignoreAttributes: false,
+    preserveOrder: true,
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: true,
+    htmlEntities: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  }).parse(xml);
+  return new XMLBuilder({ ignoreAttributes: false, preserveOrder: true, processEntities: true, suppressEmptyNode: true, format: false }).build(tree) as string;
+}
+
+function toText(b: Uint8Array, part: string): string {
+  const text = decodePart(b, part);
+  return unprefixed(NOT_PLAIN.test(text) ? conformant(text, part) : text);
 }
 
 /** The SpreadsheetML namespace; a part may bind it to a prefix (<x:workbook xmlns:x="…">, the Open XML SDK's way). */
@@ -192,7 +251,7 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
   const zip = opts.parts ?? fflateParts(buf, limits);
   const text = (name: string): string | undefined => {
     const b = zip.get(name);
-    return b ? toText(b) : undefined;
+    return b ? toText(b, name) : undefined;
   };
   const wbXml = text('xl/workbook.xml');
   if (wbXml === undefined) {
@@ -203,11 +262,13 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
   const relsXml = text('xl/_rels/workbook.xml.rels');
   if (relsXml === undefined) throw damaged('缺少工作簿关系部件 xl/_rels/workbook.xml.rels');
   const rels = new Map<string, string>();
+  const relTypes = new Map<string, string>();
   scan(relsXml, 'Relationship', 0, relsXml.length, () => damaged('关系部件 xl/_rels/workbook.xml.rels 不完整'), (a) => {
     const x = attrs(a);
     if (!x.Id || !x.Target) return;
     const target = x.Target.startsWith('/') ? x.Target.slice(1) : `xl/${x.Target}`;
     rels.set(x.Id, target.replace(/\/\.\//g, '/'));
+    if (x.Type) relTypes.set(x.Id, x.Type);
   });
   const sstXml = text('xl/sharedStrings.xml');
   let shared: string[] | undefined;
@@ -241,22 +302,47 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
   }
   const sheetDefs: Record<string, string>[] = [];
   scan(wbXml, 'sheet', 0, wbXml.length, () => damaged('工作簿部件 xl/workbook.xml 不完整'), (a) => sheetDefs.push(attrs(a)));
+  // <workbookPr date1904="1"/> (Excel for Mac before 2011, some exports): date serials count from 1904-01-01.
+  const pr = wbXml.indexOf('<workbookPr');
+  const prAttrs = pr >= 0 ? attrs(wbXml.slice(pr + 11, wbXml.indexOf('>', pr))) : {};
+  const date1904 = prAttrs.date1904 === '1' || prAttrs.date1904 === 'true';
   const sheets: Sheet[] = [];
+  const skipped: NonNullable<Workbook['skipped']> = [];
   const budget = { cells: 0 };
   sheetDefs.forEach((def, i) => {
     onSheet?.(i, sheetDefs.length, def.name);
     const rid = Object.entries(def).find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1];
     const path = rid ? rels.get(rid) : undefined;
     if (!path) throw damaged(`工作表“${def.name}”在关系部件中没有对应的部件`);
+    // A chart sheet, dialog sheet or Excel 4 macro sheet is a <sheet> of the workbook but holds no table: listed, not read.
+    const kind = sheetKind(relTypes.get(rid!), path);
+    if (kind) {
+      skipped.push({ name: def.name, kind });
+      return;
+    }
     const xml = text(path);
     if (xml === undefined) throw damaged(`工作表“${def.name}”指向的部件 ${path} 不存在`);
-    sheets.push(readSheet(def.name, path, xml, shared, xfFormats, xfDates, limits, budget));
+    const sheet = readSheet(def.name, path, xml, shared, xfFormats, xfDates, limits, budget, date1904);
+    if (def.state === 'hidden' || def.state === 'veryHidden') sheet.hidden = true;
+    sheets.push(sheet);
   });
   // <calcPr fullCalcOnLoad="1"/> (xlsxwriter writes a cached 0 for every formula and asks for this).
   const calc = wbXml.indexOf('<calcPr');
   const calcAttrs = calc >= 0 ? attrs(wbXml.slice(calc + 7, wbXml.indexOf('>', calc))) : {};
   const recalc = calcAttrs.fullCalcOnLoad === '1' || calcAttrs.fullCalcOnLoad === 'true';
-  return recalc ? { sheets, recalcOnOpen: true } : { sheets };
+  const wb: Workbook = { sheets };
+  if (recalc) wb.recalcOnOpen = true;
+  if (skipped.length) wb.skipped = skipped;
+  return wb;
+}
+
+/** What a <sheet> is when it is no worksheet: by its relationship's type, else by the folder of its part. */
+export function sheetKind(type: string | undefined, path: string): 'chart' | 'dialog' | 'macro' | undefined {
+  const t = (type ?? '').replace(/^.*\//, '').toLowerCase();
+  if (t === 'chartsheet' || /^xl\/chartsheets\//i.test(path)) return 'chart';
+  if (t === 'dialogsheet' || /^xl\/dialogsheets\//i.test(path)) return 'dialog';
+  if (t === 'xlmacrosheet' || t === 'xlintlmacrosheet' || t === 'macrosheet' || /^xl\/macrosheets\//i.test(path)) return 'macro';
+  return undefined;
 }
 
 /** Column of an A1 reference ("AB12" → 27), checked against Excel's maximum. */
@@ -293,6 +379,7 @@ function readSheet(
   xfDates: boolean[],
   limits: ReadLimits,
   budget: { cells: number },
+  date1904 = false,
 ): Sheet {
   const broken = () => damaged(`工作表“${name}”的部件 ${path} 不完整或已损坏`);
   if (xml.indexOf('<worksheet') < 0 || xml.lastIndexOf('</worksheet>') < 0) throw broken();
@@ -394,7 +481,7 @@ function readSheet(
               const n = Number(raw);
               // "3,000.00" stored as a number is no number: damage, never read as 3 by a lenient parser.
               if (Number.isNaN(n)) throw damaged(`工作表“${name}”的单元格 ${ref ?? `第 ${col + 1} 列`} 存的数值“${raw.slice(0, 20)}”不是有效数字，文件已损坏`);
-              value = xfDates[xf] ? excelDate(n) : n;
+              value = xfDates[xf] ? excelDate(n, date1904) : n;
             }
         }
         if (value === null && !formula) return;

@@ -51,7 +51,9 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet): Sheet {
   });
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRangeA1);
   const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-  return { name: ws.name, rows, merges, protected: !!prot?.sheet };
+  const sheet: Sheet = { name: ws.name, rows, merges, protected: !!prot?.sheet };
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
+  return sheet;
 }
 
 export async function readXlsxBuffer(buf: Uint8Array, onProgress?: (p: ReadProgress) => void, limits: ReadLimits = DEFAULT_LIMITS): Promise<Workbook> {

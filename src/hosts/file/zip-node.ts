@@ -27,6 +27,41 @@ function u32(b: Buffer, o: number) {
   return b.readUInt32LE(o);
 }
 
+/** An 8-byte little-endian number (offsets and sizes in zip64 records; beyond 2⁵³ is no real file). */
+function u64(b: Buffer, o: number): number {
+  if (o + 8 > b.length) throw damaged('zip64 目录记录已损坏');
+  const n = b.readBigUInt64LE(o);
+  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged('zip64 目录记录已损坏');
+  return Number(n);
+}
+
+/**
+ * The zip64 extended information extra field (header 0x0001) of a central directory entry: the 8-byte sizes and
+ * offset, in this order, of those the entry writes as 0xFFFFFFFF.
+ */
+function zip64Fields(b: Buffer, from: number, length: number, e: Entry): void {
+  const end = Math.min(b.length, from + length);
+  for (let q = from; q + 4 <= end; ) {
+    const id = u16(b, q);
+    const size = u16(b, q + 2);
+    if (id === 0x0001) {
+      let r = q + 4;
+      const next = () => {
+        if (r + 8 > q + 4 + size) throw damaged('zip64 目录记录已损坏');
+        const v = u64(b, r);
+        r += 8;
+        return v;
+      };
+      if (e.size === 0xffffffff) e.size = next();
+      if (e.compressed === 0xffffffff) e.compressed = next();
+      if (e.offset === 0xffffffff) e.offset = next();
+      return;
+    }
+    q += 4 + size;
+  }
+  throw damaged(`部件 ${e.name} 的 zip64 大小记录缺失`);
+}
+
 export function openZip(buf: Uint8Array, limits: ReadLimits): ZipParts {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   let eocd = -1;
@@ -36,12 +71,21 @@ export function openZip(buf: Uint8Array, limits: ReadLimits): ZipParts {
       break;
     }
   if (eocd < 0) throw damaged('文件不完整（找不到 zip 目录，可能下载或复制时被截断）');
-  const count = u16(b, eocd + 10);
+  let count = u16(b, eocd + 10);
   let p = u32(b, eocd + 16);
+  // Zip64 (System.IO.Packaging, streaming writers): a locator just before the end record points to the zip64 end
+  // record, which holds the entry count and the directory's offset in 8 bytes.
+  if (eocd >= 20 && u32(b, eocd - 20) === 0x07064b50) {
+    const z = u64(b, eocd - 12);
+    if (z + 56 > b.length || u32(b, z) !== 0x06064b50) throw damaged('zip64 目录记录已损坏');
+    count = u64(b, z + 32);
+    p = u64(b, z + 48);
+  }
   const entries = new Map<string, Entry>();
   for (let i = 0; i < count; i++) {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw damaged('zip 目录已损坏');
     const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
     const e: Entry = {
       method: u16(b, p + 10),
       compressed: u32(b, p + 20),
@@ -49,8 +93,9 @@ export function openZip(buf: Uint8Array, limits: ReadLimits): ZipParts {
       offset: u32(b, p + 42),
       name: b.toString('utf8', p + 46, p + 46 + nameLen).replace(/\\/g, '/'),
     };
+    if (e.size === 0xffffffff || e.compressed === 0xffffffff || e.offset === 0xffffffff) zip64Fields(b, p + 46 + nameLen, extraLen, e);
     entries.set(e.name.replace(/^\//, ''), e);
-    p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);
+    p += 46 + nameLen + extraLen + u16(b, p + 32);
   }
   let total = 0;
   return {
@@ -59,7 +104,7 @@ export function openZip(buf: Uint8Array, limits: ReadLimits): ZipParts {
       const e = entries.get(name);
       if (!e) return undefined;
       // Declared size first (cheap); the actual output is capped again while inflating.
-      if (e.size > limits.maxPartBytes || e.size === 0xffffffff) throw limitError.part(name, limits.maxPartBytes);
+      if (e.size > limits.maxPartBytes) throw limitError.part(name, limits.maxPartBytes);
       const cap = Math.min(limits.maxPartBytes, limits.maxTotalBytes - total);
       if (e.size > cap) throw limitError.total(limits.maxTotalBytes);
       const lh = e.offset;
