@@ -133,6 +133,12 @@ const CASES: Case[] = [
     sheet.rows[row]![col] = { value: `${Number(sheet.rows[row]![col]!.value) * 10000}元` };
     return wb;
   }),
+  B('structure.scaled-format', (wb) => {
+    const { sheet, row, col } = cellOf(wb, 'expenditure', code('2080505'), 'basic');
+    const v = Number(sheet.rows[row]![col]!.value);
+    sheet.rows[row]![col] = { value: Math.round(v * 10000), numFmt: '0!.0000' };
+    return wb;
+  }),
   B('structure.invalid-amount', (wb) => setText(wb, 'expenditure', code('2080505'), 'basic', '见附表')),
   B('structure.merged-data', (wb) => {
     const { sheet, row, col } = cellOf(wb, 'expenditure', code('2080505'), 'basic');

@@ -295,6 +295,7 @@ export const unitWords: Rule = {
 
 export const scaledFormats: Rule = {
   id: 'structure.scaled-format',
+  severity: 'warning',
   domain: '—',
   title: '金额按数字格式缩小显示（如以元存储、用“0!.0000”显示为万元）：按显示的金额核对，并提示',
   run(ctx) {
