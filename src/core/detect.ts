@@ -1125,7 +1125,36 @@ function detectStage(wb: Workbook, overrides: MappingOverride[], stage: Stage): 
     out.unmapped.push(...d.unmapped);
     out.others.push(...d.others);
   }
-  return oneTablePerTitle(out);
+  return continuedTables(oneTablePerTitle(out));
+}
+
+/**
+ * A table continued elsewhere ("…（续）", "续表", or a sheet named so): neither half adds up alone, so neither is
+ * checked as a table (each would be called wrong); both are listed with the reason and what to do. Joining the
+ * halves is not done yet: the cells of one table are taken to lie on one sheet.
+ */
+function continuedTables(det: Detection): Detection {
+  const continued = (t: MappedTable) => readTitle(t.title).continued || /续/.test(t.sheet.replace(/继续|持续|连续|陆续/g, ''));
+  const split = new Set<MappedTable>();
+  for (const t of det.tables) {
+    if (!continued(t)) continue;
+    const head = det.tables.find((x) => x !== t && x.schema === t.schema && !continued(x));
+    split.add(t);
+    if (head) split.add(head);
+  }
+  if (!split.size) return det;
+  for (const t of split) {
+    const parts = [...split].filter((x) => x.schema === t.schema).map((x) => `“${x.sheet}”`);
+    det.unmapped.push({
+      sheet: t.sheet,
+      range: t.range,
+      title: t.title,
+      schema: t.schema,
+      reason: `${t.def.title}分在${parts.join('和')}${parts.length > 1 ? '' : '（另一半未找到）'}（续表），两部分各自不能平衡，本版本不合并核对：请把续表的行接到原表下方后再校验`,
+    });
+  }
+  det.tables = det.tables.filter((t) => !split.has(t));
+  return det;
 }
 
 /**
