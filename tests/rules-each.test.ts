@@ -113,6 +113,7 @@ const CASES: Case[] = [
     return wb;
   }),
   B('structure.template-note', (wb) => noteUnder(wb, 'government-fund-expenditure', '无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：')),
+  B('structure.note-other-table', (wb) => noteUnder(wb, 'state-capital-expenditure', '注：本部门无政府性基金预算财政拨款安排的预算，故本表为空表。')),
   B('structure.duplicate-code', (wb) => setCode(wb, 'expenditure', code('2080502'), '2080501')),
   B('structure.missing-children', (wb) => {
     const { sheet, row } = cellOf(wb, 'expenditure', code('20805'), 'total');
@@ -189,5 +190,17 @@ describe('every rule has a valid and an invalid case', () => {
     const invalid = validateWorkbook(c.invalid(c.make()));
     expect([id, invalid.findings.filter((f) => f.rule === id).length > 0]).toEqual([id, true]);
     declared(invalid.findings);
+  });
+});
+
+describe('real published mistakes the structure rules find', () => {
+  test('普陀区财政局 2025 预算: the 国有资本经营 table\'s note says 政府性基金 (its expect.json: a copy-paste error, p.18)', async () => {
+    const dir = path.join(__dirname, '..', '..', 'shared', 'real', 'sh-putuo-caizhengju-2025');
+    const issues: string[] = JSON.parse(require('fs').readFileSync(path.join(dir, 'expect.json'), 'utf8')).real_text_issues;
+    expect(issues.join()).toMatch(/国有资本经营预算支出表的注写成“无政府性基金预算财政拨款安排的预算”/);
+    const rep = validateWorkbook(await readXlsxFile(path.join(dir, 'sh-putuo-caizhengju-2025.xlsx')));
+    const f = rep.findings.filter((x) => x.rule === 'structure.note-other-table');
+    expect(f.map((x) => x.table)).toEqual(['state-capital-expenditure']);
+    expect(f[0].message).toMatch(/无政府性基金预算财政拨款安排的预算.*说的是另一张表/);
   });
 });

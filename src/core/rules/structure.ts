@@ -87,6 +87,29 @@ export const templateNote: Rule = {
   },
 };
 
+/** What each fund table's note must be about, and the other fund its note must not name instead. */
+const FUND_NOTES: { schema: 'government-fund-expenditure' | 'state-capital-expenditure'; own: RegExp; other: RegExp; label: string }[] = [
+  { schema: 'government-fund-expenditure', own: /政府性?基金/, other: /国有资本经营/, label: '政府性基金预算' },
+  { schema: 'state-capital-expenditure', own: /国有资本经营/, other: /政府性?基金/, label: '国有资本经营预算' },
+];
+
+export const noteOfAnotherTable: Rule = {
+  id: 'structure.note-other-table',
+  severity: 'warning',
+  domain: '12',
+  title: '表下的说明写的是另一张表（如国有资本经营预算支出表的注写成“无政府性基金预算……”，复制粘贴留下的）',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const f = FUND_NOTES.find((x) => x.schema === t.schema);
+      if (!f) continue;
+      const wrong = t.notes.find((n) => f.other.test(n) && !f.own.test(n));
+      if (!wrong) continue;
+      const c = titleCell(t);
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}下方的说明“${wrong.length > 40 ? wrong.slice(0, 40) + '…' : wrong}”说的是另一张表：应说明本表（${f.label}）的情况`, ...c, cells: [c], table: t.schema });
+    }
+  },
+};
+
 export const duplicateCode: Rule = {
   id: 'structure.duplicate-code',
   severity: 'error',
@@ -376,7 +399,7 @@ export const metaDepartment: Rule = {
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, templateNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
+  missingTable, duplicateTable, emptyNote, templateNote, noteOfAnotherTable, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
   unitWords, scaledFormats, invalidAmounts, mergedData,
   metaYear, metaDepartment,
 ];
