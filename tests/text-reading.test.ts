@@ -70,3 +70,27 @@ function bumpFirstDigit(s: string): string {
   const d = Number(n[i]);
   return s.slice(0, m.index) + n.slice(0, i) + String(d === 9 ? 8 : d + 1) + n.slice(i + 1) + s.slice(m.index + n.length);
 }
+
+describe('a comparison with the budget year itself (issue 34: "比2026年预算增加…", "与2026年预算持平" in a 2026 budget, Shanghai 2026 texts)', () => {
+  test.each([
+    ['比2026年预算增加', '2026年一般公共预算拨款支出预算1200.00万元，比2026年预算增加30.00万元。'],
+    ['与2026年预算持平', '2026年“三公”经费预算0.95万元，与2026年预算持平。'],
+  ])('%s: a year warning naming 2025 as the base', (_n, text) => {
+    const f = checkText(text, undefined, { year: 2026 }).filter((x) => x.rule === 'text.year');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toMatch(/应与上年（2025 年）比较/);
+  });
+  test('with last year as the base, and the year stated as the budget year: nothing', () => {
+    expect(checkText('2026年“三公”经费预算0.95万元，与2025年预算持平。2026年收入预算1200.00万元。', undefined, { year: 2026 })).toEqual([]);
+  });
+});
+
+describe('an old class name in the text (issue 34: 医疗卫生与计划生育支出 where the tables say 卫生健康支出)', () => {
+  test('in a 2026 text: a warning naming the current name; before 2020 (when it was current) and as a plain description: nothing', () => {
+    const f = checkText('医疗卫生与计划生育支出（类）行政事业单位医疗（款）68.20万元。', undefined, { year: 2026 });
+    expect(f.map((x) => x.rule)).toEqual(['text.former-name']);
+    expect(f[0].message).toMatch(/210 类的旧名称，现行名称为“卫生健康支出”/);
+    expect(checkText('医疗卫生与计划生育支出（类）行政事业单位医疗（款）68.20万元。', undefined, { year: 2018 })).toEqual([]);
+    expect(checkText('主要用于职工医疗卫生支出。', undefined, { year: 2026 })).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@
  */
 import Decimal from 'decimal.js';
 import { fmt } from '../amount';
+import { catalogueName, FORMER_CLASS_NAMES } from '../catalogue';
 import { normName } from '../text';
 import type { FigureKey, Figures } from './figures';
 import { percent } from './generate';
@@ -75,6 +76,9 @@ const FINAL_LABELS: [RegExp, FigureKey | null][] = [
 ];
 /** A budget figure stated in a 决算 text ("年初预算为", "全年预算数"): for 三公 the table's 预算数, otherwise none. */
 const BUDGET_FIGURE = /(年初|全年|调整)预算(数)?(为|是)?$|预算数(为|是)?$/;
+
+/** Former class names a text may still use; a generic one ("医疗卫生支出") reads as a description, not a class name. */
+const TEXT_FORMER_NAMES = FORMER_CLASS_NAMES.filter((f) => f.name !== '医疗卫生支出');
 
 const LEFTOVER = /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填|【待补充|增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]/i;
 /** Web addresses (…/xxgk/…): their letters are no template leftover. */
@@ -377,11 +381,19 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
         if (/(原因|由于|因为|系因)[^。；;]*$/.test(sentence.slice(0, m.index!))) continue;
         const clause = sentence.slice(m.index!).split(/[。；;]/)[0];
         const clauseBefore = sentence.slice(0, m.index!).split(/[。；;，,]/).pop() ?? '';
-        if (y !== year && y !== year - 1)
+        // "比2026年预算增加…" inside the 2026 budget: the comparison's base is last year.
+        if (y === year && /(比|较|与|同)\s*$/.test(sentence.slice(0, m.index!)) && /^(度)?(预算|决算|年初预算)?(数)?(相比|持平|增加|减少|增长|下降|相同)?/.test(sentence.slice(m.index! + m[0].length)) && COMPARISON.test(clause))
+          findings.push({ rule: 'text.year', severity: 'warning', message: `这里与 ${y} 年比较，而 ${y} 年就是本年：应与上年（${y - 1} 年）比较，请核对年份`, sentence, stated: String(y) });
+        else if (y !== year && y !== year - 1)
           findings.push({ rule: 'text.year', severity: 'warning', message: `提到 ${y} 年：预算年度为 ${year} 年（上年为 ${year - 1} 年），请核对年份`, sentence, stated: String(y) });
         else if (y === year - 1 && !COMPARISON.test(clause) && !COMPARISON.test(clauseBefore) && /安排|预算|收入|支出|我部门|本部门|本单位/.test(clause))
           findings.push({ rule: 'text.year', severity: 'warning', message: `这句说的是 ${y} 年的安排，而预算年度为 ${year} 年：请核对年份`, sentence, stated: String(y) });
       }
+    // A class under its old name (医疗卫生与计划生育支出 where the tables of these years say 卫生健康支出).
+    if (year && year >= 2020)
+      for (const f of TEXT_FORMER_NAMES)
+        if (sentence.replace(/\s+/g, '').includes(f.name))
+          findings.push({ rule: 'text.former-name', severity: 'warning', message: `“${f.name}”是 ${f.code} 类的旧名称，现行名称为“${catalogueName('function', f.code)}”：请按现行科目名称写`, sentence, stated: f.name });
     // Contradictions and empty reasons.
     const clauses = sentence.split(/[，,；;。]/).filter(Boolean);
     clauses.forEach((clause, i) => {
