@@ -134,6 +134,33 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
     [host],
   );
 
+  /**
+   * Live checking turned on again: the edits made while it was off were not watched, so the workbook is read again
+   * and checked in full before any new edit (queued like an edit) — the pane never shows the report of before.
+   */
+  const resume = React.useCallback(() => {
+    queue.current = queue.current
+      .then(async () => {
+        const sess = session.current;
+        if (!sess) return;
+        // Busy: the results of before the pause are not shown (nor green) while the workbook is read again.
+        setPhase({ kind: 'busy', message: '正在重新读取暂停期间的改动…' });
+        let u;
+        try {
+          workbook.current = await host.readWorkbook();
+          u = sess.resume(workbook.current);
+          setReport(u.report);
+          setLiveNote(u.why);
+        } finally {
+          setPhase({ kind: 'done' });
+        }
+        if (!markRef.current) return;
+        if (host.updateMarks) await host.updateMarks(u.marks.set, u.marks.clear);
+        else await host.applyMarks(sess.currentMarks);
+      })
+      .catch((e) => setError(`实时校验出错：${(e as Error).message}（可再点“校验”）`));
+  }, [host]);
+
   const hasSession = !!report;
   React.useEffect(() => {
     if (!live || !host.watchChanges || !hasSession || stale) return;
@@ -265,12 +292,14 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
             onChange={(_, d) => {
               liveChosen.current = true;
               setLive(!!d.checked);
+              if (d.checked && !stale) resume();
             }}
             label="实时校验"
             data-testid="live-switch"
           />
           {report && !stale && <LiveStatus report={report} on={live} note={liveNote} />}
           {report && !stale && !live && liveNote && <Caption1 data-testid="live-note">{liveNote}</Caption1>}
+          {report && !stale && !live && !liveNote && <Caption1 data-testid="live-paused">暂停期间的改动不核对；再打开时重新读取工作簿</Caption1>}
         </div>
       )}
       {fixes.map((f, i) => (
