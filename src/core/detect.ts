@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from './amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
 import { remember } from './collections';
-import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, mergeLookup } from './grid';
+import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, colName, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
 import { EXPENDITURE_ITEMS, FINAL_EXPENDITURE_ITEMS, FINAL_INCOME_ITEMS, INCOME_ITEMS, SchemaDef, SchemaId, schemaById, THREE_PUBLIC_COLUMNS, THREE_PUBLIC_ITEMS } from './schemas';
 import { familiesOf, matchTitle, readTitle } from './titles';
@@ -655,12 +655,44 @@ function intendedCode(t: MappedTable, kind: CodeKind, printed: string, name: str
   return {};
 }
 
+const PLAIN_NUMBER = /^[-+]?[\d,]+(\.\d+)?$/;
+
+/**
+ * A 合计 row whose numbers are not under the amount headings, as a PDF-to-Excel conversion can leave it: shifted a
+ * column left (into the name column) or right (past the last heading), or none under the headings at all. Its
+ * amounts cannot be read. 'none' is decided once the table is read (an empty table's blank 合计 is no problem).
+ */
+function misplacedTotal(t: MappedTable, texts: string[], r: number): (NonNullable<MappedTable['totalMisplaced']> & { none?: boolean }) | undefined {
+  let label = -1;
+  for (let c = t.range.left; c < texts.length && label < 0; c++) if (texts[c]) label = c;
+  if (label < 0 || !/^(合计|总计|合计数)$/.test(squash(texts[label]))) return undefined;
+  if (!t.columns.some((c) => c.col === label && (isCodeRole(c.role) || /name$/.test(c.role)))) return undefined;
+  const amountCols = new Set(amountColumns(t.columns).map((c) => c.col));
+  const outside: number[] = [];
+  let under = 0;
+  for (let c = label + 1; c < texts.length; c++) {
+    const x = squash(texts[c] ?? '');
+    if (!x) continue;
+    if (amountCols.has(c)) under++;
+    else if (PLAIN_NUMBER.test(x)) outside.push(c);
+  }
+  if (outside.length) return { row: r, col: label, why: `的数字印在金额列之外（${outside.map(colName).join('、')} 列），没有对齐各金额列` };
+  if (!under) return { row: r, col: label, why: '在各金额列下没有金额', none: true };
+  return undefined;
+}
+
 function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
   const read = codeReader(v, t);
   const nameCol = colOf(t.columns, 'name');
   const codeCol = colOf(t.columns, 'code') ?? colOf(t.columns, 'code.class');
   const pending: { row: MappedRow; printed: string; index: number }[] = [];
+  let blankTotal: ReturnType<typeof misplacedTotal>;
   const last = scanBody(v, t, dataTop, end, (r, texts) => {
+    const misplaced = misplacedTotal(t, texts, r);
+    if (misplaced) {
+      blankTotal ??= misplaced;
+      return true;
+    }
     if (isHeaderEcho(texts)) return false;
     const { code, name, printed } = read(r);
     const label = squash(code ? '' : name || (codeCol !== undefined ? v.text(r, codeCol) : ''));
@@ -679,6 +711,12 @@ function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number
     else return false;
     return true;
   });
+  // A 合计 row that cannot be read, in a table with no readable one: said (a finding, a partial coverage entry), never
+  // a silent loss of the checks on the total. A blank 合计 under a table with no amounts is an empty table's.
+  if (blankTotal && !t.rows.some((x) => x.kind === 'total')) {
+    const { none, ...at } = blankTotal;
+    if (!none || t.rows.some((x) => x.kind === 'code' && Object.values(x.amounts).some((a) => !isZeroAmount(a)))) t.totalMisplaced = at;
+  }
   const kind = t.def.codeKind ?? 'function';
   for (const p of pending) {
     const prev = t.rows.slice(0, p.index).reverse().find((r) => r.kind === 'code');

@@ -246,6 +246,20 @@ export const misprintedCodes: Rule = {
   },
 };
 
+export const misplacedTotal: Rule = {
+  id: 'structure.total-misplaced',
+  domain: '12',
+  title: '合计行的金额不在金额列下（PDF 转换时错位一列，或金额列下为空）：合计行无法读取，涉及合计的核对未进行',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const m = t.totalMisplaced;
+      if (!m) continue;
+      const c = at(t, m.row, m.col);
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}的合计行（第 ${m.row + 1} 行）${m.why}（可能是从 PDF 转换时错位）：合计行无法读取，涉及合计的核对未进行；请把合计金额放到各金额列下`, ...c, cells: [c], table: t.schema });
+    }
+  },
+};
+
 export const uncalculatedFormulas: Rule = {
   id: 'structure.uncalculated',
   domain: '—',
@@ -332,7 +346,7 @@ export const metaDepartment: Rule = {
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, templateNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
+  missingTable, duplicateTable, emptyNote, templateNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, misplacedTotal, uncalculatedFormulas,
   unitWords, invalidAmounts, mergedData,
   metaYear, metaDepartment,
 ];
