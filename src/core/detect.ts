@@ -576,6 +576,8 @@ interface CodeReading {
   name: string;
   /** Set when the code as printed cannot exist. */
   printed?: string;
+  /** 款/项 parts printed as one digit, read padded ("2" → 02). */
+  short?: { part: '款' | '项'; col: number; printed: string }[];
 }
 
 /**
@@ -591,6 +593,10 @@ function codeReader(v: SheetView, t: MappedTable) {
   const xiangCol = colOf(t.columns, 'code.xiang');
   let lastClass = '';
   let lastKuan = '';
+  /** A number cell whose format shows two digits (5 shown "05"). */
+  const padded = (r: number, c: number) => /^0+$/.test(v.cell(r, c)?.numFmt ?? '') && (v.cell(r, c)?.numFmt ?? '').length >= 2;
+  /** Function classes are 2xx, economic ones 3xx (部门) or 5xx (政府). */
+  const classDigit = t.def.codeKind === 'economic' ? /^[35]/ : /^2/;
   return (r: number): CodeReading => {
     let name = nameCol !== undefined ? v.text(r, nameCol) : '';
     if (classCol !== undefined) {
@@ -611,13 +617,21 @@ function codeReader(v: SheetView, t: MappedTable) {
       let kuan = k ? codePart(k, cls, 5) : lastKuan;
       if (!kuan) return { code: '', name, printed };
       lastKuan = kuan;
-      if (!x) return { code: cls + kuan, name };
+      // A part printed as one digit ("2" for 02) is read padded, and said: it may be a misprint.
+      const short: CodeReading['short'] = [];
+      if (k && /^\d$/.test(k) && !padded(r, kuanCol!)) short.push({ part: '款', col: kuanCol!, printed: k });
+      if (!x) return { code: cls + kuan, name, ...(short.length ? { short } : {}) };
       const xiang = codePart(x, cls + kuan, 7);
       if (!xiang) return { code: '', name, printed };
-      return { code: cls + kuan + xiang, name };
+      if (/^\d$/.test(x) && !padded(r, xiangCol!)) short.push({ part: '项', col: xiangCol!, printed: x });
+      return { code: cls + kuan + xiang, name, ...(short.length ? { short } : {}) };
     }
     let code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
-    if (codeLevel(code) !== undefined) return { code, name }; // 3, 5 or 7 digits
+    if (codeLevel(code) !== undefined) {
+      // 3, 5 or 7 digits, but of no class there is ("71102": the 类 210 printed "7"): misprinted, told by its name.
+      if (!classDigit.test(code)) return { code: '', name, printed: code };
+      return { code, name };
+    }
     const own = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/.exec(code);
     if (own) return { code: own[1], name: name || own[2] };
     if (!code) {
@@ -694,7 +708,8 @@ function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number
       return true;
     }
     if (isHeaderEcho(texts)) return false;
-    const { code, name, printed } = read(r);
+    const { code, name, printed, short } = read(r);
+    if (code && short) for (const x of short) t.shortCodeParts.push({ row: r, col: x.col, part: x.part, printed: x.printed, code, name: name.trim() });
     const label = squash(code ? '' : name || (codeCol !== undefined ? v.text(r, codeCol) : ''));
     if (!code && !printed && /^(合计|总计|合计数)$/.test(label)) {
       const labelCol = [codeCol, nameCol].find((c) => c !== undefined && /^(合计|总计|合计数)$/.test(squash(v.text(r, c))));
@@ -972,6 +987,7 @@ function mapRegion(
     invalid: [],
     mergedData: [],
     codeIssues: [],
+    shortCodeParts: [],
     uncalculated: [],
     unitWords: [],
     figures: {},

@@ -63,6 +63,8 @@ export interface MappedTable {
   mergedData: CellRange[];
   /** Codes that cannot exist as printed ("7" as a 类, "3012" under 301), with the code probably meant. */
   codeIssues: CodeIssue[];
+  /** 款/项 parts printed as one digit in 类|款|项 columns ("2"), read padded (02): said, as they may be misprints. */
+  shortCodeParts: { row: number; col: number; part: '款' | '项'; printed: string; code: string; name: string }[];
   /** Formula cells with no cached result (never calculated, or saved by a tool that does not calculate). */
   uncalculated: { row: number; col: number; formula: string }[];
   /** Amounts written with a unit word that contradicts the table's unit ("30000000元" in a 万元 table), converted. */

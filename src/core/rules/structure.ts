@@ -1,5 +1,5 @@
 /** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
-import { catalogueName, CodeKind, isFormerClassName } from '../catalogue';
+import { catalogueName, CodeKind, contradictedName, isFormerClassName } from '../catalogue';
 import { majority } from '../collections';
 import { rowLabel, shortTitle } from '../checks';
 import { a1 } from '../grid';
@@ -175,7 +175,11 @@ export const codeNames: Rule = {
           if (!benign(t.def.codeKind, r.code!)) unknown.push(r);
         } else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
           ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
-        else if (official !== r.name && normName(official) !== normName(r.name))
+        else if (contradictedName(t.def.codeKind, r.code!, r.name) !== undefined) {
+          // Another item's name: the code or the name is misprinted, and what the row is cannot be told.
+          const cells = [labelCell(t, r)];
+          ctx.finding({ rule: this.id, severity: 'error', message: `${shortTitle(t)}中“${r.code} ${r.name}”编码与名称不符：编码 ${r.code} 在科目目录中是“${official}”，印的名称“${r.name}”是另一科目（编码或名称印错）；依赖科目含义的核对（“三公”经费、经济与功能分类对应）不对该行进行`, ...labelCell(t, r), cells, table: t.schema, expected: official, actual: r.name });
+        } else if (official !== r.name && normName(official) !== normName(r.name))
           ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
       }
       if (unknown.length) {
@@ -242,6 +246,19 @@ export const misprintedCodes: Rule = {
           ? `${shortTitle(t)}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，应为 ${suggested}（依据：${why}）${i.suggested ? '；金额已按 ' + suggested + ' 核对' : ''}`
           : `${shortTitle(t)}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，无法判断应为哪个科目；该行未参加层级核对`;
         ctx.finding({ rule: this.id, severity: 'error', message, ...c, cells: [c], table: t.schema, expected: suggested, actual: printed });
+      }
+  },
+};
+
+export const shortCodeParts: Rule = {
+  id: 'structure.code-part',
+  domain: '12',
+  title: '类|款|项 分列时，款或项印成一位数字（如“2”）：按两位（02）读取，并提示核对编码是否印错',
+  run(ctx) {
+    for (const t of ctx.tables)
+      for (const x of t.shortCodeParts) {
+        const c = at(t, x.row, x.col);
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中“${x.name}”的${x.part}编码印为“${x.printed}”（一位数字），已按 ${x.printed.padStart(2, '0')} 读取为 ${x.code}：请核对编码是否印错`, ...c, cells: [c], table: t.schema });
       }
   },
 };
@@ -346,7 +363,7 @@ export const metaDepartment: Rule = {
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, templateNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, misplacedTotal, uncalculatedFormulas,
+  missingTable, duplicateTable, emptyNote, templateNote, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, shortCodeParts, misplacedTotal, uncalculatedFormulas,
   unitWords, invalidAmounts, mergedData,
   metaYear, metaDepartment,
 ];
