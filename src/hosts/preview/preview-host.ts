@@ -73,6 +73,10 @@ export class PreviewHost implements InteractiveHost {
     return { marked: todo.length, skipped };
   }
 
+  markCount(): number {
+    return this.state.marks.length;
+  }
+
   async clearMarks(): Promise<number> {
     const n = this.state.marks.length;
     this.set({ marks: [] });
