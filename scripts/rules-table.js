@@ -18,7 +18,8 @@ for (const r of RULES) {
     }
     continue;
   }
-  const sev = r.severity === 'warning' ? '警告' : '错误';
+  const word = (x) => (x === 'warning' ? '警告' : '错误');
+  const sev = Array.isArray(r.severity) ? r.severity.map(word).join(' / ') : word(r.severity);
   rows.push(`| \`${r.id}\` | ${r.domain} | ${r.title} | ${sev} |`);
   if (r.id === 'structure.code-name') rows.push('| `structure.unknown-code` | 12 | 科目编码不在内置目录中（每表一条，不判为错误） | 警告 |');
 }

@@ -163,3 +163,48 @@ describe('what live checking does on a typical edit', () => {
     expect(u.report).toEqual(validateWorkbook(clone(w)));
   });
 });
+
+describe('live checking paused and resumed (issue 37 item 1, every host)', () => {
+  const wb = () => layoutWorkbook(seed004Blocks(), LAYOUTS['每表一个工作表']).workbook;
+  /** A 基本支出 amount of the 一般公共预算基本支出表 and the workbook with it one more. */
+  const broken = (w: Workbook) => {
+    const t = detectWorkbook(w).tables.find((x) => x.schema === 'general-budget-basic-expenditure')!;
+    const ref = t.rows.find((x) => x.code === '30101')!.amounts.personnel;
+    const cell = w.sheets.find((s) => s.name === t.sheet)!.rows[ref.row][ref.col]!;
+    cell.value = Number(cell.value) + 1;
+  };
+
+  test('a host that reads a new grid (Excel, WPS): the edit made while paused is found on resume, as a full run finds it', () => {
+    const w = wb();
+    const live = new LiveValidation(w);
+    expect(live.report.counts.error).toBe(0);
+    const marks = sorted(live.currentMarks);
+    // Paused: the host stops watching; the user breaks a total; the session hears nothing.
+    const now = clone(w);
+    broken(now);
+    expect(live.report.counts.error).toBe(0); // what the pane would show without a re-read
+    const u = live.resume(now);
+    expect(u.mode).toBe('full');
+    expect(u.why).toMatch(/暂停期间的改动/);
+    expect(u.report.counts.error).toBeGreaterThan(0);
+    expect(u.report).toEqual(validateWorkbook(clone(now)));
+    expect(applyMarkDiff(marks, u.marks)).toEqual(sorted(marksFromReport(u.report)));
+    // And live checking goes on from the new grid: putting the figure back is incremental and clears the errors.
+    const t = detectWorkbook(now).tables.find((x) => x.schema === 'general-budget-basic-expenditure')!;
+    const ref = t.rows.find((x) => x.code === '30101')!.amounts.personnel;
+    const cell = now.sheets.find((s) => s.name === t.sheet)!.rows[ref.row][ref.col]!;
+    const back = live.apply([{ sheet: t.sheet, row: ref.row, col: ref.col, cell: { ...cell, value: Number(cell.value) - 1 } }]);
+    expect(back.mode).toBe('incremental');
+    expect(back.report.counts.error).toBe(0);
+  });
+
+  test('a host whose grid is the session’s own object (the preview): changed in place while paused, found on resume', () => {
+    const w = wb();
+    const live = new LiveValidation(w);
+    broken(w);
+    expect(live.report.counts.error).toBe(0);
+    const u = live.resume(w);
+    expect(u.report.counts.error).toBeGreaterThan(0);
+    expect(u.report).toEqual(validateWorkbook(clone(w)));
+  });
+});

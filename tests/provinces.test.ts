@@ -36,8 +36,8 @@ describe('上海市普陀区万里街道 2025, as published', () => {
     const info = bySeverity(rep, 'info');
     expect(info.filter((f) => f.rule === 'hierarchy.parent')).toHaveLength(8);
     expect(info.filter((f) => /row\.(expenditure|general)-total/.test(f.rule)).map((f) => f.message)).toEqual([
-      expect.stringContaining('21201 城乡社区管理事务」合计为 94995790，基本支出 + 项目支出为 94995789，相差 1元'),
-      expect.stringContaining('21201 城乡社区管理事务」合计为 94995790，基本支出 + 项目支出为 94995789，相差 1元'),
+      expect.stringContaining('21201 城乡社区管理事务」合计为 94,995,790，基本支出 + 项目支出为 94,995,789，相差 1元'),
+      expect.stringContaining('21201 城乡社区管理事务」合计为 94,995,790，基本支出 + 项目支出为 94,995,789，相差 1元'),
     ]);
     for (const t of rep.tables) {
       expect(t.year).toBe(2025);
@@ -289,4 +289,16 @@ describe('titles, structure and the ledger', () => {
 test('cells of the fixture are as published: amounts as text with thousands separators', () => {
   const wb = wanli().workbook;
   expect(cell(wb, '表1', 4, 1)?.value).toBe('189,767,551');
+});
+
+test('a finding in 元 quotes its amounts with thousands separators; its fields (JSON) keep the plain figures (issue 37 item 10)', () => {
+  const wb = layoutWorkbook(shanghaiWanli2025(), { layout: 'sheets' }).workbook;
+  const t = detectWorkbook(wb).tables.find((x) => x.schema === 'expenditure')!;
+  const ref = t.rows.find((r) => r.kind === 'total')!.amounts.total;
+  const cell = wb.sheets.find((s) => s.name === t.sheet)!.rows[ref.row][ref.col]!;
+  cell.value = Number(String(cell.value).replace(/,/g, '')) - 503724;
+  const f = validateWorkbook(wb).findings.find((x) => x.rule === 'row.expenditure-total')!;
+  expect(f.message).toMatch(/相差 -503,724元/);
+  expect(f.difference).toBe('-503724');
+  expect(f.expected).toMatch(/^\d+$/);
 });

@@ -327,6 +327,11 @@ export function isZeroAmount(a: { blank: boolean; micro: number; value: Decimal 
   return a.blank || (Number.isFinite(a.micro) ? a.micro === 0 : a.value.isZero());
 }
 
+/** A formatted amount with thousands separators ("-503724" → "-503,724", "12121164.50" → "12,121,164.50"): for messages. */
+export function grouped(text: string): string {
+  return text.replace(/^([-+]?)(\d+)/, (_, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+}
+
 /** Formats an amount with a fixed number of decimals, half-up. */
 export function fmt(d: Decimal, decimals = 2): string {
   return d.toFixed(decimals, Decimal.ROUND_HALF_UP);

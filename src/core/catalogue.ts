@@ -26,6 +26,43 @@ export function catalogueName(kind: CodeKind, code: string): string | undefined 
 }
 
 /**
+ * Whether two printed names name the same item: equal, one inside the other, or most of their character pairs shared
+ * ("机关事业单位基本养老保险费" and "…缴费", "行政运转" for "行政运行"). "退休费" and "离休费" share only "休费": they differ.
+ */
+export function namesAgree(a: string, b: string): boolean {
+  const x = normName(stripEnum(normName(a)));
+  const y = normName(stripEnum(normName(b)));
+  if (x === y || x.includes(y) || y.includes(x)) return true;
+  const pairs = (s: string) => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
+  const px = pairs(x);
+  const py = pairs(y);
+  if (!px.length || !py.length) return false;
+  const left = [...py];
+  let shared = 0;
+  for (const p of px) {
+    const i = left.indexOf(p);
+    if (i >= 0) {
+      shared++;
+      left.splice(i, 1);
+    }
+  }
+  return (2 * shared) / (px.length + py.length) > 0.5;
+}
+
+/**
+ * The catalogue's name for a code whose printed name is another item's (基本支出表 "30212 机关事业单位退休人员活动费":
+ * 30212 is 因公出国（境）费用): what the row is cannot be told, so no rule that depends on it may run on it. Undefined
+ * when the names agree, the code is not in the catalogue, or the name is a former name of the class.
+ */
+export function contradictedName(kind: CodeKind, code: string, name: string): string | undefined {
+  if (!name.trim()) return undefined;
+  const official = catalogueName(kind, code);
+  if (official === undefined || namesAgree(official, name)) return undefined;
+  if (kind === 'function' && isFormerClassName(code, name)) return undefined;
+  return official;
+}
+
+/**
  * Former names of function classes (《政府收支分类科目》 of earlier years). Old names still appear in disclosures:
  * they map to the class with a warning, never to a zero row.
  */

@@ -4,7 +4,7 @@
  * 万元), so a check passes exactly, passes within the rounding bound (尾差, info), or fails.
  */
 import Decimal from 'decimal.js';
-import { fmt, fmtScaled, microDecimal, ZERO } from './amount';
+import { fmt, fmtScaled, grouped, microDecimal, ZERO } from './amount';
 import { attachedMemo } from './collections';
 import { a1 } from './grid';
 import type { AmountRef, MappedRow, MappedTable } from './model';
@@ -393,17 +393,20 @@ export function toFinding(res: CheckResult): Finding | undefined {
   const cells = [...c.lhs, ...c.rhs].map(cellOf).filter((x): x is CellRef => !!x);
   const anchor = cellOf(target) ?? cellOf(c.rhs.find((t) => t.ref) ?? target) ?? { sheet: tt.sheet, cell: a1(tt.range.top, tt.range.left) };
   const unit = tt.unit;
+  // Amounts in 元 are read with thousands separators ("相差 -503,724元"); the finding's fields keep the plain figures.
+  const g = unit === '元' ? grouped : (x: string) => x;
+  const m = { actual: g(q.actual), expected: g(q.expected), difference: g(q.difference), shortfall: g(q.shortfall) };
   let message: string;
   let severity: Severity;
   if (res.status === 'rounding') {
     severity = 'info';
-    message = `${target.label}为 ${q.actual}，${c.expectation}为 ${q.expected}，相差 ${q.difference}${unit}，在四舍五入尾差允许范围（±${q.bound()}）内`;
+    message = `${target.label}为 ${m.actual}，${c.expectation}为 ${m.expected}，相差 ${m.difference}${unit}，在四舍五入尾差允许范围（±${g(q.bound())}）内`;
   } else if (c.op === 'gte') {
     severity = c.severity ?? 'error';
-    message = `${target.label}为 ${q.actual}，应不少于${c.expectation} ${q.expected}${unit}，少 ${q.shortfall}${unit}`;
+    message = `${target.label}为 ${m.actual}，应不少于${c.expectation} ${m.expected}${unit}，少 ${m.shortfall}${unit}`;
   } else {
     severity = c.severity ?? 'error';
-    message = `${target.label}应为 ${q.expected}（${c.expectation}），实际为 ${q.actual}，相差 ${q.difference}${unit}`;
+    message = `${target.label}应为 ${m.expected}（${c.expectation}），实际为 ${m.actual}，相差 ${m.difference}${unit}`;
   }
   return {
     rule: c.rule,

@@ -60,7 +60,8 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     }
     const checks = byTable.get(s.id) ?? 0;
     const unresolved = t.codeIssues.filter((i) => !i.suggested).length;
-    if (unresolved) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${unresolved} 个科目编码无法识别，相关层级核对未进行`, checks });
+    if (t.totalMisplaced) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `合计行（第 ${t.totalMisplaced.row + 1} 行）${t.totalMisplaced.why}，涉及合计的核对未进行`, checks });
+    else if (unresolved) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${unresolved} 个科目编码无法识别，相关层级核对未进行`, checks });
     else if (t.uncalculated.length) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${t.uncalculated.length} 个公式没有可信的计算结果，涉及它们的核对不报告`, checks });
     else if (!hasAmounts(t)) out.push({ family: `table:${s.id}`, label, status: 'checked', reason: '空表（无金额）', checks });
     else out.push({ family: `table:${s.id}`, label, status: 'checked', checks });
@@ -69,7 +70,9 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     if (f.stages && !f.stages.includes(stage)) continue;
     const missing = f.needs.filter((id) => !first.has(id));
     const checks = byRule.get(f.id) ?? 0;
+    const noTotal = f.needs.map((id) => first.get(id)).filter((t) => t?.totalMisplaced);
     if (missing.length) out.push({ family: f.id, label: f.label, status: 'not-checked', reason: missing.map((id) => absence(id, det, stage)).join('；'), checks });
+    else if (noTotal.length) out.push({ family: f.id, label: f.label, status: checks ? 'partial' : 'not-checked', reason: noTotal.map((t) => `${stage === 'final' ? schemaById(t!.schema, 'final').title : SHORT_TITLE[t!.schema]}的合计行没有可读的金额，涉及合计的核对未进行`).join('；'), checks });
     else out.push({ family: f.id, label: f.label, status: 'checked', checks });
   }
   return out;

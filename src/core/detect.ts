@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from './amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
 import { remember } from './collections';
-import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, mergeLookup } from './grid';
+import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, colName, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
 import { EXPENDITURE_ITEMS, FINAL_EXPENDITURE_ITEMS, FINAL_INCOME_ITEMS, INCOME_ITEMS, SchemaDef, SchemaId, schemaById, THREE_PUBLIC_COLUMNS, THREE_PUBLIC_ITEMS } from './schemas';
 import { familiesOf, matchTitle, readTitle } from './titles';
@@ -577,6 +577,8 @@ interface CodeReading {
   name: string;
   /** Set when the code as printed cannot exist. */
   printed?: string;
+  /** 款/项 parts printed as one digit, read padded ("2" → 02). */
+  short?: { part: '款' | '项'; col: number; printed: string }[];
 }
 
 /**
@@ -592,6 +594,10 @@ function codeReader(v: SheetView, t: MappedTable) {
   const xiangCol = colOf(t.columns, 'code.xiang');
   let lastClass = '';
   let lastKuan = '';
+  /** A number cell whose format shows two digits (5 shown "05"). */
+  const padded = (r: number, c: number) => /^0+$/.test(v.cell(r, c)?.numFmt ?? '') && (v.cell(r, c)?.numFmt ?? '').length >= 2;
+  /** Function classes are 2xx, economic ones 3xx (部门) or 5xx (政府). */
+  const classDigit = t.def.codeKind === 'economic' ? /^[35]/ : /^2/;
   return (r: number): CodeReading => {
     const name = nameCol !== undefined ? v.text(r, nameCol) : '';
     if (classCol !== undefined) {
@@ -612,13 +618,21 @@ function codeReader(v: SheetView, t: MappedTable) {
       const kuan = k ? codePart(k, cls, 5) : lastKuan;
       if (!kuan) return { code: '', name, printed };
       lastKuan = kuan;
-      if (!x) return { code: cls + kuan, name };
+      // A part printed as one digit ("2" for 02) is read padded, and said: it may be a misprint.
+      const short: CodeReading['short'] = [];
+      if (k && /^\d$/.test(k) && !padded(r, kuanCol!)) short.push({ part: '款', col: kuanCol!, printed: k });
+      if (!x) return { code: cls + kuan, name, ...(short.length ? { short } : {}) };
       const xiang = codePart(x, cls + kuan, 7);
       if (!xiang) return { code: '', name, printed };
-      return { code: cls + kuan + xiang, name };
+      if (/^\d$/.test(x) && !padded(r, xiangCol!)) short.push({ part: '项', col: xiangCol!, printed: x });
+      return { code: cls + kuan + xiang, name, ...(short.length ? { short } : {}) };
     }
     const code = codeCol !== undefined ? squash(v.text(r, codeCol)) : '';
-    if (codeLevel(code) !== undefined) return { code, name }; // 3, 5 or 7 digits
+    if (codeLevel(code) !== undefined) {
+      // 3, 5 or 7 digits, but of no class there is ("71102": the 类 210 printed "7"): misprinted, told by its name.
+      if (!classDigit.test(code)) return { code: '', name, printed: code };
+      return { code, name };
+    }
     const own = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/.exec(code);
     if (own) return { code: own[1], name: name || own[2] };
     if (!code) {
@@ -656,14 +670,47 @@ function intendedCode(t: MappedTable, kind: CodeKind, printed: string, name: str
   return {};
 }
 
+const PLAIN_NUMBER = /^[-+]?[\d,]+(\.\d+)?$/;
+
+/**
+ * A 合计 row whose numbers are not under the amount headings, as a PDF-to-Excel conversion can leave it: shifted a
+ * column left (into the name column) or right (past the last heading), or none under the headings at all. Its
+ * amounts cannot be read. 'none' is decided once the table is read (an empty table's blank 合计 is no problem).
+ */
+function misplacedTotal(t: MappedTable, texts: string[], r: number): (NonNullable<MappedTable['totalMisplaced']> & { none?: boolean }) | undefined {
+  let label = -1;
+  for (let c = t.range.left; c < texts.length && label < 0; c++) if (texts[c]) label = c;
+  if (label < 0 || !/^(合计|总计|合计数)$/.test(squash(texts[label]))) return undefined;
+  if (!t.columns.some((c) => c.col === label && (isCodeRole(c.role) || /name$/.test(c.role)))) return undefined;
+  const amountCols = new Set(amountColumns(t.columns).map((c) => c.col));
+  const outside: number[] = [];
+  let under = 0;
+  for (let c = label + 1; c < texts.length; c++) {
+    const x = squash(texts[c] ?? '');
+    if (!x) continue;
+    if (amountCols.has(c)) under++;
+    else if (PLAIN_NUMBER.test(x)) outside.push(c);
+  }
+  if (outside.length) return { row: r, col: label, why: `的数字印在金额列之外（${outside.map(colName).join('、')} 列），没有对齐各金额列` };
+  if (!under) return { row: r, col: label, why: '在各金额列下没有金额', none: true };
+  return undefined;
+}
+
 function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
   const read = codeReader(v, t);
   const nameCol = colOf(t.columns, 'name');
   const codeCol = colOf(t.columns, 'code') ?? colOf(t.columns, 'code.class');
   const pending: { row: MappedRow; printed: string; index: number }[] = [];
+  let blankTotal: ReturnType<typeof misplacedTotal>;
   const last = scanBody(v, t, dataTop, end, (r, texts) => {
+    const misplaced = misplacedTotal(t, texts, r);
+    if (misplaced) {
+      blankTotal ??= misplaced;
+      return true;
+    }
     if (isHeaderEcho(texts)) return false;
-    const { code, name, printed } = read(r);
+    const { code, name, printed, short } = read(r);
+    if (code && short) for (const x of short) t.shortCodeParts.push({ row: r, col: x.col, part: x.part, printed: x.printed, code, name: name.trim() });
     const label = squash(code ? '' : name || (codeCol !== undefined ? v.text(r, codeCol) : ''));
     if (!code && !printed && /^(合计|总计|合计数)$/.test(label)) {
       const labelCol = [codeCol, nameCol].find((c) => c !== undefined && /^(合计|总计|合计数)$/.test(squash(v.text(r, c))));
@@ -680,6 +727,12 @@ function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number
     else return false;
     return true;
   });
+  // A 合计 row that cannot be read, in a table with no readable one: said (a finding, a partial coverage entry), never
+  // a silent loss of the checks on the total. A blank 合计 under a table with no amounts is an empty table's.
+  if (blankTotal && !t.rows.some((x) => x.kind === 'total')) {
+    const { none, ...at } = blankTotal;
+    if (!none || t.rows.some((x) => x.kind === 'code' && Object.values(x.amounts).some((a) => !isZeroAmount(a)))) t.totalMisplaced = at;
+  }
   const kind = t.def.codeKind ?? 'function';
   for (const p of pending) {
     const prev = t.rows.slice(0, p.index).reverse().find((r) => r.kind === 'code');
@@ -935,6 +988,7 @@ function mapRegion(
     invalid: [],
     mergedData: [],
     codeIssues: [],
+    shortCodeParts: [],
     uncalculated: [],
     unitWords: [],
     figures: {},

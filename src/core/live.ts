@@ -125,7 +125,7 @@ export class LiveValidation {
 
   /** Validates `wb` in full; the session keeps the grid and updates it with every edit it is given. */
   constructor(
-    readonly wb: Workbook,
+    public wb: Workbook,
     private readonly overrides?: MappingOverride[],
     private readonly maxChecks = LIVE_MAX_CHECKS,
   ) {
@@ -167,6 +167,20 @@ export class LiveValidation {
     const before = this.marks;
     this.fullRun();
     return { report: this.report, mode: 'full', why: '工作簿结构有变化，已重新识别各表', reevaluated: 0, marks: diffMarks(before, this.marks) };
+  }
+
+  /**
+   * Live checking resumed after a pause: edits made meanwhile were not seen (no host reports them once it stopped
+   * watching), so the session's amounts are stale, and with them its report. The workbook as it is now (read again
+   * by the host; the preview's grid may be the very object the session holds, already changed) is detected and
+   * checked in full: never the report of before the pause.
+   */
+  resume(wb: Workbook): LiveUpdate {
+    this.wb = wb;
+    this.rowsByLine = new WeakMap();
+    const before = this.marks;
+    this.fullRun();
+    return { report: this.report, mode: 'full', why: '已重新读取暂停期间的改动', reevaluated: 0, marks: diffMarks(before, this.marks) };
   }
 
   private fullRun(): void {

@@ -63,10 +63,17 @@ export interface MappedTable {
   mergedData: CellRange[];
   /** Codes that cannot exist as printed ("7" as a 类, "3012" under 301), with the code probably meant. */
   codeIssues: CodeIssue[];
+  /** 款/项 parts printed as one digit in 类|款|项 columns ("2"), read padded (02): said, as they may be misprints. */
+  shortCodeParts: { row: number; col: number; part: '款' | '项'; printed: string; code: string; name: string }[];
   /** Formula cells with no cached result (never calculated, or saved by a tool that does not calculate). */
   uncalculated: { row: number; col: number; formula: string }[];
   /** Amounts written with a unit word that contradicts the table's unit ("30000000元" in a 万元 table), converted. */
   unitWords: { row: number; col: number; text: string; unit: '元' | '万元' }[];
+  /**
+   * A 合计 row whose numbers are not under the amount headings (shifted a column by a PDF conversion, or none
+   * there) while the table's rows have amounts: it is not read as the total row, and this says so.
+   */
+  totalMisplaced?: { row: number; col: number; /** Follows "合计行": "在各金额列下没有金额". */ why: string };
   /** Figures a table carries beside its checked amounts (机关运行经费 of a 三公 table). */
   figures: Record<string, AmountRef>;
   /** How the table was recognised: by its title, by its sheet's name, or by its columns and codes. */

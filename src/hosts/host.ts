@@ -40,6 +40,11 @@ export interface InteractiveHost extends SpreadsheetHost {
   applyMarks(marks: CellMark[]): Promise<MarkResult>;
   /** Restores every cell marked by applyMarks to its previous format and removes the notes it added. */
   clearMarks(): Promise<number>;
+  /**
+   * How many cells are marked now, where the host knows (the preview); hosts that keep marks in the workbook
+   * (Excel, WPS: a mark may be left from an earlier session) need not implement it.
+   */
+  markCount?(): number;
   /** Activates the sheet and selects the cell. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Adds a new sheet with these cells; never overwrites an existing sheet (picks a free name). Returns its name. */

@@ -42,8 +42,15 @@ export function display(cell: Sheet['rows'][number][number]): string {
 
 export function GridView({ state, onSheet, sheetName, onEdit }: { state: PreviewState; sheetName?: string; onSheet: (name: string) => void; onEdit?: (sheet: string, cell: string, text: string) => void }) {
   const s = useStyles();
-  /** The cell being typed into (double-click or F2; Enter writes, Esc cancels), as in a spreadsheet. */
+  /**
+   * The cell being typed into (double-click, or F2 on the cell last clicked), as in a spreadsheet: Enter, Tab or
+   * leaving the cell writes what was typed, Esc cancels.
+   */
   const [editing, setEditing] = React.useState<{ cell: string; text: string }>();
+  /** The cell last clicked (or selected by the pane) on this sheet: where F2 starts typing. */
+  const [cursor, setCursor] = React.useState<string>();
+  /** Set by Esc (and by a write) so that the blur that follows does not write again. */
+  const done = React.useRef(false);
   const wb = state.workbook;
   const wrapRef = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, height: 800 });
@@ -71,10 +78,33 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
     }
     setScroll({ top: el.scrollTop, height: el.clientHeight });
   }, [state.selected, sheetNow, frame]);
+  // The pane selecting a cell moves the cursor there too.
+  React.useEffect(() => {
+    setCursor(state.selected && sheetNow && state.selected.sheet === sheetNow.name ? state.selected.cell : undefined);
+  }, [state.selected, sheetNow]);
   if (!wb) return <div className={s.wrap} style={{ padding: 24 }}>请打开一个 .xlsx 文件，或点“加载示例”。</div>;
   const sheet: Sheet = sheetNow!;
+  const editable = (ref: string) => {
+    const { row, col } = parseA1(ref);
+    return !!onEdit && !sheet.protected && !sheet.rows[row]?.[col]?.formula;
+  };
+  const startEdit = (ref: string) => {
+    const { row, col } = parseA1(ref);
+    const cell = sheet.rows[row]?.[col];
+    done.current = false;
+    setCursor(ref);
+    setEditing({ cell: ref, text: cell ? String(cell.value ?? '') : '' });
+  };
+  /** Writes what was typed (once), and gives the keyboard back to the grid. */
+  const commit = (refocus: boolean) => {
+    if (!editing || done.current) return;
+    done.current = true;
+    onEdit!(sheet.name, editing.cell, editing.text);
+    setEditing(undefined);
+    if (refocus) wrapRef.current?.focus();
+  };
+  const cur = cursor ? parseA1(cursor) : undefined;
   const marks = new Map(state.marks.filter((m) => m.sheet === sheet.name).map((m) => [m.cell, m]));
-  const sel = state.selected && state.selected.sheet === sheet.name ? parseA1(state.selected.cell) : undefined;
   let width = 0;
   for (const r of sheet.rows) if (r && r.length > width) width = r.length;
   const height = sheet.rows.length;
@@ -107,7 +137,19 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
         ))}
       </TabList>
       </div>
-      <div className={s.wrap} data-testid="grid" ref={wrapRef} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
+      <div
+        className={s.wrap}
+        data-testid="grid"
+        ref={wrapRef}
+        tabIndex={0}
+        onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+        onKeyDown={(e) => {
+          if (e.key === 'F2' && !editing && cursor && editable(cursor)) {
+            e.preventDefault();
+            startEdit(cursor);
+          }
+        }}
+      >
         <table className={s.table}>
           <thead>
             <tr>
@@ -131,7 +173,7 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
                   const cell = sheet.rows[r]?.[c];
                   const ref = a1(r, c);
                   const mark = marks.get(ref);
-                  const isSel = sel && sel.row === r && sel.col === c;
+                  const isSel = cur && cur.row === r && cur.col === c;
                   const span = spans.get(`${r},${c}`);
                   return (
                     <td
@@ -148,7 +190,9 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
                       title={mark?.note}
                       data-cell={ref}
                       data-mark={mark?.kind}
-                      onDoubleClick={onEdit && !sheet.protected && !cell?.formula ? () => setEditing({ cell: ref, text: cell ? String(cell.value ?? '') : '' }) : undefined}
+                      data-cursor={cursor === ref ? 'true' : undefined}
+                      onClick={() => setCursor(ref)}
+                      onDoubleClick={editable(ref) ? () => startEdit(ref) : undefined}
                     >
                       {editing?.cell === ref ? (
                         <input
@@ -158,12 +202,19 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
                           value={editing.text}
                           style={{ width: '100%', boxSizing: 'border-box', font: 'inherit', textAlign: 'right' }}
                           onChange={(e) => setEditing({ cell: ref, text: e.target.value })}
-                          onBlur={() => setEditing(undefined)}
+                          onBlur={() => commit(false)}
                           onKeyDown={(e) => {
-                            if (e.key === 'Enter') {
-                              onEdit!(sheet.name, ref, editing.text);
+                            e.stopPropagation();
+                            if (e.key === 'Enter' || e.key === 'Tab') {
+                              e.preventDefault();
+                              commit(true);
+                              // Tab goes on to the next cell to the right, as in a spreadsheet.
+                              if (e.key === 'Tab') setCursor(a1(r, c + (span?.colSpan ?? 1)));
+                            } else if (e.key === 'Escape') {
+                              done.current = true;
                               setEditing(undefined);
-                            } else if (e.key === 'Escape') setEditing(undefined);
+                              wrapRef.current?.focus();
+                            }
                           }}
                         />
                       ) : (

@@ -15,9 +15,13 @@ function Preview() {
   const [sheet, setSheet] = React.useState<string>();
   const [error, setError] = React.useState<string>();
   const input = React.useRef<HTMLInputElement>(null);
+  // The grid shows the sheet of a cell the pane selects — when it selects one, not on every change of the workbook (an
+  // edit on another sheet must not take the user back to the last selected cell's sheet).
+  const lastSelected = React.useRef<PreviewState['selected']>();
   React.useEffect(() => host.subscribe((s) => {
     setState(s);
-    if (s.selected) setSheet(s.selected.sheet);
+    if (s.selected && s.selected !== lastSelected.current) setSheet(s.selected.sheet);
+    lastSelected.current = s.selected;
   }), []);
   const open = (name: string, bytes: Uint8Array) => {
     setError(undefined);

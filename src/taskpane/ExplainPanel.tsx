@@ -17,6 +17,11 @@ const useStyles = makeStyles({
   row: { display: 'flex', columnGap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   finding: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`, padding: '4px 8px' },
   warn: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`, padding: '4px 8px' },
+  list: { margin: '4px 0 0', paddingLeft: '18px', display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  link: {
+    border: 'none', background: 'none', padding: 0, font: 'inherit', fontSize: tokens.fontSizeBase200, textAlign: 'left', cursor: 'pointer',
+    color: tokens.colorBrandForegroundLink, ':hover': { textDecorationLine: 'underline' }, ':disabled': { color: tokens.colorNeutralForeground2, cursor: 'default' },
+  },
 });
 
 export function ExplainPanel({ host, corrections }: { host: InteractiveHost; corrections?: MappingCorrections }) {
@@ -144,6 +149,55 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
     () => (figures ? generateSections(figures, { prior: prior?.figures, otherTables: others }).flatMap((x) => x.placeholders) : []),
     [figures, prior, others],
   );
+
+  /**
+   * Each to-do item with the 【…】 place of the text it stands for: in order, the next place that shares words with
+   * it (its heading before "："), else the next place.
+   */
+  const todoPlaces = React.useMemo(() => {
+    const places = [...text.matchAll(/【[^】]*】/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+    const used = new Set<number>();
+    let from = 0;
+    return (sections ?? []).flatMap((x) => x.todo ?? []).map((todo) => {
+      const key = todo.split('：')[0];
+      const pairs = Array.from({ length: Math.max(1, key.length - 1) }, (_, i) => key.slice(i, i + 2));
+      const open = places.map((p, i) => ({ p, i })).filter(({ p, i }) => !used.has(i) && p.start >= from);
+      const hit = open.find(({ p }) => pairs.some((w) => p.text.includes(w))) ?? open[0];
+      if (!hit) return { todo, place: undefined };
+      used.add(hit.i);
+      from = hit.p.start;
+      return { todo, place: hit.p };
+    });
+  }, [text, sections]);
+
+  const textRef = React.useRef<HTMLTextAreaElement>(null);
+  const selectPlace = (p: { start: number; end: number }) => {
+    const el = textRef.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(p.start, p.end);
+    // Scroll the text so the place is in view (the line's share of the whole height).
+    const before = el.value.slice(0, p.start).split('\n').length - 1;
+    const lines = el.value.split('\n').length;
+    el.scrollTop = Math.max(0, (before / lines) * el.scrollHeight - el.clientHeight / 3);
+    el.scrollIntoView({ block: 'nearest' });
+  };
+  // The text grows with its content (up to most of the window), instead of 260 px for 1,500 px of text.
+  React.useLayoutEffect(() => {
+    const el = textRef.current;
+    if (!el) return;
+    // Fluent's Textarea sizes its wrapper; the textarea fills it. Both are set from the text's own height.
+    const root = el.parentElement;
+    el.style.height = 'auto';
+    if (root) root.style.height = 'auto';
+    const h = `${Math.min(el.scrollHeight + 6, Math.max(320, Math.round(window.innerHeight * 0.75)))}px`;
+    if (root) {
+      root.style.height = h;
+      root.style.maxHeight = 'none';
+    }
+    el.style.height = '100%';
+    el.style.maxHeight = 'none';
+  }, [text]);
 
   const copy = async () => {
     try {
@@ -297,16 +351,20 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
           )}
           {sections.some((x) => x.todo?.length) && (
             <div data-testid="todo">
-              <Text weight="semibold">需单位补充（文中以【】标出）</Text>
-              {sections.flatMap((x) => x.todo ?? []).map((t) => (
-                <Caption1 key={t} as="p">
-                  · {t}
-                </Caption1>
-              ))}
+              <Text weight="semibold">需单位补充（文中以【】标出，点一项即在文中选中该处）</Text>
+              <ul className={s.list}>
+                {todoPlaces.map(({ todo, place }) => (
+                  <li key={todo}>
+                    <button className={s.link} onClick={() => place && selectPlace(place)} disabled={!place} data-testid="todo-item">
+                      {todo}
+                    </button>
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           <Field label={title}>
-            <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={16} data-testid="explain-text" />
+            <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={16} data-testid="explain-text" textarea={{ ref: textRef }} />
           </Field>
           <div className={s.row}>
             <Button onClick={copy}>复制</Button>

@@ -29,6 +29,10 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
   where: { color: tokens.colorNeutralForeground3, marginRight: '6px' },
+  list: { margin: '4px 0 0', paddingLeft: '18px', display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  /** Count badges keep their text on one line inside the pill; the group wraps as a whole. */
+  badges: { display: 'inline-flex', flexWrap: 'wrap', columnGap: '4px', rowGap: '2px', marginLeft: '6px' },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   table: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 170px)', rowGap: '6px', columnGap: '8px', alignItems: 'center' },
 });
 
@@ -62,6 +66,11 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
   overridesRef.current = overrides;
   /** The workbook the results belong to; when another one is open they are stale (never shown as current). */
   const [shownFor, setShownFor] = React.useState<string>();
+  /** Cells marked now, where known (the host counts them, or the pane marked / cleared them): 清除标记 is off at 0. */
+  const [marked, setMarked] = React.useState<number | undefined>(() => host.markCount?.());
+  const countMarks = () => setMarked(host.markCount ? host.markCount() : session.current && markRef.current ? session.current.currentMarks.length : undefined);
+  /** Set by 校验: the summary takes the focus when the results are shown (not <body>, as the button was disabled). */
+  const focusResults = React.useRef(false);
   const [stale, setStale] = React.useState(false);
   // The corrections in force, for the workbook they were made on: 生成说明 reads the tables through them too.
   React.useEffect(() => corrections?.set(shownFor, overrides), [corrections, shownFor, overrides]);
@@ -92,6 +101,7 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
         const res = await host.applyMarks(session.current.currentMarks);
         for (const k of res.skipped) notes.push(k.reason);
       }
+      countMarks();
       setNotice(notes);
       setPhase({ kind: 'done' });
       // Live checking is on by default once a workbook has been validated (where the host can watch edits), but not
@@ -119,6 +129,7 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
             setReport(session.current.report);
             setLiveNote(c.why);
             if (markRef.current) await host.applyMarks(session.current.currentMarks);
+            countMarks();
             return;
           }
           const u = sess.apply(c.edits);
@@ -128,11 +139,40 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
           if (!markRef.current || (!set.length && !clear.length)) return;
           if (host.updateMarks) await host.updateMarks(set, clear);
           else await host.applyMarks(sess.currentMarks);
+          countMarks();
         })
         .catch((e) => setError(`实时校验出错：${(e as Error).message}（可再点“校验”）`));
     },
     [host],
   );
+
+  /**
+   * Live checking turned on again: the edits made while it was off were not watched, so the workbook is read again
+   * and checked in full before any new edit (queued like an edit) — the pane never shows the report of before.
+   */
+  const resume = React.useCallback(() => {
+    queue.current = queue.current
+      .then(async () => {
+        const sess = session.current;
+        if (!sess) return;
+        // Busy: the results of before the pause are not shown (nor green) while the workbook is read again.
+        setPhase({ kind: 'busy', message: '正在重新读取暂停期间的改动…' });
+        let u;
+        try {
+          workbook.current = await host.readWorkbook();
+          u = sess.resume(workbook.current);
+          setReport(u.report);
+          setLiveNote(u.why);
+        } finally {
+          setPhase({ kind: 'done' });
+        }
+        if (!markRef.current) return;
+        if (host.updateMarks) await host.updateMarks(u.marks.set, u.marks.clear);
+        else await host.applyMarks(sess.currentMarks);
+        countMarks();
+      })
+      .catch((e) => setError(`实时校验出错：${(e as Error).message}（可再点“校验”）`));
+  }, [host]);
 
   const hasSession = !!report;
   React.useEffect(() => {
@@ -194,6 +234,7 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
       const ov = id !== shownFor ? [] : overrides;
       if (ov !== overrides) setOverrides(ov);
       workbook.current = await host.readWorkbook((p) => setPhase({ kind: 'busy', message: p.message }));
+      focusResults.current = true;
       await show(workbook.current, ov);
       setShownFor(id);
       setStale(false);
@@ -219,6 +260,7 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
     setError(undefined);
     try {
       const n = await host.clearMarks();
+      setMarked(0);
       // Live checking would otherwise mark again only the cells that change next: marking stops until asked for.
       if (mark && live) {
         setMark(false);
@@ -239,7 +281,7 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
         <Button appearance="primary" onClick={run} disabled={busy} data-testid="validate">
           校验
         </Button>
-        <Button onClick={clear} disabled={busy} data-testid="clear-marks">
+        <Button onClick={clear} disabled={busy || marked === 0} data-testid="clear-marks">
           清除标记
         </Button>
       </div>
@@ -250,7 +292,10 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
           // Turned on again with results shown: mark the workbook as the results are now.
           if (d.checked && session.current && !stale)
             host.applyMarks(session.current.currentMarks).then(
-              (r) => setNotice(r.skipped.map((k) => k.reason)),
+              (r) => {
+                setNotice(r.skipped.map((k) => k.reason));
+                setMarked(host.markCount ? host.markCount() : session.current?.currentMarks.length);
+              },
               (e) => setError((e as Error).message),
             );
         }}
@@ -265,12 +310,14 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
             onChange={(_, d) => {
               liveChosen.current = true;
               setLive(!!d.checked);
+              if (d.checked && !stale) resume();
             }}
             label="实时校验"
             data-testid="live-switch"
           />
           {report && !stale && <LiveStatus report={report} on={live} note={liveNote} />}
           {report && !stale && !live && liveNote && <Caption1 data-testid="live-note">{liveNote}</Caption1>}
+          {report && !stale && !live && !liveNote && <Caption1 data-testid="live-paused">暂停期间的改动不核对；再打开时重新读取工作簿</Caption1>}
         </div>
       )}
       {fixes.map((f, i) => (
@@ -302,7 +349,10 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
           </MessageBarBody>
         </MessageBar>
       )}
-      {report && !stale && phase.kind !== 'busy' && <Results report={report} onGo={go} onRemap={remap} onFix={host.writeCell ? fix : undefined} />}
+      {!report && phase.kind === 'idle' && !error && (
+        <Caption1 data-testid="cold-hint">先点“校验”：读取当前工作簿，识别各表并核对勾稽关系，问题会列在这里并在表中标出。</Caption1>
+      )}
+      {report && !stale && phase.kind !== 'busy' && <Results report={report} onGo={go} onRemap={remap} onFix={host.writeCell ? fix : undefined} focus={focusResults} />}
     </div>
   );
 }
@@ -340,6 +390,11 @@ const cellPos = (c: { sheet: string; cell: string }) => {
   return { sheet: c.sheet, row, col };
 };
 
+/** A suggested value: bold only when the suggestion is likely (an uncertain one is not to stand out). */
+function Suggested({ likely, children }: { likely: boolean; children: React.ReactNode }) {
+  return likely ? <b>{children}</b> : <span data-testid="suggested-plain">{children}</span>;
+}
+
 /** The live status line: what the workbook is now, in words, never green for what was not checked. */
 function LiveStatus({ report, on, note }: { report: ValidationReport; on: boolean; note?: string }) {
   const gaps = (report.coverage ?? []).filter((g) => g.status !== 'checked');
@@ -370,8 +425,15 @@ function LiveStatus({ report, on, note }: { report: ValidationReport; on: boolea
   );
 }
 
-function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; onGo: (f: { sheet: string; cell: string }) => void; onRemap: (sheet: string, range: string, schema: string) => void; onFix?: (x: Suspect) => void }) {
+function Results({ report, onGo, onRemap, onFix, focus }: { report: ValidationReport; onGo: (f: { sheet: string; cell: string }) => void; onRemap: (sheet: string, range: string, schema: string) => void; onFix?: (x: Suspect) => void; focus?: React.MutableRefObject<boolean> }) {
   const s = useStyles();
+  const summaryRef = React.useRef<HTMLDivElement>(null);
+  const [otherSuspects, setOtherSuspects] = React.useState(false);
+  React.useEffect(() => {
+    if (!focus?.current) return;
+    focus.current = false;
+    summaryRef.current?.focus();
+  });
   const c = report.counts;
   // Never green for what was not checked: no table found, or a family of checks that could not run.
   const gaps = (report.coverage ?? []).filter((g) => g.status !== 'checked');
@@ -387,9 +449,14 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
           ? `没有错误，有 ${c.warning} 项警告请核对`
           : '各表勾稽关系全部平衡';
   const intent = c.error ? 'error' : nothing || gaps.length || c.warning ? 'warning' : 'success';
+  // A first suspect that is certain ('likely') while the others are not: it alone, the others behind a toggle.
+  const top = report.suspects.slice(0, 3);
+  const certain = top.length > 1 && top[0].likelihood === 'likely' && top.slice(1).every((x) => x.likelihood !== 'likely');
+  const shownSuspects = certain && !otherSuspects ? top.slice(0, 1) : top;
+  const hidden = certain ? top.length - 1 : 0;
   return (
     <div className={s.root} data-testid="results">
-      <MessageBar intent={intent} data-testid="summary">
+      <MessageBar intent={intent} data-testid="summary" ref={summaryRef} tabIndex={-1}>
         <MessageBarBody>
           <MessageBarTitle>{summary}</MessageBarTitle>
           识别到 {report.tables.length} 张表，核对 {c.checks} 项关系{c.info ? `，另有 ${c.info} 项四舍五入尾差（不算错误）` : ''}。
@@ -408,17 +475,21 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
       {gaps.length > 0 && !nothing && (
         <div data-testid="coverage">
           <Text weight="semibold">未能进行的核对（{gaps.length}）</Text>
-          {gaps.map((g) => (
-            <Caption1 key={g.family} as="p">
-              {g.label}：{g.reason}
-            </Caption1>
-          ))}
+          <ul className={s.list}>
+            {gaps.map((g) => (
+              <li key={g.family}>
+                <Caption1>
+                  {g.label}{g.status === 'partial' ? '（部分）' : ''}：{g.reason}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {report.suspects.length > 0 && (
         <div data-testid="suspects">
           <Text weight="semibold">最可能填错的单元格</Text>
-          {report.suspects.slice(0, 3).map((x, i) => (
+          {shownSuspects.map((x, i) => (
             <div key={`${x.sheet}!${x.cell}`}>
               <button
                 className={`${s.finding} ${x.likelihood === 'likely' ? s.error : s.info}`}
@@ -430,10 +501,10 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
                 <Badge appearance={x.likelihood === 'likely' ? 'filled' : 'outline'} color={x.likelihood === 'likely' ? 'danger' : 'informative'}>
                   {LIKELIHOOD_WORDS[x.likelihood]}
                 </Badge>{' '}
-                现为 {x.current}，建议改为 <b>{x.suggested}</b>
+                现为 {x.current}，建议改为 <Suggested likely={x.likelihood === 'likely'}>{x.suggested}</Suggested>
                 {companions(x).map((c) => (
                   <React.Fragment key={`${c.sheet}!${c.cell}`}>
-                    ；并 {c.sheet}!{c.cell} 现为 {c.current}，建议改为 <b>{c.suggested}</b>
+                    ；并 {c.sheet}!{c.cell} 现为 {c.current}，建议改为 <Suggested likely={x.likelihood === 'likely'}>{c.suggested}</Suggested>
                   </React.Fragment>
                 ))}
                 <br />
@@ -448,6 +519,11 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
               )}
             </div>
           ))}
+          {hidden > 0 && (
+            <Button size="small" appearance="subtle" onClick={() => setOtherSuspects((v) => !v)} data-testid="other-suspects" aria-expanded={otherSuspects}>
+              {otherSuspects ? '收起其他可能' : `显示其他可能（${hidden}）`}
+            </Button>
+          )}
         </div>
       )}
       <Accordion multiple collapsible defaultOpenItems={['findings']}>
@@ -477,9 +553,11 @@ function Results({ report, onGo, onRemap, onFix }: { report: ValidationReport; o
         <AccordionItem value="findings">
           <AccordionHeader>
             检查结果&nbsp;
-            <Badge color="danger" aria-label={`错误 ${c.error} 项`}>错误 {c.error}</Badge>&nbsp;
-            <Badge color="warning" aria-label={`警告 ${c.warning} 项`}>警告 {c.warning}</Badge>&nbsp;
-            <Badge color="informative" aria-label={`尾差提示 ${c.info} 项`}>尾差 {c.info}</Badge>
+            <span className={s.badges}>
+              <Badge className={s.badge} color="danger" aria-label={`错误 ${c.error} 项`}>错误 {c.error}</Badge>
+              <Badge className={s.badge} color="warning" aria-label={`警告 ${c.warning} 项`}>警告 {c.warning}</Badge>
+              <Badge className={s.badge} color="informative" aria-label={`尾差提示 ${c.info} 项`}>尾差 {c.info}</Badge>
+            </span>
           </AccordionHeader>
           <AccordionPanel>
             <FindingList findings={report.findings} onGo={onGo} checked={report.counts.checks > 0} stage={report.stage?.stage ?? 'budget'} />
@@ -563,9 +641,11 @@ function FindingList({ findings, onGo, checked, stage }: { findings: Finding[]; 
             <AccordionItem value={t} key={t} data-testid="finding-group">
               <AccordionHeader size="small">
                 {t}&nbsp;
-                {n('error') > 0 && <Badge color="danger" size="small">错误 {n('error')}</Badge>}&nbsp;
-                {n('warning') > 0 && <Badge color="warning" size="small">警告 {n('warning')}</Badge>}&nbsp;
-                {n('info') > 0 && <Badge color="informative" size="small">尾差 {n('info')}</Badge>}
+                <span className={s.badges}>
+                  {n('error') > 0 && <Badge className={s.badge} color="danger" size="small">错误 {n('error')}</Badge>}
+                  {n('warning') > 0 && <Badge className={s.badge} color="warning" size="small">警告 {n('warning')}</Badge>}
+                  {n('info') > 0 && <Badge className={s.badge} color="informative" size="small">尾差 {n('info')}</Badge>}
+                </span>
               </AccordionHeader>
               <AccordionPanel>
                 {(all ? list : list.slice(0, PAGE)).map((f) => {

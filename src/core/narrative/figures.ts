@@ -62,6 +62,8 @@ export interface Figures {
   items?: FinalItem[];
   /** Basic-table rows (economic 类 and 款) with their amounts: for 机关运行经费 and name lookups. */
   economic: { code: string; name: string; personnel: Decimal; public: Decimal; total: Decimal; sheet: string; cell: string }[];
+  /** Tables present whose 合计 row has no amounts under its headings (MappedTable.totalMisplaced): there, not missing. */
+  unreadTotals?: { schema: SchemaId; sheet: string; row: number; why: string }[];
 }
 
 /**
@@ -181,6 +183,8 @@ export function extractFigures(tables: MappedTable[]): Figures {
   }
   const years = tables.map((t) => t.year).filter((y): y is number => !!y);
   const out: Figures = { year: years[0], department: tables.find((t) => t.department)?.department, values: v, economic };
+  const unread = [...new Set(tables.map((t) => t.schema))].map((id) => first(tables, id)!).filter((t) => t.totalMisplaced);
+  if (unread.length) out.unreadTotals = unread.map((t) => ({ schema: t.schema, sheet: t.sheet, row: t.totalMisplaced!.row, why: t.totalMisplaced!.why }));
   if (tables.some((t) => t.def.stage === 'final')) finalFigures(tables, out);
   return out;
 }

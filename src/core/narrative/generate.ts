@@ -7,6 +7,8 @@ import Decimal from 'decimal.js';
 import { fmt, ZERO } from '../amount';
 import { stripDepartmentCode } from '../text';
 import type { FigureKey, Figures } from './figures';
+import type { SchemaId } from '../schemas';
+import { SHORT_TITLE } from '../checks';
 import { generateFinalSections } from './generate-final';
 
 export interface Section {
@@ -103,17 +105,24 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
     todo.push(`${what}：${fix}`);
     return `【待补充：工作簿中没有可识别的${what}，${fix}】`;
   };
+  /** A table that is there but whose 合计 row has no readable amounts: said as such, never "no table". */
+  const unreadTotal = (ids: SchemaId[], what: string) => {
+    const u = f.unreadTotals?.find((x) => ids.includes(x.schema));
+    if (!u) return undefined;
+    todo.push(`${what}：${SHORT_TITLE[u.schema]}的合计行没有可读的金额，请补充`);
+    return `【待补充：工作簿中有${SHORT_TITLE[u.schema]}（工作表“${u.sheet}”），但其合计行（第 ${u.row + 1} 行）${u.why}，无法读取${what}；请把合计金额放到各金额列下后重新生成，或在此填写】`;
+  };
   if (v('income')) {
     const items: [FigureKey, string][] = [['general', '一般公共预算收入'], ['fund', '政府性基金预算收入'], ['state', '国有资本经营预算收入'], ['special', '财政专户管理资金收入'], ['business', '事业收入'], ['operating', '事业单位经营收入'], ['superior', '上级补助收入'], ['affiliated', '附属单位上缴收入'], ['otherIncome', '其他收入']];
     const listed = items.filter(([k], i) => i < 3 || (v(k) && !v(k)!.isZero())).map(([k, label]) => `${label}${wan(v(k) ?? ZERO)}`);
     const carry = v('carryover') && !v('carryover')!.isZero() ? `，上年结转${wan(v('carryover')!)}` : '';
     parts.push(`1、收入说明\n${y}年预算收入为${wan(v('income')!)}，其中：${listed.join('，')}${carry}。`);
-  } else parts.push(`1、收入说明\n${missing('收支总表或收入总表')}`);
+  } else parts.push(`1、收入说明\n${unreadTotal(['income'], '收入合计') ?? missing('收支总表或收入总表')}`);
   if (v('expenditure')) {
     const basic = v('basic') ?? ZERO;
     const inner = v('personnel') && v('public') ? `，包括人员经费${wan(v('personnel')!)}和日常公用经费${wan(v('public')!)}` : '';
     parts.push(`2、支出说明\n${y}年预算支出为${wan(v('expenditure')!)}，其中：基本支出${wan(basic)}${inner}；项目支出${wan(v('project') ?? ZERO)}。`);
-  } else parts.push(`2、支出说明\n${missing('支出总表')}`);
+  } else parts.push(`2、支出说明\n${unreadTotal(['expenditure'], '支出合计') ?? missing('支出总表')}`);
   const placeholders: string[] = [];
   if (!opts.prior) {
     todo.push('比上年增减情况：未提供上年工作簿');

@@ -101,8 +101,11 @@ export function ruleContext(
 
 export interface Rule {
   id: string;
-  /** What a finding of this rule is when it does not hold (a check within rounding is always an info note). */
-  severity: 'error' | 'warning';
+  /**
+   * What a finding of this rule is when it does not hold (a check within rounding is always an info note); both,
+   * for a rule whose cases differ (a name that differs in wording: warning; one that names another item: error).
+   */
+  severity: 'error' | 'warning' | readonly ('error' | 'warning')[];
   /** Other rule ids its findings carry (a rule that reports a family of cases under their own ids). */
   emits?: readonly string[];
   /** Domain rule number(s) in shared/domain.md. */

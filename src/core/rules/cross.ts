@@ -1,5 +1,6 @@
 /** Rules 5–11 of domain.md: the same figure in two tables. Units are normalised to 万元 by the terms. */
 import { isZeroAmount } from '../amount';
+import { contradictedName } from '../catalogue';
 import { Check, pairUnitsDiff, shortTitle, term } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
@@ -254,7 +255,8 @@ export const threePublicVsBasic: Rule = {
     const codes = byCode(b);
     const role = has(tp, 'general') ? 'general' : 'total';
     for (const m of THREE_PUBLIC_ECONOMIC) {
-      const rows = m.codes.map((c) => codes.get(c)).filter((r): r is MappedRow => !!r);
+      // A row whose printed name is another item's is not known to be this item: it is not compared.
+      const rows = m.codes.map((c) => codes.get(c)).filter((r): r is MappedRow => !!r && isWhatItsCodeSays(b, r));
       if (!rows.length) continue;
       const r = item(tp, m.item);
       const lhs = term(tp, r, role);
@@ -263,6 +265,11 @@ export const threePublicVsBasic: Rule = {
     }
   },
 };
+
+/** The row is the item its code names: its printed name does not contradict the catalogue's (catalogue.contradictedName). */
+function isWhatItsCodeSays(t: MappedTable, r: MappedRow): boolean {
+  return !t.def.codeKind || !r.code || contradictedName(t.def.codeKind, r.code, r.name) === undefined;
+}
 
 const IDENTITIES: { econ: string[]; func: string[]; text: string }[] = [
   { econ: ['30108'], func: ['2080505'], text: '30108 机关事业单位基本养老保险缴费 = 2080505' },
@@ -286,6 +293,8 @@ export const economicVsFunction: Rule = {
       const er = id.econ.map((c) => bc.get(c)).filter((r): r is MappedRow => !!r);
       const fr = id.func.map((c) => gc.get(c)).filter((r): r is MappedRow => !!r);
       if (!er.length || !fr.length) continue;
+      // Each side must be the items the identity names (a row printed with another item's name is not).
+      if (![...er.map((r) => [b, r] as const), ...fr.map((r) => [g, r] as const)].every(([t, r]) => isWhatItsCodeSays(t, r))) continue;
       checkEquality(ctx, this.id, er.map((r) => [b, r, 'total']), fr.map((r) => [g, r, 'total']), `${g.def.title}中 ${id.func.join(' + ')} 的合计（${id.text}）`, 'warning');
     }
   },

@@ -1,6 +1,6 @@
 /** Rules 12–13 of domain.md and data hygiene: presence, codes, names, metadata, unreadable amounts. */
 import { Decimal, shortNumberText } from '../amount';
-import { catalogueName, CodeKind, isFormerClassName } from '../catalogue';
+import { catalogueName, CodeKind, contradictedName, isFormerClassName } from '../catalogue';
 import { majority } from '../collections';
 import { rowLabel, shortTitle } from '../checks';
 import { a1 } from '../grid';
@@ -167,7 +167,7 @@ const parentCode = (code: string) => (code.length > 3 ? code.slice(0, code.lengt
 
 export const codeNames: Rule = {
   id: 'structure.code-name',
-  severity: 'warning',
+  severity: ['warning', 'error'],
   emits: ['structure.unknown-code', 'structure.former-name'],
   domain: '12',
   title: '科目名称与工作簿中同一编码的名称、与内置科目目录一致',
@@ -209,7 +209,11 @@ export const codeNames: Rule = {
           if (!benign(t.def.codeKind, r.code!)) unknown.push(r);
         } else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
           ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
-        else if (official !== r.name && normName(official) !== normName(r.name))
+        else if (contradictedName(t.def.codeKind, r.code!, r.name) !== undefined) {
+          // Another item's name: the code or the name is misprinted, and what the row is cannot be told.
+          const cells = [labelCell(t, r)];
+          ctx.finding({ rule: this.id, severity: 'error', message: `${shortTitle(t)}中“${r.code} ${r.name}”编码与名称不符：编码 ${r.code} 在科目目录中是“${official}”，印的名称“${r.name}”是另一科目（编码或名称印错）；依赖科目含义的核对（“三公”经费、经济与功能分类对应）不对该行进行`, ...labelCell(t, r), cells, table: t.schema, expected: official, actual: r.name });
+        } else if (official !== r.name && normName(official) !== normName(r.name))
           ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
       }
       if (unknown.length) {
@@ -279,6 +283,35 @@ export const misprintedCodes: Rule = {
           : `${shortTitle(t)}中“${i.name}”的科目编码印为“${printed}”，不是有效的编码，无法判断应为哪个科目；该行未参加层级核对`;
         ctx.finding({ rule: this.id, severity: 'error', message, ...c, cells: [c], table: t.schema, expected: suggested, actual: printed });
       }
+  },
+};
+
+export const shortCodeParts: Rule = {
+  id: 'structure.code-part',
+  severity: 'warning',
+  domain: '12',
+  title: '类|款|项 分列时，款或项印成一位数字（如“2”）：按两位（02）读取，并提示核对编码是否印错',
+  run(ctx) {
+    for (const t of ctx.tables)
+      for (const x of t.shortCodeParts) {
+        const c = at(t, x.row, x.col);
+        ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中“${x.name}”的${x.part}编码印为“${x.printed}”（一位数字），已按 ${x.printed.padStart(2, '0')} 读取为 ${x.code}：请核对编码是否印错`, ...c, cells: [c], table: t.schema });
+      }
+  },
+};
+
+export const misplacedTotal: Rule = {
+  id: 'structure.total-misplaced',
+  severity: 'warning',
+  domain: '12',
+  title: '合计行的金额不在金额列下（PDF 转换时错位一列，或金额列下为空）：合计行无法读取，涉及合计的核对未进行',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const m = t.totalMisplaced;
+      if (!m) continue;
+      const c = at(t, m.row, m.col);
+      ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}的合计行（第 ${m.row + 1} 行）${m.why}（可能是从 PDF 转换时错位）：合计行无法读取，涉及合计的核对未进行；请把合计金额放到各金额列下`, ...c, cells: [c], table: t.schema });
+    }
   },
 };
 
@@ -399,7 +432,7 @@ export const metaDepartment: Rule = {
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, templateNote, noteOfAnotherTable, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, uncalculatedFormulas,
-  unitWords, scaledFormats, invalidAmounts, mergedData,
+  missingTable, duplicateTable, emptyNote, templateNote, noteOfAnotherTable, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, shortCodeParts, misplacedTotal,
+  uncalculatedFormulas, unitWords, scaledFormats, invalidAmounts, mergedData,
   metaYear, metaDepartment,
 ];

@@ -8,6 +8,9 @@ import type { CellMark } from '../../core/marks';
 import { FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LiveChange, MarkResult, ReadProgress } from '../host';
 import { sniffXlsx } from '../file/sniff';
 import { readXlsxLean } from '../file/xlsx-lean';
+import Decimal from 'decimal.js';
+import type { CellEdit } from '../../core/live';
+import { FormulaEvaluator } from '../../core/templates/evaluate';
 
 export interface PreviewState {
   fileName?: string;
@@ -70,6 +73,10 @@ export class PreviewHost implements InteractiveHost {
     return { marked: todo.length, skipped };
   }
 
+  markCount(): number {
+    return this.state.marks.length;
+  }
+
   async clearMarks(): Promise<number> {
     const n = this.state.marks.length;
     this.set({ marks: [] });
@@ -121,11 +128,12 @@ export class PreviewHost implements InteractiveHost {
     return this.put(sheet, cell, value);
   }
 
-  /** What the user typed into a grid cell: a number when it reads as one, otherwise the text ('' empties it). */
+  /**
+   * What the user typed into a grid cell: a number when it reads as one — full-width digits, point, comma and sign
+   * ("２７．１０", typed with a Chinese input method) too — otherwise the text as typed ('' empties it).
+   */
   editCell(sheet: string, cell: string, text: string): void {
-    const t = text.trim();
-    const n = Number(t.replace(/,/g, ''));
-    this.put(sheet, cell, t === '' ? null : /^[+-]?[\d,]*\.?\d+$/.test(t) && Number.isFinite(n) ? n : t);
+    this.put(sheet, cell, typedValue(text));
   }
 
   /** Writes a cell (keeping its number format), redraws the grid, and tells live checking. */
@@ -140,8 +148,47 @@ export class PreviewHost implements InteractiveHost {
     const before = line[col];
     const next: Cell | undefined = value === null ? undefined : { ...(before?.numFmt ? { numFmt: before.numFmt } : {}), value };
     line[col] = next;
+    // Formulas that read the cell show their new results, as in a spreadsheet (an inserted template's totals).
+    const recalculated = recalculate(wb);
     this.set({ workbook: { sheets: [...wb.sheets] } });
-    for (const w of this.watchers) w({ kind: 'edits', edits: [{ sheet: sheetName, row, col, cell: next }] });
+    for (const w of this.watchers) w({ kind: 'edits', edits: [{ sheet: sheetName, row, col, cell: next }, ...recalculated] });
     return before;
   }
+}
+
+/** A typed text as a cell value: a number when it reads as one (full-width forms normalised), else the text. */
+export function typedValue(text: string): Cell['value'] {
+  const t = text.trim();
+  if (t === '') return null;
+  // NFKC turns full-width digits, point, comma and signs into ASCII ("２７．１０" → "27.10"); "。" is a point too.
+  const ascii = t.normalize('NFKC').replace(/。/g, '.').replace(/\s/g, '');
+  const n = Number(ascii.replace(/,/g, ''));
+  return /^[+-]?[\d,]*\.?\d+$/.test(ascii) && Number.isFinite(n) ? n : t;
+}
+
+/**
+ * Evaluates every formula again (FormulaEvaluator: the formulas templates write) and stores the results whose value
+ * changed; returns those cells as edits. A formula the evaluator does not read keeps its cached result.
+ */
+export function recalculate(wb: Workbook): CellEdit[] {
+  const ev = new FormulaEvaluator(wb);
+  const changed: CellEdit[] = [];
+  for (const s of wb.sheets)
+    s.rows.forEach((line, r) =>
+      line?.forEach((c, col) => {
+        if (!c?.formula) return;
+        let v: ReturnType<FormulaEvaluator['valueAt']>;
+        try {
+          v = ev.valueAt(s.name, r, col);
+        } catch {
+          return;
+        }
+        const value = v instanceof Decimal ? v.toNumber() : v === null ? 0 : v;
+        if (value === c.value) return;
+        const cell = { ...c, value };
+        line[col] = cell;
+        changed.push({ sheet: s.name, row: r, col, cell });
+      }),
+    );
+  return changed;
 }
