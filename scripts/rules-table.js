@@ -18,7 +18,7 @@ for (const r of RULES) {
     }
     continue;
   }
-  const sev = /economic-split|economic-function|missing|empty-note|code-name|former-name|uncalculated|unit-word|invalid|merged|duplicate-table|department/.test(r.id) ? '警告' : '错误';
+  const sev = /economic-split|economic-function|missing|empty-note|code-name|former-name|uncalculated|unit-word|invalid|merged|mixed-precision|duplicate-table|department/.test(r.id) ? '警告' : '错误';
   rows.push(`| \`${r.id}\` | ${r.domain} | ${r.title} | ${sev} |`);
   if (r.id === 'structure.code-name') rows.push('| `structure.unknown-code` | 12 | 科目编码不在内置目录中（每表一条，不判为错误） | 警告 |');
 }

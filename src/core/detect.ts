@@ -516,7 +516,7 @@ function parsedAmountRef(table: MappedTable, r: number, col: number, cell: Cell 
     return new AmountCell(r, col, p.blank, Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)), NaN, value);
   }
   // The decimal.js value only where the scaled integer cannot stand for it (made lazily otherwise).
-  return new AmountCell(r, col, p.blank, p.decimals, p.micro, Number.isFinite(p.micro) ? undefined : p.value);
+  return new AmountCell(r, col, p.blank, p.decimals, p.micro, Number.isFinite(p.micro) ? undefined : p.value, !!p.unformatted);
 }
 
 function anyAmount(a: Record<string, AmountRef>): boolean {
@@ -959,6 +959,7 @@ function mapRegion(
     if (amountCols.some((c) => c >= m.left && c <= m.right)) table.mergedData.push(m);
   }
   table.decimals = shownDecimals(table);
+  table.padded = padsDecimals(table);
   // Structure is the judge: a function table whose codes are economic (301, 30101 …) is the 基本支出 table, and
   // an economic table whose codes are function codes is the 一般公共预算支出 table, whatever the title said.
   const judged = judgeByCodes(table);
@@ -984,6 +985,25 @@ export function shownDecimals(table: MappedTable): number {
       if (a.decimals > dec && !isZeroAmount(a)) dec = a.decimals;
     }
   return dec < 0 ? 2 : Math.min(dec, 4);
+}
+
+/**
+ * Whether the table prints trailing zeros in its decimals ("31,214,205.80", "….00"): then a non-zero cell shown with
+ * fewer decimals ("22,118,861") is rounded coarser than the rest (checks.printedDecimals). A table whose cells never
+ * show one may print each number in full ("25" beside "21.56"): its shorter cells are exact, not coarser.
+ */
+export function padsDecimals(table: MappedTable): boolean {
+  const dec = table.decimals;
+  if (dec <= 0) return false;
+  // Millionths of the unit whose last shown decimal is 0: a multiple of 10^(7 − dec).
+  const step = 10 ** (7 - dec);
+  for (const row of table.rows)
+    for (const role in row.amounts) {
+      const a = row.amounts[role];
+      if (a.unformatted || a.decimals < dec || isZeroAmount(a)) continue;
+      if (Number.isFinite(a.micro) ? a.micro % step === 0 : a.value.decimalPlaces() < dec) return true;
+    }
+  return false;
 }
 
 function judgeByCodes(t: MappedTable): SchemaDef | undefined {

@@ -9,7 +9,10 @@ export interface AmountRef {
   value: Decimal;
   /** Empty cell or dash: exactly zero. */
   blank: boolean;
+  /** The decimals the cell prints (its number format, else its text): its own rounding bound (尾差). */
   decimals: number;
+  /** A number whose format fixes no decimals (General): shown in full; its rounding bound is the table's. */
+  unformatted?: boolean;
   /** The value × 10⁶ in the table's unit as an exact integer, NaN when not exact (see microOf). */
   micro: number;
 }
@@ -53,6 +56,8 @@ export interface MappedTable {
   /** Multiply a shown amount by this to get 万元. */
   factor: Decimal;
   decimals: number;
+  /** The table prints trailing zeros in its decimals (detect.padsDecimals): a cell shown with fewer is coarser. */
+  padded?: boolean;
   year?: number;
   department?: string;
   columns: MappedColumn[];
