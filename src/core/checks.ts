@@ -24,9 +24,10 @@ export class Term {
     readonly table: MappedTable,
     /** The cell; undefined for a row that does not exist (counts as an exact zero). */
     readonly ref: AmountRef | undefined,
-    private readonly row: MappedRow | undefined,
+    /** The row (undefined for one that does not exist). */
+    readonly row: MappedRow | undefined,
     /** The column's role; its label is looked up only when a message needs it. */
-    private readonly role: string,
+    readonly role: string,
     /** The value in millionths of a 万元 (0.01 元) as an exact integer, NaN when not exact: the fast path of evaluate. */
     public units = 0,
     private readonly roleText?: string,
