@@ -346,7 +346,7 @@ function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColu
         add('in.amount', c, leaf, def.stage === 'final' ? '收入决算数' : '收入预算数');
         continue;
       }
-      const rule = def.columns.find((cr) => cr.leaf.test(leaf) && !taken.has(cr.role));
+      const rule = def.columns.find((cr) => cr.leaf.test(leaf) && !taken.has(cr.role) && (!cr.parent || p.slice(0, -1).some((x) => cr.parent!.test(x))));
       if (rule) add(rule.role, c, leaf, rule.label);
     }
     return cols;
@@ -951,6 +951,8 @@ function mapRegion(
           : readCodeRows(v, table, header.dataTop, end);
   if (final) dropSubHeaderCells(v, table);
   table.range.bottom = Math.max(header.bottom, last);
+  const unread = unmappedAmountColumns(v, table, header.paths);
+  if (unread.length) table.unmappedColumns = unread;
   // Merged areas over the table's amount cells (the amount columns are looked up only if a merge reaches its rows).
   let amountCols: number[] | undefined;
   for (const m of v.sheet.merges) {
@@ -971,6 +973,24 @@ function mapRegion(
     }
   }
   return { table };
+}
+
+/**
+ * Header columns no role was given to that hold amounts in the table's rows (a column the schema does not know):
+ * never read by any check, so the coverage ledger lists them.
+ */
+function unmappedAmountColumns(v: SheetView, table: MappedTable, paths: Map<number, string[]>): { col: number; header: string }[] {
+  const mapped = new Set([...table.columns, ...(table.ledgerColumns ?? [])].map((c) => c.col));
+  const out: { col: number; header: string }[] = [];
+  for (const [c, p] of paths) {
+    if (mapped.has(c) || /^(序号|栏次)$/.test(p[p.length - 1] ?? '')) continue;
+    const amount = table.rows.some((r) => {
+      const x = v.cell(r.row, c)?.value;
+      return typeof x === 'number' ? x !== 0 : typeof x === 'string' && /^[-+]?[\d,，]+(\.\d+)?$/.test(x.trim()) && /[1-9]/.test(x);
+    });
+    if (amount) out.push({ col: c, header: p.join('/') });
+  }
+  return out.sort((a, b) => a.col - b.col);
 }
 
 /**

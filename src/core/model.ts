@@ -72,6 +72,8 @@ export interface MappedTable {
   uncalculated: { row: number; col: number; formula: string }[];
   /** Amounts written with a unit word that contradicts the table's unit ("30000000元" in a 万元 table), converted. */
   unitWords: { row: number; col: number; text: string; unit: '元' | '万元' }[];
+  /** Header columns holding amounts that no role was given to (detect.unmappedAmountColumns): checked by nothing. */
+  unmappedColumns?: { col: number; header: string }[];
   /** Figures a table carries beside its checked amounts (机关运行经费 of a 三公 table). */
   figures: Record<string, AmountRef>;
   /** How the table was recognised: by its title, by its sheet's name, or by its columns and codes. */
