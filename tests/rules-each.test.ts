@@ -19,8 +19,12 @@ import { shanghaiWanli2025 } from './fixtures/provinces/shanghai-wanli-2025';
 const budget = () => layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook;
 let finalWb: Workbook;
 const final = () => structuredClone(finalWb);
+/** 上海市财政局 2025 单位预算: its 收支总表 splits the expenditure into 人员经费 | 公用经费 | 项目支出. */
+let unitWb: Workbook;
+const unit = () => structuredClone(unitWb);
 beforeAll(async () => {
   finalWb = await readXlsxFile(path.join(__dirname, '..', '..', 'shared', 'real-final', 'sh-putuo-caizhengju-2024-js', 'sh-putuo-caizhengju-2024-js.joined.xlsx'));
+  unitWb = await readXlsxFile(path.join(__dirname, '..', '..', 'shared', 'real', 'sh-shi-caizhengju-2025', 'sh-shi-caizhengju-2025.joined.xlsx'));
 });
 
 /** The cell of a mapped table's row (the first matching `pick`) in a column role, located by detection. */
@@ -78,6 +82,27 @@ interface Case {
 
 const B = (id: string, invalid: Case['invalid']): Case => ({ id, make: budget, invalid });
 const F = (id: string, invalid: Case['invalid']): Case => ({ id, make: final, invalid });
+const U = (id: string, invalid: Case['invalid']): Case => ({ id, make: unit, invalid });
+
+/**
+ * The same 收支总表 with a 基本支出 小计 column before 人员经费 | 公用经费 (as other 单位 layouts print it), its values
+ * the sums of the two: every formula still holds.
+ */
+function withBasicSubtotal(): Workbook {
+  const wb = unit();
+  const s = wb.sheets[0];
+  const at = 4;
+  s.rows = s.rows.map((r, i) => {
+    if (!r) return r;
+    const row = [...r];
+    const cell = i === 4 ? { value: '基本支出' } : i === 5 ? { value: '小计' } : typeof row[at]?.value === 'number' ? { value: Number(row[at]!.value) + Number(row[at + 1]?.value ?? 0) } : undefined;
+    if (i === 4) row[at] = undefined;
+    row.splice(at, 0, cell);
+    return row;
+  });
+  s.merges = s.merges.map((m) => (m.top === 4 && m.left === 4 ? { ...m, right: m.right + 1 } : m.left >= at ? { ...m, left: m.left + 1, right: m.right + 1 } : m.right >= at ? { ...m, right: m.right + 1 } : m));
+  return wb;
+}
 /** A Shanghai layout (万里街道 2025 as published: 类 | 款 | 项 columns, 合计 row first). */
 const W = (id: string, invalid: Case['invalid']): Case => ({ id, make: () => layoutWorkbook(shanghaiWanli2025(), { layout: 'sheets' }).workbook, invalid });
 
@@ -136,6 +161,15 @@ const CASES: Case[] = [
       const r = t.rows.find((x) => x.kind === 'code' && x.code!.length === 5 && /^0\d$/.test(String(sheet.rows[x.row]![kuan]?.value)))!;
       sheet.rows[r.row]![kuan] = { value: String(sheet.rows[r.row]![kuan]!.value).slice(1) };
       return wb;
+  }),
+  U('row.summary-total', (wb) => bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.total')),
+  { id: 'row.summary-basic', make: withBasicSubtotal, invalid: (wb) => bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.basic') },
+  U('cross.summary-split', (wb) => bump(bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.personnel', 10.12), 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.public', -10.12)),
+  B('structure.mixed-precision', (wb) => {
+    // One amount printed without decimals ("691") among amounts printed with two.
+    const { sheet, row, col } = cellOf(wb, 'expenditure', code('2080505'), 'basic');
+    sheet.rows[row]![col] = { value: Math.round(Number(sheet.rows[row]![col]!.value)), numFmt: '#,##0' };
+    return wb;
   }),
   B('structure.duplicate-code', (wb) => setCode(wb, 'expenditure', code('2080502'), '2080501')),
   B('structure.missing-children', (wb) => {

@@ -13,6 +13,11 @@ export interface ParsedAmount {
   blank: boolean;
   /** Decimals shown for this value (from its number format, else from its text). */
   decimals: number;
+  /**
+   * A number whose format fixes no decimals (General): shown in full, so its decimals say nothing of rounding (a whole
+   * 22118861 is exactly that). Its rounding bound is the table's precision, not its own.
+   */
+  unformatted?: boolean;
   /** Set when the cell holds text that is not a number. */
   invalid?: string;
   /** The unit written after the number in a text cell ("30000000元", "3.5 万元"). */
@@ -156,6 +161,7 @@ class Parsed implements ParsedAmount {
     readonly invalid?: string,
     readonly unitWord?: '元' | '万元',
     value?: Decimal,
+    readonly unformatted = false,
   ) {
     this.d = value;
   }
@@ -193,7 +199,7 @@ export function parseAmount(cell: Cell | undefined): ParsedAmount {
       // Exponent notation (1e-7, 1e+21): decimal.js reads it; rare enough to do at once.
       let d = new Decimal(text);
       if (fmtDec !== undefined && d.decimalPlaces() > fmtDec) d = d.toDecimalPlaces(fmtDec, Decimal.ROUND_HALF_UP);
-      return new Parsed('', false, false, fmtDec ?? Math.min(d.decimalPlaces(), 6), microOf(d.toFixed()), undefined, undefined, d);
+      return new Parsed('', false, false, fmtDec ?? Math.min(d.decimalPlaces(), 6), microOf(d.toFixed()), undefined, undefined, d, fmtDec === undefined);
     }
     const places = textDecimals(text);
     if (fmtDec !== undefined) {
@@ -203,7 +209,7 @@ export function parseAmount(cell: Cell | undefined): ParsedAmount {
       }
       return new Parsed(text, false, false, fmtDec, microOf(text));
     }
-    return new Parsed(text, false, false, Math.min(places, 6), microOf(text));
+    return new Parsed(text, false, false, Math.min(places, 6), microOf(text), undefined, undefined, undefined, true);
   }
   if (typeof v === 'boolean') return blankInvalid(String(v));
   const raw = String(v);
@@ -246,7 +252,7 @@ export function plainAmountCell(row: number, col: number, cell: Cell | undefined
   if (fmt.shift) return undefined;
   const fmtDec = fmt.decimals ?? undefined;
   if (fmtDec !== undefined && places > fmtDec) return undefined;
-  return new AmountCell(row, col, false, fmtDec ?? places, micro);
+  return new AmountCell(row, col, false, fmtDec ?? places, micro, undefined, fmtDec === undefined);
 }
 
 /**
@@ -311,6 +317,8 @@ export class AmountCell {
     public decimals: number,
     public micro: number,
     value?: Decimal,
+    /** A number whose format fixes no decimals (see ParsedAmount.unformatted). */
+    public unformatted = false,
   ) {
     this.v = blank ? ZERO : Number.isFinite(micro) ? undefined : value;
   }

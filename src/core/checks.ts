@@ -4,7 +4,7 @@
  * 万元), so a check passes exactly, passes within the rounding bound (尾差, info), or fails.
  */
 import Decimal from 'decimal.js';
-import { fmt, fmtScaled, grouped, microDecimal, ZERO } from './amount';
+import { fmt, fmtScaled, grouped, isZeroAmount, microDecimal, ZERO } from './amount';
 import { attachedMemo } from './collections';
 import { a1 } from './grid';
 import type { AmountRef, MappedRow, MappedTable } from './model';
@@ -24,9 +24,10 @@ export class Term {
     readonly table: MappedTable,
     /** The cell; undefined for a row that does not exist (counts as an exact zero). */
     readonly ref: AmountRef | undefined,
-    private readonly row: MappedRow | undefined,
+    /** The row (undefined for one that does not exist). */
+    readonly row: MappedRow | undefined,
     /** The column's role; its label is looked up only when a message needs it. */
-    private readonly role: string,
+    readonly role: string,
     /** The value in millionths of a 万元 (0.01 元) as an exact integer, NaN when not exact: the fast path of evaluate. */
     public units = 0,
     private readonly roleText?: string,
@@ -44,9 +45,9 @@ export class Term {
   get value(): Decimal {
     return (this.v ??= refValue(this.table, this.ref));
   }
-  /** Half a unit of the shown last decimal, in 万元; 0 for blank or missing cells. */
+  /** Half a unit of the cell's own printed last decimal (printedDecimals), in 万元; 0 for blank or missing cells. */
   get half(): Decimal {
-    return this.ref && !this.ref.blank ? halfUnit(this.table) : ZERO;
+    return this.ref && !this.ref.blank ? halfUnit(this.table, printedDecimals(this.table, this.ref)) : ZERO;
   }
   /** Re-reads the cell after an edit changed its AmountRef in place. */
   refresh(): void {
@@ -155,15 +156,25 @@ export function rowLabel(row: MappedRow): string {
 }
 
 const HALF = new Decimal('0.5');
-const halfUnits = attachedMemo<MappedTable, Decimal>('halfUnit');
+const halfUnits = attachedMemo<MappedTable, Decimal[]>('halfUnit');
 
-function halfUnit(table: MappedTable): Decimal {
-  let h = halfUnits.get(table);
-  if (!h) {
-    h = HALF.times(new Decimal(10).pow(-table.decimals)).times(table.factor);
-    halfUnits.set(table, h);
-  }
-  return h;
+/** Half a unit of `decimals` places of the table's unit, in 万元 (one per table and number of places). */
+function halfUnit(table: MappedTable, decimals: number): Decimal {
+  let hs = halfUnits.get(table);
+  if (!hs) halfUnits.set(table, (hs = []));
+  return (hs[decimals] ??= HALF.times(new Decimal(10).pow(-decimals)).times(table.factor));
+}
+
+/**
+ * The decimals a cell's rounding bound comes from (domain.md: each shown value may be off by half a unit of its own
+ * last decimal): what its number format or its text prints — "22,118,861" among "….00" cells may be 0.5 元 off. Never
+ * finer than the table's precision (the finest its non-zero amounts show). The table's precision, too, for a zero,
+ * for a number whose format fixes no decimals (General: shown in full), and in a table that never prints a trailing
+ * zero (MappedTable.padded: "25" beside "21.56" is a number printed in full, not one rounded coarser).
+ */
+export function printedDecimals(table: MappedTable, ref: AmountRef): number {
+  if (!table.padded || ref.unformatted || ref.decimals >= table.decimals) return table.decimals;
+  return isZeroAmount(ref) ? table.decimals : ref.decimals;
 }
 
 /**
@@ -294,18 +305,18 @@ function unitsDiff(check: Check): number {
 const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 /**
- * Twice half a unit of a table's last shown decimal, in millionths of a 万元 (10⁶⁻ᵈ for 万元, 10²⁻ᵈ for 元): the
- * rounding bound's step as an exact integer; NaN for tables shown finer than that.
+ * Twice half a unit of a cell's printed last decimal (printedDecimals), in millionths of a 万元 (10⁶⁻ᵈ for 万元,
+ * 10²⁻ᵈ for 元): the rounding bound's step as an exact integer; NaN for cells shown finer than that.
  */
-function doubledHalfUnits(table: MappedTable): number {
-  return POWERS_OF_TEN[6 - table.decimals - (table.unit === '元' ? 4 : 0)] ?? NaN;
+function doubledHalfUnits(table: MappedTable, ref: AmountRef): number {
+  return POWERS_OF_TEN[6 - printedDecimals(table, ref) - (table.unit === '元' ? 4 : 0)] ?? NaN;
 }
 
 /** Twice the rounding bound in millionths of a 万元 (see boundOf), NaN when not an exact integer. */
 function doubledBoundUnits(check: Check): number {
   let b = 0;
-  for (const t of check.lhs) if (t.ref && !t.ref.blank) b += doubledHalfUnits(t.table);
-  for (const t of check.rhs) if (t.ref && !t.ref.blank) b += doubledHalfUnits(t.table);
+  for (const t of check.lhs) if (t.ref && !t.ref.blank) b += doubledHalfUnits(t.table, t.ref);
+  for (const t of check.rhs) if (t.ref && !t.ref.blank) b += doubledHalfUnits(t.table, t.ref);
   return exact(b);
 }
 

@@ -3,9 +3,12 @@
  * found, found but not recognised, empty, codes unreadable). "0 errors" never hides an unchecked table: every
  * report (JSON `coverage`, the text report, the pane) shows this ledger.
  */
-import type { Detection, Stage } from './model';
+import type { Detection, MappedTable, Stage } from './model';
 import { FINAL_SCHEMAS, SCHEMAS, SchemaId, schemaById } from './schemas';
 import { SHORT_TITLE } from './checks';
+import { a1 } from './grid';
+
+const colLetter = (c: number) => a1(0, c).replace(/\d+$/, '');
 import { firstTables, hasAmounts } from './rules/context';
 
 export interface CoverageEntry {
@@ -20,8 +23,16 @@ export interface CoverageEntry {
 }
 
 /** Cross-table families and the tables each needs (data: extend with the rules). */
-export const CROSS_FAMILIES: { id: string; label: string; needs: SchemaId[]; stages?: Stage[] }[] = [
+/** A summary whose expenditure side is split into 基本支出 / 人员经费 / 公用经费 / 项目支出 (a 单位预算, Shanghai). */
+function splitSummary(first: Map<SchemaId, MappedTable>): boolean {
+  const s = first.get('income-expenditure-summary');
+  return !!s && s.columns.some((c) => ['out.basic', 'out.personnel', 'out.public', 'out.project'].includes(c.role));
+}
+
+/** Cross-table families and the tables each needs (data: extend with the rules); `when`: listed only where it applies. */
+export const CROSS_FAMILIES: { id: string; label: string; needs: SchemaId[]; stages?: Stage[]; when?: (first: Map<SchemaId, MappedTable>) => boolean }[] = [
   { id: 'cross.summary-expenditure', label: '收支总表 ↔ 支出总表（各功能类）', needs: ['income-expenditure-summary', 'expenditure'] },
+  { id: 'cross.summary-split', label: '收支总表（基本支出、人员经费、公用经费、项目支出列）↔ 支出总表、基本支出表', needs: ['income-expenditure-summary', 'expenditure', 'general-budget-basic-expenditure'], stages: ['budget'], when: splitSummary },
   { id: 'cross.summary-income', label: '收支总表 ↔ 收入总表（各项收入）', needs: ['income-expenditure-summary', 'income'] },
   { id: 'cross.income-expenditure', label: '收入总表 ↔ 支出总表（逐科目）', needs: ['income', 'expenditure'], stages: ['budget'] },
   { id: 'cross.fiscal-general', label: '财政拨款收支总表 ↔ 一般公共预算支出表', needs: ['fiscal-appropriation-summary', 'general-budget-expenditure'] },
@@ -63,11 +74,13 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     if (t.totalMisplaced) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `合计行（第 ${t.totalMisplaced.row + 1} 行）${t.totalMisplaced.why}，涉及合计的核对未进行`, checks });
     else if (unresolved) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${unresolved} 个科目编码无法识别，相关层级核对未进行`, checks });
     else if (t.uncalculated.length) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${t.uncalculated.length} 个公式没有可信的计算结果，涉及它们的核对不报告`, checks });
+    else if (t.unmappedColumns?.length)
+      out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `未核对的金额列：${t.unmappedColumns.map((c) => `“${c.header}”（${colLetter(c.col)} 列）`).join('、')}——表头未能对应到本表的任何一列，没有核对规则读到它`, checks });
     else if (!hasAmounts(t)) out.push({ family: `table:${s.id}`, label, status: 'checked', reason: '空表（无金额）', checks });
     else out.push({ family: `table:${s.id}`, label, status: 'checked', checks });
   }
   for (const f of CROSS_FAMILIES) {
-    if (f.stages && !f.stages.includes(stage)) continue;
+    if ((f.stages && !f.stages.includes(stage)) || (f.when && !f.when(first))) continue;
     const missing = f.needs.filter((id) => !first.has(id));
     const checks = byRule.get(f.id) ?? 0;
     const noTotal = f.needs.map((id) => first.get(id)).filter((t) => t?.totalMisplaced);

@@ -346,7 +346,7 @@ function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColu
         add('in.amount', c, leaf, def.stage === 'final' ? '收入决算数' : '收入预算数');
         continue;
       }
-      const rule = def.columns.find((cr) => cr.leaf.test(leaf) && !taken.has(cr.role));
+      const rule = def.columns.find((cr) => cr.leaf.test(leaf) && !taken.has(cr.role) && (!cr.parent || p.slice(0, -1).some((x) => cr.parent!.test(x))));
       if (rule) add(rule.role, c, leaf, rule.label);
     }
     return cols;
@@ -517,7 +517,7 @@ function parsedAmountRef(table: MappedTable, r: number, col: number, cell: Cell 
   }
   if (p.shift) (table.scaledFormats ??= []).push({ row: r, col, numFmt: cell!.numFmt!, shift: p.shift, stored: Number(cell!.value) });
   // The decimal.js value only where the scaled integer cannot stand for it (made lazily otherwise).
-  return new AmountCell(r, col, p.blank, p.decimals, p.micro, Number.isFinite(p.micro) ? undefined : p.value);
+  return new AmountCell(r, col, p.blank, p.decimals, p.micro, Number.isFinite(p.micro) ? undefined : p.value, !!p.unformatted);
 }
 
 function anyAmount(a: Record<string, AmountRef>): boolean {
@@ -1007,6 +1007,8 @@ function mapRegion(
           : readCodeRows(v, table, header.dataTop, end);
   if (final) dropSubHeaderCells(v, table);
   table.range.bottom = Math.max(header.bottom, last);
+  const unread = unmappedAmountColumns(v, table, header.paths);
+  if (unread.length) table.unmappedColumns = unread;
   // Merged areas over the table's amount cells (the amount columns are looked up only if a merge reaches its rows).
   let amountCols: number[] | undefined;
   for (const m of v.sheet.merges) {
@@ -1015,6 +1017,7 @@ function mapRegion(
     if (amountCols.some((c) => c >= m.left && c <= m.right)) table.mergedData.push(m);
   }
   table.decimals = shownDecimals(table);
+  table.padded = padsDecimals(table);
   // Structure is the judge: a function table whose codes are economic (301, 30101 …) is the 基本支出 table, and
   // an economic table whose codes are function codes is the 一般公共预算支出 table, whatever the title said.
   const judged = judgeByCodes(table);
@@ -1029,6 +1032,24 @@ function mapRegion(
 }
 
 /**
+ * Header columns no role was given to that hold amounts in the table's rows (a column the schema does not know):
+ * never read by any check, so the coverage ledger lists them.
+ */
+function unmappedAmountColumns(v: SheetView, table: MappedTable, paths: Map<number, string[]>): { col: number; header: string }[] {
+  const mapped = new Set([...table.columns, ...(table.ledgerColumns ?? [])].map((c) => c.col));
+  const out: { col: number; header: string }[] = [];
+  for (const [c, p] of paths) {
+    if (mapped.has(c) || /^(序号|栏次)$/.test(p[p.length - 1] ?? '')) continue;
+    const amount = table.rows.some((r) => {
+      const x = v.cell(r.row, c)?.value;
+      return typeof x === 'number' ? x !== 0 : typeof x === 'string' && /^[-+]?[\d,，]+(\.\d+)?$/.test(x.trim()) && /[1-9]/.test(x);
+    });
+    if (amount) out.push({ col: c, header: p.join('/') });
+  }
+  return out.sort((a, b) => a.col - b.col);
+}
+
+/**
  * The table's precision is what its non-zero amounts show: a 0 formatted "0.00" beside whole-元 amounts
  * ("189,767,551") does not make them exact to the 分.
  */
@@ -1040,6 +1061,25 @@ export function shownDecimals(table: MappedTable): number {
       if (a.decimals > dec && !isZeroAmount(a)) dec = a.decimals;
     }
   return dec < 0 ? 2 : Math.min(dec, 4);
+}
+
+/**
+ * Whether the table prints trailing zeros in its decimals ("31,214,205.80", "….00"): then a non-zero cell shown with
+ * fewer decimals ("22,118,861") is rounded coarser than the rest (checks.printedDecimals). A table whose cells never
+ * show one may print each number in full ("25" beside "21.56"): its shorter cells are exact, not coarser.
+ */
+export function padsDecimals(table: MappedTable): boolean {
+  const dec = table.decimals;
+  if (dec <= 0) return false;
+  // Millionths of the unit whose last shown decimal is 0: a multiple of 10^(7 − dec).
+  const step = 10 ** (7 - dec);
+  for (const row of table.rows)
+    for (const role in row.amounts) {
+      const a = row.amounts[role];
+      if (a.unformatted || a.decimals < dec || isZeroAmount(a)) continue;
+      if (Number.isFinite(a.micro) ? a.micro % step === 0 : a.value.decimalPlaces() < dec) return true;
+    }
+  return false;
 }
 
 function judgeByCodes(t: MappedTable): SchemaDef | undefined {

@@ -8,7 +8,7 @@
  */
 import { isZeroAmount, parseAmount } from './amount';
 import { Check, CheckResult, evaluate, Finding, Term, toFinding } from './checks';
-import { detectWorkbook, MappingOverride, shownDecimals } from './detect';
+import { detectWorkbook, MappingOverride, padsDecimals, shownDecimals } from './detect';
 import { type Cell, cellNumber, inRange, type Workbook } from './grid';
 import { diffMarks, marksFromReport, CellMark } from './marks';
 import type { AmountRef, Detection, MappedRow, MappedTable } from './model';
@@ -265,6 +265,7 @@ export class LiveValidation {
         if (ref.blank !== p.blank || wasZero !== isZero) presence = true;
         ref.blank = p.blank;
         ref.decimals = p.decimals;
+        ref.unformatted = !!p.unformatted;
         ref.micro = p.micro;
         ref.value = p.value;
         tables.add(table);
@@ -273,7 +274,7 @@ export class LiveValidation {
     }
     // The table's precision is what its non-zero amounts show (as detection computes it): if it moved, every
     // rounding bound and every message of the table changes.
-    for (const t of tables) if (shownDecimals(t) !== t.decimals) throw new FullRun('表中金额显示的小数位数有变化，已重新识别');
+    for (const t of tables) if (shownDecimals(t) !== t.decimals || padsDecimals(t) !== !!t.padded) throw new FullRun('表中金额显示的小数位数有变化，已重新识别');
     let n = 0;
     const again = new Set<Item>();
     for (const k of touched)

@@ -9,7 +9,10 @@ export interface AmountRef {
   value: Decimal;
   /** Empty cell or dash: exactly zero. */
   blank: boolean;
+  /** The decimals the cell prints (its number format, else its text): its own rounding bound (尾差). */
   decimals: number;
+  /** A number whose format fixes no decimals (General): shown in full; its rounding bound is the table's. */
+  unformatted?: boolean;
   /** The value × 10⁶ in the table's unit as an exact integer, NaN when not exact (see microOf). */
   micro: number;
 }
@@ -53,6 +56,8 @@ export interface MappedTable {
   /** Multiply a shown amount by this to get 万元. */
   factor: Decimal;
   decimals: number;
+  /** The table prints trailing zeros in its decimals (detect.padsDecimals): a cell shown with fewer is coarser. */
+  padded?: boolean;
   year?: number;
   department?: string;
   columns: MappedColumn[];
@@ -74,6 +79,8 @@ export interface MappedTable {
    * there) while the table's rows have amounts: it is not read as the total row, and this says so.
    */
   totalMisplaced?: { row: number; col: number; /** Follows "合计行": "在各金额列下没有金额". */ why: string };
+  /** Header columns holding amounts that no role was given to (detect.unmappedAmountColumns): checked by nothing. */
+  unmappedColumns?: { col: number; header: string }[];
   /** Figures a table carries beside its checked amounts (机关运行经费 of a 三公 table). */
   figures: Record<string, AmountRef>;
   /** How the table was recognised: by its title, by its sheet's name, or by its columns and codes. */

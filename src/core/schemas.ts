@@ -104,8 +104,20 @@ export const SCHEMAS: SchemaDef[] = [
     id: 'income-expenditure-summary',
     title: '部门预算收支总表',
     shape: 'two-sided',
-    columns: [{ role: 'out.total', label: '预算数', leaf: /^(合计|预算数|金额)$/ }],
-    rowFormulas: [],
+    columns: [
+      { role: 'out.total', label: '预算数', leaf: /^(合计|预算数|金额)$/ },
+      // A 单位预算's summary (Shanghai) splits the expenditure side: 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出.
+      { role: 'out.basic', label: '基本支出', leaf: /^基本支出$/ },
+      { role: 'out.basic', label: '基本支出', leaf: /^小计$/, parent: /基本支出/ },
+      { role: 'out.personnel', label: '人员经费', leaf: /人员经费/ },
+      { role: 'out.public', label: '公用经费', leaf: /公用经费/ },
+      { role: 'out.project', label: '项目支出', leaf: /^项目支出$/ },
+    ],
+    rowFormulas: [
+      { rule: 'row.summary-total', target: 'out.total', parts: ['out.basic', 'out.project'], requires: ['out.total', 'out.basic'], describe: '基本支出 + 项目支出' },
+      { rule: 'row.summary-total', target: 'out.total', parts: ['out.personnel', 'out.public', 'out.project'], requires: ['out.total', 'out.personnel'], unless: ['out.basic'], describe: '人员经费 + 公用经费 + 项目支出' },
+      { rule: 'row.summary-basic', target: 'out.basic', parts: ['out.personnel', 'out.public'], requires: ['out.basic', 'out.personnel', 'out.public'], describe: '人员经费 + 公用经费' },
+    ],
   },
   {
     id: 'income',

@@ -172,6 +172,85 @@ function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, 
   return out;
 }
 
+/** The same row (by code, or by item and side) and column in another table: the same figure printed twice. */
+function twinKey(t: Term): string | undefined {
+  const r = t.row;
+  const row = r?.code ?? (r?.item ? `${r.item}\u0000${r.side ?? ''}` : undefined);
+  return row === undefined ? undefined : `${row}\u0000${t.role}`;
+}
+
+/**
+ * The same figure wrong in two tables (a 项's 项目支出 printed where it should be empty, in the 支出总表 and in the
+ * 一般公共预算支出表): each cell alone explains only its own table's failing checks, and when no check compares the two
+ * (cross.general-expenditure runs only where all money is 一般公共预算) no group links them. Two single-cell
+ * suspects of the same row and column in two tables that want the same change are tried together: when the pair
+ * explains every failing check either cell takes part in, more than either alone, and breaks none that holds, it is
+ * a group (weighed as one, like consistentGroups) and leads.
+ */
+function sameFigureTwins(singles: Suspect[], keyOf: Map<Suspect, string>, deltaOf: Map<Suspect, Decimal>, cand: Map<string, Occurrence[]>, holding: Map<string, Occurrence[]>, failing: CheckResult[], groups: Suspect[]): Suspect[] {
+  const byTwin = new Map<string, { s: Suspect; k: string; t: Term; d: Decimal }[]>();
+  for (const s of singles) {
+    const k = keyOf.get(s);
+    if (!k) continue;
+    const occ = cand.get(k)!;
+    const t = occ[0].term;
+    const tk = twinKey(t);
+    if (!tk) continue;
+    const d = deltaOf.get(s)!;
+    if (d.isZero()) continue;
+    (byTwin.get(tk) ?? byTwin.set(tk, []).get(tk)!).push({ s, k, t, d });
+  }
+  const seen = new Set(groups.map((g) => [g.sheet + '!' + g.cell, ...companions(g).map((c) => c.sheet + '!' + c.cell)].sort().join('|')));
+  const failingSet = new Set(failing);
+  const out: Suspect[] = [];
+  for (const list of byTwin.values())
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (a.t.table === b.t.table || !a.d.eq(b.d)) continue;
+        const cellId = (x: typeof a) => `${x.s.sheet}!${x.s.cell}`;
+        if (seen.has([cellId(a), cellId(b)].sort().join('|'))) continue;
+        const d = a.d;
+        const shift = (res: CheckResult, from: (k: string) => Occurrence[]) => {
+          let x = res.diff;
+          for (const k of [a.k, b.k]) for (const o of from(k)) if (o.res === res) x = x.plus(d.times(o.sign));
+          return x;
+        };
+        const all = (k: string) => [...(cand.get(k) ?? []), ...(holding.get(k) ?? [])];
+        const touched = new Set([a.k, b.k].flatMap((k) => all(k).map((o) => o.res)));
+        let explained = 0;
+        let unexplained = 0;
+        let broken = 0;
+        for (const res of touched) {
+          const holds = holdsWith(res, shift(res, all));
+          if (failingSet.has(res)) holds ? explained++ : unexplained++;
+          else if (!holds) broken++;
+        }
+        // Only the pair that explains every failing check either cell takes part in, more than either alone, and
+        // breaks no check that holds now.
+        if (unexplained || broken || explained <= Math.max(a.s.explains, b.s.explains)) continue;
+        // Blank cells are rarely the ones typed wrong (as in consistentGroups).
+        const blanks = a.t.ref!.blank || b.t.ref!.blank ? 0.5 : 1;
+        const score = Math.round(Math.min(1, (explained / failing.length) * GROUP_WEIGHT[2] * blanks) * 1000) / 1000;
+        const [first, second] = rank(a.t, cand) <= rank(b.t, cand) ? [a, b] : [b, a];
+        const dec = first.t.table.decimals;
+        out.push({
+          sheet: first.s.sheet,
+          cell: first.s.cell,
+          score,
+          current: first.s.current,
+          suggested: first.s.suggested,
+          likelihood: likelihoodOf(score),
+          explains: explained,
+          with: { sheet: second.s.sheet, cell: second.s.cell, current: second.s.current, suggested: second.s.suggested },
+          kind: 'cross',
+          reason: `${first.t.label}、${second.t.label}${GROUP_WORDS.cross} 2 格一起改动了 ${fmt(d.div(first.t.table.factor).abs(), dec)}：都改回（${first.s.suggested}、${second.s.suggested}）可使 ${explained} 项不平衡（共 ${failing.length} 项）同时成立`,
+        });
+      }
+  return out;
+}
+
 /** What the cell shows now, in its table's unit ("（空白）" for an empty cell). */
 function shownNow(t: Term): string {
   return t.ref!.blank ? '（空白）' : fmt(t.ref!.value, t.table.decimals);
@@ -207,6 +286,8 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
   const covering = new Set<string>();
   for (const [k, occ] of cand) if (occ.some((o) => o.res.check.op === 'gte' && o.sign === 1)) covering.add(k);
   const keyOf = new Map<Suspect, string>();
+  /** Each single-cell suspect's change, in 万元. */
+  const deltaOf = new Map<Suspect, Decimal>();
   for (const [k, occ] of cand) {
     // Pick the implied value that the most failing checks agree on.
     let best: Decimal | undefined;
@@ -243,6 +324,7 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
       reason: `${t.label}：改为 ${fmt(shown, dec)} 可使 ${bestCount} 项不平衡（共 ${failing.length} 项）同时成立${broken ? `，但会使 ${broken} 项现已平衡的关系不再平衡` : ''}`,
     };
     keyOf.set(suspect, k);
+    deltaOf.set(suspect, delta);
     out.push(suspect);
   }
   // Two or three cells linked by an identity and changed by one amount (a row, a column, a figure copied into two
@@ -252,7 +334,8 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
     for (const res of results)
       if (res.status === 'fail' && (res.check.severity ?? 'error') !== 'error' && res.check.op === 'eq')
         occurrences(res, (k, o) => (soft.get(k) ?? soft.set(k, []).get(k)!).push(o));
-    out.push(...consistentGroups(cand, holding, failing, soft));
+    const groups = consistentGroups(cand, holding, failing, soft);
+    out.push(...groups, ...sameFigureTwins(out, keyOf, deltaOf, cand, holding, failing, groups));
   }
   const covers = (x: Suspect) => (covering.has(keyOf.get(x)!) ? 1 : 0);
   out.sort((a, b) => b.score - a.score || b.explains - a.explains || covers(b) - covers(a) || a.sheet.localeCompare(b.sheet) || a.cell.localeCompare(b.cell));
@@ -266,4 +349,30 @@ export function rankSuspects(results: CheckResult[], limit = 20): Suspect[] {
       x.reason += `（另有 ${tied.length - 1} 种同样能解释的改法，表中数字无法区分，请逐一核对）`;
     }
   return out.slice(0, limit);
+}
+
+/**
+ * The failing checks' messages name the target cell of each sum (a 款, a 合计) as the one to change; where the first
+ * suspect is likely (and not one of several the checks cannot tell apart), the findings that read it name it too:
+ * "…；最可能填错的是支出总表「2080505 …」项目支出（64840547.00，应为 0.00）". New finding objects (the live check keeps
+ * the rules' findings between runs). `labelOf`: a cell's label.
+ */
+export function nameLikelySuspect<F extends { severity: string; message: string; sheet: string; cell: string; cells?: { sheet: string; cell: string }[] }>(
+  findings: F[],
+  suspects: Suspect[],
+  labelOf: (sheet: string, cell: string) => string | undefined,
+): F[] {
+  const top = suspects[0];
+  if (!top || top.likelihood !== 'likely') return findings;
+  const cells = [{ sheet: top.sheet, cell: top.cell, current: top.current, suggested: top.suggested }, ...companions(top)];
+  const ids = new Set(cells.map((c) => `${c.sheet}!${c.cell}`));
+  const labels = cells.map((c) => labelOf(c.sheet, c.cell));
+  if (labels.some((l) => l === undefined)) return findings;
+  return findings.map((f) => {
+    if (f.severity !== 'error' || ids.has(`${f.sheet}!${f.cell}`)) return f;
+    // The suspect's cells this finding reads (of a group in two tables, the one in the finding's table).
+    const read = cells.map((c, i) => ({ c, i })).filter(({ c }) => (f.cells ?? []).some((x) => x.sheet === c.sheet && x.cell === c.cell));
+    if (!read.length) return f;
+    return { ...f, message: `${f.message}；最可能填错的是${read.map(({ c, i }) => `${labels[i]}（${c.current}，应为 ${c.suggested}）`).join('、')}` };
+  });
 }

@@ -10,7 +10,7 @@ import { crossStageFindings } from './rules/cross-stage';
 import { checkDepartmentAcross, checkPerformanceTables, checkProjectsAcross, DepartmentTarget, isCheckedPerformanceTable, ProjectTarget } from './rules/performance';
 import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
 import type { SchemaId } from './schemas';
-import { rankSuspects, Suspect } from './suspects';
+import { nameLikelySuspect, rankSuspects, Suspect } from './suspects';
 
 export interface TableSummary {
   schema: SchemaId;
@@ -175,6 +175,16 @@ function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: 
   return [...second.failing, ...second.kept];
 }
 
+/** A cell's label ("支出总表「2080505 …」项目支出"), from the checks the suspects were ranked on (asked for a few cells). */
+function labelIn(results: CheckResult[]): (sheet: string, cell: string) => string | undefined {
+  return (sheet, cell) => {
+    const p = parseA1(cell);
+    for (const r of results)
+      for (const t of [...r.check.lhs, ...r.check.rhs]) if (t.ref && t.table.sheet === sheet && t.ref.row === p.row && t.ref.col === p.col) return t.label;
+    return undefined;
+  };
+}
+
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides, { stage: opts.stage });
   const run = runRules(det.tables, det.unmapped);
@@ -227,9 +237,11 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
   // standard tables' figures are not extracted (most workbooks of a batch hold only the standard tables).
   const stage = det.stage ?? { stage: 'budget' as const, evidence: [] };
   if (det.others.length && stage.stage === 'budget') findings.push(...otherTableFindings(wb, det));
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const suspects = rankSuspects(suspectChecks);
+  const named = suspects.length ? nameLikelySuspect(findings, suspects, labelIn(suspectChecks)) : findings;
+  named.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, info: 0, checks: checkCounts.total };
-  for (const f of findings) counts[f.severity]++;
+  for (const f of named) counts[f.severity]++;
   return {
     tables: det.tables.map((t) => ({
       schema: t.schema,
@@ -251,8 +263,8 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
       ...(o.stage ? { stage: o.stage, ...(o.role ? { role: o.role } : {}) } : isCheckedPerformanceTable(o.title) ? { checked: true } : {}),
     })),
     stage,
-    findings,
-    suspects: rankSuspects(suspectChecks),
+    findings: named,
+    suspects,
     counts,
     coverage: buildCoverage(det, checkCounts),
     ...(wb.skipped?.length ? { skippedSheets: wb.skipped.map((x) => ({ sheet: x.name, kind: x.kind })) } : {}),

@@ -86,6 +86,49 @@ export const summaryVsExpenditure: Rule = {
   },
 };
 
+/**
+ * A 单位预算's summary (Shanghai) splits its expenditure side into 基本支出 (人员经费 | 公用经费) and 项目支出: each
+ * class's 基本支出 and 项目支出 are the expenditure table's for that class (both cover every fund), and the 人员经费 /
+ * 公用经费 totals are the basic table's (一般公共预算 only: equal where all money is 一般公共预算, else not less).
+ */
+export const summarySplit: Rule = {
+  id: 'cross.summary-split',
+  severity: 'error',
+  reads: 'presence',
+  stages: ['budget'],
+  domain: '5, 8',
+  title: '收支总表分列基本支出（人员经费、公用经费）、项目支出时：各功能类的基本支出、项目支出 = 支出总表该类的对应数；人员经费、公用经费合计 = 基本支出表合计行（全部为一般公共预算资金时相等，否则不少于）',
+  run(ctx) {
+    const s = ctx.first('income-expenditure-summary');
+    if (!s) return;
+    const basic = has(s, 'out.basic') ? ['out.basic'] : ['out.personnel', 'out.public'].filter((r) => has(s, r));
+    const classes = s.rows.filter((r) => r.side === 'out' && r.kind === 'class' && r.code);
+    const e = ctx.first('expenditure');
+    if (e) {
+      const codes = byCode(e);
+      const all = new Map<string, MappedRow | undefined>(classes.map((r) => [r.code!, r]));
+      for (const r of e.rows) if (r.kind === 'code' && r.level === 1 && !all.has(r.code!)) all.set(r.code!, undefined);
+      for (const [code, sr] of all) {
+        const er = codes.get(code);
+        if (basic.length && has(e, 'basic')) checkEquality(ctx, this.id, basic.map((role) => [s, sr, role] as const), [[e, er, 'basic']], `${e.def.title}中该类的基本支出`);
+        if (has(s, 'out.project') && has(e, 'project')) checkEquality(ctx, this.id, [[s, sr, 'out.project']], [[e, er, 'project']], `${e.def.title}中该类的项目支出`);
+      }
+    }
+    const b = ctx.first('general-budget-basic-expenditure');
+    const bt = b && totalRow(b);
+    if (!b || !bt) return;
+    const st = item(s, 'exp-total', 'out');
+    const equal = allGeneralBudget(ctx);
+    for (const [role, brole, word] of [['out.personnel', 'personnel', '人员经费'], ['out.public', 'public', '公用经费']] as const) {
+      if (!has(s, role) || !has(b, brole)) continue;
+      const lhs = st ? [[s, st, role] as const] : classes.map((r) => [s, r, role] as const);
+      const expectation = `${b.def.title}合计行的${word}`;
+      if (equal) checkEquality(ctx, this.id, lhs, [[b, bt, brole]], expectation);
+      else ctx.check({ rule: this.id, op: 'gte', lhs: lhs.map(([t, r, x]) => term(t, r, x)), rhs: [term(b, bt, brole)], expectation });
+    }
+  },
+};
+
 const SUMMARY_INCOME_MAP: { items: string[]; role: string }[] = [
   { items: ['general', 'fund', 'state'], role: 'fiscal' },
   { items: ['special'], role: 'special' },
@@ -301,6 +344,6 @@ export const economicVsFunction: Rule = {
 };
 
 export const CROSS_RULES: Rule[] = [
-  summaryVsExpenditure, summaryVsIncome, incomeVsExpenditure, fiscalVsGeneral, fiscalVsFund, fiscalVsState,
+  summaryVsExpenditure, summarySplit, summaryVsIncome, incomeVsExpenditure, fiscalVsGeneral, fiscalVsFund, fiscalVsState,
   generalVsBasic, generalVsExpenditure, threePublicVsBasic, economicVsFunction,
 ];

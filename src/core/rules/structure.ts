@@ -2,9 +2,10 @@
 import { Decimal, shortNumberText } from '../amount';
 import { catalogueName, CodeKind, contradictedName, isFormerClassName } from '../catalogue';
 import { majority } from '../collections';
-import { rowLabel, shortTitle } from '../checks';
+import { fmt } from '../amount';
+import { printedDecimals, rowLabel, shortTitle } from '../checks';
 import { a1 } from '../grid';
-import type { MappedRow, MappedTable } from '../model';
+import type { AmountRef, MappedRow, MappedTable } from '../model';
 import { FINAL_SCHEMAS, SCHEMAS } from '../schemas';
 import { normName } from '../text';
 import { byCode, codeRows, firstTables, hasAmounts, Rule, RuleContext, tableParents } from './context';
@@ -399,6 +400,47 @@ export const mergedData: Rule = {
   },
 };
 
+/**
+ * Cells printed with fewer decimals than the rest of their table ("22,118,861" among "….00"): their rounding bound is
+ * their own (checks.printedDecimals), so the sums they take part in are not errors for a difference they explain;
+ * one warning per table says the precision is mixed. Zeros and numbers whose format fixes no decimals do not count.
+ */
+export const mixedPrecision: Rule = {
+  id: 'structure.mixed-precision',
+  severity: 'warning',
+  reads: 'values',
+  domain: '—',
+  title: '同一张表中金额显示的小数位数不一致（如多数为“.00”，个别格为整数）：各格按自身显示的精度计算尾差，提示统一小数位数',
+  run(ctx) {
+    for (const t of ctx.tables) {
+      const coarse: AmountRef[] = [];
+      for (const r of t.rows)
+        for (const role in r.amounts) {
+          const a = r.amounts[role];
+          if (!a.blank && printedDecimals(t, a) < t.decimals) coarse.push(a);
+        }
+      if (!coarse.length) continue;
+      const first = coarse[0];
+      const c = at(t, first.row, first.col);
+      const places = [...new Set(coarse.map((a) => a.decimals))].sort((x, y) => x - y).join('、');
+      const shown = (a: AmountRef) => fmt(a.value, a.decimals);
+      const cells = coarse.map((a) => at(t, a.row, a.col));
+      const example = coarse
+        .slice(0, 3)
+        .map((a) => `${at(t, a.row, a.col).cell}“${shown(a)}”`)
+        .join('、');
+      ctx.finding({
+        rule: this.id,
+        severity: 'warning',
+        message: `${shortTitle(t)}的金额多数显示 ${t.decimals} 位小数，有 ${coarse.length} 格只显示 ${places} 位（${example}${coarse.length > 3 ? ' 等' : ''}）：这些格按其显示的精度计算尾差，请统一小数位数`,
+        ...c,
+        cells,
+        table: t.schema,
+      });
+    }
+  },
+};
+
 export const metaYear: Rule = {
   id: 'meta.year',
   severity: 'error',
@@ -433,6 +475,6 @@ export const metaDepartment: Rule = {
 
 export const STRUCTURE_RULES: Rule[] = [
   missingTable, duplicateTable, emptyNote, templateNote, noteOfAnotherTable, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, shortCodeParts, misplacedTotal,
-  uncalculatedFormulas, unitWords, scaledFormats, invalidAmounts, mergedData,
+  uncalculatedFormulas, unitWords, scaledFormats, invalidAmounts, mergedData, mixedPrecision,
   metaYear, metaDepartment,
 ];
