@@ -357,7 +357,10 @@ describe('元 stored, 万元 shown by the number format', () => {
     const before = validateWorkbook(l.workbook);
     for (const row of l.workbook.sheets[0].rows)
       (row ?? []).forEach((c) => {
-        if (c && typeof c.value === 'number' && c.numFmt === '#,##0.00') (c.value = Math.round(c.value * 100) * 10), (c.numFmt = '#,##0.00,');
+        if (c && typeof c.value === 'number' && c.numFmt === '#,##0.00') {
+          c.value = Math.round(c.value * 100) * 10;
+          c.numFmt = '#,##0.00,';
+        }
       });
     const rep = validateWorkbook(await readXlsxBuffer(await writeXlsxBuffer(l.workbook)));
     expect(rep.counts.error).toBe(before.counts.error);

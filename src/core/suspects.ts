@@ -224,8 +224,10 @@ function sameFigureTwins(singles: Suspect[], keyOf: Map<Suspect, string>, deltaO
         let broken = 0;
         for (const res of touched) {
           const holds = holdsWith(res, shift(res, all));
-          if (failingSet.has(res)) holds ? explained++ : unexplained++;
-          else if (!holds) broken++;
+          if (failingSet.has(res)) {
+            if (holds) explained++;
+            else unexplained++;
+          } else if (!holds) broken++;
         }
         // Only the pair that explains every failing check either cell takes part in, more than either alone, and
         // breaks no check that holds now.

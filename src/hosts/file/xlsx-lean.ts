@@ -209,7 +209,6 @@ const NOT_PLAIN = /<!|='|=[ \t\r\n]|[ \t\r\n]=|[\t\r\n][A-Za-z_][\w:.-]*="/;
  */
 function conformant(xml: string, part: string): string {
   // Loaded only for such a part: nearly every file never needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { XMLParser, XMLBuilder, XMLValidator } = require('fast-xml-parser') as typeof import('fast-xml-parser');
   const ok = XMLValidator.validate(xml);
   if (ok !== true) throw damaged(`部件 ${part} 不是完整有效的 XML（第 ${ok.err.line} 行第 ${ok.err.col} 列）`);
