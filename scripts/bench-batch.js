@@ -102,9 +102,14 @@ function loop(listFile, part, of, { readOnly = false, jobs = 1, passes = 1, flag
   const code = readOnly
     ? `const {readXlsxFile:go}=require(${JSON.stringify(path.join(dist, 'hosts', 'file', 'xlsx'))});`
     : `const {checkFile:go}=require(${JSON.stringify(path.join(dist, 'batch', 'check-file'))});`;
-  return child(code + `(async()=>{const fs=JSON.parse(require('fs').readFileSync(${JSON.stringify(listFile)},'utf8'));let t=0;` +
-    `for(let p=0;p<${passes};p++){t=performance.now();for(let i=${part};i<fs.length;i+=${of})await go(fs[i]);}` +
-    `if(${passes}>1)globalThis.printed=process.stdout.write(String((performance.now()-t)/1000));})();`, jobs, flags);
+  return child(
+    code +
+      `(async()=>{const fs=JSON.parse(require('fs').readFileSync(${JSON.stringify(listFile)},'utf8'));let t=0;` +
+      `for(let p=0;p<${passes};p++){t=performance.now();for(let i=${part};i<fs.length;i+=${of})await go(fs[i]);}` +
+      `if(${passes}>1)globalThis.printed=process.stdout.write(String((performance.now()-t)/1000));})();`,
+    jobs,
+    flags,
+  );
 }
 
 async function timed(f) {
@@ -117,8 +122,13 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-batch-'));
   const t0 = performance.now();
   const injected = await generate(dir);
-  const all = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
-  console.log(`批量基准：生成 ${all.length} 个工作簿（种子 004/001，12 种版式，${injected} 个含一个错误单元格），用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+  const all = fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => path.join(dir, f));
+  console.log(
+    `批量基准：生成 ${all.length} 个工作簿（种子 004/001，12 种版式，${injected} 个含一个错误单元格），用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`,
+  );
   const { readXlsxBuffer } = require(path.join(dist, 'hosts', 'file', 'xlsx'));
   // Alternated rounds (the floor, one checker, two checkers, then again), each ratio taken within its round and the
   // median printed beside every round's: on a shared virtual machine one run of the same figure can differ by 10 %.
@@ -141,17 +151,23 @@ async function main() {
         const withErrors = results.filter((r) => r.counts.error > 0).length;
         const unreadable = results.filter((r) => r.status !== 'ok').length;
         const ms = results.map((r) => r.ms).sort((a, b) => a - b);
-        notes.push(`${jobs} 个进程 ${sec.toFixed(1)} 秒、${(files.length / sec).toFixed(1)} 个/秒（每个文件中位数 ${ms[Math.floor(ms.length / 2)]} ms；有错误 ${withErrors} 个，无法校验 ${unreadable} 个）`);
+        notes.push(
+          `${jobs} 个进程 ${sec.toFixed(1)} 秒、${(files.length / sec).toFixed(1)} 个/秒（每个文件中位数 ${ms[Math.floor(ms.length / 2)]} ms；有错误 ${withErrors} 个，无法校验 ${unreadable} 个）`,
+        );
       }
       ratios.push(secs[1] / read.sec);
       perCore.push(files.length / secs[1]);
       gains.push(secs[1] / secs[2]);
-      console.log(`    第 ${round} 轮：只读取（本进程循环，下限）${read.sec.toFixed(1)} 秒、${(files.length / read.sec).toFixed(1)} 个/秒；${notes.join('；')}；` +
-        `1 个进程为下限的 ${ratios[round - 1].toFixed(2)}×，1 → 2 快 ${gains[round - 1].toFixed(2)}×`);
+      console.log(
+        `    第 ${round} 轮：只读取（本进程循环，下限）${read.sec.toFixed(1)} 秒、${(files.length / read.sec).toFixed(1)} 个/秒；${notes.join('；')}；` +
+          `1 个进程为下限的 ${ratios[round - 1].toFixed(2)}×，1 → 2 快 ${gains[round - 1].toFixed(2)}×`,
+      );
     }
     const list = (xs) => xs.map((x) => x.toFixed(2)).join('、');
-    console.log(`    1 个校验进程每秒 ${median(perCore).toFixed(0)} 个（各轮 ${perCore.map((x) => x.toFixed(0)).join('、')}；目标 ≥ 200 个/秒/核）；` +
-      `为只读取下限的 ${median(ratios).toFixed(2)}×（各轮 ${list(ratios)}）；1 → 2 个校验进程快 ${median(gains).toFixed(2)}×（各轮 ${list(gains)}）`);
+    console.log(
+      `    1 个校验进程每秒 ${median(perCore).toFixed(0)} 个（各轮 ${perCore.map((x) => x.toFixed(0)).join('、')}；目标 ≥ 200 个/秒/核）；` +
+        `为只读取下限的 ${median(ratios).toFixed(2)}×（各轮 ${list(ratios)}）；1 → 2 个校验进程快 ${median(gains).toFixed(2)}×（各轮 ${list(gains)}）`,
+    );
   }
   // Why the gain depends on the batch's size: the same check in plain loops (no pool, no messages; the checkers'
   // V8 flags), one process over the first files and two over half each at the same time, with their CPU time.
@@ -163,10 +179,14 @@ async function main() {
   const twoCpu = two.value[0] + two.value[1];
   // The checkers' V8 flags (src/cli/v8-flags.ts) are kept only while they buy a visible gain: the same two processes without them.
   const twoPlain = await timed(() => Promise.all([loop(listFile, 0, 2, { jobs: 2, flags: [] }), loop(listFile, 1, 2, { jobs: 2, flags: [] })]));
-  console.log(`  校验进程的 V8 选项：2 个进程各一半 加选项 ${two.sec.toFixed(2)} 秒（CPU ${twoCpu.toFixed(1)} 秒），不加 ${twoPlain.sec.toFixed(2)} 秒（CPU ${(twoPlain.value[0] + twoPlain.value[1]).toFixed(1)} 秒）：${(twoPlain.sec / two.sec).toFixed(2)}×`);
-  console.log(`  说明（${FIRST} 个文件，不用进程池的循环）：1 个进程校验全部 墙钟 ${one.sec.toFixed(1)} 秒、CPU ${one.value.toFixed(1)} 秒（占 ${(one.value / one.sec).toFixed(2)} 个核：V8 在后台线程编译）；` +
-    `2 个进程各一半 墙钟 ${two.sec.toFixed(1)} 秒、CPU 共 ${twoCpu.toFixed(1)} 秒（多 ${(twoCpu - one.value).toFixed(1)} 秒：每个进程各自启动、预热）：快 ${(one.sec / two.sec).toFixed(2)}×；` +
-    `新进程只读取 ${fresh.sec.toFixed(1)} 秒`);
+  console.log(
+    `  校验进程的 V8 选项：2 个进程各一半 加选项 ${two.sec.toFixed(2)} 秒（CPU ${twoCpu.toFixed(1)} 秒），不加 ${twoPlain.sec.toFixed(2)} 秒（CPU ${(twoPlain.value[0] + twoPlain.value[1]).toFixed(1)} 秒）：${(twoPlain.sec / two.sec).toFixed(2)}×`,
+  );
+  console.log(
+    `  说明（${FIRST} 个文件，不用进程池的循环）：1 个进程校验全部 墙钟 ${one.sec.toFixed(1)} 秒、CPU ${one.value.toFixed(1)} 秒（占 ${(one.value / one.sec).toFixed(2)} 个核：V8 在后台线程编译）；` +
+      `2 个进程各一半 墙钟 ${two.sec.toFixed(1)} 秒、CPU 共 ${twoCpu.toFixed(1)} 秒（多 ${(twoCpu - one.value).toFixed(1)} 秒：每个进程各自启动、预热）：快 ${(one.sec / two.sec).toFixed(2)}×；` +
+      `新进程只读取 ${fresh.sec.toFixed(1)} 秒`,
+  );
   // What the two targets would be if start-up and warm-up cost nothing (a batch of unlimited size): processes that
   // have already checked the same files 3 times, timed on the 4th pass; two such processes at once, each over all
   // the files (the same work each, so the gain is 2 × alone ÷ together).
@@ -175,13 +195,17 @@ async function main() {
   const oneWarm = await loop(listFile, 0, 1, warm);
   const twoWarm = Math.max(...(await Promise.all([loop(listFile, 0, 1, { ...warm, jobs: 2 }), loop(listFile, 0, 1, { ...warm, jobs: 2 })])));
   fs.rmSync(listFile);
-  console.log(`  极限（进程已把同样 ${FIRST} 个文件各做过 3 遍，计第 4 遍，相当于无限大的批量）：只读取 ${readWarm.toFixed(2)} 秒，1 个进程校验 ${oneWarm.toFixed(2)} 秒，` +
-    `为只读取的 ${(oneWarm / readWarm).toFixed(2)}×；2 个进程同时各做全部 ${twoWarm.toFixed(2)} 秒，1 → 2 相当于快 ${((2 * oneWarm) / twoWarm).toFixed(2)}×`);
+  console.log(
+    `  极限（进程已把同样 ${FIRST} 个文件各做过 3 遍，计第 4 遍，相当于无限大的批量）：只读取 ${readWarm.toFixed(2)} 秒，1 个进程校验 ${oneWarm.toFixed(2)} 秒，` +
+      `为只读取的 ${(oneWarm / readWarm).toFixed(2)}×；2 个进程同时各做全部 ${twoWarm.toFixed(2)} 秒，1 → 2 相当于快 ${((2 * oneWarm) / twoWarm).toFixed(2)}×`,
+  );
   // The machine's own gain from a second process, for a computation that needs no warm-up.
   const spin = 'let x=0;for(let i=0;i<4e8;i++)x+=i%7;if(x<0)console.log(x);';
   const spinOne = await timed(() => child(spin));
   const spinTwo = await timed(() => Promise.all([child(spin), child(spin)]));
-  console.log(`  本机 2 个进程同时做纯计算（同样的量各一份）：${spinOne.sec.toFixed(2)} 秒对 ${spinTwo.sec.toFixed(2)} 秒，相当于快 ${((2 * spinOne.sec) / spinTwo.sec).toFixed(2)}×`);
+  console.log(
+    `  本机 2 个进程同时做纯计算（同样的量各一份）：${spinOne.sec.toFixed(2)} 秒对 ${spinTwo.sec.toFixed(2)} 秒，相当于快 ${((2 * spinOne.sec) / spinTwo.sec).toFixed(2)}×`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -29,10 +29,16 @@ for (const [name, make] of Object.entries(SEEDS)) {
   total.push(...o);
   const acc = accuracyByKind(o);
   const ms = performance.now() - t0;
-  console.log(`  ${name}：${Object.entries(acc).map(([k, v]) => `${LABEL[k]} ${v.first}/${v.n}（${pct(v.rate)}）`).join('，')}；误判却标“很可能” ${acc.all.missedButLikely} 例；每例平均 ${(ms / o.length).toFixed(1)} ms`);
+  console.log(
+    `  ${name}：${Object.entries(acc)
+      .map(([k, v]) => `${LABEL[k]} ${v.first}/${v.n}（${pct(v.rate)}）`)
+      .join('，')}；误判却标“很可能” ${acc.all.missedButLikely} 例；每例平均 ${(ms / o.length).toFixed(1)} ms`,
+  );
 }
 const acc = accuracyByKind(total);
-console.log(`  合计：全部 ${pct(acc.all.rate)}（目标 ≥ 95%），两格 ${pct(acc.pairs.rate)}（目标 ≥ 90%）；误判却标“很可能” ${acc.all.missedButLikely} 例（应为 0）`);
+console.log(
+  `  合计：全部 ${pct(acc.all.rate)}（目标 ≥ 95%），两格 ${pct(acc.pairs.rate)}（目标 ≥ 90%）；误判却标“很可能” ${acc.all.missedButLikely} 例（应为 0）`,
+);
 
 // 决算 layouts: the two real published 决算 workbooks (../shared/real-final), every amount cell and linked pair in turn.
 (async () => {
@@ -48,8 +54,16 @@ console.log(`  合计：全部 ${pct(acc.all.rate)}（目标 ≥ 95%），两格
     const o = localisationCampaign(() => structuredClone(base));
     all.push(...o);
     const a = accuracyByKind(o);
-    console.log(`  ${name}：${Object.entries(a).map(([k, v]) => `${LABEL[k]} ${v.first}/${v.n}（${pct(v.rate)}）`).join('，')}；检出 ${a.all.found}/${a.all.n}；误判却标“很可能” ${a.all.missedButLikely} 例；每例平均 ${((performance.now() - t0) / o.length).toFixed(1)} ms`);
+    console.log(
+      `  ${name}：${Object.entries(a)
+        .map(([k, v]) => `${LABEL[k]} ${v.first}/${v.n}（${pct(v.rate)}）`)
+        .join(
+          '，',
+        )}；检出 ${a.all.found}/${a.all.n}；误判却标“很可能” ${a.all.missedButLikely} 例；每例平均 ${((performance.now() - t0) / o.length).toFixed(1)} ms`,
+    );
   }
   const a = accuracyByKind(all);
-  console.log(`  决算合计：全部 ${pct(a.all.rate)}（预算种子为 ${pct(acc.all.rate)}），两格 ${pct(a.pairs.rate)}；未中的多为基本支出表（账页式）的款：类 = Σ款 不成立时任何一款都同样能解释`);
+  console.log(
+    `  决算合计：全部 ${pct(a.all.rate)}（预算种子为 ${pct(acc.all.rate)}），两格 ${pct(a.pairs.rate)}；未中的多为基本支出表（账页式）的款：类 = Σ款 不成立时任何一款都同样能解释`,
+  );
 })();

@@ -7,7 +7,9 @@
 const { performance } = require('perf_hooks');
 const path = require('path');
 const dist = path.join(__dirname, '..', 'dist');
-const { summaryBlock, incomeBlock, expenditureBlock, fiscalBlock, generalBlock, basicBlock, fundLikeBlock, threePublicBlock } = require(path.join(dist, 'samples', 'blocks'));
+const { summaryBlock, incomeBlock, expenditureBlock, fiscalBlock, generalBlock, basicBlock, fundLikeBlock, threePublicBlock } = require(
+  path.join(dist, 'samples', 'blocks'),
+);
 const { layoutWorkbook, locate, setValue } = require(path.join(dist, 'samples', 'layout'));
 const { validateWorkbook } = require(path.join(dist, 'core', 'validate'));
 const { FUNCTION_CLASSES, catalogueName } = require(path.join(dist, 'core', 'catalogue'));
@@ -46,9 +48,17 @@ function buildBlocks(rows) {
       fn.push(kuan);
       for (let x = 1; x <= perKuan; x++) {
         const xcode = `${kuan.code}${String(x).padStart(2, '0')}`;
-        const leaf = { code: xcode, name: catalogueName('function', xcode) || `项${x}`, p: rnd(500000), u: rnd(80000), j: rnd(3) ? rnd(2000000) : 0, f: rnd(4) ? 0 : rnd(900000), s: rnd(6) ? 0 : rnd(300000) };
+        const leaf = {
+          code: xcode,
+          name: catalogueName('function', xcode) || `项${x}`,
+          p: rnd(500000),
+          u: rnd(80000),
+          j: rnd(3) ? rnd(2000000) : 0,
+          f: rnd(4) ? 0 : rnd(900000),
+          s: rnd(6) ? 0 : rnd(300000),
+        };
         fn.push(leaf);
-        for (const t of [kuan, cls]) (t.p += leaf.p), (t.u += leaf.u), (t.j += leaf.j), (t.f += leaf.f), (t.s += leaf.s);
+        for (const t of [kuan, cls]) ((t.p += leaf.p), (t.u += leaf.u), (t.j += leaf.j), (t.f += leaf.f), (t.s += leaf.s));
       }
     }
   }
@@ -62,11 +72,20 @@ function buildBlocks(rows) {
   const all = (r) => gen(r) + r.f + r.s;
   const ALL = P + U + J + F + S;
   const used = (rows) => rows.filter((r) => r[2] !== '');
-  const expRows = [['', '合计', yuan(ALL), yuan(P + U), yuan(J + F + S), '', '', ''], ...fn.map((r) => [r.code, r.name, yuan(all(r)), yuan(r.p + r.u), yuan(r.j + r.f + r.s), '', '', ''])];
-  const genRows = [['', '合计', yuan(P + U + J), yuan(P + U), yuan(P), yuan(U), yuan(J)], ...used(fn.map((r) => [r.code, r.name, yuan(gen(r)), yuan(r.p + r.u), yuan(r.p), yuan(r.u), yuan(r.j)]))];
+  const expRows = [
+    ['', '合计', yuan(ALL), yuan(P + U), yuan(J + F + S), '', '', ''],
+    ...fn.map((r) => [r.code, r.name, yuan(all(r)), yuan(r.p + r.u), yuan(r.j + r.f + r.s), '', '', '']),
+  ];
+  const genRows = [
+    ['', '合计', yuan(P + U + J), yuan(P + U), yuan(P), yuan(U), yuan(J)],
+    ...used(fn.map((r) => [r.code, r.name, yuan(gen(r)), yuan(r.p + r.u), yuan(r.p), yuan(r.u), yuan(r.j)])),
+  ];
   const fundRows = [['', '合计', yuan(F), '', yuan(F)], ...used(fn.map((r) => [r.code, r.name, yuan(r.f), '', yuan(r.f)]))];
   const stateRows = [['', '合计', yuan(S), '', yuan(S)], ...used(fn.map((r) => [r.code, r.name, yuan(r.s), '', yuan(r.s)]))];
-  const incRows = [['', '合计', ...Array(3).fill(yuan(ALL)), ...Array(8).fill('')], ...fn.map((r) => [r.code, r.name, yuan(all(r)), yuan(all(r)), yuan(all(r)), ...Array(8).fill('')])];
+  const incRows = [
+    ['', '合计', ...Array(3).fill(yuan(ALL)), ...Array(8).fill('')],
+    ...fn.map((r) => [r.code, r.name, yuan(all(r)), yuan(all(r)), yuan(all(r)), ...Array(8).fill('')]),
+  ];
   // Economic codes: classes 301–399 × 款 01–50; 人员经费 in 301/303, 公用经费 in the others.
   const econ = [];
   const econClasses = [];
@@ -115,15 +134,40 @@ function buildBlocks(rows) {
   const G = yuan(P + U + J);
   const fiscalTotals = [T, G, yuan(F), yuan(S)];
   return [
-    summaryBlock(m, { income: [G, yuan(F), yuan(S), '', '', '', '', '', ''], classes: classAmounts, incomeTotal: T, carryover: '', incomeGrand: T, expTotal: T, yearEnd: '', expGrand: T }),
+    summaryBlock(m, {
+      income: [G, yuan(F), yuan(S), '', '', '', '', '', ''],
+      classes: classAmounts,
+      incomeTotal: T,
+      carryover: '',
+      incomeGrand: T,
+      expTotal: T,
+      yearEnd: '',
+      expGrand: T,
+    }),
     incomeBlock(m, incRows),
     expenditureBlock(m, expRows),
-    fiscalBlock(m, { income: [G, yuan(F), yuan(S)], classes: fiscalClasses, incomeTotal: T, expTotal: fiscalTotals, carry: ['', '', ''], yearEnd: ['', '', '', ''], incomeGrand: T, expGrand: fiscalTotals }),
+    fiscalBlock(m, {
+      income: [G, yuan(F), yuan(S)],
+      classes: fiscalClasses,
+      incomeTotal: T,
+      expTotal: fiscalTotals,
+      carry: ['', '', ''],
+      yearEnd: ['', '', '', ''],
+      incomeGrand: T,
+      expGrand: fiscalTotals,
+    }),
     generalBlock(m, genRows, true),
     basicBlock(m, basicRows),
     fundLikeBlock('government-fund-expenditure', '部门预算政府性基金预算财政拨款支出表', m, fundRows, []),
     fundLikeBlock('state-capital-expenditure', '部门预算国有资本经营预算财政拨款支出表', m, stateRows, []),
-    threePublicBlock(m, { total: tp(abroad + purchase + operation + reception), abroad: tp(abroad), vehicle: tp(purchase + operation), purchase: tp(purchase), operation: tp(operation), reception: tp(reception) }),
+    threePublicBlock(m, {
+      total: tp(abroad + purchase + operation + reception),
+      abroad: tp(abroad),
+      vehicle: tp(purchase + operation),
+      purchase: tp(purchase),
+      operation: tp(operation),
+      reception: tp(reception),
+    }),
   ];
 }
 
@@ -184,7 +228,18 @@ function scalingChild(rows) {
   const t0 = performance.now();
   const rep = validateWorkbook(wb);
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ rows, codeRows, ms, checks: rep.counts.checks, errors: rep.counts.error, heapMb: (h2 - h1) / 1048576, detPerRow: (h1 - h0) / codeRows, kept: keep.length }));
+  process.stdout.write(
+    JSON.stringify({
+      rows,
+      codeRows,
+      ms,
+      checks: rep.counts.checks,
+      errors: rep.counts.error,
+      heapMb: (h2 - h1) / 1048576,
+      detPerRow: (h1 - h0) / codeRows,
+      kept: keep.length,
+    }),
+  );
 }
 
 function scaling() {
@@ -192,10 +247,17 @@ function scaling() {
   console.log('随行数增长（每档一个独立进程；各代码表行数约为 N，经济分类表最多 99×99 行）：');
   let prev;
   for (const n of [1000, 10000, 100000]) {
-    const r = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', __filename, '--scaling-child', String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    const r = JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', __filename, '--scaling-child', String(n)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      }),
+    );
     const per = r.ms / (r.codeRows / 1000);
     const growth = prev ? `，行数 ×${(r.codeRows / prev.codeRows).toFixed(1)} 时间 ×${(r.ms / prev.ms).toFixed(1)}` : '';
-    console.log(`  N=${String(n).padStart(6)}：代码行共 ${r.codeRows}，核对 ${r.checks} 项，错误 ${r.errors}，validate ${r.ms.toFixed(0)} ms（每千行 ${per.toFixed(1)} ms${growth}）；映射后的表每代码行 ${(r.detPerRow / 1024).toFixed(2)} KB，校验报告保留 ${r.heapMb.toFixed(1)} MB（目标：内存随行数线性，每代码行 ≤ 1 KB）`);
+    console.log(
+      `  N=${String(n).padStart(6)}：代码行共 ${r.codeRows}，核对 ${r.checks} 项，错误 ${r.errors}，validate ${r.ms.toFixed(0)} ms（每千行 ${per.toFixed(1)} ms${growth}）；映射后的表每代码行 ${(r.detPerRow / 1024).toFixed(2)} KB，校验报告保留 ${r.heapMb.toFixed(1)} MB（目标：内存随行数线性，每代码行 ≤ 1 KB）`,
+    );
     prev = r;
   }
 }
@@ -232,8 +294,12 @@ async function main() {
   console.log(`大型工作簿：9 张表，代码表行数 ${codeRows.join(' / ')}，非空单元格 ${cells}`);
   console.log(`  识别 ${rep.tables.length} 张表，核对 ${rep.counts.checks} 项关系，错误 ${rep.counts.error}，警告 ${rep.counts.warning}`);
   console.log(`  validate（识别+规则+定位）中位数 ${median(times).toFixed(0)} ms（${RUNS} 次：${times.map((t) => t.toFixed(0)).join(', ')} ms）`);
-  console.log(`  含一个错误单元格时 ${tBad.toFixed(0)} ms，错误 ${bad.counts.error} 项，第一嫌疑 ${bad.suspects[0] ? bad.suspects[0].sheet + '!' + bad.suspects[0].cell : '无'}`);
-  console.log(`  内存（独立进程，只载入网格后校验一次）：网格载入后 RSS ${mb(mem.base)} MB，校验期间进程峰值 RSS ${mb(mem.peak)} MB，核心峰值增量 ≈ ${mb(mem.peak - mem.base)} MB（堆：${mb(mem.heap0)} → 阶段峰值 ${mb(mem.peakHeap)} MB）`);
+  console.log(
+    `  含一个错误单元格时 ${tBad.toFixed(0)} ms，错误 ${bad.counts.error} 项，第一嫌疑 ${bad.suspects[0] ? bad.suspects[0].sheet + '!' + bad.suspects[0].cell : '无'}`,
+  );
+  console.log(
+    `  内存（独立进程，只载入网格后校验一次）：网格载入后 RSS ${mb(mem.base)} MB，校验期间进程峰值 RSS ${mb(mem.peak)} MB，核心峰值增量 ≈ ${mb(mem.peak - mem.base)} MB（堆：${mb(mem.heap0)} → 阶段峰值 ${mb(mem.peakHeap)} MB）`,
+  );
   live(blocks);
   if (WITH_XLSX) {
     const { readXlsxBuffer } = require(path.join(dist, 'hosts', 'file', 'xlsx'));
@@ -252,18 +318,23 @@ async function main() {
       checks.push(performance.now() - t);
     }
     const readMs = median(reads);
-    console.log(`  文件宿主：.xlsx ${mb(buf.length)} MB，读取（原生解压 + 精简读取器）中位数 ${readMs.toFixed(0)} ms，读后校验错误 ${validateWorkbook(back).counts.error} 项（预期 0）；进程峰值 RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
+    console.log(
+      `  文件宿主：.xlsx ${mb(buf.length)} MB，读取（原生解压 + 精简读取器）中位数 ${readMs.toFixed(0)} ms，读后校验错误 ${validateWorkbook(back).counts.error} 项（预期 0）；进程峰值 RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB`,
+    );
     // As the command runs it: a fresh process (Node's defaults, as bin/budget-check.js), one read and one validate, RUNS times.
     const coldFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'provincial.xlsx');
     fs.writeFileSync(coldFile, buf);
     const cold = [];
-    for (let i = 0; i < RUNS; i++)
-      cold.push(JSON.parse(execFileSync(process.execPath, [__filename, '--cold-child', coldFile], { encoding: 'utf8' })));
+    for (let i = 0; i < RUNS; i++) cold.push(JSON.parse(execFileSync(process.execPath, [__filename, '--cold-child', coldFile], { encoding: 'utf8' })));
     fs.rmSync(path.dirname(coldFile), { recursive: true, force: true });
     const coldRead = median(cold.map((c) => c.read));
     const coldCheck = median(cold.map((c) => c.validate));
-    console.log(`  命令行的方式（新进程、读取和校验各一次，${RUNS} 个进程的中位数）：读取 ${coldRead.toFixed(0)} ms，校验 ${coldCheck.toFixed(0)} ms：${(coldCheck / coldRead).toFixed(2)}×（目标 ≤ 1.5×）`);
-    console.log(`  validate 为读取的 ${(median(checks) / readMs).toFixed(2)}×（目标 ≤ 1.5×；读取与校验交替 ${RUNS} 次的中位数：读取 ${reads.map((t) => t.toFixed(0)).join(', ')} ms，校验 ${checks.map((t) => t.toFixed(0)).join(', ')} ms；进程中第一次校验 ${times[0].toFixed(0)} ms）`);
+    console.log(
+      `  命令行的方式（新进程、读取和校验各一次，${RUNS} 个进程的中位数）：读取 ${coldRead.toFixed(0)} ms，校验 ${coldCheck.toFixed(0)} ms：${(coldCheck / coldRead).toFixed(2)}×（目标 ≤ 1.5×）`,
+    );
+    console.log(
+      `  validate 为读取的 ${(median(checks) / readMs).toFixed(2)}×（目标 ≤ 1.5×；读取与校验交替 ${RUNS} 次的中位数：读取 ${reads.map((t) => t.toFixed(0)).join(', ')} ms，校验 ${checks.map((t) => t.toFixed(0)).join(', ')} ms；进程中第一次校验 ${times[0].toFixed(0)} ms）`,
+    );
   }
 }
 
@@ -305,7 +376,9 @@ function live(blocks0) {
     session.apply([put(orig)]);
     times.push(performance.now() - t);
   }
-  console.log(`  实时校验：开启（完整校验并建立单元格索引，保留 ${session.checks} 项核对）${tStart.toFixed(0)} ms；改一个金额格到结果更新（${times.length} 次，方式 ${[...modes].join('/')}，改错时最多 ${errors} 项错误）中位数 ${median(times).toFixed(1)} ms，最慢 ${Math.max(...times).toFixed(1)} ms（目标 < 20 ms）；同一工作簿完整校验 ${median(tFull).toFixed(0)} ms`);
+  console.log(
+    `  实时校验：开启（完整校验并建立单元格索引，保留 ${session.checks} 项核对）${tStart.toFixed(0)} ms；改一个金额格到结果更新（${times.length} 次，方式 ${[...modes].join('/')}，改错时最多 ${errors} 项错误）中位数 ${median(times).toFixed(1)} ms，最慢 ${Math.max(...times).toFixed(1)} ms（目标 < 20 ms）；同一工作簿完整校验 ${median(tFull).toFixed(0)} ms`,
+  );
 }
 
 if (require.main === module) {

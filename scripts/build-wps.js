@@ -35,7 +35,8 @@ fs.writeFileSync(path.join(addin, 'ribbon.xml'), ribbon);
 for (const f of ['index.html', 'main.js']) fs.copyFileSync(path.join(root, 'src', 'wps', f), path.join(addin, f));
 fs.copyFileSync(path.join(pane, 'taskpane.js'), path.join(addin, 'taskpane.js'));
 // Chunks the pane loads on demand (the docx export): every .js webpack emitted besides the other pages' entries.
-for (const f of fs.readdirSync(pane)) if (f.endsWith('.js') && !['taskpane.js', 'preview.js', 'commands.js'].includes(f)) fs.copyFileSync(path.join(pane, f), path.join(addin, f));
+for (const f of fs.readdirSync(pane))
+  if (f.endsWith('.js') && !['taskpane.js', 'preview.js', 'commands.js'].includes(f)) fs.copyFileSync(path.join(pane, f), path.join(addin, f));
 // The same task pane, without Office.js: inside WPS it finds window.Application.
 const html = fs.readFileSync(path.join(pane, 'taskpane.html'), 'utf8').replace(/<script src="?https:\/\/appsforoffice[^>]*><\/script>\s*/, '');
 if (/office\.js/.test(html)) throw new Error('WPS 版任务窗格不应加载 Office.js');
@@ -61,7 +62,10 @@ execFileSync(path7za, ['a', '-t7z', '-bd', '-y', archive, folder], { cwd: out, s
 
 const xml = (body) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<jsplugins>\n${body}\n</jsplugins>\n`;
 fs.writeFileSync(path.join(out, 'jsplugins.xml'), xml(`  <jsplugin name="${NAME}" type="et" url="${base}${folder}.7z" version="${version}"/>`));
-fs.writeFileSync(path.join(out, 'publish.xml'), xml(`  <jspluginonline name="${NAME}" type="et" url="${base}${folder}/" version="${version}" enable="enable" install="null" customDomain=""/>`));
+fs.writeFileSync(
+  path.join(out, 'publish.xml'),
+  xml(`  <jspluginonline name="${NAME}" type="et" url="${base}${folder}/" version="${version}" enable="enable" install="null" customDomain=""/>`),
+);
 fs.writeFileSync(
   path.join(out, 'publish.html'),
   `<!DOCTYPE html>

@@ -60,7 +60,11 @@ function installPages(r) {
       o,
     );
 
-    routes.push(['我用 Excel 桌面版（Windows 上的 Excel 2019、2021、Microsoft 365）', 'install/excel-desktop.html', '把共享文件夹设为“受信任的加载项目录”，再从“共享文件夹”添加']);
+    routes.push([
+      '我用 Excel 桌面版（Windows 上的 Excel 2019、2021、Microsoft 365）',
+      'install/excel-desktop.html',
+      '把共享文件夹设为“受信任的加载项目录”，再从“共享文件夹”添加',
+    ]);
     pages['install/excel-desktop.html'] = page(
       'Excel 桌面版：共享文件夹加载项目录',
       `<p>Windows 版 Excel 从一个<b>网络共享文件夹</b>读取加载项清单。一个科室设一次共享即可，每台电脑在 Excel 中设置一次。</p>
@@ -85,7 +89,11 @@ Mac 版 Excel：把 manifest.xml 复制到 <code>~/Library/Containers/com.micros
       o,
     );
 
-    routes.push(['单位统一部署（有 Microsoft 365 管理员）', 'install/m365-admin.html', '管理员在 Microsoft 365 管理中心上传清单，指定人员，大家的 Excel 自动出现按钮']);
+    routes.push([
+      '单位统一部署（有 Microsoft 365 管理员）',
+      'install/m365-admin.html',
+      '管理员在 Microsoft 365 管理中心上传清单，指定人员，大家的 Excel 自动出现按钮',
+    ]);
     pages['install/m365-admin.html'] = page(
       'Microsoft 365 管理中心集中部署',
       `<p>由单位的 Microsoft 365 管理员（全局管理员或 Exchange 管理员）操作一次，指定的同事在 Excel 桌面版和网页版中自动出现“预算校验”按钮，不必各自安装。</p>

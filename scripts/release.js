@@ -34,7 +34,10 @@ function fail(message) {
 const opts = { zip: false, wpsOnly: false, skipBuild: false };
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
-  const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+  const [flag, inline] =
+    args[i].startsWith('--') && args[i].includes('=')
+      ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)]
+      : [args[i], undefined];
   const value = () => {
     const v = inline !== undefined ? inline : args[++i];
     if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) fail(`${flag} 后面缺少值。${USAGE}`);
@@ -78,7 +81,8 @@ if (fs.existsSync(out)) {
 }
 
 // ---- build
-if (!opts.skipBuild) execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+if (!opts.skipBuild)
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 const pane = path.join(root, 'dist', 'taskpane');
 for (const f of ['taskpane.html', 'taskpane.js', 'commands.html', 'help.html'])
   if (!fs.existsSync(path.join(pane, f))) fail(`缺少 dist/taskpane/${f}：请先运行 npm run build（不加 --skip-build 时 npm run release 会自己构建）。`);
@@ -113,7 +117,11 @@ execFileSync(process.execPath, [path.join(root, 'scripts', 'build-wps.js')], {
 // The pane's help page at the base URL: its install link is relative (index.html sits beside it).
 
 // ---- the 单机 install scripts, beside the add-in folder, and a zip holding both
-const fill = (text) => text.replace(/@NAME@/g, NAME).replace(/@VERSION@/g, version).replace(/@ONLINE_URL@/g, `${base}wps/${folder}/`);
+const fill = (text) =>
+  text
+    .replace(/@NAME@/g, NAME)
+    .replace(/@VERSION@/g, version)
+    .replace(/@ONLINE_URL@/g, `${base}wps/${folder}/`);
 const tmpl = (f) => fs.readFileSync(path.join(root, 'src', 'wps', 'install', f), 'utf8');
 fs.writeFileSync(path.join(wpsDir, 'install-wps.sh'), fill(tmpl('install-wps.sh')), { mode: 0o755 });
 // Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: the BOM keeps the Chinese intact.

@@ -46,7 +46,10 @@ test('runBatch: results in input order, one bad file does not stop the others', 
   const seen: number[] = [];
   const results = await runBatch([clean, junk, broken, clean001], { jobs: 2, onProgress: (p) => seen.push(p.done) });
   expect(results.map((r) => [path.basename(r.file), r.status])).toEqual([
-    ['0-秦皇岛.xlsx', 'ok'], ['3-坏文件.xlsx', 'unreadable'], ['2-有错.xlsx', 'ok'], ['1-山海关.xlsx', 'ok'],
+    ['0-秦皇岛.xlsx', 'ok'],
+    ['3-坏文件.xlsx', 'unreadable'],
+    ['2-有错.xlsx', 'ok'],
+    ['1-山海关.xlsx', 'ok'],
   ]);
   expect(seen).toEqual([1, 2, 3, 4]);
   expect(results[0]).toMatchObject({ department: '秦皇岛市工业和信息化局', year: 2021 });
@@ -73,7 +76,10 @@ test('a checker that dies on one file: that file is named, the file queued behin
   fs.writeFileSync(big, makeZip(workbookParts(`<row>${'<c><v>1</v></c>'.repeat(1000)}</row>`.repeat(1500))));
   const results = await runBatch([clean, big, clean001, broken], { jobs: 1, workerMemoryMb: 64 });
   expect(results.map((r) => [path.basename(r.file), r.status])).toEqual([
-    ['0-秦皇岛.xlsx', 'ok'], ['big.xlsx', 'unreadable'], ['1-山海关.xlsx', 'ok'], ['2-有错.xlsx', 'ok'],
+    ['0-秦皇岛.xlsx', 'ok'],
+    ['big.xlsx', 'unreadable'],
+    ['1-山海关.xlsx', 'ok'],
+    ['2-有错.xlsx', 'ok'],
   ]);
   expect(results[1].reason).toMatch(/校验该文件的进程异常退出/);
   expect(results[3].counts.error).toBeGreaterThan(0);
@@ -128,7 +134,12 @@ test('checker flags: a later optimization budget only when the checkers take eve
   const budget = (flags: string[]) => flags.find((f) => f.startsWith('--interrupt-budget='));
   expect(checkerFlags(1, 2)).toEqual(V8_FLAGS);
   expect(checkerFlags(3, 8)).toEqual(V8_FLAGS);
-  for (const [jobs, cores] of [[2, 2], [1, 1], [8, 8], [4, 2]]) {
+  for (const [jobs, cores] of [
+    [2, 2],
+    [1, 1],
+    [8, 8],
+    [4, 2],
+  ]) {
     const flags = checkerFlags(jobs, cores);
     expect(flags.slice(0, V8_FLAGS.length)).toEqual(V8_FLAGS);
     expect(Number(budget(flags)!.split('=')[1])).toBe(2 * 67584);
@@ -185,7 +196,13 @@ describe('a real folder of submissions: every file is checked or listed with its
     const json = JSON.parse((await run('validate', folder, '--format', 'json', '--jobs', '1')).out);
     expect(json.otherFiles.map((f: string) => path.basename(f))).toEqual(['说明.pdf']);
     expect(json.files.map((f: { file: string; status: string }) => [path.basename(f.file), f.status])).toEqual(
-      expect.arrayContaining([['c-旧版.xls', 'unreadable'], ['d-wps.et', 'unreadable'], ['e-导出.csv', 'unreadable'], ['a-部门.xlsx', 'ok'], ['b-宏.xlsm', 'ok']]),
+      expect.arrayContaining([
+        ['c-旧版.xls', 'unreadable'],
+        ['d-wps.et', 'unreadable'],
+        ['e-导出.csv', 'unreadable'],
+        ['a-部门.xlsx', 'ok'],
+        ['b-宏.xlsm', 'ok'],
+      ]),
     );
   }, 60000);
 });

@@ -18,8 +18,20 @@ import holdout from './fixtures/catalogue/holdout.json';
 
 const root = path.join(__dirname, '..');
 const shared = path.join(root, '..', 'shared');
-const inDir = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(dir, f)) : []);
-const subDirs = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((d) => path.join(dir, d)).filter((d) => fs.statSync(d).isDirectory()) : []);
+const inDir = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((f) => path.join(dir, f))
+    : [];
+const subDirs = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .map((d) => path.join(dir, d))
+        .filter((d) => fs.statSync(d).isDirectory())
+    : [];
 /** Every real disclosure workbook: shared/real, shared/real-final, samples/, tests/fixtures/. */
 const REAL = [
   ...subDirs(path.join(shared, 'real')).flatMap(inDir),
@@ -29,7 +41,10 @@ const REAL = [
 ];
 
 describe('the catalogue data', () => {
-  const kinds: [CodeKind, typeof FUNCTION_ENTRIES][] = [['function', FUNCTION_ENTRIES], ['economic', ECONOMIC_ENTRIES]];
+  const kinds: [CodeKind, typeof FUNCTION_ENTRIES][] = [
+    ['function', FUNCTION_ENTRIES],
+    ['economic', ECONOMIC_ENTRIES],
+  ];
   const sourceIds = new Set(CATALOGUE_SOURCES.map((s) => s.id));
 
   test.each(kinds)('%s: no code twice, every entry with known sources, every 款/项 under its 类 and 款', (kind, entries) => {
@@ -99,7 +114,9 @@ describe('coverage of the codes real disclosures print', () => {
       const missing = [...codes.values()].filter((c) => catalogueName(c.kind, c.code) === undefined);
       seen += codes.size;
       known += codes.size - missing.length;
-      lines.push(`${path.basename(file)}: ${codes.size - missing.length}/${codes.size}${missing.length ? ' (lacking ' + missing.map((c) => c.code).join(', ') + ')' : ''}`);
+      lines.push(
+        `${path.basename(file)}: ${codes.size - missing.length}/${codes.size}${missing.length ? ' (lacking ' + missing.map((c) => c.code).join(', ') + ')' : ''}`,
+      );
     }
     lines.push(`all: ${known}/${seen} = ${((100 * known) / seen).toFixed(1)}%`);
     console.log(`catalogue coverage, real workbooks:\n${lines.join('\n')}`);
@@ -128,21 +145,27 @@ describe('coverage of the codes real disclosures print', () => {
 });
 
 describe('a code the catalogue lacks (structure.unknown-code)', () => {
-  test.each(REAL.map((f) => [path.basename(f), f]))('%s: no warning for a lacking code whose parent is known and name consistent; at most one info line', async (_name, file) => {
-    const wb = await readXlsxFile(file);
-    const codes = printedCodes(detectWorkbook(wb).tables);
-    const rep = validateWorkbook(wb);
-    const findings = rep.findings.filter((f) => f.rule === 'structure.unknown-code');
-    expect(findings.filter((f) => f.severity === 'info').length).toBeLessThanOrEqual(1);
-    for (const f of findings.filter((f) => f.severity === 'warning')) {
-      const listed = /科目 (.*?) 不在内置科目目录中/.exec(f.message)![1].split('、').map((c) => c.replace(/ 等.*/, ''));
-      for (const code of listed) {
-        const c = [...codes.values()].find((x) => x.code === code)!;
-        expect(catalogueName(c.kind, code)).toBeUndefined();
-        expect(parentKnown(c.kind, code) && c.names.size === 1).toBe(false);
+  test.each(REAL.map((f) => [path.basename(f), f]))(
+    '%s: no warning for a lacking code whose parent is known and name consistent; at most one info line',
+    async (_name, file) => {
+      const wb = await readXlsxFile(file);
+      const codes = printedCodes(detectWorkbook(wb).tables);
+      const rep = validateWorkbook(wb);
+      const findings = rep.findings.filter((f) => f.rule === 'structure.unknown-code');
+      expect(findings.filter((f) => f.severity === 'info').length).toBeLessThanOrEqual(1);
+      for (const f of findings.filter((f) => f.severity === 'warning')) {
+        const listed = /科目 (.*?) 不在内置科目目录中/
+          .exec(f.message)![1]
+          .split('、')
+          .map((c) => c.replace(/ 等.*/, ''));
+        for (const code of listed) {
+          const c = [...codes.values()].find((x) => x.code === code)!;
+          expect(catalogueName(c.kind, code)).toBeUndefined();
+          expect(parentKnown(c.kind, code) && c.names.size === 1).toBe(false);
+        }
       }
-    }
-  });
+    },
+  );
 
   /** The 万里街道 2025 tables (every code now in the catalogue), with the code rows changed by `edit`. */
   function wanliWith(edit: (row: string[], block: TableBlock) => void) {

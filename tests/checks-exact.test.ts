@@ -17,8 +17,14 @@ const rnd = (n: number) => {
 
 function table(unit: '元' | '万元', decimals: number): MappedTable {
   return {
-    schema: 'expenditure', unit, decimals, factor: new Decimal(unit === '元' ? '0.0001' : 1), sheet: '支出', title: '支出总表',
-    range: { top: 0, left: 0, bottom: 40, right: 5 }, columns: [{ role: 'total', col: 2, header: '合计', label: '合计' }],
+    schema: 'expenditure',
+    unit,
+    decimals,
+    factor: new Decimal(unit === '元' ? '0.0001' : 1),
+    sheet: '支出',
+    title: '支出总表',
+    range: { top: 0, left: 0, bottom: 40, right: 5 },
+    columns: [{ role: 'total', col: 2, header: '合计', label: '合计' }],
   } as unknown as MappedTable;
 }
 
@@ -32,11 +38,14 @@ function amountText(decimals: number): string {
 }
 
 function row(r: number, text: string | undefined, decimals: number): MappedRow {
-  const micro = text === undefined ? 0 : (() => {
-    const [i, f = ''] = text.replace('-', '').split('.');
-    const m = f.length > 6 ? NaN : Number(i + f.padEnd(6, '0'));
-    return text.startsWith('-') ? -m : m;
-  })();
+  const micro =
+    text === undefined
+      ? 0
+      : (() => {
+          const [i, f = ''] = text.replace('-', '').split('.');
+          const m = f.length > 6 ? NaN : Number(i + f.padEnd(6, '0'));
+          return text.startsWith('-') ? -m : m;
+        })();
   const cell = new AmountCell(r, 2, text === undefined, decimals, micro, text === undefined ? undefined : new Decimal(text));
   return { row: r, kind: 'code', code: String(201 + r), name: `行${r}`, amounts: { total: cell } };
 }
@@ -44,7 +53,8 @@ function row(r: number, text: string | undefined, decimals: number): MappedRow {
 /** The oracle: values in 万元, bound = half a unit per shown term, everything in decimal.js. */
 function oracle(check: Check) {
   const v = (t: Check['lhs'][number]) => (t.ref && !t.ref.blank ? new Decimal(t.ref.value).times(t.table.factor) : new Decimal(0));
-  const half = (t: Check['lhs'][number]) => (t.ref && !t.ref.blank ? new Decimal(0.5).times(new Decimal(10).pow(-t.table.decimals)).times(t.table.factor) : new Decimal(0));
+  const half = (t: Check['lhs'][number]) =>
+    t.ref && !t.ref.blank ? new Decimal(0.5).times(new Decimal(10).pow(-t.table.decimals)).times(t.table.factor) : new Decimal(0);
   let diff = new Decimal(0);
   let bound = new Decimal(0);
   for (const t of check.lhs) {
@@ -61,13 +71,38 @@ function oracle(check: Check) {
   const actual = target.ref ? new Decimal(target.ref.value) : new Decimal(0);
   const expected = v(target).minus(diff).div(target.table.factor);
   const f = (d: Decimal, p = dec) => d.toFixed(p, Decimal.ROUND_HALF_UP);
-  return { status, diff, actual: f(actual), expected: f(expected), difference: f(actual.minus(expected)), shortfall: f(expected.minus(actual)), bound: f(bound.div(target.table.factor), dec + 1) };
+  return {
+    status,
+    diff,
+    actual: f(actual),
+    expected: f(expected),
+    difference: f(actual.minus(expected)),
+    shortfall: f(expected.minus(actual)),
+    bound: f(bound.div(target.table.factor), dec + 1),
+  };
 }
 
 test('fmtScaled writes what decimal.js toFixed writes, half away from zero', () => {
-  const cases: [number, number, number][] = [[5, 3, 2], [-5, 3, 2], [-4, 3, 2], [0, 6, 2], [1_234_500_000, 6, 0], [-2_500_000, 6, 0], [9_007_199_254_740_991, 6, 2], [-9_007_199_254_740_991, 7, 3], [123, 2, 4], [-1, 6, 6]];
+  const cases: [number, number, number][] = [
+    [5, 3, 2],
+    [-5, 3, 2],
+    [-4, 3, 2],
+    [0, 6, 2],
+    [1_234_500_000, 6, 0],
+    [-2_500_000, 6, 0],
+    [9_007_199_254_740_991, 6, 2],
+    [-9_007_199_254_740_991, 7, 3],
+    [123, 2, 4],
+    [-1, 6, 6],
+  ];
   for (let i = 0; i < 3000; i++) cases.push([(rnd(2) ? -1 : 1) * rnd(2_000_000_000) * (rnd(3) ? 1 : 4096), rnd(8), rnd(5)]);
-  for (const [n, scale, dec] of cases) expect([n, scale, dec, fmtScaled(n, scale, dec)]).toEqual([n, scale, dec, new Decimal(n).div(new Decimal(10).pow(scale)).toFixed(dec, Decimal.ROUND_HALF_UP)]);
+  for (const [n, scale, dec] of cases)
+    expect([n, scale, dec, fmtScaled(n, scale, dec)]).toEqual([
+      n,
+      scale,
+      dec,
+      new Decimal(n).div(new Decimal(10).pow(scale)).toFixed(dec, Decimal.ROUND_HALF_UP),
+    ]);
   expect(microDecimal(-4_436_200_000).toString()).toBe('-4436.2');
   expect(microDecimal(7).toString()).toBe('0.000007');
 });
@@ -87,7 +122,13 @@ test('evaluate and toFinding agree with plain decimal arithmetic on random check
     const off = [0, 0, 1, -1, 2, 250][rnd(6)];
     const totalText = sum.plus(new Decimal(off).times(new Decimal(10).pow(-t.decimals))).toFixed(t.decimals);
     const total = row(30, rnd(15) === 0 ? undefined : totalText, t.decimals);
-    const check: Check = { rule: 'hierarchy.parent', op: rnd(4) === 0 ? 'gte' : 'eq', lhs: [term(t, total, 'total')], rhs: rows.map((r) => term(t, r, 'total')), expectation: '其下各款之和' };
+    const check: Check = {
+      rule: 'hierarchy.parent',
+      op: rnd(4) === 0 ? 'gte' : 'eq',
+      lhs: [term(t, total, 'total')],
+      rhs: rows.map((r) => term(t, r, 'total')),
+      expectation: '其下各款之和',
+    };
     const want = oracle(check);
     const res = evaluate(check);
     statuses.add(res.status);
@@ -111,8 +152,26 @@ test('evaluate and toFinding agree with plain decimal arithmetic on random check
 
 test('a number cell made directly is the cell parseAmount gives, and the rest are left to parseAmount', () => {
   const formats = [undefined, 'General', '0.00', '#,##0.00', '#,##0', '0.0000', '0.00_ ;[Red]-0.00 ', '@'];
-  const values: Cell['value'][] = [null, 0, -0, 1, 85.2, 85.19999999999999, 4436.2, -4436.25, 1e-7, 1e21, 123.4567891, 0.1 + 0.2, NaN, Infinity, '4,436.20', '', true];
-  for (let i = 0; i < 400; i++) values.push((rnd(2) ? -1 : 1) * rnd(100_000_000) / 10 ** rnd(8));
+  const values: Cell['value'][] = [
+    null,
+    0,
+    -0,
+    1,
+    85.2,
+    85.19999999999999,
+    4436.2,
+    -4436.25,
+    1e-7,
+    1e21,
+    123.4567891,
+    0.1 + 0.2,
+    NaN,
+    Infinity,
+    '4,436.20',
+    '',
+    true,
+  ];
+  for (let i = 0; i < 400; i++) values.push(((rnd(2) ? -1 : 1) * rnd(100_000_000)) / 10 ** rnd(8));
   let direct = 0;
   for (const value of values)
     for (const numFmt of formats)
@@ -121,12 +180,27 @@ test('a number cell made directly is the cell parseAmount gives, and the rest ar
         const made = plainAmountCell(3, 4, cell, cellText(cell));
         if (!made) {
           // Left to parseAmount: text, booleans, non-finite, exponent form, rounding to the format, an empty formula.
-          expect([value, numFmt, formula, typeof value !== 'number' || !/^-?\d+(\.\d{1,6})?$/.test(cellText(cell)) || (value === null && !!formula) || parseAmount(cell).decimals < (cellText(cell).split('.')[1]?.length ?? 0)]).toEqual([value, numFmt, formula, true]);
+          expect([
+            value,
+            numFmt,
+            formula,
+            typeof value !== 'number' ||
+              !/^-?\d+(\.\d{1,6})?$/.test(cellText(cell)) ||
+              (value === null && !!formula) ||
+              parseAmount(cell).decimals < (cellText(cell).split('.')[1]?.length ?? 0),
+          ]).toEqual([value, numFmt, formula, true]);
           continue;
         }
         direct++;
         const p = parseAmount(cell);
-        expect([value, numFmt, made.blank, made.decimals, made.micro, made.value.toString()]).toEqual([value, numFmt, p.blank, p.decimals, p.micro, p.value.toString()]);
+        expect([value, numFmt, made.blank, made.decimals, made.micro, made.value.toString()]).toEqual([
+          value,
+          numFmt,
+          p.blank,
+          p.decimals,
+          p.micro,
+          p.value.toString(),
+        ]);
       }
   expect(direct).toBeGreaterThan(3000);
 });
@@ -140,7 +214,14 @@ test('a plain number or a dash typed as text is made directly; any other text is
     expect([value, made !== undefined]).toEqual([value, direct.includes(value)]);
     if (!made) continue;
     const p = parseAmount(cell);
-    expect([value, made.blank, made.decimals, made.micro, made.value.toString(), p.invalid]).toEqual([value, p.blank, p.decimals, p.micro, p.value.toString(), undefined]);
+    expect([value, made.blank, made.decimals, made.micro, made.value.toString(), p.invalid]).toEqual([
+      value,
+      p.blank,
+      p.decimals,
+      p.micro,
+      p.value.toString(),
+      undefined,
+    ]);
   }
 });
 
@@ -149,7 +230,13 @@ test('a sum that passes 2⁵³ on the way is not taken as exact (decided by deci
   // one millionth by which the two sides differ.
   const t = table('万元', 6);
   const [x, y, z, w] = [row(0, '9007199254.740991', 6), row(1, '0.000002', 6), row(2, '9007199254.740991', 6), row(3, '0.000001', 6)];
-  const check: Check = { rule: 'hierarchy.parent', op: 'eq', lhs: [term(t, x, 'total'), term(t, y, 'total')], rhs: [term(t, z, 'total'), term(t, w, 'total')], expectation: '其下各款之和' };
+  const check: Check = {
+    rule: 'hierarchy.parent',
+    op: 'eq',
+    lhs: [term(t, x, 'total'), term(t, y, 'total')],
+    rhs: [term(t, z, 'total'), term(t, w, 'total')],
+    expectation: '其下各款之和',
+  };
   const res = evaluate(check);
   expect(res.diff.toString()).toBe('0.000001');
   expect(res.status).toBe('rounding');
@@ -165,7 +252,18 @@ test('the sums that settle checks unbuilt agree with evaluate, and none takes a 
   const twin = row(2, '9007199254.740991', 6);
   const one = row(3, '0.000001', 6);
   expect(rowsUnitsDiff(t, 'total', big, [twin, tiny])).toBeNaN();
-  expect(cellsUnitsDiff([[t, big, 'total'], [t, tiny, 'total']], [[t, twin, 'total'], [t, one, 'total']])).toBeNaN();
+  expect(
+    cellsUnitsDiff(
+      [
+        [t, big, 'total'],
+        [t, tiny, 'total'],
+      ],
+      [
+        [t, twin, 'total'],
+        [t, one, 'total'],
+      ],
+    ),
+  ).toBeNaN();
   expect(pairUnitsDiff(t, big, 'total', t, undefined, 'total')).toBe(9007199254740991);
   // Within the exact range they give what evaluate decides on: Σlhs − Σrhs in millionths of a 万元 (NaN alike for a
   // 元 table's cell that is not whole 分), with their own copy of refUnits.
@@ -180,7 +278,12 @@ test('the sums that settle checks unbuilt agree with evaluate, and none takes a 
       const units = evaluate(check).units;
       if (Number.isNaN(units)) nan++;
       expect(rowsUnitsDiff(u, 'total', head, parts)).toBe(units);
-      expect(cellsUnitsDiff([[u, head, 'total']], parts.map((p) => [u, p, 'total'] as const))).toBe(units);
+      expect(
+        cellsUnitsDiff(
+          [[u, head, 'total']],
+          parts.map((p) => [u, p, 'total'] as const),
+        ),
+      ).toBe(units);
       expect(pairUnitsDiff(u, head, 'total', u, parts[0], 'total')).toBe(evaluate({ ...check, rhs: [term(u, parts[0], 'total')] }).units);
     }
     // Both kinds of sum occur: exact ones, and in the 元 table ones that are not (a cell with finer digits than 分).

@@ -73,7 +73,17 @@ test('unreadable input: exit 2 and one Chinese line on stderr', async () => {
 
 test('a workbook with no budget table: exit 2 with a message', async () => {
   const f = path.join(dir, 'other.xlsx');
-  fs.writeFileSync(f, await writeXlsxBuffer({ sheets: [sheetFromArray('Sheet1', [['姓名', '电话'], ['张三', '123']])] }));
+  fs.writeFileSync(
+    f,
+    await writeXlsxBuffer({
+      sheets: [
+        sheetFromArray('Sheet1', [
+          ['姓名', '电话'],
+          ['张三', '123'],
+        ]),
+      ],
+    }),
+  );
   const r = await run('validate', f);
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/没有找到部门预算公开表/);

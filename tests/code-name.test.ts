@@ -49,7 +49,15 @@ maybe('the real 社会福利院 2024 单位预算 (issue 37 item 7)', () => {
 });
 
 maybe('real Shanghai workbooks: no finding rests on a row whose printed code and name disagree', () => {
-  const files = fs.readdirSync(real).filter((d) => fs.statSync(path.join(real, d)).isDirectory()).flatMap((d) => fs.readdirSync(path.join(real, d)).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(real, d, f)));
+  const files = fs
+    .readdirSync(real)
+    .filter((d) => fs.statSync(path.join(real, d)).isDirectory())
+    .flatMap((d) =>
+      fs
+        .readdirSync(path.join(real, d))
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((f) => path.join(real, d, f)),
+    );
   test.each(files.map((f) => [path.basename(f), f]))('%s', async (_, file) => {
     const wb = await readXlsxFile(file);
     const det = detectWorkbook(wb);
@@ -59,7 +67,9 @@ maybe('real Shanghai workbooks: no finding rests on a row whose printed code and
         if (t.def.codeKind && r.code && contradictedName(t.def.codeKind, r.code, r.name) !== undefined)
           for (const a of Object.values(r.amounts)) bad.add(`${t.sheet}!${a1(a.row, a.col)}`);
     const rep = validateWorkbook(wb);
-    const resting = rep.findings.filter((f) => f.rule !== 'structure.code-name' && !f.rule.startsWith('hierarchy.') && (f.cells ?? []).some((c) => bad.has(`${c.sheet}!${c.cell}`)));
+    const resting = rep.findings.filter(
+      (f) => f.rule !== 'structure.code-name' && !f.rule.startsWith('hierarchy.') && (f.cells ?? []).some((c) => bad.has(`${c.sheet}!${c.cell}`)),
+    );
     expect(resting).toEqual([]);
     expect(rep.suspects.filter((s) => bad.has(`${s.sheet}!${s.cell}`))).toEqual([]);
   });

@@ -37,7 +37,14 @@ test('columns are mapped by role, rows by kind (seed 004 一般公共预算支�
   const det = detectWorkbook(build('004 (2021 秦皇岛市工信局)', { layout: 'stacked', startCol: 1 }).workbook);
   const g = det.tables.find((t) => t.schema === 'general-budget-expenditure')!;
   expect(g.columns.map((c) => [c.role, c.col])).toEqual([
-    ['seq', 1], ['code', 2], ['name', 3], ['total', 4], ['basic', 5], ['personnel', 6], ['public', 7], ['project', 8],
+    ['seq', 1],
+    ['code', 2],
+    ['name', 3],
+    ['total', 4],
+    ['basic', 5],
+    ['personnel', 6],
+    ['public', 7],
+    ['project', 8],
   ]);
   expect(g.rows[0].kind).toBe('total');
   const r208 = g.rows.find((r) => r.code === '208')!;
@@ -64,9 +71,13 @@ test('2023 row set: 三十一、人行科目 is a class row of both summary tabl
 test('a table of contents listing the titles is not mistaken for tables', () => {
   const l = layoutWorkbook(seed004Blocks(), { layout: 'stacked', startRow: 12 });
   const sheet = l.workbook.sheets[0];
-  ['一、2021 年部门预算公开表', '1、部门预算收支总表', '2、部门预算收入总表', '9、部门预算财政拨款“三公”经费支出表', '二、2021 年部门预算信息公开情况说明'].forEach(
-    (t, i) => (sheet.rows[i] = [{ value: t }]),
-  );
+  [
+    '一、2021 年部门预算公开表',
+    '1、部门预算收支总表',
+    '2、部门预算收入总表',
+    '9、部门预算财政拨款“三公”经费支出表',
+    '二、2021 年部门预算信息公开情况说明',
+  ].forEach((t, i) => (sheet.rows[i] = [{ value: t }]));
   const rep = validateWorkbook(l.workbook);
   expect(rep.tables).toHaveLength(9);
   expect(rep.unmapped).toEqual([]);
@@ -75,12 +86,7 @@ test('a table of contents listing the titles is not mistaken for tables', () => 
 test('a titled table whose header cannot be read is reported with the reason, not skipped', () => {
   const wb = {
     sheets: [
-      sheetFromArray('乱表', [
-        ['部门预算支出总表'],
-        ['预算年度：2021', '单位：万元'],
-        ['206', '科学技术支出', 3000],
-        ['208', '社会保障和就业支出', 158.13],
-      ]),
+      sheetFromArray('乱表', [['部门预算支出总表'], ['预算年度：2021', '单位：万元'], ['206', '科学技术支出', 3000], ['208', '社会保障和就业支出', 158.13]]),
     ],
   };
   const rep = validateWorkbook(wb);
@@ -93,11 +99,7 @@ test('a titled table whose header cannot be read is reported with the reason, no
 test('a header without a 合计 column is reported as unmapped with that reason', () => {
   const wb = {
     sheets: [
-      sheetFromArray('s', [
-        ['部门预算一般公共预算财政拨款基本支出表'],
-        ['科目编码', '科目名称', '人员经费', '公用经费'],
-        ['301', '工资福利支出', 1.5, null],
-      ]),
+      sheetFromArray('s', [['部门预算一般公共预算财政拨款基本支出表'], ['科目编码', '科目名称', '人员经费', '公用经费'], ['301', '工资福利支出', 1.5, null]]),
     ],
   };
   const rep = validateWorkbook(wb);
@@ -105,7 +107,10 @@ test('a header without a 合计 column is reported as unmapped with that reason'
 });
 
 test('a sheet without a title is recognised by its sheet name', () => {
-  const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'general-budget-basic-expenditure'), { layout: 'sheets', sheetNames: ['基本支出表'] });
+  const l = layoutWorkbook(
+    seed004Blocks().filter((b) => b.id === 'general-budget-basic-expenditure'),
+    { layout: 'sheets', sheetNames: ['基本支出表'] },
+  );
   const sheet = l.workbook.sheets[0];
   sheet.rows[0] = [];
   sheet.merges = sheet.merges.filter((m) => m.top !== 0);
@@ -124,7 +129,10 @@ describe('mapping corrections from the task pane (overrides)', () => {
     expect(ignored.findings.some((f: { rule: string }) => f.rule === 'structure.missing-table')).toBe(true);
   });
   test('a region whose title was not recognised can be mapped by hand', () => {
-    const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure'), { layout: 'sheets', sheetNames: ['表九'] });
+    const l = layoutWorkbook(
+      seed004Blocks().filter((b) => b.id === 'three-public-expenditure'),
+      { layout: 'sheets', sheetNames: ['表九'] },
+    );
     l.workbook.sheets[0].rows[0] = [{ value: '表九：公务支出情况' }];
     expect(validate(l.workbook).tables).toHaveLength(0);
     const rep = validate(l.workbook, { overrides: [{ sheet: '表九', titleRow: 0, schema: 'three-public-expenditure' }] });
@@ -136,7 +144,10 @@ describe('mapping corrections from the task pane (overrides)', () => {
 describe('a row numbering the columns under the header', () => {
   /** The seed's 基本支出表, its 栏次 row kept, or renumbered cell by cell as other provinces print it. */
   function basicTable(numbering?: (n: number) => string | number) {
-    const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'general-budget-basic-expenditure'), { layout: 'sheets' });
+    const l = layoutWorkbook(
+      seed004Blocks().filter((b) => b.id === 'general-budget-basic-expenditure'),
+      { layout: 'sheets' },
+    );
     const sheet = l.workbook.sheets[0];
     const r = sheet.rows.findIndex((row) => row?.some((c) => c?.value === '栏次'));
     expect(r).toBeGreaterThan(0);
@@ -168,10 +179,16 @@ test('one header under the titles of different tables is mapped by each table’
   // Column lists are remembered by header (a batch's workbooks share templates): the table's schema is part of that.
   const header = ['科目编码', '科目名称', '合计', '基本支出', '项目支出'];
   const roles = (title: string) =>
-    detectWorkbook({ sheets: [sheetFromArray('s', [[title], header, ['201', '一般公共服务支出', 3, 1, 2]])] }).tables.map((t) => `${t.schema}: ${t.columns.map((c) => c.role).join(' ')}`);
+    detectWorkbook({ sheets: [sheetFromArray('s', [[title], header, ['201', '一般公共服务支出', 3, 1, 2]])] }).tables.map(
+      (t) => `${t.schema}: ${t.columns.map((c) => c.role).join(' ')}`,
+    );
   for (let i = 0; i < 2; i++) {
     expect(roles('2025年部门支出总表')).toEqual(['expenditure: code name total basic project']);
     expect(roles('2025年部门收入总表')).toEqual(['income: code name total']);
   }
-  expect(Object.isFrozen(detectWorkbook({ sheets: [sheetFromArray('s', [['2025年部门支出总表'], header, ['201', '一般公共服务支出', 3, 1, 2]])] }).tables[0].columns)).toBe(true);
+  expect(
+    Object.isFrozen(
+      detectWorkbook({ sheets: [sheetFromArray('s', [['2025年部门支出总表'], header, ['201', '一般公共服务支出', 3, 1, 2]])] }).tables[0].columns,
+    ),
+  ).toBe(true);
 });

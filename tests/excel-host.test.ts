@@ -44,7 +44,11 @@ test('a big sheet is read in blocks budgeted by bytes: 2 syncs plus 1 per block,
 test('a workbook whose cells would exceed 5 MB per request (the old 200,000-cell plan) is read: long text, formulas only where they are', async () => {
   // 200,000 cells of long accounting formats and text: ≈ 60 bytes each, 12 MB in one request of the old plan.
   const rows = Array.from({ length: 20000 }, (_, i) =>
-    Array.from({ length: 10 }, (_, j) => (j === 9 && i % 100 === 0 ? { value: i, formula: `SUM(A${i + 1}:H${i + 1})`, numFmt: '#,##0.00' } : { value: j < 2 ? `科目名称很长的一段文字${i}-${j}` : i + j + 0.5, numFmt: '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ' })),
+    Array.from({ length: 10 }, (_, j) =>
+      j === 9 && i % 100 === 0
+        ? { value: i, formula: `SUM(A${i + 1}:H${i + 1})`, numFmt: '#,##0.00' }
+        : { value: j < 2 ? `科目名称很长的一段文字${i}-${j}` : i + j + 0.5, numFmt: '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ' },
+    ),
   );
   const book = fakeBookFrom({ sheets: [{ name: '大表', rows, merges: [] }] });
   const excel = fakeExcel(book);
@@ -100,7 +104,7 @@ test('marks: 2 syncs; errors red, the first suspect its own colour, notes added;
   expect(filled).toHaveLength(1);
 });
 
-test("a comment the user wrote is never changed or deleted (3 syncs when comments exist)", async () => {
+test('a comment the user wrote is never changed or deleted (3 syncs when comments exist)', async () => {
   const { book, excel, host, cell } = setup();
   book.comments.push({ sheet: '3支出总表', cell, content: '财务科：此数待核' });
   const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
@@ -158,7 +162,9 @@ test('selectCell activates the sheet and selects the cell in one sync', async ()
 test('insertSheet adds a new sheet in 2 syncs and never overwrites one (情况说明 → 情况说明(2))', async () => {
   const { book, excel, host } = setup(false);
   const { sectionsSheet } = require('../src/core/narrative/sheet');
-  const sheet = sectionsSheet('某局2021年部门预算信息公开情况说明', [{ id: '九', title: '九、其他需要说明的事项', text: '无其他需要说明的事项。', placeholders: [] }]);
+  const sheet = sectionsSheet('某局2021年部门预算信息公开情况说明', [
+    { id: '九', title: '九、其他需要说明的事项', text: '无其他需要说明的事项。', placeholders: [] },
+  ]);
   expect(await host.insertSheet('情况说明', sheet)).toBe('情况说明');
   expect(excel.syncs()).toEqual([2]);
   expect(await host.insertSheet('情况说明', sheet)).toBe('情况说明(2)');
@@ -268,7 +274,11 @@ describe('live checking in Excel (issue 18)', () => {
     excel.userInsertRow(at.sheet, 5);
     await settle();
     expect(changes[0]).toMatchObject({ kind: 'structure', why: expect.stringMatching(/插入或删除/) });
-    excel.userEdit(at.sheet, 'A1:J3000', Array.from({ length: 3000 }, () => Array(10).fill(1)));
+    excel.userEdit(
+      at.sheet,
+      'A1:J3000',
+      Array.from({ length: 3000 }, () => Array(10).fill(1)),
+    );
     await settle();
     expect(changes[1]).toMatchObject({ kind: 'structure', why: expect.stringMatching(/30000 个单元格/) });
   });

@@ -29,7 +29,10 @@ test('round trip through .xlsx keeps values, number formats and merged headers; 
 });
 
 test('formula cells are read with their cached results', async () => {
-  const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure'), { layout: 'sheets' });
+  const l = layoutWorkbook(
+    seed004Blocks().filter((b) => b.id === 'three-public-expenditure'),
+    { layout: 'sheets' },
+  );
   const sheet = l.workbook.sheets[0];
   const at = locate(l, 'three-public-expenditure', 0, 2);
   sheet.rows[at.row][at.col] = { value: 4.25, formula: 'C8+C9+C12', numFmt: '0.00' };
@@ -47,7 +50,8 @@ test('progress is reported per sheet', async () => {
 
 describe('bad input gives a clear Chinese message, never a crash trace', () => {
   test('empty file', () => expectHostError(readXlsxBuffer(new Uint8Array()), 'unreadable', /空的/));
-  test('plain text', () => expectHostError(readXlsxBuffer(Buffer.from('序号,项目\n1,合计')), 'wrong-kind', /这是文本文件（如 \.csv 或 \.txt），不是 \.xlsx 工作簿/));
+  test('plain text', () =>
+    expectHostError(readXlsxBuffer(Buffer.from('序号,项目\n1,合计')), 'wrong-kind', /这是文本文件（如 \.csv 或 \.txt），不是 \.xlsx 工作簿/));
   test('legacy .xls', () => {
     const b = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
@@ -59,7 +63,8 @@ describe('bad input gives a clear Chinese message, never a crash trace', () => {
     Buffer.from('EncryptionInfo', 'utf16le').copy(b, 1200);
     return expectHostError(readXlsxBuffer(b), 'encrypted', /密码/);
   });
-  test('corrupt zip', () => expectHostError(readXlsxBuffer(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)])), 'damaged', /工作簿已损坏/));
+  test('corrupt zip', () =>
+    expectHostError(readXlsxBuffer(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)])), 'damaged', /工作簿已损坏/));
   test('truncated xlsx', async () => {
     const buf = await writeXlsxBuffer(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook);
     await expectHostError(readXlsxBuffer(buf.subarray(0, Math.floor(buf.length / 2))), 'damaged', /工作簿已损坏：文件不完整/);

@@ -24,8 +24,15 @@ const shared = path.join(__dirname, '..', '..', 'shared', 'real-final');
 const NAMES = ['sh-putuo-caizhengju-2024-js', 'sh-putuo-shegongbu-2024-js'];
 const FILES = [...NAMES.map((n) => path.join(shared, n, `${n}.xlsx`)), path.join(shared, NAMES[0], `${NAMES[0]}.joined.xlsx`)];
 const ROLES = [
-  'expenditure', 'fiscal-appropriation-summary', 'general-budget-basic-expenditure', 'general-budget-expenditure', 'government-fund-expenditure',
-  'income', 'income-expenditure-summary', 'state-capital-expenditure', 'three-public-expenditure',
+  'expenditure',
+  'fiscal-appropriation-summary',
+  'general-budget-basic-expenditure',
+  'general-budget-expenditure',
+  'government-fund-expenditure',
+  'income',
+  'income-expenditure-summary',
+  'state-capital-expenditure',
+  'three-public-expenditure',
 ].sort();
 
 const errors = (fs: TextFinding[]) => fs.filter((f) => f.severity === 'error');
@@ -76,11 +83,27 @@ describe.each(FILES.map((f) => [path.basename(f), f]))('real 决算 workbook %s'
   test('the relations of final-accounts.md §3 run (J1–J7, JX.1–JX.7, JX.9, JX.10); the budget-only rules N1–N3 do not', () => {
     const byRule = checksByRule(structuredClone(wb));
     const ran = [
-      'summary.income-total', 'summary.expenditure-total', 'final.summary-totals', 'summary.balance', // J1.1–J1.5
-      'row.income-total', 'hierarchy.parent', 'hierarchy.total', 'row.expenditure-total', // J2, J3
-      'row.fiscal-total', 'final.carry-over', 'row.general-total', 'final.basic-ledger', // J4, J5, J6
-      'cross.summary-income', 'cross.summary-expenditure', 'cross.final-summary-fiscal', 'cross.fiscal-general', // JX.1–JX.4
-      'cross.fiscal-fund', 'cross.fiscal-state', 'cross.final-general-basic', 'cross.final-fiscal-subset', 'cross.economic-function', // JX.5–JX.9
+      'summary.income-total',
+      'summary.expenditure-total',
+      'final.summary-totals',
+      'summary.balance', // J1.1–J1.5
+      'row.income-total',
+      'hierarchy.parent',
+      'hierarchy.total',
+      'row.expenditure-total', // J2, J3
+      'row.fiscal-total',
+      'final.carry-over',
+      'row.general-total',
+      'final.basic-ledger', // J4, J5, J6
+      'cross.summary-income',
+      'cross.summary-expenditure',
+      'cross.final-summary-fiscal',
+      'cross.fiscal-general', // JX.1–JX.4
+      'cross.fiscal-fund',
+      'cross.fiscal-state',
+      'cross.final-general-basic',
+      'cross.final-fiscal-subset',
+      'cross.economic-function', // JX.5–JX.9
     ];
     for (const id of ran) expect([id, (byRule.get(id) ?? []).length > 0]).toEqual([id, true]);
     for (const id of ['cross.income-expenditure', 'cross.general-expenditure', 'summary.grand-totals', 'cross.general-basic', 'basic.economic-split'])
@@ -160,19 +183,23 @@ describe('a non-empty 决算 fund table', () => {
 });
 
 describe('single-cell and paired errors injected into every 决算 table are found and localised', () => {
-  test.each(FILES.slice(0, 2).map((f) => [path.basename(f), f]))('%s', async (_name, file) => {
-    const base = await readXlsxFile(file);
-    const outcomes = localisationCampaign(() => structuredClone(base));
-    const acc = accuracyByKind(outcomes);
-    // Measured: 420/472 and 357/387 first (89%, 92%); the misses are 款 of the basic ledger, where any 款 of the
-    // class explains a broken 类 = Σ款 equally (the ledger has no 人员/公用 columns to tell them apart).
-    expect(acc.all.found / acc.all.n).toBeGreaterThanOrEqual(0.99);
-    expect(acc.all.rate).toBeGreaterThanOrEqual(0.87);
-    expect(acc.cross.rate).toBe(1);
-    expect(acc.all.missedButLikely).toBeLessThanOrEqual(3);
-    const tables = new Set(outcomes.filter((o) => o.kind === 'single').map((o) => o.cells[0].split('!')[0]));
-    expect(tables.size).toBeGreaterThanOrEqual(6);
-  }, 120_000);
+  test.each(FILES.slice(0, 2).map((f) => [path.basename(f), f]))(
+    '%s',
+    async (_name, file) => {
+      const base = await readXlsxFile(file);
+      const outcomes = localisationCampaign(() => structuredClone(base));
+      const acc = accuracyByKind(outcomes);
+      // Measured: 420/472 and 357/387 first (89%, 92%); the misses are 款 of the basic ledger, where any 款 of the
+      // class explains a broken 类 = Σ款 equally (the ledger has no 人员/公用 columns to tell them apart).
+      expect(acc.all.found / acc.all.n).toBeGreaterThanOrEqual(0.99);
+      expect(acc.all.rate).toBeGreaterThanOrEqual(0.87);
+      expect(acc.cross.rate).toBe(1);
+      expect(acc.all.missedButLikely).toBeLessThanOrEqual(3);
+      const tables = new Set(outcomes.filter((o) => o.kind === 'single').map((o) => o.cells[0].split('!')[0]));
+      expect(tables.size).toBeGreaterThanOrEqual(6);
+    },
+    120_000,
+  );
 });
 
 describe('a 决算 情况说明 checked against its tables (final-accounts.md §4)', () => {
@@ -184,7 +211,12 @@ describe('a 决算 情况说明 checked against its tables (final-accounts.md §
 
   test('财政局 2024: the real errors are found (0.3万元 for 财政拨款收入支出总计, 71.73% for 71.65%, 完成预算的0% of a zero budget), nothing else is an error', async () => {
     const found = await check(NAMES[0]);
-    const wanted = [/财政拨款收入支出总计0\.3万元/, /占71\.73%/, /因公出国（境）费决算为0\.00万元，完成预算的0%/, /公务用车购置及运行维护费支出决算为0\.00万元，完成预算的0%/];
+    const wanted = [
+      /财政拨款收入支出总计0\.3万元/,
+      /占71\.73%/,
+      /因公出国（境）费决算为0\.00万元，完成预算的0%/,
+      /公务用车购置及运行维护费支出决算为0\.00万元，完成预算的0%/,
+    ];
     for (const re of wanted) expect([re.source, errors(found).some((f) => re.test(f.sentence))]).toEqual([re.source, true]);
     expect(errors(found)).toHaveLength(wanted.length);
     // 收入支出总计 is the summary's 总计 (2995.39, with carry-over), and 年初预算 is no table figure: neither is an error.
@@ -223,14 +255,34 @@ describe('生成说明 for 决算: the 情况说明 written from the tables in t
   /** Figures the published texts state (verified in expect.json text_facts_verified), as the generated text must say them. */
   const PUBLISHED: Record<string, string[]> = {
     [NAMES[0]]: [
-      '收入支出总计2995.39万元', '本年收入合计2946.25万元', '财政拨款收入2940.05万元，占99.79%', '其他收入6.20万元，占0.21%',
-      '本年支出合计2940.05万元', '基本支出2336.91万元，占79.49%', '项目支出603.14万元，占20.51%', '财政拨款收入支出总计2961.68万元',
-      '一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%', '一般公共服务支出（类）2106.66万元，占71.65%',
-      '社会保障和就业支出（类）326.72万元，占11.11%', '人员经费2152.26万元', '公用经费184.65万元', '年初预算为0.95万元，支出决算为0.00万元',
-      '机关运行经费支出184.65万元', '无政府性基金预算财政拨款收入和支出', '无国有资本经营预算财政拨款收入和支出',
+      '收入支出总计2995.39万元',
+      '本年收入合计2946.25万元',
+      '财政拨款收入2940.05万元，占99.79%',
+      '其他收入6.20万元，占0.21%',
+      '本年支出合计2940.05万元',
+      '基本支出2336.91万元，占79.49%',
+      '项目支出603.14万元，占20.51%',
+      '财政拨款收入支出总计2961.68万元',
+      '一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%',
+      '一般公共服务支出（类）2106.66万元，占71.65%',
+      '社会保障和就业支出（类）326.72万元，占11.11%',
+      '人员经费2152.26万元',
+      '公用经费184.65万元',
+      '年初预算为0.95万元，支出决算为0.00万元',
+      '机关运行经费支出184.65万元',
+      '无政府性基金预算财政拨款收入和支出',
+      '无国有资本经营预算财政拨款收入和支出',
       ...['1511.89', '10.00', '135.25', '449.52', '84.65', '160.75', '80.38', '0.94', '60.99', '187.19', '258.50'].map((x) => `支出决算为${x}万元`),
     ],
-    [NAMES[1]]: ['收入支出总计307.82万元', '一般公共预算财政拨款支出307.82万元', '一般公共服务支出（类）264.87万元，占86.05%', '住房保障支出（类）29.42万元，占9.56%', '人员经费95.36万元', '公用经费10.23万元', '无财政拨款“三公”经费支出'],
+    [NAMES[1]]: [
+      '收入支出总计307.82万元',
+      '一般公共预算财政拨款支出307.82万元',
+      '一般公共服务支出（类）264.87万元，占86.05%',
+      '住房保障支出（类）29.42万元，占9.56%',
+      '人员经费95.36万元',
+      '公用经费10.23万元',
+      '无财政拨款“三公”经费支出',
+    ],
   };
 
   test.each(NAMES)('%s: the published figures, in order, and the text checks clean against its own tables', async (name) => {
@@ -247,7 +299,7 @@ describe('生成说明 for 决算: the 情况说明 written from the tables in t
     expect(errors(checkText(r.out, extractFigures(det.tables)))).toEqual([]);
   });
 
-  test('without --year and --department (a 决算 table prints neither): places to fill in the title; with last year\'s 决算 figures, the changes', async () => {
+  test("without --year and --department (a 决算 table prints neither): places to fill in the title; with last year's 决算 figures, the changes", async () => {
     const r = await run('explain', file(NAMES[0]));
     expect(r.out.split('\n')[0]).toBe('【单位名称】【年度】年度部门决算情况说明');
     const det = detectWorkbook(await readXlsxFile(file(NAMES[0])));
@@ -289,7 +341,17 @@ describe('插入模板 for 决算: the nine 决算 tables with live formulas', (
     const t = buildTemplate({ year: 2024, department: '上海市普陀区财政局', stage: 'final' });
     // The code tables: the 项 rows' input columns, by the template's block columns.
     const leaves = (id: string, cols: Record<string, number>) =>
-      fillCodeRows(t, id, table(id).rows.filter((r) => r.kind === 'code').map((r) => ({ code: r.code!, name: r.name, values: Object.fromEntries(Object.entries(cols).map(([role, col]) => [col, r.amounts[role]?.value.toNumber() ?? ''])) })));
+      fillCodeRows(
+        t,
+        id,
+        table(id)
+          .rows.filter((r) => r.kind === 'code')
+          .map((r) => ({
+            code: r.code!,
+            name: r.name,
+            values: Object.fromEntries(Object.entries(cols).map(([role, col]) => [col, r.amounts[role]?.value.toNumber() ?? ''])),
+          })),
+      );
     leaves('income', { fiscal: 4, superior: 5, business: 6, operating: 7, affiliated: 8, other: 9 });
     leaves('expenditure', { basic: 4, project: 5, remit: 6, operating: 7, subsidy: 8 });
     leaves('general-budget-expenditure', { basic: 4, project: 5 });
@@ -325,9 +387,9 @@ describe('插入模板 for 决算: the nine 决算 tables with live formulas', (
   });
 });
 
-describe('a 决算 workbook against the same year\'s 预算 (final-accounts.md §3.5): warnings only', () => {
+describe("a 决算 workbook against the same year's 预算 (final-accounts.md §3.5): warnings only", () => {
   const budget = path.join(__dirname, '..', '..', 'shared', 'real', 'sh-putuo-caizhengju-2025', 'sh-putuo-caizhengju-2025.xlsx');
-  test('财政局: the 决算 三公 预算数 0.95 is the budget\'s 0.95 (its 2025 预算 says 与2024年预算持平): nothing; another budget: one warning per item', async () => {
+  test("财政局: the 决算 三公 预算数 0.95 is the budget's 0.95 (its 2025 预算 says 与2024年预算持平): nothing; another budget: one warning per item", async () => {
     const wb = await readXlsxFile(FILES[0]);
     const same = validateWorkbook(structuredClone(wb), { budget: detectWorkbook(await readXlsxFile(budget)) });
     expect(same.findings.filter((f) => f.rule === 'cross-stage.three-public-budget')).toEqual([]);

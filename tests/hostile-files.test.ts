@@ -58,23 +58,84 @@ const sheet1 = () => Buffer.from(seedParts['xl/worksheets/sheet1.xml']).toString
 const BIG = 150 * 1024 * 1024;
 
 const CASES: [string, () => Buffer, RegExp][] = [
-  ['zip bomb: a sheet part declared 1 KB that inflates to 150 MB', () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', deflated: zlib.deflateRawSync(Buffer.alloc(BIG, 32)), declaredSize: 1024 } }), /xl\/worksheets\/sheet1\.xml 解压后超过 100 MB 的上限/],
-  ['a sheet part that honestly declares 3 GB', () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', deflated: zlib.deflateRawSync(Buffer.alloc(1024, 32)), declaredSize: 3_000_000_000 } }), /解压后超过 100 MB 的上限/],
-  ['row number past the sheet limit (r="300000000")', () => makeZip(workbookParts('<row r="300000000"><c r="A300000000"><v>1</v></c></row>')), /第 300,000,000 行，超出工作表最多 1,048,576 行/],
+  [
+    'zip bomb: a sheet part declared 1 KB that inflates to 150 MB',
+    () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', deflated: zlib.deflateRawSync(Buffer.alloc(BIG, 32)), declaredSize: 1024 } }),
+    /xl\/worksheets\/sheet1\.xml 解压后超过 100 MB 的上限/,
+  ],
+  [
+    'a sheet part that honestly declares 3 GB',
+    () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', deflated: zlib.deflateRawSync(Buffer.alloc(1024, 32)), declaredSize: 3_000_000_000 } }),
+    /解压后超过 100 MB 的上限/,
+  ],
+  [
+    'row number past the sheet limit (r="300000000")',
+    () => makeZip(workbookParts('<row r="300000000"><c r="A300000000"><v>1</v></c></row>')),
+    /第 300,000,000 行，超出工作表最多 1,048,576 行/,
+  ],
   ['row number r="2000000000"', () => makeZip(workbookParts('<row r="2000000000"><c><v>1</v></c></row>')), /第 2,000,000,000 行/],
   ['column past XFD', () => makeZip(workbookParts('<row r="1"><c r="XFE1"><v>1</v></c></row>')), /超出工作表最多 16,384 列/],
-  ['60,000 unclosed <c> tags', () => makeZip(workbookParts('<row r="1">' + '<c r="A1"><v>1</v>'.repeat(60000) + '</row>')), /工作表“表1”的部件 xl\/worksheets\/sheet1\.xml 不完整或已损坏/],
-  ['60,000 unclosed <rPh> runs in the shared strings', () => makeZip([...workbookParts('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), { name: 'xl/sharedStrings.xml', data: '<sst><si><t>a</t>' + '<rPh><t>x</t>'.repeat(60000) + '</si></sst>' }]), /共享字符串部件 xl\/sharedStrings\.xml 不完整/],
-  ['a truncated sheet part', () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', data: sheet1().slice(0, Math.floor(sheet1().length / 2)) } }), /工作表“.*”的部件 xl\/worksheets\/sheet1\.xml 不完整或已损坏/],
-  ['a garbage sheet part', () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', data: crypto.randomBytes(5000) } }), /xl\/worksheets\/sheet1\.xml 不完整或已损坏/],
+  [
+    '60,000 unclosed <c> tags',
+    () => makeZip(workbookParts('<row r="1">' + '<c r="A1"><v>1</v>'.repeat(60000) + '</row>')),
+    /工作表“表1”的部件 xl\/worksheets\/sheet1\.xml 不完整或已损坏/,
+  ],
+  [
+    '60,000 unclosed <rPh> runs in the shared strings',
+    () =>
+      makeZip([
+        ...workbookParts('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+        { name: 'xl/sharedStrings.xml', data: '<sst><si><t>a</t>' + '<rPh><t>x</t>'.repeat(60000) + '</si></sst>' },
+      ]),
+    /共享字符串部件 xl\/sharedStrings\.xml 不完整/,
+  ],
+  [
+    'a truncated sheet part',
+    () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', data: sheet1().slice(0, Math.floor(sheet1().length / 2)) } }),
+    /工作表“.*”的部件 xl\/worksheets\/sheet1\.xml 不完整或已损坏/,
+  ],
+  [
+    'a garbage sheet part',
+    () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', data: crypto.randomBytes(5000) } }),
+    /xl\/worksheets\/sheet1\.xml 不完整或已损坏/,
+  ],
   ['an empty sheet part', () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', data: '' } }), /xl\/worksheets\/sheet1\.xml 不完整或已损坏/],
   ['a relationship to a missing part', () => seedWith({ 'xl/worksheets/sheet2.xml': null }), /指向的部件 xl\/worksheets\/sheet2\.xml 不存在/],
-  ['a truncated shared-strings part', () => seedWith({ 'xl/sharedStrings.xml': { name: '', data: Buffer.from(seedParts['xl/sharedStrings.xml']).toString('utf8').slice(0, 300) } }), /共享字符串部件 xl\/sharedStrings\.xml 不完整/],
+  [
+    'a truncated shared-strings part',
+    () => seedWith({ 'xl/sharedStrings.xml': { name: '', data: Buffer.from(seedParts['xl/sharedStrings.xml']).toString('utf8').slice(0, 300) } }),
+    /共享字符串部件 xl\/sharedStrings\.xml 不完整/,
+  ],
   ['cells that use shared strings with the part missing', () => seedWith({ 'xl/sharedStrings.xml': null }), /缺少共享字符串部件/],
   ['no xl/workbook.xml', () => seedWith({ 'xl/workbook.xml': null }), /缺少工作簿部件 xl\/workbook\.xml/],
-  ['an .ods spreadsheet', () => makeZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' }, { name: 'content.xml', data: '<x/>' }, { name: 'META-INF/manifest.xml', data: '<x/>' }]), /OpenDocument 表格（\.ods）/],
-  ['an .xlsb workbook', () => makeZip([{ name: '[Content_Types].xml', data: '<x/>' }, { name: 'xl/workbook.bin', data: 'bin' }]), /二进制工作簿（\.xlsb）/],
-  ['a .docx document', () => makeZip([{ name: '[Content_Types].xml', data: '<x/>' }, { name: 'word/document.xml', data: '<w:document/>' }]), /Word 文档（\.docx）/],
+  [
+    'an .ods spreadsheet',
+    () =>
+      makeZip([
+        { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
+        { name: 'content.xml', data: '<x/>' },
+        { name: 'META-INF/manifest.xml', data: '<x/>' },
+      ]),
+    /OpenDocument 表格（\.ods）/,
+  ],
+  [
+    'an .xlsb workbook',
+    () =>
+      makeZip([
+        { name: '[Content_Types].xml', data: '<x/>' },
+        { name: 'xl/workbook.bin', data: 'bin' },
+      ]),
+    /二进制工作簿（\.xlsb）/,
+  ],
+  [
+    'a .docx document',
+    () =>
+      makeZip([
+        { name: '[Content_Types].xml', data: '<x/>' },
+        { name: 'word/document.xml', data: '<w:document/>' },
+      ]),
+    /Word 文档（\.docx）/,
+  ],
   ['a .csv file', () => Buffer.from('科目编码,科目名称,合计\n201,一般公共服务支出,12.00\n', 'utf8'), /文本文件（如 \.csv 或 \.txt）/],
   ['2.1 million real cells', () => makeZip(workbookParts(`<row>${'<c><v>1</v></c>'.repeat(1000)}</row>`.repeat(2100))), /单元格超过 2,000,000 个的上限/],
 ];
@@ -105,7 +166,8 @@ describe('hostile files: exit 2, one Chinese line, within 10 s and 1 GB', () => 
 
 (built ? test : test.skip)('3,000 large merged areas: no crash, no English message, within 10 s', () => {
   const merges = Array.from({ length: 3000 }, (_, i) => `<mergeCell ref="A${100 + i * 100}:CV${199 + i * 100}"/>`).join('');
-  const data = '<row r="1"><c r="A1" t="inlineStr"><is><t>部门预算支出总表</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>科目编码</t></is></c><c r="B3" t="inlineStr"><is><t>科目名称</t></is></c><c r="C3" t="inlineStr"><is><t>合计</t></is></c></row>';
+  const data =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>部门预算支出总表</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>科目编码</t></is></c><c r="B3" t="inlineStr"><is><t>科目名称</t></is></c><c r="C3" t="inlineStr"><is><t>合计</t></is></c></row>';
   const file = path.join(dir, 'merges.xlsx');
   fs.writeFileSync(file, makeZip(workbookParts(data, { extraSheetXml: `<mergeCells count="3000">${merges}</mergeCells>` })));
   const r = cli(['validate', file]);
@@ -163,7 +225,10 @@ describe('batch', () => {
     const folder = path.join(dir, 'batch');
     fs.mkdirSync(folder);
     fs.copyFileSync(sample, path.join(folder, 'a-clean.xlsx'));
-    fs.writeFileSync(path.join(folder, 'b-bomb.xlsx'), seedWith({ 'xl/worksheets/sheet1.xml': { name: '', deflated: zlib.deflateRawSync(Buffer.alloc(BIG, 32)), declaredSize: 1024 } }));
+    fs.writeFileSync(
+      path.join(folder, 'b-bomb.xlsx'),
+      seedWith({ 'xl/worksheets/sheet1.xml': { name: '', deflated: zlib.deflateRawSync(Buffer.alloc(BIG, 32)), declaredSize: 1024 } }),
+    );
     fs.writeFileSync(path.join(folder, 'c-rows.xlsx'), makeZip(workbookParts('<row r="2000000000"><c><v>1</v></c></row>')));
     fs.copyFileSync(sample, path.join(folder, 'd-clean.xlsx'));
     const report = path.join(dir, 'batch.json');
@@ -181,7 +246,9 @@ describe('batch', () => {
     fs.mkdirSync(folder);
     for (let i = 0; i < 400; i++) fs.copyFileSync(sample, path.join(folder, `f${String(i).padStart(3, '0')}.xlsx`));
     const report = path.join(dir, 'partial.json');
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'budget-check.js'), 'validate', folder, '--jobs', '1', '--report', report], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'budget-check.js'), 'validate', folder, '--jobs', '1', '--report', report], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const deadline = Date.now() + 20000;
@@ -204,7 +271,9 @@ describe('content that reads but cannot be trusted', () => {
 
   test('a formula with no cached value is a clear finding and the table is only partly checked', () => {
     const wb = table([
-      [v('部门预算支出总表')], [v('单位：万元')], [v('科目编码'), v('科目名称'), v('合计'), v('基本支出'), v('项目支出')],
+      [v('部门预算支出总表')],
+      [v('单位：万元')],
+      [v('科目编码'), v('科目名称'), v('合计'), v('基本支出'), v('项目支出')],
       [undefined, v('合计'), { value: null, formula: 'SUM(C5:C5)' }, v(1), v(2)],
       [v('201'), v('一般公共服务支出'), v(3), v(1), v(2)],
     ]);
@@ -216,13 +285,17 @@ describe('content that reads but cannot be trusted', () => {
 
   test('"30000000元" in a 万元 table is converted and warned about, not read as 30,000,000 万元', () => {
     const wb = table([
-      [v('部门预算支出总表')], [v('单位：万元')], [v('科目编码'), v('科目名称'), v('合计'), v('基本支出'), v('项目支出')],
+      [v('部门预算支出总表')],
+      [v('单位：万元')],
+      [v('科目编码'), v('科目名称'), v('合计'), v('基本支出'), v('项目支出')],
       [undefined, v('合计'), v(3001), v('30000000元'), v(1)],
       [v('201'), v('一般公共服务支出'), v(3001), v(3000), v(1)],
     ]);
     const rep = validateWorkbook(wb);
     expect(rep.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(rep.findings.find((f) => f.rule === 'structure.unit-word')!.message).toMatch(/D4 写的是“30000000元”，单位为元，而本表金额单位为万元：已按万元换算后核对/);
+    expect(rep.findings.find((f) => f.rule === 'structure.unit-word')!.message).toMatch(
+      /D4 写的是“30000000元”，单位为元，而本表金额单位为万元：已按万元换算后核对/,
+    );
   });
 });
 

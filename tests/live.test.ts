@@ -42,7 +42,7 @@ function randomEdit(wb: Workbook, amounts: { sheet: string; row: number; col: nu
   const num = typeof old?.value === 'number' ? old.value : Number(String(old?.value ?? '0').replace(/,/g, '')) || 0;
   const numFmt = old?.numFmt;
   const kinds: (() => Cell | undefined)[] = [
-    () => ({ value: Math.round((num + (r(2) ? 1 : -1) * (1 + r(500)) / 100) * 100) / 100, numFmt }),
+    () => ({ value: Math.round((num + ((r(2) ? 1 : -1) * (1 + r(500))) / 100) * 100) / 100, numFmt }),
     () => ({ value: num + 1 + r(9), numFmt }),
     () => undefined,
     () => ({ value: 0, numFmt }),
@@ -71,7 +71,8 @@ function randomCell(wb: Workbook, r: (n: number) => number) {
 
 function amountCells(wb: Workbook) {
   const out: { sheet: string; row: number; col: number }[] = [];
-  for (const t of detectWorkbook(wb).tables) for (const r of t.rows) for (const a of Object.values(r.amounts)) out.push({ sheet: t.sheet, row: a.row, col: a.col });
+  for (const t of detectWorkbook(wb).tables)
+    for (const r of t.rows) for (const a of Object.values(r.amounts)) out.push({ sheet: t.sheet, row: a.row, col: a.col });
   return out;
 }
 

@@ -25,8 +25,18 @@ beforeAll(async () => {
   const m = { department: '[471]秦皇岛市工业和信息化局', year: 2020, unit: '万元' as const };
   const e = '';
   const blocks = [
-    expenditureBlock(m, [['', '合计', '1255.61', '1210.61', '45.00', e, e, e], ['215', '资源勘探工业信息等支出', '1255.61', '1210.61', '45.00', e, e, e]]),
-    threePublicBlock(m, { total: ['4.86', '4.86', e, e], abroad: [e, e, e, e], vehicle: ['3.83', '3.83', e, e], purchase: [e, e, e, e], operation: ['3.83', '3.83', e, e], reception: ['1.03', '1.03', e, e] }),
+    expenditureBlock(m, [
+      ['', '合计', '1255.61', '1210.61', '45.00', e, e, e],
+      ['215', '资源勘探工业信息等支出', '1255.61', '1210.61', '45.00', e, e, e],
+    ]),
+    threePublicBlock(m, {
+      total: ['4.86', '4.86', e, e],
+      abroad: [e, e, e, e],
+      vehicle: ['3.83', '3.83', e, e],
+      purchase: [e, e, e, e],
+      operation: ['3.83', '3.83', e, e],
+      reception: ['1.03', '1.03', e, e],
+    }),
   ];
   fs.writeFileSync(prior, await writeXlsxBuffer(layoutWorkbook(blocks, { layout: 'sheets' }).workbook));
 });

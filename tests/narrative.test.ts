@@ -23,7 +23,14 @@ function prior2020() {
       ['21505', '工业和信息产业监管', '1255.61', '1210.61', '45.00', e, e, e],
       ['2150501', '行政运行', '1255.61', '1210.61', '45.00', e, e, e],
     ]),
-    threePublicBlock(m, { total: ['4.86', '4.86', e, e], abroad: [e, e, e, e], vehicle: ['3.83', '3.83', e, e], purchase: [e, e, e, e], operation: ['3.83', '3.83', e, e], reception: ['1.03', '1.03', e, e] }),
+    threePublicBlock(m, {
+      total: ['4.86', '4.86', e, e],
+      abroad: [e, e, e, e],
+      vehicle: ['3.83', '3.83', e, e],
+      purchase: [e, e, e, e],
+      operation: ['3.83', '3.83', e, e],
+      reception: ['1.03', '1.03', e, e],
+    }),
   ];
   return extractFigures(detectWorkbook(layoutWorkbook(blocks, { layout: 'sheets' }).workbook).tables);
 }
@@ -89,7 +96,13 @@ test('the same text with one amount changed raises exactly that one, with the ta
   const text = fixture('seed004-text-2-4.txt').replace('日常公用经费 103.04 万元；', '日常公用经费 130.04 万元；');
   const errors = checkText(text, current()).filter((f) => f.severity === 'error');
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toMatchObject({ rule: 'text.amount', stated: '130.04', table: '103.04', sheet: expect.any(String), cell: expect.stringMatching(/^[A-Z]+\d+$/) });
+  expect(errors[0]).toMatchObject({
+    rule: 'text.amount',
+    stated: '130.04',
+    table: '103.04',
+    sheet: expect.any(String),
+    cell: expect.stringMatching(/^[A-Z]+\d+$/),
+  });
   expect(errors[0].sentence).toContain('130.04');
 });
 
@@ -103,7 +116,8 @@ test("seed 003's section 二 alone (no workbook) flags its 基本支出 sentence
 });
 
 test('wrong deltas, percentages and years are flagged', () => {
-  const text = '2021年预算收支安排4436.2万元，较2020年预算1255.61万元增加3180.95万元。安排“三公”经费总额4.25万元，较上年4.86万元减少0.61万元，降低15.55%。2019年度说明。';
+  const text =
+    '2021年预算收支安排4436.2万元，较2020年预算1255.61万元增加3180.95万元。安排“三公”经费总额4.25万元，较上年4.86万元减少0.61万元，降低15.55%。2019年度说明。';
   const rules = checkText(text, undefined, { year: 2021 }).map((f) => f.rule);
   expect(rules).toEqual(expect.arrayContaining(['text.delta', 'text.percent', 'text.year']));
 });
@@ -123,7 +137,8 @@ describe('五、政府采购预算情况 and 六、国有资产信息 from the o
   });
   test("seed 004's sentences about them check clean; a changed figure is caught", () => {
     const f = withOptional();
-    const text = '2020年，我部门安排政府采购预算290.38万元。截止到 2020 年 12 月 31 日资产总价值 1160.08 万元，本年度各单位（处室）拟购置固定资产总额为 290.38 万元。';
+    const text =
+      '2020年，我部门安排政府采购预算290.38万元。截止到 2020 年 12 月 31 日资产总价值 1160.08 万元，本年度各单位（处室）拟购置固定资产总额为 290.38 万元。';
     expect(checkText(text, f).filter((x) => x.severity === 'error')).toEqual([]);
     const bad = checkText(text.replace('1160.08', '1106.08'), f).filter((x) => x.severity === 'error');
     expect(bad).toHaveLength(1);
@@ -178,10 +193,15 @@ describe('generation as each department needs it (issue 11)', () => {
   test('a 资产 figure implausible for its unit is warned about in validate and explain', () => {
     const { plausibilityWarnings, addOtherTableFigures } = require('../src/core/narrative/figures');
     const { seed004OptionalBlocks } = require('../src/samples/seed004');
-    const optional = seed004OptionalBlocks().map((b: import('../src/samples/types').TableBlock) => ({ ...b, rows: b.rows.map((r) => r.map((x) => (x === '1160.08' ? '856766.73' : x))) }));
+    const optional = seed004OptionalBlocks().map((b: import('../src/samples/types').TableBlock) => ({
+      ...b,
+      rows: b.rows.map((r) => r.map((x) => (x === '1160.08' ? '856766.73' : x))),
+    }));
     const wb = layoutWorkbook([...seed004Blocks(), ...optional], { layout: 'stacked' }).workbook;
     const det = detectWorkbook(wb);
-    expect(plausibilityWarnings(addOtherTableFigures(extractFigures(det.tables), wb, det.others)).map((w: { message: string }) => w.message)).toEqual([expect.stringMatching(/资产总额 856766\.73万元.*是本年支出总额 4436\.20万元的 193 倍，可能把以“元”为单位的数字填在了“万元”表中/)]);
+    expect(plausibilityWarnings(addOtherTableFigures(extractFigures(det.tables), wb, det.others)).map((w: { message: string }) => w.message)).toEqual([
+      expect.stringMatching(/资产总额 856766\.73万元.*是本年支出总额 4436\.20万元的 193 倍，可能把以“元”为单位的数字填在了“万元”表中/),
+    ]);
     const { validateWorkbook } = require('../src/core/validate');
     expect(validateWorkbook(wb).findings.filter((f: { rule: string }) => f.rule === 'meta.unit-plausibility')).toHaveLength(1);
   });

@@ -43,7 +43,13 @@ beforeAll(async () => {
   // The tests run the compiled CLI: a dist/ older than the sources would test old code.
   const main = path.join(root, 'dist', 'cli', 'main.js');
   if (!fs.existsSync(main)) throw new Error('dist/ is missing: run npm run build:cli first');
-  const newest = (d: string): number => Math.max(0, ...allFiles(d).filter((f) => f.endsWith('.ts')).map((f) => fs.statSync(f).mtimeMs));
+  const newest = (d: string): number =>
+    Math.max(
+      0,
+      ...allFiles(d)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => fs.statSync(f).mtimeMs),
+    );
   const src = Math.max(...['cli', 'batch', 'core', 'hosts'].map((d) => newest(path.join(root, 'src', d))));
   if (src > fs.statSync(main).mtimeMs) throw new Error('dist/ is older than src/: run npm run build:cli first');
   fs.writeFileSync(sample, await writeXlsxBuffer(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook));
@@ -98,21 +104,25 @@ describe('item 10: SIGTERM during a batch writes the partial report it announces
     ['xlsx', 'after 40 files', 40],
     ['json', 'after 40 files', 40],
     ['html', 'after 40 files', 40],
-  ])('.%s report, SIGTERM %s: the file exists at the path stderr names and holds as many files as stderr says', async (ext, _when, after) => {
-    const report = path.join(dir, `partial-${after}.${ext}`);
-    const r = await interrupt(['validate', folder, '--jobs', '1', '--report', report], (done) => done >= after);
-    expect(r.sent).toBe(true);
-    expect(r.code).toBe(130);
-    const m = /批量校验被中断（SIGTERM）：已校验完 (\d+) \/ 400 个，未完成的报告已写入 (.+)\n/.exec(r.err);
-    expect(m).not.toBeNull();
-    const done = Number(m![1]);
-    expect(done).toBeGreaterThanOrEqual(after);
-    expect(done).toBeLessThan(TOTAL);
-    expect(m![2]).toBe(report);
-    expect(fs.existsSync(report)).toBe(true);
-    expect(await reportCounts(report)).toEqual({ note: done, listed: done, total: TOTAL });
-    expect(leftovers(dir)).toEqual([]);
-  }, 60000);
+  ])(
+    '.%s report, SIGTERM %s: the file exists at the path stderr names and holds as many files as stderr says',
+    async (ext, _when, after) => {
+      const report = path.join(dir, `partial-${after}.${ext}`);
+      const r = await interrupt(['validate', folder, '--jobs', '1', '--report', report], (done) => done >= after);
+      expect(r.sent).toBe(true);
+      expect(r.code).toBe(130);
+      const m = /批量校验被中断（SIGTERM）：已校验完 (\d+) \/ 400 个，未完成的报告已写入 (.+)\n/.exec(r.err);
+      expect(m).not.toBeNull();
+      const done = Number(m![1]);
+      expect(done).toBeGreaterThanOrEqual(after);
+      expect(done).toBeLessThan(TOTAL);
+      expect(m![2]).toBe(report);
+      expect(fs.existsSync(report)).toBe(true);
+      expect(await reportCounts(report)).toEqual({ note: done, listed: done, total: TOTAL });
+      expect(leftovers(dir)).toEqual([]);
+    },
+    60000,
+  );
 });
 
 describe('item 11: a report path that cannot be written is refused before the batch starts', () => {
@@ -194,7 +204,10 @@ describe('item 12: control characters from a workbook reach no output', () => {
   });
 
   test('the text on the terminal (validate, explain) carries no ESC, BEL or NUL', () => {
-    for (const args of [['validate', ctl], ['explain', ctl]]) {
+    for (const args of [
+      ['validate', ctl],
+      ['explain', ctl],
+    ]) {
       const r = cli(args);
       expect(r.code).toBe(0);
       expect(r.out + r.err).not.toMatch(CONTROL);
@@ -208,7 +221,10 @@ describe('item 12: control characters from a workbook reach no output', () => {
     const file = fs.readFileSync(out, 'utf8');
     expect(file).not.toMatch(CONTROL);
     expect(JSON.parse(file).title).toMatch(/^秦皇岛市.*局.*2021年部门预算信息公开情况说明$/);
-    for (const args of [['explain', ctl, '--format', 'json'], ['validate', ctl, '--format', 'json']]) {
+    for (const args of [
+      ['explain', ctl, '--format', 'json'],
+      ['validate', ctl, '--format', 'json'],
+    ]) {
       const r = cli(args);
       expect(r.out).not.toMatch(CONTROL);
       expect(() => JSON.parse(r.out)).not.toThrow();
@@ -265,18 +281,36 @@ describe('item 13: files of other kinds named for what they are', () => {
   const XML2003 =
     '<?xml version="1.0"?>\r\n<?mso-application progid="Excel.Sheet"?>\r\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\r\n' +
     '<Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">部门预算收支总表</Data></Cell></Row></Table></Worksheet></Workbook>\r\n';
-  const HTML = '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"></head>\r\n<body><table><tr><td>部门预算收支总表</td></tr></table></body></html>\r\n';
+  const HTML =
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"></head>\r\n<body><table><tr><td>部门预算收支总表</td></tr></table></body></html>\r\n';
   const utf16 = (s: string, be: boolean) => {
     const le = Buffer.from(s, 'utf16le');
     if (be) for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
     return Buffer.concat([Buffer.from(be ? [0xfe, 0xff] : [0xff, 0xfe]), le]);
   };
   const numbers = () =>
-    Buffer.from(zipSync({ 'Index/Document.iwa': new Uint8Array([0, 1, 2]), 'Index/Tables/DataList.iwa': new Uint8Array([3]), 'Metadata/Properties.plist': strToU8('<plist/>'), 'preview.jpg': new Uint8Array([0xff, 0xd8]) }));
+    Buffer.from(
+      zipSync({
+        'Index/Document.iwa': new Uint8Array([0, 1, 2]),
+        'Index/Tables/DataList.iwa': new Uint8Array([3]),
+        'Metadata/Properties.plist': strToU8('<plist/>'),
+        'preview.jpg': new Uint8Array([0xff, 0xd8]),
+      }),
+    );
 
   test.each([
-    ['an Excel 2003 XML file named .xls', 'x2003.xls', () => Buffer.from(XML2003, 'utf8'), /^这是 Excel 2003 XML 表格.*请在 Excel 或 WPS 中打开后“另存为” \.xlsx 格式再校验$/],
-    ['an Excel 2003 XML file with a byte order mark', 'x2003-bom.xml', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(XML2003, 'utf8')]), /^这是 Excel 2003 XML 表格/],
+    [
+      'an Excel 2003 XML file named .xls',
+      'x2003.xls',
+      () => Buffer.from(XML2003, 'utf8'),
+      /^这是 Excel 2003 XML 表格.*请在 Excel 或 WPS 中打开后“另存为” \.xlsx 格式再校验$/,
+    ],
+    [
+      'an Excel 2003 XML file with a byte order mark',
+      'x2003-bom.xml',
+      () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(XML2003, 'utf8')]),
+      /^这是 Excel 2003 XML 表格/,
+    ],
     ['a web page named .xls', 'page.xls', () => Buffer.from(HTML, 'utf8'), /^这是网页（HTML）格式的表格.*另存为” \.xlsx/],
     ['an Apple Numbers file', 'book.numbers', numbers, /^这是 Apple Numbers 表格（\.numbers）.*导出为.*\.xlsx/],
     ['UTF-16 LE text', 'u16le.txt', () => utf16('科目编码\t合计\r\n201\t1.00\r\n', false), /^这是 UTF-16 编码的文本文件.*另存为” \.xlsx/],
@@ -300,7 +334,9 @@ describe('item 13: files of other kinds named for what they are', () => {
     fs.copyFileSync(sample, path.join(folder, 'e-其实是xlsx.xls'));
     const r = cli(['validate', folder, '--format', 'json', '--jobs', '1']);
     expect(r.code).toBe(2);
-    const files = Object.fromEntries(JSON.parse(r.out).files.map((f: { file: string; status: string; reason?: string }) => [path.basename(f.file), [f.status, f.reason ?? '']]));
+    const files = Object.fromEntries(
+      JSON.parse(r.out).files.map((f: { file: string; status: string; reason?: string }) => [path.basename(f.file), [f.status, f.reason ?? '']]),
+    );
     expect(files['a-网页.xls'][1]).toMatch(/^这是网页（HTML）格式的表格/);
     expect(files['b-2003.xls'][1]).toMatch(/^这是 Excel 2003 XML 表格/);
     expect(files['c-苹果.numbers'][1]).toMatch(/^这是 Apple Numbers 表格/);
@@ -312,7 +348,11 @@ describe('item 13: files of other kinds named for what they are', () => {
     const sentence = '支出共计9.07万元，较上年支出数减少0.71万元，下降7.83%。';
     // The same sentence in GBK (Notepad's "ANSI" on Chinese Windows), byte by byte.
     const gbk = Buffer.from('d6a7b3f6b9b2bcc6392e3037cdf2d4aaa3acbdcfc9cfc4ead6a7b3f6cafdbcf5c9d9302e3731cdf2d4aaa3accfc2bdb5372e383325a1a3', 'hex');
-    for (const [file, bytes] of [['le.txt', utf16(sentence, false)], ['be.txt', utf16(sentence, true)], ['gbk.txt', gbk]] as const) {
+    for (const [file, bytes] of [
+      ['le.txt', utf16(sentence, false)],
+      ['be.txt', utf16(sentence, true)],
+      ['gbk.txt', gbk],
+    ] as const) {
       fs.writeFileSync(path.join(dir, file), bytes);
       const r = cli(['check-text', file, '--year', '2021']);
       expect([file, r.code]).toEqual([file, 1]);

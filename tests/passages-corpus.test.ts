@@ -96,7 +96,9 @@ describe.each([
     const all = set.reduce((n, p) => n + p.errors.length, 0);
     const unexpected = missed.filter((m) => !KNOWN_MISSES.some((k) => m.startsWith(k.file) && m.endsWith(k.quote)));
     const known = KNOWN_MISSES.filter((k) => k.file.startsWith('holdout') === holdout);
-    lines.push(`${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${decidable - known.length} 处，漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`);
+    lines.push(
+      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${decidable - known.length} 处，漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
+    );
     expect(unexpected).toEqual([]);
     // A known miss that is found now: take it off the list.
     for (const k of known) expect(missed.filter((m) => m.startsWith(k.file) && m.endsWith(k.quote))).toHaveLength(PASTE.length);
@@ -122,7 +124,9 @@ describe.each([
         const variant = p.text.slice(0, at.at) + changed + p.text.slice(at.at + at.len);
         tried++;
         // Pointed at: the finding's sentence holds the changed figure, or its message names it.
-        const hit = errorsOf(variant).some((f) => !base.includes(f.message) && (f.sentence.replace(/\s/g, '').includes(changed) || f.message.includes(changed)));
+        const hit = errorsOf(variant).some(
+          (f) => !base.includes(f.message) && (f.sentence.replace(/\s/g, '').includes(changed) || f.message.includes(changed)),
+        );
         if (hit) found++;
         else missed.push(`${p.file}：${r.statement}（${n} → ${changed}）`);
       }

@@ -19,7 +19,12 @@ import { seed004Blocks } from '../src/samples/seed004';
 import { Project, projectRows, SEED000_PROJECTS } from './fixtures/performance/seed000';
 
 const stacked = (projects: Project[] = SEED000_PROJECTS, plan?: (p: Project) => (string | number | null)[]): Workbook => ({
-  sheets: [sheetFromArray('项目绩效目标表', projects.flatMap((p) => projectRows(p, plan?.(p))))],
+  sheets: [
+    sheetFromArray(
+      '项目绩效目标表',
+      projects.flatMap((p) => projectRows(p, plan?.(p))),
+    ),
+  ],
 });
 const perSheet = (): Workbook => ({ sheets: SEED000_PROJECTS.map((p, i) => sheetFromArray(`项目${i + 1}`, projectRows(p))) });
 const rules = (wb: Workbook) => validateWorkbook(wb).findings.map((f) => [f.rule, f.severity]);
@@ -46,24 +51,43 @@ test('a workbook of only 绩效目标表 is a normal input for the CLI: exit 0, 
 });
 
 test('the plan without % signs is checked: a decrease and a last period short of 100 are errors; blanks early are fine', () => {
-  expect(rules(stacked(SEED000_PROJECTS, (p) => (p.name === '保险费' ? ['30.00', '60.00', '50.00', '100.00'] : p.plan)))).toEqual([['performance.plan', 'error']]);
-  expect(rules(stacked(SEED000_PROJECTS, (p) => (p.name === '保险费' ? ['30.00', '60.00', '90.00', '90.00'] : p.plan)))).toEqual([['performance.plan', 'error']]);
+  expect(rules(stacked(SEED000_PROJECTS, (p) => (p.name === '保险费' ? ['30.00', '60.00', '50.00', '100.00'] : p.plan)))).toEqual([
+    ['performance.plan', 'error'],
+  ]);
+  expect(rules(stacked(SEED000_PROJECTS, (p) => (p.name === '保险费' ? ['30.00', '60.00', '90.00', '90.00'] : p.plan)))).toEqual([
+    ['performance.plan', 'error'],
+  ]);
   expect(rules(stacked(SEED000_PROJECTS, (p) => (p.name === '保险费' ? [null, null, '90.00', '100.00'] : p.plan)))).toEqual([]);
   // As text with % and as numbers with a % format.
   expect(rules(stacked(SEED000_PROJECTS, () => ['30%', '60%', '90%', '100%']))).toEqual([]);
   const pct: Workbook = stacked();
   const sheet = pct.sheets[0] as Sheet;
   const planRow = sheet.rows.findIndex((r) => r?.some((c) => c?.value === '30.00'));
-  sheet.rows[planRow] = [undefined, undefined, { value: 0.3, numFmt: '0.00%' }, { value: 0.6, numFmt: '0.00%' }, { value: 0.5, numFmt: '0.00%' }, { value: 1, numFmt: '0.00%' }];
+  sheet.rows[planRow] = [
+    undefined,
+    undefined,
+    { value: 0.3, numFmt: '0.00%' },
+    { value: 0.6, numFmt: '0.00%' },
+    { value: 0.5, numFmt: '0.00%' },
+    { value: 1, numFmt: '0.00%' },
+  ];
   expect(rules(pct)).toEqual([['performance.plan', 'error']]);
 });
 
 test('the 产出 / 效果 framework: a 数量指标 under 效果指标 is a finding; an unknown 一级 is said, never skipped', () => {
-  const wrong = { ...SEED000_PROJECTS[0], indicators: [...SEED000_PROJECTS[0].indicators, ['', '数量指标', '用车次数', '描述', '48'] as [string, string, string, string, string]] };
-  expect(validateWorkbook(stacked([wrong, SEED000_PROJECTS[1]])).findings.map((f) => f.message)).toEqual([expect.stringMatching(/二级指标“数量指标”不属于一级指标“效果指标”，应在“产出指标”下/)]);
+  const wrong = {
+    ...SEED000_PROJECTS[0],
+    indicators: [...SEED000_PROJECTS[0].indicators, ['', '数量指标', '用车次数', '描述', '48'] as [string, string, string, string, string]],
+  };
+  expect(validateWorkbook(stacked([wrong, SEED000_PROJECTS[1]])).findings.map((f) => f.message)).toEqual([
+    expect.stringMatching(/二级指标“数量指标”不属于一级指标“效果指标”，应在“产出指标”下/),
+  ]);
   const unknown = { ...SEED000_PROJECTS[0], indicators: [['成效指标', '社会效益指标', '满意率', '描述', '100']] as [string, string, string, string, string][] };
   expect(validateWorkbook(stacked([unknown])).findings.map((f) => f.message)).toEqual([expect.stringMatching(/一级指标“成效指标”不是常用的一级指标/)]);
-  const noThird = { ...SEED000_PROJECTS[0], indicators: [...SEED000_PROJECTS[0].indicators.slice(0, 2), ['效果指标', '社会效益指标', '', '', ''] as [string, string, string, string, string]] };
+  const noThird = {
+    ...SEED000_PROJECTS[0],
+    indicators: [...SEED000_PROJECTS[0].indicators.slice(0, 2), ['效果指标', '社会效益指标', '', '', ''] as [string, string, string, string, string]],
+  };
   expect(validateWorkbook(stacked([noThird])).findings.map((f) => f.message)).toEqual([expect.stringMatching(/一级指标“效果指标”下没有三级指标/)]);
 });
 

@@ -72,7 +72,8 @@ describe('a table that never prints a trailing zero prints its numbers in full (
     // 公务用车购置及运行费 46.56 = 购置费 25 + 运行费 21.56; printed 46.91 it is 0.35 off, more than 3 half hundredths.
     const { s, r, c } = cellWith(wb, /三公/, 46.56);
     s.rows[r]![c] = { ...s.rows[r]![c]!, value: 46.91 };
-    const vehicle = (f: { rule: string; message: string }) => f.rule === 'three-public.items' && /^“三公”经费支出表「公务用车购置及运行维护费」/.test(f.message);
+    const vehicle = (f: { rule: string; message: string }) =>
+      f.rule === 'three-public.items' && /^“三公”经费支出表「公务用车购置及运行维护费」/.test(f.message);
     expect(errorsOf(wb).filter(vehicle)).toHaveLength(1);
     // Printed "46.90" the table shows a trailing zero: "25" is then rounded coarser, and the 0.34 is rounding.
     s.rows[r]![c] = { ...s.rows[r]![c]!, value: 46.9 };

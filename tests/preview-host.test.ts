@@ -45,7 +45,11 @@ test('two 三公 items typed into an inserted template: its totals recalculate, 
   const sheet = wb.sheets.find((s) => s.name === tp.sheet)!;
   expect(sheet.rows[ref.row][ref.col]!.formula).toBeTruthy();
   expect(sheet.rows[ref.row][ref.col]!.value).toBeCloseTo(30.1, 6);
-  expect(validateWorkbook(wb).findings.filter((f) => f.severity === "error").map((f) => f.message)).toEqual([]);
+  expect(
+    validateWorkbook(wb)
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => f.message),
+  ).toEqual([]);
   // Live checking got the typed cell and the recalculated ones: its report is the full run's.
   for (const c of heard) if (c.kind === 'edits') live.apply(c.edits);
   expect(heard.some((c) => c.kind === 'edits' && c.edits.some((e) => e.row === ref.row && e.col === ref.col))).toBe(true);

@@ -17,12 +17,16 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const texts = (wb: Workbook) => wb.sheets.map((s) => s.rows.map((r) => (r ?? []).map((c) => cellText(c))));
 
 test('<v xml:space="preserve"> (SheetJS): the text is read, with its line break', async () => {
-  const wb = await readXlsxBuffer(makeZip(workbookParts('<row r="1"><c r="A1" t="str"><v xml:space="preserve">事业单位\n经营收入</v></c><c r="B1" t="str"><v>合计</v></c></row>')));
+  const wb = await readXlsxBuffer(
+    makeZip(workbookParts('<row r="1"><c r="A1" t="str"><v xml:space="preserve">事业单位\n经营收入</v></c><c r="B1" t="str"><v>合计</v></c></row>')),
+  );
   expect(wb.sheets[0].rows[0]!.map((c) => c?.value)).toEqual(['事业单位\n经营收入', '合计']);
 });
 
 test('a number cell that holds "3,000.00" is damage, never 3', async () => {
-  await expect(readXlsxBuffer(makeZip(workbookParts('<row r="1"><c r="A1"><v>3,000.00</v></c></row>')))).rejects.toThrow(/单元格 A1 存的数值“3,000\.00”不是有效数字，文件已损坏/);
+  await expect(readXlsxBuffer(makeZip(workbookParts('<row r="1"><c r="A1"><v>3,000.00</v></c></row>')))).rejects.toThrow(
+    /单元格 A1 存的数值“3,000\.00”不是有效数字，文件已损坏/,
+  );
 });
 
 describe('prefixed SpreadsheetML (the Open XML SDK, .NET exports)', () => {
@@ -56,7 +60,12 @@ describe('formulas whose cached results cannot be trusted (issue 36 point 1)', (
   /** A filled 2021 template: totals are live formulas (SUM, SUMPRODUCT …) with their results cached. */
   async function template(): Promise<Buffer> {
     const t = buildTemplate({ year: 2021, unit: '万元', department: '测试局' });
-    fillCodeRows(t, 'expenditure', [{ code: '208' }, { code: '20805' }, { code: '2080501', values: { 4: 40.55, 5: 2.1 } }, { code: '2080502', values: { 4: 1.78 } }]);
+    fillCodeRows(t, 'expenditure', [
+      { code: '208' },
+      { code: '20805' },
+      { code: '2080501', values: { 4: 40.55, 5: 2.1 } },
+      { code: '2080502', values: { 4: 1.78 } },
+    ]);
     new FormulaEvaluator(t.workbook).evaluateAll();
     return writeXlsxBuffer(t.workbook);
   }
@@ -66,7 +75,8 @@ describe('formulas whose cached results cannot be trusted (issue 36 point 1)', (
     const entries: ZipEntry[] = Object.entries(parts).map(([name, data]) => {
       let xml = Buffer.from(data).toString('utf8');
       if (/^xl\/worksheets\//.test(name)) xml = xml.replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, how === 'none' ? '$1' : '$1<v>0</v>');
-      if (name === 'xl/workbook.xml') xml = xml.replace(/<calcPr[^>]*\/>/, '').replace('</workbook>', fullCalc ? '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>' : '</workbook>');
+      if (name === 'xl/workbook.xml')
+        xml = xml.replace(/<calcPr[^>]*\/>/, '').replace('</workbook>', fullCalc ? '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>' : '</workbook>');
       return { name, data: Buffer.from(xml, 'utf8') };
     });
     return makeZip(entries);
@@ -93,7 +103,9 @@ describe('formulas whose cached results cannot be trusted (issue 36 point 1)', (
         {
           ...sheetFromArray('t', []),
           rows: [
-            [{ value: '部门预算支出总表' }], [{ value: '单位：万元' }], [{ value: '科目编码' }, { value: '科目名称' }, { value: '合计' }, { value: '基本支出' }, { value: '项目支出' }],
+            [{ value: '部门预算支出总表' }],
+            [{ value: '单位：万元' }],
+            [{ value: '科目编码' }, { value: '科目名称' }, { value: '合计' }, { value: '基本支出' }, { value: '项目支出' }],
             [undefined, { value: '合计' }, { value: 0, formula: 'INDIRECT("C5")' }, { value: 1 }, { value: 2 }],
             [{ value: '201' }, { value: '一般公共服务支出' }, { value: 3 }, { value: 1 }, { value: 2 }],
           ],
@@ -104,6 +116,9 @@ describe('formulas whose cached results cannot be trusted (issue 36 point 1)', (
     expect(rep.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(rep.suspects).toEqual([]);
     expect(rep.findings.map((f) => f.rule)).toContain('structure.uncalculated');
-    expect(rep.coverage.find((c) => c.family === 'table:expenditure')).toMatchObject({ status: 'partial', reason: expect.stringMatching(/没有可信的计算结果/) });
+    expect(rep.coverage.find((c) => c.family === 'table:expenditure')).toMatchObject({
+      status: 'partial',
+      reason: expect.stringMatching(/没有可信的计算结果/),
+    });
   });
 });

@@ -38,10 +38,12 @@ beforeAll(async () => {
 
 /** The clean workbook's parts, each XML part passed through `change` (name, text → text or bytes). */
 function rewritten(change: (name: string, xml: string) => string | Buffer): Buffer {
-  return makeZip(Object.entries(cleanParts).map(([name, data]): ZipEntry => {
-    const out = /\.(xml|rels)$/.test(name) ? change(name, str(data)) : Buffer.from(data);
-    return { name, data: out };
-  }));
+  return makeZip(
+    Object.entries(cleanParts).map(([name, data]): ZipEntry => {
+      const out = /\.(xml|rels)$/.test(name) ? change(name, str(data)) : Buffer.from(data);
+      return { name, data: out };
+    }),
+  );
 }
 
 /**
@@ -85,7 +87,9 @@ describe('legal XML the lean scanner does not read as it is: the conformant path
     const wb = await read(buf);
     expect(texts(wb)).toEqual(texts(cleanWb));
     expect(wb.sheets[0].rows.flat().filter((c) => c?.numFmt).length).toBeGreaterThan(5);
-    expect(wb.sheets.map((s) => s.rows.map((r) => (r ?? []).map((c) => c?.numFmt ?? '')))).toEqual(cleanWb.sheets.map((s) => s.rows.map((r) => (r ?? []).map((c) => c?.numFmt ?? ''))));
+    expect(wb.sheets.map((s) => s.rows.map((r) => (r ?? []).map((c) => c?.numFmt ?? '')))).toEqual(
+      cleanWb.sheets.map((s) => s.rows.map((r) => (r ?? []).map((c) => c?.numFmt ?? ''))),
+    );
     expectSameReport(validateWorkbook(wb));
   });
 
@@ -104,8 +108,16 @@ describe('legal XML the lean scanner does not read as it is: the conformant path
   });
 
   test('CDATA in the shared strings (and text with "&" and "<" in it)', async () => {
-    const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-    const buf = rewritten((name, xml) => (name === 'xl/sharedStrings.xml' ? xml.replace(/<t([^>]*)>([^<]*)<\/t>/g, (_m, a, t) => `<t${a}><![CDATA[${decode(t)}]]></t>`) : xml));
+    const decode = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+    const buf = rewritten((name, xml) =>
+      name === 'xl/sharedStrings.xml' ? xml.replace(/<t([^>]*)>([^<]*)<\/t>/g, (_m, a, t) => `<t${a}><![CDATA[${decode(t)}]]></t>`) : xml,
+    );
     expect(str(unzipSync(buf)['xl/sharedStrings.xml'])).toMatch(/<t><!\[CDATA\[部门预算/);
     const wb = await read(buf);
     expect(texts(wb)).toEqual(texts(cleanWb));
@@ -122,7 +134,9 @@ describe('legal XML the lean scanner does not read as it is: the conformant path
       const le = Buffer.from((bom ? '\ufeff' : '') + text, 'utf16le');
       return be ? le.swap16() : le;
     };
-    const buf = rewritten((name, xml) => (name === 'xl/sharedStrings.xml' ? utf16(xml, false, true) : name === 'xl/worksheets/sheet2.xml' ? utf16(xml, true, false) : xml));
+    const buf = rewritten((name, xml) =>
+      name === 'xl/sharedStrings.xml' ? utf16(xml, false, true) : name === 'xl/worksheets/sheet2.xml' ? utf16(xml, true, false) : xml,
+    );
     expect(unzipSync(buf)['xl/worksheets/sheet2.xml'][0]).toBe(0);
     const wb = await read(buf);
     expect(texts(wb)).toEqual(texts(cleanWb));
@@ -151,13 +165,21 @@ describe('sheets that are no worksheets: listed, never an error', () => {
   function withOtherSheets(): Buffer {
     const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const extra: ZipEntry[] = [
-      { name: 'xl/chartsheets/sheet1.xml', data: `<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>` },
+      {
+        name: 'xl/chartsheets/sheet1.xml',
+        data: `<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`,
+      },
       { name: 'xl/dialogsheets/sheet1.xml', data: '<?xml version="1.0"?><dialogsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>' },
-      { name: 'xl/macrosheets/sheet1.xml', data: '<?xml version="1.0"?><xm:macrosheet xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData><row r="1"><c r="A1" t="str"><f>RETURN()</f><v>x</v></c></row></sheetData></xm:macrosheet>' },
+      {
+        name: 'xl/macrosheets/sheet1.xml',
+        data: '<?xml version="1.0"?><xm:macrosheet xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData><row r="1"><c r="A1" t="str"><f>RETURN()</f><v>x</v></c></row></sheetData></xm:macrosheet>',
+      },
     ];
     const buf = rewritten((name, xml) => {
       if (name === 'xl/workbook.xml')
-        return xml.replace(/<sheets>/, '<sheets><sheet name="图表1" sheetId="91" r:id="rIdC1"/>').replace(/<\/sheets>/, '<sheet name="对话框1" sheetId="92" r:id="rIdC2"/><sheet name="宏1" sheetId="93" r:id="rIdC3"/></sheets>');
+        return xml
+          .replace(/<sheets>/, '<sheets><sheet name="图表1" sheetId="91" r:id="rIdC1"/>')
+          .replace(/<\/sheets>/, '<sheet name="对话框1" sheetId="92" r:id="rIdC2"/><sheet name="宏1" sheetId="93" r:id="rIdC3"/></sheets>');
       if (name === 'xl/_rels/workbook.xml.rels')
         return xml.replace(
           '</Relationships>',
@@ -273,7 +295,10 @@ describe('date1904', () => {
   /** One date cell (serial 45000, format yyyy-mm-dd) in a workbook of the 1900 or the 1904 date system. */
   function dated(date1904: boolean): Buffer {
     const parts = workbookParts('<row r="1"><c r="A1" s="1"><v>45000</v></c></row>');
-    parts.push({ name: 'xl/styles.xml', data: '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>' });
+    parts.push({
+      name: 'xl/styles.xml',
+      data: '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>',
+    });
     if (date1904) parts[1] = { ...parts[1], data: String(parts[1].data).replace('<sheets>', '<workbookPr date1904="1"/><sheets>') };
     return makeZip(parts);
   }
@@ -294,11 +319,18 @@ describe('which copy is checked: a hidden stale copy placed before the visible t
     const stale = {
       name: '收入总表（旧）',
       merges: src.merges.map((m) => ({ ...m })),
-      rows: src.rows.map((r, i) => (r ?? []).map((c, col) => (c && typeof c.value === 'number' && i >= p.bodyRows[0] && col > p.col0 + 1 ? { ...c, value: Math.round(c.value * 200) / 100 } : c && { ...c }))),
+      rows: src.rows.map((r, i) =>
+        (r ?? []).map((c, col) =>
+          c && typeof c.value === 'number' && i >= p.bodyRows[0] && col > p.col0 + 1 ? { ...c, value: Math.round(c.value * 200) / 100 } : c && { ...c },
+        ),
+      ),
     };
     l.workbook.sheets.unshift(stale);
     const parts = unzipSync(await writeXlsxBuffer(l.workbook));
-    const wbXml = str(parts['xl/workbook.xml']).replace(/<sheet ([^>]*?)name="收入总表（旧）"([^>]*?)\/>/, (_m, a, b) => `<sheet ${a.replace(/state="\w+"\s*/, '')}name="收入总表（旧）" state="${state}"${b.replace(/\s*state="\w+"/, '')}/>`);
+    const wbXml = str(parts['xl/workbook.xml']).replace(
+      /<sheet ([^>]*?)name="收入总表（旧）"([^>]*?)\/>/,
+      (_m, a, b) => `<sheet ${a.replace(/state="\w+"\s*/, '')}name="收入总表（旧）" state="${state}"${b.replace(/\s*state="\w+"/, '')}/>`,
+    );
     expect(wbXml).toMatch(new RegExp(`<sheet [^>]*name="收入总表（旧）" state="${state}"`));
     return makeZip(Object.entries(parts).map(([name, data]) => ({ name, data: name === 'xl/workbook.xml' ? wbXml : Buffer.from(data) })));
   }
@@ -313,7 +345,9 @@ describe('which copy is checked: a hidden stale copy placed before the visible t
       expect(rep.counts.error).toBe(cleanRep.counts.error);
       const extra = rep.findings.filter((f) => !cleanRep.findings.some((c) => c.message === f.message));
       expect(extra.map((f) => [f.rule, f.severity, f.sheet])).toEqual([['structure.duplicate-table', 'warning', '收入总表（旧）']]);
-      expect(extra[0].message).toBe('部门预算收入总表出现多次：工作表“收入总表（旧）”是隐藏的工作表，其中的这张表未用于表间核对，表间核对使用可见的 2收入总表!A1（隐藏的副本可能是旧版本，公开前请删去或核实）');
+      expect(extra[0].message).toBe(
+        '部门预算收入总表出现多次：工作表“收入总表（旧）”是隐藏的工作表，其中的这张表未用于表间核对，表间核对使用可见的 2收入总表!A1（隐藏的副本可能是旧版本，公开前请删去或核实）',
+      );
     }
     const r = await cli(['validate', write(`hidden-${state}.xlsx`, buf)]);
     expect(r.out).toMatch(/部门预算收入总表 {2}收入总表（旧）!A1:\S+（[^）\n]*；在隐藏的工作表中）/);
@@ -335,25 +369,33 @@ describe('元 stored, 万元 shown by the number format', () => {
     return writeXlsxBuffer(l.workbook);
   }
 
-  test.each(['0!.0000', '#,##0!.0000', '0"."0000', '0\\.0000'])('"%s": read as shown, the same checks and errors, one warning per table, explain writes 4436.20万元', async (format) => {
-    const buf = await scaled(format);
-    expect(str(unzipSync(buf)['xl/worksheets/sheet1.xml'])).toMatch(/<v>44362000<\/v>/);
-    const rep = validateWorkbook(await readXlsxBuffer(buf));
-    expect(rep.tables).toEqual(cleanRep.tables);
-    expect(rep.counts.error).toBe(cleanRep.counts.error);
-    expect(rep.counts.checks).toBe(cleanRep.counts.checks);
-    const extra = rep.findings.filter((f) => !cleanRep.findings.some((c) => c.message === f.message));
-    expect(new Set(extra.map((f) => f.rule))).toEqual(new Set(['structure.scaled-format']));
-    expect(extra.length).toBeGreaterThanOrEqual(6);
-    expect(extra.find((f) => f.sheet === '1收支总表')!.message).toMatch(/存的数是“\d+”，数字格式“.+”把它缩小 10000 倍显示为 [\d.]+：已按显示的金额（万元）核对/);
-    const r = await cli(['explain', write(`scaled-${format.replace(/\W/g, '_')}.xlsx`, buf)]);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/4436\.20万元/);
-    expect(r.out).not.toMatch(/44362000/);
-  });
+  test.each(['0!.0000', '#,##0!.0000', '0"."0000', '0\\.0000'])(
+    '"%s": read as shown, the same checks and errors, one warning per table, explain writes 4436.20万元',
+    async (format) => {
+      const buf = await scaled(format);
+      expect(str(unzipSync(buf)['xl/worksheets/sheet1.xml'])).toMatch(/<v>44362000<\/v>/);
+      const rep = validateWorkbook(await readXlsxBuffer(buf));
+      expect(rep.tables).toEqual(cleanRep.tables);
+      expect(rep.counts.error).toBe(cleanRep.counts.error);
+      expect(rep.counts.checks).toBe(cleanRep.counts.checks);
+      const extra = rep.findings.filter((f) => !cleanRep.findings.some((c) => c.message === f.message));
+      expect(new Set(extra.map((f) => f.rule))).toEqual(new Set(['structure.scaled-format']));
+      expect(extra.length).toBeGreaterThanOrEqual(6);
+      expect(extra.find((f) => f.sheet === '1收支总表')!.message).toMatch(
+        /存的数是“\d+”，数字格式“.+”把它缩小 10000 倍显示为 [\d.]+：已按显示的金额（万元）核对/,
+      );
+      const r = await cli(['explain', write(`scaled-${format.replace(/\W/g, '_')}.xlsx`, buf)]);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/4436\.20万元/);
+      expect(r.out).not.toMatch(/44362000/);
+    },
+  );
 
   test('"#,##0.00," in a 元 table shows thousands: read as shown (× 1/1000) and said', async () => {
-    const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure'), { layout: 'sheets' });
+    const l = layoutWorkbook(
+      seed004Blocks().filter((b) => b.id === 'three-public-expenditure'),
+      { layout: 'sheets' },
+    );
     const before = validateWorkbook(l.workbook);
     for (const row of l.workbook.sheets[0].rows)
       (row ?? []).forEach((c) => {

@@ -52,7 +52,12 @@ describe('上海市普陀区万里街道 2025, as published', () => {
   test('codes in three columns are joined (201 | 05 | 07 → 2010507); the 三公 items are read from columns', () => {
     const det = detectWorkbook(wanli().workbook);
     const exp = det.tables.find((t) => t.schema === 'expenditure')!;
-    expect(exp.rows.filter((r) => r.kind === 'code').map((r) => r.code).slice(0, 3)).toEqual(['201', '20105', '2010507']);
+    expect(
+      exp.rows
+        .filter((r) => r.kind === 'code')
+        .map((r) => r.code)
+        .slice(0, 3),
+    ).toEqual(['201', '20105', '2010507']);
     expect(exp.rows.filter((r) => r.kind === 'code')).toHaveLength(66);
     const basic = det.tables.find((t) => t.schema === 'general-budget-basic-expenditure')!;
     expect(basic.rows.find((r) => r.code === '30217')!.amounts.total.value.toString()).toBe('13500');
@@ -111,7 +116,9 @@ describe('code layouts the seeds do not show', () => {
     expect(bySeverity(rep, 'error')).toEqual([]);
     const t = detectWorkbook(alone(rows)).tables[0];
     expect(t.rows.filter((r) => r.kind === 'code').map((r) => r.code)).toEqual(
-      detectWorkbook(alone(exp().rows)).tables[0].rows.filter((r) => r.kind === 'code').map((r) => r.code),
+      detectWorkbook(alone(exp().rows))
+        .tables[0].rows.filter((r) => r.kind === 'code')
+        .map((r) => r.code),
     );
   });
 
@@ -119,8 +126,13 @@ describe('code layouts the seeds do not show', () => {
     const joined = exp().rows.filter((r) => r[0] !== '项目' && r[0] !== '功能分类科目编码' && r[0] !== '类');
     const oneCell = joined.map((r) => (r[0] === '合计' ? ['合计', '', ...r.slice(4)] : [`${r[0]}${r[1]}${r[2]} ${r[3]}`, '', ...r.slice(4)]));
     const spaced = joined.map((r) => (r[0] === '合计' ? ['合计', '', ...r.slice(4)] : [[r[0], r[1], r[2]].filter(Boolean).join(' '), r[3], ...r.slice(4)]));
-    for (const [label, body] of [['一格', oneCell], ['空格', spaced]] as const) {
-      const wb = { sheets: [sheetFromArray(label, [['2025年部门支出预算总表'], ['单位：元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...body])] };
+    for (const [label, body] of [
+      ['一格', oneCell],
+      ['空格', spaced],
+    ] as const) {
+      const wb = {
+        sheets: [sheetFromArray(label, [['2025年部门支出预算总表'], ['单位：元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...body])],
+      };
       const rep = validateWorkbook(wb);
       expect(rep.tables.map((t) => t.schema)).toEqual(['expenditure']);
       expect(bySeverity(rep, 'error')).toEqual([]);
@@ -205,11 +217,11 @@ describe('titles, structure and the ledger', () => {
     ['2016 年支出预算表', 'expenditure'],
     ['2016 年财政拨款收支预算表', 'fiscal-appropriation-summary'],
     ['表 1 重庆市秀山土家族苗族自治县人民法院财政拨款收支总表', 'fiscal-appropriation-summary'],
-  ])('another province\'s title %s → %s', (title, schema) => {
+  ])("another province's title %s → %s", (title, schema) => {
     expect(matchTitle(title)?.schema?.id).toBe(schema);
   });
 
-  test.each(['政府采购预算表'])('another province\'s %s is another table', (title) => {
+  test.each(['政府采购预算表'])("another province's %s is another table", (title) => {
     expect(matchTitle(title)).toEqual({ other: true });
   });
 
@@ -227,10 +239,15 @@ describe('titles, structure and the ledger', () => {
 
   test('单位预算 titles of every table (seed 004 retitled) are all mapped and reconcile', () => {
     const unitTitles: Record<string, string> = {
-      'income-expenditure-summary': '单位收支预算总表', income: '单位收入预算总表', expenditure: '单位支出预算总表',
-      'fiscal-appropriation-summary': '单位财政拨款收支预算总表', 'general-budget-expenditure': '单位一般公共预算支出功能分类预算表',
-      'general-budget-basic-expenditure': '单位一般公共预算基本支出经济分类预算表', 'government-fund-expenditure': '单位政府性基金预算支出功能分类预算表',
-      'state-capital-expenditure': '单位国有资本经营预算支出功能分类预算表', 'three-public-expenditure': '单位“三公”经费和机关运行经费预算表',
+      'income-expenditure-summary': '单位收支预算总表',
+      income: '单位收入预算总表',
+      expenditure: '单位支出预算总表',
+      'fiscal-appropriation-summary': '单位财政拨款收支预算总表',
+      'general-budget-expenditure': '单位一般公共预算支出功能分类预算表',
+      'general-budget-basic-expenditure': '单位一般公共预算基本支出经济分类预算表',
+      'government-fund-expenditure': '单位政府性基金预算支出功能分类预算表',
+      'state-capital-expenditure': '单位国有资本经营预算支出功能分类预算表',
+      'three-public-expenditure': '单位“三公”经费和机关运行经费预算表',
     };
     const blocks = seed004Blocks().map((b) => ({ ...b, title: `2021年${unitTitles[b.id]}` }));
     const rep = validateWorkbook(layoutWorkbook(blocks, { layout: 'stacked' }).workbook);
@@ -266,7 +283,9 @@ describe('titles, structure and the ledger', () => {
     expect(summary.rows.some((r) => r.includes('十、医疗卫生与计划生育支出'))).toBe(true);
     const rep = validateWorkbook(layoutWorkbook(blocks, { layout: 'sheets' }).workbook);
     expect(bySeverity(rep, 'error')).toEqual([]);
-    expect(bySeverity(rep, 'warning').map((f) => f.message)).toEqual([expect.stringMatching(/“十、医疗卫生与计划生育支出”科目名称为旧名称，按 210 卫生健康支出核对/)]);
+    expect(bySeverity(rep, 'warning').map((f) => f.message)).toEqual([
+      expect.stringMatching(/“十、医疗卫生与计划生育支出”科目名称为旧名称，按 210 卫生健康支出核对/),
+    ]);
   });
 
   test('never silent: a titled table that cannot be mapped is unmapped with its reason, not "missing"; the ledger and the report say what was not checked', () => {
@@ -277,7 +296,12 @@ describe('titles, structure and the ledger', () => {
     expect(rep.unmapped).toEqual([expect.objectContaining({ sheet: '表8', schema: 'general-budget-basic-expenditure' })]);
     expect(rep.findings.filter((f) => f.rule === 'structure.missing-table')).toEqual([]);
     const gaps = rep.coverage.filter((c) => c.status !== 'checked');
-    expect(gaps.map((g) => g.family).sort()).toEqual(['cross.economic-function', 'cross.general-basic', 'cross.three-public-basic', 'table:general-budget-basic-expenditure']);
+    expect(gaps.map((g) => g.family).sort()).toEqual([
+      'cross.economic-function',
+      'cross.general-basic',
+      'cross.three-public-basic',
+      'table:general-budget-basic-expenditure',
+    ]);
     expect(gaps[0].reason).toMatch(/在 表8 中但无法识别/);
     const text = formatTextReport('x.xlsx', rep);
     expect(text).toMatch(/4 类核对未能进行/);

@@ -59,7 +59,15 @@ describe('the Excel manifest', () => {
   test('points at files that are in the release: the pane, its function file, help and icons', () => {
     const urls = values(parser.parse(read('manifest.xml'))).filter((v) => v.startsWith(base));
     const files = new Set(urls.map((u) => decodeURIComponent(u.slice(base.length))));
-    expect([...files].sort()).toEqual(['assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png', 'commands.html', 'help.html', 'taskpane.html']);
+    expect([...files].sort()).toEqual([
+      'assets/icon-16.png',
+      'assets/icon-32.png',
+      'assets/icon-64.png',
+      'assets/icon-80.png',
+      'commands.html',
+      'help.html',
+      'taskpane.html',
+    ]);
     for (const f of files) expect(fs.existsSync(path.join(out, f))).toBe(true);
     expect(read('taskpane.html')).toMatch(/taskpane\.js/);
     expect(fs.existsSync(path.join(out, 'taskpane.js'))).toBe(true);
@@ -82,7 +90,8 @@ describe('the WPS add-in', () => {
     const offline = parser.parse(read('wps/jsplugins.xml')).jsplugins.jsplugin;
     expect(online['@url']).toBe(`${wps()}${folder}/`);
     expect(offline['@url']).toBe(`${wps()}${folder}.7z`);
-    for (const f of ['index.html', 'main.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js', 'help.html', 'assets/icon-32.png']) expect(fs.existsSync(path.join(local(online['@url']), f))).toBe(true);
+    for (const f of ['index.html', 'main.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js', 'help.html', 'assets/icon-32.png'])
+      expect(fs.existsSync(path.join(local(online['@url']), f))).toBe(true);
     const archive = fs.readFileSync(local(offline['@url']));
     expect(archive.subarray(0, 6)).toEqual(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]));
     expect(read('wps/publish.html')).toContain(`${wps()}${folder}/`);
@@ -102,7 +111,17 @@ describe('the WPS add-in', () => {
     const { path7za } = require('7zip-bin');
     const listing = execFileSync(path7za, ['l', '-slt', path.join(out, 'wps', kit)], { encoding: 'utf8' });
     const paths = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1].replace(/\\/g, '/')).slice(1);
-    for (const f of [`${folder}/index.html`, `${folder}/main.js`, `${folder}/ribbon.xml`, `${folder}/taskpane.js`, 'install-wps.sh', 'install-wps.ps1', 'install-local.bat', 'install-online.bat', 'uninstall.bat'])
+    for (const f of [
+      `${folder}/index.html`,
+      `${folder}/main.js`,
+      `${folder}/ribbon.xml`,
+      `${folder}/taskpane.js`,
+      'install-wps.sh',
+      'install-wps.ps1',
+      'install-local.bat',
+      'install-online.bat',
+      'uninstall.bat',
+    ])
       expect(paths).toContain(f);
   });
 
@@ -113,7 +132,11 @@ describe('the WPS add-in', () => {
     expect(text).not.toMatch(/@(NAME|VERSION|ONLINE_URL)@/);
     expect(text).toContain(`$OnlineUrl = '${wps()}${folder}/'`);
     expect(text).toContain(`$Version = '${version}'`);
-    for (const [bat, mode] of [['install-local.bat', 'local'], ['install-online.bat', 'online'], ['uninstall.bat', 'uninstall']]) {
+    for (const [bat, mode] of [
+      ['install-local.bat', 'local'],
+      ['install-online.bat', 'online'],
+      ['uninstall.bat', 'uninstall'],
+    ]) {
       const b = read(`wps/${bat}`);
       expect(b).toContain(`-File "%~dp0install-wps.ps1" -Mode ${mode}`);
       expect(b).not.toMatch(/[^\r]\n/);
@@ -129,7 +152,17 @@ describe('the install pages', () => {
     ['install/m365-admin.html', [/集成应用/, /上传自定义应用/, /manifest\.xml/]],
     ['install/wps-online.html', [/publish\.xml/, /jspluginonline/, /install-online\.bat/, /install-wps\.sh --online/]],
     ['install/wps-offline.html', [/oem\.ini/, /JsApiPlugin=true/, /JSPluginsServer=/, /jsplugins\.xml/]],
-    ['install/wps-local.html', [/jsaddons/, /%APPDATA%\\kingsoft\\wps\\jsaddons/, /~\/\.local\/share\/Kingsoft\/wps\/jsaddons/, /publish\.xml/, /install-local\.bat/, /sh install-wps\.sh/]],
+    [
+      'install/wps-local.html',
+      [
+        /jsaddons/,
+        /%APPDATA%\\kingsoft\\wps\\jsaddons/,
+        /~\/\.local\/share\/Kingsoft\/wps\/jsaddons/,
+        /publish\.xml/,
+        /install-local\.bat/,
+        /sh install-wps\.sh/,
+      ],
+    ],
   ];
 
   test.each(PAGES)('%s exists, is linked from index.html and gives its route’s key steps', (page, steps) => {
@@ -187,7 +220,12 @@ describe('refusals (exit 2, one Chinese line, nothing written)', () => {
   });
 
   test('not a URL, another scheme, a query; an unknown option', () => {
-    for (const args of [['--base-url', 'intranet/budget'], ['--base-url', 'ftp://intranet/budget/'], ['--base-url', 'https://intranet/budget/?v=1'], ['--base-url', BASE, '--zipp']]) {
+    for (const args of [
+      ['--base-url', 'intranet/budget'],
+      ['--base-url', 'ftp://intranet/budget/'],
+      ['--base-url', 'https://intranet/budget/?v=1'],
+      ['--base-url', BASE, '--zipp'],
+    ]) {
       const r = release(...args, '--out', path.join(tmp, 'bad'));
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
@@ -261,15 +299,31 @@ test('--wps-only accepts http: the WPS add-in at that address, no Excel manifest
     expect(publish).toContain(OTHER);
     expect(publish).toContain('<!-- 本单位的其他加载项 -->');
     const ours = entries('publish.xml').filter((e) => e['@name'] === 'budget-check');
-    expect(ours).toEqual([{ tag: 'jsplugin', '@name': 'budget-check', '@type': 'et', '@url': `file://${jsaddons}/${folder}/`, '@version': version, '@enable': 'enable', '@install': 'null' }]);
-    expect(entries('jsplugins.xml')).toEqual([{ tag: 'jsplugin', '@name': 'budget-check', '@type': 'et', '@url': `file://${jsaddons}/${folder}/`, '@version': version }]);
+    expect(ours).toEqual([
+      {
+        tag: 'jsplugin',
+        '@name': 'budget-check',
+        '@type': 'et',
+        '@url': `file://${jsaddons}/${folder}/`,
+        '@version': version,
+        '@enable': 'enable',
+        '@install': 'null',
+      },
+    ]);
+    expect(entries('jsplugins.xml')).toEqual([
+      { tag: 'jsplugin', '@name': 'budget-check', '@type': 'et', '@url': `file://${jsaddons}/${folder}/`, '@version': version },
+    ]);
     expect(fs.readFileSync(path.join(jsaddons, 'publish.xml.bak'), 'utf8')).toContain('http://old/');
   });
 
   test('run twice, still one entry of ours; --online swaps it for the server’s; --uninstall leaves only the other add-in', () => {
     expect(install().status).toBe(0);
     expect(install().status).toBe(0);
-    expect(entries('publish.xml').map((e) => e['@name']).sort()).toEqual(['budget-check', 'other-addin']);
+    expect(
+      entries('publish.xml')
+        .map((e) => e['@name'])
+        .sort(),
+    ).toEqual(['budget-check', 'other-addin']);
     expect(entries('jsplugins.xml').map((e) => e['@name'])).toEqual(['budget-check']);
     expect(install('--online').status).toBe(0);
     const online = entries('publish.xml').filter((e) => e['@name'] === 'budget-check');

@@ -12,18 +12,35 @@ import { byCode, checkEquality, codeRows, RuleContext } from '../src/core/rules/
 
 function table(sheet: string): MappedTable {
   return {
-    schema: 'expenditure', unit: '万元', decimals: 2, factor: new Decimal(1), sheet, title: '支出总表',
-    range: { top: 0, left: 0, bottom: 5, right: 3 }, columns: [{ role: 'total', col: 2, header: '合计', label: '合计' }], rows: [],
+    schema: 'expenditure',
+    unit: '万元',
+    decimals: 2,
+    factor: new Decimal(1),
+    sheet,
+    title: '支出总表',
+    range: { top: 0, left: 0, bottom: 5, right: 3 },
+    columns: [{ role: 'total', col: 2, header: '合计', label: '合计' }],
+    rows: [],
   } as unknown as MappedTable;
 }
 
-const row = (r: number, micro: number): MappedRow => ({ row: r, kind: 'code', code: '201', name: '一般公共服务支出', amounts: { total: new AmountCell(r, 2, false, 2, micro) } });
+const row = (r: number, micro: number): MappedRow => ({
+  row: r,
+  kind: 'code',
+  code: '201',
+  name: '一般公共服务支出',
+  amounts: { total: new AmountCell(r, 2, false, 2, micro) },
+});
 
 function context() {
   const asked: { table: MappedTable; other?: MappedTable }[] = [];
   const built: string[] = [];
   const ctx: RuleContext = {
-    stage: 'budget', tables: [], unmapped: [], first: () => undefined, finding: () => undefined,
+    stage: 'budget',
+    tables: [],
+    unmapped: [],
+    first: () => undefined,
+    finding: () => undefined,
     check: (c) => void built.push(c.rule),
     countHolding: (_rule, table, units, other) => {
       asked.push({ table, other });
@@ -43,7 +60,10 @@ describe('checkEquality and the tables it reads', () => {
     const { ctx, asked, built } = context();
     checkEquality(ctx, 'x', [one], [two, [b, row(2, 2_000_000), 'total']], '');
     checkEquality(ctx, 'y', [one], [[a, row(2, 5_000_000), 'total']], '');
-    expect(asked).toEqual([{ table: a, other: b }, { table: a, other: undefined }]);
+    expect(asked).toEqual([
+      { table: a, other: b },
+      { table: a, other: undefined },
+    ]);
     expect(built).toEqual([]);
   });
 
@@ -85,7 +105,10 @@ describe('memos kept on the tables they are about', () => {
     expect([...byCode(t).keys()]).toEqual(['201']);
     expect(codeRows(t)).toHaveLength(1);
     expect(JSON.stringify(t.rows)).not.toContain('codeRows');
-    t.rows = [{ ...row(1, 5_000_000), code: '205' }, { ...row(2, 1_000_000), code: '20501' }];
+    t.rows = [
+      { ...row(1, 5_000_000), code: '205' },
+      { ...row(2, 1_000_000), code: '20501' },
+    ];
     expect([...byCode(t).keys()]).toEqual(['205', '20501']);
     expect(codeRows(t)).toHaveLength(2);
   });

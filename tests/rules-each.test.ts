@@ -23,7 +23,9 @@ const final = () => structuredClone(finalWb);
 let unitWb: Workbook;
 const unit = () => structuredClone(unitWb);
 beforeAll(async () => {
-  finalWb = await readXlsxFile(path.join(__dirname, '..', '..', 'shared', 'real-final', 'sh-putuo-caizhengju-2024-js', 'sh-putuo-caizhengju-2024-js.joined.xlsx'));
+  finalWb = await readXlsxFile(
+    path.join(__dirname, '..', '..', 'shared', 'real-final', 'sh-putuo-caizhengju-2024-js', 'sh-putuo-caizhengju-2024-js.joined.xlsx'),
+  );
   unitWb = await readXlsxFile(path.join(__dirname, '..', '..', 'shared', 'real', 'sh-shi-caizhengju-2025', 'sh-shi-caizhengju-2025.joined.xlsx'));
 });
 
@@ -95,12 +97,27 @@ function withBasicSubtotal(): Workbook {
   s.rows = s.rows.map((r, i) => {
     if (!r) return r;
     const row = [...r];
-    const cell = i === 4 ? { value: '基本支出' } : i === 5 ? { value: '小计' } : typeof row[at]?.value === 'number' ? { value: Number(row[at]!.value) + Number(row[at + 1]?.value ?? 0) } : undefined;
+    const cell =
+      i === 4
+        ? { value: '基本支出' }
+        : i === 5
+          ? { value: '小计' }
+          : typeof row[at]?.value === 'number'
+            ? { value: Number(row[at]!.value) + Number(row[at + 1]?.value ?? 0) }
+            : undefined;
     if (i === 4) row[at] = undefined;
     row.splice(at, 0, cell);
     return row;
   });
-  s.merges = s.merges.map((m) => (m.top === 4 && m.left === 4 ? { ...m, right: m.right + 1 } : m.left >= at ? { ...m, left: m.left + 1, right: m.right + 1 } : m.right >= at ? { ...m, right: m.right + 1 } : m));
+  s.merges = s.merges.map((m) =>
+    m.top === 4 && m.left === 4
+      ? { ...m, right: m.right + 1 }
+      : m.left >= at
+        ? { ...m, left: m.left + 1, right: m.right + 1 }
+        : m.right >= at
+          ? { ...m, right: m.right + 1 }
+          : m,
+  );
   return wb;
 }
 /** A Shanghai layout (万里街道 2025 as published: 类 | 款 | 项 columns, 合计 row first). */
@@ -122,17 +139,99 @@ const CASES: Case[] = [
   B('row.fiscal-total', (wb) => bump(wb, 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.total')),
   B('row.three-public-funds', (wb) => bump(wb, 'three-public-expenditure', item('reception'), 'general')),
   B('three-public.items', (wb) => bump(wb, 'three-public-expenditure', item('reception'), 'total')),
-  B('basic.economic-split', (wb) => bump(bump(wb, 'general-budget-basic-expenditure', code('30101'), 'public', 5), 'general-budget-basic-expenditure', code('30101'), 'personnel', -5)),
-  B('cross.summary-expenditure', (wb) => bump(bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '208', 'out.total'), 'income-expenditure-summary', item('exp-total', 'out'), 'out.total')),
-  B('cross.summary-income', (wb) => bump(bump(wb, 'income-expenditure-summary', item('general', 'in'), 'in.amount'), 'income-expenditure-summary', item('income-total', 'in'), 'in.amount')),
-  B('cross.income-expenditure', (wb) => ['2080505', '20805', '208', ''].reduce((w, c) => bump(w, 'income', c ? code(c) : total, 'fiscal') && bump(w, 'income', c ? code(c) : total, 'subtotal') && bump(w, 'income', c ? code(c) : total, 'total'), wb)),
-  B('cross.fiscal-general', (wb) => bump(bump(wb, 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.general'), 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.total')),
-  B('cross.fiscal-fund', (wb) => bump(bump(wb, 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.fund'), 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.total')),
-  B('cross.fiscal-state', (wb) => bump(bump(wb, 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.state'), 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.total')),
-  B('cross.general-basic', (wb) => ['30101', '301', ''].reduce((w, c) => bump(bump(w, 'general-budget-basic-expenditure', c ? code(c) : total, 'personnel'), 'general-budget-basic-expenditure', c ? code(c) : total, 'total'), wb)),
-  B('cross.general-expenditure', (wb) => ['2080505', '20805', '208', ''].reduce((w, c) => bump(bump(bump(w, 'expenditure', c ? code(c) : total, 'project'), 'expenditure', c ? code(c) : total, 'total'), 'expenditure', c ? code(c) : total, 'project', 0), wb)),
-  B('cross.three-public-basic', (wb) => ['30217', '302', ''].reduce((w, c) => bump(bump(bump(w, 'general-budget-basic-expenditure', c ? code(c) : total, 'public', 50), 'general-budget-basic-expenditure', c ? code(c) : total, 'total', 50), 'general-budget-basic-expenditure', c ? code(c) : total, 'public', 0), wb)),
-  B('cross.economic-function', (wb) => ['30108', '301', ''].reduce((w, c) => bump(bump(w, 'general-budget-basic-expenditure', c ? code(c) : total, 'personnel'), 'general-budget-basic-expenditure', c ? code(c) : total, 'total'), wb)),
+  B('basic.economic-split', (wb) =>
+    bump(bump(wb, 'general-budget-basic-expenditure', code('30101'), 'public', 5), 'general-budget-basic-expenditure', code('30101'), 'personnel', -5),
+  ),
+  B('cross.summary-expenditure', (wb) =>
+    bump(
+      bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '208', 'out.total'),
+      'income-expenditure-summary',
+      item('exp-total', 'out'),
+      'out.total',
+    ),
+  ),
+  B('cross.summary-income', (wb) =>
+    bump(bump(wb, 'income-expenditure-summary', item('general', 'in'), 'in.amount'), 'income-expenditure-summary', item('income-total', 'in'), 'in.amount'),
+  ),
+  B('cross.income-expenditure', (wb) =>
+    ['2080505', '20805', '208', ''].reduce(
+      (w, c) =>
+        bump(w, 'income', c ? code(c) : total, 'fiscal') &&
+        bump(w, 'income', c ? code(c) : total, 'subtotal') &&
+        bump(w, 'income', c ? code(c) : total, 'total'),
+      wb,
+    ),
+  ),
+  B('cross.fiscal-general', (wb) =>
+    bump(
+      bump(wb, 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.general'),
+      'fiscal-appropriation-summary',
+      (r) => r.side === 'out' && r.code === '208',
+      'out.total',
+    ),
+  ),
+  B('cross.fiscal-fund', (wb) =>
+    bump(
+      bump(wb, 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.fund'),
+      'fiscal-appropriation-summary',
+      (r) => r.side === 'out' && r.code === '208',
+      'out.total',
+    ),
+  ),
+  B('cross.fiscal-state', (wb) =>
+    bump(
+      bump(wb, 'fiscal-appropriation-summary', (r) => r.side === 'out' && r.code === '208', 'out.state'),
+      'fiscal-appropriation-summary',
+      (r) => r.side === 'out' && r.code === '208',
+      'out.total',
+    ),
+  ),
+  B('cross.general-basic', (wb) =>
+    ['30101', '301', ''].reduce(
+      (w, c) =>
+        bump(bump(w, 'general-budget-basic-expenditure', c ? code(c) : total, 'personnel'), 'general-budget-basic-expenditure', c ? code(c) : total, 'total'),
+      wb,
+    ),
+  ),
+  B('cross.general-expenditure', (wb) =>
+    ['2080505', '20805', '208', ''].reduce(
+      (w, c) =>
+        bump(
+          bump(bump(w, 'expenditure', c ? code(c) : total, 'project'), 'expenditure', c ? code(c) : total, 'total'),
+          'expenditure',
+          c ? code(c) : total,
+          'project',
+          0,
+        ),
+      wb,
+    ),
+  ),
+  B('cross.three-public-basic', (wb) =>
+    ['30217', '302', ''].reduce(
+      (w, c) =>
+        bump(
+          bump(
+            bump(w, 'general-budget-basic-expenditure', c ? code(c) : total, 'public', 50),
+            'general-budget-basic-expenditure',
+            c ? code(c) : total,
+            'total',
+            50,
+          ),
+          'general-budget-basic-expenditure',
+          c ? code(c) : total,
+          'public',
+          0,
+        ),
+      wb,
+    ),
+  ),
+  B('cross.economic-function', (wb) =>
+    ['30108', '301', ''].reduce(
+      (w, c) =>
+        bump(bump(w, 'general-budget-basic-expenditure', c ? code(c) : total, 'personnel'), 'general-budget-basic-expenditure', c ? code(c) : total, 'total'),
+      wb,
+    ),
+  ),
   B('structure.missing-table', (wb) => ({ ...wb, sheets: wb.sheets.filter((s) => !s.name.startsWith('9')) })),
   B('structure.duplicate-table', (wb) => ({ ...wb, sheets: [...wb.sheets, { ...structuredClone(wb.sheets[8]), name: '9三公经费表（副本）' }] })),
   B('structure.empty-note', (wb) => {
@@ -140,31 +239,47 @@ const CASES: Case[] = [
     s.rows = s.rows.map((r) => (r?.some((c) => typeof c?.value === 'string' && /^注/.test(c.value)) ? [] : r));
     return wb;
   }),
-  B('structure.template-note', (wb) => noteUnder(wb, 'government-fund-expenditure', '无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：')),
+  B('structure.template-note', (wb) =>
+    noteUnder(wb, 'government-fund-expenditure', '无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：'),
+  ),
   B('structure.note-other-table', (wb) => noteUnder(wb, 'state-capital-expenditure', '注：本部门无政府性基金预算财政拨款安排的预算，故本表为空表。')),
   W('structure.total-misplaced', (wb) => {
     // The 合计 row's amounts one column right of their headings, as a PDF conversion can leave them.
     const t = detectWorkbook(wb).tables.find((x) => x.schema === 'expenditure')!;
     const total = t.rows.find((r) => r.kind === 'total')!;
     const row = wb.sheets.find((s) => s.name === t.sheet)!.rows[total.row]!;
-    const cols = Object.values(total.amounts).map((a) => a.col).sort((a, b) => a - b);
+    const cols = Object.values(total.amounts)
+      .map((a) => a.col)
+      .sort((a, b) => a - b);
     const cells = cols.map((c) => row[c]);
     for (const c of cols) row[c] = undefined;
     cells.forEach((x, i) => (row[cols[0] + 1 + i] = x));
     return wb;
   }),
   W('structure.code-part', (wb) => {
-      // A 款 printed "5" for 05 in the 类 | 款 | 项 columns.
-      const t = detectWorkbook(wb).tables.find((x) => x.schema === 'expenditure')!;
-      const kuan = t.columns.find((c) => c.role === 'code.kuan')!.col;
-      const sheet = wb.sheets.find((s) => s.name === t.sheet)!;
-      const r = t.rows.find((x) => x.kind === 'code' && x.code!.length === 5 && /^0\d$/.test(String(sheet.rows[x.row]![kuan]?.value)))!;
-      sheet.rows[r.row]![kuan] = { value: String(sheet.rows[r.row]![kuan]!.value).slice(1) };
-      return wb;
+    // A 款 printed "5" for 05 in the 类 | 款 | 项 columns.
+    const t = detectWorkbook(wb).tables.find((x) => x.schema === 'expenditure')!;
+    const kuan = t.columns.find((c) => c.role === 'code.kuan')!.col;
+    const sheet = wb.sheets.find((s) => s.name === t.sheet)!;
+    const r = t.rows.find((x) => x.kind === 'code' && x.code!.length === 5 && /^0\d$/.test(String(sheet.rows[x.row]![kuan]?.value)))!;
+    sheet.rows[r.row]![kuan] = { value: String(sheet.rows[r.row]![kuan]!.value).slice(1) };
+    return wb;
   }),
   U('row.summary-total', (wb) => bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.total')),
-  { id: 'row.summary-basic', make: withBasicSubtotal, invalid: (wb) => bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.basic') },
-  U('cross.summary-split', (wb) => bump(bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.personnel', 10.12), 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.public', -10.12)),
+  {
+    id: 'row.summary-basic',
+    make: withBasicSubtotal,
+    invalid: (wb) => bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.basic'),
+  },
+  U('cross.summary-split', (wb) =>
+    bump(
+      bump(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '201', 'out.personnel', 10.12),
+      'income-expenditure-summary',
+      (r) => r.side === 'out' && r.code === '201',
+      'out.public',
+      -10.12,
+    ),
+  ),
   B('structure.mixed-precision', (wb) => {
     // One amount printed without decimals ("691") among amounts printed with two.
     const { sheet, row, col } = cellOf(wb, 'expenditure', code('2080505'), 'basic');
@@ -179,7 +294,9 @@ const CASES: Case[] = [
   }),
   B('structure.code-name', (wb) => setText(wb, 'expenditure', code('2080505'), 'label', '城乡社区规划与管理')),
   B('structure.unknown-code', (wb) => setCode(wb, 'expenditure', code('2080505'), '2089988')),
-  B('structure.former-name', (wb) => setText(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '210', 'label', '九、医疗卫生与计划生育支出')),
+  B('structure.former-name', (wb) =>
+    setText(wb, 'income-expenditure-summary', (r) => r.side === 'out' && r.code === '210', 'label', '九、医疗卫生与计划生育支出'),
+  ),
   B('structure.code-misprint', (wb) => setCode(wb, 'expenditure', code('208'), '7')),
   B('structure.uncalculated', (wb) => {
     const { sheet, row, col } = cellOf(wb, 'expenditure', total, 'total');
@@ -210,14 +327,27 @@ const CASES: Case[] = [
   }),
   B('meta.department', (wb) => {
     const s = sheetOf(wb, 'expenditure');
-    for (const r of s.rows) for (const c of r ?? []) if (c && typeof c.value === 'string' && /工业和信息化局/.test(c.value)) c.value = c.value.replace('工业和信息化局', '发展和改革委员会');
+    for (const r of s.rows)
+      for (const c of r ?? [])
+        if (c && typeof c.value === 'string' && /工业和信息化局/.test(c.value)) c.value = c.value.replace('工业和信息化局', '发展和改革委员会');
     return wb;
   }),
   F('final.summary-totals', (wb) => bump(wb, 'income-expenditure-summary', item('carryover', 'in'), 'in.amount')),
-  F('final.carry-over', (wb) => bump(bump(wb, 'fiscal-appropriation-summary', item('year-end', 'out'), 'out.general'), 'fiscal-appropriation-summary', item('exp-grand', 'out'), 'out.general')),
+  F('final.carry-over', (wb) =>
+    bump(
+      bump(wb, 'fiscal-appropriation-summary', item('year-end', 'out'), 'out.general'),
+      'fiscal-appropriation-summary',
+      item('exp-grand', 'out'),
+      'out.general',
+    ),
+  ),
   F('final.basic-ledger', (wb) => bump(wb, 'general-budget-basic-expenditure', item('public-total'), 'total')),
-  F('cross.final-general-basic', (wb) => bump(bump(wb, 'general-budget-basic-expenditure', item('public-total'), 'total'), 'general-budget-basic-expenditure', code('302'), 'total')),
-  F('cross.final-summary-fiscal', (wb) => bump(bump(wb, 'fiscal-appropriation-summary', item('general', 'in'), 'in.amount'), 'fiscal-appropriation-summary', item('income-total', 'in'), 'in.amount')),
+  F('cross.final-general-basic', (wb) =>
+    bump(bump(wb, 'general-budget-basic-expenditure', item('public-total'), 'total'), 'general-budget-basic-expenditure', code('302'), 'total'),
+  ),
+  F('cross.final-summary-fiscal', (wb) =>
+    bump(bump(wb, 'fiscal-appropriation-summary', item('general', 'in'), 'in.amount'), 'fiscal-appropriation-summary', item('income-total', 'in'), 'in.amount'),
+  ),
   F('cross.final-fiscal-subset', (wb) => bump(wb, 'expenditure', code('2010602'), 'project', -5)),
 ];
 
@@ -251,7 +381,7 @@ describe('every rule has a valid and an invalid case', () => {
 });
 
 describe('real published mistakes the structure rules find', () => {
-  test('普陀区财政局 2025 预算: the 国有资本经营 table\'s note says 政府性基金 (its expect.json: a copy-paste error, p.18)', async () => {
+  test("普陀区财政局 2025 预算: the 国有资本经营 table's note says 政府性基金 (its expect.json: a copy-paste error, p.18)", async () => {
     const dir = path.join(__dirname, '..', '..', 'shared', 'real', 'sh-putuo-caizhengju-2025');
     const issues: string[] = JSON.parse(require('fs').readFileSync(path.join(dir, 'expect.json'), 'utf8')).real_text_issues;
     expect(issues.join()).toMatch(/国有资本经营预算支出表的注写成“无政府性基金预算财政拨款安排的预算”/);

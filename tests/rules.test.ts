@@ -39,7 +39,10 @@ describe('seed 001 real rounding residues (尾差) are info, never errors', () =
 test('units are normalised across tables: 基本支出表 in 元, the rest in 万元', () => {
   const blocks = seed004Blocks();
   const basic = blocks.find((b) => b.id === 'general-budget-basic-expenditure')!;
-  const rest = layoutWorkbook(blocks.filter((b) => b !== basic), { layout: 'sheets' });
+  const rest = layoutWorkbook(
+    blocks.filter((b) => b !== basic),
+    { layout: 'sheets' },
+  );
   const yuan = layoutWorkbook([basic], { layout: 'sheets', unit: '元', sheetNames: ['基本支出表（元）'] });
   const wb: Workbook = { sheets: [...rest.workbook.sheets, ...yuan.workbook.sheets] };
   const rep = validateWorkbook(wb);
@@ -160,7 +163,11 @@ test('fiscal summary: per-column balance and the 一般公共预算 column again
   setValue(l, locate(l, 'fiscal-appropriation-summary', 9, 5), 81.8); // 十、卫生健康支出 一般公共预算 81.81 → 81.80? within rounding → not error
   expect(validateWorkbook(l.workbook).counts.error).toBe(0);
   setValue(l, locate(l, 'fiscal-appropriation-summary', 9, 5), 91.81);
-  const rules = new Set(validateWorkbook(l.workbook).findings.filter((f) => f.severity === 'error').map((f) => f.rule));
+  const rules = new Set(
+    validateWorkbook(l.workbook)
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => f.rule),
+  );
   expect(rules).toEqual(new Set(['row.fiscal-total', 'summary.expenditure-total', 'cross.fiscal-general']));
 });
 
@@ -180,6 +187,8 @@ test('structure.merged-data: a merged area over amount cells is a warning, and t
 test('fiscal summary: an amount in the 政府性基金 column while the fund table is empty is an error', () => {
   const l = seed004();
   setValue(l, locate(l, 'fiscal-appropriation-summary', 5, 6), 12.5); // 六、科学技术支出 政府性基金
-  const rules = validateWorkbook(l.workbook).findings.filter((f) => f.severity === 'error').map((f) => f.rule);
+  const rules = validateWorkbook(l.workbook)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => f.rule);
   expect(rules).toContain('cross.fiscal-fund');
 });

@@ -56,7 +56,10 @@ describe.each(files)('real 上海市财政局 2025 单位预算 (%s)', (file) =>
   run('项目支出 of a class changed alone: its row formula, 支出总计 and the 支出总表 disagree', async () => {
     const wb = await readXlsxFile(path.join(dir, file));
     add(wb, /社会保障和就业支出/, '项目支出', 1000);
-    const rules = validateWorkbook(wb).findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
+    const rules = validateWorkbook(wb)
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => f.rule)
+      .sort();
     expect(rules).toEqual(['cross.summary-split', 'row.summary-total', 'summary.grand-totals']);
   });
 

@@ -16,7 +16,11 @@ describe.each(Object.keys(SEEDS))('seed %s', (seed) => {
   const outcomes = localisationCampaign(() => layoutWorkbook(SEEDS[seed](), { layout: 'sheets' }).workbook, 120);
   const acc = accuracyByKind(outcomes);
   test('first suspect: ≥ 95% overall, ≥ 90% for pairs, and a miss is never called 很可能', () => {
-    console.log(`${seed}: ${Object.entries(acc).map(([k, v]) => `${k} ${v.first}/${v.n} (${(v.rate * 100).toFixed(1)}%)`).join('，')}`);
+    console.log(
+      `${seed}: ${Object.entries(acc)
+        .map(([k, v]) => `${k} ${v.first}/${v.n} (${(v.rate * 100).toFixed(1)}%)`)
+        .join('，')}`,
+    );
     expect(acc.single.n).toBeGreaterThan(100);
     expect(acc.single.found).toBe(acc.single.n);
     expect(acc.pairs.n).toBeGreaterThan(250);
@@ -27,7 +31,8 @@ describe.each(Object.keys(SEEDS))('seed %s', (seed) => {
   });
 });
 
-const cellsOf = (s: { sheet: string; cell: string } & Parameters<typeof companions>[0]) => [`${s.sheet}!${s.cell}`, ...companions(s).map((c) => `${c.sheet}!${c.cell}`)].sort();
+const cellsOf = (s: { sheet: string; cell: string } & Parameters<typeof companions>[0]) =>
+  [`${s.sheet}!${s.cell}`, ...companions(s).map((c) => `${c.sheet}!${c.cell}`)].sort();
 
 describe('groups on seed 004', () => {
   const build = () => layoutWorkbook(seed004Blocks(), { layout: 'sheets' });

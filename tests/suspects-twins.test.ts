@@ -52,7 +52,9 @@ describe.each(cases)('real %s (%s): 2080505 项目支出 printed 64,840,547 in b
     expect(Number(top.suggested.replace(/,/g, ''))).toBe(0);
     // Each error proposes its own target (the 款, the 合计) and then names the 项目支出 cell of its table.
     for (const f of errors) {
-      expect(f.message).toMatch(/；最可能填错的是(支出总表|一般公共预算支出表)「2080505 机关事业单位基本养老保险缴费支出」项目支出（64,?840,?547(\.00)?，应为 0(\.00)?）$/);
+      expect(f.message).toMatch(
+        /；最可能填错的是(支出总表|一般公共预算支出表)「2080505 机关事业单位基本养老保险缴费支出」项目支出（64,?840,?547(\.00)?，应为 0(\.00)?）$/,
+      );
       const table = f.message.startsWith('支出总表') ? '支出总表' : '一般公共预算支出表';
       expect(f.message.split('；最可能填错的是')[1].startsWith(table)).toBe(true);
     }

@@ -103,5 +103,5 @@ test('two cells of one row changed consistently (住房公积金 合计 and 人�
   expect(top.suggested).toBe(old);
   expect(top.with!.suggested).toBe(old);
   expect(top.reason).toMatch(/同行 2 格一起改动了 0\.36/);
-  expect(top.kind).toBe("row");
+  expect(top.kind).toBe('row');
 });

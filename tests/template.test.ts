@@ -97,35 +97,44 @@ describe('optional tables and the 项目绩效目标表 checks', () => {
   });
 
   /** Seed 004's first 绩效目标表 (改制企业长期费用), with the three mistakes people make. */
-  const perf = (budget: number, plan: string[], level2Under产出 = '数量指标') =>
-    ({
-      sheets: [
-        sheetFromArray('绩效', [
-          ['1. 改制企业长期费用绩效目标表'],
-          ['471001 秦皇岛市工业和信息化局本级'],
-          ['单位：万元'],
-          ['项目编码', '130300213CB20NYL3139I', null, '项目名称', '改制企业长期费用'],
-          ['预算规模及资金用途', '预算数', budget, '其中：财政资金', 1.15, '其他资金', 0],
-          ['资金支出计划（%）', '3 月底', null, '6 月底', null, '10 月底'],
-          [null, null, null, plan[0], null, plan[1]],
-          ['绩效目标', '1.通过发放和缴纳改制企业人员福利费……'],
-          ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
-          ['产出指标', level2Under产出, '长期费用发放人数', '……', '≤17 人', '年度工作计划'],
-          [null, '质量指标', '发放精准性', '……', '100%', '年度工作计划'],
-          ['效益指标', '社会效益指标', '维护社会稳定', '……', '保证待遇', '年度工作计划'],
-          ['满意度指标', '服务对象满意度指标', '改制企业人员满意度', '……', '≥95%', '年度工作计划'],
-        ]),
-      ],
-    });
+  const perf = (budget: number, plan: string[], level2Under产出 = '数量指标') => ({
+    sheets: [
+      sheetFromArray('绩效', [
+        ['1. 改制企业长期费用绩效目标表'],
+        ['471001 秦皇岛市工业和信息化局本级'],
+        ['单位：万元'],
+        ['项目编码', '130300213CB20NYL3139I', null, '项目名称', '改制企业长期费用'],
+        ['预算规模及资金用途', '预算数', budget, '其中：财政资金', 1.15, '其他资金', 0],
+        ['资金支出计划（%）', '3 月底', null, '6 月底', null, '10 月底'],
+        [null, null, null, plan[0], null, plan[1]],
+        ['绩效目标', '1.通过发放和缴纳改制企业人员福利费……'],
+        ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+        ['产出指标', level2Under产出, '长期费用发放人数', '……', '≤17 人', '年度工作计划'],
+        [null, '质量指标', '发放精准性', '……', '100%', '年度工作计划'],
+        ['效益指标', '社会效益指标', '维护社会稳定', '……', '保证待遇', '年度工作计划'],
+        ['满意度指标', '服务对象满意度指标', '改制企业人员满意度', '……', '≥95%', '年度工作计划'],
+      ]),
+    ],
+  });
   const rules = (wb: unknown) => validateWorkbook(wb as never).findings.filter((f) => f.rule.startsWith('performance'));
   test('as published it passes', () => expect(rules(perf(1.15, ['70.00%', '100.00%']))).toEqual([]));
-  test('预算数 ≠ 财政资金 + 其他资金', () => expect(rules(perf(1.5, ['70.00%', '100.00%'])).map((f) => [f.rule, f.cell])).toEqual([['performance.budget-sum', 'C5']]));
+  test('预算数 ≠ 财政资金 + 其他资金', () =>
+    expect(rules(perf(1.5, ['70.00%', '100.00%'])).map((f) => [f.rule, f.cell])).toEqual([['performance.budget-sum', 'C5']]));
   test('a plan that goes down or does not reach 100%', () => {
-    expect(rules(perf(1.15, ['70.00%', '60.00%'])).map((f) => f.message)).toEqual([expect.stringMatching(/60% 小于前一期的 70%/), expect.stringMatching(/最后一期应为 100%，实际为 60%/)]);
+    expect(rules(perf(1.15, ['70.00%', '60.00%'])).map((f) => f.message)).toEqual([
+      expect.stringMatching(/60% 小于前一期的 70%/),
+      expect.stringMatching(/最后一期应为 100%，实际为 60%/),
+    ]);
   });
   test('a 二级指标 under the wrong 一级指标', () => {
     const f = rules(perf(1.15, ['70.00%', '100.00%'], '社会效益指标'));
-    expect(f).toEqual([expect.objectContaining({ rule: 'performance.indicator-level', severity: 'warning', message: expect.stringMatching(/“社会效益指标”不属于一级指标“产出指标”，应在“效益指标”下/) })]);
+    expect(f).toEqual([
+      expect.objectContaining({
+        rule: 'performance.indicator-level',
+        severity: 'warning',
+        message: expect.stringMatching(/“社会效益指标”不属于一级指标“产出指标”，应在“效益指标”下/),
+      }),
+    ]);
   });
 });
 

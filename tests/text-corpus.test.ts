@@ -71,7 +71,10 @@ describe.each(Object.keys(SEEDS) as (keyof typeof SEEDS)[])('seed %s', (seed) =>
     }
     rows.push(`  seed ${seed} · ${style}：误报 ${falseErrors.length}，检出 ${found}/${s.wrong.length}`);
     // The published text's own real mistake is found in every style (seed 001: 日常维修（护）费 0.62 in the text, 0.77 in the table).
-    if (seed === '001') expect(checkText(styled(s.text()), f).map((x) => x.message)).toContainEqual(expect.stringMatching(/维修（护）费（30213）”写为 0\.62万元，表中为 0\.77万元/));
+    if (seed === '001')
+      expect(checkText(styled(s.text()), f).map((x) => x.message)).toContainEqual(
+        expect.stringMatching(/维修（护）费（30213）”写为 0\.62万元，表中为 0\.77万元/),
+      );
     expect(falseErrors.map((x) => x.message)).toEqual([]);
     expect(found / s.wrong.length).toBeGreaterThanOrEqual(0.95);
   });
@@ -121,7 +124,9 @@ describe('scope of each amount', () => {
     const f = figures(blocks);
     const t = '按照定额标准核定日常公用经费103.04万元，主要用于办公费4.94万元，公务用车运行维护费3.83万元，公务接待费0.42万元。';
     expect(checkText(t, f)).toEqual([]);
-    expect(checkText(t.replace('办公费4.94', '办公费5.94'), f).map((x) => x.message)).toEqual([expect.stringMatching(/办公费（30201）”写为 5\.94万元，表中为 4\.94万元/)]);
+    expect(checkText(t.replace('办公费4.94', '办公费5.94'), f).map((x) => x.message)).toEqual([
+      expect.stringMatching(/办公费（30201）”写为 5\.94万元，表中为 4\.94万元/),
+    ]);
     expect(checkText('其中：公务用车运行维护费3.83万元。', f).map((x) => x.message)).toEqual([expect.stringMatching(/表中为 5\.83万元/)]);
   });
 
@@ -131,7 +136,9 @@ describe('scope of each amount', () => {
     const t =
       '支出预算18,976.76万元，其中：财政拨款支出预算18,976.76万元。财政拨款支出预算中，一般公共预算拨款支出预算18,976.76万元；政府性基金拨款支出预算0.00万元；国有资本经营预算拨款支出预算0.00万元。';
     expect(checkText(t, f)).toEqual([]);
-    expect(checkText(t.replace('政府性基金拨款支出预算0.00', '政府性基金拨款支出预算5.00'), f).map((x) => x.message)).toEqual([expect.stringMatching(/政府性基金拨款支出预算”写为 5万元，表中为 0\.00万元/)]);
+    expect(checkText(t.replace('政府性基金拨款支出预算0.00', '政府性基金拨款支出预算5.00'), f).map((x) => x.message)).toEqual([
+      expect.stringMatching(/政府性基金拨款支出预算”写为 5万元，表中为 0\.00万元/),
+    ]);
   });
 
   test('机关运行经费: the published figure where the workbook has one; otherwise assumed = 公用经费, said so, as a warning', () => {
@@ -157,14 +164,26 @@ describe('years', () => {
 });
 
 describe('check-text --prior and the generated text', () => {
-  test('changes stated without a prior figure are checked against last year\'s workbook', () => {
+  test("changes stated without a prior figure are checked against last year's workbook", () => {
     const { generateSections, sectionsText } = require('../src/core/narrative/generate');
     const { expenditureBlock, threePublicBlock } = require('../src/samples/blocks');
     const m = { department: '[471]秦皇岛市工业和信息化局', year: 2020, unit: '万元' as const };
     const e = '';
     const prior = figures([
-      expenditureBlock(m, [['', '合计', '1255.61', '1210.61', '45.00', e, e, e], ['215', '资源勘探工业信息等支出', '1255.61', '1210.61', '45.00', e, e, e], ['21505', '工业和信息产业监管', '1255.61', '1210.61', '45.00', e, e, e], ['2150501', '行政运行', '1255.61', '1210.61', '45.00', e, e, e]]),
-      threePublicBlock(m, { total: ['4.86', '4.86', e, e], abroad: [e, e, e, e], vehicle: ['3.83', '3.83', e, e], purchase: [e, e, e, e], operation: ['3.83', '3.83', e, e], reception: ['1.03', '1.03', e, e] }),
+      expenditureBlock(m, [
+        ['', '合计', '1255.61', '1210.61', '45.00', e, e, e],
+        ['215', '资源勘探工业信息等支出', '1255.61', '1210.61', '45.00', e, e, e],
+        ['21505', '工业和信息产业监管', '1255.61', '1210.61', '45.00', e, e, e],
+        ['2150501', '行政运行', '1255.61', '1210.61', '45.00', e, e, e],
+      ]),
+      threePublicBlock(m, {
+        total: ['4.86', '4.86', e, e],
+        abroad: [e, e, e, e],
+        vehicle: ['3.83', '3.83', e, e],
+        purchase: [e, e, e, e],
+        operation: ['3.83', '3.83', e, e],
+        reception: ['1.03', '1.03', e, e],
+      }),
     ]);
     const cur = figures(seed004Blocks());
     expect(checkText('其中：基本支出减少171.36万元；项目支出增加3351.95万元。', cur, { prior })).toEqual([]);

@@ -16,7 +16,7 @@ describe('reading', () => {
     expect(errors(spaced(text.replace('175.72', '185.72'))).map((f) => f.message)).toEqual([expect.stringContaining('= 285.72万元')]);
   });
 
-  test('traditional characters and a mirror site\'s pinyin are read as the simplified text', () => {
+  test("traditional characters and a mirror site's pinyin are read as the simplified text", () => {
     const t = '“三公”經(jīng)費預算總額為20.00萬元,其中:因公出國(境)費0萬元,公務接待費9.00萬元,公務用車運行維護費12.00萬元。';
     expect(errors(t).map((f) => f.message)).toEqual([expect.stringContaining('= 21万元')]);
     expect(errors(t.replace('12.00', '11.00'))).toEqual([]);
@@ -37,10 +37,30 @@ describe('relations, each on a real wording (tests/corpus/passages) with one fig
   test.each([
     ['rate with the prior implied', '2021年“三公”经费支出共计9.07万元,较上年支出数减少0.71万元,下降7.26%。', '下降7.26%', 'text.rate'],
     ['rate with the prior stated', '“三公”经费总额4.25万元，较上年4.86万元减少0.61万元，降幅为12.55%。', '降幅为12.55%', 'text.rate'],
-    ['the 三公 tree across sentences', '2017年“三公”经费5834万元,较2015年下降2.3%,主要是贯彻落实中央八项规定。其中:公务用车购置安排692万元;公车运行及维护4612万元;公务接待费430万元;因公出国100万元。', '430万元', 'text.sum'],
-    ['share of the list\'s total', '收入预算128023.79万元,其中:上年结转19535.40万元,占比15.26%;一般公共预算拨款收入108488.39万元,占比84.74%。', '占比15.26%', 'text.share'],
-    ['part changes against the total change', '2023年“三公”经费预算6.50万元,比上年减少0.50万元。其中:因公出国(境)费用0万元,较上年无增减;公务接待费0.50万元,较上年无增减;公务用车运行维护费6.00万元,比上年减少0.50万元。', '比上年减少0.50万元。其中', 'text.change-sum'],
-    ['runs paired by position', '2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.29%。', '38.29%', 'text.rate'],
+    [
+      'the 三公 tree across sentences',
+      '2017年“三公”经费5834万元,较2015年下降2.3%,主要是贯彻落实中央八项规定。其中:公务用车购置安排692万元;公车运行及维护4612万元;公务接待费430万元;因公出国100万元。',
+      '430万元',
+      'text.sum',
+    ],
+    [
+      "share of the list's total",
+      '收入预算128023.79万元,其中:上年结转19535.40万元,占比15.26%;一般公共预算拨款收入108488.39万元,占比84.74%。',
+      '占比15.26%',
+      'text.share',
+    ],
+    [
+      'part changes against the total change',
+      '2023年“三公”经费预算6.50万元,比上年减少0.50万元。其中:因公出国(境)费用0万元,较上年无增减;公务接待费0.50万元,较上年无增减;公务用车运行维护费6.00万元,比上年减少0.50万元。',
+      '比上年减少0.50万元。其中',
+      'text.change-sum',
+    ],
+    [
+      'runs paired by position',
+      '2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.29%。',
+      '38.29%',
+      'text.rate',
+    ],
     ['completion ratio', '“三公”经费支出预算为246万元,支出决算为167.37万元,完成预算的68%。', '完成预算的68%', 'text.rate'],
   ])('%s', (_name, correct, changedPart, rule) => {
     expect(checkArithmetic(correct)).toEqual([]);
@@ -56,7 +76,9 @@ describe('relations, each on a real wording (tests/corpus/passages) with one fig
 
   test('rounding never makes an error: every figure stands for ±½ unit of its last printed decimal', () => {
     // 凉山: 0 + 7634.75 + 602.47 = 8237.22 printed as 8237.23 — within the figures' own rounding.
-    expect(checkArithmetic('“三公”经费支出总额为8237.23万元。其中:因公出国(境)经费0万元;公务用车购置及运行维护费7634.75万元;公务接待费602.47万元。')).toEqual([]);
+    expect(checkArithmetic('“三公”经费支出总额为8237.23万元。其中:因公出国(境)经费0万元;公务用车购置及运行维护费7634.75万元;公务接待费602.47万元。')).toEqual(
+      [],
+    );
     // A rate cut instead of rounded is no rounding: 2570.97 ÷ 6714.88 = 38.2877%, printed 38.28.
     expect(checkArithmetic('支出4143.91万元,比上年减少2570.97万元,下降38.28%。').map((f) => f.message)).toEqual([expect.stringContaining('截断')]);
   });

@@ -137,6 +137,7 @@ describe('real titles of 17 provinces, as printed, through the CLI', () => {
   });
 
   test('no budget document is taken for a 决算 one', () => {
-    for (const o of outcomes.filter((x) => x.doc.stage === 'budget')) expect({ file: o.doc.file, stage: o.stage }).toEqual({ file: o.doc.file, stage: 'budget' });
+    for (const o of outcomes.filter((x) => x.doc.stage === 'budget'))
+      expect({ file: o.doc.file, stage: o.stage }).toEqual({ file: o.doc.file, stage: 'budget' });
   });
 });

@@ -82,9 +82,20 @@ describe('no wrong claims: a title naming another table is another table (issue 
     expect(det.others.map((o) => o.title)).toEqual(['2024年一般公共预算支出经济分类汇总表']);
   });
 
-  test('two titles for one table (甘肃: 部门收入总体情况表 and 部门预算收入总表): the one of the workbook\'s template is the table', () => {
+  test("two titles for one table (甘肃: 部门收入总体情况表 and 部门预算收入总表): the one of the workbook's template is the table", () => {
     const blocks = seed004Blocks();
-    const titled = blocks.map((b) => ({ ...b, title: ({ 'income-expenditure-summary': '一、部门收支总体情况表', income: '二、部门收入总体情况表', expenditure: '三、部门支出总体情况表', 'fiscal-appropriation-summary': '四、财政拨款收支总体情况表' } as Record<string, string>)[b.id] ?? b.title }));
+    const titled = blocks.map((b) => ({
+      ...b,
+      title:
+        (
+          {
+            'income-expenditure-summary': '一、部门收支总体情况表',
+            income: '二、部门收入总体情况表',
+            expenditure: '三、部门支出总体情况表',
+            'fiscal-appropriation-summary': '四、财政拨款收支总体情况表',
+          } as Record<string, string>
+        )[b.id] ?? b.title,
+    }));
     const second = { ...blocks.find((b) => b.id === 'income')!, id: 'income-2', title: '五、部门预算收入总表' };
     const det = detectWorkbook(layoutWorkbook([...titled, second], { layout: 'sheets' }).workbook);
     expect(det.tables.filter((t) => t.schema === 'income').map((t) => t.title)).toEqual(['二、部门收入总体情况表']);
@@ -121,20 +132,33 @@ describe('the stage: a 决算 workbook is never checked as a budget one (issue 3
     return wb;
   }
 
-  test.each(names)('real 决算 workbook %s: stage final, its nine tables checked as 决算 tables (issue 32), explain says it does not write a 决算 text yet', async (name) => {
-    const file = finals[names.indexOf(name)];
-    const r = await run('validate', file);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^公开类型：部门决算（依据：标题“收入支出决算总表”/m);
-    expect(r.out).toMatch(/识别到 9 张标准表/);
-    expect(r.out).not.toMatch(/本版本只校验|未能进行/);
-    const json = JSON.parse((await run('validate', file, '--format', 'json')).out);
-    expect(json.stage.stage).toBe('final');
-    expect(json.others).toEqual([]);
-    expect(json.tables.map((t: { schema: string }) => t.schema).sort()).toEqual(
-      ['expenditure', 'fiscal-appropriation-summary', 'general-budget-basic-expenditure', 'general-budget-expenditure', 'government-fund-expenditure', 'income', 'income-expenditure-summary', 'state-capital-expenditure', 'three-public-expenditure'].sort(),
-    );
-  });
+  test.each(names)(
+    'real 决算 workbook %s: stage final, its nine tables checked as 决算 tables (issue 32), explain says it does not write a 决算 text yet',
+    async (name) => {
+      const file = finals[names.indexOf(name)];
+      const r = await run('validate', file);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^公开类型：部门决算（依据：标题“收入支出决算总表”/m);
+      expect(r.out).toMatch(/识别到 9 张标准表/);
+      expect(r.out).not.toMatch(/本版本只校验|未能进行/);
+      const json = JSON.parse((await run('validate', file, '--format', 'json')).out);
+      expect(json.stage.stage).toBe('final');
+      expect(json.others).toEqual([]);
+      expect(json.tables.map((t: { schema: string }) => t.schema).sort()).toEqual(
+        [
+          'expenditure',
+          'fiscal-appropriation-summary',
+          'general-budget-basic-expenditure',
+          'general-budget-expenditure',
+          'government-fund-expenditure',
+          'income',
+          'income-expenditure-summary',
+          'state-capital-expenditure',
+          'three-public-expenditure',
+        ].sort(),
+      );
+    },
+  );
 
   test.each(names)('%s with 决算 taken out of the titles: the column headings (决算数, 年初结转和结余) still say 决算', async (name) => {
     const file = finals[names.indexOf(name)];
@@ -146,7 +170,7 @@ describe('the stage: a 决算 workbook is never checked as a budget one (issue 3
     expect(rep.counts.error).toBe(0);
   });
 
-  test('--stage 预算 checks a workbook as a budget one when the user says so; --stage 决算 reads a budget workbook with the 决算 tables\' columns', async () => {
+  test("--stage 预算 checks a workbook as a budget one when the user says so; --stage 决算 reads a budget workbook with the 决算 tables' columns", async () => {
     const file = path.join(tmp, 'final-untitled.xlsx');
     fs.writeFileSync(file, await writeXlsxBuffer(withoutFinalTitles(await readXlsxFile(finals[1]))));
     const asBudget = JSON.parse((await run('validate', file, '--format', 'json', '--stage', '预算')).out);
@@ -164,7 +188,12 @@ describe('the stage: a 决算 workbook is never checked as a budget one (issue 3
   test('a budget workbook with one 决算 三公 table whose title lacks 决算 (预算数 | 决算数 columns): that table is listed as 决算, the rest checked', () => {
     const blocks = seed004Blocks();
     const tp = blocks.find((b) => b.id === 'three-public-expenditure')!;
-    const finalTp = { ...tp, header: [['序号', '项 目', '预算数', '决算数', '', '']], headerMerges: [] as [number, number, number, number][], title: '财政拨款“三公”经费支出表' };
+    const finalTp = {
+      ...tp,
+      header: [['序号', '项 目', '预算数', '决算数', '', '']],
+      headerMerges: [] as [number, number, number, number][],
+      title: '财政拨款“三公”经费支出表',
+    };
     const rep = validateWorkbook(layoutWorkbook([...blocks.filter((b) => b !== tp), finalTp], { layout: 'sheets' }).workbook);
     expect(rep.stage.stage).toBe('budget');
     expect(rep.tables).toHaveLength(8);

@@ -32,7 +32,9 @@ test.each([
   const { l, host } = setup({ methods, inject: false, layout: 'stacked' });
   const wb = await host.readWorkbook();
   const src = l.workbook.sheets[0];
-  expect(wb.sheets[0].merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).sort()).toEqual(src.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).sort());
+  expect(wb.sheets[0].merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).sort()).toEqual(
+    src.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).sort(),
+  );
   expect(wb.sheets[0].rows.map((r) => r?.map((c) => c && [c.value, c.numFmt]))).toEqual(src.rows.map((r) => r?.map((c) => c && [c.value, c.numFmt])));
   const rep = validateWorkbook(wb);
   expect(rep.tables).toHaveLength(9);
@@ -102,7 +104,10 @@ test('selectCell activates the sheet and selects the cell', async () => {
 
 test('insertSheet copes with Worksheets.Add() returning nothing and never overwrites a sheet', async () => {
   const { book, host } = setup();
-  const l = layoutWorkbook(seed004Blocks().filter((b) => b.id === 'three-public-expenditure'), { layout: 'sheets' });
+  const l = layoutWorkbook(
+    seed004Blocks().filter((b) => b.id === 'three-public-expenditure'),
+    { layout: 'sheets' },
+  );
   const name1 = await host.insertSheet('9三公经费表', l.workbook.sheets[0]);
   expect(name1).toBe('9三公经费表(2)');
   const added = book.sheets.find((s) => s.name === name1)!;
@@ -164,7 +169,11 @@ describe('real WPS behaviour the fakes used to hide (issue 14)', () => {
     // A new 校验 with one mark: only row 1 keeps state, the rows below are emptied.
     await host.applyMarks([many[0]]);
     expect(JSON.parse(String(column()[0]))).toHaveLength(1);
-    expect(column().slice(1).filter((v) => v)).toEqual([]);
+    expect(
+      column()
+        .slice(1)
+        .filter((v) => v),
+    ).toEqual([]);
     await host.clearMarks();
     expect(column().filter((v) => v)).toEqual([]);
     expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toEqual([]);
@@ -197,7 +206,9 @@ describe('real WPS behaviour the fakes used to hide (issue 14)', () => {
     const book = wpsBookFrom(l.workbook);
     const host = new WpsHost(fakeWpsApp(book, { authorPrefix: '张会计' }));
     await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
-    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.comment)).every((c) => c.comment!.startsWith(`张会计:\n${NOTE_PREFIX}`))).toBe(true);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.comment)).every((c) => c.comment!.startsWith(`张会计:\n${NOTE_PREFIX}`))).toBe(
+      true,
+    );
     // Marking again replaces our notes (no "already has a comment" failure), and clearing removes them.
     await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
     await host.clearMarks();
@@ -249,7 +260,8 @@ describe('live checking in WPS (issue 18)', () => {
     };
     return { ...s, live, changes, stop, user, editsOf };
   }
-  const fillOf = (book: ReturnType<typeof setup>['book'], sheet: string, row: number, col: number) => book.sheets.find((x) => x.name === sheet)!.cells.get(`${row},${col}`)?.color ?? null;
+  const fillOf = (book: ReturnType<typeof setup>['book'], sheet: string, row: number, col: number) =>
+    book.sheets.find((x) => x.name === sheet)!.cells.get(`${row},${col}`)?.color ?? null;
 
   test('SheetChange gives the typed cell; marks follow without writing the hidden state sheet, and go when the figure is put back', async () => {
     const { user, at, cell, changes, live, host, book, editsOf } = await liveSetup();

@@ -13,11 +13,16 @@ const version = require('../package.json').version;
 const folder = path.join(out, `budget-check_${version}`);
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-wps.js')], { cwd: root, env: { ...process.env, WPS_BASE_URL: 'http://intranet.example/wps', WPS_OUT: out }, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-wps.js')], {
+    cwd: root,
+    env: { ...process.env, WPS_BASE_URL: 'http://intranet.example/wps', WPS_OUT: out },
+    stdio: 'pipe',
+  });
 }, 60000);
 
 test('the add-in folder, the offline .7z and the online publish files are produced', () => {
-  for (const f of ['index.html', 'main.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js', 'help.html', 'assets/icon-32.png', 'package.json']) expect(fs.existsSync(path.join(folder, f))).toBe(true);
+  for (const f of ['index.html', 'main.js', 'ribbon.xml', 'taskpane.html', 'taskpane.js', 'help.html', 'assets/icon-32.png', 'package.json'])
+    expect(fs.existsSync(path.join(folder, f))).toBe(true);
   // The pane's 帮助与安装 page: without WPS_INSTALL_URL its relative link to the install pages would reach the add-in's own index.html.
   expect(fs.readFileSync(path.join(folder, 'help.html'), 'utf8')).not.toMatch(/data-install-link/);
   const archive = fs.readFileSync(path.join(out, `budget-check_${version}.7z`));
@@ -57,7 +62,8 @@ test('ribbon.xml starts with <customUI, is well-formed, and every callback exist
   expect(group.label).toBe('预算校验');
   expect(group.button.map((b: { label: string }) => b.label)).toEqual(['校验', '生成说明', '插入模板']);
   const main = fs.readFileSync(path.join(folder, 'main.js'), 'utf8');
-  for (const cb of new Set([...ribbon.matchAll(/(?:onAction|getImage|onLoad)="(\w+)"/g)].map((m) => m[1]))) expect(main).toMatch(new RegExp(`window\\.${cb} =`));
+  for (const cb of new Set([...ribbon.matchAll(/(?:onAction|getImage|onLoad)="(\w+)"/g)].map((m) => m[1])))
+    expect(main).toMatch(new RegExp(`window\\.${cb} =`));
 });
 
 test('jsplugins.xml (offline) and publish.xml (online) point at the intranet address', () => {
@@ -66,8 +72,17 @@ test('jsplugins.xml (offline) and publish.xml (online) point at the intranet add
   const online = fs.readFileSync(path.join(out, 'publish.xml'), 'utf8');
   expect(XMLValidator.validate(offline)).toBe(true);
   expect(XMLValidator.validate(online)).toBe(true);
-  expect(parser.parse(offline).jsplugins.jsplugin).toMatchObject({ name: 'budget-check', type: 'et', version, url: `http://intranet.example/wps/budget-check_${version}.7z` });
-  expect(parser.parse(online).jsplugins.jspluginonline).toMatchObject({ name: 'budget-check', type: 'et', url: `http://intranet.example/wps/budget-check_${version}/` });
+  expect(parser.parse(offline).jsplugins.jsplugin).toMatchObject({
+    name: 'budget-check',
+    type: 'et',
+    version,
+    url: `http://intranet.example/wps/budget-check_${version}.7z`,
+  });
+  expect(parser.parse(online).jsplugins.jspluginonline).toMatchObject({
+    name: 'budget-check',
+    type: 'et',
+    url: `http://intranet.example/wps/budget-check_${version}/`,
+  });
   expect(fs.readFileSync(path.join(out, 'publish.html'), 'utf8')).toMatch(/jsaddons/);
 });
 
@@ -84,7 +99,10 @@ test('the ribbon buttons open one task pane on their tab (main.js run against a 
     GetTaskPane: (id: string) => created.find((c) => c.pane.ID === id)?.pane,
   };
   const window: Record<string, unknown> = { Application };
-  vm.runInNewContext(fs.readFileSync(path.join(folder, 'main.js'), 'utf8'), { window, document: { location: { href: 'file:///jsaddons/budget-check_1/index.html' } } });
+  vm.runInNewContext(fs.readFileSync(path.join(folder, 'main.js'), 'utf8'), {
+    window,
+    document: { location: { href: 'file:///jsaddons/budget-check_1/index.html' } },
+  });
   (window.OnAction as (c: { Id: string }) => void)({ Id: 'btnExplain' });
   expect(created).toHaveLength(1);
   expect(created[0].url).toBe('file:///jsaddons/budget-check_1/taskpane.html#explain');

@@ -9,7 +9,16 @@ import type { FileResult } from './types';
 
 export function emptyResult(file: string, status: FileResult['status'], reason: string, ms = 0): FileResult {
   return {
-    file, status, reason, ms, department: null, year: null, tables: [], unmapped: [], findings: [], suspects: [],
+    file,
+    status,
+    reason,
+    ms,
+    department: null,
+    year: null,
+    tables: [],
+    unmapped: [],
+    findings: [],
+    suspects: [],
     counts: { error: 0, warning: 0, info: 0, checks: 0 },
   };
 }
@@ -23,7 +32,9 @@ export async function checkFile(file: string, limits?: ReadLimits): Promise<File
     const result: FileResult = {
       file,
       status: checked ? 'ok' : 'no-tables',
-      reason: checked ? undefined : rep.unmapped[0]?.reason ?? (rep.stage.stage === 'final' ? '工作簿中没有找到可识别的部门决算公开表' : '工作簿中没有找到部门预算公开表'),
+      reason: checked
+        ? undefined
+        : (rep.unmapped[0]?.reason ?? (rep.stage.stage === 'final' ? '工作簿中没有找到可识别的部门决算公开表' : '工作簿中没有找到部门预算公开表')),
       department: majority(rep.tables.map((t) => t.department)) ?? path.basename(file, path.extname(file)),
       year: majority(rep.tables.map((t) => t.year)) ?? null,
       tables: rep.tables,

@@ -202,8 +202,7 @@ export function collectFiles(inputs: string[], exclude: string[] = []): Collecte
       if (e.isDirectory()) {
         if (/\.numbers$/i.test(e.name)) out.notRead.push({ file: full, reason: NUMBERS_ADVICE });
         else walk(full);
-      }
-      else if (/\.xls[xm]$/i.test(e.name)) out.files.push(full);
+      } else if (/\.xls[xm]$/i.test(e.name)) out.files.push(full);
       else if (/\.xls$/i.test(e.name)) {
         const what = xlsKind(full);
         if (what === 'xlsx') out.files.push(full);

@@ -48,7 +48,8 @@ export function formatBatchText(results: FileResult[], elapsedMs: number): strin
   const withErrors = results.filter((r) => r.counts.error > 0).sort((a, b) => b.counts.error - a.counts.error);
   if (withErrors.length) {
     lines.push('', '有错误的工作簿（按错误数排序）：');
-    for (const r of withErrors) lines.push(`  · ${r.department ?? ''}  ${r.file}：错误 ${r.counts.error} 项，警告 ${r.counts.warning} 项；最可能填错：${firstSuspect(r) || '—'}`);
+    for (const r of withErrors)
+      lines.push(`  · ${r.department ?? ''}  ${r.file}：错误 ${r.counts.error} 项，警告 ${r.counts.warning} 项；最可能填错：${firstSuspect(r) || '—'}`);
   }
   return lines.join('\n');
 }
@@ -66,14 +67,20 @@ export function partialNote(p?: Partial): string {
 /** `otherFiles`: files in the folders that are no workbooks (documents, pictures), listed so none goes unmentioned. */
 export function batchJson(results: FileResult[], elapsedMs: number, partial?: Partial, otherFiles: string[] = []): string {
   return safeJson(
-    { generated: new Date().toISOString(), elapsedMs, ...(partial ? { partial: { ...partial, note: partialNote(partial) } } : {}), summary: summarize(results), files: results, ...(otherFiles.length ? { otherFiles } : {}) },
+    {
+      generated: new Date().toISOString(),
+      elapsedMs,
+      ...(partial ? { partial: { ...partial, note: partialNote(partial) } } : {}),
+      summary: summarize(results),
+      files: results,
+      ...(otherFiles.length ? { otherFiles } : {}),
+    },
     2,
   );
 }
 
 /** HTML-escaped, without control characters (a department name with ESC or U+000B from its workbook). */
-const esc = (s: unknown) =>
-  safeText(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) => safeText(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function batchHtml(results: FileResult[], elapsedMs: number, partial?: Partial): string {
   const s = summarize(results);
@@ -90,9 +97,14 @@ export function batchHtml(results: FileResult[], elapsedMs: number, partial?: Pa
       const tables = r.tables.map((t) => `<li>${esc(schemaById(t.schema).title)}：${esc(t.sheet)}!${esc(t.range)}</li>`).join('');
       const unmapped = r.unmapped.map((u) => `<li class="bad">未能识别：${esc(u.sheet)}!${esc(u.range)}：${esc(u.reason)}</li>`).join('');
       const findings = r.findings
-        .map((f) => `<tr class="${f.severity === 'error' ? 'err' : 'warn'}"><td>${f.severity === 'error' ? '错误' : '警告'}</td><td>${esc(f.sheet)}!${esc(f.cell)}</td><td>${esc(f.message)}</td><td>${esc(f.rule)}</td></tr>`)
+        .map(
+          (f) =>
+            `<tr class="${f.severity === 'error' ? 'err' : 'warn'}"><td>${f.severity === 'error' ? '错误' : '警告'}</td><td>${esc(f.sheet)}!${esc(f.cell)}</td><td>${esc(f.message)}</td><td>${esc(f.rule)}</td></tr>`,
+        )
         .join('');
-      const suspects = r.suspects.map((x) => `<li>${esc(x.sheet)}!${esc(x.cell)} 建议值 ${esc(x.suggested)}（可信度 ${Math.round(x.score * 100)}%）：${esc(x.reason)}</li>`).join('');
+      const suspects = r.suspects
+        .map((x) => `<li>${esc(x.sheet)}!${esc(x.cell)} 建议值 ${esc(x.suggested)}（可信度 ${Math.round(x.score * 100)}%）：${esc(x.reason)}</li>`)
+        .join('');
       return `${head}<details><summary>识别到 ${r.tables.length} 张表，错误 ${r.counts.error} 项，警告 ${r.counts.warning} 项，尾差提示 ${r.counts.info} 项</summary><ul>${tables}${unmapped}</ul>${
         suspects ? `<p>最可能填错的单元格：</p><ol>${suspects}</ol>` : ''
       }${findings ? `<table class="f"><thead><tr><th>级别</th><th>位置</th><th>说明</th><th>规则</th></tr></thead><tbody>${findings}</tbody></table>` : '<p>各表勾稽关系全部平衡。</p>'}</details>`;
@@ -109,8 +121,12 @@ table.f tr.err td:first-child{color:#b00020}table.f tr.warn td:first-child{color
 #q{padding:4px 8px;width:300px}
 </style></head><body>
 <h1>部门预算公开批量校验报告</h1>
-${partial ? `<p class="partial"><b>${esc(partialNote(partial))}</b></p>
-` : ''}<p>共 ${s.files} 个工作簿，已校验 ${s.checked} 个，其中有错误的 ${s.withErrors} 个（错误 ${s.errors} 项，警告 ${s.warnings} 项）；无法读取 ${s.unreadable} 个；未找到预算表 ${s.noTables} 个。用时 ${(elapsedMs / 1000).toFixed(1)} 秒。</p>
+${
+  partial
+    ? `<p class="partial"><b>${esc(partialNote(partial))}</b></p>
+`
+    : ''
+}<p>共 ${s.files} 个工作簿，已校验 ${s.checked} 个，其中有错误的 ${s.withErrors} 个（错误 ${s.errors} 项，警告 ${s.warnings} 项）；无法读取 ${s.unreadable} 个；未找到预算表 ${s.noTables} 个。用时 ${(elapsedMs / 1000).toFixed(1)} 秒。</p>
 <p><input id="q" placeholder="按单位或文件名筛选"> 点击表头可排序。</p>
 <table id="summary"><thead><tr><th>单位</th><th>年度</th><th>文件</th><th>状态</th><th>识别表数</th><th>错误</th><th>警告</th><th>最可能填错 / 原因</th></tr></thead>
 <tbody>
@@ -167,7 +183,19 @@ export async function batchXlsx(results: FileResult[], partial?: Partial): Promi
     { header: '无法校验的原因', key: 'reason', width: 40 },
   ];
   for (const r of results)
-    sum.addRow(clean({ department: r.department, year: r.year, file: r.file, status: STATUS[r.status], tables: r.tables.length, errors: r.counts.error, warnings: r.counts.warning, suspect: firstSuspect(r), reason: r.reason ?? '' }));
+    sum.addRow(
+      clean({
+        department: r.department,
+        year: r.year,
+        file: r.file,
+        status: STATUS[r.status],
+        tables: r.tables.length,
+        errors: r.counts.error,
+        warnings: r.counts.warning,
+        suspect: firstSuspect(r),
+        reason: r.reason ?? '',
+      }),
+    );
   if (partial) sum.addRow({ department: partialNote(partial) });
   const det = wb.addWorksheet('问题明细');
   det.columns = [
@@ -188,7 +216,20 @@ export async function batchXlsx(results: FileResult[], partial?: Partial): Promi
       continue;
     }
     for (const f of r.findings)
-      det.addRow(clean({ department: r.department, file: r.file, severity: f.severity === 'error' ? '错误' : '警告', rule: f.rule, sheet: f.sheet, cell: f.cell, message: f.message, expected: f.expected ?? '', actual: f.actual ?? '', difference: f.difference ?? '' }));
+      det.addRow(
+        clean({
+          department: r.department,
+          file: r.file,
+          severity: f.severity === 'error' ? '错误' : '警告',
+          rule: f.rule,
+          sheet: f.sheet,
+          cell: f.cell,
+          message: f.message,
+          expected: f.expected ?? '',
+          actual: f.actual ?? '',
+          difference: f.difference ?? '',
+        }),
+      );
   }
   for (const ws of [sum, det]) {
     ws.getRow(1).font = { bold: true };

@@ -89,8 +89,16 @@ function sameFile(a: string, b: string): boolean {
 function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   const words: Record<string, string> = {
-    EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '磁盘或文件夹是只读的', ENOSPC: '磁盘已满', EDQUOT: '超出磁盘配额',
-    ENOENT: '文件夹不存在', ENOTDIR: '路径中有一段不是文件夹', EISDIR: '这是一个文件夹', ENAMETOOLONG: '文件名太长', EBUSY: '文件正被其他程序使用',
+    EACCES: '没有写入权限',
+    EPERM: '没有写入权限',
+    EROFS: '磁盘或文件夹是只读的',
+    ENOSPC: '磁盘已满',
+    EDQUOT: '超出磁盘配额',
+    ENOENT: '文件夹不存在',
+    ENOTDIR: '路径中有一段不是文件夹',
+    EISDIR: '这是一个文件夹',
+    ENAMETOOLONG: '文件名太长',
+    EBUSY: '文件正被其他程序使用',
   };
   return code ? `${words[code] ?? '系统拒绝'}，${code}` : String((e as Error)?.message ?? e);
 }
@@ -103,7 +111,10 @@ function refuseFolder(out: string, kind: string, ext: string): void {
   } catch {
     dir = false;
   }
-  if (dir) throw new OutputError(`未写入：${out} 是一个文件夹，不是文件；请给出${kind}的文件名，如 ${path.join(out, `${kind === '报告' || kind === '模板' ? kind : '情况说明'}${ext}`)}`);
+  if (dir)
+    throw new OutputError(
+      `未写入：${out} 是一个文件夹，不是文件；请给出${kind}的文件名，如 ${path.join(out, `${kind === '报告' || kind === '模板' ? kind : '情况说明'}${ext}`)}`,
+    );
 }
 
 /**
@@ -146,8 +157,7 @@ function checkWritable(out: string, kind: string): void {
 function guardOutput(out: string, inputs: string[], opts: Record<string, string>, ext: string[], kind: string): void {
   refuseFolder(out, kind, ext[0]);
   if (!ext.some((e) => out.toLowerCase().endsWith(e))) throw new OutputError(`未写入：${kind}的文件名应以 ${ext.join(' 或 ')} 结尾，收到“${out}”`);
-  for (const i of inputs)
-    if (sameFile(out, i)) throw new OutputError(`未写入：${out} 是要读取的文件本身，写入会覆盖它；请换一个输出文件名`);
+  for (const i of inputs) if (sameFile(out, i)) throw new OutputError(`未写入：${out} 是要读取的文件本身，写入会覆盖它；请换一个输出文件名`);
   if (fs.existsSync(out) && !opts.force) throw new OutputError(`未写入：文件 ${out} 已存在；要覆盖请加 --force，或换一个文件名`);
   checkWritable(out, kind);
 }
@@ -202,12 +212,16 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs 应为正整数，收到“${opts.jobs}”`);
   }
   const { files, missing, notRead, others } = collectFiles(inputs, report ? [report] : []);
-  if (!files.length && !missing.length && !notRead.length) throw new UsageError(`所给的文件夹中没有 .xlsx 文件${others.length ? `（有 ${others.length} 个其他文件，如 ${path.basename(others[0])}）` : ''}`);
+  if (!files.length && !missing.length && !notRead.length)
+    throw new UsageError(`所给的文件夹中没有 .xlsx 文件${others.length ? `（有 ${others.length} 个其他文件，如 ${path.basename(others[0])}）` : ''}`);
   if (report) guardOutput(report, files, opts, ['.html', '.htm', '.xlsx', '.json'], '报告');
   const limits = readLimits(opts);
   const t0 = Date.now();
   // Files that are not checked are results too: every report lists them with the reason.
-  const missingResults = [...missing.map((m) => emptyResult(m, 'unreadable', `找不到文件：${m}`)), ...notRead.map((n) => emptyResult(n.file, 'unreadable', n.reason))];
+  const missingResults = [
+    ...missing.map((m) => emptyResult(m, 'unreadable', `找不到文件：${m}`)),
+    ...notRead.map((n) => emptyResult(n.file, 'unreadable', n.reason)),
+  ];
   // The report is written as files finish (at most every 2 s) and on Ctrl-C / kill, marked as partial, so an
   // interrupted batch still leaves a valid report of what was checked.
   const finished: FileResult[] = [];
@@ -221,7 +235,8 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
     writing = writing
       .catch(() => undefined)
       .then(async () => {
-        const content = ext === '.xlsx' ? await batchXlsx(results, partial) : ext === '.json' ? batchJson(results, elapsed, partial) : batchHtml(results, elapsed, partial);
+        const content =
+          ext === '.xlsx' ? await batchXlsx(results, partial) : ext === '.json' ? batchJson(results, elapsed, partial) : batchHtml(results, elapsed, partial);
         writeAtomic(report, content);
       });
     return writing;
@@ -280,7 +295,12 @@ async function validateBatch(inputs: string[], opts: Record<string, string>, io:
   const elapsed = Date.now() - t0;
   io.out(opts.format === 'json' ? batchJson(results, elapsed, undefined, others) : formatBatchText(results, elapsed));
   if (others.length && opts.format !== 'json')
-    io.out(`另有 ${others.length} 个不是工作簿的文件没有读：${others.slice(0, 5).map((o) => path.basename(o)).join('、')}${others.length > 5 ? ' 等' : ''}`);
+    io.out(
+      `另有 ${others.length} 个不是工作簿的文件没有读：${others
+        .slice(0, 5)
+        .map((o) => path.basename(o))
+        .join('、')}${others.length > 5 ? ' 等' : ''}`,
+    );
   if (report) {
     try {
       await writeReport(results);
@@ -323,7 +343,12 @@ async function validate(files: string[], opts: Record<string, string>, io: CliIO
   if (budget && rep.stage.stage !== 'final') io.err('--budget 只用于决算工作簿（与同年预算对照），本工作簿是预算，未对照');
   if (format === 'json') {
     const { tables, unmapped, findings, suspects, others, counts, coverage, stage } = rep;
-    io.out(safeJson({ file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage }, 2));
+    io.out(
+      safeJson(
+        { file: path.basename(file), stage, tables, unmapped, others, counts, findings, suspects: suspects.map(({ explains: _e, ...s }) => s), coverage },
+        2,
+      ),
+    );
   } else io.out(formatTextReport(path.basename(file), rep));
   // A workbook of only 项目绩效目标表 (the separately published 绩效文本) is a normal input: checked, exit 0/1.
   if (rep.tables.length === 0 && !rep.others.some((o) => o.checked)) {
@@ -347,7 +372,13 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   if (files.length !== 1) throw new UsageError('请指定一个 .xlsx 工作簿');
   if (format === 'docx' && !opts.out) throw new UsageError('导出 .docx 时请用 --out 指定输出文件');
   if (opts.out)
-    guardOutput(opts.out, [files[0], opts.prior, opts.reasons].filter((x): x is string => !!x), opts, format === 'docx' ? ['.docx'] : format === 'json' ? ['.json'] : ['.txt', '.md'], format === 'docx' ? 'Word 文档' : format === 'json' ? 'JSON' : '文本');
+    guardOutput(
+      opts.out,
+      [files[0], opts.prior, opts.reasons].filter((x): x is string => !!x),
+      opts,
+      format === 'docx' ? ['.docx'] : format === 'json' ? ['.json'] : ['.txt', '.md'],
+      format === 'docx' ? 'Word 文档' : format === 'json' ? 'JSON' : '文本',
+    );
   const wb = await readXlsxFile(files[0], undefined, readLimits(opts));
   const det = detectWorkbook(wb, [], { stage: stageOption(opts) });
   const final = det.stage?.stage === 'final';
@@ -363,7 +394,10 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
   }
   if (opts.department) figures.department = opts.department;
   const prior = opts.prior ? extractFigures(detectWorkbook(await readXlsxFile(opts.prior, undefined, readLimits(opts))).tables) : undefined;
-  if (prior && (prior.stage === 'final') !== final) throw new UsageError(`上年工作簿是部门${prior.stage === 'final' ? '决算' : '预算'}公开表，本年的是${final ? '决算' : '预算'}：请提供同一种公开的上年工作簿`);
+  if (prior && (prior.stage === 'final') !== final)
+    throw new UsageError(
+      `上年工作簿是部门${prior.stage === 'final' ? '决算' : '预算'}公开表，本年的是${final ? '决算' : '预算'}：请提供同一种公开的上年工作簿`,
+    );
   let reasons: Record<string, string> | undefined;
   if (opts.reasons) {
     try {
@@ -372,7 +406,8 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
       throw new UsageError(`无法读取增减原因文件 ${opts.reasons}（应为 JSON：{"三公经费": "原因"}）`);
     }
   }
-  if (opts.level !== undefined && !/^(省|自治区|市|州|盟|县|旗|区|本)级?$/.test(opts.level)) throw new UsageError(`--level 应为 省级、自治区级、市级、州级、县级、旗级 或 区级，收到“${opts.level}”`);
+  if (opts.level !== undefined && !/^(省|自治区|市|州|盟|县|旗|区|本)级?$/.test(opts.level))
+    throw new UsageError(`--level 应为 省级、自治区级、市级、州级、县级、旗级 或 区级，收到“${opts.level}”`);
   const level = opts.level ? (opts.level.endsWith('级') ? opts.level : `${opts.level}级`) : undefined;
   const sections = generateSections(figures, { prior, reasons, otherTables: det.others.map((o) => o.title), level });
   for (const w of plausibilityWarnings(figures)) io.err(`提示：${w.message}`);
@@ -388,7 +423,10 @@ async function explain(files: string[], opts: Record<string, string>, io: CliIO)
     writeOutput(opts.out, await (await import('../hosts/file/docx')).sectionsToDocx(title, sections), 'Word 文档');
     io.err(`情况说明已写入 ${opts.out}`);
   } else {
-    const body = format === 'json' ? safeJson({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo, todo: toFill }, 2) : safeText(`${title}\n\n${sectionsText(sections)}`);
+    const body =
+      format === 'json'
+        ? safeJson({ title, year: figures.year ?? null, department: figures.department ?? null, sections, placeholders: todo, todo: toFill }, 2)
+        : safeText(`${title}\n\n${sectionsText(sections)}`);
     if (opts.out) writeOutput(opts.out, body + '\n', format === 'json' ? 'JSON' : '文本');
     else io.out(body);
   }
@@ -441,12 +479,26 @@ async function template(opts: Record<string, string>, io: CliIO): Promise<number
   if (layout !== 'sheets' && layout !== 'stacked') throw new UsageError('--layout 只能是 sheets（每表一个工作表）或 stacked（堆叠在一个工作表）');
   if (!opts.out) throw new UsageError('请用 --out 指定输出文件，如 --out 模板.xlsx');
   guardOutput(opts.out, [], opts, ['.xlsx'], '模板');
-  const optional = (opts.optional ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const optional = (opts.optional ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const bad = optional.filter((x) => !(OPTIONAL_TABLES as string[]).includes(x));
-  if (bad.length) throw new UsageError(`--optional 只能是 procurement（政府采购预算）、assets（固定资产占用情况表）、performance（项目绩效目标表）、department-performance（部门整体绩效目标表），收到“${bad.join(',')}”`);
+  if (bad.length)
+    throw new UsageError(
+      `--optional 只能是 procurement（政府采购预算）、assets（固定资产占用情况表）、performance（项目绩效目标表）、department-performance（部门整体绩效目标表），收到“${bad.join(',')}”`,
+    );
   const final = stageOption(opts) === 'final';
   if (final && optional.length) throw new UsageError('--optional 只用于预算模板：决算模板是九张决算表');
-  const t = buildTemplate({ year, unit, layout, department: opts.department ?? '（单位名称）', departmentCode: opts.code, optional: optional as OptionalTable[], ...(final ? { stage: 'final' as const } : {}) });
+  const t = buildTemplate({
+    year,
+    unit,
+    layout,
+    department: opts.department ?? '（单位名称）',
+    departmentCode: opts.code,
+    optional: optional as OptionalTable[],
+    ...(final ? { stage: 'final' as const } : {}),
+  });
   new FormulaEvaluator(t.workbook).evaluateAll();
   writeOutput(opts.out, await writeXlsxBuffer(t.workbook), '模板');
   io.err(`已生成 ${year} 年部门${final ? '决算' : '预算'}公开表模板：${opts.out}（${t.workbook.sheets.length} 个工作表，合计行均为公式）`);
@@ -498,9 +550,7 @@ if (require.main === module) {
     err: (s) => process.stderr.write(s + '\n'),
     progress: (s) => process.stderr.write(s),
     isTTY: !!process.stderr.isTTY,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
+  }).then((code) => {
+    process.exitCode = code;
+  });
 }

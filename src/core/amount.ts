@@ -123,7 +123,7 @@ function parseFormat(numFmt: string): FormatInfo {
   const shift = moved + 3 * trailingCommas;
   const fixed = formatFixedDecimals(section);
   // Digits moved behind a literal point show as decimals, with any behind a real point after it.
-  return { decimals: moved ? moved + (fixed ?? 0) : fixed ?? null, shift };
+  return { decimals: moved ? moved + (fixed ?? 0) : (fixed ?? null), shift };
 }
 
 function formatFixedDecimals(section: string): number | undefined {
@@ -344,4 +344,3 @@ export function grouped(text: string): string {
 export function fmt(d: Decimal, decimals = 2): string {
   return d.toFixed(decimals, Decimal.ROUND_HALF_UP);
 }
-

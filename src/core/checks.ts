@@ -36,7 +36,9 @@ export class Term {
   }
   /** Human label: "支出总表「208 社会保障和就业支出」基本支出". */
   get label(): string {
-    return this.customLabel ?? `${shortTitle(this.table)}「${this.row ? rowLabel(this.row) : '（无此行）'}」${this.roleText ?? roleLabel(this.table, this.role)}`;
+    return (
+      this.customLabel ?? `${shortTitle(this.table)}「${this.row ? rowLabel(this.row) : '（无此行）'}」${this.roleText ?? roleLabel(this.table, this.role)}`
+    );
   }
   set label(v: string) {
     this.customLabel = v;

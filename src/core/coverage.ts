@@ -32,19 +32,49 @@ function splitSummary(first: Map<SchemaId, MappedTable>): boolean {
 /** Cross-table families and the tables each needs (data: extend with the rules); `when`: listed only where it applies. */
 export const CROSS_FAMILIES: { id: string; label: string; needs: SchemaId[]; stages?: Stage[]; when?: (first: Map<SchemaId, MappedTable>) => boolean }[] = [
   { id: 'cross.summary-expenditure', label: '收支总表 ↔ 支出总表（各功能类）', needs: ['income-expenditure-summary', 'expenditure'] },
-  { id: 'cross.summary-split', label: '收支总表（基本支出、人员经费、公用经费、项目支出列）↔ 支出总表、基本支出表', needs: ['income-expenditure-summary', 'expenditure', 'general-budget-basic-expenditure'], stages: ['budget'], when: splitSummary },
+  {
+    id: 'cross.summary-split',
+    label: '收支总表（基本支出、人员经费、公用经费、项目支出列）↔ 支出总表、基本支出表',
+    needs: ['income-expenditure-summary', 'expenditure', 'general-budget-basic-expenditure'],
+    stages: ['budget'],
+    when: splitSummary,
+  },
   { id: 'cross.summary-income', label: '收支总表 ↔ 收入总表（各项收入）', needs: ['income-expenditure-summary', 'income'] },
   { id: 'cross.income-expenditure', label: '收入总表 ↔ 支出总表（逐科目）', needs: ['income', 'expenditure'], stages: ['budget'] },
   { id: 'cross.fiscal-general', label: '财政拨款收支总表 ↔ 一般公共预算支出表', needs: ['fiscal-appropriation-summary', 'general-budget-expenditure'] },
   { id: 'cross.fiscal-fund', label: '财政拨款收支总表 ↔ 政府性基金预算支出表', needs: ['fiscal-appropriation-summary', 'government-fund-expenditure'] },
   { id: 'cross.fiscal-state', label: '财政拨款收支总表 ↔ 国有资本经营预算支出表', needs: ['fiscal-appropriation-summary', 'state-capital-expenditure'] },
-  { id: 'cross.general-basic', label: '一般公共预算支出表 ↔ 基本支出表（基本支出）', needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'], stages: ['budget'] },
+  {
+    id: 'cross.general-basic',
+    label: '一般公共预算支出表 ↔ 基本支出表（基本支出）',
+    needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'],
+    stages: ['budget'],
+  },
   { id: 'cross.general-expenditure', label: '一般公共预算支出表 ↔ 支出总表', needs: ['general-budget-expenditure', 'expenditure'], stages: ['budget'] },
-  { id: 'cross.final-general-basic', label: '一般公共预算支出决算表 ↔ 基本支出决算表（人员经费合计 + 公用经费合计）', needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'], stages: ['final'] },
-  { id: 'cross.final-summary-fiscal', label: '财政拨款收支决算总表 ↔ 收入决算表、收支决算总表（财政拨款收入）', needs: ['fiscal-appropriation-summary', 'income'], stages: ['final'] },
-  { id: 'cross.final-fiscal-subset', label: '支出决算表 ≥ 一般公共预算财政拨款支出决算表（逐科目）', needs: ['expenditure', 'general-budget-expenditure'], stages: ['final'] },
+  {
+    id: 'cross.final-general-basic',
+    label: '一般公共预算支出决算表 ↔ 基本支出决算表（人员经费合计 + 公用经费合计）',
+    needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'],
+    stages: ['final'],
+  },
+  {
+    id: 'cross.final-summary-fiscal',
+    label: '财政拨款收支决算总表 ↔ 收入决算表、收支决算总表（财政拨款收入）',
+    needs: ['fiscal-appropriation-summary', 'income'],
+    stages: ['final'],
+  },
+  {
+    id: 'cross.final-fiscal-subset',
+    label: '支出决算表 ≥ 一般公共预算财政拨款支出决算表（逐科目）',
+    needs: ['expenditure', 'general-budget-expenditure'],
+    stages: ['final'],
+  },
   { id: 'cross.three-public-basic', label: '“三公”经费表 ↔ 基本支出表（经济科目）', needs: ['three-public-expenditure', 'general-budget-basic-expenditure'] },
-  { id: 'cross.economic-function', label: '基本支出表 ↔ 一般公共预算支出表（经济与功能分类对应）', needs: ['general-budget-basic-expenditure', 'general-budget-expenditure'] },
+  {
+    id: 'cross.economic-function',
+    label: '基本支出表 ↔ 一般公共预算支出表（经济与功能分类对应）',
+    needs: ['general-budget-basic-expenditure', 'general-budget-expenditure'],
+  },
 ];
 
 function absence(id: SchemaId, det: Detection, stage: Stage): string {
@@ -55,7 +85,6 @@ function absence(id: SchemaId, det: Detection, stage: Stage): string {
   if (u) return `${name}在 ${u.sheet} 中但无法识别：${u.reason}`;
   return `未找到${name}`;
 }
-
 
 export function buildCoverage(det: Detection, counts: { byRule: Map<string, number>; byTable: Map<SchemaId, number> }): CoverageEntry[] {
   const { byRule, byTable } = counts;
@@ -71,11 +100,32 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     }
     const checks = byTable.get(s.id) ?? 0;
     const unresolved = t.codeIssues.filter((i) => !i.suggested).length;
-    if (t.totalMisplaced) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `合计行（第 ${t.totalMisplaced.row + 1} 行）${t.totalMisplaced.why}，涉及合计的核对未进行`, checks });
-    else if (unresolved) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${unresolved} 个科目编码无法识别，相关层级核对未进行`, checks });
-    else if (t.uncalculated.length) out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${t.uncalculated.length} 个公式没有可信的计算结果，涉及它们的核对不报告`, checks });
+    if (t.totalMisplaced)
+      out.push({
+        family: `table:${s.id}`,
+        label,
+        status: 'partial',
+        reason: `合计行（第 ${t.totalMisplaced.row + 1} 行）${t.totalMisplaced.why}，涉及合计的核对未进行`,
+        checks,
+      });
+    else if (unresolved)
+      out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `${unresolved} 个科目编码无法识别，相关层级核对未进行`, checks });
+    else if (t.uncalculated.length)
+      out.push({
+        family: `table:${s.id}`,
+        label,
+        status: 'partial',
+        reason: `${t.uncalculated.length} 个公式没有可信的计算结果，涉及它们的核对不报告`,
+        checks,
+      });
     else if (t.unmappedColumns?.length)
-      out.push({ family: `table:${s.id}`, label, status: 'partial', reason: `未核对的金额列：${t.unmappedColumns.map((c) => `“${c.header}”（${colLetter(c.col)} 列）`).join('、')}——表头未能对应到本表的任何一列，没有核对规则读到它`, checks });
+      out.push({
+        family: `table:${s.id}`,
+        label,
+        status: 'partial',
+        reason: `未核对的金额列：${t.unmappedColumns.map((c) => `“${c.header}”（${colLetter(c.col)} 列）`).join('、')}——表头未能对应到本表的任何一列，没有核对规则读到它`,
+        checks,
+      });
     else if (!hasAmounts(t)) out.push({ family: `table:${s.id}`, label, status: 'checked', reason: '空表（无金额）', checks });
     else out.push({ family: `table:${s.id}`, label, status: 'checked', checks });
   }
@@ -84,8 +134,18 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     const missing = f.needs.filter((id) => !first.has(id));
     const checks = byRule.get(f.id) ?? 0;
     const noTotal = f.needs.map((id) => first.get(id)).filter((t) => t?.totalMisplaced);
-    if (missing.length) out.push({ family: f.id, label: f.label, status: 'not-checked', reason: missing.map((id) => absence(id, det, stage)).join('；'), checks });
-    else if (noTotal.length) out.push({ family: f.id, label: f.label, status: checks ? 'partial' : 'not-checked', reason: noTotal.map((t) => `${stage === 'final' ? schemaById(t!.schema, 'final').title : SHORT_TITLE[t!.schema]}的合计行没有可读的金额，涉及合计的核对未进行`).join('；'), checks });
+    if (missing.length)
+      out.push({ family: f.id, label: f.label, status: 'not-checked', reason: missing.map((id) => absence(id, det, stage)).join('；'), checks });
+    else if (noTotal.length)
+      out.push({
+        family: f.id,
+        label: f.label,
+        status: checks ? 'partial' : 'not-checked',
+        reason: noTotal
+          .map((t) => `${stage === 'final' ? schemaById(t!.schema, 'final').title : SHORT_TITLE[t!.schema]}的合计行没有可读的金额，涉及合计的核对未进行`)
+          .join('；'),
+        checks,
+      });
     else out.push({ family: f.id, label: f.label, status: 'checked', checks });
   }
   return out;

@@ -9,7 +9,17 @@ import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './cata
 import { remember } from './collections';
 import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, colName, mergeLookup } from './grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
-import { EXPENDITURE_ITEMS, FINAL_EXPENDITURE_ITEMS, FINAL_INCOME_ITEMS, INCOME_ITEMS, SchemaDef, SchemaId, schemaById, THREE_PUBLIC_COLUMNS, THREE_PUBLIC_ITEMS } from './schemas';
+import {
+  EXPENDITURE_ITEMS,
+  FINAL_EXPENDITURE_ITEMS,
+  FINAL_INCOME_ITEMS,
+  INCOME_ITEMS,
+  SchemaDef,
+  SchemaId,
+  schemaById,
+  THREE_PUBLIC_COLUMNS,
+  THREE_PUBLIC_ITEMS,
+} from './schemas';
 import { familiesOf, matchTitle, readTitle } from './titles';
 import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from './text';
 
@@ -89,7 +99,8 @@ class SheetView {
   }
 }
 
-const HEADER_WORD = /^(序号|栏次|项目|科目|科目编码|编码|科目名称|名称|合计|小计|总计|预算数|金额|收入|支出|资金性质|上年结转|本年收入|本年支出合计|类|款|项)$|分类科目$|科目(编码|名称)$|编码$|支出$|收入$|经费$|拨款$|基本支出$|上级支出$|补助支出$|费$|预算数?$/;
+const HEADER_WORD =
+  /^(序号|栏次|项目|科目|科目编码|编码|科目名称|名称|合计|小计|总计|预算数|金额|收入|支出|资金性质|上年结转|本年收入|本年支出合计|类|款|项)$|分类科目$|科目(编码|名称)$|编码$|支出$|收入$|经费$|拨款$|基本支出$|上级支出$|补助支出$|费$|预算数?$/;
 
 const headerWordCache = new Map<string, boolean>();
 
@@ -351,7 +362,8 @@ function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColu
     }
     return cols;
   }
-  if (def.shape === 'three-public' && isHorizontalThreePublic(paths)) return def.stage === 'final' ? assignFinalThreePublicColumns(paths) : assignThreePublicColumns(paths);
+  if (def.shape === 'three-public' && isHorizontalThreePublic(paths))
+    return def.stage === 'final' ? assignFinalThreePublicColumns(paths) : assignThreePublicColumns(paths);
   for (const [c, p] of [...paths.entries()].sort((a, b) => a[0] - b[0])) {
     const leaf = p[p.length - 1];
     const parents = p.slice(0, -1);
@@ -374,9 +386,7 @@ function assignColumns(def: SchemaDef, paths: Map<number, string[]>): MappedColu
       else add('name', c, leaf, def.shape === 'code' ? '科目名称' : '项目');
       continue;
     }
-    const rule = def.columns.find(
-      (cr) => !taken.has(cr.role) && cr.leaf.test(leaf) && (!cr.parent || parents.some((x) => cr.parent!.test(x))),
-    );
+    const rule = def.columns.find((cr) => !taken.has(cr.role) && cr.leaf.test(leaf) && (!cr.parent || parents.some((x) => cr.parent!.test(x))));
     if (rule) add(rule.role, c, leaf, rule.label);
   }
   return cols;
@@ -398,7 +408,9 @@ export function isCodeRole(role: string): boolean {
  * read as item rows of their own). `side` keeps one side of a two-sided summary.
  */
 export function isAmountRole(role: string, side?: 'in' | 'out'): boolean {
-  return role !== 'seq' && !isCodeRole(role) && !/name$/.test(role) && !role.startsWith('tp.') && !role.startsWith('tpb.') && (!side || role.startsWith(side + '.'));
+  return (
+    role !== 'seq' && !isCodeRole(role) && !/name$/.test(role) && !role.startsWith('tp.') && !role.startsWith('tpb.') && (!side || role.startsWith(side + '.'))
+  );
 }
 
 function isHorizontalThreePublic(paths: Map<number, string[]>): boolean {
@@ -449,7 +461,12 @@ function assignFinalThreePublicColumns(paths: Map<number, string[]>): MappedColu
     if (taken.has(role)) continue;
     taken.add(role);
     const item = THREE_PUBLIC_ITEMS.find((i) => i.key === key)!.label;
-    cols.push({ role, col: c, header: leaf, label: key === 'total' ? (measure === 'budget' ? '预算数' : '决算数') : `${item}${measure === 'budget' ? '预算数' : '决算数'}` });
+    cols.push({
+      role,
+      col: c,
+      header: leaf,
+      label: key === 'total' ? (measure === 'budget' ? '预算数' : '决算数') : `${item}${measure === 'budget' ? '预算数' : '决算数'}`,
+    });
   }
   return cols;
 }
@@ -457,7 +474,12 @@ function assignFinalThreePublicColumns(paths: Map<number, string[]>): MappedColu
 function requiredMissing(def: SchemaDef, cols: MappedColumn[]): string | undefined {
   const has = (r: string) => cols.some((c) => c.role === r);
   if (def.shape === 'two-sided') {
-    const need: [string, string][] = [['in.name', '收入“项目”列'], ['in.amount', '收入“预算数”列'], ['out.name', '支出“项目”列'], ['out.total', '支出“预算数/合计”列']];
+    const need: [string, string][] = [
+      ['in.name', '收入“项目”列'],
+      ['in.amount', '收入“预算数”列'],
+      ['out.name', '支出“项目”列'],
+      ['out.total', '支出“预算数/合计”列'],
+    ];
     const miss = need.filter(([r]) => !has(r)).map(([, l]) => l);
     return miss.length ? `表头中未找到${miss.join('、')}` : undefined;
   }
@@ -649,7 +671,14 @@ function codeReader(v: SheetView, t: MappedTable) {
  * The code a misprinted row probably means: by its name in the catalogue (among codes under the rows around it),
  * else by position (a 类 whose 款 rows below carry a class prefix no class row has).
  */
-function intendedCode(t: MappedTable, kind: CodeKind, printed: string, name: string, prev: MappedRow | undefined, nextCode: string | undefined): { code?: string; why?: string } {
+function intendedCode(
+  t: MappedTable,
+  kind: CodeKind,
+  printed: string,
+  name: string,
+  prev: MappedRow | undefined,
+  nextCode: string | undefined,
+): { code?: string; why?: string } {
   const digits = printed.replace(/\|/g, '');
   const norm = normName(name);
   const candidates: string[] = [];
@@ -735,10 +764,20 @@ function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number
   }
   const kind = t.def.codeKind ?? 'function';
   for (const p of pending) {
-    const prev = t.rows.slice(0, p.index).reverse().find((r) => r.kind === 'code');
+    const prev = t.rows
+      .slice(0, p.index)
+      .reverse()
+      .find((r) => r.kind === 'code');
     const next = t.rows.slice(p.index + 1).find((r) => r.kind === 'code');
     const guess = intendedCode(t, kind, p.printed, p.row.name, prev, next?.code);
-    const issue: CodeIssue = { row: p.row.row, col: codeCol ?? p.row.labelCol ?? t.range.left, printed: p.printed, name: p.row.name, suggested: guess.code, why: guess.why };
+    const issue: CodeIssue = {
+      row: p.row.row,
+      col: codeCol ?? p.row.labelCol ?? t.range.left,
+      printed: p.printed,
+      name: p.row.name,
+      suggested: guess.code,
+      why: guess.why,
+    };
     t.codeIssues.push(issue);
     if (guess.code) Object.assign(p.row, { kind: 'code', code: guess.code, level: codeLevel(guess.code) });
   }
@@ -794,7 +833,18 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
       const { item, cls } = readSideLabel('out', outLabel, stage);
       const amounts = readAmounts(v, r, t.columns, t, 'out');
       if (item) t.rows.push({ row: r, kind: 'item', side: 'out', item, name: outLabel, amounts, labelCol: outName });
-      else t.rows.push({ row: r, kind: cls ? 'class' : 'other', side: 'out', code: cls?.code, level: cls ? 1 : undefined, name: outLabel, amounts, labelCol: outName, formerName: cls?.former || undefined });
+      else
+        t.rows.push({
+          row: r,
+          kind: cls ? 'class' : 'other',
+          side: 'out',
+          code: cls?.code,
+          level: cls ? 1 : undefined,
+          name: outLabel,
+          amounts,
+          labelCol: outName,
+          formerName: cls?.former || undefined,
+        });
     }
     return !!(inLabel || outLabel);
   });
@@ -816,7 +866,15 @@ function readThreePublicColumns(v: SheetView, t: MappedTable, dataTop: number, e
       else {
         const same = items.find((i) => i.item === key);
         if (same) same.amounts[measure] = ref;
-        else items.push({ row: r, kind: 'item', item: key, name: THREE_PUBLIC_ITEMS.find((i) => i.key === key)?.label ?? c.label, amounts: { [measure]: ref }, labelCol: c.col });
+        else
+          items.push({
+            row: r,
+            kind: 'item',
+            item: key,
+            name: THREE_PUBLIC_ITEMS.find((i) => i.key === key)?.label ?? c.label,
+            amounts: { [measure]: ref },
+            labelCol: c.col,
+          });
       }
     }
     if (!items.some((i) => Object.values(i.amounts).some((a) => !a.blank)) && !t.figures.running) return false;
@@ -926,12 +984,7 @@ function hasNumbers(v: SheetView, from: number, end: number): boolean {
   return false;
 }
 
-function mapRegion(
-  v: SheetView,
-  def: SchemaDef,
-  title: TitleHit,
-  end: number,
-): { table?: MappedTable; unmapped?: UnmappedTable } {
+function mapRegion(v: SheetView, def: SchemaDef, title: TitleHit, end: number): { table?: MappedTable; unmapped?: UnmappedTable } {
   const from = title.row + 1;
   const final = def.stage === 'final';
   const { header, metaRows } = readHeader(v, from, end, final);
@@ -958,7 +1011,13 @@ function mapRegion(
   const missing = requiredMissing(def, columns);
   const finalHeading = finalHeadingIn(v, from, Math.min(end, header.bottom + 3));
   if (missing) {
-    const unmapped: UnmappedTable = { sheet: v.sheet.name, range: regionRange(header.bottom, header.left, header.right), title: title.text, reason: `${def.title}：${missing}`, schema: def.id };
+    const unmapped: UnmappedTable = {
+      sheet: v.sheet.name,
+      range: regionRange(header.bottom, header.left, header.right),
+      title: title.text,
+      reason: `${def.title}：${missing}`,
+      schema: def.id,
+    };
     if (finalHeading) unmapped.finalHeading = finalHeading;
     return { unmapped };
   }
@@ -996,7 +1055,12 @@ function mapRegion(
   };
   if (finalHeading) table.finalHeading = finalHeading;
   if (v.sheet.hidden) table.hidden = true;
-  table.range = { top: Math.max(0, title.row >= 0 ? title.row : header.top), left: Math.min(header.left, title.col >= 0 ? title.col : header.left), bottom: header.bottom, right: header.right };
+  table.range = {
+    top: Math.max(0, title.row >= 0 ? title.row : header.top),
+    left: Math.min(header.left, title.col >= 0 ? title.col : header.left),
+    bottom: header.bottom,
+    right: header.right,
+  };
   const last =
     def.shape === 'two-sided'
       ? readTwoSidedRows(v, table, header.dataTop, end)
@@ -1013,7 +1077,9 @@ function mapRegion(
   let amountCols: number[] | undefined;
   for (const m of v.sheet.merges) {
     if (m.bottom < header.dataTop || m.top > table.range.bottom || (m.bottom === m.top && m.right === m.left)) continue;
-    amountCols ??= (table.ledgerColumns ?? columns).filter((c) => isAmountRole(c.role) || c.role.startsWith('tp.') || c.role.startsWith('tpb.')).map((c) => c.col);
+    amountCols ??= (table.ledgerColumns ?? columns)
+      .filter((c) => isAmountRole(c.role) || c.role.startsWith('tp.') || c.role.startsWith('tpb.'))
+      .map((c) => c.col);
     if (amountCols.some((c) => c >= m.left && c <= m.right)) table.mergedData.push(m);
   }
   table.decimals = shownDecimals(table);
@@ -1164,7 +1230,10 @@ export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = [], sta
       hit.other = !schema;
     } else if (schema) {
       const texts = v.rowTexts(o.titleRow);
-      const col = Math.max(0, texts.findIndex((x) => x));
+      const col = Math.max(
+        0,
+        texts.findIndex((x) => x),
+      );
       titles.push({ row: o.titleRow, col, text: texts[col] || schema.title, schema });
       titles.sort((a, b) => a.row - b.row);
     }
@@ -1182,7 +1251,11 @@ export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = [], sta
     const t = titles[i];
     const end = i + 1 < titles.length ? titles[i + 1].row : v.height;
     if (t.other || !t.schema) {
-      const o: OtherTable = { sheet: sheet.name, title: t.text, range: { top: t.row, left: t.col, bottom: Math.max(t.row, end - 1), right: Math.max(t.col, v.width - 1) } };
+      const o: OtherTable = {
+        sheet: sheet.name,
+        title: t.text,
+        range: { top: t.row, left: t.col, bottom: Math.max(t.row, end - 1), right: Math.max(t.col, v.width - 1) },
+      };
       if (t.stage) {
         o.stage = t.stage;
         if (t.role) o.role = t.role;
@@ -1317,7 +1390,8 @@ function decideStage(det: Detection, said?: Stage): Detection {
   }
   const unmappedFinal = stage === 'final' ? det.unmapped : said ? [] : det.unmapped.filter((u) => u.finalHeading);
   if (unmappedFinal.length) {
-    for (const u of unmappedFinal) det.others.push({ sheet: u.sheet, title: u.title ?? '', range: u.range, stage: 'final', ...(u.schema ? { role: u.schema } : {}) });
+    for (const u of unmappedFinal)
+      det.others.push({ sheet: u.sheet, title: u.title ?? '', range: u.range, stage: 'final', ...(u.schema ? { role: u.schema } : {}) });
     det.unmapped = det.unmapped.filter((u) => !unmappedFinal.includes(u));
   }
   return det;

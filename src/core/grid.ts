@@ -136,8 +136,7 @@ export function mergeLookup(sheet: Sheet): Map<number, { row: number; col: numbe
     if (area > 10000) continue;
     if ((room -= area) < 0) break;
     for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++)
-        if (r !== m.top || c !== m.left) map.set(cellNumber(r, c), { row: m.top, col: m.left });
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) map.set(cellNumber(r, c), { row: m.top, col: m.left });
   }
   return map;
 }

@@ -186,7 +186,12 @@ export class LiveValidation {
   private fullRun(): void {
     this.det = detectWorkbook(this.wb, this.overrides);
     // One context per detection; each rule's checks and findings go to the segment running now.
-    this.ctx = ruleContext(this.det.tables, this.det.unmapped, (c) => this.onCheck(c), (f) => void this.push({ finding: f }));
+    this.ctx = ruleContext(
+      this.det.tables,
+      this.det.unmapped,
+      (c) => this.onCheck(c),
+      (f) => void this.push({ finding: f }),
+    );
     this.segments = [];
     this.index.clear();
     this.staleEntries = 0;
@@ -211,7 +216,8 @@ export class LiveValidation {
         for (const r of table.rows) (lines.get(r.row) ?? lines.set(r.row, []).get(r.row)!).push(r);
         this.rowsByLine.set(table, lines);
       }
-      for (const r of lines.get(row) ?? []) for (const ref of Object.values(r.amounts)) if (ref.col === col && ref.row === row) out.push({ table, ref, row: r });
+      for (const r of lines.get(row) ?? [])
+        for (const ref of Object.values(r.amounts)) if (ref.col === col && ref.row === row) out.push({ table, ref, row: r });
       for (const ref of Object.values(table.figures)) if (ref.row === row && ref.col === col) out.push({ table, ref, row: undefined });
     }
     return out;
@@ -257,7 +263,8 @@ export class LiveValidation {
         if (e.cell?.formula && (e.cell.value === null || e.cell.value === '')) throw new FullRun('公式没有计算结果');
         if (p.invalid !== undefined || (p.unitWord && p.unitWord !== table.unit)) throw new FullRun('输入的不是本表单位的金额');
         const listed = (xs: { row: number; col: number }[]) => xs.some((x) => x.row === ref.row && x.col === ref.col);
-        if (p.shift || listed(table.invalid) || listed(table.unitWords) || listed(table.uncalculated) || listed(table.scaledFormats ?? [])) throw new FullRun('该格原有内容需要重新识别');
+        if (p.shift || listed(table.invalid) || listed(table.unitWords) || listed(table.uncalculated) || listed(table.scaledFormats ?? []))
+          throw new FullRun('该格原有内容需要重新识别');
         if (table.mergedData.some((m) => inRange(m, ref.row, ref.col))) throw new FullRun('该格在合并单元格中');
         if (row && row.kind === 'other' && !row.name.trim()) throw new FullRun('无名称的行由金额决定是否成行');
         const wasZero = isZeroAmount(ref);
@@ -274,11 +281,11 @@ export class LiveValidation {
     }
     // The table's precision is what its non-zero amounts show (as detection computes it): if it moved, every
     // rounding bound and every message of the table changes.
-    for (const t of tables) if (shownDecimals(t) !== t.decimals || padsDecimals(t) !== !!t.padded) throw new FullRun('表中金额显示的小数位数有变化，已重新识别');
+    for (const t of tables)
+      if (shownDecimals(t) !== t.decimals || padsDecimals(t) !== !!t.padded) throw new FullRun('表中金额显示的小数位数有变化，已重新识别');
     let n = 0;
     const again = new Set<Item>();
-    for (const k of touched)
-      for (const item of this.index.get(...cellOf(k)) ?? []) if (item.gen === this.segments[item.seg].gen) again.add(item);
+    for (const k of touched) for (const item of this.index.get(...cellOf(k)) ?? []) if (item.gen === this.segments[item.seg].gen) again.add(item);
     for (const item of again) {
       const c = item.check!;
       for (const t of c.lhs) if (t.ref && touched.has(key(t.table.sheet, t.ref.row, t.ref.col))) t.refresh();

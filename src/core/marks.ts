@@ -36,7 +36,8 @@ export function marksFromReport(rep: ValidationReport, maxNoteLines = 5): CellMa
   };
   const first = rep.suspects[0];
   if (first) add(first.sheet, first.cell, 'suspect', `最可能填错：建议值 ${first.suggested}。${first.reason}`);
-  for (const c of first ? companions(first) : []) add(c.sheet, c.cell, 'suspect', `最可能填错（与 ${first!.sheet}!${first!.cell} 一起）：建议值 ${c.suggested}。${first!.reason}`);
+  for (const c of first ? companions(first) : [])
+    add(c.sheet, c.cell, 'suspect', `最可能填错（与 ${first!.sheet}!${first!.cell} 一起）：建议值 ${c.suggested}。${first!.reason}`);
   for (const f of rep.findings) {
     if (f.severity === 'info' || !f.cell) continue;
     add(f.sheet, f.cell, f.severity, f.message);

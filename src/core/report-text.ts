@@ -90,13 +90,13 @@ export function formatTextReport(file: string, rep: ValidationReport, opts: { ma
   if (rep.suspects.length) {
     lines.push('');
     lines.push('最可能填错的单元格：');
-    rep.suspects
-      .slice(0, 5)
-      .forEach((s, i) =>
-        lines.push(
-          `  ${i + 1}. ${s.sheet}!${s.cell}  现为 ${s.current}，建议值 ${s.suggested}${companions(s).map((c) => `；并 ${c.sheet}!${c.cell} 现为 ${c.current}，建议值 ${c.suggested}`).join('')}  ${LIKELIHOOD_WORDS[s.likelihood]}（${Math.round(s.score * 100)}%）  —— ${s.reason}`,
-        ),
-      );
+    rep.suspects.slice(0, 5).forEach((s, i) =>
+      lines.push(
+        `  ${i + 1}. ${s.sheet}!${s.cell}  现为 ${s.current}，建议值 ${s.suggested}${companions(s)
+          .map((c) => `；并 ${c.sheet}!${c.cell} 现为 ${c.current}，建议值 ${c.suggested}`)
+          .join('')}  ${LIKELIHOOD_WORDS[s.likelihood]}（${Math.round(s.score * 100)}%）  —— ${s.reason}`,
+      ),
+    );
   }
   if (c.error === 0) {
     lines.push('');

@@ -61,10 +61,7 @@ export interface SchemaDef {
 
 const TOTAL: ColumnRule = { role: 'total', label: '合计', leaf: /^(本年支出)?合计$|^总计$|^合计数?$/ };
 
-const FUNCTION_ROW_TABLE = (
-  id: SchemaId,
-  title: string,
-): SchemaDef => ({
+const FUNCTION_ROW_TABLE = (id: SchemaId, title: string): SchemaDef => ({
   id,
   title,
   shape: 'code',
@@ -80,7 +77,14 @@ const FUNCTION_ROW_TABLE = (
   ],
   rowFormulas: [
     { rule: 'row.general-total', target: 'total', parts: ['basic', 'project'], requires: ['total', 'basic'], describe: '基本支出 + 项目支出' },
-    { rule: 'row.general-total', target: 'total', parts: ['personnel', 'public', 'project'], requires: ['total', 'personnel'], unless: ['basic'], describe: '人员经费 + 公用经费 + 项目支出' },
+    {
+      rule: 'row.general-total',
+      target: 'total',
+      parts: ['personnel', 'public', 'project'],
+      requires: ['total', 'personnel'],
+      unless: ['basic'],
+      describe: '人员经费 + 公用经费 + 项目支出',
+    },
     { rule: 'row.general-basic', target: 'basic', parts: ['personnel', 'public'], requires: ['basic', 'personnel', 'public'], describe: '人员经费 + 公用经费' },
   ],
 });
@@ -97,7 +101,12 @@ export const SCHEMAS: SchemaDef[] = [
       { role: 'out.state', label: '国有资本经营预算财政拨款', leaf: /国有资本/ },
     ],
     rowFormulas: [
-      { rule: 'row.fiscal-total', target: 'out.total', parts: ['out.general', 'out.fund', 'out.state'], describe: '一般公共预算 + 政府性基金 + 国有资本经营预算' },
+      {
+        rule: 'row.fiscal-total',
+        target: 'out.total',
+        parts: ['out.general', 'out.fund', 'out.state'],
+        describe: '一般公共预算 + 政府性基金 + 国有资本经营预算',
+      },
     ],
   },
   {
@@ -114,9 +123,28 @@ export const SCHEMAS: SchemaDef[] = [
       { role: 'out.project', label: '项目支出', leaf: /^项目支出$/ },
     ],
     rowFormulas: [
-      { rule: 'row.summary-total', target: 'out.total', parts: ['out.basic', 'out.project'], requires: ['out.total', 'out.basic'], describe: '基本支出 + 项目支出' },
-      { rule: 'row.summary-total', target: 'out.total', parts: ['out.personnel', 'out.public', 'out.project'], requires: ['out.total', 'out.personnel'], unless: ['out.basic'], describe: '人员经费 + 公用经费 + 项目支出' },
-      { rule: 'row.summary-basic', target: 'out.basic', parts: ['out.personnel', 'out.public'], requires: ['out.basic', 'out.personnel', 'out.public'], describe: '人员经费 + 公用经费' },
+      {
+        rule: 'row.summary-total',
+        target: 'out.total',
+        parts: ['out.basic', 'out.project'],
+        requires: ['out.total', 'out.basic'],
+        describe: '基本支出 + 项目支出',
+      },
+      {
+        rule: 'row.summary-total',
+        target: 'out.total',
+        parts: ['out.personnel', 'out.public', 'out.project'],
+        requires: ['out.total', 'out.personnel'],
+        unless: ['out.basic'],
+        describe: '人员经费 + 公用经费 + 项目支出',
+      },
+      {
+        rule: 'row.summary-basic',
+        target: 'out.basic',
+        parts: ['out.personnel', 'out.public'],
+        requires: ['out.basic', 'out.personnel', 'out.public'],
+        describe: '人员经费 + 公用经费',
+      },
     ],
   },
   {
@@ -140,8 +168,20 @@ export const SCHEMAS: SchemaDef[] = [
     ],
     rowFormulas: [
       { rule: 'row.income-total', target: 'total', parts: ['subtotal', 'carryover'], requires: ['total', 'subtotal'], describe: '本年收入小计 + 上年结转' },
-      { rule: 'row.income-total', target: 'total', parts: ['fiscal', 'special', 'business', 'operating', 'superior', 'affiliated', 'other', 'carryover'], requires: ['total', 'fiscal'], unless: ['subtotal'], describe: '各项收入 + 上年结转' },
-      { rule: 'row.income-subtotal', target: 'subtotal', parts: ['fiscal', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'], describe: '各项本年收入之和' },
+      {
+        rule: 'row.income-total',
+        target: 'total',
+        parts: ['fiscal', 'special', 'business', 'operating', 'superior', 'affiliated', 'other', 'carryover'],
+        requires: ['total', 'fiscal'],
+        unless: ['subtotal'],
+        describe: '各项收入 + 上年结转',
+      },
+      {
+        rule: 'row.income-subtotal',
+        target: 'subtotal',
+        parts: ['fiscal', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'],
+        describe: '各项本年收入之和',
+      },
     ],
   },
   {
@@ -159,7 +199,12 @@ export const SCHEMAS: SchemaDef[] = [
       { role: 'subsidy', label: '对附属单位补助支出', leaf: /对附属单位/ },
     ],
     rowFormulas: [
-      { rule: 'row.expenditure-total', target: 'total', parts: ['basic', 'project', 'operating', 'remit', 'subsidy'], describe: '基本支出 + 项目支出 + 经营支出 + 上缴上级支出 + 对附属单位补助支出' },
+      {
+        rule: 'row.expenditure-total',
+        target: 'total',
+        parts: ['basic', 'project', 'operating', 'remit', 'subsidy'],
+        describe: '基本支出 + 项目支出 + 经营支出 + 上缴上级支出 + 对附属单位补助支出',
+      },
     ],
   },
   {
@@ -168,14 +213,8 @@ export const SCHEMAS: SchemaDef[] = [
     shape: 'code',
     codeKind: 'economic',
     depth: 2,
-    columns: [
-      TOTAL,
-      { role: 'personnel', label: '人员经费', leaf: /人员经费/ },
-      { role: 'public', label: '公用经费', leaf: /公用经费/ },
-    ],
-    rowFormulas: [
-      { rule: 'row.basic-total', target: 'total', parts: ['personnel', 'public'], describe: '人员经费 + 公用经费' },
-    ],
+    columns: [TOTAL, { role: 'personnel', label: '人员经费', leaf: /人员经费/ }, { role: 'public', label: '公用经费', leaf: /公用经费/ }],
+    rowFormulas: [{ rule: 'row.basic-total', target: 'total', parts: ['personnel', 'public'], describe: '人员经费 + 公用经费' }],
   },
   FUNCTION_ROW_TABLE('government-fund-expenditure', '部门预算政府性基金预算财政拨款支出表'),
   FUNCTION_ROW_TABLE('state-capital-expenditure', '部门预算国有资本经营预算财政拨款支出表'),

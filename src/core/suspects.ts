@@ -88,7 +88,12 @@ const GROUP_WORDS: Record<string, string> = { row: '同行', column: '同列', c
  * failing check it touches is back within its bound, at the cost of the holding checks it breaks; the warning-level
  * identities it also fixes (30113 = 2210201 …) add a small weight and pick the right cells among equals.
  */
-function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, Occurrence[]>, failing: CheckResult[], soft: Map<string, Occurrence[]>): Suspect[] {
+function consistentGroups(
+  cand: Map<string, Occurrence[]>,
+  holding: Map<string, Occurrence[]>,
+  failing: CheckResult[],
+  soft: Map<string, Occurrence[]>,
+): Suspect[] {
   const all = (k: string) => [...(cand.get(k) ?? []), ...(holding.get(k) ?? [])];
   // Links: candidate cells on opposite sides of one check.
   const links = new Map<string, Set<string>>();
@@ -142,17 +147,32 @@ function consistentGroups(cand: Map<string, Occurrence[]>, holding: Map<string, 
       for (const res of held) if (!holdsWith(res, shift(res, all))) broken++;
       let softFixed = 0;
       const softRes = new Set(keys.flatMap((k) => (soft.get(k) ?? []).map((o) => o.res)));
-      for (const res of softRes) if (shift(res, (k) => soft.get(k) ?? []).abs().lte(res.bound)) softFixed++;
+      for (const res of softRes)
+        if (
+          shift(res, (k) => soft.get(k) ?? [])
+            .abs()
+            .lte(res.bound)
+        )
+          softFixed++;
       // Blank cells are rarely the ones typed wrong.
       const blanks = keys.filter((k) => cand.get(k)![0].term.ref!.blank).length;
-      const score = Math.round(Math.min(1, (explained / (failing.length + broken)) * GROUP_WEIGHT[keys.length] * (blanks ? 0.5 : 1) + SOFT_WEIGHT * softFixed) * 1000) / 1000;
+      const score =
+        Math.round(Math.min(1, (explained / (failing.length + broken)) * GROUP_WEIGHT[keys.length] * (blanks ? 0.5 : 1) + SOFT_WEIGHT * softFixed) * 1000) /
+        1000;
       const terms = keys.map((k) => cand.get(k)![0].term);
       // The first cell is the one a person most likely typed: a part before its total (a leaf, an rhs term).
       terms.sort((x, y) => rank(x, cand) - rank(y, cand));
       const show = (t: Term) => fmt(t.value.plus(d).div(t.table.factor), t.table.decimals);
       const comp = (t: Term): Companion => ({ sheet: t.table.sheet, cell: a1(t.ref!.row, t.ref!.col), current: shownNow(t), suggested: show(t) });
       const [first, ...rest] = terms;
-      const kind = new Set(terms.map((t) => t.table)).size > 1 ? 'cross' : terms.every((t) => t.ref!.row === first.ref!.row) ? 'row' : terms.every((t) => t.ref!.col === first.ref!.col) ? 'column' : 'mixed';
+      const kind =
+        new Set(terms.map((t) => t.table)).size > 1
+          ? 'cross'
+          : terms.every((t) => t.ref!.row === first.ref!.row)
+            ? 'row'
+            : terms.every((t) => t.ref!.col === first.ref!.col)
+              ? 'column'
+              : 'mixed';
       const dec = first.table.decimals;
       out.push({
         sheet: first.table.sheet,
@@ -187,7 +207,15 @@ function twinKey(t: Term): string | undefined {
  * explains every failing check either cell takes part in, more than either alone, and breaks none that holds, it is
  * a group (weighed as one, like consistentGroups) and leads.
  */
-function sameFigureTwins(singles: Suspect[], keyOf: Map<Suspect, string>, deltaOf: Map<Suspect, Decimal>, cand: Map<string, Occurrence[]>, holding: Map<string, Occurrence[]>, failing: CheckResult[], groups: Suspect[]): Suspect[] {
+function sameFigureTwins(
+  singles: Suspect[],
+  keyOf: Map<Suspect, string>,
+  deltaOf: Map<Suspect, Decimal>,
+  cand: Map<string, Occurrence[]>,
+  holding: Map<string, Occurrence[]>,
+  failing: CheckResult[],
+  groups: Suspect[],
+): Suspect[] {
   const byTwin = new Map<string, { s: Suspect; k: string; t: Term; d: Decimal }[]>();
   for (const s of singles) {
     const k = keyOf.get(s);

@@ -7,7 +7,14 @@ import type { Detection, MappedTable, Stage, StageDecision, UnmappedTable } from
 import { rulesFor } from './rules';
 import { RuleContext, ruleContext } from './rules/context';
 import { crossStageFindings } from './rules/cross-stage';
-import { checkDepartmentAcross, checkPerformanceTables, checkProjectsAcross, DepartmentTarget, isCheckedPerformanceTable, ProjectTarget } from './rules/performance';
+import {
+  checkDepartmentAcross,
+  checkPerformanceTables,
+  checkProjectsAcross,
+  DepartmentTarget,
+  isCheckedPerformanceTable,
+  ProjectTarget,
+} from './rules/performance';
 import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
 import type { SchemaId } from './schemas';
 import { nameLikelySuspect, rankSuspects, Suspect } from './suspects';

@@ -11,7 +11,6 @@ import { a1, cellText, colName, parseA1, Sheet } from '../core/grid';
 import { MARK_COLORS } from '../core/marks';
 import type { PreviewState } from '../hosts/preview/preview-host';
 
-
 const ROW_H = 21;
 const OVERSCAN = 30;
 const STICKY_W = [90, 220];
@@ -19,9 +18,41 @@ const STICKY_W = [90, 220];
 const useStyles = makeStyles({
   wrap: { overflow: 'auto', flexGrow: 1, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: '#fff' },
   table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: '"Microsoft YaHei","Noto Sans CJK SC",sans-serif' },
-  head: { backgroundColor: '#f3f3f3', color: '#666', fontWeight: 'normal', position: 'sticky', top: 0, zIndex: 4, border: '1px solid #ddd', padding: '0 4px', height: `${ROW_H}px`, boxSizing: 'border-box' },
-  rowHead: { backgroundColor: '#f3f3f3', color: '#666', textAlign: 'right', border: '1px solid #ddd', padding: '0 4px', position: 'sticky', left: 0, minWidth: '40px', maxWidth: '40px', width: '40px', boxSizing: 'border-box' },
-  cell: { border: '1px solid #e5e5e5', padding: '1px 4px', whiteSpace: 'nowrap', maxWidth: '260px', overflow: 'hidden', textOverflow: 'ellipsis', height: `${ROW_H}px`, boxSizing: 'border-box' },
+  head: {
+    backgroundColor: '#f3f3f3',
+    color: '#666',
+    fontWeight: 'normal',
+    position: 'sticky',
+    top: 0,
+    zIndex: 4,
+    border: '1px solid #ddd',
+    padding: '0 4px',
+    height: `${ROW_H}px`,
+    boxSizing: 'border-box',
+  },
+  rowHead: {
+    backgroundColor: '#f3f3f3',
+    color: '#666',
+    textAlign: 'right',
+    border: '1px solid #ddd',
+    padding: '0 4px',
+    position: 'sticky',
+    left: 0,
+    minWidth: '40px',
+    maxWidth: '40px',
+    width: '40px',
+    boxSizing: 'border-box',
+  },
+  cell: {
+    border: '1px solid #e5e5e5',
+    padding: '1px 4px',
+    whiteSpace: 'nowrap',
+    maxWidth: '260px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    height: `${ROW_H}px`,
+    boxSizing: 'border-box',
+  },
   num: { textAlign: 'right' },
   selected: { outline: '2px solid #1f6fc5', outlineOffset: '-2px' },
 });
@@ -40,7 +71,17 @@ export function display(cell: Sheet['rows'][number][number]): string {
   return `${cell.value < 0 ? '-' : ''}${int}${f ? `.${f}` : ''}`;
 }
 
-export function GridView({ state, onSheet, sheetName, onEdit }: { state: PreviewState; sheetName?: string; onSheet: (name: string) => void; onEdit?: (sheet: string, cell: string, text: string) => void }) {
+export function GridView({
+  state,
+  onSheet,
+  sheetName,
+  onEdit,
+}: {
+  state: PreviewState;
+  sheetName?: string;
+  onSheet: (name: string) => void;
+  onEdit?: (sheet: string, cell: string, text: string) => void;
+}) {
   const s = useStyles();
   /**
    * The cell being typed into (double-click, or F2 on the cell last clicked), as in a spreadsheet: Enter, Tab or
@@ -54,13 +95,17 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
   const wb = state.workbook;
   const wrapRef = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, height: 800 });
-  const sheetNow = wb ? wb.sheets.find((x) => x.name === sheetName) ?? wb.sheets[0] : undefined;
+  const sheetNow = wb ? (wb.sheets.find((x) => x.name === sheetName) ?? wb.sheets[0]) : undefined;
   // The first table's header rows and its code / name columns stay in view.
   const frame = React.useMemo(() => {
     if (!sheetNow) return { headTop: -1, headBottom: -1, sticky: [] as number[] };
     const t = detectSheet(sheetNow).tables[0];
     if (!t) return { headTop: -1, headBottom: -1, sticky: [] as number[] };
-    const sticky = t.columns.filter((c) => c.role === 'code' || c.role.startsWith('code.') || /name$/.test(c.role)).map((c) => c.col).sort((a, b) => a - b).slice(0, 2);
+    const sticky = t.columns
+      .filter((c) => c.role === 'code' || c.role.startsWith('code.') || /name$/.test(c.role))
+      .map((c) => c.col)
+      .sort((a, b) => a - b)
+      .slice(0, 2);
     return { headTop: t.headerTop, headBottom: t.headerBottom, sticky };
   }, [sheetNow]);
   // Selecting a cell scrolls to its row, keeping the sticky columns (never scrolls them away).
@@ -82,7 +127,12 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
   React.useEffect(() => {
     setCursor(state.selected && sheetNow && state.selected.sheet === sheetNow.name ? state.selected.cell : undefined);
   }, [state.selected, sheetNow]);
-  if (!wb) return <div className={s.wrap} style={{ padding: 24 }}>请打开一个 .xlsx 文件，或点“加载示例”。</div>;
+  if (!wb)
+    return (
+      <div className={s.wrap} style={{ padding: 24 }}>
+        请打开一个 .xlsx 文件，或点“加载示例”。
+      </div>
+    );
   const sheet: Sheet = sheetNow!;
   const editable = (ref: string) => {
     const { row, col } = parseA1(ref);
@@ -128,14 +178,14 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <div style={{ overflowX: 'auto', flexShrink: 0 }}>
-      <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, d) => onSheet(String(d.value))} data-testid="sheet-tabs">
-        {wb.sheets.map((x) => (
-          <Tab key={x.name} value={x.name}>
-            {x.name}
-            {state.marks.some((m) => m.sheet === x.name) ? ' ●' : ''}
-          </Tab>
-        ))}
-      </TabList>
+        <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, d) => onSheet(String(d.value))} data-testid="sheet-tabs">
+          {wb.sheets.map((x) => (
+            <Tab key={x.name} value={x.name}>
+              {x.name}
+              {state.marks.some((m) => m.sheet === x.name) ? ' ●' : ''}
+            </Tab>
+          ))}
+        </TabList>
       </div>
       <div
         className={s.wrap}
@@ -166,64 +216,68 @@ export function GridView({ state, onSheet, sheetName, onEdit }: { state: Preview
               r < 0 ? (
                 <tr key={r} aria-hidden style={{ height: r === -1 ? (bodyRows[0] - frame.headBottom - 1) * ROW_H : (height - last) * ROW_H }} />
               ) : (
-              <tr key={r} data-row={r}>
-                <th className={s.rowHead} style={{ zIndex: 3, ...(r <= frame.headBottom ? { top: (r + 1) * ROW_H, zIndex: 5 } : {}) }}>{r + 1}</th>
-                {Array.from({ length: width }, (_, c) => {
-                  if (covered.has(`${r},${c}`)) return null;
-                  const cell = sheet.rows[r]?.[c];
-                  const ref = a1(r, c);
-                  const mark = marks.get(ref);
-                  const isSel = cur && cur.row === r && cur.col === c;
-                  const span = spans.get(`${r},${c}`);
-                  return (
-                    <td
-                      key={c}
-                      rowSpan={span?.rowSpan}
-                      colSpan={span?.colSpan}
-                      className={`${s.cell} ${typeof cell?.value === 'number' ? s.num : ''} ${isSel ? s.selected : ''}`}
-                      style={{
-                        ...stickyLeft(c),
-                        // Header rows stay on top: every cell of them is sticky (a sticky <tr> leaves its cells behind).
-                        ...(r <= frame.headBottom ? { position: 'sticky', top: (r + 1) * ROW_H, zIndex: stickyLeft(c) ? 4 : 2, backgroundColor: '#fafafa' } : {}),
-                        ...(mark ? { backgroundColor: MARK_COLORS[mark.kind] } : {}),
-                      }}
-                      title={mark?.note}
-                      data-cell={ref}
-                      data-mark={mark?.kind}
-                      data-cursor={cursor === ref ? 'true' : undefined}
-                      onClick={() => setCursor(ref)}
-                      onDoubleClick={editable(ref) ? () => startEdit(ref) : undefined}
-                    >
-                      {editing?.cell === ref ? (
-                        <input
-                          autoFocus
-                          aria-label={`编辑 ${ref}`}
-                          data-testid="cell-editor"
-                          value={editing.text}
-                          style={{ width: '100%', boxSizing: 'border-box', font: 'inherit', textAlign: 'right' }}
-                          onChange={(e) => setEditing({ cell: ref, text: e.target.value })}
-                          onBlur={() => commit(false)}
-                          onKeyDown={(e) => {
-                            e.stopPropagation();
-                            if (e.key === 'Enter' || e.key === 'Tab') {
-                              e.preventDefault();
-                              commit(true);
-                              // Tab goes on to the next cell to the right, as in a spreadsheet.
-                              if (e.key === 'Tab') setCursor(a1(r, c + (span?.colSpan ?? 1)));
-                            } else if (e.key === 'Escape') {
-                              done.current = true;
-                              setEditing(undefined);
-                              wrapRef.current?.focus();
-                            }
-                          }}
-                        />
-                      ) : (
-                        display(cell)
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
+                <tr key={r} data-row={r}>
+                  <th className={s.rowHead} style={{ zIndex: 3, ...(r <= frame.headBottom ? { top: (r + 1) * ROW_H, zIndex: 5 } : {}) }}>
+                    {r + 1}
+                  </th>
+                  {Array.from({ length: width }, (_, c) => {
+                    if (covered.has(`${r},${c}`)) return null;
+                    const cell = sheet.rows[r]?.[c];
+                    const ref = a1(r, c);
+                    const mark = marks.get(ref);
+                    const isSel = cur && cur.row === r && cur.col === c;
+                    const span = spans.get(`${r},${c}`);
+                    return (
+                      <td
+                        key={c}
+                        rowSpan={span?.rowSpan}
+                        colSpan={span?.colSpan}
+                        className={`${s.cell} ${typeof cell?.value === 'number' ? s.num : ''} ${isSel ? s.selected : ''}`}
+                        style={{
+                          ...stickyLeft(c),
+                          // Header rows stay on top: every cell of them is sticky (a sticky <tr> leaves its cells behind).
+                          ...(r <= frame.headBottom
+                            ? { position: 'sticky', top: (r + 1) * ROW_H, zIndex: stickyLeft(c) ? 4 : 2, backgroundColor: '#fafafa' }
+                            : {}),
+                          ...(mark ? { backgroundColor: MARK_COLORS[mark.kind] } : {}),
+                        }}
+                        title={mark?.note}
+                        data-cell={ref}
+                        data-mark={mark?.kind}
+                        data-cursor={cursor === ref ? 'true' : undefined}
+                        onClick={() => setCursor(ref)}
+                        onDoubleClick={editable(ref) ? () => startEdit(ref) : undefined}
+                      >
+                        {editing?.cell === ref ? (
+                          <input
+                            autoFocus
+                            aria-label={`编辑 ${ref}`}
+                            data-testid="cell-editor"
+                            value={editing.text}
+                            style={{ width: '100%', boxSizing: 'border-box', font: 'inherit', textAlign: 'right' }}
+                            onChange={(e) => setEditing({ cell: ref, text: e.target.value })}
+                            onBlur={() => commit(false)}
+                            onKeyDown={(e) => {
+                              e.stopPropagation();
+                              if (e.key === 'Enter' || e.key === 'Tab') {
+                                e.preventDefault();
+                                commit(true);
+                                // Tab goes on to the next cell to the right, as in a spreadsheet.
+                                if (e.key === 'Tab') setCursor(a1(r, c + (span?.colSpan ?? 1)));
+                              } else if (e.key === 'Escape') {
+                                done.current = true;
+                                setEditing(undefined);
+                                wrapRef.current?.focus();
+                              }
+                            }}
+                          />
+                        ) : (
+                          display(cell)
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
               ),
             )}
           </tbody>

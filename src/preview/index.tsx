@@ -18,11 +18,15 @@ function Preview() {
   // The grid shows the sheet of a cell the pane selects — when it selects one, not on every change of the workbook (an
   // edit on another sheet must not take the user back to the last selected cell's sheet).
   const lastSelected = React.useRef<PreviewState['selected']>();
-  React.useEffect(() => host.subscribe((s) => {
-    setState(s);
-    if (s.selected && s.selected !== lastSelected.current) setSheet(s.selected.sheet);
-    lastSelected.current = s.selected;
-  }), []);
+  React.useEffect(
+    () =>
+      host.subscribe((s) => {
+        setState(s);
+        if (s.selected && s.selected !== lastSelected.current) setSheet(s.selected.sheet);
+        lastSelected.current = s.selected;
+      }),
+    [],
+  );
   const open = (name: string, bytes: Uint8Array) => {
     setError(undefined);
     try {
@@ -60,13 +64,18 @@ function Preview() {
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
-          <GridView state={state} sheetName={sheet} onSheet={setSheet} onEdit={(sh, cell, text) => {
-            try {
-              host.editCell(sh, cell, text);
-            } catch (e) {
-              setError((e as Error).message);
-            }
-          }} />
+          <GridView
+            state={state}
+            sheetName={sheet}
+            onSheet={setSheet}
+            onEdit={(sh, cell, text) => {
+              try {
+                host.editCell(sh, cell, text);
+              } catch (e) {
+                setError((e as Error).message);
+              }
+            }}
+          />
         </div>
         <div style={{ width: PANE_WIDTH, flexShrink: 0, borderLeft: '1px solid #ddd', overflow: 'auto' }} data-testid="pane">
           <App host={host} />

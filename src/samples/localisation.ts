@@ -41,7 +41,9 @@ export function localisationCampaign(make: () => Workbook, limit = Infinity): In
   const clean = make();
   const det = detectWorkbook(clean);
   const singles: At[][] = [];
-  for (const t of det.tables) for (const r of t.rows) for (const a of Object.values(r.amounts)) if (!a.blank && !a.value.isZero()) singles.push([{ sheet: t.sheet, row: a.row, col: a.col }]);
+  for (const t of det.tables)
+    for (const r of t.rows)
+      for (const a of Object.values(r.amounts)) if (!a.blank && !a.value.isZero()) singles.push([{ sheet: t.sheet, row: a.row, col: a.col }]);
   const pairs: Record<Exclude<InjectionKind, 'single'>, At[][]> = { row: [], column: [], cross: [] };
   const seen = new Set<string>();
   const checks: Check[] = [];
@@ -90,13 +92,24 @@ export function localisationCampaign(make: () => Workbook, limit = Infinity): In
 }
 
 /** First-suspect accuracy by kind, with the pairs together and everything together. */
-export function accuracyByKind(outcomes: InjectionOutcome[]): Record<string, { n: number; first: number; rate: number; found: number; missedButLikely: number }> {
+export function accuracyByKind(
+  outcomes: InjectionOutcome[],
+): Record<string, { n: number; first: number; rate: number; found: number; missedButLikely: number }> {
   const groups: Record<string, InjectionOutcome[]> = { single: [], row: [], column: [], cross: [], pairs: [], all: outcomes };
   for (const o of outcomes) {
     groups[o.kind].push(o);
     if (o.kind !== 'single') groups.pairs.push(o);
   }
   return Object.fromEntries(
-    Object.entries(groups).map(([k, xs]) => [k, { n: xs.length, first: xs.filter((x) => x.first).length, found: xs.filter((x) => x.found).length, rate: xs.length ? xs.filter((x) => x.first).length / xs.length : 1, missedButLikely: xs.filter((x) => !x.first && x.likely).length }]),
+    Object.entries(groups).map(([k, xs]) => [
+      k,
+      {
+        n: xs.length,
+        first: xs.filter((x) => x.first).length,
+        found: xs.filter((x) => x.found).length,
+        rate: xs.length ? xs.filter((x) => x.first).length / xs.length : 1,
+        missedButLikely: xs.filter((x) => !x.first && x.likely).length,
+      },
+    ]),
   );
 }

@@ -2,10 +2,7 @@
  * Seed 004: 秦皇岛市工业和信息化局 2021 年部门预算公开表 (shared/seeds/004_*.txt), all nine tables,
  * transcribed figure by figure. The bundled sample workbook and most test fixtures are built from it.
  */
-import {
-  basicBlock, CodeRows, expenditureBlock, fiscalBlock, fundLikeBlock, generalBlock, incomeBlock, Meta, summaryBlock,
-  threePublicBlock,
-} from './blocks';
+import { basicBlock, CodeRows, expenditureBlock, fiscalBlock, fundLikeBlock, generalBlock, incomeBlock, Meta, summaryBlock, threePublicBlock } from './blocks';
 import type { TableBlock } from './types';
 
 export const SEED004_META: Meta = { department: '[471]秦皇岛市工业和信息化局', year: 2021, unit: '万元' };
@@ -156,7 +153,10 @@ export function seed004OptionalBlocks(): TableBlock[] {
         ['政府采购项目来源', '', '采购物品名称', '政府采购目录序号', '计量单位', '数量', '单价', '政府采购金额（当年部门预算安排资金）', ''],
         ['项目名称', '预算资金', '', '', '', '', '', '合计', '一般公共预算拨款'],
       ],
-      headerMerges: [[0, 0, 1, 2], [0, 7, 1, 2]],
+      headerMerges: [
+        [0, 0, 1, 2],
+        [0, 7, 1, 2],
+      ],
       columnNumbers: false,
       rows: [
         ['合计', e, e, e, e, e, e, '290.38', '290.38'],
@@ -192,11 +192,18 @@ export function seed004Blocks(opts: { splitGeneral?: boolean } = {}): TableBlock
     summaryBlock(m, {
       income: ['4436.20', e, e, e, e, e, e, e, e],
       classes: CLASSES,
-      incomeTotal: '4436.20', carryover: e, incomeGrand: '4436.20',
-      expTotal: '4436.20', yearEnd: e, expGrand: '4436.20',
+      incomeTotal: '4436.20',
+      carryover: e,
+      incomeGrand: '4436.20',
+      expTotal: '4436.20',
+      yearEnd: e,
+      expGrand: '4436.20',
     }),
     incomeBlock(m, INCOME),
-    expenditureBlock(m, EXP.map((r) => [...r, e, e, e])),
+    expenditureBlock(
+      m,
+      EXP.map((r) => [...r, e, e, e]),
+    ),
     fiscalBlock(m, {
       income: ['4436.20', e, e],
       classes: fiscalClasses,

@@ -19,8 +19,16 @@ const useStyles = makeStyles({
   warn: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}`, padding: '4px 8px' },
   list: { margin: '4px 0 0', paddingLeft: '18px', display: 'flex', flexDirection: 'column', rowGap: '2px' },
   link: {
-    border: 'none', background: 'none', padding: 0, font: 'inherit', fontSize: tokens.fontSizeBase200, textAlign: 'left', cursor: 'pointer',
-    color: tokens.colorBrandForegroundLink, ':hover': { textDecorationLine: 'underline' }, ':disabled': { color: tokens.colorNeutralForeground2, cursor: 'default' },
+    border: 'none',
+    background: 'none',
+    padding: 0,
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    textAlign: 'left',
+    cursor: 'pointer',
+    color: tokens.colorBrandForegroundLink,
+    ':hover': { textDecorationLine: 'underline' },
+    ':disabled': { color: tokens.colorNeutralForeground2, cursor: 'default' },
   },
 });
 
@@ -158,16 +166,18 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
     const places = [...text.matchAll(/【[^】]*】/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
     const used = new Set<number>();
     let from = 0;
-    return (sections ?? []).flatMap((x) => x.todo ?? []).map((todo) => {
-      const key = todo.split('：')[0];
-      const pairs = Array.from({ length: Math.max(1, key.length - 1) }, (_, i) => key.slice(i, i + 2));
-      const open = places.map((p, i) => ({ p, i })).filter(({ p, i }) => !used.has(i) && p.start >= from);
-      const hit = open.find(({ p }) => pairs.some((w) => p.text.includes(w))) ?? open[0];
-      if (!hit) return { todo, place: undefined };
-      used.add(hit.i);
-      from = hit.p.start;
-      return { todo, place: hit.p };
-    });
+    return (sections ?? [])
+      .flatMap((x) => x.todo ?? [])
+      .map((todo) => {
+        const key = todo.split('：')[0];
+        const pairs = Array.from({ length: Math.max(1, key.length - 1) }, (_, i) => key.slice(i, i + 2));
+        const open = places.map((p, i) => ({ p, i })).filter(({ p, i }) => !used.has(i) && p.start >= from);
+        const hit = open.find(({ p }) => pairs.some((w) => p.text.includes(w))) ?? open[0];
+        if (!hit) return { todo, place: undefined };
+        used.add(hit.i);
+        from = hit.p.start;
+        return { todo, place: hit.p };
+      });
   }, [text, sections]);
 
   const textRef = React.useRef<HTMLTextAreaElement>(null);
@@ -227,12 +237,23 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
   const copyRich = async () => {
     const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const html = current()
-      .map((x) => `${x.title ? `<h2>${esc(x.title)}</h2>` : ''}${x.text.split('\n').map((l) => `<p>${esc(l).replace(/(【[^】]*】)/g, '<mark>$1</mark>')}</p>`).join('')}`)
+      .map(
+        (x) =>
+          `${x.title ? `<h2>${esc(x.title)}</h2>` : ''}${x.text
+            .split('\n')
+            .map((l) => `<p>${esc(l).replace(/(【[^】]*】)/g, '<mark>$1</mark>')}</p>`)
+            .join('')}`,
+      )
       .join('');
     try {
       const ClipboardItemCtor = (window as unknown as { ClipboardItem?: new (items: Record<string, Blob>) => unknown }).ClipboardItem;
       if (!ClipboardItemCtor || !navigator.clipboard?.write) throw new Error('no rich clipboard');
-      await navigator.clipboard.write([new ClipboardItemCtor({ 'text/html': new Blob([`<h1>${esc(title)}</h1>${html}`], { type: 'text/html' }), 'text/plain': new Blob([`${title}\n\n${text}`], { type: 'text/plain' }) }) as never]);
+      await navigator.clipboard.write([
+        new ClipboardItemCtor({
+          'text/html': new Blob([`<h1>${esc(title)}</h1>${html}`], { type: 'text/html' }),
+          'text/plain': new Blob([`${title}\n\n${text}`], { type: 'text/plain' }),
+        }) as never,
+      ]);
       setInfo('已复制为带格式的文本：在 Word 或 WPS 文字中新建文档后粘贴（Ctrl+V），待填处保留黄色标记。');
     } catch {
       await copy();
@@ -283,7 +304,9 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
       } catch {
         f = undefined;
       }
-    setCheckedWith(f ? `已与当前工作簿的 ${tables} 张表对照，并核对了文字自身的算术。` : '没有可对照的工作簿或预算表：只核对了文字自身的算术、年份和遗留的模板文字。');
+    setCheckedWith(
+      f ? `已与当前工作簿的 ${tables} 张表对照，并核对了文字自身的算术。` : '没有可对照的工作簿或预算表：只核对了文字自身的算术、年份和遗留的模板文字。',
+    );
     setChecked(checkText(text, f));
   };
 
@@ -302,7 +325,14 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
       setError('工作簿中没有名称含“情况说明”的工作表：可把说明全文粘贴到上面的文本框中核对');
       return;
     }
-    const lines = sheet.rows.map((row) => (row ?? []).map((c) => cellText(c)).filter(Boolean).join(' ')).filter(Boolean);
+    const lines = sheet.rows
+      .map((row) =>
+        (row ?? [])
+          .map((c) => cellText(c))
+          .filter(Boolean)
+          .join(' '),
+      )
+      .filter(Boolean);
     setToCheck(lines.join('\n'));
     await checkAgainstTables(lines.join('\n'));
   };
@@ -324,8 +354,12 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
           <MessageBarBody>
             “{priorDoubt.name}”可能不是本单位上一年的预算：{priorDoubt.why.join('；')}。
             <div className={s.row}>
-              <Button size="small" onClick={() => setPriorDoubt(undefined)} data-testid="prior-refuse">不用这个文件</Button>
-              <Button size="small" onClick={() => usePrior(priorDoubt)} data-testid="prior-confirm">仍然作为上年使用</Button>
+              <Button size="small" onClick={() => setPriorDoubt(undefined)} data-testid="prior-refuse">
+                不用这个文件
+              </Button>
+              <Button size="small" onClick={() => usePrior(priorDoubt)} data-testid="prior-confirm">
+                仍然作为上年使用
+              </Button>
             </div>
           </MessageBarBody>
         </MessageBar>
@@ -395,7 +429,11 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
       </div>
       {checked && (
         <div data-testid="check-results">
-          {checkedWith && <Caption1 as="p" data-testid="checked-with">{checkedWith}</Caption1>}
+          {checkedWith && (
+            <Caption1 as="p" data-testid="checked-with">
+              {checkedWith}
+            </Caption1>
+          )}
           {!checked.length && <Text>没有发现问题。</Text>}
           {checked.map((f, i) => (
             <div key={i} className={f.severity === 'error' ? s.finding : s.warn}>

@@ -1,5 +1,18 @@
 /** 插入模板: the nine standard tables of a budget (预算) or final accounts (决算) year, with headers, formats and live total formulas. */
-import { Button, Caption1, Checkbox, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+} from '@fluentui/react-components';
 import * as React from 'react';
 import { FormulaEvaluator } from '../core/templates/evaluate';
 import { SHEET_NAMES } from '../core/templates/layout';
@@ -65,7 +78,15 @@ export function TemplatePanel({ host }: { host: InteractiveHost }) {
         for (const id of TEMPLATE_TABLES) sheetNames[id] = pick((final ? FINAL_SHEET_NAMES : SHEET_NAMES)[id]);
         if (!final) for (const [id] of OPTIONAL) if (optional.has(id)) sheetNames[id] = pick(SHEET_NAMES[id]);
       }
-      const t = buildTemplate({ year, department: department.trim(), departmentCode: code.trim() || undefined, unit, layout, sheetNames, ...(final ? { stage: 'final' as const } : { optional: [...optional] }) });
+      const t = buildTemplate({
+        year,
+        department: department.trim(),
+        departmentCode: code.trim() || undefined,
+        unit,
+        layout,
+        sheetNames,
+        ...(final ? { stage: 'final' as const } : { optional: [...optional] }),
+      });
       new FormulaEvaluator(t.workbook).evaluateAll();
       const names = await host.insertSheets(t.workbook.sheets);
       setDone(`已插入 ${names.length} 个工作表：${names.join('、')}。在“科目编码”列填入编码和金额，合计、小计和各表之间的对应数由公式自动计算。`);

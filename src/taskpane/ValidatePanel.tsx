@@ -1,7 +1,23 @@
 /** 校验: read the workbook through the host, map the tables, run the rules, show and mark the results. */
 import {
-  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Caption1, Checkbox, Dropdown, makeStyles,
-  MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Switch, Text, tokens,
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Spinner,
+  Switch,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Finding } from '../core/checks';
@@ -21,8 +37,16 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '10px' },
   row: { display: 'flex', columnGap: '8px', alignItems: 'center', flexWrap: 'wrap' },
   finding: {
-    display: 'block', width: '100%', textAlign: 'left', padding: '6px 8px', border: 'none', cursor: 'pointer',
-    backgroundColor: 'transparent', borderLeft: `3px solid ${tokens.colorNeutralStroke2}`, marginBottom: '4px', font: 'inherit',
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    padding: '6px 8px',
+    border: 'none',
+    cursor: 'pointer',
+    backgroundColor: 'transparent',
+    borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
+    marginBottom: '4px',
+    font: 'inherit',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
@@ -197,12 +221,20 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
     if (!host.writeCell) return;
     setError(undefined);
     try {
-      const cells = [{ sheet: x.sheet, cell: x.cell, value: x.suggested, was: x.current }, ...companions(x).map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.suggested, was: c.current }))];
+      const cells = [
+        { sheet: x.sheet, cell: x.cell, value: x.suggested, was: x.current },
+        ...companions(x).map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.suggested, was: c.current })),
+      ];
       const done: Fix['cells'] = [];
-      for (const c of cells) done.push({ sheet: c.sheet, cell: c.cell, before: await host.writeCell(c.sheet, c.cell, Number(c.value)), after: c.value, shown: c.was });
+      for (const c of cells)
+        done.push({ sheet: c.sheet, cell: c.cell, before: await host.writeCell(c.sheet, c.cell, Number(c.value)), after: c.value, shown: c.was });
       setFixes((f) => [...f, { cells: done }]);
       // Without live checking, the pane brings the results up to date itself.
-      if (!live) onLiveChange({ kind: 'edits', edits: done.map((d) => ({ ...cellPos(d), cell: { ...(d.before?.numFmt ? { numFmt: d.before.numFmt } : {}), value: Number(d.after) } })) });
+      if (!live)
+        onLiveChange({
+          kind: 'edits',
+          edits: done.map((d) => ({ ...cellPos(d), cell: { ...(d.before?.numFmt ? { numFmt: d.before.numFmt } : {}), value: Number(d.after) } })),
+        });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -246,7 +278,10 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
 
   const remap = async (sheet: string, range: string, schema: string) => {
     const titleRow = parseRangeA1(range).top;
-    const next = [...overrides.filter((o) => !(o.sheet === sheet && o.titleRow === titleRow)), { sheet, titleRow, schema: schema === NOT_A_TABLE ? null : (schema as SchemaId) }];
+    const next = [
+      ...overrides.filter((o) => !(o.sheet === sheet && o.titleRow === titleRow)),
+      { sheet, titleRow, schema: schema === NOT_A_TABLE ? null : (schema as SchemaId) },
+    ];
     setOverrides(next);
     if (workbook.current)
       try {
@@ -352,16 +387,33 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
       {!report && phase.kind === 'idle' && !error && (
         <Caption1 data-testid="cold-hint">先点“校验”：读取当前工作簿，识别各表并核对勾稽关系，问题会列在这里并在表中标出。</Caption1>
       )}
-      {report && !stale && phase.kind !== 'busy' && <Results report={report} onGo={go} onRemap={remap} onFix={host.writeCell ? fix : undefined} focus={focusResults} />}
+      {report && !stale && phase.kind !== 'busy' && (
+        <Results report={report} onGo={go} onRemap={remap} onFix={host.writeCell ? fix : undefined} focus={focusResults} />
+      )}
     </div>
   );
 }
 
 /** The table types a region can be said to be, in the words of the workbook's stage (预算 or 决算). */
-const schemaOptions = (stage: Stage) => [...SCHEMAS.map((x) => ({ value: x.id as string, text: schemaById(x.id, stage).title })), { value: NOT_A_TABLE, text: stage === 'final' ? '不是决算表（忽略）' : '不是预算表（忽略）' }];
+const schemaOptions = (stage: Stage) => [
+  ...SCHEMAS.map((x) => ({ value: x.id as string, text: schemaById(x.id, stage).title })),
+  { value: NOT_A_TABLE, text: stage === 'final' ? '不是决算表（忽略）' : '不是预算表（忽略）' },
+];
 
 /** Lets the user say which standard table a region is (or that it is none). */
-function SchemaPicker({ sheet, range, current, onRemap, stage }: { sheet: string; range: string; current?: SchemaId; onRemap: (sheet: string, range: string, schema: string) => void; stage: Stage }) {
+function SchemaPicker({
+  sheet,
+  range,
+  current,
+  onRemap,
+  stage,
+}: {
+  sheet: string;
+  range: string;
+  current?: SchemaId;
+  onRemap: (sheet: string, range: string, schema: string) => void;
+  stage: Stage;
+}) {
   return (
     <Dropdown
       size="small"
@@ -404,16 +456,18 @@ function LiveStatus({ report, on, note }: { report: ValidationReport; on: boolea
   const otherErrors = errors.length - imbalances;
   const errorText = [imbalances ? `${imbalances} 处不平衡` : '', otherErrors ? `${otherErrors} 处编码或结构错误` : ''].filter(Boolean).join('，');
   const final = report.stage?.stage === 'final';
-  const text =
-    !report.tables.length
-        ? `未核对：没有识别到${final ? '决算表' : '预算表'}`
-        : errors.length
-          ? errorText
-          : gaps.length
-            ? `未核对：${gaps.map((g) => g.label).slice(0, 2).join('、')}${gaps.length > 2 ? ` 等 ${gaps.length} 类` : ''}`
-            : report.counts.warning
-              ? `没有错误，${report.counts.warning} 项警告请核对`
-              : '全部平衡 ✓';
+  const text = !report.tables.length
+    ? `未核对：没有识别到${final ? '决算表' : '预算表'}`
+    : errors.length
+      ? errorText
+      : gaps.length
+        ? `未核对：${gaps
+            .map((g) => g.label)
+            .slice(0, 2)
+            .join('、')}${gaps.length > 2 ? ` 等 ${gaps.length} 类` : ''}`
+        : report.counts.warning
+          ? `没有错误，${report.counts.warning} 项警告请核对`
+          : '全部平衡 ✓';
   // Green only when everything was checked and nothing, not even a warning, was found.
   const green = !errors.length && !gaps.length && !report.counts.warning && report.tables.length > 0;
   const color = errors.length ? tokens.colorPaletteRedForeground1 : green ? tokens.colorPaletteGreenForeground1 : tokens.colorPaletteMarigoldForeground1;
@@ -425,7 +479,19 @@ function LiveStatus({ report, on, note }: { report: ValidationReport; on: boolea
   );
 }
 
-function Results({ report, onGo, onRemap, onFix, focus }: { report: ValidationReport; onGo: (f: { sheet: string; cell: string }) => void; onRemap: (sheet: string, range: string, schema: string) => void; onFix?: (x: Suspect) => void; focus?: React.MutableRefObject<boolean> }) {
+function Results({
+  report,
+  onGo,
+  onRemap,
+  onFix,
+  focus,
+}: {
+  report: ValidationReport;
+  onGo: (f: { sheet: string; cell: string }) => void;
+  onRemap: (sheet: string, range: string, schema: string) => void;
+  onFix?: (x: Suspect) => void;
+  focus?: React.MutableRefObject<boolean>;
+}) {
   const s = useStyles();
   const summaryRef = React.useRef<HTMLDivElement>(null);
   const [otherSuspects, setOtherSuspects] = React.useState(false);
@@ -479,7 +545,8 @@ function Results({ report, onGo, onRemap, onFix, focus }: { report: ValidationRe
             {gaps.map((g) => (
               <li key={g.family}>
                 <Caption1>
-                  {g.label}{g.status === 'partial' ? '（部分）' : ''}：{g.reason}
+                  {g.label}
+                  {g.status === 'partial' ? '（部分）' : ''}：{g.reason}
                 </Caption1>
               </li>
             ))}
@@ -497,7 +564,9 @@ function Results({ report, onGo, onRemap, onFix, focus }: { report: ValidationRe
                 data-testid={`suspect-${i}`}
                 data-likelihood={x.likelihood}
               >
-                <span className={s.where}>{x.sheet}!{x.cell}</span>
+                <span className={s.where}>
+                  {x.sheet}!{x.cell}
+                </span>
                 <Badge appearance={x.likelihood === 'likely' ? 'filled' : 'outline'} color={x.likelihood === 'likely' ? 'danger' : 'informative'}>
                   {LIKELIHOOD_WORDS[x.likelihood]}
                 </Badge>{' '}
@@ -514,7 +583,11 @@ function Results({ report, onGo, onRemap, onFix, focus }: { report: ValidationRe
               {onFix && x.likelihood === 'likely' && (
                 <Button size="small" onClick={() => onFix(x)} data-testid={`fix-${i}`} style={{ marginLeft: '11px', marginBottom: '6px' }}>
                   改为 {x.suggested}
-                  {companions(x).length ? `（并把 ${companions(x).map((c) => `${c.cell} 改为 ${c.suggested}`).join('、')}）` : ''}
+                  {companions(x).length
+                    ? `（并把 ${companions(x)
+                        .map((c) => `${c.cell} 改为 ${c.suggested}`)
+                        .join('、')}）`
+                    : ''}
                 </Button>
               )}
             </div>
@@ -528,7 +601,9 @@ function Results({ report, onGo, onRemap, onFix, focus }: { report: ValidationRe
       )}
       <Accordion multiple collapsible defaultOpenItems={['findings']}>
         <AccordionItem value="tables">
-          <AccordionHeader>识别到的表（{report.tables.length}）{report.unmapped.length ? `，未能识别 ${report.unmapped.length}` : ''}</AccordionHeader>
+          <AccordionHeader>
+            识别到的表（{report.tables.length}）{report.unmapped.length ? `，未能识别 ${report.unmapped.length}` : ''}
+          </AccordionHeader>
           <AccordionPanel>
             <div className={s.table} data-testid="tables">
               {report.tables.map((t) => (
@@ -554,9 +629,15 @@ function Results({ report, onGo, onRemap, onFix, focus }: { report: ValidationRe
           <AccordionHeader>
             检查结果&nbsp;
             <span className={s.badges}>
-              <Badge className={s.badge} color="danger" aria-label={`错误 ${c.error} 项`}>错误 {c.error}</Badge>
-              <Badge className={s.badge} color="warning" aria-label={`警告 ${c.warning} 项`}>警告 {c.warning}</Badge>
-              <Badge className={s.badge} color="informative" aria-label={`尾差提示 ${c.info} 项`}>尾差 {c.info}</Badge>
+              <Badge className={s.badge} color="danger" aria-label={`错误 ${c.error} 项`}>
+                错误 {c.error}
+              </Badge>
+              <Badge className={s.badge} color="warning" aria-label={`警告 ${c.warning} 项`}>
+                警告 {c.warning}
+              </Badge>
+              <Badge className={s.badge} color="informative" aria-label={`尾差提示 ${c.info} 项`}>
+                尾差 {c.info}
+              </Badge>
             </span>
           </AccordionHeader>
           <AccordionPanel>
@@ -576,7 +657,17 @@ const tableTitle = (f: Finding, stage: Stage) => (f.table ? schemaById(f.table, 
  * time with "显示全部" (never a silent cap), and 上一个/下一个 (also Alt+↓ / Alt+↑) that step through them and
  * select each cell in the workbook.
  */
-function FindingList({ findings, onGo, checked, stage }: { findings: Finding[]; onGo: (f: { sheet: string; cell: string }) => void; checked: boolean; stage: Stage }) {
+function FindingList({
+  findings,
+  onGo,
+  checked,
+  stage,
+}: {
+  findings: Finding[];
+  onGo: (f: { sheet: string; cell: string }) => void;
+  checked: boolean;
+  stage: Stage;
+}) {
   const s = useStyles();
   const tableOf = (f: Finding) => tableTitle(f, stage);
   const [sev, setSev] = React.useState<Record<Finding['severity'], boolean>>({ error: true, warning: true, info: false });
@@ -608,31 +699,55 @@ function FindingList({ findings, onGo, checked, stage }: { findings: Finding[]; 
     >
       <div className={s.row} role="toolbar" aria-label="筛选检查结果">
         {(['error', 'warning', 'info'] as const).map((k) => (
-          <Checkbox key={k} checked={sev[k]} onChange={(_, d) => setSev({ ...sev, [k]: !!d.checked })} label={`${SEVERITY_LABEL[k]} ${count(k)}`} data-testid={`filter-${k}`} />
+          <Checkbox
+            key={k}
+            checked={sev[k]}
+            onChange={(_, d) => setSev({ ...sev, [k]: !!d.checked })}
+            label={`${SEVERITY_LABEL[k]} ${count(k)}`}
+            data-testid={`filter-${k}`}
+          />
         ))}
       </div>
       <div className={s.row}>
-        <Dropdown size="small" aria-label="按表筛选" value={table} selectedOptions={[table]} onOptionSelect={(_, d) => setTable(String(d.optionValue))} data-testid="filter-table" style={{ minWidth: 0, maxWidth: '100%' }}>
+        <Dropdown
+          size="small"
+          aria-label="按表筛选"
+          value={table}
+          selectedOptions={[table]}
+          onOptionSelect={(_, d) => setTable(String(d.optionValue))}
+          data-testid="filter-table"
+          style={{ minWidth: 0, maxWidth: '100%' }}
+        >
           {['全部', ...tables].map((t) => (
             <Option key={t} value={t}>
               {t === '全部' ? '全部表' : t}
             </Option>
           ))}
         </Dropdown>
-        <Button size="small" onClick={() => step(-1)} disabled={!visible.length} data-testid="prev" title="上一个（Alt+↑）">上一个</Button>
-        <Button size="small" onClick={() => step(1)} disabled={!visible.length} data-testid="next" title="下一个（Alt+↓）">下一个</Button>
-        {pos >= 0 && visible.length > 0 && <Caption1 data-testid="position">第 {Math.min(pos + 1, visible.length)} / {visible.length} 项</Caption1>}
+        <Button size="small" onClick={() => step(-1)} disabled={!visible.length} data-testid="prev" title="上一个（Alt+↑）">
+          上一个
+        </Button>
+        <Button size="small" onClick={() => step(1)} disabled={!visible.length} data-testid="next" title="下一个（Alt+↓）">
+          下一个
+        </Button>
+        {pos >= 0 && visible.length > 0 && (
+          <Caption1 data-testid="position">
+            第 {Math.min(pos + 1, visible.length)} / {visible.length} 项
+          </Caption1>
+        )}
       </div>
       <Accordion
         multiple
         collapsible
         openItems={tables.filter((t) => !closed.has(t))}
-        onToggle={(_, d) => setClosed((c) => {
-          const next = new Set(c);
-          if (next.has(String(d.value))) next.delete(String(d.value));
-          else next.add(String(d.value));
-          return next;
-        })}
+        onToggle={(_, d) =>
+          setClosed((c) => {
+            const next = new Set(c);
+            if (next.has(String(d.value))) next.delete(String(d.value));
+            else next.add(String(d.value));
+            return next;
+          })
+        }
       >
         {[...byTable.entries()].map(([t, list]) => {
           const n = (k: Finding['severity']) => list.filter((f) => f.severity === k).length;
@@ -642,9 +757,21 @@ function FindingList({ findings, onGo, checked, stage }: { findings: Finding[]; 
               <AccordionHeader size="small">
                 {t}&nbsp;
                 <span className={s.badges}>
-                  {n('error') > 0 && <Badge className={s.badge} color="danger" size="small">错误 {n('error')}</Badge>}
-                  {n('warning') > 0 && <Badge className={s.badge} color="warning" size="small">警告 {n('warning')}</Badge>}
-                  {n('info') > 0 && <Badge className={s.badge} color="informative" size="small">尾差 {n('info')}</Badge>}
+                  {n('error') > 0 && (
+                    <Badge className={s.badge} color="danger" size="small">
+                      错误 {n('error')}
+                    </Badge>
+                  )}
+                  {n('warning') > 0 && (
+                    <Badge className={s.badge} color="warning" size="small">
+                      警告 {n('warning')}
+                    </Badge>
+                  )}
+                  {n('info') > 0 && (
+                    <Badge className={s.badge} color="informative" size="small">
+                      尾差 {n('info')}
+                    </Badge>
+                  )}
                 </span>
               </AccordionHeader>
               <AccordionPanel>

@@ -29,7 +29,11 @@ function notInExcel() {
     <>
       <p>Excel：“开始 → 预算校验”；WPS 表格：“部门预算”选项卡。</p>
       <p>
-        没有 Excel？在浏览器中打开 <a href="preview.html" target="_blank" rel="noreferrer">浏览器预览</a>（新窗口），在那里打开 .xlsx 文件校验。
+        没有 Excel？在浏览器中打开{' '}
+        <a href="preview.html" target="_blank" rel="noreferrer">
+          浏览器预览
+        </a>
+        （新窗口），在那里打开 .xlsx 文件校验。
       </p>
     </>,
   );

@@ -39,9 +39,7 @@ export function fakeBookFrom(wb: Workbook): FakeBookData {
   return {
     sheets: wb.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
-      s.rows.forEach((row, r) =>
-        row?.forEach((c, col) => c && cells.set(`${r},${col}`, { value: c.value, formula: c.formula, numFmt: c.numFmt, fill: null })),
-      );
+      s.rows.forEach((row, r) => row?.forEach((c, col) => c && cells.set(`${r},${col}`, { value: c.value, formula: c.formula, numFmt: c.numFmt, fill: null })));
       return { name: s.name, cells, merges: s.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`), protected: false };
     }),
     settings: new Map(),
@@ -68,7 +66,10 @@ class Ctx {
   pending = 0;
   /** Raises a change event (set by fakeExcel). */
   changed?: (sheet: FakeSheet, address: string, changeType: string, trigger: string) => void;
-  constructor(readonly book: FakeBookData, readonly payloadLimit = PAYLOAD_LIMIT) {}
+  constructor(
+    readonly book: FakeBookData,
+    readonly payloadLimit = PAYLOAD_LIMIT,
+  ) {}
   /** Inside Excel.run (or Excel.run(context, …)): a context syncs only there. */
   open = true;
   async sync() {
@@ -136,7 +137,12 @@ function sheetOf(ctx: Ctx, name: string): FakeSheet {
 }
 
 class FakeFill extends Proxyish {
-  constructor(ctx: Ctx, private sheet: string, private r: number, private c: number) {
+  constructor(
+    ctx: Ctx,
+    private sheet: string,
+    private r: number,
+    private c: number,
+  ) {
     super(ctx);
   }
   private cell(): FakeCell {
@@ -171,7 +177,15 @@ class FakeFill extends Proxyish {
 
 class FakeRange extends Proxyish {
   readonly format: { fill: FakeFill };
-  constructor(ctx: Ctx, private sheet: string | null, private r0 = 0, private c0 = 0, private nr = 0, private nc = 0, private addressText = '') {
+  constructor(
+    ctx: Ctx,
+    private sheet: string | null,
+    private r0 = 0,
+    private c0 = 0,
+    private nr = 0,
+    private nc = 0,
+    private addressText = '',
+  ) {
     super(ctx);
     this.format = { fill: new FakeFill(ctx, sheet ?? '', r0, c0) };
   }
@@ -185,7 +199,10 @@ class FakeRange extends Proxyish {
       const grid = (f: (c: FakeCell | undefined) => unknown) =>
         Array.from({ length: this.nr }, (_, i) => Array.from({ length: this.nc }, (_, j) => f(s.cells.get(`${this.r0 + i},${this.c0 + j}`))));
       return {
-        rowIndex: this.r0, columnIndex: this.c0, rowCount: this.nr, columnCount: this.nc,
+        rowIndex: this.r0,
+        columnIndex: this.c0,
+        rowCount: this.nr,
+        columnCount: this.nc,
         address: this.addressText || `${s.name}!${a1(this.r0, this.c0)}`,
         values: grid((c) => (c && c.value !== null && c.value !== undefined ? c.value : '')),
         formulas: grid((c) => (c?.formula ? `=${c.formula}` : c && c.value !== null ? c.value : '')),
@@ -193,14 +210,30 @@ class FakeRange extends Proxyish {
       };
     });
   }
-  get rowIndex() { return this.read<number>('rowIndex'); }
-  get columnIndex() { return this.read<number>('columnIndex'); }
-  get rowCount() { return this.read<number>('rowCount'); }
-  get columnCount() { return this.read<number>('columnCount'); }
-  get values() { return this.read<unknown[][]>('values'); }
-  get formulas() { return this.read<unknown[][]>('formulas'); }
-  get numberFormat() { return this.read<unknown[][]>('numberFormat'); }
-  get address() { return this.read<string>('address'); }
+  get rowIndex() {
+    return this.read<number>('rowIndex');
+  }
+  get columnIndex() {
+    return this.read<number>('columnIndex');
+  }
+  get rowCount() {
+    return this.read<number>('rowCount');
+  }
+  get columnCount() {
+    return this.read<number>('columnCount');
+  }
+  get values() {
+    return this.read<unknown[][]>('values');
+  }
+  get formulas() {
+    return this.read<unknown[][]>('formulas');
+  }
+  get numberFormat() {
+    return this.read<unknown[][]>('numberFormat');
+  }
+  get address() {
+    return this.read<string>('address');
+  }
   getMergedAreasOrNullObject() {
     const ctx = this.ctx;
     const sheet = this.sheet!;
@@ -222,9 +255,12 @@ class FakeRange extends Proxyish {
     if (type !== 'Formulas') throw new Error(`fake: special cells ${type}`);
     const runs = () => {
       const s = sheetOf(ctx, sheet);
-      const cells = [...s.cells.entries()].filter(([, c]) => c.formula).map(([k]) => k.split(',').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const cells = [...s.cells.entries()]
+        .filter(([, c]) => c.formula)
+        .map(([k]) => k.split(',').map(Number))
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       const out: string[] = [];
-      for (let i = 0; i < cells.length; ) {
+      for (let i = 0; i < cells.length;) {
         let j = i;
         while (j + 1 < cells.length && cells[j + 1][0] === cells[i][0] && cells[j + 1][1] === cells[j][1] + 1) j++;
         out.push(`${sheet}!${a1(cells[i][0], cells[i][1])}${j > i ? `:${a1(cells[j][0], cells[j][1])}` : ''}`);
@@ -234,9 +270,19 @@ class FakeRange extends Proxyish {
     };
     const areas = new Proxyish(ctx) as Proxyish & { address: string; isNullObject: boolean; load: (p: string) => void };
     let none: boolean | undefined;
-    Object.defineProperty(areas, 'isNullObject', { get: () => { if (none === undefined) throw new Error('PropertyNotLoaded: isNullObject'); return none; } });
+    Object.defineProperty(areas, 'isNullObject', {
+      get: () => {
+        if (none === undefined) throw new Error('PropertyNotLoaded: isNullObject');
+        return none;
+      },
+    });
     Object.defineProperty(areas, 'address', { get: () => (areas as unknown as { read: (p: string) => string }).read('address') });
-    areas.load = () => (areas as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['address'], () => { const r = runs(); none = r.length === 0; return { address: r.join(',') }; });
+    areas.load = () =>
+      (areas as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['address'], () => {
+        const r = runs();
+        none = r.length === 0;
+        return { address: r.join(',') };
+      });
     return areas;
   }
   select() {
@@ -260,7 +306,14 @@ class FakeRange extends Proxyish {
   set values(v: unknown[][]) {
     this.write((c, x) => (c.value = x), v);
     // Office.js raises onChanged for a value an add-in writes too (triggerSource ThisLocalAddin, ExcelApi 1.14).
-    this.ctx.ops.push(() => this.ctx.changed?.(sheetOf(this.ctx, this.sheet!), `${a1(this.r0, this.c0)}${this.nr * this.nc > 1 ? `:${a1(this.r0 + this.nr - 1, this.c0 + this.nc - 1)}` : ''}`, 'RangeEdited', 'ThisLocalAddin'));
+    this.ctx.ops.push(() =>
+      this.ctx.changed?.(
+        sheetOf(this.ctx, this.sheet!),
+        `${a1(this.r0, this.c0)}${this.nr * this.nc > 1 ? `:${a1(this.r0 + this.nr - 1, this.c0 + this.nc - 1)}` : ''}`,
+        'RangeEdited',
+        'ThisLocalAddin',
+      ),
+    );
   }
   set formulas(v: unknown[][]) {
     this.write((c, x) => (c.formula = String(x).replace(/^=/, '')), v);
@@ -275,10 +328,17 @@ class FakeRange extends Proxyish {
 
 class FakeWorksheet extends Proxyish {
   readonly protection: { protected: boolean };
-  constructor(ctx: Ctx, readonly sheetName: string) {
+  constructor(
+    ctx: Ctx,
+    readonly sheetName: string,
+  ) {
     super(ctx);
     const self = this;
-    this.protection = { get protected() { return self.read<boolean>('protected'); } } as { protected: boolean };
+    this.protection = {
+      get protected() {
+        return self.read<boolean>('protected');
+      },
+    } as { protected: boolean };
   }
   load(_props?: string) {
     this.ctx.owners.push(this);
@@ -291,7 +351,9 @@ class FakeWorksheet extends Proxyish {
     this.snap = { name: s.name, protected: s.protected };
     this.loadedProps = new Set(['name', 'protected']);
   }
-  get name() { return this.read<string>('name'); }
+  get name() {
+    return this.read<string>('name');
+  }
   getUsedRangeOrNullObject() {
     const s = sheetOf(this.ctx, this.sheetName);
     let [r0, c0, r1, c1] = [Infinity, Infinity, -1, -1];
@@ -326,12 +388,17 @@ class FakeWorksheet extends Proxyish {
 }
 
 class FakeComment extends Proxyish {
-  constructor(ctx: Ctx, private entry: { sheet: string; cell: string; content: string }) {
+  constructor(
+    ctx: Ctx,
+    private entry: { sheet: string; cell: string; content: string },
+  ) {
     super(ctx);
     this.snap.content = entry.content;
     this.loadedProps.add('content');
   }
-  get content() { return this.read<string>('content'); }
+  get content() {
+    return this.read<string>('content');
+  }
   set content(v: string) {
     this.ctx.ops.push(() => {
       this.entry.content = v;
@@ -353,7 +420,13 @@ class FakeComment extends Proxyish {
 
 function parseCommentAddress(addr: string): { sheet: string; cell: string } {
   const bang = addr.lastIndexOf('!');
-  return { sheet: addr.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"), cell: addr.slice(bang + 1) };
+  return {
+    sheet: addr
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'"),
+    cell: addr.slice(bang + 1),
+  };
 }
 
 type Handler = (args: Record<string, unknown>) => Promise<unknown>;
@@ -458,7 +531,8 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.7',
         ctx.ops.push(() => {
           const { sheet, cell } = parseCommentAddress(addr);
           if (book.comments.some((c) => c.sheet === sheet && c.cell === cell)) throw new Error(`InvalidArgument: ${addr} already has a comment`);
-          if (book.notes?.some((n) => n.sheet === sheet && n.cell === cell)) throw officeError('InvalidOperation', `${addr} has a note; a comment cannot be added`);
+          if (book.notes?.some((n) => n.sheet === sheet && n.cell === cell))
+            throw officeError('InvalidOperation', `${addr} has a note; a comment cannot be added`);
           book.comments.push({ sheet, cell, content });
         });
       },
@@ -481,9 +555,18 @@ export function fakeExcel(book: FakeBookData, supported = new Set(['1.4', '1.7',
         getItemOrNullObject: (k: string) => {
           const item = new Proxyish(ctx) as Proxyish & { value: string; isNullObject: boolean; load: () => void; delete: () => void };
           let exists: boolean | undefined;
-          Object.defineProperty(item, 'isNullObject', { get: () => { if (exists === undefined) throw new Error('PropertyNotLoaded: isNullObject'); return !exists; } });
+          Object.defineProperty(item, 'isNullObject', {
+            get: () => {
+              if (exists === undefined) throw new Error('PropertyNotLoaded: isNullObject');
+              return !exists;
+            },
+          });
           Object.defineProperty(item, 'value', { get: () => (item as unknown as { read: (p: string) => string }).read('value') });
-          item.load = () => (item as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['value'], () => { exists = book.settings.has(k); return { value: book.settings.get(k) }; });
+          item.load = () =>
+            (item as unknown as { queueLoad: Proxyish['queueLoad'] }).queueLoad(['value'], () => {
+              exists = book.settings.has(k);
+              return { value: book.settings.get(k) };
+            });
           item.delete = () => ctx.ops.push(() => void book.settings.delete(k));
           return item;
         },

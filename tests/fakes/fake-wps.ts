@@ -38,7 +38,9 @@ export function wpsBookFrom(wb: Workbook): WpsBookData {
   return {
     sheets: wb.sheets.map((s) => {
       const cells = new Map<string, WpsCell>();
-      s.rows.forEach((row, r) => row?.forEach((c, col) => c && cells.set(`${r},${col}`, { value: c.value, formula: c.formula, numFmt: c.numFmt, color: null })));
+      s.rows.forEach((row, r) =>
+        row?.forEach((c, col) => c && cells.set(`${r},${col}`, { value: c.value, formula: c.formula, numFmt: c.numFmt, color: null })),
+      );
       return { name: s.name, cells, merges: s.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`), protected: false };
     }),
     readOnly: false,
@@ -77,7 +79,7 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
     expose(r, 'Rows', () => ({ Count: nr }));
     expose(r, 'Columns', () => ({ Count: nc }));
     expose(r, 'Value2', () => grid((c) => (c?.value === null || c?.value === undefined ? undefined : c.value)));
-    expose(r, 'Formula', () => grid((c) => (c?.formula ? `=${c.formula}` : c?.value ?? '')));
+    expose(r, 'Formula', () => grid((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? ''))));
     expose(r, 'NumberFormat', () => {
       const all = new Set<string>();
       for (let i = 0; i < nr; i++) for (let j = 0; j < nc; j++) all.add(s.cells.get(`${top + i},${left + j}`)?.numFmt ?? 'General');
@@ -87,13 +89,19 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
       get: () => {
         const c = single();
         return {
-          get Color() { return c.color ?? 16777215; },
+          get Color() {
+            return c.color ?? 16777215;
+          },
           set Color(v: number) {
             if (s.protected) throw new Error('工作表受保护');
             c.color = v;
           },
-          get ColorIndex() { return c.color === null ? -4142 : 1; },
-          set ColorIndex(v: number) { if (v === -4142) c.color = null; },
+          get ColorIndex() {
+            return c.color === null ? -4142 : 1;
+          },
+          set ColorIndex(v: number) {
+            if (v === -4142) c.color = null;
+          },
         };
       },
     });
@@ -109,10 +117,20 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
       if (c.comment !== undefined) throw new Error('单元格已有批注');
       c.comment = opts.authorPrefix ? `${opts.authorPrefix}:\n${text}` : text;
     };
-    expose(r, 'MergeCells', () => s.merges.some((mm) => { const g = parseRangeA1(mm); return top >= g.top && top <= g.bottom && left >= g.left && left <= g.right; }));
+    expose(r, 'MergeCells', () =>
+      s.merges.some((mm) => {
+        const g = parseRangeA1(mm);
+        return top >= g.top && top <= g.bottom && left >= g.left && left <= g.right;
+      }),
+    );
     Object.defineProperty(r, 'MergeArea', {
       get: () => {
-        const hit = s.merges.map((mm) => parseRangeA1(mm)).find((g) => top >= g.top && top <= g.bottom && left >= g.left && left <= g.right) ?? { top, left, bottom: top, right: left };
+        const hit = s.merges.map((mm) => parseRangeA1(mm)).find((g) => top >= g.top && top <= g.bottom && left >= g.left && left <= g.right) ?? {
+          top,
+          left,
+          bottom: top,
+          right: left,
+        };
         return { Address: () => `$${a1(hit.top, hit.left).replace(/(\d+)/, '$$$1')}:$${a1(hit.bottom, hit.right).replace(/(\d+)/, '$$$1')}` };
       },
     });
@@ -143,8 +161,19 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
       const rg = range(s, r - 1, c - 1, r - 1, c - 1);
       const cell = cellOf(s, r - 1, c - 1);
       // A value written by code raises SheetChange too, as Worksheet_Change does in VBA (fills and comments do not).
-      Object.defineProperty(rg, 'Value2', { get: () => cell.value, set: (v: unknown) => { cell.value = v; raise('SheetChange', ws, rg); }, configurable: true });
-      Object.defineProperty(rg, 'Formula', { get: () => (cell.formula ? `=${cell.formula}` : cell.value), set: (v: string) => void (cell.formula = v.replace(/^=/, '')), configurable: true });
+      Object.defineProperty(rg, 'Value2', {
+        get: () => cell.value,
+        set: (v: unknown) => {
+          cell.value = v;
+          raise('SheetChange', ws, rg);
+        },
+        configurable: true,
+      });
+      Object.defineProperty(rg, 'Formula', {
+        get: () => (cell.formula ? `=${cell.formula}` : cell.value),
+        set: (v: string) => void (cell.formula = v.replace(/^=/, '')),
+        configurable: true,
+      });
       Object.defineProperty(rg, 'NumberFormat', { get: () => cell.numFmt ?? 'General', set: (v: string) => void (cell.numFmt = v), configurable: true });
       return rg;
     };

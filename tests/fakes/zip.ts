@@ -78,11 +78,20 @@ export function makeZip(entries: ZipEntry[]): Buffer {
 export function workbookParts(sheetData: string, opts: { shared?: string[]; extraSheetXml?: string } = {}): ZipEntry[] {
   const parts: ZipEntry[] = [
     { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-    { name: 'xl/workbook.xml', data: '<?xml version="1.0"?><workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>' },
-    { name: 'xl/_rels/workbook.xml.rels', data: '<?xml version="1.0"?><Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+    {
+      name: 'xl/workbook.xml',
+      data: '<?xml version="1.0"?><workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: '<?xml version="1.0"?><Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    },
     { name: 'xl/worksheets/sheet1.xml', data: `<?xml version="1.0"?><worksheet><sheetData>${sheetData}</sheetData>${opts.extraSheetXml ?? ''}</worksheet>` },
   ];
   if (opts.shared)
-    parts.push({ name: 'xl/sharedStrings.xml', data: `<?xml version="1.0"?><sst count="${opts.shared.length}">${opts.shared.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>` });
+    parts.push({
+      name: 'xl/sharedStrings.xml',
+      data: `<?xml version="1.0"?><sst count="${opts.shared.length}">${opts.shared.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+    });
   return parts;
 }

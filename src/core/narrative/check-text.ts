@@ -80,7 +80,8 @@ const BUDGET_FIGURE = /(年初|全年|调整)预算(数)?(为|是)?$|预算数(�
 /** Former class names a text may still use; a generic one ("医疗卫生支出") reads as a description, not a class name. */
 const TEXT_FORMER_NAMES = FORMER_CLASS_NAMES.filter((f) => f.name !== '医疗卫生支出');
 
-const LEFTOVER = /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填|【待补充|增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]/i;
+const LEFTOVER =
+  /有则写|无则填|XX|××|x{2,}|【请填写|\bTC\s|\\f\s|MERGEFIELD|\[bookmark|此处填写|（填写|待填|【待补充|增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]/i;
 /** Web addresses (…/xxgk/…): their letters are no template leftover. */
 const URL = /(https?:\/\/|www\.)[\w.\-/?=&%#:~+]*/gi;
 
@@ -135,7 +136,11 @@ function mentions(sentence: string, figures: Figures | undefined): Mention[] {
   const breakdownFrom = bd ? bd.index + bd[0].length : Infinity;
   for (const m of sentence.matchAll(NUM)) {
     const ctx = sentence.slice(last, m.index!);
-    const label = ctx.split(/[，,；;：:、]/).pop()!.trim().replace(/^[(（][一二三四五六七八九十\d]+[)）]/, '');
+    const label = ctx
+      .split(/[，,；;：:、]/)
+      .pop()!
+      .trim()
+      .replace(/^[(（][一二三四五六七八九十\d]+[)）]/, '');
     const value = new Decimal(m[1]);
     const unit = m[2];
     const at = m.index!;
@@ -153,7 +158,10 @@ function mentions(sentence: string, figures: Figures | undefined): Mention[] {
       out.push({ value: amount, unit, ...pos, label, kind: 'delta', sign: DOWN.test(ctx) ? -1 : 1, key: subjectKey });
     } else if (at >= breakdownFrom) {
       // Item names keep their brackets ("日常维修（护）费").
-      const itemLabel = ctx.split(/[，,；;：:、]/).pop()!.trim();
+      const itemLabel = ctx
+        .split(/[，,；;：:、]/)
+        .pop()!
+        .trim();
       out.push({ value: amount, unit, ...pos, label: itemLabel, kind: 'item', econ: economicByName(figures, itemLabel) });
     } else if (figures?.stage === 'final' && BUDGET_FIGURE.test(label.replace(/\s+/g, ''))) {
       // A 决算 text's budget figure: the 三公 预算数 are in the table, any other budget only in the budget disclosure.
@@ -189,20 +197,35 @@ function completionFindings(sentence: string, figures: Figures): TextFinding[] {
     const tableBudget = key && figures.budgets?.[key];
     const budget = statedBudget ? new Decimal(statedBudget.groups!.n) : tableBudget?.value;
     const rate = new Decimal(m[3]);
-    const subject = clause.split(/年初预算|全年预算|调整预算|支出决算|决算(?:数)?(?:为|是)|完成/)[0].replace(/^[，,：:\s]*(其中[:：]?)?/, '').trim();
+    const subject = clause
+      .split(/年初预算|全年预算|调整预算|支出决算|决算(?:数)?(?:为|是)|完成/)[0]
+      .replace(/^[，,：:\s]*(其中[:：]?)?/, '')
+      .trim();
     if (budget === undefined) continue;
     if (budget.isZero()) {
-      const onFull = full && actual && !new Decimal(full.groups!.n).isZero() && close(new Decimal(percent(new Decimal(actual.groups!.n), new Decimal(full.groups!.n))), rate, rate);
+      const onFull =
+        full &&
+        actual &&
+        !new Decimal(full.groups!.n).isZero() &&
+        close(new Decimal(percent(new Decimal(actual.groups!.n), new Decimal(full.groups!.n))), rate, rate);
       const where = statedBudget ? '' : tableBudget?.sheet ? `（${tableBudget.sheet}!${tableBudget.cell}）` : '';
       out.push({
-        rule: 'text.completion', severity: 'error',
+        rule: 'text.completion',
+        severity: 'error',
         message: `${subject ? `“${subject}”的` : ''}${m[1] ?? ''}预算为 0${where}，不能写“完成${m[1] ?? ''}预算的${m[3]}%”${onFull ? `：${m[3]}% 是支出决算 ${actual!.groups!.n} ÷ 全年预算 ${full!.groups!.n}，应说明是完成全年预算的比例` : '：预算为 0 时没有完成率'}`,
-        sentence, stated: `${m[3]}%`,
+        sentence,
+        stated: `${m[3]}%`,
       });
     } else if (actual) {
       const expected = percent(new Decimal(actual.groups!.n), budget);
       if (!close(new Decimal(expected), rate, rate))
-        out.push({ rule: 'text.completion', severity: 'error', message: `完成${m[1] ?? ''}预算的比例应为 ${actual.groups!.n} ÷ ${budget} = ${expected}%，文中写 ${m[3]}%`, sentence, stated: `${m[3]}%` });
+        out.push({
+          rule: 'text.completion',
+          severity: 'error',
+          message: `完成${m[1] ?? ''}预算的比例应为 ${actual.groups!.n} ÷ ${budget} = ${expected}%，文中写 ${m[3]}%`,
+          sentence,
+          stated: `${m[3]}%`,
+        });
     }
   }
   return out;
@@ -224,9 +247,11 @@ function classShareFindings(sentence: string, figures: Figures): TextFinding[] {
     if (off.lte(unit.div(2).plus('0.0000001'))) continue;
     const oneUnit = off.lte(unit.times(1.5));
     out.push({
-      rule: 'text.share', severity: oneUnit ? 'warning' : 'error',
+      rule: 'text.share',
+      severity: oneUnit ? 'warning' : 'error',
       message: `“${m[1].trim()}（类）”${m[2]}万元占一般公共预算财政拨款支出 ${fmt(total.value, 2)}万元（${total.sheet}!${total.cell}）的 ${expected.toDecimalPlaces(stated.decimalPlaces(), Decimal.ROUND_HALF_UP).toFixed(stated.decimalPlaces())}%，文中写 ${m[3]}%${oneUnit ? '（末位相差 1，可能是为凑足 100% 而调整，请核对）' : ''}`,
-      sentence, stated: `${m[3]}%`,
+      sentence,
+      stated: `${m[3]}%`,
     });
   }
   return out;
@@ -254,16 +279,27 @@ function itemParagraphFindings(sentences: string[], figures: Figures): TextFindi
     if (!current) continue;
     const use = /主要用于[:：]?([^。；]*)/.exec(s);
     const clash = use && PURPOSE_CLASHES.find((c) => c.item.test(current!.names[2]) && c.not.test(use[1]));
-    if (clash) out.push({ rule: 'text.item-purpose', severity: 'warning', message: `“${current.names[2]}（项）”的用途写为“${use![1]}”：这是${clash.not.exec(use![1])![0]}的内容，不是${clash.what}，请核对`, sentence });
+    if (clash)
+      out.push({
+        rule: 'text.item-purpose',
+        severity: 'warning',
+        message: `“${current.names[2]}（项）”的用途写为“${use![1]}”：这是${clash.not.exec(use![1])![0]}的内容，不是${clash.what}，请核对`,
+        sentence,
+      });
     const actual = /支出决算(数)?(为|是)?(\d+(?:\.\d+)?)万元/.exec(s);
     if (!actual) continue;
     const norm = (x: string) => normName(x);
     const hit = figures.items?.find((i) => i.level === 3 && norm(i.names[2]) === norm(current!.names[2]) && norm(i.names[1]) === norm(current!.names[1]));
     if (hit && !close(new Decimal(actual[3]), hit.total.value, new Decimal(actual[3])))
       out.push({
-        rule: 'text.amount', severity: 'error',
+        rule: 'text.amount',
+        severity: 'error',
         message: `“${current.names.join('／')}”支出决算写为 ${actual[3]}万元，表中为 ${fmt(hit.total.value, 2)}万元（${hit.total.sheet}!${hit.total.cell}，${hit.code}）`,
-        sentence, stated: actual[3], table: fmt(hit.total.value, 2), sheet: hit.total.sheet, cell: hit.total.cell,
+        sentence,
+        stated: actual[3],
+        table: fmt(hit.total.value, 2),
+        sheet: hit.total.sheet,
+        cell: hit.total.cell,
       });
     current = undefined;
   }
@@ -313,7 +349,18 @@ function headingKey(sentence: string): FigureKey | undefined {
 const BARE_TOTAL = /^(\d{4}年)?(年?初)?预算(数|总额|总数)?(为|是)?$|^(\d{4}年)?(年?初)?(预算)?总额(为|是)?$/;
 
 /** The income sources a total's breakdown may list (each fund, 财政拨款 as their sum, the other sources). */
-const INCOME_PARTS = new Set<FigureKey>(['general', 'fund', 'state', 'fiscalIncome', 'special', 'operating', 'business', 'superior', 'affiliated', 'carryover']);
+const INCOME_PARTS = new Set<FigureKey>([
+  'general',
+  'fund',
+  'state',
+  'fiscalIncome',
+  'special',
+  'operating',
+  'business',
+  'superior',
+  'affiliated',
+  'carryover',
+]);
 
 /**
  * "收入X万元，其中：A a万元，B b万元…": the parts of an income total broken down right after it must add up to it.
@@ -346,9 +393,11 @@ function incomeBreakdownFinding(sentence: string, ms: Mention[]): TextFinding | 
   for (const m of [total, ...parts]) if (!m.value.isZero()) tol = tol.plus(new Decimal(10).pow(-m.value.decimalPlaces()).div(2));
   if (sum.minus(total.value).abs().lte(tol.plus('0.0000001'))) return undefined;
   return {
-    rule: 'text.arithmetic', severity: 'error',
+    rule: 'text.arithmetic',
+    severity: 'error',
     message: `收入写为 ${total.value}万元，但其中所列各项 ${parts.map((p) => p.value.toString()).join(' + ')} = ${fmt(sum, 2)}万元`,
-    sentence, stated: total.value.toString(),
+    sentence,
+    stated: total.value.toString(),
   };
 }
 
@@ -372,7 +421,12 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     heading = headingKey(sentence);
     const withoutUrls = sentence.replace(URL, '');
     if (LEFTOVER.test(withoutUrls))
-      findings.push({ rule: 'text.leftover', severity: 'warning', message: `这句还留有模板说明或占位内容：“${(LEFTOVER.exec(withoutUrls) ?? [''])[0]}”`, sentence });
+      findings.push({
+        rule: 'text.leftover',
+        severity: 'warning',
+        message: `这句还留有模板说明或占位内容：“${(LEFTOVER.exec(withoutUrls) ?? [''])[0]}”`,
+        sentence,
+      });
     if (year)
       for (const m of sentence.matchAll(/(20\d{2})年/g)) {
         const y = Number(m[1]);
@@ -380,20 +434,53 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
         // A reason that tells of another year ("原因为2012年…已经完成") is no statement of this year's figures.
         if (/(原因|由于|因为|系因)[^。；;]*$/.test(sentence.slice(0, m.index!))) continue;
         const clause = sentence.slice(m.index!).split(/[。；;]/)[0];
-        const clauseBefore = sentence.slice(0, m.index!).split(/[。；;，,]/).pop() ?? '';
+        const clauseBefore =
+          sentence
+            .slice(0, m.index!)
+            .split(/[。；;，,]/)
+            .pop() ?? '';
         // "比2026年预算增加…" inside the 2026 budget: the comparison's base is last year.
-        if (y === year && /(比|较|与|同)\s*$/.test(sentence.slice(0, m.index!)) && /^(度)?(预算|决算|年初预算)?(数)?(相比|持平|增加|减少|增长|下降|相同)?/.test(sentence.slice(m.index! + m[0].length)) && COMPARISON.test(clause))
-          findings.push({ rule: 'text.year', severity: 'warning', message: `这里与 ${y} 年比较，而 ${y} 年就是本年：应与上年（${y - 1} 年）比较，请核对年份`, sentence, stated: String(y) });
+        if (
+          y === year &&
+          /(比|较|与|同)\s*$/.test(sentence.slice(0, m.index!)) &&
+          /^(度)?(预算|决算|年初预算)?(数)?(相比|持平|增加|减少|增长|下降|相同)?/.test(sentence.slice(m.index! + m[0].length)) &&
+          COMPARISON.test(clause)
+        )
+          findings.push({
+            rule: 'text.year',
+            severity: 'warning',
+            message: `这里与 ${y} 年比较，而 ${y} 年就是本年：应与上年（${y - 1} 年）比较，请核对年份`,
+            sentence,
+            stated: String(y),
+          });
         else if (y !== year && y !== year - 1)
-          findings.push({ rule: 'text.year', severity: 'warning', message: `提到 ${y} 年：预算年度为 ${year} 年（上年为 ${year - 1} 年），请核对年份`, sentence, stated: String(y) });
+          findings.push({
+            rule: 'text.year',
+            severity: 'warning',
+            message: `提到 ${y} 年：预算年度为 ${year} 年（上年为 ${year - 1} 年），请核对年份`,
+            sentence,
+            stated: String(y),
+          });
         else if (y === year - 1 && !COMPARISON.test(clause) && !COMPARISON.test(clauseBefore) && /安排|预算|收入|支出|我部门|本部门|本单位/.test(clause))
-          findings.push({ rule: 'text.year', severity: 'warning', message: `这句说的是 ${y} 年的安排，而预算年度为 ${year} 年：请核对年份`, sentence, stated: String(y) });
+          findings.push({
+            rule: 'text.year',
+            severity: 'warning',
+            message: `这句说的是 ${y} 年的安排，而预算年度为 ${year} 年：请核对年份`,
+            sentence,
+            stated: String(y),
+          });
       }
     // A class under its old name (医疗卫生与计划生育支出 where the tables of these years say 卫生健康支出).
     if (year && year >= 2020)
       for (const f of TEXT_FORMER_NAMES)
         if (sentence.replace(/\s+/g, '').includes(f.name))
-          findings.push({ rule: 'text.former-name', severity: 'warning', message: `“${f.name}”是 ${f.code} 类的旧名称，现行名称为“${catalogueName('function', f.code)}”：请按现行科目名称写`, sentence, stated: f.name });
+          findings.push({
+            rule: 'text.former-name',
+            severity: 'warning',
+            message: `“${f.name}”是 ${f.code} 类的旧名称，现行名称为“${catalogueName('function', f.code)}”：请按现行科目名称写`,
+            sentence,
+            stated: f.name,
+          });
     // Contradictions and empty reasons.
     const clauses = sentence.split(/[，,；;。]/).filter(Boolean);
     clauses.forEach((clause, i) => {
@@ -401,9 +488,18 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
       const next = clauses[i + 1];
       const moves = (c: string) => /增加|增长|减少|下降|降低/.test(c) && !/原因/.test(c);
       const flat = (c: string) => /持平|不变/.test(c);
-      const pairHit = next !== undefined && !/\d/.test(next) && !/\d/.test(clause.replace(/^.*?(比|较)/, '')) && ((moves(clause) && flat(next)) || (flat(clause) && moves(next)));
+      const pairHit =
+        next !== undefined &&
+        !/\d/.test(next) &&
+        !/\d/.test(clause.replace(/^.*?(比|较)/, '')) &&
+        ((moves(clause) && flat(next)) || (flat(clause) && moves(next)));
       if ((moves(clause) && flat(clause)) || pairHit)
-        findings.push({ rule: 'text.contradiction', severity: 'error', message: `同一项既说有增减又说“持平”：“${pairHit ? `${clause}，${next}` : clause}”`, sentence });
+        findings.push({
+          rule: 'text.contradiction',
+          severity: 'error',
+          message: `同一项既说有增减又说“持平”：“${pairHit ? `${clause}，${next}` : clause}”`,
+          sentence,
+        });
     });
     for (const clause of clauses) {
       const dup = /(增加|减少|增长|下降|降低)\1/.exec(clause);
@@ -428,9 +524,14 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     const amountFinding = (m: Mention, fig: { value: Decimal; sheet?: string; cell?: string; assumed?: string }, label = m.label) => {
       if (close(m.value, fig.value, m.value)) return;
       findings.push({
-        rule: 'text.amount', severity: fig.assumed ? 'warning' : 'error',
+        rule: 'text.amount',
+        severity: fig.assumed ? 'warning' : 'error',
         message: `“${label}”写为 ${m.value.toString()}万元，表中为 ${fmt(fig.value, 2)}万元（${fig.sheet}!${fig.cell}）${fig.assumed ? `；${fig.assumed}` : ''}`,
-        sentence, stated: m.value.toString(), table: fmt(fig.value, 2), sheet: fig.sheet, cell: fig.cell,
+        sentence,
+        stated: m.value.toString(),
+        table: fmt(fig.value, 2),
+        sheet: fig.sheet,
+        cell: fig.cell,
       });
     };
     for (const m of ms) {
@@ -462,7 +563,13 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
           const expected = cur.value.minus(before.value);
           if (!close(expected, m.value.times(m.sign!), m.value)) {
             deltaWrong = true;
-            findings.push({ rule: 'text.delta', severity: 'error', message: `“${m.label}”：按本年 ${fmt(cur.value, 2)}万元与上年 ${fmt(before.value, 2)}万元，应${expected.gte(0) ? '增加' : '减少'}${fmt(expected.abs(), 2)}万元，文中写${m.sign! < 0 ? '减少' : '增加'}${m.value}万元`, sentence, stated: m.value.toString() });
+            findings.push({
+              rule: 'text.delta',
+              severity: 'error',
+              message: `“${m.label}”：按本年 ${fmt(cur.value, 2)}万元与上年 ${fmt(before.value, 2)}万元，应${expected.gte(0) ? '增加' : '减少'}${fmt(expected.abs(), 2)}万元，文中写${m.sign! < 0 ? '减少' : '增加'}${m.value}万元`,
+              sentence,
+              stated: m.value.toString(),
+            });
           }
         }
       } else if (m.kind === 'delta' && subject) {
@@ -475,7 +582,13 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
           const got = m.value.times(m.sign!);
           if (!close(expected, got, m.value)) {
             deltaWrong = true;
-            findings.push({ rule: 'text.delta', severity: 'error', message: `“${subject.label}”${subject.value}万元较上年${fmt(before, 2)}万元应${expected.gte(0) ? '增加' : '减少'}${fmt(expected.abs(), 2)}万元，文中写${m.sign! < 0 ? '减少' : '增加'}${m.value}万元`, sentence, stated: m.value.toString() });
+            findings.push({
+              rule: 'text.delta',
+              severity: 'error',
+              message: `“${subject.label}”${subject.value}万元较上年${fmt(before, 2)}万元应${expected.gte(0) ? '增加' : '减少'}${fmt(expected.abs(), 2)}万元，文中写${m.sign! < 0 ? '减少' : '增加'}${m.value}万元`,
+              sentence,
+              stated: m.value.toString(),
+            });
           }
         }
       } else if (m.kind === 'percent' && delta && !deltaWrong) {
@@ -484,7 +597,13 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
         if (!base || base.isZero()) continue;
         const expected = percent(delta.value, base);
         if (!close(new Decimal(expected), m.value, m.value))
-          findings.push({ rule: 'text.percent', severity: 'error', message: `增减幅度应为 ${fmt(delta.value, 2)} ÷ ${fmt(base, 2)} = ${expected}%，文中写 ${m.value}%`, sentence, stated: `${m.value}%` });
+          findings.push({
+            rule: 'text.percent',
+            severity: 'error',
+            message: `增减幅度应为 ${fmt(delta.value, 2)} ÷ ${fmt(base, 2)} = ${expected}%，文中写 ${m.value}%`,
+            sentence,
+            stated: `${m.value}%`,
+          });
       }
     }
     // The sentence's own arithmetic: 基本 = 人员 + 公用; 合计 = 基本 + 项目. Not repeated when a stated part
@@ -496,11 +615,23 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     const per = stated.get('personnel');
     const pub = stated.get('public');
     if (b && per && pub && !close(b.value, per.value.plus(pub.value), b.value))
-      findings.push({ rule: 'text.arithmetic', severity: 'error', message: `基本支出写为 ${b.value}万元，但人员经费 ${per.value} + 公用经费 ${pub.value} = ${fmt(per.value.plus(pub.value), 2)}万元`, sentence, stated: b.value.toString() });
+      findings.push({
+        rule: 'text.arithmetic',
+        severity: 'error',
+        message: `基本支出写为 ${b.value}万元，但人员经费 ${per.value} + 公用经费 ${pub.value} = ${fmt(per.value.plus(pub.value), 2)}万元`,
+        sentence,
+        stated: b.value.toString(),
+      });
     const total = stated.get('expenditure');
     const proj = stated.get('project');
     if (total && b && proj && !close(total.value, b.value.plus(proj.value), total.value))
-      findings.push({ rule: 'text.arithmetic', severity: 'error', message: `支出合计写为 ${total.value}万元，但基本支出 ${b.value} + 项目支出 ${proj.value} = ${fmt(b.value.plus(proj.value), 2)}万元`, sentence, stated: total.value.toString() });
+      findings.push({
+        rule: 'text.arithmetic',
+        severity: 'error',
+        message: `支出合计写为 ${total.value}万元，但基本支出 ${b.value} + 项目支出 ${proj.value} = ${fmt(b.value.plus(proj.value), 2)}万元`,
+        sentence,
+        stated: total.value.toString(),
+      });
   }
   // The arithmetic the text states across its sentences (claims.ts), where the sentence-by-sentence checks above
   // have not already said the sentence is wrong (one wrong figure, one finding).

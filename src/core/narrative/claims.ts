@@ -116,17 +116,41 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         from = at + m[0].length;
         // The next figure of a run takes the kind of the one before it.
         const prev = claims[claims.length - 1];
-        if (prev && prev.para === pi && prev.sentence === si && /^[，,、和及与\s]+$/.test(ctx) && (unit === '%') === (prev.kind === 'rate' || prev.kind === 'share' || prev.kind === 'percent' || prev.kind === 'completion')) {
+        if (
+          prev &&
+          prev.para === pi &&
+          prev.sentence === si &&
+          /^[，,、和及与\s]+$/.test(ctx) &&
+          (unit === '%') === (prev.kind === 'rate' || prev.kind === 'share' || prev.kind === 'percent' || prev.kind === 'completion')
+        ) {
           const scale = unit === '%' ? new Decimal(1) : AMOUNT_UNITS[unit];
           const first = prev.run?.first ?? prev;
           prev.run ??= { first: prev, index: 0 };
-          claims.push({ ...prev, text: `${num}${unit}`, value: new Decimal(num).times(scale), half: half(num, scale), context: before, at: s.at + at, end: s.at + at + m[0].length, run: { first, index: (prev.run?.index ?? 0) + 1 } });
+          claims.push({
+            ...prev,
+            text: `${num}${unit}`,
+            value: new Decimal(num).times(scale),
+            half: half(num, scale),
+            context: before,
+            at: s.at + at,
+            end: s.at + at + m[0].length,
+            run: { first, index: (prev.run?.index ?? 0) + 1 },
+          });
           return;
         }
         const clauseCtx = before.split(/[，,；;：:]/).pop() ?? '';
         const label = labelOf(ctx);
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
-        const base = { text: `${num}${unit}`, label, context: before, para: pi, sentence: si, at: s.at + at, end: s.at + at + m[0].length, ...(opened ? { bracketed: true } : {}) };
+        const base = {
+          text: `${num}${unit}`,
+          label,
+          context: before,
+          para: pi,
+          sentence: si,
+          at: s.at + at,
+          end: s.at + at + m[0].length,
+          ...(opened ? { bracketed: true } : {}),
+        };
         const tail = ctx.replace(/[(（]|[)）]|\s/g, '');
         if (unit === '%') {
           const shareM = SHARE_CTX.exec(tail);
@@ -155,7 +179,11 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           }
         }
         // "较2014年度…合计16.08万元增加15.15万元", "比上年的12.39万元": a figure of the year compared with.
-        if (COMPARE.test(clauseCtx) && /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(clauseCtx) && !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))) {
+        if (
+          COMPARE.test(clauseCtx) &&
+          /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(clauseCtx) &&
+          !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))
+        ) {
           claims.push({ ...base, kind: 'prior', value, half: h });
           return;
         }
@@ -257,7 +285,8 @@ export function checkArithmetic(text: string): TextFinding[] {
   const out: TextFinding[] = [];
   const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
   const report = (rule: string, c: Claim, message: string) => {
-    if (!out.some((f) => f.rule === rule && f.stated === c.text && f.sentence === sentenceOf(c))) out.push({ rule, severity: 'error', message, sentence: sentenceOf(c), stated: c.text });
+    if (!out.some((f) => f.rule === rule && f.stated === c.text && f.sentence === sentenceOf(c)))
+      out.push({ rule, severity: 'error', message, sentence: sentenceOf(c), stated: c.text });
   };
 
   // Zero changes ("较上年无增减", "与2022年持平") as claims of their own, after the amount they speak of.
@@ -266,7 +295,19 @@ export function checkArithmetic(text: string): TextFinding[] {
     p.sentences.forEach((s, si) => {
       for (const m of s.text.matchAll(new RegExp(FLAT.source, 'g')))
         if (COMPARE.test(s.text.slice(Math.max(0, m.index! - 16), m.index!)))
-          zeroes.push({ kind: 'delta', value: new Decimal(0), half: new Decimal(0), sign: 0, text: m[0], label: '', context: s.text.slice(0, m.index!), para: pi, sentence: si, at: s.at + m.index!, end: s.at + m.index! + m[0].length });
+          zeroes.push({
+            kind: 'delta',
+            value: new Decimal(0),
+            half: new Decimal(0),
+            sign: 0,
+            text: m[0],
+            label: '',
+            context: s.text.slice(0, m.index!),
+            para: pi,
+            sentence: si,
+            at: s.at + m.index!,
+            end: s.at + m.index! + m[0].length,
+          });
     }),
   );
   const all = [...claims, ...zeroes].sort((a, b) => a.para - b.para || a.at - b.at);
@@ -280,13 +321,24 @@ export function checkArithmetic(text: string): TextFinding[] {
     const d = all[i];
     if (d.kind !== 'delta' || d.sign === 0) continue;
     const k = d.run?.index ?? 0;
-    const firstAfter = all.slice(i + 1).find((c) => c.para === d.para && c.sentence === d.sentence && (c.kind === 'rate' || c.kind === 'amount' || (c.kind === 'delta' && c.run?.first !== (d.run?.first ?? d))));
+    const firstAfter = all
+      .slice(i + 1)
+      .find(
+        (c) =>
+          c.para === d.para &&
+          c.sentence === d.sentence &&
+          (c.kind === 'rate' || c.kind === 'amount' || (c.kind === 'delta' && c.run?.first !== (d.run?.first ?? d))),
+      );
     if (!firstAfter || firstAfter.kind !== 'rate') continue;
     // In runs ("各减少a,b万元,各下降x%、y%") the k-th change goes with the k-th rate and the k-th amount.
     const rate = k === 0 ? firstAfter : all.find((c) => c.run?.first === firstAfter && c.run.index === k);
     if (!rate) continue;
     if (rate.sign !== undefined && rate.sign !== d.sign && !rate.value.isZero()) {
-      report('text.direction', rate, `同一项先说${d.sign! < 0 ? '减少' : '增加'} ${d.text}，又说${rate.sign! < 0 ? '下降' : '增长'} ${rate.text}：增减方向前后矛盾`);
+      report(
+        'text.direction',
+        rate,
+        `同一项先说${d.sign! < 0 ? '减少' : '增加'} ${d.text}，又说${rate.sign! < 0 ? '下降' : '增长'} ${rate.text}：增减方向前后矛盾`,
+      );
       continue;
     }
     // The prior: stated ("较上年的12.39万元减少…") or the current amount ∓ the change.
@@ -299,7 +351,10 @@ export function checkArithmetic(text: string): TextFinding[] {
     const candidates = all
       .slice(0, i)
       .reverse()
-      .filter((c) => (c.kind === 'amount' || c.kind === 'prior') && (d.bracketed || !c.bracketed) && c.para >= d.para - 3 && (c.para < d.para || c.sentence <= d.sentence));
+      .filter(
+        (c) =>
+          (c.kind === 'amount' || c.kind === 'prior') && (d.bracketed || !c.bracketed) && c.para >= d.para - 3 && (c.para < d.para || c.sentence <= d.sentence),
+      );
     // Across sentences, the amount must be of the year the change is of (not the prior year's figure under a
     // "二、2021年…决算情况" heading).
     const yearOf = (c: Claim) => paras[c.para].year ?? sentenceYear(paras[c.para].sentences[c.sentence].text);
@@ -313,12 +368,18 @@ export function checkArithmetic(text: string): TextFinding[] {
         ? lastBase
         : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
     if (nearest && nearest.kind === 'amount') lastBase = nearest;
-    const before = d.run && nearest ? (all.find((c) => c.run?.first === (nearest.run?.first ?? nearest) && c.run.index === k) ?? (k === 0 ? nearest.run?.first ?? nearest : undefined)) : nearest;
+    const before =
+      d.run && nearest
+        ? (all.find((c) => c.run?.first === (nearest.run?.first ?? nearest) && c.run.index === k) ?? (k === 0 ? (nearest.run?.first ?? nearest) : undefined))
+        : nearest;
     if (!before) continue;
     if (before.kind === 'prior') {
       // Amount, prior and change all stated: the change must be their difference, or the rate is not checked (the
       // wrong change is the finding: "4436.2万元，较上年1255.61万元增长3180.59万元").
-      const amount = all.slice(0, all.indexOf(before)).reverse().find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && !c.bracketed);
+      const amount = all
+        .slice(0, all.indexOf(before))
+        .reverse()
+        .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && !c.bracketed);
       if (amount) {
         const dLo = lo(amount).minus(hi(before));
         const dHi = hi(amount).minus(lo(before));
@@ -326,7 +387,11 @@ export function checkArithmetic(text: string): TextFinding[] {
         const sHi = d.sign! > 0 ? hi(d) : lo(d).neg();
         if (sHi.lt(dLo) || sLo.gt(dHi)) {
           const diff = amount.value.minus(before.value);
-          report('text.delta', d, `${amount.text}较上年 ${before.text} 应${diff.gte(0) ? '增加' : '减少'} ${show(diff.abs(), amount)}，文中写${d.sign! < 0 ? '减少' : '增加'} ${d.text}`);
+          report(
+            'text.delta',
+            d,
+            `${amount.text}较上年 ${before.text} 应${diff.gte(0) ? '增加' : '减少'} ${show(diff.abs(), amount)}，文中写${d.sign! < 0 ? '减少' : '增加'} ${d.text}`,
+          );
           continue;
         }
       }
@@ -344,7 +409,13 @@ export function checkArithmetic(text: string): TextFinding[] {
     if (pLo.lte(0)) {
       // "较上年增加50万元，增长100%" where the amount is 50: from nothing, a rate says nothing.
       if (before.kind === 'amount' && d.sign! > 0 && pHi.gte(0) && rate.value.eq(100))
-        out.push({ rule: 'text.zero-base', severity: 'warning', message: `上年为 0（${before.text} − ${d.text}），从 0 增长不能用百分比表示，“增长${rate.text}”请改写`, sentence: sentenceOf(rate), stated: rate.text });
+        out.push({
+          rule: 'text.zero-base',
+          severity: 'warning',
+          message: `上年为 0（${before.text} − ${d.text}），从 0 增长不能用百分比表示，“增长${rate.text}”请改写`,
+          sentence: sentenceOf(rate),
+          stated: rate.text,
+        });
       continue;
     }
     const rLo = lo(d).div(pHi).times(100);
@@ -353,7 +424,11 @@ export function checkArithmetic(text: string): TextFinding[] {
       const prior = before.kind === 'prior' ? before.value : before.value.minus(signed(d));
       const mid = d.value.div(prior).times(100);
       const base = before.kind === 'prior' ? `上年 ${before.text}` : `上年（${before.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, before)}）`;
-      report('text.rate', rate, `增减幅度应为 ${d.text} ÷ ${base} ≈ ${mid.toDecimalPlaces(2)}%，文中写 ${rate.text}${truncated(mid, rate) ? '（像是截断而不是四舍五入）' : ''}`);
+      report(
+        'text.rate',
+        rate,
+        `增减幅度应为 ${d.text} ÷ ${base} ≈ ${mid.toDecimalPlaces(2)}%，文中写 ${rate.text}${truncated(mid, rate) ? '（像是截断而不是四舍五入）' : ''}`,
+      );
     }
   }
 
@@ -432,16 +507,29 @@ export function checkArithmetic(text: string): TextFinding[] {
     const operation = items.get('operation');
     // 车 as one item, as 购置 + 运行, or as the one of them a text names (no 购置 planned: "公务用车运行维护费14.01万元").
     const one = purchase ?? operation;
-    const car = vehicle ? [vehicle] : purchase && operation ? [purchase, operation] : one && [abroad, reception, one].every((c) => c?.para === t.para) ? [one] : undefined;
+    const car = vehicle
+      ? [vehicle]
+      : purchase && operation
+        ? [purchase, operation]
+        : one && [abroad, reception, one].every((c) => c?.para === t.para)
+          ? [one]
+          : undefined;
     if (abroad && reception && car) {
       const items = [abroad, ...car, reception];
       if (!sumFits(t, items))
-        report('text.sum', t, `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}`);
+        report(
+          'text.sum',
+          t,
+          `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}`,
+        );
       // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
       const changeOf = (c: Claim) => {
         const own = followers(all, c);
         if (own.delta || own.rate || own.prior) return own;
-        const again = all.find((x) => x.kind === 'amount' && x.at !== c.at && (x.para > c.para || (x.para === c.para && x.at > c.at)) && x.value.eq(c.value) && itemOf(x) === itemOf(c));
+        const again = all.find(
+          (x) =>
+            x.kind === 'amount' && x.at !== c.at && (x.para > c.para || (x.para === c.para && x.at > c.at)) && x.value.eq(c.value) && itemOf(x) === itemOf(c),
+        );
         return again ? followers(all, again) : own;
       };
       const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
@@ -449,7 +537,11 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
     if (vehicle && purchase && operation && purchase.at > vehicle.at - 1 && (purchase.para > vehicle.para || purchase.at > vehicle.at)) {
       if (!sumFits(vehicle, [purchase, operation]))
-        report('text.sum', vehicle, `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), vehicle)}`);
+        report(
+          'text.sum',
+          vehicle,
+          `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), vehicle)}`,
+        );
     }
   }
 
@@ -472,7 +564,11 @@ export function checkArithmetic(text: string): TextFinding[] {
     const rLo = lo(actual).div(hi(budget)).times(100);
     const rHi = hi(actual).div(lo(budget)).times(100);
     if (hi(c).lt(rLo) || lo(c).gt(rHi))
-      report('text.rate', c, `完成预算的比例应为 ${actual.text} ÷ ${budget.text} ≈ ${actual.value.div(budget.value).times(100).toDecimalPlaces(2)}%，文中写 ${c.text}`);
+      report(
+        'text.rate',
+        c,
+        `完成预算的比例应为 ${actual.text} ÷ ${budget.text} ≈ ${actual.value.div(budget.value).times(100).toDecimalPlaces(2)}%，文中写 ${c.text}`,
+      );
   }
 
   // Shares of one named whole, stated by sibling parts in one section: each implies the whole; they must agree.
@@ -509,7 +605,11 @@ export function checkArithmetic(text: string): TextFinding[] {
       if (others.length === 1 && implied.indexOf(x) < implied.indexOf(ref)) continue;
 
       const whole = ref.part.value.div(ref.c.value).times(100);
-      report('text.share', x.c, `“${x.part.label || x.part.text}”${x.part.text}占${x.c.of} ${x.c.text}，而“${ref.part.label || ref.part.text}”${ref.part.text}占同一总数 ${ref.c.text}：由后者推得总数约 ${show(whole, ref.part)}，前者应约为 ${x.part.value.div(whole).times(100).toDecimalPlaces(2)}%${others.length === 1 ? '（两个比例至少有一个不对）' : ''}`);
+      report(
+        'text.share',
+        x.c,
+        `“${x.part.label || x.part.text}”${x.part.text}占${x.c.of} ${x.c.text}，而“${ref.part.label || ref.part.text}”${ref.part.text}占同一总数 ${ref.c.text}：由后者推得总数约 ${show(whole, ref.part)}，前者应约为 ${x.part.value.div(whole).times(100).toDecimalPlaces(2)}%${others.length === 1 ? '（两个比例至少有一个不对）' : ''}`,
+      );
     }
   }
   return out;
@@ -604,7 +704,9 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta')) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
       const sentence = paras[c.para].sentences[c.sentence];
-      const lead = paras[c.para].text.slice(sentence.at, c.at).replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '');
+      const lead = paras[c.para].text
+        .slice(sentence.at, c.at)
+        .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '');
       if (/[，,]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead)) return finish(parts);
       if (withinSentence) return finish(parts);
     }
@@ -689,7 +791,12 @@ function priorOf(a: Claim, f: { delta?: Claim; rate?: Claim; prior?: Claim }): [
  * The parts' changes against the total's, whatever form each is stated in (an amount and its change, its rate,
  * 持平, or a stated prior): the priors they imply must add up to the total's. Only for parts that make the whole.
  */
-function checkPriors(total: Claim, tf: { delta?: Claim; rate?: Claim; prior?: Claim }, parts: Part[], report: (rule: string, c: Claim, message: string) => void) {
+function checkPriors(
+  total: Claim,
+  tf: { delta?: Claim; rate?: Claim; prior?: Claim },
+  parts: Part[],
+  report: (rule: string, c: Claim, message: string) => void,
+) {
   const labels = parts.map((p) => (p.amount ?? p.delta)!.label);
   if (!isComplete(total, labels) || parts.some((p) => !p.amount)) return;
   // Only where some part is stated by its rate: changes alone are the change sum (checkList).
@@ -706,7 +813,14 @@ function checkPriors(total: Claim, tf: { delta?: Claim; rate?: Claim; prior?: Cl
   }
   if (sHi.lt(tp[0]) || sLo.gt(tp[1])) {
     const at = tf.rate ?? tf.delta ?? total;
-    const word = (p: Part) => (p.delta ? (p.delta.sign === 0 ? '持平' : `${p.delta.sign! < 0 ? '减' : '增'}${p.delta.text}`) : p.rate ? `${p.rate.sign! < 0 ? '降' : '增'}${p.rate.text}` : '');
+    const word = (p: Part) =>
+      p.delta
+        ? p.delta.sign === 0
+          ? '持平'
+          : `${p.delta.sign! < 0 ? '减' : '增'}${p.delta.text}`
+        : p.rate
+          ? `${p.rate.sign! < 0 ? '降' : '增'}${p.rate.text}`
+          : '';
     report(
       'text.change-sum',
       at,
@@ -720,13 +834,24 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
   if (total.kind === 'amount' && amounts.length === parts.length) {
     // An incomplete list only when it exceeds its total; one that makes the whole, both ways.
     const [sLo, sHi] = sumRange(amounts);
-    const complete = isComplete(total, amounts.map((a) => a.label));
+    const complete = isComplete(
+      total,
+      amounts.map((a) => a.label),
+    );
     if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total))))
-      report('text.sum', total, `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}`);
+      report(
+        'text.sum',
+        total,
+        `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}`,
+      );
     for (const p of parts) {
       if (!p.amount || p.sub.length < 2) continue;
       if (!sumFits(p.amount, p.sub))
-        report('text.sum', p.amount, `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(sumOf(p.sub), p.amount)}`);
+        report(
+          'text.sum',
+          p.amount,
+          `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(sumOf(p.sub), p.amount)}`,
+        );
     }
     // Shares of the list's total ("占比15.26%", "占基本支出预算81.25%").
     for (const p of parts) {
@@ -735,14 +860,25 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
       const rHi = hi(p.amount).div(lo(total)).times(100);
       if (hi(p.share).lt(rLo) || lo(p.share).gt(rHi)) {
         const exact = p.amount.value.div(total.value).times(100);
-        report('text.share', p.share, `“${p.amount.label}”${p.amount.text}占“${total.label || '合计'}”${total.text}的比例应为 ≈ ${exact.toDecimalPlaces(2)}%，文中写 ${p.share.text}${truncated(exact, p.share) ? '（像是截断而不是四舍五入）' : ''}`);
+        report(
+          'text.share',
+          p.share,
+          `“${p.amount.label}”${p.amount.text}占“${total.label || '合计'}”${total.text}的比例应为 ≈ ${exact.toDecimalPlaces(2)}%，文中写 ${p.share.text}${truncated(exact, p.share) ? '（像是截断而不是四舍五入）' : ''}`,
+        );
       }
     }
   }
   // The changes of the parts add up to the change of the total.
   const delta = totalDelta;
   // Only for parts that make the whole: a list of some changes leaves the others out.
-  if (delta && parts.every((p) => p.delta) && isComplete(total, parts.map((p) => (p.amount ?? p.delta)!.label))) {
+  if (
+    delta &&
+    parts.every((p) => p.delta) &&
+    isComplete(
+      total,
+      parts.map((p) => (p.amount ?? p.delta)!.label),
+    )
+  ) {
     const ds = parts.map((p) => p.delta!);
     let sLo = new Decimal(0);
     let sHi = new Decimal(0);
@@ -754,7 +890,11 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
     const t = signed(delta);
     if (sLo.gt(t.plus(delta.half)) || sHi.lt(t.minus(delta.half))) {
       const sum = ds.reduce((s, d) => s.plus(signed(d)), new Decimal(0));
-      report('text.change-sum', delta, `总的增减写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`);
+      report(
+        'text.change-sum',
+        delta,
+        `总的增减写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`,
+      );
     }
   }
 }

@@ -23,16 +23,41 @@ export interface Figure {
 }
 
 export type FigureKey =
-  | 'income' | 'general' | 'fund' | 'state' | 'special' | 'business' | 'operating' | 'superior' | 'affiliated' | 'otherIncome' | 'carryover'
-  | 'expenditure' | 'basic' | 'personnel' | 'public' | 'project'
-  | 'threeTotal' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception'
-  | 'procurement' | 'assets'
+  | 'income'
+  | 'general'
+  | 'fund'
+  | 'state'
+  | 'special'
+  | 'business'
+  | 'operating'
+  | 'superior'
+  | 'affiliated'
+  | 'otherIncome'
+  | 'carryover'
+  | 'expenditure'
+  | 'basic'
+  | 'personnel'
+  | 'public'
+  | 'project'
+  | 'threeTotal'
+  | 'abroad'
+  | 'vehicle'
+  | 'purchase'
+  | 'operation'
+  | 'reception'
+  | 'procurement'
+  | 'assets'
   /** 财政拨款收入 (一般公共预算 + 政府性基金 + 国有资本经营); the expenditure of each fund and of all 财政拨款. */
-  | 'fiscalIncome' | 'generalExp' | 'fundExp' | 'stateExp' | 'fiscalExp'
+  | 'fiscalIncome'
+  | 'generalExp'
+  | 'fundExp'
+  | 'stateExp'
+  | 'fiscalExp'
   /** 机关运行经费: the published figure where a table carries one, else assumed = 公用经费 (see `assumed`). */
   | 'running'
   /** 决算: 收入支出总计 (the 收支决算总表's 总计, carry-over included) and 财政拨款收入支出总计 (the 财政拨款 总计). */
-  | 'grandTotal' | 'fiscalTotal'
+  | 'grandTotal'
+  | 'fiscalTotal'
   /** 决算: the 一般公共预算财政拨款 基本支出 (the 一般公共预算支出决算表's 合计 row). */
   | 'generalBasic';
 
@@ -75,7 +100,10 @@ class EconomicRow {
   readonly name: string;
   readonly sheet: string;
   readonly cell: string;
-  constructor(private readonly t: MappedTable, private readonly r: MappedRow) {
+  constructor(
+    private readonly t: MappedTable,
+    private readonly r: MappedRow,
+  ) {
     this.code = r.code!;
     this.name = r.name;
     this.sheet = t.sheet;
@@ -111,7 +139,18 @@ export function extractFigures(tables: MappedTable[]): Figures {
   if (summary) {
     const inc = (k: string) => fig(summary, item(summary, k, 'in')?.amounts['in.amount']);
     set('income', inc('income-total'));
-    const map: [FigureKey, string][] = [['general', 'general'], ['fund', 'fund'], ['state', 'state'], ['special', 'special'], ['business', 'business'], ['operating', 'operating'], ['superior', 'superior'], ['affiliated', 'affiliated'], ['otherIncome', 'other'], ['carryover', 'carryover']];
+    const map: [FigureKey, string][] = [
+      ['general', 'general'],
+      ['fund', 'fund'],
+      ['state', 'state'],
+      ['special', 'special'],
+      ['business', 'business'],
+      ['operating', 'operating'],
+      ['superior', 'superior'],
+      ['affiliated', 'affiliated'],
+      ['otherIncome', 'other'],
+      ['carryover', 'carryover'],
+    ];
     for (const [k, i] of map) set(k, inc(i));
     set('expenditure', fig(summary, item(summary, 'exp-total', 'out')?.amounts['out.total']));
   }
@@ -205,14 +244,25 @@ function finalFigures(tables: MappedTable[], f: Figures): void {
     v.personnel ??= fig(ledger, item(ledger, 'personnel-total')?.amounts.total);
     v.public ??= fig(ledger, item(ledger, 'public-total')?.amounts.total);
     for (const r of ledger.rows) if (r.kind === 'code' && r.amounts.total) f.economic.push(new EconomicRow(ledger, r));
-    if (!v.running || v.running.assumed) v.running = v.public && { ...v.public, assumed: '表中没有单列机关运行经费，按公用经费合计核对（机关运行经费是行政单位和参公事业单位的公用经费；事业单位可能没有）' };
+    if (!v.running || v.running.assumed)
+      v.running = v.public && {
+        ...v.public,
+        assumed: '表中没有单列机关运行经费，按公用经费合计核对（机关运行经费是行政单位和参公事业单位的公用经费；事业单位可能没有）',
+      };
   }
   const tp = first(tables, 'three-public-expenditure');
   if (tp) {
     // An empty 三公 table (header and 说明 only) says 0 of each.
     if (!tp.rows.some((r) => r.item)) v.threeTotal ??= { value: ZERO, sheet: tp.sheet, cell: a1(tp.range.top, tp.range.left) };
     f.budgets = { threeTotal: { value: ZERO, sheet: tp.sheet, cell: a1(tp.range.top, tp.range.left) } };
-    for (const [k, key] of [['threeTotal', 'total'], ['abroad', 'abroad'], ['vehicle', 'vehicle'], ['purchase', 'purchase'], ['operation', 'operation'], ['reception', 'reception']] as const) {
+    for (const [k, key] of [
+      ['threeTotal', 'total'],
+      ['abroad', 'abroad'],
+      ['vehicle', 'vehicle'],
+      ['purchase', 'purchase'],
+      ['operation', 'operation'],
+      ['reception', 'reception'],
+    ] as const) {
       const row = item(tp, key);
       const b = row ? (fig(tp, row.amounts.budget) ?? { value: ZERO, sheet: tp.sheet, cell: a1(row.row, row.labelCol ?? tp.range.left) }) : undefined;
       if (b) f.budgets[k] = b;
@@ -225,16 +275,25 @@ function finalFigures(tables: MappedTable[], f: Figures): void {
     const byCode = new Map(gen.rows.filter((r) => r.code).map((r) => [r.code!, r]));
     f.items = gen.rows
       .filter((r) => r.kind === 'code' && r.level && r.amounts.total)
-      .map((r) => ({ code: r.code!, level: r.level!, names: [r.code!.slice(0, 3), r.code!.slice(0, 5), r.code!].slice(0, r.level).map((c) => byCode.get(c)?.name ?? ''), total: fig(gen, r.amounts.total)! }));
+      .map((r) => ({
+        code: r.code!,
+        level: r.level!,
+        names: [r.code!.slice(0, 3), r.code!.slice(0, 5), r.code!].slice(0, r.level).map((c) => byCode.get(c)?.name ?? ''),
+        total: fig(gen, r.amounts.total)!,
+      }));
   }
 }
-
 
 /**
  * 政府采购预算 合计 and 固定资产 资产总额 from the optional tables (detected as "other" tables): the first amount
  * on the 合计 row, the last amount on the 资产总额 row; 元 converted to 万元 when the table says so.
  */
-export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTable[], read?: { projects: ProjectTarget[]; departments: DepartmentTarget[] }): Figures {
+export function addOtherTableFigures(
+  f: Figures,
+  wb: Workbook,
+  others: OtherTable[],
+  read?: { projects: ProjectTarget[]; departments: DepartmentTarget[] },
+): Figures {
   // The 绩效 tables as checkPerformanceTables read them (validate passes what it read; others read them here).
   let got = read;
   if (!got) checkPerformanceTables(wb, others, (got = { projects: [], departments: [] }).projects, got.departments);
@@ -268,7 +327,10 @@ export function addOtherTableFigures(f: Figures, wb: Workbook, others: OtherTabl
       const pick = procurement ? amounts[0] : amounts[amounts.length - 1];
       const key: FigureKey = procurement ? 'procurement' : 'assets';
       // A 合计 row with nothing in it is an empty table: 0万元, said as "无…", never "找不到合计行".
-      if (!f.values[key]) f.values[key] = pick ? { value: yuan ? pick.p.value.div(10000) : pick.p.value, sheet: o.sheet, cell: a1(r, pick.col) } : { value: ZERO, sheet: o.sheet, cell: a1(r, o.range.left) };
+      if (!f.values[key])
+        f.values[key] = pick
+          ? { value: yuan ? pick.p.value.div(10000) : pick.p.value, sheet: o.sheet, cell: a1(r, pick.col) }
+          : { value: ZERO, sheet: o.sheet, cell: a1(r, o.range.left) };
       break;
     }
   }
@@ -283,10 +345,17 @@ export function plausibilityWarnings(f: Figures): { message: string; sheet?: str
   const out: { message: string; sheet?: string; cell?: string }[] = [];
   const exp = f.values.expenditure?.value ?? f.values.income?.value;
   if (!exp || exp.isZero()) return out;
-  for (const [k, label, times] of [['assets', '资产总额', 100], ['procurement', '政府采购预算', 10]] as const) {
+  for (const [k, label, times] of [
+    ['assets', '资产总额', 100],
+    ['procurement', '政府采购预算', 10],
+  ] as const) {
     const v = f.values[k];
     if (!v || v.value.lte(exp.times(times))) continue;
-    out.push({ sheet: v.sheet, cell: v.cell, message: `${label} ${v.value.toFixed(2)}万元（${v.sheet}!${v.cell}）是本年支出总额 ${exp.toFixed(2)}万元的 ${v.value.div(exp).toFixed(0)} 倍，可能把以“元”为单位的数字填在了“万元”表中，请核对金额单位` });
+    out.push({
+      sheet: v.sheet,
+      cell: v.cell,
+      message: `${label} ${v.value.toFixed(2)}万元（${v.sheet}!${v.cell}）是本年支出总额 ${exp.toFixed(2)}万元的 ${v.value.div(exp).toFixed(0)} 倍，可能把以“元”为单位的数字填在了“万元”表中，请核对金额单位`,
+    });
   }
   return out;
 }

@@ -11,14 +11,23 @@ import { changeText, GenerateOptions, percent, placeholder, Section } from './ge
 
 const wan = (d: Decimal) => `${fmt(d, 2)}万元`;
 /** A share of a whole, 2 decimals, half-up ("" when the whole is 0). */
-const share = (part: Decimal, whole: Decimal | undefined) => (whole && !whole.isZero() ? `${part.div(whole).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%` : '');
+const share = (part: Decimal, whole: Decimal | undefined) =>
+  whole && !whole.isZero() ? `${part.div(whole).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%` : '';
 
 const INCOME: [FigureKey, string][] = [
-  ['fiscalIncome', '财政拨款收入'], ['superior', '上级补助收入'], ['business', '事业收入'], ['operating', '经营收入'],
-  ['affiliated', '附属单位上缴收入'], ['otherIncome', '其他收入'],
+  ['fiscalIncome', '财政拨款收入'],
+  ['superior', '上级补助收入'],
+  ['business', '事业收入'],
+  ['operating', '经营收入'],
+  ['affiliated', '附属单位上缴收入'],
+  ['otherIncome', '其他收入'],
 ];
 
-const THREE: [FigureKey, string][] = [['abroad', '因公出国（境）费'], ['vehicle', '公务用车购置及运行维护费'], ['reception', '公务接待费']];
+const THREE: [FigureKey, string][] = [
+  ['abroad', '因公出国（境）费'],
+  ['vehicle', '公务用车购置及运行维护费'],
+  ['reception', '公务接待费'],
+];
 
 const CHINESE = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
 
@@ -57,29 +66,64 @@ export function generateFinalSections(f: Figures, opts: GenerateOptions = {}): S
     const todo: string[] = [];
     const ph: string[] = [];
     const total = v('grandTotal');
-    push('收入支出决算总体情况说明', total ? `${who}${year}收入支出总计${wan(total)}。${compared('收入支出总计', '收入支出总计', total, p('grandTotal'), todo, ph)}` : missing('收入支出决算总表', todo), ph, todo);
+    push(
+      '收入支出决算总体情况说明',
+      total
+        ? `${who}${year}收入支出总计${wan(total)}。${compared('收入支出总计', '收入支出总计', total, p('grandTotal'), todo, ph)}`
+        : missing('收入支出决算总表', todo),
+      ph,
+      todo,
+    );
   }
   // 二、收入决算情况说明
   {
     const todo: string[] = [];
     const income = v('income');
     const fiscal = v('fiscalIncome') ?? [v('general'), v('fund'), v('state')].reduce((a: Decimal, b) => a.plus(b ?? ZERO), ZERO);
-    const parts = INCOME.map(([k, label]) => [label, k === 'fiscalIncome' ? fiscal : v(k) ?? ZERO] as const).filter(([, x]) => !x.isZero());
-    push('收入决算情况说明', income ? `${who}${year}本年收入合计${wan(income)}，其中：${parts.map(([label, x]) => `${label}${wan(x)}，占${share(x, income)}`).join('；')}。` : missing('收入决算表', todo), [], todo);
+    const parts = INCOME.map(([k, label]) => [label, k === 'fiscalIncome' ? fiscal : (v(k) ?? ZERO)] as const).filter(([, x]) => !x.isZero());
+    push(
+      '收入决算情况说明',
+      income
+        ? `${who}${year}本年收入合计${wan(income)}，其中：${parts.map(([label, x]) => `${label}${wan(x)}，占${share(x, income)}`).join('；')}。`
+        : missing('收入决算表', todo),
+      [],
+      todo,
+    );
   }
   // 三、支出决算情况说明
   {
     const todo: string[] = [];
     const spent = v('expenditure');
-    const parts = ([['basic', '基本支出'], ['project', '项目支出']] as const).map(([k, label]) => [label, v(k) ?? ZERO] as const).filter(([, x]) => !x.isZero());
-    push('支出决算情况说明', spent ? `${who}${year}本年支出合计${wan(spent)}，其中：${parts.map(([label, x]) => `${label}${wan(x)}，占${share(x, spent)}`).join('；')}。` : missing('支出决算表', todo), [], todo);
+    const parts = (
+      [
+        ['basic', '基本支出'],
+        ['project', '项目支出'],
+      ] as const
+    )
+      .map(([k, label]) => [label, v(k) ?? ZERO] as const)
+      .filter(([, x]) => !x.isZero());
+    push(
+      '支出决算情况说明',
+      spent
+        ? `${who}${year}本年支出合计${wan(spent)}，其中：${parts.map(([label, x]) => `${label}${wan(x)}，占${share(x, spent)}`).join('；')}。`
+        : missing('支出决算表', todo),
+      [],
+      todo,
+    );
   }
   // 四、财政拨款收入支出决算总体情况说明
   {
     const todo: string[] = [];
     const ph: string[] = [];
     const total = v('fiscalTotal');
-    push('财政拨款收入支出决算总体情况说明', total ? `${who}${year}财政拨款收入支出总计${wan(total)}。${compared('财政拨款收入支出总计', '财政拨款收入支出总计', total, p('fiscalTotal'), todo, ph)}` : missing('财政拨款收入支出决算总表', todo), ph, todo);
+    push(
+      '财政拨款收入支出决算总体情况说明',
+      total
+        ? `${who}${year}财政拨款收入支出总计${wan(total)}。${compared('财政拨款收入支出总计', '财政拨款收入支出总计', total, p('fiscalTotal'), todo, ph)}`
+        : missing('财政拨款收入支出决算总表', todo),
+      ph,
+      todo,
+    );
   }
   // 五、一般公共预算财政拨款支出决算情况说明
   {
@@ -90,13 +134,24 @@ export function generateFinalSections(f: Figures, opts: GenerateOptions = {}): S
     else {
       const lines: string[] = [];
       const ofSpent = share(general, v('expenditure'));
-      lines.push(`（一）一般公共预算财政拨款支出决算总体情况\n${who}${year}一般公共预算财政拨款支出${wan(general)}${ofSpent ? `，占本年支出合计的${ofSpent}` : ''}。${compared('一般公共预算财政拨款支出', '一般公共预算财政拨款支出', general, p('generalExp'), todo, ph)}`);
+      lines.push(
+        `（一）一般公共预算财政拨款支出决算总体情况\n${who}${year}一般公共预算财政拨款支出${wan(general)}${ofSpent ? `，占本年支出合计的${ofSpent}` : ''}。${compared('一般公共预算财政拨款支出', '一般公共预算财政拨款支出', general, p('generalExp'), todo, ph)}`,
+      );
       const classes = (f.items ?? []).filter((i) => i.level === 1 && !i.total.value.isZero());
       const structure = classes.map((c) => `${c.names[0]}（类）${wan(c.total.value)}，占${share(c.total.value, general)}`);
-      lines.push(`（二）一般公共预算财政拨款支出决算结构情况\n${who}${year}一般公共预算财政拨款支出${wan(general)}${structure.length ? `，主要用于以下方面：${structure.join('；')}` : ''}。`);
+      lines.push(
+        `（二）一般公共预算财政拨款支出决算结构情况\n${who}${year}一般公共预算财政拨款支出${wan(general)}${structure.length ? `，主要用于以下方面：${structure.join('；')}` : ''}。`,
+      );
       todo.push('一般公共预算财政拨款支出的年初预算、完成年初预算的比例，以及各项的用途和决算数与预算数的差异原因（年初预算数不在决算表中）');
-      const items = (f.items ?? []).filter((i) => i.level === 3 && !i.total.value.isZero()).map((i, n) => `${n + 1}、${i.names[0]}（类）${i.names[1]}（款）${i.names[2]}（项）。主要用于：【请填写：用途】。年初预算为【请填写】万元，支出决算为${wan(i.total.value)}。【请填写：决算数大于（小于）预算数的主要原因；预决算持平的不用说明】`);
-      lines.push(`（三）一般公共预算财政拨款支出决算具体情况\n${who}${year}一般公共预算财政拨款支出年初预算为【请填写】万元，支出决算为${wan(general)}，完成年初预算的【请填写】%。${items.length ? `其中：\n${items.join('\n')}` : ''}`);
+      const items = (f.items ?? [])
+        .filter((i) => i.level === 3 && !i.total.value.isZero())
+        .map(
+          (i, n) =>
+            `${n + 1}、${i.names[0]}（类）${i.names[1]}（款）${i.names[2]}（项）。主要用于：【请填写：用途】。年初预算为【请填写】万元，支出决算为${wan(i.total.value)}。【请填写：决算数大于（小于）预算数的主要原因；预决算持平的不用说明】`,
+        );
+      lines.push(
+        `（三）一般公共预算财政拨款支出决算具体情况\n${who}${year}一般公共预算财政拨款支出年初预算为【请填写】万元，支出决算为${wan(general)}，完成年初预算的【请填写】%。${items.length ? `其中：\n${items.join('\n')}` : ''}`,
+      );
       push('一般公共预算财政拨款支出决算情况说明', lines.join('\n'), ph, todo);
     }
   }
@@ -106,8 +161,12 @@ export function generateFinalSections(f: Figures, opts: GenerateOptions = {}): S
     const personnel = v('personnel');
     const publicCost = v('public');
     const names = (classes: string[]) =>
-      f.economic.filter((e) => e.code.length === 5 && classes.includes(e.code.slice(0, 3)) && !e.total.isZero()).map((e) => e.name.replace(/\s+/g, '')).join('、');
-    if (personnel === undefined || publicCost === undefined) push('一般公共预算财政拨款基本支出决算情况说明', missing('一般公共预算财政拨款基本支出决算表（人员经费合计、公用经费合计）', todo), [], todo);
+      f.economic
+        .filter((e) => e.code.length === 5 && classes.includes(e.code.slice(0, 3)) && !e.total.isZero())
+        .map((e) => e.name.replace(/\s+/g, ''))
+        .join('、');
+    if (personnel === undefined || publicCost === undefined)
+      push('一般公共预算财政拨款基本支出决算情况说明', missing('一般公共预算财政拨款基本支出决算表（人员经费合计、公用经费合计）', todo), [], todo);
     else
       push(
         '一般公共预算财政拨款基本支出决算情况说明',
@@ -131,18 +190,30 @@ export function generateFinalSections(f: Figures, opts: GenerateOptions = {}): S
       ];
       if (!b.eq(s) && !reasons['三公经费']?.trim()) ph.push('三公经费');
       const detail = THREE.map(([k, label]) => `${label}支出${wan(v(k) ?? ZERO)}${s.isZero() ? '' : `，占“三公”经费的${share(v(k) ?? ZERO, s)}`}`);
-      lines.push(`（二）“三公”经费财政拨款支出决算具体情况\n${detail.join('；')}。【请填写：因公出国（境）团组数及人次、公务用车购置数及保有量、国内公务接待批次及人次】`);
+      lines.push(
+        `（二）“三公”经费财政拨款支出决算具体情况\n${detail.join('；')}。【请填写：因公出国（境）团组数及人次、公务用车购置数及保有量、国内公务接待批次及人次】`,
+      );
       todo.push('“三公”经费：团组数、人次、车辆购置数及保有量、接待批次及人次');
       if (s.isZero() && b.isZero()) push('财政拨款“三公”经费支出决算情况说明', `${who}${year}无财政拨款“三公”经费支出。`);
       else push('财政拨款“三公”经费支出决算情况说明', lines.join('\n'), ph, todo);
     }
   }
   // 八、九: each fund's table; an empty table is said as "无".
-  for (const [k, label] of [['fundExp', '政府性基金预算'], ['stateExp', '国有资本经营预算']] as const) {
+  for (const [k, label] of [
+    ['fundExp', '政府性基金预算'],
+    ['stateExp', '国有资本经营预算'],
+  ] as const) {
     const x = v(k);
     const title = `${label}财政拨款支出决算情况说明`;
-    if (x === undefined) push(title, `【请填写：${label}财政拨款收入、支出及结转和结余情况（工作簿中没有${label}财政拨款收入支出决算表）】`, [], [`${label}财政拨款支出情况`]);
-    else push(title, x.isZero() ? `${who}${year}无${label}财政拨款收入和支出。` : `${who}${year}${label}财政拨款支出${wan(x)}。【请填写：主要用途】`, [], x.isZero() ? [] : [`${label}财政拨款支出的主要用途`]);
+    if (x === undefined)
+      push(title, `【请填写：${label}财政拨款收入、支出及结转和结余情况（工作簿中没有${label}财政拨款收入支出决算表）】`, [], [`${label}财政拨款支出情况`]);
+    else
+      push(
+        title,
+        x.isZero() ? `${who}${year}无${label}财政拨款收入和支出。` : `${who}${year}${label}财政拨款支出${wan(x)}。【请填写：主要用途】`,
+        [],
+        x.isZero() ? [] : [`${label}财政拨款支出的主要用途`],
+      );
   }
   // 十、预算绩效管理情况; 十一、其他重要事项
   push('预算绩效管理情况', '【请填写：本年度预算绩效管理工作开展情况、绩效自评结果】', [], ['预算绩效管理情况']);

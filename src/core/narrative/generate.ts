@@ -113,7 +113,17 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
     return `【待补充：工作簿中有${SHORT_TITLE[u.schema]}（工作表“${u.sheet}”），但其合计行（第 ${u.row + 1} 行）${u.why}，无法读取${what}；请把合计金额放到各金额列下后重新生成，或在此填写】`;
   };
   if (v('income')) {
-    const items: [FigureKey, string][] = [['general', '一般公共预算收入'], ['fund', '政府性基金预算收入'], ['state', '国有资本经营预算收入'], ['special', '财政专户管理资金收入'], ['business', '事业收入'], ['operating', '事业单位经营收入'], ['superior', '上级补助收入'], ['affiliated', '附属单位上缴收入'], ['otherIncome', '其他收入']];
+    const items: [FigureKey, string][] = [
+      ['general', '一般公共预算收入'],
+      ['fund', '政府性基金预算收入'],
+      ['state', '国有资本经营预算收入'],
+      ['special', '财政专户管理资金收入'],
+      ['business', '事业收入'],
+      ['operating', '事业单位经营收入'],
+      ['superior', '上级补助收入'],
+      ['affiliated', '附属单位上缴收入'],
+      ['otherIncome', '其他收入'],
+    ];
     const listed = items.filter(([k], i) => i < 3 || (v(k) && !v(k)!.isZero())).map(([k, label]) => `${label}${wan(v(k) ?? ZERO)}`);
     const carry = v('carryover') && !v('carryover')!.isZero() ? `，上年结转${wan(v('carryover')!)}` : '';
     parts.push(`1、收入说明\n${y}年预算收入为${wan(v('income')!)}，其中：${listed.join('，')}${carry}。`);
@@ -127,44 +137,61 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
   if (!opts.prior) {
     todo.push('比上年增减情况：未提供上年工作簿');
     parts.push(`3、比上年增减情况\n【待补充：未提供上年工作簿，请提供${y - 1}年的预算表，才能计算比上年增减】`);
-  }
-  else if (v('expenditure') && p('expenditure')) {
+  } else if (v('expenditure') && p('expenditure')) {
     const main = changeText(v('expenditure')!, p('expenditure')!, `${y - 1}年预算`);
     const sub = (k: FigureKey, label: string) => {
       const c = changeText(v(k) ?? ZERO, p(k) ?? ZERO, '', false);
       return `${label}${c}`;
     };
     const changed = !v('expenditure')!.eq(p('expenditure')!) || !(v('basic') ?? ZERO).eq(p('basic') ?? ZERO);
-    const r = withReason('收支增减', `${y}年预算收支安排${wan(v('expenditure')!)}，${main}，其中：${sub('basic', '基本支出')}；${sub('project', '项目支出')}。${changed ? '增减变化的主要原因：' : ''}`, changed);
+    const r = withReason(
+      '收支增减',
+      `${y}年预算收支安排${wan(v('expenditure')!)}，${main}，其中：${sub('basic', '基本支出')}；${sub('project', '项目支出')}。${changed ? '增减变化的主要原因：' : ''}`,
+      changed,
+    );
     parts.push(`3、比上年增减情况\n${r.text}`);
     placeholders.push(...r.placeholders);
   } else parts.push(`3、比上年增减情况\n${missing('上年支出总表', '无法计算比上年增减')}`);
   // 一: the department's own words, a clearly marked place to fill.
-  sections.push({ id: '一', title: '一、部门职责及机构设置', text: '【请填写：部门的主要职责、内设机构和所属单位（本段由单位按“三定”方案填写）】', placeholders: [], todo: ['部门职责及机构设置'] });
+  sections.push({
+    id: '一',
+    title: '一、部门职责及机构设置',
+    text: '【请填写：部门的主要职责、内设机构和所属单位（本段由单位按“三定”方案填写）】',
+    placeholders: [],
+    todo: ['部门职责及机构设置'],
+  });
   sections.push({ id: '二', title: '二、部门预算安排的总体情况', text: parts.join('\n'), placeholders, todo: todo.splice(0) });
 
   // 三、机关运行经费安排情况
   if (f.economic.length && v('public')) {
     const personnelClasses = f.economic.filter((e) => e.code.length === 3 && !e.personnel.isZero());
     const publicItems = f.economic.filter((e) => e.code.length === 5 && !e.public.isZero());
-    const pText = v('personnel') ? `按照规定标准和项目核定人员经费${wan(v('personnel')!)}，主要用于${personnelClasses.map((e) => `${e.name}${wan(e.personnel)}`).join('、')}；` : '';
+    const pText = v('personnel')
+      ? `按照规定标准和项目核定人员经费${wan(v('personnel')!)}，主要用于${personnelClasses.map((e) => `${e.name}${wan(e.personnel)}`).join('、')}；`
+      : '';
     const running = f.values.running;
     const runningText = running && !running.assumed ? `机关运行经费${wan(running.value)}。` : '';
     const uText = `按照定额标准核定日常公用经费${running?.assumed ? '（机关运行经费）' : ''}${wan(v('public')!)}，主要用于${publicItems.map((e) => `${e.name}${wan(e.public)}`).join('、')}。${runningText}`;
     sections.push({ id: '三', title: '三、机关运行经费安排情况', text: `${y}年，${pText}${uText}`, placeholders: [] });
-  } else sections.push({ id: '三', title: '三、机关运行经费安排情况', text: missing('一般公共预算财政拨款基本支出表'), placeholders: [], todo: todo.splice(0) });
+  } else
+    sections.push({ id: '三', title: '三、机关运行经费安排情况', text: missing('一般公共预算财政拨款基本支出表'), placeholders: [], todo: todo.splice(0) });
 
   // 四、财政拨款“三公”经费预算情况及增减变化原因
   if (v('threeTotal')) {
-    const items: [FigureKey, string][] = [['abroad', '因公出国（境）费'], ['purchase', '公务用车购置费'], ['operation', '公务用车运行维护费'], ['reception', '公务接待费']];
+    const items: [FigureKey, string][] = [
+      ['abroad', '因公出国（境）费'],
+      ['purchase', '公务用车购置费'],
+      ['operation', '公务用车运行维护费'],
+      ['reception', '公务接待费'],
+    ];
     const total = changeText(v('threeTotal')!, p('threeTotal'), '上年');
     const one = (k: FigureKey, label: string) => {
-      const c = changeText(v(k) ?? ZERO, opts.prior ? p(k) ?? ZERO : undefined, '上年');
+      const c = changeText(v(k) ?? ZERO, opts.prior ? (p(k) ?? ZERO) : undefined, '上年');
       return `${label}${wan(v(k) ?? ZERO)}${c ? `，${c}` : ''}`;
     };
     // The 公务用车购置及运行维护费 subtotal, then its two parts.
     const vehicle = v('vehicle') ?? (v('purchase') ?? ZERO).plus(v('operation') ?? ZERO);
-    const vc = changeText(vehicle, opts.prior ? p('vehicle') ?? (p('purchase') ?? ZERO).plus(p('operation') ?? ZERO) : undefined, '上年');
+    const vc = changeText(vehicle, opts.prior ? (p('vehicle') ?? (p('purchase') ?? ZERO).plus(p('operation') ?? ZERO)) : undefined, '上年');
     const each = [
       one('abroad', '因公出国（境）费'),
       `公务用车购置及运行维护费${wan(vehicle)}${vc ? `，${vc}` : ''}，其中：${one('purchase', '公务用车购置费')}，${one('operation', '公务用车运行维护费')}`,
@@ -175,23 +202,70 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
     if (!opts.prior) text += '（未提供上年工作簿，无法说明增减变化。）';
     const r = withReason('三公经费', `${text}${changed ? '“三公”经费增减变化的主要原因：' : ''}`, changed);
     sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: r.text, placeholders: r.placeholders });
-  } else sections.push({ id: '四', title: '四、财政拨款“三公”经费预算情况及增减变化原因', text: missing('“三公”经费支出表'), placeholders: [], todo: todo.splice(0) });
+  } else
+    sections.push({
+      id: '四',
+      title: '四、财政拨款“三公”经费预算情况及增减变化原因',
+      text: missing('“三公”经费支出表'),
+      placeholders: [],
+      todo: todo.splice(0),
+    });
 
   // 五、六: from their tables where the workbook has them.
   const others = opts.otherTables ?? [];
   const proc = v('procurement');
   if (proc)
-    sections.push({ id: '五', title: '五、政府采购预算情况', text: proc.isZero() ? `${y}年，我部门无政府采购预算（政府采购预算为0万元）。` : `${y}年，我部门安排政府采购预算${wan(proc)}，具体内容见部门政府采购预算表。`, placeholders: [] });
+    sections.push({
+      id: '五',
+      title: '五、政府采购预算情况',
+      text: proc.isZero()
+        ? `${y}年，我部门无政府采购预算（政府采购预算为0万元）。`
+        : `${y}年，我部门安排政府采购预算${wan(proc)}，具体内容见部门政府采购预算表。`,
+      placeholders: [],
+    });
   else if (others.some((t) => /政府采购/.test(t)))
-    sections.push({ id: '五', title: '五、政府采购预算情况', text: missing('政府采购预算表“合计”行', '请按表填写政府采购预算总额'), placeholders: [], todo: todo.splice(0) });
+    sections.push({
+      id: '五',
+      title: '五、政府采购预算情况',
+      text: missing('政府采购预算表“合计”行', '请按表填写政府采购预算总额'),
+      placeholders: [],
+      todo: todo.splice(0),
+    });
   // Without the table the section still stands (the numbering never jumps from 四 to 七), as a place to fill.
-  else sections.push({ id: '五', title: '五、政府采购预算情况', text: '【请填写：政府采购预算情况（工作簿中没有政府采购预算表；没有政府采购预算的，写明“无政府采购预算”）】', placeholders: [], todo: ['政府采购预算情况'] });
+  else
+    sections.push({
+      id: '五',
+      title: '五、政府采购预算情况',
+      text: '【请填写：政府采购预算情况（工作簿中没有政府采购预算表；没有政府采购预算的，写明“无政府采购预算”）】',
+      placeholders: [],
+      todo: ['政府采购预算情况'],
+    });
   const assets = v('assets');
   if (assets)
-    sections.push({ id: '六', title: '六、国有资产信息', text: assets.isZero() ? `截至${y - 1}年12月31日，本部门无固定资产（资产总价值为0万元）。` : `截至${y - 1}年12月31日，本部门资产总价值${wan(assets)}，详见固定资产占用情况表。`, placeholders: [] });
+    sections.push({
+      id: '六',
+      title: '六、国有资产信息',
+      text: assets.isZero()
+        ? `截至${y - 1}年12月31日，本部门无固定资产（资产总价值为0万元）。`
+        : `截至${y - 1}年12月31日，本部门资产总价值${wan(assets)}，详见固定资产占用情况表。`,
+      placeholders: [],
+    });
   else if (others.some((t) => /固定资产/.test(t)))
-    sections.push({ id: '六', title: '六、国有资产信息', text: missing('固定资产占用情况表“资产总额”', '请按表填写资产总价值'), placeholders: [], todo: todo.splice(0) });
-  else sections.push({ id: '六', title: '六、国有资产信息', text: '【请填写：国有资产占用情况（工作簿中没有固定资产占用情况表）】', placeholders: [], todo: ['国有资产信息'] });
+    sections.push({
+      id: '六',
+      title: '六、国有资产信息',
+      text: missing('固定资产占用情况表“资产总额”', '请按表填写资产总价值'),
+      placeholders: [],
+      todo: todo.splice(0),
+    });
+  else
+    sections.push({
+      id: '六',
+      title: '六、国有资产信息',
+      text: '【请填写：国有资产占用情况（工作簿中没有固定资产占用情况表）】',
+      placeholders: [],
+      todo: ['国有资产信息'],
+    });
   // 七: 绩效 is the department's own text; a clearly marked place to fill.
   const perf = f.performance;
   if (perf) {
@@ -210,8 +284,14 @@ export function generateSections(f: Figures, opts: GenerateOptions = {}): Sectio
       placeholders: [],
       todo: [...(perf.projects ? [] : ['预算绩效信息：项目绩效目标']), d ? '预算绩效信息：部门整体绩效目标的主要内容' : '预算绩效信息：部门整体绩效目标'],
     });
-  }
-  else sections.push({ id: '七', title: '七、预算绩效信息', text: '【请填写：预算绩效信息（编报绩效目标的项目个数及涉及的预算资金，部门整体绩效目标等）】', placeholders: [], todo: ['预算绩效信息'] });
+  } else
+    sections.push({
+      id: '七',
+      title: '七、预算绩效信息',
+      text: '【请填写：预算绩效信息（编报绩效目标的项目个数及涉及的预算资金，部门整体绩效目标等）】',
+      placeholders: [],
+      todo: ['预算绩效信息'],
+    });
 
   // 八、名词解释
   const level = opts.level ?? governmentLevel(f.department);

@@ -28,13 +28,21 @@ const TRADITIONAL: Record<string, string> = Object.fromEntries(
 );
 
 function foldTraditional(s: string): string {
-  return s.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]/g, '').replace(/[萬億預決經費務購運維護車國較減長與數總計財撥項門單為額準開辦會議區縣鄉鎮機關說況內實際時據歲產營業級補貼報銷結轉餘]/g, (c) => TRADITIONAL[c] ?? c);
+  return s
+    .replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]/g, '')
+    .replace(
+      /[萬億預決經費務購運維護車國較減長與數總計財撥項門單為額準開辦會議區縣鄉鎮機關說況內實際時據歲產營業級補貼報銷結轉餘]/g,
+      (c) => TRADITIONAL[c] ?? c,
+    );
 }
 
 /** A line that is a row of a table pasted into the text: several numbers side by side and no sentence. */
 function isTableLine(line: string): boolean {
   if (/[，。；！？]/.test(line)) return false;
-  const cells = line.trim().split(/\t+|\s{2,}/).filter(Boolean);
+  const cells = line
+    .trim()
+    .split(/\t+|\s{2,}/)
+    .filter(Boolean);
   const numbers = cells.filter((c) => /^-?[\d,]+(\.\d+)?%?$/.test(c.trim())).length;
   // A tab-separated header row of a pasted table ("科目编码\t科目名称\t合计") is the table's too.
   return (cells.length >= 3 && numbers >= 2) || (/\t/.test(line) && (numbers >= 1 || cells.length >= 3));
@@ -103,14 +111,22 @@ export function pastedParagraphs(text: string): string[] {
   }
   if (cur) paras.push(cur);
   // Runs of two or more numbers kept apart by white space would merge once spaces go: keep one space there.
-  return paras.map((p) => dropThousands(squeeze(p.replace(/(\d)\s+(?=\d)/g, '$1\u0001'))).replace(/\u0001/g, ' ').trim()).filter(Boolean);
+  return paras
+    .map((p) =>
+      dropThousands(squeeze(p.replace(/(\d)\s+(?=\d)/g, '$1\u0001')))
+        .replace(/\u0001/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 /** Sentences of a pasted text: split at 。；; and paragraph ends. */
 export function pastedSentences(text: string): string[] {
-  return pastedParagraphs(text)
-    // Each sentence keeps its closing mark (no look-behind: the pane must parse in older embedded browsers).
-    .flatMap((p) => p.match(/[^。；;]+[。；;]?|[。；;]/g) ?? [])
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return (
+    pastedParagraphs(text)
+      // Each sentence keeps its closing mark (no look-behind: the pane must parse in older embedded browsers).
+      .flatMap((p) => p.match(/[^。；;]+[。；;]?|[。；;]/g) ?? [])
+      .map((s) => s.trim())
+      .filter(Boolean)
+  );
 }

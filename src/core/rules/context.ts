@@ -37,7 +37,14 @@ export function settled(ctx: RuleContext, rule: string, table: MappedTable, unit
  * An equality Σ lhs = Σ rhs between cells given as (table, row, role): settled on the scaled integers when it holds
  * there and the context keeps no holding checks; otherwise built as a Check, its terms made only then.
  */
-export function checkEquality(ctx: RuleContext, rule: string, lhs: readonly CellAt[], rhs: readonly CellAt[], expectation: string, severity?: Check['severity']): void {
+export function checkEquality(
+  ctx: RuleContext,
+  rule: string,
+  lhs: readonly CellAt[],
+  rhs: readonly CellAt[],
+  expectation: string,
+  severity?: Check['severity'],
+): void {
   const counted = lhs[0]?.[0] ?? rhs[0]?.[0];
   const other = counted && otherTable(counted, lhs, rhs);
   if (counted && other !== null && settled(ctx, rule, counted, cellsUnitsDiff(lhs, rhs), other)) return;
@@ -48,7 +55,15 @@ export function checkEquality(ctx: RuleContext, rule: string, lhs: readonly Cell
  * One column's sum within a table, `row` = Σ `parts` (a 类 and its 款, a 合计 and its 类): what checkEquality does for
  * a row and its parts, without listing the cells (it runs for every sum of every code table).
  */
-export function checkColumnSum(ctx: RuleContext, rule: string, t: MappedTable, role: string, row: MappedRow, parts: readonly MappedRow[], expectation: string): void {
+export function checkColumnSum(
+  ctx: RuleContext,
+  rule: string,
+  t: MappedTable,
+  role: string,
+  row: MappedRow,
+  parts: readonly MappedRow[],
+  expectation: string,
+): void {
   if (settled(ctx, rule, t, rowsUnitsDiff(t, role, row, parts))) return;
   ctx.check({ rule, op: 'eq', lhs: [term(t, row, role)], rhs: parts.map((p) => term(t, p, role)), expectation });
 }

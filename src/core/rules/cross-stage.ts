@@ -9,8 +9,12 @@ import type { MappedTable } from '../model';
 import { item } from './context';
 
 const ITEMS: [string, string][] = [
-  ['total', '“三公”经费合计'], ['abroad', '因公出国（境）费'], ['vehicle', '公务用车购置及运行维护费'],
-  ['purchase', '公务用车购置费'], ['operation', '公务用车运行维护费'], ['reception', '公务接待费'],
+  ['total', '“三公”经费合计'],
+  ['abroad', '因公出国（境）费'],
+  ['vehicle', '公务用车购置及运行维护费'],
+  ['purchase', '公务用车购置费'],
+  ['operation', '公务用车运行维护费'],
+  ['reception', '公务接待费'],
 ];
 
 export function crossStageFindings(final: MappedTable[], budget: MappedTable[]): Finding[] {
@@ -30,7 +34,11 @@ export function crossStageFindings(final: MappedTable[], budget: MappedTable[]):
     if (x.minus(y).abs().lte('0.005')) continue;
     const cell = a1(fa.row, fa.col);
     out.push({
-      rule: 'cross-stage.three-public-budget', severity: 'warning', sheet: f.sheet, cell, table: f.schema,
+      rule: 'cross-stage.three-public-budget',
+      severity: 'warning',
+      sheet: f.sheet,
+      cell,
+      table: f.schema,
       cells: [{ sheet: f.sheet, cell }],
       message: `“三公”经费决算表中${label}的预算数为 ${x.toFixed(2)}万元，同年部门预算的“三公”经费表为 ${y.toFixed(2)}万元（${b.sheet}!${a1(ba.row, ba.col)}）：年中调整了预算的，请在说明中写明（与预算公开对照，仅提示）`,
     });

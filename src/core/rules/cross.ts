@@ -70,7 +70,11 @@ function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, co
   // 本年支出合计 against the target's 合计 row; an empty target table (空表列示) counts as zero.
   const st = item(summary, 'exp-total', 'out');
   const tt = totalRow(target);
-  if (st && (tt ? tt.amounts.total : !target.rows.some((r) => r.kind === 'code')) && !settled(ctx, rule, summary, pairUnitsDiff(summary, st, column, target, tt, 'total'), target))
+  if (
+    st &&
+    (tt ? tt.amounts.total : !target.rows.some((r) => r.kind === 'code')) &&
+    !settled(ctx, rule, summary, pairUnitsDiff(summary, st, column, target, tt, 'total'), target)
+  )
     ctx.check({ rule, op: 'eq', lhs: [term(summary, st, column)], rhs: [term(target, tt, 'total')], expectation: `${target.def.title}合计` });
 }
 
@@ -97,7 +101,8 @@ export const summarySplit: Rule = {
   reads: 'presence',
   stages: ['budget'],
   domain: '5, 8',
-  title: '收支总表分列基本支出（人员经费、公用经费）、项目支出时：各功能类的基本支出、项目支出 = 支出总表该类的对应数；人员经费、公用经费合计 = 基本支出表合计行（全部为一般公共预算资金时相等，否则不少于）',
+  title:
+    '收支总表分列基本支出（人员经费、公用经费）、项目支出时：各功能类的基本支出、项目支出 = 支出总表该类的对应数；人员经费、公用经费合计 = 基本支出表合计行（全部为一般公共预算资金时相等，否则不少于）',
   run(ctx) {
     const s = ctx.first('income-expenditure-summary');
     if (!s) return;
@@ -110,8 +115,16 @@ export const summarySplit: Rule = {
       for (const r of e.rows) if (r.kind === 'code' && r.level === 1 && !all.has(r.code!)) all.set(r.code!, undefined);
       for (const [code, sr] of all) {
         const er = codes.get(code);
-        if (basic.length && has(e, 'basic')) checkEquality(ctx, this.id, basic.map((role) => [s, sr, role] as const), [[e, er, 'basic']], `${e.def.title}中该类的基本支出`);
-        if (has(s, 'out.project') && has(e, 'project')) checkEquality(ctx, this.id, [[s, sr, 'out.project']], [[e, er, 'project']], `${e.def.title}中该类的项目支出`);
+        if (basic.length && has(e, 'basic'))
+          checkEquality(
+            ctx,
+            this.id,
+            basic.map((role) => [s, sr, role] as const),
+            [[e, er, 'basic']],
+            `${e.def.title}中该类的基本支出`,
+          );
+        if (has(s, 'out.project') && has(e, 'project'))
+          checkEquality(ctx, this.id, [[s, sr, 'out.project']], [[e, er, 'project']], `${e.def.title}中该类的项目支出`);
       }
     }
     const b = ctx.first('general-budget-basic-expenditure');
@@ -119,7 +132,10 @@ export const summarySplit: Rule = {
     if (!b || !bt) return;
     const st = item(s, 'exp-total', 'out');
     const equal = allGeneralBudget(ctx);
-    for (const [role, brole, word] of [['out.personnel', 'personnel', '人员经费'], ['out.public', 'public', '公用经费']] as const) {
+    for (const [role, brole, word] of [
+      ['out.personnel', 'personnel', '人员经费'],
+      ['out.public', 'public', '公用经费'],
+    ] as const) {
       if (!has(s, role) || !has(b, brole)) continue;
       const lhs = st ? [[s, st, role] as const] : classes.map((r) => [s, r, role] as const);
       const expectation = `${b.def.title}合计行的${word}`;
@@ -166,7 +182,13 @@ export const summaryVsIncome: Rule = {
       if (m.role === 'fiscal') rows = incomeSources(s).filter((r) => ['fiscal', 'general', 'fund', 'state'].includes(r.item!));
       if (!rows.length) continue;
       const label = inc.columns.find((c) => c.role === m.role)!.label;
-      checkEquality(ctx, this.id, rows.map((r) => [s, r, 'in.amount']), [[inc, total, m.role]], `收入总表合计行“${label}”`);
+      checkEquality(
+        ctx,
+        this.id,
+        rows.map((r) => [s, r, 'in.amount']),
+        [[inc, total, m.role]],
+        `收入总表合计行“${label}”`,
+      );
     }
   },
 };
@@ -236,9 +258,20 @@ export const generalVsBasic: Rule = {
     const bt = totalRow(b);
     if (!gt || !bt) return;
     if (has(g, 'basic')) checkEquality(ctx, this.id, [[g, gt, 'basic']], [[b, bt, 'total']], '基本支出表合计');
-    else if (has(g, 'personnel')) checkEquality(ctx, this.id, [[g, gt, 'personnel'], [g, gt, 'public']], [[b, bt, 'total']], '基本支出表合计');
+    else if (has(g, 'personnel'))
+      checkEquality(
+        ctx,
+        this.id,
+        [
+          [g, gt, 'personnel'],
+          [g, gt, 'public'],
+        ],
+        [[b, bt, 'total']],
+        '基本支出表合计',
+      );
     for (const role of ['personnel', 'public'])
-      if (has(g, role) && has(b, role)) checkEquality(ctx, this.id, [[g, gt, role]], [[b, bt, role]], `基本支出表合计行${role === 'personnel' ? '人员经费' : '公用经费'}`);
+      if (has(g, role) && has(b, role))
+        checkEquality(ctx, this.id, [[g, gt, role]], [[b, bt, role]], `基本支出表合计行${role === 'personnel' ? '人员经费' : '公用经费'}`);
   },
 };
 
@@ -253,7 +286,16 @@ function allGeneralBudget(ctx: RuleContext): boolean {
     }
   }
   const s = ctx.first('income-expenditure-summary');
-  if (s) for (const r of s.rows) if (r.side === 'in' && r.item && !['general', 'income-total', 'income-grand'].includes(r.item) && r.amounts['in.amount'] && !isZeroAmount(r.amounts['in.amount'])) return false;
+  if (s)
+    for (const r of s.rows)
+      if (
+        r.side === 'in' &&
+        r.item &&
+        !['general', 'income-total', 'income-grand'].includes(r.item) &&
+        r.amounts['in.amount'] &&
+        !isZeroAmount(r.amounts['in.amount'])
+      )
+        return false;
   const f = ctx.first('fiscal-appropriation-summary');
   if (f) for (const r of f.rows) for (const role of ['out.fund', 'out.state']) if (r.amounts[role] && !isZeroAmount(r.amounts[role])) return false;
   for (const id of ['government-fund-expenditure', 'state-capital-expenditure'] as SchemaId[]) {
@@ -275,7 +317,11 @@ export const generalVsExpenditure: Rule = {
     const g = ctx.first('general-budget-expenditure');
     const e = ctx.first('expenditure');
     if (!g || !e || !allGeneralBudget(ctx)) return;
-    compareByCode(ctx, this.id, g, e, [['total', 'total'], ['basic', 'basic'], ['project', 'project']]);
+    compareByCode(ctx, this.id, g, e, [
+      ['total', 'total'],
+      ['basic', 'basic'],
+      ['project', 'project'],
+    ]);
   },
 };
 
@@ -338,12 +384,28 @@ export const economicVsFunction: Rule = {
       if (!er.length || !fr.length) continue;
       // Each side must be the items the identity names (a row printed with another item's name is not).
       if (![...er.map((r) => [b, r] as const), ...fr.map((r) => [g, r] as const)].every(([t, r]) => isWhatItsCodeSays(t, r))) continue;
-      checkEquality(ctx, this.id, er.map((r) => [b, r, 'total']), fr.map((r) => [g, r, 'total']), `${g.def.title}中 ${id.func.join(' + ')} 的合计（${id.text}）`, 'warning');
+      checkEquality(
+        ctx,
+        this.id,
+        er.map((r) => [b, r, 'total']),
+        fr.map((r) => [g, r, 'total']),
+        `${g.def.title}中 ${id.func.join(' + ')} 的合计（${id.text}）`,
+        'warning',
+      );
     }
   },
 };
 
 export const CROSS_RULES: Rule[] = [
-  summaryVsExpenditure, summarySplit, summaryVsIncome, incomeVsExpenditure, fiscalVsGeneral, fiscalVsFund, fiscalVsState,
-  generalVsBasic, generalVsExpenditure, threePublicVsBasic, economicVsFunction,
+  summaryVsExpenditure,
+  summarySplit,
+  summaryVsIncome,
+  incomeVsExpenditure,
+  fiscalVsGeneral,
+  fiscalVsFund,
+  fiscalVsState,
+  generalVsBasic,
+  generalVsExpenditure,
+  threePublicVsBasic,
+  economicVsFunction,
 ];

@@ -24,8 +24,7 @@ function twoSided(ctx: RuleContext): MappedTable[] {
   return ctx.tables.filter((t) => t.def.shape === 'two-sided');
 }
 
-const cells = (t: MappedTable, rows: (MappedRow | undefined)[], role: string): CellAt[] =>
-  rows.filter((r): r is MappedRow => !!r).map((r) => [t, r, role]);
+const cells = (t: MappedTable, rows: (MappedRow | undefined)[], role: string): CellAt[] => rows.filter((r): r is MappedRow => !!r).map((r) => [t, r, role]);
 
 export const finalSummaryTotals: Rule = {
   id: 'final.summary-totals',
@@ -33,7 +32,8 @@ export const finalSummaryTotals: Rule = {
   reads: 'presence',
   stages: FINAL,
   domain: 'J1.3–J1.4, J4.2–J4.5',
-  title: '决算收支总表：总计(收) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；总计(支) = 本年支出合计 + 结余分配 + 年末结转和结余（每一金额列）；年初财政拨款结转和结余 = 其下各项资金之和',
+  title:
+    '决算收支总表：总计(收) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；总计(支) = 本年支出合计 + 结余分配 + 年末结转和结余（每一金额列）；年初财政拨款结转和结余 = 其下各项资金之和',
   run(ctx) {
     for (const t of twoSided(ctx)) {
       const inGrand = item(t, 'income-grand', 'in');
@@ -42,7 +42,13 @@ export const finalSummaryTotals: Rule = {
       const carrySub = t.rows.filter((r) => r.side === 'in' && r.item?.startsWith('carryover-'));
       const carryCells = carry && !carry.amounts['in.amount']?.blank ? cells(t, [carry], 'in.amount') : cells(t, carrySub, 'in.amount');
       if (inGrand && inTotal)
-        checkEquality(ctx, this.id, [[t, inGrand, 'in.amount']], [...cells(t, [inTotal, item(t, 'nonfiscal-use', 'in')], 'in.amount'), ...carryCells], '本年收入合计 + 使用非财政拨款结余 + 年初结转和结余');
+        checkEquality(
+          ctx,
+          this.id,
+          [[t, inGrand, 'in.amount']],
+          [...cells(t, [inTotal, item(t, 'nonfiscal-use', 'in')], 'in.amount'), ...carryCells],
+          '本年收入合计 + 使用非财政拨款结余 + 年初结转和结余',
+        );
       if (carry && carrySub.length && !carry.amounts['in.amount']?.blank)
         checkEquality(ctx, this.id, [[t, carry, 'in.amount']], cells(t, carrySub, 'in.amount'), '其下各项资金的年初结转和结余之和');
       const outGrand = item(t, 'exp-grand', 'out');
@@ -72,7 +78,16 @@ export const finalCarryOver: Rule = {
         const role = `out.${key}`;
         const income = item(f, key, 'in');
         if (!has(f, role) || !yearEnd || !spent || !income) continue;
-        checkEquality(ctx, this.id, [[f, yearEnd, role], [f, spent, role]], cells(f, [income, item(f, `carryover-${key}`, 'in')], 'in.amount'), `${label}：年初结转和结余 + 本年收入 − 本年支出合计`);
+        checkEquality(
+          ctx,
+          this.id,
+          [
+            [f, yearEnd, role],
+            [f, spent, role],
+          ],
+          cells(f, [income, item(f, `carryover-${key}`, 'in')], 'in.amount'),
+          `${label}：年初结转和结余 + 本年收入 − 本年支出合计`,
+        );
       }
     }
     for (const t of ctx.tables) {
@@ -80,7 +95,19 @@ export const finalCarryOver: Rule = {
       if (!['carry-begin', 'income', 'total', 'carry-end'].every((r) => has(t, r))) continue;
       for (const row of t.rows) {
         if (row.kind === 'other' || !row.amounts.total || !row.amounts['carry-end']) continue;
-        checkEquality(ctx, this.id, [[t, row, 'carry-end'], [t, row, 'total']], [[t, row, 'carry-begin'], [t, row, 'income']], '年初结转和结余 + 本年收入 − 本年支出合计');
+        checkEquality(
+          ctx,
+          this.id,
+          [
+            [t, row, 'carry-end'],
+            [t, row, 'total'],
+          ],
+          [
+            [t, row, 'carry-begin'],
+            [t, row, 'income'],
+          ],
+          '年初结转和结余 + 本年收入 − 本年支出合计',
+        );
       }
     }
   },
@@ -139,14 +166,18 @@ export const finalSummaryFiscal: Rule = {
     const inc = ctx.first('income');
     const incTotal = inc && totalRow(inc);
     const fTotal = item(f, 'income-total', 'in');
-    if (inc && incTotal && fTotal && has(inc, 'fiscal')) checkEquality(ctx, this.id, [[f, fTotal, 'in.amount']], [[inc, incTotal, 'fiscal']], '收入决算表合计行“财政拨款收入”');
+    if (inc && incTotal && fTotal && has(inc, 'fiscal'))
+      checkEquality(ctx, this.id, [[f, fTotal, 'in.amount']], [[inc, incTotal, 'fiscal']], '收入决算表合计行“财政拨款收入”');
     const s = ctx.first('income-expenditure-summary');
     for (const { key, label } of FUNDS) {
       const fi = item(f, key, 'in');
       const si = s && item(s, key, 'in');
       if (s && fi && si) checkEquality(ctx, this.id, [[f, fi, 'in.amount']], [[s, si, 'in.amount']], `收入支出决算总表“${label}收入”`);
     }
-    const funds: [string, 'government-fund-expenditure' | 'state-capital-expenditure'][] = [['fund', 'government-fund-expenditure'], ['state', 'state-capital-expenditure']];
+    const funds: [string, 'government-fund-expenditure' | 'state-capital-expenditure'][] = [
+      ['fund', 'government-fund-expenditure'],
+      ['state', 'state-capital-expenditure'],
+    ];
     for (const [key, id] of funds) {
       const t = ctx.first(id);
       const tt = t && totalRow(t);
@@ -177,12 +208,25 @@ export const finalFiscalSubset: Rule = {
       const et = totalRow(e);
       const gt = totalRow(g);
       for (const role of roles) {
-        if (et && gt && gt.amounts[role]) ctx.check({ rule: this.id, op: 'gte', lhs: [term(e, et, role)], rhs: [term(g, gt, role)], expectation: `${g.def.title}合计行的对应数（全部资金不少于财政拨款）` });
+        if (et && gt && gt.amounts[role])
+          ctx.check({
+            rule: this.id,
+            op: 'gte',
+            lhs: [term(e, et, role)],
+            rhs: [term(g, gt, role)],
+            expectation: `${g.def.title}合计行的对应数（全部资金不少于财政拨款）`,
+          });
         for (const r of codeRows(g)) {
           const x = ec.get(r.code!);
           const lhs = term(e, x, role);
           if (!x) lhs.label = `${e.def.title}中缺少科目 ${r.code}（${r.name}），按 0 计`;
-          ctx.check({ rule: this.id, op: 'gte', lhs: [lhs], rhs: [term(g, r, role)], expectation: `${g.def.title}中同一科目的对应数（全部资金不少于财政拨款）` });
+          ctx.check({
+            rule: this.id,
+            op: 'gte',
+            lhs: [lhs],
+            rhs: [term(g, r, role)],
+            expectation: `${g.def.title}中同一科目的对应数（全部资金不少于财政拨款）`,
+          });
         }
       }
     }
@@ -195,7 +239,13 @@ export const finalFiscalSubset: Rule = {
     ];
     for (const [a, b, ra, rb, what] of pairs)
       if (a && b && a.amounts[ra] && b.amounts[rb])
-        ctx.check({ rule: this.id, op: 'gte', lhs: [term(s, a, ra)], rhs: [term(f, b, rb)], expectation: `财政拨款收支总表的${what}（全部资金不少于财政拨款）` });
+        ctx.check({
+          rule: this.id,
+          op: 'gte',
+          lhs: [term(s, a, ra)],
+          rhs: [term(f, b, rb)],
+          expectation: `财政拨款收支总表的${what}（全部资金不少于财政拨款）`,
+        });
   },
 };
 

@@ -97,7 +97,13 @@ function checkDepartmentTarget(rows: Rows, title: string, at: At, into: Departme
   // A blank form (a template not yet filled in) is not reported part by part.
   const blank = heads.every((h) => h.at < 0 || !bodyOf(h).length);
   if (rec.parts.length && !blank) {
-    const titleAt = at(rows[0].r, Math.max(0, rows[0].texts.findIndex((t) => !!t)));
+    const titleAt = at(
+      rows[0].r,
+      Math.max(
+        0,
+        rows[0].texts.findIndex((t) => !!t),
+      ),
+    );
     for (const h of heads) {
       if (h.at < 0) {
         out.push({ rule: 'performance.department-part', severity: 'warning', message: `${name}缺少“${h.name}”部分`, ...titleAt, cells: [titleAt] });
@@ -105,12 +111,14 @@ function checkDepartmentTarget(rows: Rows, title: string, at: At, into: Departme
       }
       const body = bodyOf(h);
       const here = at(lines[h.at].r, lines[h.at].c);
-      if (!body.length) out.push({ rule: 'performance.department-part', severity: 'warning', message: `${name}的“${h.name}”下没有内容`, ...here, cells: [here] });
+      if (!body.length)
+        out.push({ rule: 'performance.department-part', severity: 'warning', message: `${name}的“${h.name}”下没有内容`, ...here, cells: [here] });
       if (h.name !== '分项绩效目标') continue;
       // 分项 items: "（一）…", "1、…"; with "绩效目标：" / "绩效指标：" lines when the list uses them.
       const items: { l: (typeof lines)[number]; goal: boolean; indicator: boolean }[] = [];
       for (const l of body) {
-        if (/^[（(][一二三四五六七八九十]+[)）]|^\d+[、.．]/.test(l.text) && !/^(绩效目标|绩效指标)/.test(l.text)) items.push({ l, goal: false, indicator: false });
+        if (/^[（(][一二三四五六七八九十]+[)）]|^\d+[、.．]/.test(l.text) && !/^(绩效目标|绩效指标)/.test(l.text))
+          items.push({ l, goal: false, indicator: false });
         else if (items.length && /^绩效目标\s*[:：]/.test(l.text)) items[items.length - 1].goal = true;
         else if (items.length && /^绩效指标\s*[:：]/.test(l.text)) items[items.length - 1].indicator = true;
       }
@@ -120,7 +128,13 @@ function checkDepartmentTarget(rows: Rows, title: string, at: At, into: Departme
         for (const x of items)
           if (!x.goal || !x.indicator) {
             const c = at(x.l.r, x.l.c);
-            out.push({ rule: 'performance.department-part', severity: 'warning', message: `${name}：分项“${x.l.text.slice(0, 20)}…”没有写明${!x.goal && !x.indicator ? '绩效目标和绩效指标' : !x.goal ? '绩效目标' : '绩效指标'}`, ...c, cells: [c] });
+            out.push({
+              rule: 'performance.department-part',
+              severity: 'warning',
+              message: `${name}：分项“${x.l.text.slice(0, 20)}…”没有写明${!x.goal && !x.indicator ? '绩效目标和绩效指标' : !x.goal ? '绩效目标' : '绩效指标'}`,
+              ...c,
+              cells: [c],
+            });
           }
     }
   }
@@ -138,7 +152,16 @@ function checkDepartmentTarget(rows: Rows, title: string, at: At, into: Departme
     if (fiscal) {
       const sum = fiscal.value.plus(other?.value ?? 0);
       if (!sum.eq(total.value))
-        out.push({ rule: 'performance.budget-sum', severity: 'error', message: `${name}：资金总额 ${total.value} 应等于财政拨款 ${fiscal.value} + 其他资金 ${other?.value ?? 0} = ${sum}`, ...at(total.r, total.c), cells: [at(total.r, total.c), at(fiscal.r, fiscal.c), ...(other ? [at(other.r, other.c)] : [])], expected: sum.toString(), actual: total.value.toString(), difference: total.value.minus(sum).toString() });
+        out.push({
+          rule: 'performance.budget-sum',
+          severity: 'error',
+          message: `${name}：资金总额 ${total.value} 应等于财政拨款 ${fiscal.value} + 其他资金 ${other?.value ?? 0} = ${sum}`,
+          ...at(total.r, total.c),
+          cells: [at(total.r, total.c), at(fiscal.r, fiscal.c), ...(other ? [at(other.r, other.c)] : [])],
+          expected: sum.toString(),
+          actual: total.value.toString(),
+          difference: total.value.minus(sum).toString(),
+        });
     }
   }
   into.push(rec);
@@ -155,9 +178,15 @@ export function checkDepartmentAcross(departments: DepartmentTarget[], expenditu
   for (const d of departments) {
     if (!d.funds || d.funds.value.minus(expenditure.value).abs().lte('0.005')) continue;
     out.push({
-      rule: 'performance.department-funds', severity: 'warning',
+      rule: 'performance.department-funds',
+      severity: 'warning',
       message: `${d.title}的资金总额 ${d.funds.value.toFixed(2)}万元，与支出表的本年支出合计 ${expenditure.value.toFixed(2)}万元（${expenditure.sheet}!${expenditure.cell}）不一致`,
-      sheet: d.funds.sheet, cell: d.funds.cell, cells: [{ sheet: d.funds.sheet, cell: d.funds.cell }, { sheet: expenditure.sheet, cell: expenditure.cell }],
+      sheet: d.funds.sheet,
+      cell: d.funds.cell,
+      cells: [
+        { sheet: d.funds.sheet, cell: d.funds.cell },
+        { sheet: expenditure.sheet, cell: expenditure.cell },
+      ],
     });
   }
   return out;
@@ -168,7 +197,6 @@ export function isProjectTargetTable(title: string): boolean {
   const t = squash(title);
   return /绩效目标表$/.test(t) && !/部门整体/.test(t);
 }
-
 
 type Rows = { r: number; cells: (Cell | undefined)[]; texts: string[] }[];
 
@@ -222,7 +250,13 @@ function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): { 
       level1 = levelName(row.texts[c1]);
       level1Row = row.r;
       if (!INDICATOR_LEVELS[level1])
-        out.push({ rule: 'performance.indicator-level', severity: 'warning', message: `${name}：一级指标“${row.texts[c1]}”不是常用的一级指标（产出 / 效益 / 满意度，或 产出 / 效果）`, ...at(row.r, c1), cells: [at(row.r, c1)] });
+        out.push({
+          rule: 'performance.indicator-level',
+          severity: 'warning',
+          message: `${name}：一级指标“${row.texts[c1]}”不是常用的一级指标（产出 / 效益 / 满意度，或 产出 / 效果）`,
+          ...at(row.r, c1),
+          cells: [at(row.r, c1)],
+        });
     }
     if (level1 && c3 >= 0) {
       const t = thirds.get(level1) ?? { r: level1Row, n: 0 };
@@ -233,7 +267,13 @@ function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): { 
     if (level2) carried2 = level2;
     if (level2 && INDICATOR_LEVELS[level1] && !INDICATOR_LEVELS[level1].includes(level2)) {
       const right = Object.entries(INDICATOR_LEVELS).find(([, v]) => v.includes(level2))?.[0];
-      out.push({ rule: 'performance.indicator-level', severity: 'warning', message: `${name}：二级指标“${row.texts[c2]}”不属于一级指标“${level1}”${right ? `，应在“${right}”下` : ''}`, ...at(row.r, c2), cells: [at(row.r, c2)] });
+      out.push({
+        rule: 'performance.indicator-level',
+        severity: 'warning',
+        message: `${name}：二级指标“${row.texts[c2]}”不属于一级指标“${level1}”${right ? `，应在“${right}”下` : ''}`,
+        ...at(row.r, c2),
+        cells: [at(row.r, c2)],
+      });
     }
     if (cv < 0 || (c3 >= 0 && !row.texts[c3])) continue;
     // 指标值: one cell ("≥95%", "100", "10.96万元") or 符号 | 值 | 单位.
@@ -241,24 +281,53 @@ function checkIndicators(rows: Rows, name: string, at: At, budget?: Decimal): { 
     const valueText = split ? `${row.texts[split.val]}${row.texts[split.unit]}` : row.texts[cv];
     const where = at(row.r, split ? split.val : cv);
     if (split ? COMPARISON.test(symbol) && !/^\d+(\.\d+)?$/.test(row.texts[split.val]) : COMPARISON.test(valueText) && !/\d/.test(valueText)) {
-      out.push({ rule: 'performance.indicator-value', severity: 'error', message: `${name}：“${row.texts[c3] || row.texts[c2]}”的指标值“${split ? symbol + (row.texts[split.val] ?? '') : valueText}”缺少数值`, ...where, cells: [where] });
+      out.push({
+        rule: 'performance.indicator-value',
+        severity: 'error',
+        message: `${name}：“${row.texts[c3] || row.texts[c2]}”的指标值“${split ? symbol + (row.texts[split.val] ?? '') : valueText}”缺少数值`,
+        ...where,
+        cells: [where],
+      });
       continue;
     }
     const pct = /(\d+(?:\.\d+)?)\s*[%％]$/.exec(valueText);
-    if (pct && new Decimal(pct[1]).gt(100) && !/^[≤<＜≦]|不超过|不高于|小于/.test(split ? symbol : valueText) && !/增长|提高|增幅|同比|超/.test(row.texts[c3] ?? ''))
-      out.push({ rule: 'performance.indicator-value', severity: 'warning', message: `${name}：“${row.texts[c3]}”的指标值为 ${pct[1]}%，超过 100%，请核对`, ...where, cells: [where] });
+    if (
+      pct &&
+      new Decimal(pct[1]).gt(100) &&
+      !/^[≤<＜≦]|不超过|不高于|小于/.test(split ? symbol : valueText) &&
+      !/增长|提高|增幅|同比|超/.test(row.texts[c3] ?? '')
+    )
+      out.push({
+        rule: 'performance.indicator-value',
+        severity: 'warning',
+        message: `${name}：“${row.texts[c3]}”的指标值为 ${pct[1]}%，超过 100%，请核对`,
+        ...where,
+        cells: [where],
+      });
     const money = /(\d+(?:\.\d+)?)\s*(万元|元)$/.exec(valueText);
     if (money && budget && /成本|数量/.test(carried2)) {
       const v = new Decimal(money[1]).div(money[2] === '元' ? 10000 : 1);
       if (v.gt(budget))
-        out.push({ rule: 'performance.indicator-budget', severity: 'warning', message: `${name}：“${row.texts[c3]}”的指标值 ${valueText} 超过项目预算数 ${budget.toFixed(2)}万元，请核对`, ...where, cells: [where] });
+        out.push({
+          rule: 'performance.indicator-budget',
+          severity: 'warning',
+          message: `${name}：“${row.texts[c3]}”的指标值 ${valueText} 超过项目预算数 ${budget.toFixed(2)}万元，请核对`,
+          ...where,
+          cells: [where],
+        });
     }
   }
   // Only in a table whose indicators are being filled in (a blank template has none yet).
   const filled = [...thirds.values()].some((t) => t.n > 0);
   for (const [l1, t] of thirds)
     if (filled && t.n === 0)
-      out.push({ rule: 'performance.indicator-level', severity: 'warning', message: `${name}：一级指标“${l1}”下没有三级指标`, ...at(t.r, c1), cells: [at(t.r, c1)] });
+      out.push({
+        rule: 'performance.indicator-level',
+        severity: 'warning',
+        message: `${name}：一级指标“${l1}”下没有三级指标`,
+        ...at(t.r, c1),
+        cells: [at(t.r, c1)],
+      });
   return { findings: out, indicators: [...thirds.values()].reduce((n, t) => n + t.n, 0) };
 }
 
@@ -286,11 +355,25 @@ export function checkPerformanceTables(wb: Workbook, others: OtherTable[], proje
     const fiscal = after(/财政资金$/);
     const other = after(/^其他资金$/);
     const yuan = rows.some((x) => x.texts.some((t) => /单位[:：]元$/.test(t)));
-    projects.push({ sheet: o.sheet, name, budget: budget ? (yuan ? budget.value.div(10000) : budget.value) : undefined, cell: budget ? a1(budget.r, budget.c) : undefined });
+    projects.push({
+      sheet: o.sheet,
+      name,
+      budget: budget ? (yuan ? budget.value.div(10000) : budget.value) : undefined,
+      cell: budget ? a1(budget.r, budget.c) : undefined,
+    });
     if (budget && fiscal) {
       const sum = fiscal.value.plus(other?.value ?? 0);
       if (!sum.eq(budget.value))
-        out.push({ rule: 'performance.budget-sum', severity: 'error', message: `${name}：预算数 ${budget.value} 应等于财政资金 ${fiscal.value} + 其他资金 ${other?.value ?? 0} = ${sum}`, ...at(budget.r, budget.c), cells: [at(budget.r, budget.c), at(fiscal.r, fiscal.c), ...(other ? [at(other.r, other.c)] : [])], expected: sum.toString(), actual: budget.value.toString(), difference: budget.value.minus(sum).toString() });
+        out.push({
+          rule: 'performance.budget-sum',
+          severity: 'error',
+          message: `${name}：预算数 ${budget.value} 应等于财政资金 ${fiscal.value} + 其他资金 ${other?.value ?? 0} = ${sum}`,
+          ...at(budget.r, budget.c),
+          cells: [at(budget.r, budget.c), at(fiscal.r, fiscal.c), ...(other ? [at(other.r, other.c)] : [])],
+          expected: sum.toString(),
+          actual: budget.value.toString(),
+          difference: budget.value.minus(sum).toString(),
+        });
     }
     // 2. 资金支出计划: the percentages from the plan row up to 绩效目标 never decrease and end at 100%.
     const planIdx = rows.findIndex((x) => x.texts.some((t) => /^资金支出计划/.test(t)));
@@ -314,10 +397,24 @@ export function checkPerformanceTables(wb: Workbook, others: OtherTable[], proje
           });
       for (let i = 1; i < plan.length; i++)
         if (plan[i].v.lt(plan[i - 1].v))
-          out.push({ rule: 'performance.plan', severity: 'error', message: `${name}：资金支出计划应逐期累计、不减少，${plan[i].v}% 小于前一期的 ${plan[i - 1].v}%`, ...at(plan[i].r, plan[i].c), cells: [at(plan[i - 1].r, plan[i - 1].c), at(plan[i].r, plan[i].c)] });
+          out.push({
+            rule: 'performance.plan',
+            severity: 'error',
+            message: `${name}：资金支出计划应逐期累计、不减少，${plan[i].v}% 小于前一期的 ${plan[i - 1].v}%`,
+            ...at(plan[i].r, plan[i].c),
+            cells: [at(plan[i - 1].r, plan[i - 1].c), at(plan[i].r, plan[i].c)],
+          });
       const last = plan[plan.length - 1];
       if (last && !last.v.eq(100))
-        out.push({ rule: 'performance.plan', severity: 'error', message: `${name}：资金支出计划最后一期应为 100%，实际为 ${last.v}%`, ...at(last.r, last.c), cells: [at(last.r, last.c)], expected: '100', actual: last.v.toString() });
+        out.push({
+          rule: 'performance.plan',
+          severity: 'error',
+          message: `${name}：资金支出计划最后一期应为 100%，实际为 ${last.v}%`,
+          ...at(last.r, last.c),
+          cells: [at(last.r, last.c)],
+          expected: '100',
+          actual: last.v.toString(),
+        });
     }
     // 3. 二级指标 under the right 一级指标; 4. 指标值 well-formed; 5. a 成本 / 数量 figure in 万元 within 预算数.
     out.push(...checkIndicators(rows, name, at, budget ? (yuan ? budget.value.div(10000) : budget.value) : undefined).findings);
@@ -335,7 +432,15 @@ export function checkProjectsAcross(projects: ProjectTarget[], projectSpending?:
   for (const p of projects) {
     const k = squash(p.name).replace(/绩效目标表$/, '');
     const first = seen.get(k);
-    if (first) out.push({ rule: 'performance.unique-name', severity: 'warning', message: `项目“${p.name}”的绩效目标表出现了不止一张（另见 ${first.sheet}）`, sheet: p.sheet, cell: p.cell ?? 'A1', cells: [{ sheet: p.sheet, cell: p.cell ?? 'A1' }] });
+    if (first)
+      out.push({
+        rule: 'performance.unique-name',
+        severity: 'warning',
+        message: `项目“${p.name}”的绩效目标表出现了不止一张（另见 ${first.sheet}）`,
+        sheet: p.sheet,
+        cell: p.cell ?? 'A1',
+        cells: [{ sheet: p.sheet, cell: p.cell ?? 'A1' }],
+      });
     else seen.set(k, p);
   }
   const withBudget = projects.filter((p) => p.budget);
@@ -344,9 +449,12 @@ export function checkProjectsAcross(projects: ProjectTarget[], projectSpending?:
     const total = withBudget.reduce((a, p) => a.plus(p.budget!), new Decimal(0));
     if (total.gt(projectSpending.value.plus('0.005')))
       out.push({
-        rule: 'performance.project-total', severity: 'warning',
+        rule: 'performance.project-total',
+        severity: 'warning',
         message: `${withBudget.length} 张项目绩效目标表的预算数合计 ${total.toFixed(2)}万元，多于支出表的项目支出 ${projectSpending.value.toFixed(2)}万元（${projectSpending.sheet}!${projectSpending.cell}）`,
-        sheet: projectSpending.sheet, cell: projectSpending.cell, cells: [{ sheet: projectSpending.sheet, cell: projectSpending.cell }, ...withBudget.map((p) => ({ sheet: p.sheet, cell: p.cell! }))],
+        sheet: projectSpending.sheet,
+        cell: projectSpending.cell,
+        cells: [{ sheet: projectSpending.sheet, cell: projectSpending.cell }, ...withBudget.map((p) => ({ sheet: p.sheet, cell: p.cell! }))],
       });
   }
   return out;

@@ -64,7 +64,14 @@ export const emptyNote: Rule = {
       if (hasAmounts(t)) continue;
       if (t.notes.some((n) => /无|空表/.test(n))) continue;
       const c = titleCell(t);
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}没有数据，也没有“注：无……，空表列示”的说明`, ...c, cells: [c], table: t.schema });
+      ctx.finding({
+        rule: this.id,
+        severity: 'warning',
+        message: `${t.def.title}没有数据，也没有“注：无……，空表列示”的说明`,
+        ...c,
+        cells: [c],
+        table: t.schema,
+      });
     }
   },
 };
@@ -83,7 +90,14 @@ export const templateNote: Rule = {
         const m = TEMPLATE_NOTE.exec(n);
         if (!m) continue;
         const c = titleCell(t);
-        ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}下方留有模板的填写说明“${n.length > 40 ? n.slice(0, 40) + '…' : n}”：公开前应删去`, ...c, cells: [c], table: t.schema });
+        ctx.finding({
+          rule: this.id,
+          severity: 'warning',
+          message: `${t.def.title}下方留有模板的填写说明“${n.length > 40 ? n.slice(0, 40) + '…' : n}”：公开前应删去`,
+          ...c,
+          cells: [c],
+          table: t.schema,
+        });
       }
   },
 };
@@ -106,7 +120,14 @@ export const noteOfAnotherTable: Rule = {
       const wrong = t.notes.find((n) => f.other.test(n) && !f.own.test(n));
       if (!wrong) continue;
       const c = titleCell(t);
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}下方的说明“${wrong.length > 40 ? wrong.slice(0, 40) + '…' : wrong}”说的是另一张表：应说明本表（${f.label}）的情况`, ...c, cells: [c], table: t.schema });
+      ctx.finding({
+        rule: this.id,
+        severity: 'warning',
+        message: `${t.def.title}下方的说明“${wrong.length > 40 ? wrong.slice(0, 40) + '…' : wrong}”说的是另一张表：应说明本表（${f.label}）的情况`,
+        ...c,
+        cells: [c],
+        table: t.schema,
+      });
     }
   },
 };
@@ -124,7 +145,14 @@ export const duplicateCode: Rule = {
         const first = firsts.get(r.code!);
         if (!first || first === r) continue;
         const c = labelCell(t, r);
-        ctx.finding({ rule: this.id, severity: 'error', message: `${shortTitle(t)}中科目编码 ${r.code} 重复出现（第 ${first.row + 1} 行和第 ${r.row + 1} 行），汇总关系无法确定`, ...c, cells: [labelCell(t, first), c], table: t.schema });
+        ctx.finding({
+          rule: this.id,
+          severity: 'error',
+          message: `${shortTitle(t)}中科目编码 ${r.code} 重复出现（第 ${first.row + 1} 行和第 ${r.row + 1} 行），汇总关系无法确定`,
+          ...c,
+          cells: [labelCell(t, first), c],
+          table: t.schema,
+        });
       }
     }
   },
@@ -147,7 +175,14 @@ export const hierarchyGaps: Rule = {
         const expectLen = r.code!.length - 2;
         if (expectLen >= 3 && (!p || p.code!.length !== expectLen)) {
           const c = labelCell(t, r);
-          ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中 ${rowLabel(r)} 缺少上级科目 ${r.code!.slice(0, expectLen)}`, ...c, cells: [c], table: t.schema });
+          ctx.finding({
+            rule: this.id,
+            severity: 'warning',
+            message: `${shortTitle(t)}中 ${rowLabel(r)} 缺少上级科目 ${r.code!.slice(0, expectLen)}`,
+            ...c,
+            cells: [c],
+            table: t.schema,
+          });
         }
       }
       const depth = t.def.depth ?? 3;
@@ -157,7 +192,14 @@ export const hierarchyGaps: Rule = {
         const tot = r.amounts['total'];
         if (tot && tot.blank) continue;
         const c = labelCell(t, r);
-        ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中 ${rowLabel(r)} 没有列出下级${r.level === 1 ? '款' : '项'}级科目`, ...c, cells: [c], table: t.schema });
+        ctx.finding({
+          rule: this.id,
+          severity: 'warning',
+          message: `${shortTitle(t)}中 ${rowLabel(r)} 没有列出下级${r.level === 1 ? '款' : '项'}级科目`,
+          ...c,
+          cells: [c],
+          table: t.schema,
+        });
       }
     }
   },
@@ -203,30 +245,75 @@ export const codeNames: Rule = {
         const key = r.code!;
         const prev = seen.get(key);
         if (prev && prev.name !== r.name && normName(prev.name) !== normName(r.name)) {
-          ctx.finding({ rule: this.id, severity: 'warning', message: `科目 ${r.code} 在${shortTitle(t)}中名为“${r.name}”，在${shortTitle(prev.t)}中名为“${prev.name}”`, ...labelCell(t, r), cells: [labelCell(t, r), labelCell(prev.t, prev.r)], table: t.schema });
+          ctx.finding({
+            rule: this.id,
+            severity: 'warning',
+            message: `科目 ${r.code} 在${shortTitle(t)}中名为“${r.name}”，在${shortTitle(prev.t)}中名为“${prev.name}”`,
+            ...labelCell(t, r),
+            cells: [labelCell(t, r), labelCell(prev.t, prev.r)],
+            table: t.schema,
+          });
         } else if (!prev) seen.set(key, { name: r.name, t, r });
         const official = catalogueName(t.def.codeKind, r.code!);
         if (official === undefined) {
           if (!benign(t.def.codeKind, r.code!)) unknown.push(r);
         } else if (t.def.codeKind === 'function' && isFormerClassName(r.code!, r.name))
-          ctx.finding({ rule: 'structure.former-name', severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
+          ctx.finding({
+            rule: 'structure.former-name',
+            severity: 'warning',
+            message: `${shortTitle(t)}中科目 ${r.code}“${r.name}”科目名称为旧名称，现行名称为“${official}”`,
+            ...labelCell(t, r),
+            cells: [labelCell(t, r)],
+            table: t.schema,
+          });
         else if (contradictedName(t.def.codeKind, r.code!, r.name) !== undefined) {
           // Another item's name: the code or the name is misprinted, and what the row is cannot be told.
           const cells = [labelCell(t, r)];
-          ctx.finding({ rule: this.id, severity: 'error', message: `${shortTitle(t)}中“${r.code} ${r.name}”编码与名称不符：编码 ${r.code} 在科目目录中是“${official}”，印的名称“${r.name}”是另一科目（编码或名称印错）；依赖科目含义的核对（“三公”经费、经济与功能分类对应）不对该行进行`, ...labelCell(t, r), cells, table: t.schema, expected: official, actual: r.name });
+          ctx.finding({
+            rule: this.id,
+            severity: 'error',
+            message: `${shortTitle(t)}中“${r.code} ${r.name}”编码与名称不符：编码 ${r.code} 在科目目录中是“${official}”，印的名称“${r.name}”是另一科目（编码或名称印错）；依赖科目含义的核对（“三公”经费、经济与功能分类对应）不对该行进行`,
+            ...labelCell(t, r),
+            cells,
+            table: t.schema,
+            expected: official,
+            actual: r.name,
+          });
         } else if (official !== r.name && normName(official) !== normName(r.name))
-          ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`, ...labelCell(t, r), cells: [labelCell(t, r)], table: t.schema });
+          ctx.finding({
+            rule: this.id,
+            severity: 'warning',
+            message: `${shortTitle(t)}中科目 ${r.code} 名为“${r.name}”，科目目录中为“${official}”`,
+            ...labelCell(t, r),
+            cells: [labelCell(t, r)],
+            table: t.schema,
+          });
       }
       if (unknown.length) {
         const c = labelCell(t, unknown[0]);
-        const list = unknown.slice(0, 8).map((r) => r.code).join('、') + (unknown.length > 8 ? ` 等 ${unknown.length} 个` : '');
-        ctx.finding({ rule: 'structure.unknown-code', severity: 'warning', message: `${shortTitle(t)}中科目 ${list} 不在内置科目目录中，未核对其名称（目录可能未收录，不代表编码有误）`, ...c, cells: unknown.map((r) => labelCell(t, r)), table: t.schema });
+        const list =
+          unknown
+            .slice(0, 8)
+            .map((r) => r.code)
+            .join('、') + (unknown.length > 8 ? ` 等 ${unknown.length} 个` : '');
+        ctx.finding({
+          rule: 'structure.unknown-code',
+          severity: 'warning',
+          message: `${shortTitle(t)}中科目 ${list} 不在内置科目目录中，未核对其名称（目录可能未收录，不代表编码有误）`,
+          ...c,
+          cells: unknown.map((r) => labelCell(t, r)),
+          table: t.schema,
+        });
       }
     }
     const quiet = [...lacking.values()].filter((l) => benign(l.kind, l.code));
     if (quiet.length) {
       const c = labelCell(quiet[0].first.t, quiet[0].first.r);
-      const list = quiet.slice(0, 8).map((l) => `${l.code} ${l.first.r.name}`).join('、') + (quiet.length > 8 ? ` 等 ${quiet.length} 个` : '');
+      const list =
+        quiet
+          .slice(0, 8)
+          .map((l) => `${l.code} ${l.first.r.name}`)
+          .join('、') + (quiet.length > 8 ? ` 等 ${quiet.length} 个` : '');
       ctx.finding({
         rule: 'structure.unknown-code',
         severity: 'info',
@@ -263,7 +350,9 @@ export const misprintedCodes: Rule = {
     // Built only when some code is misprinted (almost never): the provincial workbook has 33,000 code rows.
     if (!ctx.tables.some((t) => t.codeIssues.length)) return;
     const byName = new Map<string, string>();
-    for (const t of ctx.tables) for (const r of codeRows(t)) if (r.name && !t.codeIssues.some((i) => i.row === r.row)) byName.set(`${t.def.codeKind}:${normName(r.name)}:${r.code!.length}`, r.code!);
+    for (const t of ctx.tables)
+      for (const r of codeRows(t))
+        if (r.name && !t.codeIssues.some((i) => i.row === r.row)) byName.set(`${t.def.codeKind}:${normName(r.name)}:${r.code!.length}`, r.code!);
     for (const t of ctx.tables)
       for (const i of t.codeIssues) {
         const c = at(t, i.row, i.col);
@@ -296,7 +385,14 @@ export const shortCodeParts: Rule = {
     for (const t of ctx.tables)
       for (const x of t.shortCodeParts) {
         const c = at(t, x.row, x.col);
-        ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}中“${x.name}”的${x.part}编码印为“${x.printed}”（一位数字），已按 ${x.printed.padStart(2, '0')} 读取为 ${x.code}：请核对编码是否印错`, ...c, cells: [c], table: t.schema });
+        ctx.finding({
+          rule: this.id,
+          severity: 'warning',
+          message: `${shortTitle(t)}中“${x.name}”的${x.part}编码印为“${x.printed}”（一位数字），已按 ${x.printed.padStart(2, '0')} 读取为 ${x.code}：请核对编码是否印错`,
+          ...c,
+          cells: [c],
+          table: t.schema,
+        });
       }
   },
 };
@@ -311,7 +407,14 @@ export const misplacedTotal: Rule = {
       const m = t.totalMisplaced;
       if (!m) continue;
       const c = at(t, m.row, m.col);
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)}的合计行（第 ${m.row + 1} 行）${m.why}（可能是从 PDF 转换时错位）：合计行无法读取，涉及合计的核对未进行；请把合计金额放到各金额列下`, ...c, cells: [c], table: t.schema });
+      ctx.finding({
+        rule: this.id,
+        severity: 'warning',
+        message: `${shortTitle(t)}的合计行（第 ${m.row + 1} 行）${m.why}（可能是从 PDF 转换时错位）：合计行无法读取，涉及合计的核对未进行；请把合计金额放到各金额列下`,
+        ...c,
+        cells: [c],
+        table: t.schema,
+      });
     }
   },
 };
@@ -325,14 +428,30 @@ export const uncalculatedFormulas: Rule = {
     for (const t of ctx.tables) {
       if (!t.uncalculated.length) continue;
       const cells = t.uncalculated.map((x) => at(t, x.row, x.col));
-      const list = cells.slice(0, 5).map((c) => c.cell).join('、') + (cells.length > 5 ? ` 等 ${cells.length} 格` : '');
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${shortTitle(t)} ${list} 的公式没有计算结果，请在 Excel/WPS 中重新计算并保存（按 F9 或打开后保存）后再校验；涉及这些格的核对暂不报告`, ...cells[0], cells, table: t.schema });
+      const list =
+        cells
+          .slice(0, 5)
+          .map((c) => c.cell)
+          .join('、') + (cells.length > 5 ? ` 等 ${cells.length} 格` : '');
+      ctx.finding({
+        rule: this.id,
+        severity: 'warning',
+        message: `${shortTitle(t)} ${list} 的公式没有计算结果，请在 Excel/WPS 中重新计算并保存（按 F9 或打开后保存）后再校验；涉及这些格的核对暂不报告`,
+        ...cells[0],
+        cells,
+        table: t.schema,
+      });
     }
   },
 };
 
 /** One warning per recorded cell of each table (former names, misprinted units, unreadable amounts, merged areas). */
-function cellWarnings<T extends { row: number; col: number }>(ctx: RuleContext, rule: string, list: (t: MappedTable) => T[], message: (t: MappedTable, x: T, cell: string) => string) {
+function cellWarnings<T extends { row: number; col: number }>(
+  ctx: RuleContext,
+  rule: string,
+  list: (t: MappedTable) => T[],
+  message: (t: MappedTable, x: T, cell: string) => string,
+) {
   for (const t of ctx.tables)
     for (const x of list(t)) {
       const c = at(t, x.row, x.col);
@@ -346,7 +465,13 @@ export const unitWords: Rule = {
   domain: '—',
   title: '金额后写的单位与表的金额单位不一致（如万元表中写“30000000元”）：按所写单位换算后核对，并提示改为数字',
   run(ctx) {
-    cellWarnings(ctx, this.id, (t) => t.unitWords, (t, x, cell) => `${shortTitle(t)} ${cell} 写的是“${x.text}”，单位为${x.unit}，而本表金额单位为${t.unit}：已按${t.unit}换算后核对，请改为以${t.unit}计的数字`);
+    cellWarnings(
+      ctx,
+      this.id,
+      (t) => t.unitWords,
+      (t, x, cell) =>
+        `${shortTitle(t)} ${cell} 写的是“${x.text}”，单位为${x.unit}，而本表金额单位为${t.unit}：已按${t.unit}换算后核对，请改为以${t.unit}计的数字`,
+    );
   },
 };
 
@@ -381,7 +506,12 @@ export const invalidAmounts: Rule = {
   domain: '—',
   title: '金额单元格中无法识别为数字的内容',
   run(ctx) {
-    cellWarnings(ctx, this.id, (t) => t.invalid, (t, x, cell) => `${shortTitle(t)} ${cell} 的内容“${x.text}”不是金额，按空白处理`);
+    cellWarnings(
+      ctx,
+      this.id,
+      (t) => t.invalid,
+      (t, x, cell) => `${shortTitle(t)} ${cell} 的内容“${x.text}”不是金额，按空白处理`,
+    );
   },
 };
 
@@ -395,7 +525,8 @@ export const mergedData: Rule = {
       ctx,
       this.id,
       (t) => t.mergedData.map((m) => ({ row: m.top, col: m.left, m })),
-      (t, { m }, cell) => `${shortTitle(t)} ${a1(m.top, m.left)}:${a1(m.bottom, m.right)} 是合并单元格，覆盖了金额栏：只有 ${cell} 的值被计入，其余格按空白处理，请取消合并后分别填写`,
+      (t, { m }, cell) =>
+        `${shortTitle(t)} ${a1(m.top, m.left)}:${a1(m.bottom, m.right)} 是合并单元格，覆盖了金额栏：只有 ${cell} 的值被计入，其余格按空白处理，请取消合并后分别填写`,
     );
   },
 };
@@ -452,7 +583,16 @@ export const metaYear: Rule = {
     for (const t of ctx.tables) {
       if (!t.year || t.year === year) continue;
       const c = titleCell(t);
-      ctx.finding({ rule: this.id, severity: 'error', message: `${t.def.title}的预算年度为 ${t.year}，其他各表为 ${year}`, ...c, cells: [c], table: t.schema, expected: String(year), actual: String(t.year) });
+      ctx.finding({
+        rule: this.id,
+        severity: 'error',
+        message: `${t.def.title}的预算年度为 ${t.year}，其他各表为 ${year}`,
+        ...c,
+        cells: [c],
+        table: t.schema,
+        expected: String(year),
+        actual: String(t.year),
+      });
     }
   },
 };
@@ -468,13 +608,37 @@ export const metaDepartment: Rule = {
     for (const t of ctx.tables) {
       if (!t.department || normName(t.department) === dept) continue;
       const c = titleCell(t);
-      ctx.finding({ rule: this.id, severity: 'warning', message: `${t.def.title}的单位为“${t.department}”，其他各表为“${dept}”`, ...c, cells: [c], table: t.schema });
+      ctx.finding({
+        rule: this.id,
+        severity: 'warning',
+        message: `${t.def.title}的单位为“${t.department}”，其他各表为“${dept}”`,
+        ...c,
+        cells: [c],
+        table: t.schema,
+      });
     }
   },
 };
 
 export const STRUCTURE_RULES: Rule[] = [
-  missingTable, duplicateTable, emptyNote, templateNote, noteOfAnotherTable, duplicateCode, hierarchyGaps, codeNames, formerClassNames, misprintedCodes, shortCodeParts, misplacedTotal,
-  uncalculatedFormulas, unitWords, scaledFormats, invalidAmounts, mergedData, mixedPrecision,
-  metaYear, metaDepartment,
+  missingTable,
+  duplicateTable,
+  emptyNote,
+  templateNote,
+  noteOfAnotherTable,
+  duplicateCode,
+  hierarchyGaps,
+  codeNames,
+  formerClassNames,
+  misprintedCodes,
+  shortCodeParts,
+  misplacedTotal,
+  uncalculatedFormulas,
+  unitWords,
+  scaledFormats,
+  invalidAmounts,
+  mergedData,
+  mixedPrecision,
+  metaYear,
+  metaDepartment,
 ];

@@ -37,7 +37,13 @@ export const summaryIncomeTotal: Rule = {
     for (const t of twoSided(ctx)) {
       const total = item(t, 'income-total', 'in');
       if (!total) continue;
-      checkEquality(ctx, this.id, [[t, total, 'in.amount']], incomeSources(t).map((p) => [t, p, 'in.amount']), '各项收入之和');
+      checkEquality(
+        ctx,
+        this.id,
+        [[t, total, 'in.amount']],
+        incomeSources(t).map((p) => [t, p, 'in.amount']),
+        '各项收入之和',
+      );
     }
   },
 };
@@ -77,21 +83,51 @@ export const summaryGrandTotals: Rule = {
       const carry = item(t, 'carryover', 'in');
       const carrySub = t.rows.filter((r) => r.side === 'in' && r.item?.startsWith('carryover-'));
       if (inGrand && inTotal)
-        checkEquality(ctx, this.id, [[t, inGrand, 'in.amount']], [[t, inTotal, 'in.amount'], ...carryCells(t, carry, carrySub, 'in.amount')], '本年收入合计 + 上年结转结余');
+        checkEquality(
+          ctx,
+          this.id,
+          [[t, inGrand, 'in.amount']],
+          [[t, inTotal, 'in.amount'], ...carryCells(t, carry, carrySub, 'in.amount')],
+          '本年收入合计 + 上年结转结余',
+        );
       // Layouts without a 本年收入合计 line (Shanghai): 收入总计 = 各项收入 + 上年结转结余.
       if (inGrand && !inTotal)
-        checkEquality(ctx, this.id, [[t, inGrand, 'in.amount']], [...incomeSources(t).map((r): CellAt => [t, r, 'in.amount']), ...carryCells(t, carry, carrySub, 'in.amount')], '各项收入 + 上年结转结余');
+        checkEquality(
+          ctx,
+          this.id,
+          [[t, inGrand, 'in.amount']],
+          [...incomeSources(t).map((r): CellAt => [t, r, 'in.amount']), ...carryCells(t, carry, carrySub, 'in.amount')],
+          '各项收入 + 上年结转结余',
+        );
       if (carry && carrySub.length && !carry.amounts['in.amount']?.blank)
-        checkEquality(ctx, this.id, [[t, carry, 'in.amount']], carrySub.map((s) => [t, s, 'in.amount']), '各项结转结余之和');
+        checkEquality(
+          ctx,
+          this.id,
+          [[t, carry, 'in.amount']],
+          carrySub.map((s) => [t, s, 'in.amount']),
+          '各项结转结余之和',
+        );
       const outGrand = item(t, 'exp-grand', 'out');
       const outTotal = item(t, 'exp-total', 'out');
       const yearEnd = item(t, 'year-end', 'out');
       if (outGrand && outTotal)
         for (const role of amountRoles(t, 'out'))
-          checkEquality(ctx, this.id, [[t, outGrand, role]], [[t, outTotal, role], ...(yearEnd ? [[t, yearEnd, role] as const] : [])], '本年支出合计 + 年终结转结余');
+          checkEquality(
+            ctx,
+            this.id,
+            [[t, outGrand, role]],
+            [[t, outTotal, role], ...(yearEnd ? [[t, yearEnd, role] as const] : [])],
+            '本年支出合计 + 年终结转结余',
+          );
       if (outGrand && !outTotal)
         for (const role of amountRoles(t, 'out'))
-          checkEquality(ctx, this.id, [[t, outGrand, role]], [...classRows(t).map((r): CellAt => [t, r, role]), ...(yearEnd ? [[t, yearEnd, role] as const] : [])], '各功能类支出 + 年终结转结余');
+          checkEquality(
+            ctx,
+            this.id,
+            [[t, outGrand, role]],
+            [...classRows(t).map((r): CellAt => [t, r, role]), ...(yearEnd ? [[t, yearEnd, role] as const] : [])],
+            '各功能类支出 + 年终结转结余',
+          );
     }
   },
 };
@@ -115,7 +151,13 @@ export const summaryBalance: Rule = {
         const carry = item(t, `carryover-${k}`, 'in');
         if (!inc) continue;
         const col = t.columns.find((c) => c.role === role)!.label;
-        checkEquality(ctx, this.id, [[t, outGrand, role]], [[t, inc, 'in.amount'], ...(carry ? [[t, carry, 'in.amount'] as const] : [])], `${col}收入 + 年初结转结余`);
+        checkEquality(
+          ctx,
+          this.id,
+          [[t, outGrand, role]],
+          [[t, inc, 'in.amount'], ...(carry ? [[t, carry, 'in.amount'] as const] : [])],
+          `${col}收入 + 年初结转结余`,
+        );
       }
     }
   },
@@ -177,7 +219,7 @@ export const rowFormulas: Rule = {
         let describe: string | undefined;
         for (const row of t.rows) {
           if (row.kind === 'other' || !row.amounts[f.target]) continue;
-          if (t.def.shape === 'two-sided' && (row.side !== 'out')) continue;
+          if (t.def.shape === 'two-sided' && row.side !== 'out') continue;
           if (settled(ctx, f.rule, t, rolesUnitsDiff(t, row, f.target, parts))) continue;
           describe ??= parts.map((p) => t.columns.find((c) => c.role === p)!.label).join(' + ');
           ctx.check({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe });
@@ -201,11 +243,25 @@ export const threePublicItems: Rule = {
       for (const role of amountRoles(t)) {
         if (total) {
           const parts = ['abroad', 'vehicle', 'reception'].map(get).filter((r): r is MappedRow => !!r);
-          if (parts.length) checkEquality(ctx, this.id, [[t, total, role]], parts.map((p) => [t, p, role]), '因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
+          if (parts.length)
+            checkEquality(
+              ctx,
+              this.id,
+              [[t, total, role]],
+              parts.map((p) => [t, p, role]),
+              '因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费',
+            );
         }
         if (vehicle) {
           const parts = ['purchase', 'operation'].map(get).filter((r): r is MappedRow => !!r);
-          if (parts.length) checkEquality(ctx, this.id, [[t, vehicle, role]], parts.map((p) => [t, p, role]), '公务用车购置费 + 公务用车运行维护费');
+          if (parts.length)
+            checkEquality(
+              ctx,
+              this.id,
+              [[t, vehicle, role]],
+              parts.map((p) => [t, p, role]),
+              '公务用车购置费 + 公务用车运行维护费',
+            );
         }
       }
     }
@@ -244,6 +300,13 @@ export const basicEconomicSplit: Rule = {
 };
 
 export const WITHIN_RULES: Rule[] = [
-  summaryIncomeTotal, summaryExpenditureTotal, summaryGrandTotals, summaryBalance,
-  hierarchyParent, hierarchyTotal, rowFormulas, threePublicItems, basicEconomicSplit,
+  summaryIncomeTotal,
+  summaryExpenditureTotal,
+  summaryGrandTotals,
+  summaryBalance,
+  hierarchyParent,
+  hierarchyTotal,
+  rowFormulas,
+  threePublicItems,
+  basicEconomicSplit,
 ];

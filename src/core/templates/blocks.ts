@@ -14,8 +14,15 @@ export interface Meta {
 const metaLine = (m: Meta): string[][] => [[`预算单位编码及名称：${m.department}`], [`预算年度：${m.year}`, '', '', `金额单位：${m.unit}`]];
 
 const INCOME_ITEMS = [
-  '一、一般公共预算拨款收入', '二、政府性基金预算拨款收入', '三、国有资本经营预算拨款收入', '四、财政专户管理资金收入',
-  '五、事业收入', '六、事业单位经营收入', '七、上级补助收入', '八、附属单位上缴收入', '九、其他收入',
+  '一、一般公共预算拨款收入',
+  '二、政府性基金预算拨款收入',
+  '三、国有资本经营预算拨款收入',
+  '四、财政专户管理资金收入',
+  '五、事业收入',
+  '六、事业单位经营收入',
+  '七、上级补助收入',
+  '八、附属单位上缴收入',
+  '九、其他收入',
 ];
 
 export interface SummaryData {
@@ -34,7 +41,7 @@ export function summaryBlock(m: Meta, d: SummaryData): TableBlock {
   const n = Math.max(classes.length, INCOME_ITEMS.length);
   const rows: string[][] = [];
   for (let i = 0; i < n; i++)
-    rows.push([String(i + 1), INCOME_ITEMS[i] ?? '', d.income[i] ?? '', classes[i]?.label ?? '', classes[i] ? d.classes[classes[i].code] ?? '' : '']);
+    rows.push([String(i + 1), INCOME_ITEMS[i] ?? '', d.income[i] ?? '', classes[i]?.label ?? '', classes[i] ? (d.classes[classes[i].code] ?? '') : '']);
   rows.push([String(n + 1), '本年收入合计', d.incomeTotal, '本年支出合计', d.expTotal]);
   rows.push([String(n + 2), '上年结转结余', d.carryover, '年终结转结余', d.yearEnd]);
   rows.push([String(n + 3), '收入总计', d.incomeGrand, '支出总计', d.expGrand]);
@@ -42,8 +49,15 @@ export function summaryBlock(m: Meta, d: SummaryData): TableBlock {
     id: 'income-expenditure-summary',
     title: '部门预算收支总表',
     meta: metaLine(m),
-    header: [['序号', '收入', '', '支出', ''], ['', '项 目', '预算数', '项 目', '预算数']],
-    headerMerges: [[0, 0, 2, 1], [0, 1, 1, 2], [0, 3, 1, 2]],
+    header: [
+      ['序号', '收入', '', '支出', ''],
+      ['', '项 目', '预算数', '项 目', '预算数'],
+    ],
+    headerMerges: [
+      [0, 0, 2, 1],
+      [0, 1, 1, 2],
+      [0, 3, 1, 2],
+    ],
     columnNumbers: true,
     rows,
     amountCols: [2, 4],
@@ -80,7 +94,11 @@ export function fiscalBlock(m: Meta, d: FiscalData): TableBlock {
       ['序号', '收入', '', '支出', '', '', '', ''],
       ['', '项 目', '金 额', '项 目', '合 计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
     ],
-    headerMerges: [[0, 0, 2, 1], [0, 1, 1, 2], [0, 3, 1, 5]],
+    headerMerges: [
+      [0, 0, 2, 1],
+      [0, 1, 1, 2],
+      [0, 3, 1, 5],
+    ],
     columnNumbers: true,
     rows,
     amountCols: [2, 4, 5, 6, 7],
@@ -104,7 +122,13 @@ export function incomeBlock(m: Meta, rows: CodeRows): TableBlock {
       ['序号', '功能分类科目', '', '合计', '本年收入', '', '', '', '', '', '', '', '上年结转'],
       ['', '科目编码', '科目名称', '', '小计', '财政拨款收入', '财政专户收入', '事业收入', '经营收入', '上级补助收入', '附属单位上缴收入', '其他收入', ''],
     ],
-    headerMerges: [[0, 0, 2, 1], [0, 1, 1, 2], [0, 3, 2, 1], [0, 4, 1, 8], [0, 12, 2, 1]],
+    headerMerges: [
+      [0, 0, 2, 1],
+      [0, 1, 1, 2],
+      [0, 3, 2, 1],
+      [0, 4, 1, 8],
+      [0, 12, 2, 1],
+    ],
     columnNumbers: true,
     rows: withSeq(rows),
     amountCols: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
@@ -122,7 +146,16 @@ export function expenditureBlock(m: Meta, rows: CodeRows): TableBlock {
       ['序号', '支出功能分类科目', '', '本年支出 合计', '基本支出', '项目支出', '经营支出', '上缴上级 支出', '对附属单位 补助支出'],
       ['', '科目编码', '科目名称', '', '', '', '', '', ''],
     ],
-    headerMerges: [[0, 0, 2, 1], [0, 1, 1, 2], [0, 3, 2, 1], [0, 4, 2, 1], [0, 5, 2, 1], [0, 6, 2, 1], [0, 7, 2, 1], [0, 8, 2, 1]],
+    headerMerges: [
+      [0, 0, 2, 1],
+      [0, 1, 1, 2],
+      [0, 3, 2, 1],
+      [0, 4, 2, 1],
+      [0, 5, 2, 1],
+      [0, 6, 2, 1],
+      [0, 7, 2, 1],
+      [0, 8, 2, 1],
+    ],
     columnNumbers: true,
     rows: withSeq(rows),
     amountCols: [3, 4, 5, 6, 7, 8],
@@ -142,7 +175,13 @@ export function generalBlock(m: Meta, rows: CodeRows, split: boolean): TableBloc
         ['序号', '支出功能分类科目', '', '合计', '基本支出', '', '', '项目支出'],
         ['', '科目编码', '科目名称', '', '小计', '人员经费', '公用经费', ''],
       ],
-      headerMerges: [[0, 0, 2, 1], [0, 1, 1, 2], [0, 3, 2, 1], [0, 4, 1, 3], [0, 7, 2, 1]],
+      headerMerges: [
+        [0, 0, 2, 1],
+        [0, 1, 1, 2],
+        [0, 3, 2, 1],
+        [0, 4, 1, 3],
+        [0, 7, 2, 1],
+      ],
       columnNumbers: true,
       rows: withSeq(rows),
       amountCols: [3, 4, 5, 6, 7],
@@ -161,7 +200,11 @@ export function basicBlock(m: Meta, rows: CodeRows): TableBlock {
       ['序号', '支出部门经济分类科目', '', '一般公共预算基本支出', '', ''],
       ['', '科目编码', '科目名称', '合计', '人员经费', '公用经费'],
     ],
-    headerMerges: [[0, 0, 2, 1], [0, 1, 1, 2], [0, 3, 1, 3]],
+    headerMerges: [
+      [0, 0, 2, 1],
+      [0, 1, 1, 2],
+      [0, 3, 1, 3],
+    ],
     columnNumbers: true,
     rows: withSeq(rows),
     amountCols: [3, 4, 5],
@@ -179,7 +222,13 @@ export function fundLikeBlock(id: string, title: string, m: Meta, rows: CodeRows
       ['序号', '支出功能分类科目', '', '合计', '基本支出', '项目支出'],
       ['', '科目编码', '科目名称', '', '', ''],
     ],
-    headerMerges: [[0, 0, 2, 1], [0, 1, 1, 2], [0, 3, 2, 1], [0, 4, 2, 1], [0, 5, 2, 1]],
+    headerMerges: [
+      [0, 0, 2, 1],
+      [0, 1, 1, 2],
+      [0, 3, 2, 1],
+      [0, 4, 2, 1],
+      [0, 5, 2, 1],
+    ],
     columnNumbers: true,
     rows: withSeq(rows),
     amountCols: [3, 4, 5],
@@ -216,7 +265,11 @@ export function threePublicBlock(m: Meta, d: ThreePublicData): TableBlock {
       ['序号', '项 目', '资金性质', '', '', ''],
       ['', '', '合计', '一般公共预算 财政拨款', '政府性基金财政 拨款', '国有资本经营预算财 政拨款'],
     ],
-    headerMerges: [[0, 0, 2, 1], [0, 1, 2, 1], [0, 2, 1, 4]],
+    headerMerges: [
+      [0, 0, 2, 1],
+      [0, 1, 2, 1],
+      [0, 2, 1, 4],
+    ],
     columnNumbers: true,
     rows,
     amountCols: [2, 3, 4, 5],

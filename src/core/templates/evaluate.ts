@@ -98,7 +98,11 @@ export class FormulaEvaluator {
 
 class Parser {
   private i = 0;
-  constructor(private readonly src: string, private readonly sheet: string, private readonly ev: FormulaEvaluator) {}
+  constructor(
+    private readonly src: string,
+    private readonly sheet: string,
+    private readonly ev: FormulaEvaluator,
+  ) {}
 
   private ws() {
     while (this.src[this.i] === ' ') this.i++;
@@ -123,7 +127,12 @@ class Parser {
       this.i += ne ? 2 : 1;
       const b = this.concat();
       a = lift(a, b, (x, y) => {
-        const eq = x instanceof Decimal || y instanceof Decimal ? (typeof x === 'string' || typeof y === 'string' ? str(x) === str(y) : num(x).eq(num(y))) : str(x) === str(y);
+        const eq =
+          x instanceof Decimal || y instanceof Decimal
+            ? typeof x === 'string' || typeof y === 'string'
+              ? str(x) === str(y)
+              : num(x).eq(num(y))
+            : str(x) === str(y);
         return ne ? !eq : eq;
       });
     }
@@ -218,7 +227,7 @@ function flat(args: Value[]): Scalar[] {
 function call(name: string, args: Value[]): Value {
   switch (name) {
     case 'IF':
-      return (Array.isArray(args[0]) ? args[0][0] : args[0]) ? args[1] : args[2] ?? false;
+      return (Array.isArray(args[0]) ? args[0][0] : args[0]) ? args[1] : (args[2] ?? false);
     case 'IFERROR':
       return args[0] === ERROR ? args[1] : args[0];
     case 'VLOOKUP': {

@@ -8,11 +8,31 @@
  *  - 基本支出决算表: each class = Σ its 款, 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310;
  *  - “三公”经费: 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行, for 预算数 and for 决算数.
  */
-import { AMOUNT_FORMAT, addCatalogueSheet, cellRef, codeTableFormulas, formula, printSetup, ref, RowFormulas, setCell, Template, TemplateOptions } from './template';
+import {
+  AMOUNT_FORMAT,
+  addCatalogueSheet,
+  cellRef,
+  codeTableFormulas,
+  formula,
+  printSetup,
+  ref,
+  RowFormulas,
+  setCell,
+  Template,
+  TemplateOptions,
+} from './template';
 import { classLabels } from './classes';
 import {
-  FinalMeta, finalExpenditureBlock, finalFiscalBlock, finalFundBlock, finalGeneralBlock, finalIncomeBlock, finalLedgerBlock, finalSummaryBlock,
-  finalThreePublicBlock, FINAL_SHEET_NAMES,
+  FinalMeta,
+  finalExpenditureBlock,
+  finalFiscalBlock,
+  finalFundBlock,
+  finalGeneralBlock,
+  finalIncomeBlock,
+  finalLedgerBlock,
+  finalSummaryBlock,
+  finalThreePublicBlock,
+  FINAL_SHEET_NAMES,
 } from './final-blocks';
 import { layoutWorkbook } from './layout';
 
@@ -31,11 +51,22 @@ export function buildFinalTemplate(o: TemplateOptions): Template {
   const n = o.inputRows ?? 40;
   const ledger = finalLedgerBlock(m);
   const blocks = [
-    finalSummaryBlock(m), finalIncomeBlock(m, n), finalExpenditureBlock(m, n), finalFiscalBlock(m), finalGeneralBlock(m, n), ledger.block,
-    finalThreePublicBlock(m), finalFundBlock('government-fund-expenditure', m, n), finalFundBlock('state-capital-expenditure', m, n),
+    finalSummaryBlock(m),
+    finalIncomeBlock(m, n),
+    finalExpenditureBlock(m, n),
+    finalFiscalBlock(m),
+    finalGeneralBlock(m, n),
+    ledger.block,
+    finalThreePublicBlock(m),
+    finalFundBlock('government-fund-expenditure', m, n),
+    finalFundBlock('state-capital-expenditure', m, n),
   ];
   const names = blocks.map((b) => o.sheetNames?.[b.id] ?? FINAL_SHEET_NAMES[b.id]);
-  const laid = layoutWorkbook(blocks, { layout: o.layout ?? 'sheets', unit: o.unit, sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年度部门决算公开表`] : names });
+  const laid = layoutWorkbook(blocks, {
+    layout: o.layout ?? 'sheets',
+    unit: o.unit,
+    sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年度部门决算公开表`] : names,
+  });
   const t: Template = { ...laid, blocks: new Map(blocks.map((b) => [b.id, b])), options: o };
   for (const id of Object.keys(FINAL_ROW_FORMULAS)) codeTableFormulas(t, id);
   addCatalogueSheet(t);
@@ -78,7 +109,11 @@ function fiscalFormulas(t: Template) {
   const c = (r: number, col: number) => cellRef(t, F, r, col, sheet);
   const classes = classLabels(t.options.year);
   const k = classes.length;
-  const sources: [number, string, number][] = [[4, 'general-budget-expenditure', 3], [5, 'government-fund-expenditure', 5], [6, 'state-capital-expenditure', 5]];
+  const sources: [number, string, number][] = [
+    [4, 'general-budget-expenditure', 3],
+    [5, 'government-fund-expenditure', 5],
+    [6, 'state-capital-expenditure', 5],
+  ];
   classes.forEach((cl, i) => {
     for (const [col, table, from] of sources) setCell(t, F, i, col, numbered(cl.code) ? formula(sumif(t, table, cl.code, from, sheet)) : input());
     setCell(t, F, i, 3, formula(`${c(i, 4)}+${c(i, 5)}+${c(i, 6)}`));

@@ -71,7 +71,13 @@ function spaced(s: string): string {
   return s.length === 2 ? `${s[0]}  ${s[1]}` : s;
 }
 
-export function renderBlock(sheet: Sheet, block: TableBlock, top: number, left: number, o: LayoutOptions): { placement: Omit<Placement, 'sheet'>; bottom: number } {
+export function renderBlock(
+  sheet: Sheet,
+  block: TableBlock,
+  top: number,
+  left: number,
+  o: LayoutOptions,
+): { placement: Omit<Placement, 'sheet'>; bottom: number } {
   const width = Math.max(...block.header.map((h) => h.length), ...block.rows.map((r) => r.length));
   let r = top;
   put(sheet, r, left, { value: `${o.titlePrefix ?? ''}${block.title}` });
@@ -171,6 +177,5 @@ export function setValue(l: LaidOut, at: { sheet: string; row: number; col: numb
   const sheet = l.workbook.sheets.find((s) => s.name === at.sheet)!;
   const row = sheet.rows[at.row] ?? (sheet.rows[at.row] = []);
   const old = row[at.col];
-  row[at.col] = { ...(old ?? {}), value, numFmt: typeof value === 'number' ? old?.numFmt ?? '#,##0.00' : old?.numFmt };
+  row[at.col] = { ...(old ?? {}), value, numFmt: typeof value === 'number' ? (old?.numFmt ?? '#,##0.00') : old?.numFmt };
 }
-

@@ -9,9 +9,7 @@
  */
 import { catalogueEntries, catalogueName } from '../catalogue';
 import { a1, Cell } from '../grid';
-import {
-  basicBlock, expenditureBlock, fiscalBlock, fundLikeBlock, generalBlock, incomeBlock, Meta, summaryBlock, threePublicBlock,
-} from './blocks';
+import { basicBlock, expenditureBlock, fiscalBlock, fundLikeBlock, generalBlock, incomeBlock, Meta, summaryBlock, threePublicBlock } from './blocks';
 import { classLabels } from './classes';
 import { LaidOut, layoutWorkbook, SHEET_NAMES } from './layout';
 import type { TableBlock } from './types';
@@ -19,8 +17,15 @@ import { INDICATOR_LEVELS } from '../rules/performance';
 import { buildFinalTemplate, FINAL_ROW_FORMULAS } from './final-template';
 
 export const TEMPLATE_TABLES = [
-  'income-expenditure-summary', 'income', 'expenditure', 'fiscal-appropriation-summary', 'general-budget-expenditure',
-  'general-budget-basic-expenditure', 'government-fund-expenditure', 'state-capital-expenditure', 'three-public-expenditure',
+  'income-expenditure-summary',
+  'income',
+  'expenditure',
+  'fiscal-appropriation-summary',
+  'general-budget-expenditure',
+  'general-budget-basic-expenditure',
+  'government-fund-expenditure',
+  'state-capital-expenditure',
+  'three-public-expenditure',
 ] as const;
 
 export interface TemplateOptions {
@@ -76,25 +81,59 @@ export function optionalBlocks(o: TemplateOptions): TableBlock[] {
   const blocks: TableBlock[] = [];
   if (o.optional?.includes('procurement'))
     blocks.push({
-      id: 'procurement', title: '部门政府采购预算', meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
+      id: 'procurement',
+      title: '部门政府采购预算',
+      meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
       header: [
         ['政府采购项目来源', '', '采购物品名称', '政府采购目录序号', '计量单位', '数量', '单价', '政府采购金额（当年部门预算安排资金）', '', '', '', '', ''],
         ['项目名称', '预算资金', '', '', '', '', '', '合计', '一般公共预算拨款', '基金预算拨款', '国有资本经营预算拨款', '财政专户核拨', '单位资金'],
       ],
-      headerMerges: [[0, 0, 1, 2], [0, 2, 2, 1], [0, 3, 2, 1], [0, 4, 2, 1], [0, 5, 2, 1], [0, 6, 2, 1], [0, 7, 1, 6]],
-      columnNumbers: false, rows: [['合计', ...blankRow(12)], ...Array.from({ length: n }, () => blankRow(13))], amountCols: [1, 6, 7, 8, 9, 10, 11, 12], notes: [],
+      headerMerges: [
+        [0, 0, 1, 2],
+        [0, 2, 2, 1],
+        [0, 3, 2, 1],
+        [0, 4, 2, 1],
+        [0, 5, 2, 1],
+        [0, 6, 2, 1],
+        [0, 7, 1, 6],
+      ],
+      columnNumbers: false,
+      rows: [['合计', ...blankRow(12)], ...Array.from({ length: n }, () => blankRow(13))],
+      amountCols: [1, 6, 7, 8, 9, 10, 11, 12],
+      notes: [],
     });
   if (o.optional?.includes('assets'))
     blocks.push({
-      id: 'assets', title: '部门固定资产占用情况表', meta: [[`编制部门：${o.department}`], [`截止时间：${o.year - 1}年12月31日`]],
-      header: [['项目', '数量', `价值(金额单位:${o.unit ?? '万元'})`]], headerMerges: [], columnNumbers: false,
-      rows: [['资产总额', '——', ''], ['1、房屋(平方米)', '', ''], ['其中：办公用房(平方米)', '', ''], ['2、车辆(台、辆)', '', ''], ['3、通用设备', '', ''], ['4、专用设备', '', ''], ['5、家具、用具、装具及动植物', '', ''], ['6、无形资产', '', '']],
-      amountCols: [2], notes: [],
+      id: 'assets',
+      title: '部门固定资产占用情况表',
+      meta: [[`编制部门：${o.department}`], [`截止时间：${o.year - 1}年12月31日`]],
+      header: [['项目', '数量', `价值(金额单位:${o.unit ?? '万元'})`]],
+      headerMerges: [],
+      columnNumbers: false,
+      rows: [
+        ['资产总额', '——', ''],
+        ['1、房屋(平方米)', '', ''],
+        ['其中：办公用房(平方米)', '', ''],
+        ['2、车辆(台、辆)', '', ''],
+        ['3、通用设备', '', ''],
+        ['4、专用设备', '', ''],
+        ['5、家具、用具、装具及动植物', '', ''],
+        ['6、无形资产', '', ''],
+      ],
+      amountCols: [2],
+      notes: [],
     });
   if (o.optional?.includes('performance'))
     blocks.push({
-      id: 'performance', title: '1.（项目名称）绩效目标表', meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
-      header: [['项目编码', '', '', '项目名称', '', '']], headerMerges: [[0, 1, 1, 2], [0, 4, 1, 2]], columnNumbers: false,
+      id: 'performance',
+      title: '1.（项目名称）绩效目标表',
+      meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
+      header: [['项目编码', '', '', '项目名称', '', '']],
+      headerMerges: [
+        [0, 1, 1, 2],
+        [0, 4, 1, 2],
+      ],
+      columnNumbers: false,
       rows: [
         ['预算规模及资金用途', '预算数', '', '其中：财政资金', '', '其他资金', ''],
         ['', '（资金用途）', '', '', '', '', ''],
@@ -102,25 +141,41 @@ export function optionalBlocks(o: TemplateOptions): TableBlock[] {
         ['', '', '', '', '100.00%', '', ''],
         ['绩效目标', '', '', '', '', '', ''],
         ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据', ''],
-        ...Object.entries(INDICATOR_LEVELS).flatMap(([l1, l2s]) => l2s.filter((x) => x !== '经济效益指标' && x !== '生态效益指标').map((l2, i) => [i === 0 ? l1 : '', l2, '', '', '', '', ''])),
+        ...Object.entries(INDICATOR_LEVELS).flatMap(([l1, l2s]) =>
+          l2s.filter((x) => x !== '经济效益指标' && x !== '生态效益指标').map((l2, i) => [i === 0 ? l1 : '', l2, '', '', '', '', '']),
+        ),
       ],
-      amountCols: [2, 4, 6], notes: [],
+      amountCols: [2, 4, 6],
+      notes: [],
     });
   if (o.optional?.includes('department-performance'))
     blocks.push({
       // 部门整体绩效目标 as a form: 资金总额 (a live sum), the three parts of the 绩效文本, and the indicator table in
       // the 部门产出 / 部门效果 framework of seed 003's 部门整体支出绩效指标.
-      id: 'department-performance', title: '部门整体绩效目标表', meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
-      header: [['项目', '内容', '', '', '', '']], headerMerges: [[0, 1, 1, 5]], columnNumbers: false,
+      id: 'department-performance',
+      title: '部门整体绩效目标表',
+      meta: [[dept], [`单位：${o.unit ?? '万元'}`]],
+      header: [['项目', '内容', '', '', '', '']],
+      headerMerges: [[0, 1, 1, 5]],
+      columnNumbers: false,
       rows: [
         ['年度资金总额', '', '其中：财政拨款', '', '其他资金', ''],
         ['总体绩效目标', '', '', '', '', ''],
         ['分项绩效目标', '', '', '', '', ''],
         ['工作保障措施', '', '', '', '', ''],
         ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
-        ...[['部门产出', '数量'], ['', '质量'], ['', '时效'], ['', '成本'], ['部门效果', '社会效益'], ['', '可持续影响'], ['', '满意度']].map(([a, b]) => [a, b, '', '', '', '']),
+        ...[
+          ['部门产出', '数量'],
+          ['', '质量'],
+          ['', '时效'],
+          ['', '成本'],
+          ['部门效果', '社会效益'],
+          ['', '可持续影响'],
+          ['', '满意度'],
+        ].map(([a, b]) => [a, b, '', '', '', '']),
       ],
-      amountCols: [1, 3, 5], notes: [],
+      amountCols: [1, 3, 5],
+      notes: [],
     });
   return blocks;
 }
@@ -133,12 +188,28 @@ export function templateBlocks(o: TemplateOptions): TableBlock[] {
     summaryBlock(m, { income: blankRow(9), classes: {}, incomeTotal: '', carryover: '', incomeGrand: '', expTotal: '', yearEnd: '', expGrand: '' }),
     incomeBlock(m, code(12)),
     expenditureBlock(m, code(8)),
-    fiscalBlock(m, { income: ['', '', ''], classes: {}, incomeTotal: '', expTotal: ['', '', '', ''], carry: ['', '', ''], yearEnd: ['', '', '', ''], incomeGrand: '', expGrand: ['', '', '', ''] }),
+    fiscalBlock(m, {
+      income: ['', '', ''],
+      classes: {},
+      incomeTotal: '',
+      expTotal: ['', '', '', ''],
+      carry: ['', '', ''],
+      yearEnd: ['', '', '', ''],
+      incomeGrand: '',
+      expGrand: ['', '', '', ''],
+    }),
     generalBlock(m, code(7), true),
     basicBlock(m, code(5)),
     fundLikeBlock('government-fund-expenditure', '部门预算政府性基金预算财政拨款支出表', m, code(5), ['注：无政府性基金预算时，本表空表列示并保留此注。']),
     fundLikeBlock('state-capital-expenditure', '部门预算国有资本经营预算财政拨款支出表', m, code(5), ['注：无国有资本经营预算时，本表空表列示并保留此注。']),
-    threePublicBlock(m, { total: blankRow(4), abroad: blankRow(4), vehicle: blankRow(4), purchase: blankRow(4), operation: blankRow(4), reception: blankRow(4) }),
+    threePublicBlock(m, {
+      total: blankRow(4),
+      abroad: blankRow(4),
+      vehicle: blankRow(4),
+      purchase: blankRow(4),
+      operation: blankRow(4),
+      reception: blankRow(4),
+    }),
   ];
 }
 
@@ -203,7 +274,11 @@ export function buildTemplate(o: TemplateOptions): Template {
   if (o.stage === 'final') return buildFinalTemplate(o);
   const blocks = [...templateBlocks(o), ...optionalBlocks(o)];
   const names = blocks.map((b) => o.sheetNames?.[b.id] ?? SHEET_NAMES[b.id]);
-  const laid = layoutWorkbook(blocks, { layout: o.layout ?? 'sheets', unit: o.unit, sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年部门预算公开表`] : names });
+  const laid = layoutWorkbook(blocks, {
+    layout: o.layout ?? 'sheets',
+    unit: o.unit,
+    sheetNames: o.layout === 'stacked' ? [o.sheetNames?.stacked ?? `${o.year}年部门预算公开表`] : names,
+  });
   const t: Template = { ...laid, blocks: new Map(blocks.map((b) => [b.id, b])), options: o };
   for (const id of Object.keys(ROW_FORMULAS)) codeTableFormulas(t, id);
   addCatalogueSheet(t);
@@ -217,7 +292,13 @@ export function buildTemplate(o: TemplateOptions): Template {
   if (t.blocks.has('department-performance')) {
     // 年度资金总额 = 财政拨款 + 其他资金.
     const sheet = t.placements.get('department-performance')!.sheet;
-    setCell(t, 'department-performance', 0, 1, formula(`${cellRef(t, 'department-performance', 0, 3, sheet)}+${cellRef(t, 'department-performance', 0, 5, sheet)}`));
+    setCell(
+      t,
+      'department-performance',
+      0,
+      1,
+      formula(`${cellRef(t, 'department-performance', 0, 3, sheet)}+${cellRef(t, 'department-performance', 0, 5, sheet)}`),
+    );
   }
   printSetup(t, [6, 12, 34, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14]);
   return t;
@@ -250,12 +331,19 @@ function catalogueSheetName(t: Template): string {
 function catalogueSheet(name: string) {
   const fn = catalogueEntries('function');
   const ec = catalogueEntries('economic');
-  const rows: (Cell | undefined)[][] = [[{ value: '支出功能分类科目编码' }, { value: '科目名称' }, undefined, { value: '部门经济分类科目编码' }, { value: '科目名称' }]];
+  const rows: (Cell | undefined)[][] = [
+    [{ value: '支出功能分类科目编码' }, { value: '科目名称' }, undefined, { value: '部门经济分类科目编码' }, { value: '科目名称' }],
+  ];
   for (let i = 0; i < Math.max(fn.length, ec.length); i++)
-    rows.push([fn[i] ? { value: fn[i][0], numFmt: '@' } : undefined, fn[i] ? { value: fn[i][1] } : undefined, undefined, ec[i] ? { value: ec[i][0], numFmt: '@' } : undefined, ec[i] ? { value: ec[i][1] } : undefined]);
+    rows.push([
+      fn[i] ? { value: fn[i][0], numFmt: '@' } : undefined,
+      fn[i] ? { value: fn[i][1] } : undefined,
+      undefined,
+      ec[i] ? { value: ec[i][0], numFmt: '@' } : undefined,
+      ec[i] ? { value: ec[i][1] } : undefined,
+    ]);
   return { name, rows, merges: [], columnWidths: [14, 36, 4, 14, 36] };
 }
-
 
 function twoSidedFormulas(t: Template, year: number) {
   const classes = classLabels(year);
@@ -267,11 +355,19 @@ function twoSidedFormulas(t: Template, year: number) {
   const sumSheet = t.placements.get(S)!.sheet;
   const fSheet = t.placements.get(F)!.sheet;
   const numbered = (code: string) => /^\d+$/.test(code); // 人行科目 has no code: entered by hand
-  const sumif = (table: string, code: string, from: string) => `SUMIF(${ref(t, table, 1, 1, t.blocks.get(table)!.rows.length - 1, from)},"${code}",${ref(t, table, 3, 1, t.blocks.get(table)!.rows.length - 1, from)})`;
+  const sumif = (table: string, code: string, from: string) =>
+    `SUMIF(${ref(t, table, 1, 1, t.blocks.get(table)!.rows.length - 1, from)},"${code}",${ref(t, table, 3, 1, t.blocks.get(table)!.rows.length - 1, from)})`;
   // 收支总表: class rows from the expenditure table, income items from the income table and the fiscal summary.
   classes.forEach((c, i) => setCell(t, S, i, 4, numbered(c.code) ? formula(sumif(E, c.code, sumSheet)) : { value: null, numFmt: AMOUNT_FORMAT }));
   [0, 1, 2].forEach((i) => setCell(t, S, i, 2, formula(cellRef(t, F, i, 2, sumSheet))));
-  [[3, 6], [4, 7], [5, 8], [6, 9], [7, 10], [8, 11]].forEach(([row, col]) => setCell(t, S, row, 2, formula(cellRef(t, I, 0, col, sumSheet))));
+  [
+    [3, 6],
+    [4, 7],
+    [5, 8],
+    [6, 9],
+    [7, 10],
+    [8, 11],
+  ].forEach(([row, col]) => setCell(t, S, row, 2, formula(cellRef(t, I, 0, col, sumSheet))));
   setCell(t, S, n, 2, formula(`SUM(${ref(t, S, 2, 0, 8, sumSheet)})`));
   setCell(t, S, n + 1, 2, formula(cellRef(t, I, 0, 12, sumSheet)));
   setCell(t, S, n + 2, 2, formula(`${cellRef(t, S, n, 2, sumSheet)}+${cellRef(t, S, n + 1, 2, sumSheet)}`));
@@ -280,9 +376,14 @@ function twoSidedFormulas(t: Template, year: number) {
   setCell(t, S, n + 2, 4, formula(`${cellRef(t, S, n, 4, sumSheet)}+${cellRef(t, S, n + 1, 4, sumSheet)}`));
   // 财政拨款收支总表: class rows by fund from the three fund tables.
   const k = classes.length;
-  const sources: [number, string][] = [[5, 'general-budget-expenditure'], [6, 'government-fund-expenditure'], [7, 'state-capital-expenditure']];
+  const sources: [number, string][] = [
+    [5, 'general-budget-expenditure'],
+    [6, 'government-fund-expenditure'],
+    [7, 'state-capital-expenditure'],
+  ];
   classes.forEach((c, i) => {
-    for (const [col, table] of sources) setCell(t, F, i, col, numbered(c.code) ? formula(sumif(table, c.code, fSheet)) : { value: null, numFmt: AMOUNT_FORMAT });
+    for (const [col, table] of sources)
+      setCell(t, F, i, col, numbered(c.code) ? formula(sumif(table, c.code, fSheet)) : { value: null, numFmt: AMOUNT_FORMAT });
     setCell(t, F, i, 4, formula([5, 6, 7].map((col) => cellRef(t, F, i, col, fSheet)).join('+')));
   });
   for (const i of [0, 1, 2, k + 2, k + 3, k + 4]) setCell(t, F, i, 2, { value: null, numFmt: AMOUNT_FORMAT });
@@ -342,7 +443,13 @@ export function fillCodeRows(t: Template, id: string, rows: CodeRowInput[]) {
       if (derived[col]) continue;
       if (parent) {
         const len = row.code.length + 2;
-        setCell(t, id, r, col, formula(`SUMPRODUCT((LEN(${below(1)})=${len})*(LEFT(${below(1)},${row.code.length})=${cellRef(t, id, r, 1, sheet)}&"")*${below(col)})`));
+        setCell(
+          t,
+          id,
+          r,
+          col,
+          formula(`SUMPRODUCT((LEN(${below(1)})=${len})*(LEFT(${below(1)},${row.code.length})=${cellRef(t, id, r, 1, sheet)}&"")*${below(col)})`),
+        );
       } else {
         const v = row.values?.[col];
         setCell(t, id, r, col, v === undefined || v === '' ? { value: null, numFmt: AMOUNT_FORMAT } : { value: Number(v), numFmt: AMOUNT_FORMAT });
@@ -360,4 +467,3 @@ export function setTemplateValue(t: Template, id: string, bodyRow: number, block
 export function setTemplateText(t: Template, id: string, bodyRow: number, blockCol: number, text: string) {
   setCell(t, id, bodyRow, blockCol, { value: text });
 }
-

@@ -151,7 +151,8 @@ export class ExcelHost implements InteractiveHost {
       used.forEach((u, i) => {
         if (u.isNullObject) return;
         const perBlock = Math.max(1, Math.floor(READ_BUDGET_BYTES / (perCell * u.columnCount)));
-        for (let r0 = 0; r0 < u.rowCount; r0 += perBlock) plan.push({ sheet: i, r0: u.rowIndex + r0, rows: Math.min(perBlock, u.rowCount - r0), c0: u.columnIndex, cols: u.columnCount });
+        for (let r0 = 0; r0 < u.rowCount; r0 += perBlock)
+          plan.push({ sheet: i, r0: u.rowIndex + r0, rows: Math.min(perBlock, u.rowCount - r0), c0: u.columnIndex, cols: u.columnCount });
         for (const f of formulaRanges[i]) {
           const cols = f.right - f.left + 1;
           const per = Math.max(1, Math.floor(READ_BUDGET_BYTES / (BYTES_PER_FORMULA * cols)));
@@ -319,7 +320,10 @@ export class ExcelHost implements InteractiveHost {
         locations.forEach((loc, i) => {
           const addr = loc.address;
           const bang = addr.lastIndexOf('!');
-          const sheet = addr.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+          const sheet = addr
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'");
           commentAt.set(key(sheet, addr.slice(bang + 1).replace(/\$/g, '')), existing.items[i]);
         });
       }
@@ -429,7 +433,11 @@ export class ExcelHost implements InteractiveHost {
         sheets.onDeleted.add(async () => onChange({ kind: 'structure', why: '删除了工作表，已重新识别各表' })) as OfficeExtension.EventHandlerResult<unknown>,
       );
       if (this.supports('ExcelApi', '1.17'))
-        handlers.push(sheets.onNameChanged.add(async () => onChange({ kind: 'structure', why: '工作表改了名，已重新识别各表' })) as OfficeExtension.EventHandlerResult<unknown>);
+        handlers.push(
+          sheets.onNameChanged.add(async () =>
+            onChange({ kind: 'structure', why: '工作表改了名，已重新识别各表' }),
+          ) as OfficeExtension.EventHandlerResult<unknown>,
+        );
       await ctx.sync();
       return async () => {
         if (timer) clearTimeout(timer);
@@ -465,7 +473,14 @@ export class ExcelHost implements InteractiveHost {
       const edits: CellEdit[] = [];
       for (const { ws, range } of reads)
         range.values.forEach((row, i) =>
-          row.forEach((v, j) => edits.push({ sheet: ws.name, row: range.rowIndex + i, col: range.columnIndex + j, cell: toCell(v, range.formulas[i][j], range.numberFormat[i][j]) })),
+          row.forEach((v, j) =>
+            edits.push({
+              sheet: ws.name,
+              row: range.rowIndex + i,
+              col: range.columnIndex + j,
+              cell: toCell(v, range.formulas[i][j], range.numberFormat[i][j]),
+            }),
+          ),
         );
       return { kind: 'edits', edits };
     });
@@ -649,4 +664,3 @@ export function officeExcelHost(): ExcelHost {
     (ctx, batch) => Excel.run(ctx, batch),
   );
 }
-

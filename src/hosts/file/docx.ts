@@ -18,12 +18,19 @@ export function sectionsDocument(rawTitle: string, rawSections: Section[]): Docu
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, size: 36, font: FONT })] }),
   ];
   for (const s of sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: s.title, bold: true, size: 30, font: FONT })] }));
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        spacing: { before: 240, after: 120 },
+        children: [new TextRun({ text: s.title, bold: true, size: 30, font: FONT })],
+      }),
+    );
     for (const line of s.text.split('\n')) {
       // Placeholders are highlighted so they are not forgotten.
-      const runs = line.split(/(【[^】]*】)/).filter(Boolean).map((part) =>
-        new TextRun({ text: part, size: 28, font: FONT, highlight: part.startsWith('【') ? 'yellow' : undefined }),
-      );
+      const runs = line
+        .split(/(【[^】]*】)/)
+        .filter(Boolean)
+        .map((part) => new TextRun({ text: part, size: 28, font: FONT, highlight: part.startsWith('【') ? 'yellow' : undefined }));
       children.push(new Paragraph({ indent: { firstLine: 560 }, spacing: { line: 360 }, children: runs }));
     }
   }
@@ -48,8 +55,18 @@ export function docxText(buf: Uint8Array): string {
   } catch {
     throw new HostError('无法读取该 Word 文件：请确认是 .docx 格式（旧版 .doc 请先另存为 .docx）', 'unreadable');
   }
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return [...xml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:tab\/>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? decode(m[1]) : m[0] === '<w:tab/>' ? '\t' : '\n')).join(''))
+    .map((p) =>
+      [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:tab\/>|<w:br\/>/g)]
+        .map((m) => (m[1] !== undefined ? decode(m[1]) : m[0] === '<w:tab/>' ? '\t' : '\n'))
+        .join(''),
+    )
     .join('\n');
 }

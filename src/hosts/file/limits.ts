@@ -36,19 +36,23 @@ export function withLimits(over: Partial<ReadLimits> = {}): ReadLimits {
 
 export const limitError = {
   part: (part: string, limit: number) =>
-    new HostError(`工作簿中的部件 ${part} 解压后超过 ${Math.round(limit / MB)} MB 的上限，未读取（可能是异常或被构造的文件；确需校验时用 --max-part-mb 提高上限）`, 'limit'),
+    new HostError(
+      `工作簿中的部件 ${part} 解压后超过 ${Math.round(limit / MB)} MB 的上限，未读取（可能是异常或被构造的文件；确需校验时用 --max-part-mb 提高上限）`,
+      'limit',
+    ),
   total: (limit: number) =>
     new HostError(`工作簿解压后的数据超过 ${Math.round(limit / MB)} MB 的上限，未读取（确需校验时用 --max-total-mb 提高上限）`, 'limit'),
   cells: (limit: number) =>
     new HostError(`工作簿中的单元格超过 ${limit.toLocaleString('en-US')} 个的上限，未读取（确需校验时用 --max-cells 提高上限）`, 'limit'),
   row: (sheet: string, row: number) =>
-    new HostError(`工作簿已损坏：工作表“${sheet}”中有第 ${row.toLocaleString('en-US')} 行，超出工作表最多 ${MAX_ROWS.toLocaleString('en-US')} 行的范围`, 'damaged'),
+    new HostError(
+      `工作簿已损坏：工作表“${sheet}”中有第 ${row.toLocaleString('en-US')} 行，超出工作表最多 ${MAX_ROWS.toLocaleString('en-US')} 行的范围`,
+      'damaged',
+    ),
   col: (sheet: string, ref: string) =>
     new HostError(`工作簿已损坏：工作表“${sheet}”中的单元格 ${ref.slice(0, 20)} 超出工作表最多 ${MAX_COLS.toLocaleString('en-US')} 列的范围`, 'damaged'),
-  merges: (sheet: string, limit: number) =>
-    new HostError(`工作表“${sheet}”中的合并单元格超过 ${limit.toLocaleString('en-US')} 处的上限，未读取`, 'limit'),
-  mergeRange: (sheet: string, ref: string) =>
-    new HostError(`工作簿已损坏：工作表“${sheet}”中的合并区域 ${ref.slice(0, 30)} 超出工作表的范围`, 'damaged'),
+  merges: (sheet: string, limit: number) => new HostError(`工作表“${sheet}”中的合并单元格超过 ${limit.toLocaleString('en-US')} 处的上限，未读取`, 'limit'),
+  mergeRange: (sheet: string, ref: string) => new HostError(`工作簿已损坏：工作表“${sheet}”中的合并区域 ${ref.slice(0, 30)} 超出工作表的范围`, 'damaged'),
 };
 
 export function damaged(what: string): HostError {
@@ -67,8 +71,7 @@ export function otherKind(names: string[], mimetype?: string): HostError | undef
   if (has('word/document.xml')) return new HostError('这是 Word 文档（.docx），不是工作簿：请选择 .xlsx 文件（情况说明请用 check-text 核对）', 'wrong-kind');
   if (has('ppt/presentation.xml')) return new HostError('这是 PowerPoint 演示文稿（.pptx），不是工作簿：请选择 .xlsx 文件', 'wrong-kind');
   // Apple iWork: Index/*.iwa parts (since 2013), index.xml.gz before.
-  if (names.some((n) => /^Index\/.*\.iwa$/.test(n)) || has('index.xml.gz') || has('Index.zip'))
-    return new HostError(NUMBERS_ADVICE, 'wrong-kind');
+  if (names.some((n) => /^Index\/.*\.iwa$/.test(n)) || has('index.xml.gz') || has('Index.zip')) return new HostError(NUMBERS_ADVICE, 'wrong-kind');
   if (!names.some((n) => n.startsWith('xl/'))) return new HostError('这是一个 zip 压缩包，不是 .xlsx 工作簿：请解压后选择其中的 .xlsx 文件', 'wrong-kind');
   return undefined;
 }

@@ -13,20 +13,48 @@ import { damaged, DEFAULT_LIMITS, limitError, MAX_COLS, MAX_ROWS, otherKind, Rea
 import type { ZipParts } from './zip-node';
 
 const BUILTIN_FORMATS: Record<number, string> = {
-  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm',
-  21: 'h:mm:ss', 22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)',
-  40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 /** The parts the reader may need; nothing else in the zip is ever inflated (docProps, media, printer settings). */
-const NEEDED = /^(\[Content_Types\]\.xml|mimetype|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/i;
+const NEEDED =
+  /^(\[Content_Types\]\.xml|mimetype|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/i;
 
 function decode(s: string): string {
   if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
   return s
     .replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex, dec, name) =>
-      hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name],
+      hex
+        ? String.fromCodePoint(parseInt(hex, 16))
+        : dec
+          ? String.fromCodePoint(Number(dec))
+          : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name],
     )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
@@ -51,7 +79,15 @@ interface AttrName {
 
 const attrName = (name: string): AttrName => ({ spaced: ` ${name}="`, bare: `${name}="`, skip: name.length + 2 });
 
-const ATTR = { r: attrName('r'), s: attrName('s'), t: attrName('t'), si: attrName('si'), numFmtId: attrName('numFmtId'), ref: attrName('ref'), sheet: attrName('sheet') };
+const ATTR = {
+  r: attrName('r'),
+  s: attrName('s'),
+  t: attrName('t'),
+  si: attrName('si'),
+  numFmtId: attrName('numFmtId'),
+  ref: attrName('ref'),
+  sheet: attrName('sheet'),
+};
 
 function attr(s: string, name: AttrName): string | undefined {
   const i = s.indexOf(name.spaced);
@@ -69,7 +105,14 @@ const isTagEnd = (code: number) => code === 32 || code === 62 || code === 47 || 
  * pass (each start found by indexOf from the end of the previous element). An element that never closes is
  * damage, reported through `broken`, never a rescan.
  */
-function scan(xml: string, tag: string, from: number, to: number, broken: () => HostError, each: (attrText: string, content: string | undefined) => void): void {
+function scan(
+  xml: string,
+  tag: string,
+  from: number,
+  to: number,
+  broken: () => HostError,
+  each: (attrText: string, content: string | undefined) => void,
+): void {
   const open = `<${tag}`;
   const close = `</${tag}>`;
   let i = xml.indexOf(open, from);
@@ -129,7 +172,7 @@ function excelDate(serial: number, date1904 = false): string {
 /** The zip in the browser: fflate, only the needed parts, declared and actual sizes checked against the limits. */
 function fflateParts(buf: Uint8Array, limits: ReadLimits): ZipParts {
   // Required here, not at the top: the Node file host never needs fflate (a cold CLI start does not pay for it).
-   
+
   const { unzipSync } = require('fflate') as typeof import('fflate');
   const names: string[] = [];
   let files: Record<string, Uint8Array>;
@@ -262,13 +305,20 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
   if (relsXml === undefined) throw damaged('缺少工作簿关系部件 xl/_rels/workbook.xml.rels');
   const rels = new Map<string, string>();
   const relTypes = new Map<string, string>();
-  scan(relsXml, 'Relationship', 0, relsXml.length, () => damaged('关系部件 xl/_rels/workbook.xml.rels 不完整'), (a) => {
-    const x = attrs(a);
-    if (!x.Id || !x.Target) return;
-    const target = x.Target.startsWith('/') ? x.Target.slice(1) : `xl/${x.Target}`;
-    rels.set(x.Id, target.replace(/\/\.\//g, '/'));
-    if (x.Type) relTypes.set(x.Id, x.Type);
-  });
+  scan(
+    relsXml,
+    'Relationship',
+    0,
+    relsXml.length,
+    () => damaged('关系部件 xl/_rels/workbook.xml.rels 不完整'),
+    (a) => {
+      const x = attrs(a);
+      if (!x.Id || !x.Target) return;
+      const target = x.Target.startsWith('/') ? x.Target.slice(1) : `xl/${x.Target}`;
+      rels.set(x.Id, target.replace(/\/\.\//g, '/'));
+      if (x.Type) relTypes.set(x.Id, x.Type);
+    },
+  );
   const sstXml = text('xl/sharedStrings.xml');
   let shared: string[] | undefined;
   if (sstXml !== undefined) {
@@ -294,13 +344,20 @@ export function readXlsxLean(buf: Uint8Array, onSheet?: (done: number, total: nu
     if (xfsEnd < 0) throw stylesBroken();
     scan(styles, 'xf', xfsStart, xfsEnd, stylesBroken, (a) => {
       const id = Number(attr(a, ATTR.numFmtId) ?? 0);
-      const fmt = id === 0 ? undefined : formats.get(id) ?? BUILTIN_FORMATS[id];
+      const fmt = id === 0 ? undefined : (formats.get(id) ?? BUILTIN_FORMATS[id]);
       xfFormats.push(fmt);
       xfDates.push(fmt !== undefined && isDateFormat(fmt));
     });
   }
   const sheetDefs: Record<string, string>[] = [];
-  scan(wbXml, 'sheet', 0, wbXml.length, () => damaged('工作簿部件 xl/workbook.xml 不完整'), (a) => sheetDefs.push(attrs(a)));
+  scan(
+    wbXml,
+    'sheet',
+    0,
+    wbXml.length,
+    () => damaged('工作簿部件 xl/workbook.xml 不完整'),
+    (a) => sheetDefs.push(attrs(a)),
+  );
   // <workbookPr date1904="1"/> (Excel for Mac before 2011, some exports): date serials count from 1904-01-01.
   const pr = wbXml.indexOf('<workbookPr');
   const prAttrs = pr >= 0 ? attrs(wbXml.slice(pr + 11, wbXml.indexOf('>', pr))) : {};
@@ -455,7 +512,8 @@ function readSheet(
             if (raw === undefined) break;
             if (!shared) throw damaged('单元格引用了共享字符串，但工作簿缺少共享字符串部件 xl/sharedStrings.xml');
             const idx = Number(raw);
-            if (!Number.isInteger(idx) || idx < 0 || idx >= shared.length) throw damaged(`工作表“${name}”引用了不存在的共享字符串（第 ${raw.slice(0, 12)} 项），共享字符串部件可能不完整`);
+            if (!Number.isInteger(idx) || idx < 0 || idx >= shared.length)
+              throw damaged(`工作表“${name}”引用了不存在的共享字符串（第 ${raw.slice(0, 12)} 项），共享字符串部件可能不完整`);
             value = shared[idx];
             break;
           }

@@ -115,7 +115,7 @@ export function settleFormulas(wb: Workbook): Workbook {
     );
   if (!untrusted.length) return wb;
   // Loaded only for such a workbook: most files (and a cold start) never need the evaluator.
-   
+
   const { FormulaEvaluator } = require('../../core/templates/evaluate') as typeof import('../../core/templates/evaluate');
   const ev = new FormulaEvaluator(wb);
   const values = untrusted.map(({ sheet, row, col }): CellValue => {
@@ -159,7 +159,9 @@ export async function writeXlsxBuffer(model: Workbook): Promise<Buffer> {
       row.forEach((cell, c) => {
         if (!cell) return;
         const target = ws.getCell(r + 1, c + 1);
-        target.value = cell.formula ? ({ formula: cell.formula, result: cell.value ?? undefined } as ExcelJS.CellFormulaValue) : (cell.value as ExcelJS.CellValue);
+        target.value = cell.formula
+          ? ({ formula: cell.formula, result: cell.value ?? undefined } as ExcelJS.CellFormulaValue)
+          : (cell.value as ExcelJS.CellValue);
         if (cell.numFmt) target.numFmt = cell.numFmt;
         if (cell.wrap) target.alignment = { wrapText: true, vertical: 'top' };
       });

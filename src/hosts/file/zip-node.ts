@@ -41,7 +41,7 @@ function u64(b: Buffer, o: number): number {
  */
 function zip64Fields(b: Buffer, from: number, length: number, e: Entry): void {
   const end = Math.min(b.length, from + length);
-  for (let q = from; q + 4 <= end; ) {
+  for (let q = from; q + 4 <= end;) {
     const id = u16(b, q);
     const size = u16(b, q + 2);
     if (id === 0x0001) {

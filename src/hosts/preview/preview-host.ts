@@ -99,7 +99,11 @@ export class PreviewHost implements InteractiveHost {
       taken.push(free);
       return { ...s, name: free };
     });
-    this.set({ workbook: { sheets: [...wb.sheets, ...added] }, fileName: this.state.fileName ?? '新工作簿（模板）', selected: { sheet: added[0].name, cell: 'A1' } });
+    this.set({
+      workbook: { sheets: [...wb.sheets, ...added] },
+      fileName: this.state.fileName ?? '新工作簿（模板）',
+      selected: { sheet: added[0].name, cell: 'A1' },
+    });
     return added.map((s) => s.name);
   }
 

@@ -348,7 +348,8 @@ export class WpsHost implements InteractiveHost {
    */
   async watchChanges(onChange: (c: LiveChange) => void): Promise<() => Promise<void>> {
     const events = prop(this.app, 'ApiEvent');
-    if (!events || typeof events.AddApiEventListener !== 'function') throw new HostError('此版本的 WPS 不支持实时校验（没有 ApiEvent）：请在改动后点“校验”', 'api');
+    if (!events || typeof events.AddApiEventListener !== 'function')
+      throw new HostError('此版本的 WPS 不支持实时校验（没有 ApiEvent）：请在改动后点“校验”', 'api');
     const pending: { sheet: string; top: number; left: number; rows: number; cols: number }[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
@@ -411,7 +412,9 @@ export class WpsHost implements InteractiveHost {
     const record = new Map(this.loadSaved(wb).map((p) => [key(p.sheet, p.cell), p]));
     const sheetObjs = new Map(this.sheets(wb).map((x) => [String(prop(x, 'Name')), x]));
     const ok = (name: string) => sheetObjs.has(name) && !prop(sheetObjs.get(name), 'ProtectContents');
-    const skipped = [...new Set([...set, ...clear].map((m) => m.sheet))].filter((x) => sheetObjs.has(x) && !ok(x)).map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` }));
+    const skipped = [...new Set([...set, ...clear].map((m) => m.sheet))]
+      .filter((x) => sheetObjs.has(x) && !ok(x))
+      .map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` }));
     for (const c of clear) {
       const p = record.get(key(c.sheet, c.cell));
       if (!p || !ok(c.sheet)) continue;
