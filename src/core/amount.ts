@@ -246,7 +246,8 @@ export function plainAmountCell(row: number, col: number, cell: Cell | undefined
   const point = shown.indexOf('.');
   const places = point < 0 ? 0 : shown.length - point - 1;
   const numFmt = cell.numFmt;
-  if (!numFmt || numFmt === 'General' || numFmt === '@') return new AmountCell(row, col, false, places, micro);
+  // No format that fixes decimals: shown in full (as parseAmount reads it, unformatted).
+  if (!numFmt || numFmt === 'General' || numFmt === '@') return new AmountCell(row, col, false, places, micro, undefined, true);
   const fmt = formatInfo(numFmt);
   // A format that moves the point (元 shown as 万元) is parseAmount's: the amount is read as shown.
   if (fmt.shift) return undefined;
