@@ -18,6 +18,7 @@ import { buildTemplate, fillCodeRows, setTemplateValue } from '../src/core/templ
 import { readXlsxBuffer, readXlsxFile, writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { formatTextReport } from '../src/core/report-text';
 import { runRules, validateWorkbook } from '../src/core/validate';
+import { withoutFinalTitles } from './helpers';
 import { accuracyByKind, localisationCampaign } from '../src/samples/localisation';
 
 const shared = path.join(__dirname, '..', '..', 'shared', 'real-final');
@@ -47,15 +48,6 @@ function checksByRule(wb: Workbook): Map<string, Check[]> {
     return false;
   });
   return out;
-}
-
-/** The workbook with 决算 taken out of every title and sheet name (only its column headings still say so). */
-function withoutFinalTitles(wb: Workbook): Workbook {
-  for (const s of wb.sheets) {
-    s.name = s.name.replace(/决算/g, '');
-    for (const r of s.rows) for (const c of r ?? []) if (c && typeof c.value === 'string' && /表\s*$/.test(c.value)) c.value = c.value.replace(/决算/g, '');
-  }
-  return wb;
 }
 
 describe.each(FILES.map((f) => [path.basename(f), f]))('real 决算 workbook %s', (_name, file) => {

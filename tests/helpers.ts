@@ -39,3 +39,12 @@ export function fillSeed004(t: import('../src/core/templates/template').Template
   setTemplateValue(t, 'three-public-expenditure', 4, 3, 3.83);
   setTemplateValue(t, 'three-public-expenditure', 5, 3, 0.42);
 }
+
+/** A 决算 workbook with 决算 taken out of every title and sheet name (only its column headings still say so). */
+export function withoutFinalTitles(wb: Workbook): Workbook {
+  for (const s of wb.sheets) {
+    s.name = s.name.replace(/决算/g, '');
+    for (const r of s.rows) for (const c of r ?? []) if (c && typeof c.value === 'string' && /表\s*$/.test(c.value)) c.value = c.value.replace(/决算/g, '');
+  }
+  return wb;
+}

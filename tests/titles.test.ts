@@ -11,8 +11,8 @@ import { readXlsxFile, writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { formatTextReport } from '../src/core/report-text';
 import { disclosureLevel, TITLE_FAMILIES, readTitle } from '../src/core/titles';
 import { layoutWorkbook } from '../src/core/templates/layout';
-import type { Workbook } from '../src/core/grid';
 import { validateWorkbook } from '../src/core/validate';
+import { withoutFinalTitles } from './helpers';
 import { seed004Blocks } from '../src/samples/seed004';
 
 const id = (t: string) => {
@@ -122,14 +122,6 @@ describe('the stage: a 决算 workbook is never checked as a budget one (issue 3
     const err: string[] = [];
     const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
     return { code, out: out.join('\n'), err: err.join('\n') };
-  }
-  /** The 决算 workbook with 决算 taken out of every title (only its column headings still say so). */
-  function withoutFinalTitles(wb: Workbook): Workbook {
-    for (const s of wb.sheets) {
-      s.name = s.name.replace(/决算/g, '');
-      for (const r of s.rows) for (const c of r ?? []) if (c && typeof c.value === 'string' && /表\s*$/.test(c.value)) c.value = c.value.replace(/决算/g, '');
-    }
-    return wb;
   }
 
   test.each(names)(

@@ -7,6 +7,7 @@
 import { term, type CellAt } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import { byCode, checkEquality, codeRows, item, Rule, RuleContext, totalRow } from './context';
+import { incomeSide } from './within';
 
 const FINAL = ['final'] as const;
 
@@ -36,10 +37,7 @@ export const finalSummaryTotals: Rule = {
     '决算收支总表：总计(收) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；总计(支) = 本年支出合计 + 结余分配 + 年末结转和结余（每一金额列）；年初财政拨款结转和结余 = 其下各项资金之和',
   run(ctx) {
     for (const t of twoSided(ctx)) {
-      const inGrand = item(t, 'income-grand', 'in');
-      const inTotal = item(t, 'income-total', 'in');
-      const carry = item(t, 'carryover', 'in');
-      const carrySub = t.rows.filter((r) => r.side === 'in' && r.item?.startsWith('carryover-'));
+      const { inGrand, inTotal, carry, carrySub } = incomeSide(t);
       const carryCells = carry && !carry.amounts['in.amount']?.blank ? cells(t, [carry], 'in.amount') : cells(t, carrySub, 'in.amount');
       if (inGrand && inTotal)
         checkEquality(

@@ -19,6 +19,16 @@ export function incomeSources(t: MappedTable): MappedRow[] {
   return fiscal && !split ? [fiscal, ...rows.filter((r) => !['general', 'fund', 'state'].includes(r.item!))] : rows;
 }
 
+/** A summary's income side: 收入总计, 本年收入合计, the carry-over line and its lines by fund (财政拨款收支总表). */
+export function incomeSide(t: MappedTable) {
+  return {
+    inGrand: item(t, 'income-grand', 'in'),
+    inTotal: item(t, 'income-total', 'in'),
+    carry: item(t, 'carryover', 'in'),
+    carrySub: t.rows.filter((r) => r.side === 'in' && r.item?.startsWith('carryover-')),
+  };
+}
+
 function classRows(t: MappedTable): MappedRow[] {
   return t.rows.filter((r) => r.side === 'out' && (r.kind === 'class' || r.kind === 'other'));
 }
@@ -78,10 +88,7 @@ export const summaryGrandTotals: Rule = {
   title: '收支总表：收入总计 = 本年收入合计 + 上年结转结余；支出总计 = 本年支出合计 + 年终结转结余',
   run(ctx) {
     for (const t of twoSided(ctx)) {
-      const inGrand = item(t, 'income-grand', 'in');
-      const inTotal = item(t, 'income-total', 'in');
-      const carry = item(t, 'carryover', 'in');
-      const carrySub = t.rows.filter((r) => r.side === 'in' && r.item?.startsWith('carryover-'));
+      const { inGrand, inTotal, carry, carrySub } = incomeSide(t);
       if (inGrand && inTotal)
         checkEquality(
           ctx,
