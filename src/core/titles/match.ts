@@ -58,11 +58,14 @@ function matchTitleText(text: string): TitleMatch | undefined {
   const t = parts.core;
   if (FINAL_WORDS.test(t) || parts.qualifiers.some((q) => FINAL_WORDS.test(q))) {
     // 政府性基金 / 国有资本经营 决算 tables are 收入支出 tables of their fund (final-accounts.md T8, T9).
+    // 一般公共预算财政拨款收入支出决算表 (Yunnan) is the 一般公共预算 table, not the 财政拨款 summary.
     const role = /政府性?基金/.test(t)
       ? 'government-fund-expenditure'
       : /国有资本/.test(t)
         ? 'state-capital-expenditure'
-        : standardTable({ ...parts, core: t.replace(/决算/g, '预算') });
+        : /一般公共预算/.test(t) && /收入支出/.test(t) && !/总表|基本支出/.test(t)
+          ? 'general-budget-expenditure'
+          : standardTable({ ...parts, core: t.replace(/决算/g, '预算') });
     return Object.freeze({ other: true, stage: 'final' as const, role });
   }
   const schema = standardTable(parts);
