@@ -498,6 +498,9 @@ function Results({
   React.useEffect(() => {
     if (!focus?.current) return;
     focus.current = false;
+    // To the summary after 校验 — unless the user has already moved on (an open table-type list keeps its focus).
+    const active = document.activeElement as HTMLElement | null;
+    if (active && active !== document.body && active.dataset.testid !== 'validate') return;
     summaryRef.current?.focus();
   });
   const c = report.counts;
