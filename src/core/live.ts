@@ -254,6 +254,8 @@ export class LiveValidation {
     const touched = new Set<string>();
     const tables = new Set<MappedTable>();
     let presence = false;
+    /** An edited cell is, or was, shown with fewer decimals than its table, or its format now fixes none (or does). */
+    let precision = false;
     for (const e of edits) {
       const k = key(e.sheet, e.row, e.col);
       const refs = this.refsAt(e.sheet, e.row, e.col);
@@ -270,6 +272,7 @@ export class LiveValidation {
         const wasZero = isZeroAmount(ref);
         const isZero = isZeroAmount(p);
         if (ref.blank !== p.blank || wasZero !== isZero) presence = true;
+        if (p.decimals < table.decimals || ref.decimals < table.decimals || !!p.unformatted !== !!ref.unformatted) precision = true;
         ref.blank = p.blank;
         ref.decimals = p.decimals;
         ref.unformatted = !!p.unformatted;
@@ -299,7 +302,7 @@ export class LiveValidation {
     }
     // Rules whose output depends on which cells are filled (or quote amounts) run again in full; they are small.
     this.segments.forEach((s, i) => {
-      if (s.rule.reads === 'values' || (s.rule.reads === 'presence' && presence)) {
+      if (s.rule.reads === 'values' || (s.rule.reads === 'presence' && presence) || (s.rule.reads === 'precision' && (presence || precision))) {
         this.staleEntries += s.items.length;
         this.segments[i] = this.runRule(s.rule, i, s.gen + 1);
         n += this.segments[i].items.filter((x) => x.check).length;

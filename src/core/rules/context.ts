@@ -129,9 +129,10 @@ export interface Rule {
   /**
    * What the rule reads of the amounts besides the checks it emits (the live check re-runs it, instead of
    * re-evaluating its checks, when an edit may change that): 'presence' — which cells are blank or zero decides
-   * what it emits; 'values' — its findings quote amounts. Absent: it emits the same checks whatever the amounts.
+   * what it emits; 'values' — its findings quote amounts; 'precision' — which cells are shown with fewer decimals
+   * than their table (and whether blank or zero). Absent: it emits the same checks whatever the amounts.
    */
-  reads?: 'presence' | 'values';
+  reads?: 'presence' | 'values' | 'precision';
   /** The disclosures the rule holds in (final-accounts.md §3.4); absent: both 预算 and 决算. */
   stages?: readonly Stage[];
   run(ctx: RuleContext): void;

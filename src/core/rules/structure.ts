@@ -539,7 +539,8 @@ export const mergedData: Rule = {
 export const mixedPrecision: Rule = {
   id: 'structure.mixed-precision',
   severity: 'warning',
-  reads: 'values',
+  // What it reports depends on which cells are shown coarser than their table (and quotes those): not on every value.
+  reads: 'precision',
   domain: '—',
   title: '同一张表中金额显示的小数位数不一致（如多数为“.00”，个别格为整数）：各格按自身显示的精度计算尾差，提示统一小数位数',
   run(ctx) {
