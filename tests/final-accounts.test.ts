@@ -18,23 +18,13 @@ import { buildTemplate, fillCodeRows, setTemplateValue } from '../src/core/templ
 import { readXlsxBuffer, readXlsxFile, writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { formatTextReport } from '../src/core/report-text';
 import { runRules, validateWorkbook } from '../src/core/validate';
-import { withoutFinalTitles } from './helpers';
+import { NINE_ROLES, withoutFinalTitles } from './helpers';
 import { accuracyByKind, localisationCampaign } from '../src/samples/localisation';
 
 const shared = path.join(__dirname, '..', '..', 'shared', 'real-final');
 const NAMES = ['sh-putuo-caizhengju-2024-js', 'sh-putuo-shegongbu-2024-js'];
 const FILES = [...NAMES.map((n) => path.join(shared, n, `${n}.xlsx`)), path.join(shared, NAMES[0], `${NAMES[0]}.joined.xlsx`)];
-const ROLES = [
-  'expenditure',
-  'fiscal-appropriation-summary',
-  'general-budget-basic-expenditure',
-  'general-budget-expenditure',
-  'government-fund-expenditure',
-  'income',
-  'income-expenditure-summary',
-  'state-capital-expenditure',
-  'three-public-expenditure',
-].sort();
+const ROLES = NINE_ROLES;
 
 const errors = (fs: TextFinding[]) => fs.filter((f) => f.severity === 'error');
 const expectOf = (file: string) => JSON.parse(fs.readFileSync(path.join(path.dirname(file), 'expect.json'), 'utf8'));

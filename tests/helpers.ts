@@ -40,6 +40,19 @@ export function fillSeed004(t: import('../src/core/templates/template').Template
   setTemplateValue(t, 'three-public-expenditure', 5, 3, 0.42);
 }
 
+/** The nine standard tables' role ids, sorted (written out: a role lost from the schemas must fail the tests). */
+export const NINE_ROLES = [
+  'expenditure',
+  'fiscal-appropriation-summary',
+  'general-budget-basic-expenditure',
+  'general-budget-expenditure',
+  'government-fund-expenditure',
+  'income',
+  'income-expenditure-summary',
+  'state-capital-expenditure',
+  'three-public-expenditure',
+];
+
 /** A 决算 workbook with 决算 taken out of every title and sheet name (only its column headings still say so). */
 export function withoutFinalTitles(wb: Workbook): Workbook {
   for (const s of wb.sheets) {

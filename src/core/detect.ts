@@ -20,7 +20,7 @@ import {
   THREE_PUBLIC_COLUMNS,
   THREE_PUBLIC_ITEMS,
 } from './schemas';
-import { familiesOf, matchTitle, readTitle } from './titles';
+import { familiesOf, finalRoleOf, matchTitle, readTitle } from './titles';
 import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from './text';
 
 export { cleanTitle, matchTitle } from './titles';
@@ -940,16 +940,19 @@ function readLedgerRows(v: SheetView, t: MappedTable, header: HeaderInfo, end: n
   const groups = [t.columns, right.size ? assignColumns(t.def, right) : []].filter((g) => g.some((c) => c.role === 'total'));
   if (groups.length > 1) t.ledgerColumns = [...groups[0], ...groups[1]];
   const sides: MappedRow[][] = groups.map(() => []);
-  const readers = groups.map((columns) => codeReader(v, { ...t, columns }));
+  // Each side's reader and columns, worked out once.
+  const sideOf = groups.map((columns) => ({
+    read: codeReader(v, { ...t, columns }),
+    amountCol: colOf(columns, 'total')!,
+    nameCol: colOf(columns, 'name'),
+    firstCol: Math.min(...columns.map((c) => c.col)),
+  }));
   const last = scanBody(v, t, header.dataTop, end, (r, texts) => {
     if (isHeaderEcho(texts)) return false;
     let used = false;
-    groups.forEach((columns, i) => {
-      const amountCol = colOf(columns, 'total')!;
-      const nameCol = colOf(columns, 'name');
-      const { code, name, printed } = readers[i](r);
+    sideOf.forEach(({ read, amountCol, nameCol, firstCol }, i) => {
+      const { code, name, printed } = read(r);
       const amounts = { total: amountRef(t, r, amountCol, v.cell(r, amountCol), v.text(r, amountCol)) };
-      const firstCol = Math.min(...columns.map((c) => c.col));
       const label = squash(name || v.text(r, firstCol));
       if (code) sides[i].push({ row: r, kind: 'code', code, level: codeLevel(code), name: name.trim(), amounts, labelCol: nameCol });
       else if (/^人员经费(合计)?$/.test(label) || /^公用经费(合计)?$/.test(label))
@@ -1192,7 +1195,8 @@ function schemaByStructure(v: SheetView, stage: Stage): TitleHit | undefined {
   if (/基本支出|人员经费/.test(words)) {
     const named = matchTitle(`${v.sheet.name}表`);
     const role = named?.schema?.id ?? named?.role;
-    return hit(role && schemaById(role).shape === 'code' && schemaById(role).codeKind === 'function' ? role : 'general-budget-expenditure');
+    const def = role && schemaById(role);
+    return hit(def && def.shape === 'code' && def.codeKind === 'function' ? def.id : 'general-budget-expenditure');
   }
   return undefined;
 }
@@ -1216,9 +1220,8 @@ export function detectSheet(sheet: Sheet, overrides: MappingOverride[] = [], sta
   let titles = findTitles(v);
   if (stage === 'final')
     titles = titles.map((t) => {
-      // A 政府性基金 / 国有资本经营 title is that fund's 收入支出 table in 决算 (final-accounts.md §1.10), whatever else it says.
-      const fund = t.schema && (/政府性?基金/.test(t.text) ? 'government-fund-expenditure' : /国有资本/.test(t.text) ? 'state-capital-expenditure' : undefined);
-      const role = fund ?? t.schema?.id ?? t.role;
+      // A title without 决算 that named a budget table names the 决算 table its words say (titles/match.ts finalRole).
+      const role = t.role ?? (t.schema && (finalRoleOf(t.text) ?? t.schema.id));
       return role && !(t.other && !t.stage) ? { ...t, schema: schemaById(role, 'final'), other: false } : t;
     });
   for (const o of overrides) {

@@ -67,7 +67,7 @@ const LABELS: [RegExp, FigureKey][] = [
  * A 决算 text's own words, tried before LABELS (final-accounts.md §4): 收入支出总计 is the summary's 总计 with
  * carry-over, 本年收入/支出合计 the year's; "年初预算 / 全年预算 / 调整预算" name budget figures, not table cells.
  */
-const FINAL_LABELS: [RegExp, FigureKey | null][] = [
+const FINAL_LABELS: [RegExp, FigureKey][] = [
   [/财政拨款收入支出总计/, 'fiscalTotal'],
   [/收入支出总计/, 'grandTotal'],
   [/本年收入合计/, 'income'],
@@ -113,7 +113,7 @@ interface Mention {
 
 function classify(label: string, final = false): FigureKey | undefined {
   const l = label.replace(/\s+/g, '');
-  if (final) for (const [re, key] of FINAL_LABELS) if (re.test(l)) return key ?? undefined;
+  if (final) for (const [re, key] of FINAL_LABELS) if (re.test(l)) return key;
   for (const [re, key] of LABELS) if (re.test(l)) return key;
   return undefined;
 }
@@ -271,30 +271,31 @@ const PURPOSE_CLASHES: { item: RegExp; not: RegExp; what: string }[] = [
  */
 function itemParagraphFindings(sentences: string[], figures: Figures): TextFinding[] {
   const out: TextFinding[] = [];
-  let current: { names: string[]; sentence: string } | undefined;
+  /** The 项 paragraph being read: its 类, 款 and 项 names. */
+  let current: string[] | undefined;
   for (const sentence of sentences) {
     const s = sentence.replace(/\s+/g, '');
     const head = /([^、（(]+)[（(]类[)）]([^（(]+)[（(]款[)）]([^（(]+)[（(]项[)）]/.exec(s);
-    if (head) current = { names: [head[1].replace(/^\d+/, ''), head[2], head[3]], sentence };
+    if (head) current = [head[1].replace(/^\d+/, ''), head[2], head[3]];
     if (!current) continue;
     const use = /主要用于[:：]?([^。；]*)/.exec(s);
-    const clash = use && PURPOSE_CLASHES.find((c) => c.item.test(current!.names[2]) && c.not.test(use[1]));
+    const clash = use && PURPOSE_CLASHES.find((c) => c.item.test(current![2]) && c.not.test(use[1]));
     if (clash)
       out.push({
         rule: 'text.item-purpose',
         severity: 'warning',
-        message: `“${current.names[2]}（项）”的用途写为“${use![1]}”：这是${clash.not.exec(use![1])![0]}的内容，不是${clash.what}，请核对`,
+        message: `“${current[2]}（项）”的用途写为“${use![1]}”：这是${clash.not.exec(use![1])![0]}的内容，不是${clash.what}，请核对`,
         sentence,
       });
     const actual = /支出决算(数)?(为|是)?(\d+(?:\.\d+)?)万元/.exec(s);
     if (!actual) continue;
-    const norm = (x: string) => normName(x);
-    const hit = figures.items?.find((i) => i.level === 3 && norm(i.names[2]) === norm(current!.names[2]) && norm(i.names[1]) === norm(current!.names[1]));
+    const [, kuan, xiang] = current;
+    const hit = figures.items?.find((i) => i.level === 3 && normName(i.names[2]) === normName(xiang) && normName(i.names[1]) === normName(kuan));
     if (hit && !close(new Decimal(actual[3]), hit.total.value, new Decimal(actual[3])))
       out.push({
         rule: 'text.amount',
         severity: 'error',
-        message: `“${current.names.join('／')}”支出决算写为 ${actual[3]}万元，表中为 ${fmt(hit.total.value, 2)}万元（${hit.total.sheet}!${hit.total.cell}，${hit.code}）`,
+        message: `“${current.join('／')}”支出决算写为 ${actual[3]}万元，表中为 ${fmt(hit.total.value, 2)}万元（${hit.total.sheet}!${hit.total.cell}，${hit.code}）`,
         sentence,
         stated: actual[3],
         table: fmt(hit.total.value, 2),
@@ -471,9 +472,10 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
           });
       }
     // A class under its old name (医疗卫生与计划生育支出 where the tables of these years say 卫生健康支出).
-    if (year && year >= 2020)
+    const compact = year && year >= 2020 ? sentence.replace(/\s+/g, '') : '';
+    if (compact)
       for (const f of TEXT_FORMER_NAMES)
-        if (sentence.replace(/\s+/g, '').includes(f.name))
+        if (compact.includes(f.name))
           findings.push({
             rule: 'text.former-name',
             severity: 'warning',

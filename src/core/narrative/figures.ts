@@ -10,7 +10,7 @@ import { a1, cellText, type Workbook } from '../grid';
 import type { OtherTable } from '../model';
 import { squash, stripDepartmentCode } from '../text';
 import type { AmountRef, MappedRow, MappedTable } from '../model';
-import { item, totalRow } from '../rules/context';
+import { byCode, item, totalRow } from '../rules/context';
 import { checkPerformanceTables, DepartmentTarget, ProjectTarget } from '../rules/performance';
 import type { SchemaId } from '../schemas';
 
@@ -272,13 +272,13 @@ function finalFigures(tables: MappedTable[], f: Figures): void {
   const gt = gen && totalRow(gen);
   if (gen && gt) v.generalBasic ??= fig(gen, gt.amounts.basic);
   if (gen) {
-    const byCode = new Map(gen.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+    const codes = byCode(gen);
     f.items = gen.rows
       .filter((r) => r.kind === 'code' && r.level && r.amounts.total)
       .map((r) => ({
         code: r.code!,
         level: r.level!,
-        names: [r.code!.slice(0, 3), r.code!.slice(0, 5), r.code!].slice(0, r.level).map((c) => byCode.get(c)?.name ?? ''),
+        names: [r.code!.slice(0, 3), r.code!.slice(0, 5), r.code!].slice(0, r.level).map((c) => codes.get(c)?.name ?? ''),
         total: fig(gen, r.amounts.total)!,
       }));
   }

@@ -7,12 +7,20 @@
 import Decimal from 'decimal.js';
 import { fmt, ZERO } from '../amount';
 import type { FigureKey, Figures } from './figures';
+import { cnNumber } from '../templates/classes';
 import { changeText, GenerateOptions, percent, placeholder, Section } from './generate';
 
 const wan = (d: Decimal) => `${fmt(d, 2)}万元`;
 /** A share of a whole, 2 decimals, half-up ("" when the whole is 0). */
 const share = (part: Decimal, whole: Decimal | undefined) =>
   whole && !whole.isZero() ? `${part.div(whole).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%` : '';
+
+/** "A X万元，占P%；B Y万元，占Q%" of the parts that are not zero. */
+const sharesOf = (parts: readonly (readonly [string, Decimal])[], whole: Decimal) =>
+  parts
+    .filter(([, x]) => !x.isZero())
+    .map(([label, x]) => `${label}${wan(x)}，占${share(x, whole)}`)
+    .join('；');
 
 const INCOME: [FigureKey, string][] = [
   ['fiscalIncome', '财政拨款收入'],
@@ -29,8 +37,6 @@ const THREE: [FigureKey, string][] = [
   ['reception', '公务接待费'],
 ];
 
-const CHINESE = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
-
 export function generateFinalSections(f: Figures, opts: GenerateOptions = {}): Section[] {
   const y = f.year;
   const year = y ? `${y}年度` : '本年度';
@@ -41,17 +47,24 @@ export function generateFinalSections(f: Figures, opts: GenerateOptions = {}): S
   const reasons = opts.reasons ?? {};
   const sections: Section[] = [];
   const push = (title: string, text: string, placeholders: string[] = [], todo: string[] = []) =>
-    sections.push({ id: CHINESE[sections.length], title: `${CHINESE[sections.length]}、${title}`, text, placeholders, ...(todo.length ? { todo } : {}) });
+    sections.push({
+      id: cnNumber(sections.length + 1),
+      title: `${cnNumber(sections.length + 1)}、${title}`,
+      text,
+      placeholders,
+      ...(todo.length ? { todo } : {}),
+    });
   /** "与上年相比…。主要原因：…" with the department's reason, or the place for it; without last year's workbook, a place to fill. */
   const compared = (id: string, label: string, cur: Decimal, prior: Decimal | undefined, todo: string[], placeholders: string[]): string => {
     if (!opts.prior) {
       todo.push(`${label}与上年相比的增减：未提供上年决算工作簿`);
       return `【待补充：${label}与${lastYear}相比的增减（请提供上年决算工作簿）】`;
     }
+    const before = prior ?? ZERO;
+    if (cur.eq(before)) return `与${lastYear}相比，${label}持平。`;
+    if (before.isZero()) return `${label}为本年度新增（${lastYear}为0）。`;
     // The template's words: 增加 / 减少, 增长 / 下降.
-    const c = changeText(cur, prior ?? ZERO, lastYear, false)?.replace('降低', '下降');
-    if (!c || /持平/.test(c)) return `与${lastYear}相比，${label}持平。`;
-    if (/新增/.test(c)) return `${label}为本年度新增（${lastYear}为0）。`;
+    const c = changeText(cur, before, lastYear, false, '下降');
     const r = reasons[id]?.trim();
     if (!r) placeholders.push(id);
     return `与${lastYear}相比，${label}${c}。主要原因：${r ? r.replace(/[。.]?$/, '。') : placeholder(id)}`;
@@ -80,36 +93,18 @@ export function generateFinalSections(f: Figures, opts: GenerateOptions = {}): S
     const todo: string[] = [];
     const income = v('income');
     const fiscal = v('fiscalIncome') ?? [v('general'), v('fund'), v('state')].reduce((a: Decimal, b) => a.plus(b ?? ZERO), ZERO);
-    const parts = INCOME.map(([k, label]) => [label, k === 'fiscalIncome' ? fiscal : (v(k) ?? ZERO)] as const).filter(([, x]) => !x.isZero());
-    push(
-      '收入决算情况说明',
-      income
-        ? `${who}${year}本年收入合计${wan(income)}，其中：${parts.map(([label, x]) => `${label}${wan(x)}，占${share(x, income)}`).join('；')}。`
-        : missing('收入决算表', todo),
-      [],
-      todo,
-    );
+    const parts = INCOME.map(([k, label]) => [label, k === 'fiscalIncome' ? fiscal : (v(k) ?? ZERO)] as const);
+    push('收入决算情况说明', income ? `${who}${year}本年收入合计${wan(income)}，其中：${sharesOf(parts, income)}。` : missing('收入决算表', todo), [], todo);
   }
   // 三、支出决算情况说明
   {
     const todo: string[] = [];
     const spent = v('expenditure');
-    const parts = (
-      [
-        ['basic', '基本支出'],
-        ['project', '项目支出'],
-      ] as const
-    )
-      .map(([k, label]) => [label, v(k) ?? ZERO] as const)
-      .filter(([, x]) => !x.isZero());
-    push(
-      '支出决算情况说明',
-      spent
-        ? `${who}${year}本年支出合计${wan(spent)}，其中：${parts.map(([label, x]) => `${label}${wan(x)}，占${share(x, spent)}`).join('；')}。`
-        : missing('支出决算表', todo),
-      [],
-      todo,
-    );
+    const parts = [
+      ['基本支出', v('basic') ?? ZERO],
+      ['项目支出', v('project') ?? ZERO],
+    ] as const;
+    push('支出决算情况说明', spent ? `${who}${year}本年支出合计${wan(spent)}，其中：${sharesOf(parts, spent)}。` : missing('支出决算表', todo), [], todo);
   }
   // 四、财政拨款收入支出决算总体情况说明
   {

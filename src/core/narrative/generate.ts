@@ -40,14 +40,14 @@ export function percent(delta: Decimal, prior: Decimal): string {
   return delta.abs().div(prior).times(100).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
-/** "较上年X万元增加Y万元，增长P%" / "与上年持平" / "为新增" (prior 0). */
-export function changeText(cur: Decimal, prior: Decimal | undefined, priorLabel: string, withPrior = true): string | undefined {
+/** "较上年X万元增加Y万元，增长P%" / "与上年持平" / "为新增" (prior 0). `down`: the word for a fall (决算 writes 下降). */
+export function changeText(cur: Decimal, prior: Decimal | undefined, priorLabel: string, withPrior = true, down = '降低'): string | undefined {
   if (prior === undefined) return undefined;
   if (prior.isZero()) return cur.isZero() ? '与上年持平' : `为新增安排（上年为0）`;
   const d = cur.minus(prior);
   if (d.isZero()) return `与上年持平`;
   const head = withPrior ? `较${priorLabel}${wan(prior)}` : '';
-  return `${head}${d.gt(0) ? '增加' : '减少'}${wan(d.abs())}，${d.gt(0) ? '增长' : '降低'}${percent(d, prior)}%`;
+  return `${head}${d.gt(0) ? '增加' : '减少'}${wan(d.abs())}，${d.gt(0) ? '增长' : down}${percent(d, prior)}%`;
 }
 
 /** Administrative divisions by their suffix, and the budget level each stands for (街道/乡/镇 belong to their 区/县). */

@@ -157,6 +157,16 @@ export function codeRows(t: MappedTable): readonly MappedRow[] {
   return rows;
 }
 
+/** Whether the table has a column of this role. */
+export function has(t: MappedTable, role: string): boolean {
+  return t.columns.some((c) => c.role === role);
+}
+
+/** The two-sided summaries (收支总表, 财政拨款收支总表) among the context's tables. */
+export function twoSided(ctx: RuleContext): MappedTable[] {
+  return ctx.tables.filter((t) => t.def.shape === 'two-sided');
+}
+
 /** Whether any amount of the table is filled and not zero (an empty table is 空表列示). */
 export function hasAmounts(t: MappedTable): boolean {
   return t.rows.some((r) => Object.values(r.amounts).some((a) => !isZeroAmount(a)));

@@ -6,24 +6,16 @@
 import { refValue, type Finding } from '../checks';
 import { a1 } from '../grid';
 import type { MappedTable } from '../model';
-import { item } from './context';
-
-const ITEMS: [string, string][] = [
-  ['total', '“三公”经费合计'],
-  ['abroad', '因公出国（境）费'],
-  ['vehicle', '公务用车购置及运行维护费'],
-  ['purchase', '公务用车购置费'],
-  ['operation', '公务用车运行维护费'],
-  ['reception', '公务接待费'],
-];
+import { THREE_PUBLIC_ITEMS } from '../schemas';
+import { has, item } from './context';
 
 export function crossStageFindings(final: MappedTable[], budget: MappedTable[]): Finding[] {
   const out: Finding[] = [];
   const f = final.find((t) => t.schema === 'three-public-expenditure' && t.def.stage === 'final');
   const b = budget.find((t) => t.schema === 'three-public-expenditure' && t.def.stage !== 'final');
   if (!f || !b) return out;
-  const role = b.columns.some((c) => c.role === 'general') ? 'general' : 'total';
-  for (const [key, label] of ITEMS) {
+  const role = has(b, 'general') ? 'general' : 'total';
+  for (const { key, label } of THREE_PUBLIC_ITEMS) {
     const fr = item(f, key);
     const br = item(b, key);
     const fa = fr?.amounts.budget;

@@ -4,12 +4,8 @@ import { contradictedName } from '../catalogue';
 import { Check, pairUnitsDiff, shortTitle, term } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
-import { byCode, checkEquality, item, Rule, RuleContext, settled, totalRow } from './context';
+import { byCode, checkEquality, has, item, Rule, RuleContext, settled, totalRow } from './context';
 import { incomeSources } from './within';
-
-function has(t: MappedTable, role: string): boolean {
-  return t.columns.some((c) => c.role === role);
-}
 
 /** Equality per code between two tables (union of codes), plus the total rows. */
 function compareByCode(

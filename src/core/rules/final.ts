@@ -6,7 +6,7 @@
  */
 import { term, type CellAt } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
-import { byCode, checkEquality, codeRows, item, Rule, RuleContext, totalRow } from './context';
+import { byCode, checkEquality, codeRows, has, item, Rule, totalRow, twoSided } from './context';
 import { incomeSide } from './within';
 
 const FINAL = ['final'] as const;
@@ -16,14 +16,6 @@ const FUNDS = [
   { key: 'fund', label: '政府性基金预算财政拨款' },
   { key: 'state', label: '国有资本经营预算财政拨款' },
 ];
-
-function has(t: MappedTable, role: string): boolean {
-  return t.columns.some((c) => c.role === role);
-}
-
-function twoSided(ctx: RuleContext): MappedTable[] {
-  return ctx.tables.filter((t) => t.def.shape === 'two-sided');
-}
 
 const cells = (t: MappedTable, rows: (MappedRow | undefined)[], role: string): CellAt[] => rows.filter((r): r is MappedRow => !!r).map((r) => [t, r, role]);
 

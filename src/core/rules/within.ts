@@ -4,7 +4,7 @@ import { CellAt, rolesUnitsDiff, term } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { FINAL_SCHEMAS, SCHEMAS } from '../schemas';
-import { amountRoles, checkColumnSum, checkEquality, codeRows, item, Rule, RuleContext, settled, tableParents, totalRow, uncertainSums } from './context';
+import { amountRoles, checkColumnSum, checkEquality, codeRows, has, item, Rule, settled, tableParents, totalRow, twoSided, uncertainSums } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
 
@@ -31,10 +31,6 @@ export function incomeSide(t: MappedTable) {
 
 function classRows(t: MappedTable): MappedRow[] {
   return t.rows.filter((r) => r.side === 'out' && (r.kind === 'class' || r.kind === 'other'));
-}
-
-function twoSided(ctx: RuleContext): MappedTable[] {
-  return ctx.tables.filter((t) => t.def.shape === 'two-sided');
 }
 
 export const summaryIncomeTotal: Rule = {
@@ -153,7 +149,7 @@ export const summaryBalance: Rule = {
       if (t.schema !== 'fiscal-appropriation-summary') continue;
       for (const k of ['general', 'fund', 'state']) {
         const role = `out.${k}`;
-        if (!t.columns.some((c) => c.role === role)) continue;
+        if (!has(t, role)) continue;
         const inc = item(t, k, 'in');
         const carry = item(t, `carryover-${k}`, 'in');
         if (!inc) continue;

@@ -9,11 +9,12 @@
  *  - “三公”经费: 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行, for 预算数 and for 决算数.
  */
 import {
-  AMOUNT_FORMAT,
   addCatalogueSheet,
   cellRef,
+  classSum,
   codeTableFormulas,
   formula,
+  inputCell,
   printSetup,
   ref,
   RowFormulas,
@@ -43,8 +44,6 @@ export const FINAL_ROW_FORMULAS: RowFormulas = {
   'government-fund-expenditure': { 5: [6, 7], 8: [3, 4, -5] },
   'state-capital-expenditure': { 5: [6, 7], 8: [3, 4, -5] },
 };
-
-const input = () => ({ value: null, numFmt: AMOUNT_FORMAT });
 
 export function buildFinalTemplate(o: TemplateOptions): Template {
   const m: FinalMeta = { department: `${o.departmentCode ? `[${o.departmentCode}]` : ''}${o.department}`, year: o.year, unit: o.unit ?? '万元' };
@@ -80,26 +79,19 @@ export function buildFinalTemplate(o: TemplateOptions): Template {
 
 const lastRow = (t: Template, id: string) => t.blocks.get(id)!.rows.length - 1;
 
-/** SUMIF over a code table: the amount in `col` of the rows whose code is `code`. */
-function sumif(t: Template, table: string, code: string, col: number, from: string): string {
-  return `SUMIF(${ref(t, table, 1, 1, lastRow(t, table), from)},"${code}",${ref(t, table, col, 1, lastRow(t, table), from)})`;
-}
-
-const numbered = (code: string) => /^\d+$/.test(code);
-
 function summaryFormulas(t: Template) {
   const S = 'income-expenditure-summary';
   const sheet = t.placements.get(S)!.sheet;
   const c = (r: number, col: number, id = S) => cellRef(t, id, r, col, sheet);
   const classes = classLabels(t.options.year);
   const n = lastRow(t, S) - 3;
-  classes.forEach((k, i) => setCell(t, S, i, 3, numbered(k.code) ? formula(sumif(t, 'expenditure', k.code, 3, sheet)) : input()));
+  classes.forEach((k, i) => setCell(t, S, i, 3, classSum(t, 'expenditure', k.code, 3, sheet)));
   // 一/二/三 from the 财政拨款 summary's fund lines; 四…八 from the 收入决算表's 合计 row (上级补助 … 其他).
   [0, 1, 2].forEach((i) => setCell(t, S, i, 1, formula(c(i, 1, 'fiscal-appropriation-summary'))));
   [5, 6, 7, 8, 9].forEach((col, i) => setCell(t, S, 3 + i, 1, formula(c(0, col, 'income'))));
   setCell(t, S, n, 1, formula(`SUM(${ref(t, S, 1, 0, 7, sheet)})`));
   setCell(t, S, n, 3, formula(`SUM(${ref(t, S, 3, 0, classes.length - 1, sheet)})`));
-  for (const r of [n + 1, n + 2]) for (const col of [1, 3]) setCell(t, S, r, col, input());
+  for (const r of [n + 1, n + 2]) for (const col of [1, 3]) setCell(t, S, r, col, inputCell());
   for (const col of [1, 3]) setCell(t, S, n + 3, col, formula(`${c(n, col)}+${c(n + 1, col)}+${c(n + 2, col)}`));
 }
 
@@ -115,10 +107,10 @@ function fiscalFormulas(t: Template) {
     [6, 'state-capital-expenditure', 5],
   ];
   classes.forEach((cl, i) => {
-    for (const [col, table, from] of sources) setCell(t, F, i, col, numbered(cl.code) ? formula(sumif(t, table, cl.code, from, sheet)) : input());
+    for (const [col, table, from] of sources) setCell(t, F, i, col, classSum(t, table, cl.code, from, sheet));
     setCell(t, F, i, 3, formula(`${c(i, 4)}+${c(i, 5)}+${c(i, 6)}`));
   });
-  for (const i of [0, 1, 2, k + 2, k + 3, k + 4]) setCell(t, F, i, 1, input());
+  for (const i of [0, 1, 2, k + 2, k + 3, k + 4]) setCell(t, F, i, 1, inputCell());
   setCell(t, F, k, 1, formula(`SUM(${ref(t, F, 1, 0, 2, sheet)})`));
   setCell(t, F, k + 1, 1, formula(`SUM(${ref(t, F, 1, k + 2, k + 4, sheet)})`));
   setCell(t, F, k + 5, 1, formula(`${c(k, 1)}+${c(k + 1, 1)}`));
@@ -142,7 +134,7 @@ function ledgerFormulas(t: Template, left: string[], right: string[]) {
     for (const code of codes) {
       const [r, col] = rowOf.get(code)!;
       const kids = codes.filter((x) => x.length === 5 && x.startsWith(code));
-      setCell(t, id, r, col, code.length === 3 && kids.length ? formula(kids.map((x) => c(rowOf.get(x)![0], col)).join('+')) : input());
+      setCell(t, id, r, col, code.length === 3 && kids.length ? formula(kids.map((x) => c(rowOf.get(x)![0], col)).join('+')) : inputCell());
     }
   const bottom = lastRow(t, id);
   const classCell = (code: string) => (rowOf.has(code) ? c(...rowOf.get(code)!) : '0');
@@ -158,6 +150,6 @@ function threePublicFormulas(t: Template) {
     // 合计 = 出国 + 车（小计）+ 接待; 小计 = 购置 + 运行维护.
     setCell(t, id, 0, m, formula(`${c(2 + m)}+${c(4 + m)}+${c(10 + m)}`));
     setCell(t, id, 0, 4 + m, formula(`${c(6 + m)}+${c(8 + m)}`));
-    for (const col of [2, 6, 8, 10]) setCell(t, id, 0, col + m, input());
+    for (const col of [2, 6, 8, 10]) setCell(t, id, 0, col + m, inputCell());
   }
 }

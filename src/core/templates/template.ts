@@ -236,6 +236,19 @@ export function cellRef(t: Template, blockId: string, row: number, col: number, 
 
 export const formula = (f: string): Cell => ({ value: 0, formula: f, numFmt: AMOUNT_FORMAT });
 
+/** A cell the user types an amount into: blank, in the amount format. */
+export const inputCell = (): Cell => ({ value: null, numFmt: AMOUNT_FORMAT });
+
+/**
+ * A summary's class row taken from a code table: SUMIF of that table's column `col` over the rows of the class's code.
+ * 人行科目, which has no code, is typed in.
+ */
+export function classSum(t: Template, table: string, code: string, col: number, from: string): Cell {
+  if (!/^\d+$/.test(code)) return inputCell();
+  const last = t.blocks.get(table)!.rows.length - 1;
+  return formula(`SUMIF(${ref(t, table, 1, 1, last, from)},"${code}",${ref(t, table, col, 1, last, from)})`);
+}
+
 /** The row formulas of a template's code tables (决算 tables have their own). */
 export function rowFormulasOf(t: Template): RowFormulas {
   return t.options.stage === 'final' ? FINAL_ROW_FORMULAS : ROW_FORMULAS;
@@ -264,7 +277,7 @@ export function codeTableFormulas(t: Template, id: string) {
       for (let r = 0; r <= last; r++) setCell(t, id, r, col, formula(derivedFormula(t, id, r, derived[col], sheet)));
     } else {
       setCell(t, id, 0, col, formula(`SUMPRODUCT((LEN(${codes})=3)*${ref(t, id, col, 1, last, sheet)})`));
-      for (let r = 1; r <= last; r++) setCell(t, id, r, col, { value: null, numFmt: AMOUNT_FORMAT });
+      for (let r = 1; r <= last; r++) setCell(t, id, r, col, inputCell());
     }
   }
 }
@@ -354,11 +367,8 @@ function twoSidedFormulas(t: Template, year: number) {
   const I = 'income';
   const sumSheet = t.placements.get(S)!.sheet;
   const fSheet = t.placements.get(F)!.sheet;
-  const numbered = (code: string) => /^\d+$/.test(code); // 人行科目 has no code: entered by hand
-  const sumif = (table: string, code: string, from: string) =>
-    `SUMIF(${ref(t, table, 1, 1, t.blocks.get(table)!.rows.length - 1, from)},"${code}",${ref(t, table, 3, 1, t.blocks.get(table)!.rows.length - 1, from)})`;
   // 收支总表: class rows from the expenditure table, income items from the income table and the fiscal summary.
-  classes.forEach((c, i) => setCell(t, S, i, 4, numbered(c.code) ? formula(sumif(E, c.code, sumSheet)) : { value: null, numFmt: AMOUNT_FORMAT }));
+  classes.forEach((c, i) => setCell(t, S, i, 4, classSum(t, E, c.code, 3, sumSheet)));
   [0, 1, 2].forEach((i) => setCell(t, S, i, 2, formula(cellRef(t, F, i, 2, sumSheet))));
   [
     [3, 6],
@@ -372,7 +382,7 @@ function twoSidedFormulas(t: Template, year: number) {
   setCell(t, S, n + 1, 2, formula(cellRef(t, I, 0, 12, sumSheet)));
   setCell(t, S, n + 2, 2, formula(`${cellRef(t, S, n, 2, sumSheet)}+${cellRef(t, S, n + 1, 2, sumSheet)}`));
   setCell(t, S, n, 4, formula(`SUM(${ref(t, S, 4, 0, classes.length - 1, sumSheet)})`));
-  setCell(t, S, n + 1, 4, { value: null, numFmt: AMOUNT_FORMAT });
+  setCell(t, S, n + 1, 4, inputCell());
   setCell(t, S, n + 2, 4, formula(`${cellRef(t, S, n, 4, sumSheet)}+${cellRef(t, S, n + 1, 4, sumSheet)}`));
   // 财政拨款收支总表: class rows by fund from the three fund tables.
   const k = classes.length;
@@ -382,16 +392,15 @@ function twoSidedFormulas(t: Template, year: number) {
     [7, 'state-capital-expenditure'],
   ];
   classes.forEach((c, i) => {
-    for (const [col, table] of sources)
-      setCell(t, F, i, col, numbered(c.code) ? formula(sumif(table, c.code, fSheet)) : { value: null, numFmt: AMOUNT_FORMAT });
+    for (const [col, table] of sources) setCell(t, F, i, col, classSum(t, table, c.code, 3, fSheet));
     setCell(t, F, i, 4, formula([5, 6, 7].map((col) => cellRef(t, F, i, col, fSheet)).join('+')));
   });
-  for (const i of [0, 1, 2, k + 2, k + 3, k + 4]) setCell(t, F, i, 2, { value: null, numFmt: AMOUNT_FORMAT });
+  for (const i of [0, 1, 2, k + 2, k + 3, k + 4]) setCell(t, F, i, 2, inputCell());
   setCell(t, F, k, 2, formula(`SUM(${ref(t, F, 2, 0, 2, fSheet)})`));
   setCell(t, F, k + 5, 2, formula(`${cellRef(t, F, k, 2, fSheet)}+SUM(${ref(t, F, 2, k + 2, k + 4, fSheet)})`));
   for (const col of [5, 6, 7]) {
     setCell(t, F, k, col, formula(`SUM(${ref(t, F, col, 0, k - 1, fSheet)})`));
-    setCell(t, F, k + 1, col, { value: null, numFmt: AMOUNT_FORMAT });
+    setCell(t, F, k + 1, col, inputCell());
     setCell(t, F, k + 5, col, formula(`${cellRef(t, F, k, col, fSheet)}+${cellRef(t, F, k + 1, col, fSheet)}`));
   }
   for (const row of [k, k + 1, k + 5]) setCell(t, F, row, 4, formula([5, 6, 7].map((col) => cellRef(t, F, row, col, fSheet)).join('+')));
@@ -403,7 +412,7 @@ function threePublicFormulas(t: Template) {
   const c = (r: number, col: number) => cellRef(t, id, r, col, sheet);
   for (const r of [1, 3, 4, 5]) {
     setCell(t, id, r, 2, formula(`${c(r, 3)}+${c(r, 4)}+${c(r, 5)}`));
-    for (const col of [3, 4, 5]) setCell(t, id, r, col, { value: null, numFmt: AMOUNT_FORMAT });
+    for (const col of [3, 4, 5]) setCell(t, id, r, col, inputCell());
   }
   for (const col of [2, 3, 4, 5]) {
     setCell(t, id, 2, col, formula(`${c(3, col)}+${c(4, col)}`));
@@ -452,7 +461,7 @@ export function fillCodeRows(t: Template, id: string, rows: CodeRowInput[]) {
         );
       } else {
         const v = row.values?.[col];
-        setCell(t, id, r, col, v === undefined || v === '' ? { value: null, numFmt: AMOUNT_FORMAT } : { value: Number(v), numFmt: AMOUNT_FORMAT });
+        setCell(t, id, r, col, v === undefined || v === '' ? inputCell() : { value: Number(v), numFmt: AMOUNT_FORMAT });
       }
     }
   });

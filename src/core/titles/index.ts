@@ -1,4 +1,4 @@
-export { cleanTitle, disclosureLevel, matchTitle } from './match';
+export { cleanTitle, disclosureLevel, finalRoleOf, matchTitle } from './match';
 export type { TitleMatch } from './match';
 export { readTitle } from './normalise';
 export type { TitleParts } from './normalise';

@@ -56,22 +56,30 @@ function matchTitleText(text: string): TitleMatch | undefined {
     else return OTHER_NAMES_WITHOUT_TABLE.some((p) => p.test(parts.core)) ? OTHER : undefined;
   }
   const t = parts.core;
-  if (FINAL_WORDS.test(t) || parts.qualifiers.some((q) => FINAL_WORDS.test(q))) {
-    // 政府性基金 / 国有资本经营 决算 tables are 收入支出 tables of their fund (final-accounts.md T8, T9).
-    // 一般公共预算财政拨款收入支出决算表 (Yunnan) is the 一般公共预算 table, not the 财政拨款 summary.
-    const role = /政府性?基金/.test(t)
-      ? 'government-fund-expenditure'
-      : /国有资本/.test(t)
-        ? 'state-capital-expenditure'
-        : /一般公共预算/.test(t) && /收入支出/.test(t) && !/总表|基本支出/.test(t)
-          ? 'general-budget-expenditure'
-          : standardTable({ ...parts, core: t.replace(/决算/g, '预算') });
-    return Object.freeze({ other: true, stage: 'final' as const, role });
-  }
+  if (FINAL_WORDS.test(t) || parts.qualifiers.some((q) => FINAL_WORDS.test(q)))
+    return Object.freeze({ other: true, stage: 'final' as const, role: finalRole(parts) });
   const schema = standardTable(parts);
   if (schema) return Object.freeze({ schema: SCHEMAS.find((s) => s.id === schema)! });
   if ((BUDGET_TABLE_WORDS.test(t) && t.length >= 5) || namesAnotherTable(t)) return OTHER;
   return OTHER_NAMES_WITHOUT_TABLE.some((p) => p.test(t)) ? OTHER : undefined;
+}
+
+/**
+ * The standard table a title names in a 决算 disclosure: 政府性基金 / 国有资本经营 titles are their fund's 收入支出
+ * table (final-accounts.md T8, T9); 一般公共预算财政拨款收入支出决算表 (Yunnan) is the 一般公共预算 table, not the
+ * 财政拨款 summary; any other as its budget counterpart.
+ */
+function finalRole(parts: TitleParts): SchemaId | undefined {
+  const t = parts.core;
+  if (/政府性?基金/.test(t)) return 'government-fund-expenditure';
+  if (/国有资本/.test(t)) return 'state-capital-expenditure';
+  if (/一般公共预算/.test(t) && /收入支出/.test(t) && !/总表|基本支出/.test(t)) return 'general-budget-expenditure';
+  return standardTable({ ...parts, core: t.replace(/决算/g, '预算') });
+}
+
+/** finalRole of a title's text: detection's 决算 pass reads a title that matched as a budget table as a 决算 one. */
+export function finalRoleOf(text: string): SchemaId | undefined {
+  return finalRole(readTitle(text));
 }
 
 function standardTable(parts: TitleParts): SchemaId | undefined {
