@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { AmountCell, fmtScaled, grouped, microDecimal, parseAmount, plainAmountCell } from '../src/core/amount';
 import { cellText, type Cell } from '../src/core/grid';
-import { Check, cellsUnitsDiff, evaluate, pairUnitsDiff, rowsUnitsDiff, term, toFinding } from '../src/core/checks';
+import { Check, cellsUnitsDiff, evaluate, rowsUnitsDiff, term, toFinding } from '../src/core/checks';
 import type { MappedRow, MappedTable } from '../src/core/model';
 
 let seed = 17;
@@ -251,7 +251,13 @@ test('the sums that settle checks unbuilt agree with evaluate, and none takes a 
   const tiny = row(1, '0.000002', 6);
   const twin = row(2, '9007199254.740991', 6);
   const one = row(3, '0.000001', 6);
-  expect(rowsUnitsDiff(t, 'total', big, [twin, tiny])).toBeNaN();
+  const minus = row(4, '-0.000002', 6);
+  // big − (−2 millionths) passes 2⁵³; big − twin − tiny never leaves the exact range and is exact (as evaluate says).
+  expect(rowsUnitsDiff(t, 'total', big, [minus])).toBeNaN();
+  expect(rowsUnitsDiff(t, 'total', big, [twin, tiny])).toBe(-2);
+  expect(evaluate({ rule: 'x', op: 'eq', lhs: [term(t, big, 'total')], rhs: [term(t, twin, 'total'), term(t, tiny, 'total')], expectation: '' }).units).toBe(
+    -2,
+  );
   expect(
     cellsUnitsDiff(
       [
@@ -264,9 +270,9 @@ test('the sums that settle checks unbuilt agree with evaluate, and none takes a 
       ],
     ),
   ).toBeNaN();
-  expect(pairUnitsDiff(t, big, 'total', t, undefined, 'total')).toBe(9007199254740991);
+  expect(cellsUnitsDiff([[t, big, 'total']], [[t, undefined, 'total']])).toBe(9007199254740991);
   // Within the exact range they give what evaluate decides on: Σlhs − Σrhs in millionths of a 万元 (NaN alike for a
-  // 元 table's cell that is not whole 分), with their own copy of refUnits.
+  // 元 table's cell that is not whole 分).
   for (const unit of ['万元', '元'] as const) {
     const u = table(unit, 2);
     const rows = Array.from({ length: 60 }, (_, i) => row(i, amountText(rnd(3)), 2));
@@ -284,7 +290,7 @@ test('the sums that settle checks unbuilt agree with evaluate, and none takes a 
           parts.map((p) => [u, p, 'total'] as const),
         ),
       ).toBe(units);
-      expect(pairUnitsDiff(u, head, 'total', u, parts[0], 'total')).toBe(evaluate({ ...check, rhs: [term(u, parts[0], 'total')] }).units);
+      expect(cellsUnitsDiff([[u, head, 'total']], [[u, parts[0], 'total']])).toBe(evaluate({ ...check, rhs: [term(u, parts[0], 'total')] }).units);
     }
     // Both kinds of sum occur: exact ones, and in the 元 table ones that are not (a cell with finer digits than 分).
     expect(nan).toBeLessThan(200);

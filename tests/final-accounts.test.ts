@@ -17,7 +17,8 @@ import { FormulaEvaluator } from '../src/core/templates/evaluate';
 import { buildTemplate, fillCodeRows, setTemplateValue } from '../src/core/templates/template';
 import { readXlsxBuffer, readXlsxFile, writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { formatTextReport } from '../src/core/report-text';
-import { runRules, validateWorkbook } from '../src/core/validate';
+import { runRules } from '../src/core/engine';
+import { validateWorkbook } from '../src/core/validate';
 import { NINE_ROLES, withoutFinalTitles } from './helpers';
 import { accuracyByKind, localisationCampaign } from '../src/samples/localisation';
 

@@ -1,5 +1,5 @@
 /**
- * checkEquality tells `settled` which tables an equality reads, so that the suspects' second pass can drop, unbuilt,
+ * The engine's equal() tells `countHolding` which tables an equality reads, so that the suspects' second pass can drop, unbuilt,
  * the holding equalities that read no table with a failing cell. An equality over more than two tables cannot be
  * told of them all: it must be built (and so looked at), never settled.
  */
@@ -8,7 +8,8 @@ import { AmountCell } from '../src/core/amount';
 import type { CellAt } from '../src/core/checks';
 import type { MappedRow, MappedTable } from '../src/core/model';
 import { attachedMemo } from '../src/core/collections';
-import { byCode, checkEquality, codeRows, RuleContext } from '../src/core/rules/context';
+import { ruleContexts } from '../src/core/engine';
+import { byCode, codeRows, Rule } from '../src/core/rules/context';
 
 function table(sheet: string): MappedTable {
   return {
@@ -35,22 +36,19 @@ const row = (r: number, micro: number): MappedRow => ({
 function context() {
   const asked: { table: MappedTable; other?: MappedTable }[] = [];
   const built: string[] = [];
-  const ctx: RuleContext = {
-    stage: 'budget',
-    tables: [],
-    unmapped: [],
-    first: () => undefined,
+  const contexts = ruleContexts([], [], {
     finding: () => undefined,
     check: (c) => void built.push(c.rule),
     countHolding: (_rule, table, units, other) => {
       asked.push({ table, other });
       return units === 0;
     },
-  };
-  return { ctx, asked, built };
+  });
+  const rule: Rule = { id: 'x', severity: 'error', domain: '', title: '', run: () => undefined };
+  return { ctx: contexts.forRule(rule), asked, built };
 }
 
-describe('checkEquality and the tables it reads', () => {
+describe('equal() and the tables it reads', () => {
   const [a, b, c] = [table('表一'), table('表二'), table('表三')];
   const one: CellAt = [a, row(1, 5_000_000), 'total'];
   const two: CellAt = [b, row(1, 3_000_000), 'total'];
@@ -58,8 +56,8 @@ describe('checkEquality and the tables it reads', () => {
 
   it('names the second table of a cross-table equality, and none for one table', () => {
     const { ctx, asked, built } = context();
-    checkEquality(ctx, 'x', [one], [two, [b, row(2, 2_000_000), 'total']], '');
-    checkEquality(ctx, 'y', [one], [[a, row(2, 5_000_000), 'total']], '');
+    ctx.equal([one], [two, [b, row(2, 2_000_000), 'total']], '');
+    ctx.equal([one], [[a, row(2, 5_000_000), 'total']], '', { rule: 'y' });
     expect(asked).toEqual([
       { table: a, other: b },
       { table: a, other: undefined },
@@ -69,14 +67,14 @@ describe('checkEquality and the tables it reads', () => {
 
   it('builds an equality over three tables instead of settling it', () => {
     const { ctx, asked, built } = context();
-    checkEquality(ctx, 'z', [one], [two, three], '');
+    ctx.equal([one], [two, three], '', { rule: 'z' });
     expect(asked).toEqual([]);
     expect(built).toEqual(['z']);
   });
 
   it('builds one that does not hold exactly', () => {
     const { ctx, asked, built } = context();
-    checkEquality(ctx, 'w', [one], [two], '');
+    ctx.equal([one], [two], '', { rule: 'w' });
     expect(asked).toEqual([{ table: a, other: b }]);
     expect(built).toEqual(['w']);
   });

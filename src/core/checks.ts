@@ -208,20 +208,20 @@ function roleLabel(table: MappedTable, role: string): string {
   return labels.get(role) ?? role;
 }
 
+/** A cell's label for messages ("支出总表「208 社会保障和就业支出」基本支出"). */
+export function cellLabel(table: MappedTable, row: MappedRow | undefined, role: string): string {
+  return term(table, row, role).label;
+}
+
 export function term(table: MappedTable, row: MappedRow | undefined, role: string, roleLabelText?: string): Term {
   const ref = row?.amounts[role];
   return new Term(table, ref, row, role, ref ? refUnits(table, ref) : 0, roleLabelText);
 }
 
-/**
- * One cell of a row in millionths of a 万元 (0 for a missing row or cell, NaN when not exact): refUnits written out,
- * because every term of every sum comes here and the checkers run without V8's inlining (cli/v8-flags.ts).
- */
+/** One cell of a row in millionths of a 万元: 0 for a missing row or cell, NaN when not exact. */
 function cellUnits(table: MappedTable, row: MappedRow | undefined, role: string): number {
   const ref = row?.amounts[role];
-  if (!ref || ref.blank) return 0;
-  if (table.unit === '万元') return ref.micro;
-  return ref.micro % 10000 === 0 ? ref.micro / 10000 : NaN;
+  return ref ? refUnits(table, ref) : 0;
 }
 
 /** A scaled integer, or NaN when it is not exact (past 2⁵³, or a NaN term). */
@@ -229,78 +229,49 @@ const exact = (u: number): number => (Number.isSafeInteger(u) ? u : NaN);
 
 /**
  * a + b for exact scaled integers, NaN once the sum leaves the exact range: checked at every step, so a sum cannot
- * pass 2⁵³ on the way and come back looking exact. NaN stays NaN. The sums below run the same test inline (no
- * call per term: the checkers run without V8's inlining) and stop at the first NaN, which no later term changes.
+ * pass 2⁵³ on the way and come back looking exact. NaN stays NaN.
  */
 const addExact = (a: number, b: number): number => {
   const s = a + b;
   return s <= Number.MAX_SAFE_INTEGER && s >= -Number.MAX_SAFE_INTEGER ? s : NaN;
 };
 
-/** Σ of one column over rows of one table, in millionths of a 万元 (NaN when not exact). */
-function sumUnits(table: MappedTable, rows: readonly (MappedRow | undefined)[], role: string): number {
-  let u = 0;
-  for (let i = 0; i < rows.length; i++) {
-    u += cellUnits(table, rows[i], role);
-    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
-  }
-  return u;
-}
-
 /**
  * One row's cell − Σ over `rhs` rows, of one column of one table, in millionths of a 万元 (NaN when not exact): what
  * `evaluate` would decide on, worked out without building the terms (a holding sum needs none of them).
  */
 export function rowsUnitsDiff(table: MappedTable, role: string, lhs: MappedRow | undefined, rhs: readonly (MappedRow | undefined)[]): number {
-  return addExact(cellUnits(table, lhs, role), -sumUnits(table, rhs, role));
+  let u = cellUnits(table, lhs, role);
+  for (const r of rhs) u = addExact(u, -cellUnits(table, r, role));
+  return u;
 }
 
-/** The same between two tables: one cell of `a` − one cell of `b` (cross-table comparisons, code by code). */
-export function pairUnitsDiff(a: MappedTable, x: MappedRow | undefined, ra: string, b: MappedTable, y: MappedRow | undefined, rb: string): number {
-  return addExact(cellUnits(a, x, ra), -cellUnits(b, y, rb));
-}
-
-/** A cell of a check given by its table, row and column role (the row may be missing: an exact zero). */
-export type CellAt = readonly [MappedTable, MappedRow | undefined, string];
+/**
+ * A cell of an equation: its table, row and column role. The row may be one the table lacks (an exact zero); the
+ * optional fourth element names such a cell in messages ("…中缺少科目 2080505（…），按 0 计").
+ */
+export type CellAt = readonly [MappedTable, MappedRow | undefined, string, string?];
 
 /** Σ over `lhs` cells − Σ over `rhs` cells, of any tables, in millionths of a 万元 (NaN when not exact). */
 export function cellsUnitsDiff(lhs: readonly CellAt[], rhs: readonly CellAt[]): number {
   let u = 0;
-  for (let i = 0; i < lhs.length; i++) {
-    const c = lhs[i];
-    u += cellUnits(c[0], c[1], c[2]);
-    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
-  }
-  for (let i = 0; i < rhs.length; i++) {
-    const c = rhs[i];
-    u -= cellUnits(c[0], c[1], c[2]);
-    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
-  }
+  for (const c of lhs) u = addExact(u, cellUnits(c[0], c[1], c[2]));
+  for (const c of rhs) u = addExact(u, -cellUnits(c[0], c[1], c[2]));
   return u;
 }
 
 /** The same within one row: its `lhs` column − Σ its `rhs` columns (a row formula such as 合计 = 基本 + 项目). */
-export function rolesUnitsDiff(table: MappedTable, row: MappedRow, lhs: string, rhs: string[]): number {
+export function rolesUnitsDiff(table: MappedTable, row: MappedRow, lhs: string, rhs: readonly string[]): number {
   let u = cellUnits(table, row, lhs);
-  for (let i = 0; i < rhs.length; i++) {
-    u -= cellUnits(table, row, rhs[i]);
-    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
-  }
+  for (const role of rhs) u = addExact(u, -cellUnits(table, row, role));
   return u;
 }
 
 /** Σlhs − Σrhs in millionths of a 万元 when every term is exact there (NaN otherwise): integers, no allocation. */
 function unitsDiff(check: Check): number {
   let u = 0;
-  const { lhs, rhs } = check;
-  for (let i = 0; i < lhs.length; i++) {
-    u += lhs[i].units;
-    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
-  }
-  for (let i = 0; i < rhs.length; i++) {
-    u -= rhs[i].units;
-    if (!(u <= Number.MAX_SAFE_INTEGER && u >= -Number.MAX_SAFE_INTEGER)) return NaN;
-  }
+  for (const t of check.lhs) u = addExact(u, t.units);
+  for (const t of check.rhs) u = addExact(u, -t.units);
   return u;
 }
 

@@ -13,8 +13,9 @@ import { type Cell, cellNumber, inRange, type Workbook } from './grid';
 import { diffMarks, marksFromReport, CellMark } from './marks';
 import type { AmountRef, Detection, MappedRow, MappedTable } from './model';
 import { rulesFor } from './rules';
-import { Rule, RuleContext, ruleContext } from './rules/context';
-import { CheckCounts, countCheck, emptyCounts, finishReport, ValidationReport } from './validate';
+import type { Rule } from './rules/context';
+import { CheckCounts, countCheck, emptyCounts, RuleContexts, ruleContexts } from './engine';
+import { finishReport, ValidationReport } from './validate';
 
 /** One cell as it is now (undefined: emptied). Rows and columns are 0-based. */
 export interface CellEdit {
@@ -119,7 +120,7 @@ export class LiveValidation {
   /** Per edited table, its rows by sheet row (made on the first edit of the table). */
   private rowsByLine = new WeakMap<MappedTable, Map<number, MappedRow[]>>();
   private marks: CellMark[] = [];
-  private ctx!: RuleContext;
+  private contexts!: RuleContexts;
   private current!: Segment;
   report!: ValidationReport;
 
@@ -186,16 +187,14 @@ export class LiveValidation {
   private fullRun(): void {
     this.det = detectWorkbook(this.wb, this.overrides);
     // One context per detection; each rule's checks and findings go to the segment running now.
-    this.ctx = ruleContext(
-      this.det.tables,
-      this.det.unmapped,
-      (c) => this.onCheck(c),
-      (f) => void this.push({ finding: f }),
-    );
+    this.contexts = ruleContexts(this.det.tables, this.det.unmapped, {
+      check: (c) => this.onCheck(c),
+      finding: (f) => void this.push({ finding: f }),
+    });
     this.segments = [];
     this.index.clear();
     this.staleEntries = 0;
-    rulesFor(this.ctx.stage).forEach((rule, i) => this.segments.push(this.runRule(rule, i, 0)));
+    rulesFor(this.contexts.stage).forEach((rule, i) => this.segments.push(this.runRule(rule, i, 0)));
     this.compose();
     this.tooLarge = this.checks > this.maxChecks;
     if (this.tooLarge) {
@@ -226,7 +225,7 @@ export class LiveValidation {
   private runRule(rule: Rule, seg: number, gen: number): Segment {
     const segment: Segment = { rule, items: [], shown: new Set(), counts: emptyCounts(), gen, seg };
     this.current = segment;
-    rule.run(this.ctx);
+    rule.run(this.contexts.forRule(rule));
     return segment;
   }
 

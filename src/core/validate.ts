@@ -1,11 +1,10 @@
 /** The core entry point: workbook grid → mapped tables → rules → findings and ranked suspects. */
-import { Check, CheckResult, evaluate, Finding, Term, toFinding } from './checks';
+import { Check, CheckResult, Finding, Term } from './checks';
 import { buildCoverage, CoverageEntry } from './coverage';
 import { detectWorkbook, MappingOverride } from './detect';
 import { cellNumber, inRange, parseA1, rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, Stage, StageDecision, UnmappedTable } from './model';
-import { rulesFor } from './rules';
-import { RuleContext, ruleContext } from './rules/context';
+import { CheckCounts, RuleRun, runRules } from './engine';
 import { crossStageFindings } from './rules/cross-stage';
 import {
   checkDepartmentAcross,
@@ -63,86 +62,6 @@ export interface ValidateOptions {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/** Checks evaluated per family (the coverage ledger's counts): cross-table rules by id, the rest by table. */
-export interface CheckCounts {
-  total: number;
-  byRule: Map<string, number>;
-  byTable: Map<SchemaId, number>;
-}
-
-export interface RuleRun {
-  /** Checks that do not hold (beyond rounding). */
-  failing: CheckResult[];
-  /** Holding checks kept because `keep` asked for them (the suspects need those around the failing cells). */
-  kept: CheckResult[];
-  findings: Finding[];
-  counts: CheckCounts;
-}
-
-export const emptyCounts = (): CheckCounts => ({ total: 0, byRule: new Map(), byTable: new Map() });
-
-/** Counts one evaluated check for the coverage ledger: cross-table rules by id, the rest by their table. */
-export function countCheck(counts: CheckCounts, c: Check): void {
-  countRuleCheck(counts, c.rule, c.lhs[0]?.table ?? c.rhs[0]?.table);
-}
-
-function countRuleCheck(counts: CheckCounts, rule: string, t: MappedTable | undefined, n = 1): void {
-  counts.total += n;
-  if (rule.startsWith('cross.')) counts.byRule.set(rule, (counts.byRule.get(rule) ?? 0) + n);
-  else if (t) counts.byTable.set(t.schema, (counts.byTable.get(t.schema) ?? 0) + n);
-}
-
-/**
- * Runs every rule, evaluating each check as it is emitted: findings and counts are taken at once and a holding
- * check is dropped unless `keep` wants it, so memory stays linear in the failures, not in the checks (a
- * provincial workbook emits hundreds of thousands of holding checks).
- * `keepFrom`, with `keep`: the only tables whose cells `keep` can want. An equality that holds exactly and reads
- * none of them is then dropped without being built, and not counted; the rules that check one table at a time run
- * on those tables only (a check of another table reads none of their cells), the cross-table rules still compare
- * the first table of each schema. Such a run's findings and counts are not used.
- */
-export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], keep?: (c: Check) => boolean, keepFrom?: ReadonlySet<MappedTable>): RuleRun {
-  const findings: Finding[] = [];
-  const failing: CheckResult[] = [];
-  const kept: CheckResult[] = [];
-  const counts = emptyCounts();
-  const check = (c: Check) => {
-    const r = evaluate(c);
-    countCheck(counts, c);
-    if (r.status === 'pass') {
-      if (keep?.(c)) kept.push(r);
-      return;
-    }
-    const f = toFinding(r);
-    if (f) findings.push(f);
-    if (r.status === 'fail') failing.push(r);
-    else if (keep?.(c)) kept.push(r);
-  };
-  // Nothing kept: a sum that holds exactly on the scaled integers is counted without building its check (the
-  // same 'pass' evaluate would give); with `keep`, every check is built for it to look at but those `keepFrom` rules out.
-  // Runs of holding checks of one rule and table (a hierarchy rule settles hundreds in a row) are counted at once.
-  let pending = { rule: '', table: undefined as MappedTable | undefined, n: 0 };
-  const flush = () => {
-    if (pending.n) countRuleCheck(counts, pending.rule, pending.table, pending.n);
-  };
-  const countHolding: RuleContext['countHolding'] = keep
-    ? keepFrom && ((_rule, table, units, other) => units === 0 && !keepFrom.has(table) && (other === undefined || !keepFrom.has(other)))
-    : (rule: string, table: MappedTable, units: number) => {
-        if (units !== 0) return false;
-        if (rule !== pending.rule || table !== pending.table) {
-          flush();
-          pending = { rule, table, n: 0 };
-        }
-        pending.n++;
-        return true;
-      };
-  const own = keepFrom ? tables.filter((t) => keepFrom.has(t)) : tables;
-  const ctx = ruleContext(own, unmapped, check, (f: Finding) => void findings.push(f), countHolding, tables);
-  for (const rule of rulesFor(ctx.stage)) rule.run(ctx);
-  flush();
-  return { failing, kept, findings, counts };
-}
 
 /** Cells by sheet, each by its grid.cellNumber (a number, not a string, per cell). */
 type CellSet = Map<string, Set<number>>;

@@ -9,7 +9,8 @@ import type { Check } from '../core/checks';
 import { companions } from '../core/suspects';
 import { detectWorkbook } from '../core/detect';
 import { a1, Workbook } from '../core/grid';
-import { runRules, validateWorkbook } from '../core/validate';
+import { runRules } from '../core/engine';
+import { validateWorkbook } from '../core/validate';
 
 export type InjectionKind = 'single' | 'row' | 'column' | 'cross';
 

@@ -1,86 +1,44 @@
 import { isZeroAmount } from '../amount';
 import { attachedMemo } from '../collections';
-import { CellAt, cellsUnitsDiff, rowsUnitsDiff, term, type Check, type Finding } from '../checks';
+import type { CellAt, Finding } from '../checks';
 import { amountColumns } from '../detect';
 import type { MappedColumn, MappedRow, MappedTable, Stage, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 
+/** What an equation may say besides its cells: the id it reports under (one the rule `emits`) and its severity. */
+export interface EquationOptions {
+  rule?: string;
+  severity?: 'error' | 'warning';
+}
+
+/**
+ * What a rule sees: the tables, and the equations it states over their cells. The engine (engine.ts) decides each
+ * equation — exactly, or within the rounding of the printed figures (尾差, an info note) — counts it for the
+ * coverage ledger and keeps what the suspects and live checking need; a rule never handles the arithmetic.
+ * A finding about an equation names its first left-hand cell, and says what it should be.
+ */
 export interface RuleContext {
   /** The disclosure the tables belong to: the rules that do not hold in it are not run. */
   stage: Stage;
-  /** The tables whose own checks are wanted: every mapped table, except in the suspects' second pass (validate.ts). */
+  /** The tables whose own checks are wanted: every mapped table, except in the suspects' second pass (engine.ts). */
   tables: MappedTable[];
   /** Titled tables that could not be mapped (present in the workbook, but not checked). */
   unmapped: UnmappedTable[];
   /** The first mapped table of a schema (cross-table rules compare against it). */
   first(id: SchemaId): MappedTable | undefined;
-  check(c: Check): void;
+  /** Σ lhs = Σ rhs. `expectation`: what the right-hand side is, in words ("其下各款之和", "基本支出 + 项目支出"). */
+  equal(lhs: readonly CellAt[], rhs: readonly CellAt[], expectation: string, o?: EquationOptions): void;
+  /** Σ lhs ≥ Σ rhs. */
+  atLeast(lhs: readonly CellAt[], rhs: readonly CellAt[], expectation: string, o?: EquationOptions): void;
+  /** One column of one table: `row` = Σ `parts` (a 类 and its 款, a 合计 and its 类). */
+  columnSum(t: MappedTable, role: string, row: MappedRow, parts: readonly MappedRow[], expectation: string, o?: EquationOptions): void;
   /**
-   * Whether an equality with this exact scaled-integer difference (`units`, see checks.rowsUnitsDiff) has been
-   * counted as holding without being built: a context that keeps no holding checks does so when `units` is 0.
-   * Absent, every check is built (the live session keeps them). `other`: the second table the equality reads, if any
-   * (the suspects' second pass drops, unbuilt, the holding equalities that read no table with a failing cell).
+   * One row of one table: its `target` column = Σ its `parts` columns (合计 = 基本支出 + 项目支出). The expectation
+   * may be given as a function: it is then written only for an equation that does not hold exactly.
    */
-  countHolding?(rule: string, table: MappedTable, units: number, other?: MappedTable): boolean;
+  rowSum(t: MappedTable, row: MappedRow, target: string, parts: readonly string[], expectation: string | (() => string), o?: EquationOptions): void;
+  /** A finding the rule words itself (names, codes, layout: what is not an equation). */
   finding(f: Finding): void;
-}
-
-/**
- * Whether the rule can skip building an equality it knows the exact difference of (counted as holding); when
- * false it builds the check and hands it to ctx.check. No closures: this runs for every sum of a table.
- */
-export function settled(ctx: RuleContext, rule: string, table: MappedTable, units: number, other?: MappedTable): boolean {
-  return ctx.countHolding !== undefined && ctx.countHolding(rule, table, units, other);
-}
-
-/**
- * An equality Σ lhs = Σ rhs between cells given as (table, row, role): settled on the scaled integers when it holds
- * there and the context keeps no holding checks; otherwise built as a Check, its terms made only then.
- */
-export function checkEquality(
-  ctx: RuleContext,
-  rule: string,
-  lhs: readonly CellAt[],
-  rhs: readonly CellAt[],
-  expectation: string,
-  severity?: Check['severity'],
-): void {
-  const counted = lhs[0]?.[0] ?? rhs[0]?.[0];
-  const other = counted && otherTable(counted, lhs, rhs);
-  if (counted && other !== null && settled(ctx, rule, counted, cellsUnitsDiff(lhs, rhs), other)) return;
-  ctx.check({ rule, op: 'eq', lhs: lhs.map(([t, r, role]) => term(t, r, role)), rhs: rhs.map(([t, r, role]) => term(t, r, role)), expectation, severity });
-}
-
-/**
- * One column's sum within a table, `row` = Σ `parts` (a 类 and its 款, a 合计 and its 类): what checkEquality does for
- * a row and its parts, without listing the cells (it runs for every sum of every code table).
- */
-export function checkColumnSum(
-  ctx: RuleContext,
-  rule: string,
-  t: MappedTable,
-  role: string,
-  row: MappedRow,
-  parts: readonly MappedRow[],
-  expectation: string,
-): void {
-  if (settled(ctx, rule, t, rowsUnitsDiff(t, role, row, parts))) return;
-  ctx.check({ rule, op: 'eq', lhs: [term(t, row, role)], rhs: parts.map((p) => term(t, p, role)), expectation });
-}
-
-/**
- * The table other than `first` that the cells read: undefined when they read only `first`, null when they read
- * more than two tables (`settled` can only be told of two; such an equality is always built).
- */
-function otherTable(first: MappedTable, lhs: readonly CellAt[], rhs: readonly CellAt[]): MappedTable | undefined | null {
-  let other: MappedTable | undefined;
-  for (let i = 0; i < lhs.length + rhs.length; i++) {
-    const t = (i < lhs.length ? lhs[i] : rhs[i - lhs.length])[0];
-    if (t === first || t === other) continue;
-    if (other) return null;
-    other = t;
-  }
-  return other;
 }
 
 /**
@@ -95,23 +53,6 @@ export function firstTables(tables: MappedTable[]): Map<SchemaId, MappedTable> {
     if (!had || (had.hidden && !t.hidden)) m.set(t.schema, t);
   }
   return m;
-}
-
-/**
- * The context the rules run in: the tables, and where their checks and findings go. `firstOf`: the tables the
- * cross-table rules take the first of each schema from, when `tables` is only some of them.
- */
-export function ruleContext(
-  tables: MappedTable[],
-  unmapped: UnmappedTable[],
-  check: (c: Check) => void,
-  finding: (f: Finding) => void,
-  countHolding?: RuleContext['countHolding'],
-  firstOf: MappedTable[] = tables,
-): RuleContext {
-  const firsts = firstTables(firstOf);
-  const stage: Stage = firstOf.some((t) => t.def.stage === 'final') ? 'final' : 'budget';
-  return { stage, tables, unmapped, first: (id) => firsts.get(id), check, countHolding, finding };
 }
 
 export interface Rule {

@@ -1,21 +1,20 @@
 /** Rules 5–11 of domain.md: the same figure in two tables. Units are normalised to 万元 by the terms. */
 import { isZeroAmount } from '../amount';
 import { contradictedName } from '../catalogue';
-import { Check, pairUnitsDiff, shortTitle, term } from '../checks';
+import { shortTitle } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
-import { byCode, checkEquality, has, item, Rule, RuleContext, settled, totalRow } from './context';
+import { byCode, EquationOptions, has, item, Rule, RuleContext, totalRow } from './context';
 import { incomeSources } from './within';
 
 /** Equality per code between two tables (union of codes), plus the total rows. */
 function compareByCode(
   ctx: RuleContext,
-  rule: string,
   a: MappedTable,
   b: MappedTable,
   pairs: [string, string][],
   filter: (r: MappedRow) => boolean = () => true,
-  severity?: Check['severity'],
+  severity?: EquationOptions['severity'],
 ) {
   const ma = byCode(a);
   const mb = byCode(b);
@@ -26,18 +25,14 @@ function compareByCode(
     if (!has(a, ra) || !has(b, rb)) continue;
     const ta = totalRow(a);
     const tb = totalRow(b);
-    if (ta && tb && !settled(ctx, rule, a, pairUnitsDiff(a, ta, ra, b, tb, rb), b))
-      ctx.check({ rule, op: 'eq', lhs: [term(a, ta, ra)], rhs: [term(b, tb, rb)], expectation: `${b.def.title}合计行的对应数`, severity });
+    if (ta && tb) ctx.equal([[a, ta, ra]], [[b, tb, rb]], `${b.def.title}合计行的对应数`, { severity });
     for (const code of codes) {
       const x = ma.get(code);
       const y = mb.get(code);
       if (!x?.amounts[ra] && !y?.amounts[rb]) continue;
-      if (settled(ctx, rule, a, pairUnitsDiff(a, x, ra, b, y, rb), b)) continue;
-      const lhs = x ? term(a, x, ra) : term(a, undefined, ra);
-      const rhs = y ? term(b, y, rb) : term(b, undefined, rb);
-      if (!x) lhs.label = `${a.def.title}中缺少科目 ${code}（${y!.name}），按 0 计`;
-      const target = x ? [lhs, rhs] : [rhs, lhs];
-      ctx.check({ rule, op: 'eq', lhs: [target[0]], rhs: [target[1]], expectation: `${(x ? b : a).def.title}中同一科目的对应数`, severity });
+      // The finding names the cell that is there: a code missing in `a` is stated from `b`'s side.
+      if (x) ctx.equal([[a, x, ra]], [[b, y, rb]], `${b.def.title}中同一科目的对应数`, { severity });
+      else ctx.equal([[b, y, rb]], [[a, x, ra, `${a.def.title}中缺少科目 ${code}（${y!.name}），按 0 计`]], `${a.def.title}中同一科目的对应数`, { severity });
     }
   }
 }
@@ -46,7 +41,7 @@ function compareByCode(
  * A summary table's class rows (and 本年支出合计) against a code table's 类 rows (and 合计), one column of
  * the summary against the code table's 合计 column. A class missing on either side counts as zero.
  */
-function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, column: string, target: MappedTable) {
+function compareClasses(ctx: RuleContext, summary: MappedTable, column: string, target: MappedTable) {
   const classes = new Map<string, MappedRow>();
   for (const r of summary.rows) if (r.side === 'out' && r.kind === 'class' && r.code) classes.set(r.code, r);
   const targetCodes = byCode(target);
@@ -56,22 +51,15 @@ function compareClasses(ctx: RuleContext, rule: string, summary: MappedTable, co
     const sr = classes.get(code);
     const tr = targetCodes.get(code);
     if (!sr?.amounts[column] && !tr?.amounts.total) continue;
-    if (settled(ctx, rule, summary, pairUnitsDiff(summary, sr, column, target, tr, 'total'), target)) continue;
-    const lhs = term(summary, sr, column);
-    const rhs = term(target, tr, 'total');
-    if (!sr) lhs.label = `${shortTitle(summary)}中缺少功能类 ${code}，按 0 计`;
-    const [l, r] = sr ? [lhs, rhs] : [rhs, lhs];
-    ctx.check({ rule, op: 'eq', lhs: [l], rhs: [r], expectation: sr ? `${target.def.title}中该类的合计` : `${summary.def.title}中该类的对应数` });
+    if (sr) ctx.equal([[summary, sr, column]], [[target, tr, 'total']], `${target.def.title}中该类的合计`);
+    else
+      ctx.equal([[target, tr, 'total']], [[summary, sr, column, `${shortTitle(summary)}中缺少功能类 ${code}，按 0 计`]], `${summary.def.title}中该类的对应数`);
   }
   // 本年支出合计 against the target's 合计 row; an empty target table (空表列示) counts as zero.
   const st = item(summary, 'exp-total', 'out');
   const tt = totalRow(target);
-  if (
-    st &&
-    (tt ? tt.amounts.total : !target.rows.some((r) => r.kind === 'code')) &&
-    !settled(ctx, rule, summary, pairUnitsDiff(summary, st, column, target, tt, 'total'), target)
-  )
-    ctx.check({ rule, op: 'eq', lhs: [term(summary, st, column)], rhs: [term(target, tt, 'total')], expectation: `${target.def.title}合计` });
+  if (st && (tt ? tt.amounts.total : !target.rows.some((r) => r.kind === 'code')))
+    ctx.equal([[summary, st, column]], [[target, tt, 'total']], `${target.def.title}合计`);
 }
 
 export const summaryVsExpenditure: Rule = {
@@ -82,7 +70,7 @@ export const summaryVsExpenditure: Rule = {
   run(ctx) {
     const s = ctx.first('income-expenditure-summary');
     const e = ctx.first('expenditure');
-    if (s && e) compareClasses(ctx, this.id, s, 'out.total', e);
+    if (s && e) compareClasses(ctx, s, 'out.total', e);
   },
 };
 
@@ -112,15 +100,12 @@ export const summarySplit: Rule = {
       for (const [code, sr] of all) {
         const er = codes.get(code);
         if (basic.length && has(e, 'basic'))
-          checkEquality(
-            ctx,
-            this.id,
+          ctx.equal(
             basic.map((role) => [s, sr, role] as const),
             [[e, er, 'basic']],
             `${e.def.title}中该类的基本支出`,
           );
-        if (has(s, 'out.project') && has(e, 'project'))
-          checkEquality(ctx, this.id, [[s, sr, 'out.project']], [[e, er, 'project']], `${e.def.title}中该类的项目支出`);
+        if (has(s, 'out.project') && has(e, 'project')) ctx.equal([[s, sr, 'out.project']], [[e, er, 'project']], `${e.def.title}中该类的项目支出`);
       }
     }
     const b = ctx.first('general-budget-basic-expenditure');
@@ -135,8 +120,8 @@ export const summarySplit: Rule = {
       if (!has(s, role) || !has(b, brole)) continue;
       const lhs = st ? [[s, st, role] as const] : classes.map((r) => [s, r, role] as const);
       const expectation = `${b.def.title}合计行的${word}`;
-      if (equal) checkEquality(ctx, this.id, lhs, [[b, bt, brole]], expectation);
-      else ctx.check({ rule: this.id, op: 'gte', lhs: lhs.map(([t, r, x]) => term(t, r, x)), rhs: [term(b, bt, brole)], expectation });
+      if (equal) ctx.equal(lhs, [[b, bt, brole]], expectation);
+      else ctx.atLeast(lhs, [[b, bt, brole]], expectation);
     }
   },
 };
@@ -178,9 +163,7 @@ export const summaryVsIncome: Rule = {
       if (m.role === 'fiscal') rows = incomeSources(s).filter((r) => ['fiscal', 'general', 'fund', 'state'].includes(r.item!));
       if (!rows.length) continue;
       const label = inc.columns.find((c) => c.role === m.role)!.label;
-      checkEquality(
-        ctx,
-        this.id,
+      ctx.equal(
         rows.map((r) => [s, r, 'in.amount']),
         [[inc, total, m.role]],
         `收入总表合计行“${label}”`,
@@ -199,14 +182,14 @@ export const incomeVsExpenditure: Rule = {
   run(ctx) {
     const inc = ctx.first('income');
     const e = ctx.first('expenditure');
-    if (inc && e) compareByCode(ctx, this.id, inc, e, [['total', 'total']]);
+    if (inc && e) compareByCode(ctx, inc, e, [['total', 'total']]);
   },
 };
 
-function fiscalVs(ctx: RuleContext, rule: string, column: string, target: SchemaId) {
+function fiscalVs(ctx: RuleContext, column: string, target: SchemaId) {
   const f = ctx.first('fiscal-appropriation-summary');
   const g = ctx.first(target);
-  if (f && g && has(f, column)) compareClasses(ctx, rule, f, column, g);
+  if (f && g && has(f, column)) compareClasses(ctx, f, column, g);
 }
 
 export const fiscalVsGeneral: Rule = {
@@ -215,7 +198,7 @@ export const fiscalVsGeneral: Rule = {
   domain: '7',
   title: '财政拨款收支总表“一般公共预算财政拨款”列 = 一般公共预算财政拨款支出表（合计及各类）',
   run(ctx) {
-    fiscalVs(ctx, this.id, 'out.general', 'general-budget-expenditure');
+    fiscalVs(ctx, 'out.general', 'general-budget-expenditure');
   },
 };
 
@@ -225,7 +208,7 @@ export const fiscalVsFund: Rule = {
   domain: '7',
   title: '财政拨款收支总表“政府性基金预算财政拨款”列 = 政府性基金预算财政拨款支出表',
   run(ctx) {
-    fiscalVs(ctx, this.id, 'out.fund', 'government-fund-expenditure');
+    fiscalVs(ctx, 'out.fund', 'government-fund-expenditure');
   },
 };
 
@@ -235,7 +218,7 @@ export const fiscalVsState: Rule = {
   domain: '7',
   title: '财政拨款收支总表“国有资本经营预算财政拨款”列 = 国有资本经营预算财政拨款支出表',
   run(ctx) {
-    fiscalVs(ctx, this.id, 'out.state', 'state-capital-expenditure');
+    fiscalVs(ctx, 'out.state', 'state-capital-expenditure');
   },
 };
 
@@ -253,11 +236,9 @@ export const generalVsBasic: Rule = {
     const gt = totalRow(g);
     const bt = totalRow(b);
     if (!gt || !bt) return;
-    if (has(g, 'basic')) checkEquality(ctx, this.id, [[g, gt, 'basic']], [[b, bt, 'total']], '基本支出表合计');
+    if (has(g, 'basic')) ctx.equal([[g, gt, 'basic']], [[b, bt, 'total']], '基本支出表合计');
     else if (has(g, 'personnel'))
-      checkEquality(
-        ctx,
-        this.id,
+      ctx.equal(
         [
           [g, gt, 'personnel'],
           [g, gt, 'public'],
@@ -266,8 +247,7 @@ export const generalVsBasic: Rule = {
         '基本支出表合计',
       );
     for (const role of ['personnel', 'public'])
-      if (has(g, role) && has(b, role))
-        checkEquality(ctx, this.id, [[g, gt, role]], [[b, bt, role]], `基本支出表合计行${role === 'personnel' ? '人员经费' : '公用经费'}`);
+      if (has(g, role) && has(b, role)) ctx.equal([[g, gt, role]], [[b, bt, role]], `基本支出表合计行${role === 'personnel' ? '人员经费' : '公用经费'}`);
   },
 };
 
@@ -313,7 +293,7 @@ export const generalVsExpenditure: Rule = {
     const g = ctx.first('general-budget-expenditure');
     const e = ctx.first('expenditure');
     if (!g || !e || !allGeneralBudget(ctx)) return;
-    compareByCode(ctx, this.id, g, e, [
+    compareByCode(ctx, g, e, [
       ['total', 'total'],
       ['basic', 'basic'],
       ['project', 'project'],
@@ -343,10 +323,12 @@ export const threePublicVsBasic: Rule = {
       // A row whose printed name is another item's is not known to be this item: it is not compared.
       const rows = m.codes.map((c) => codes.get(c)).filter((r): r is MappedRow => !!r && isWhatItsCodeSays(b, r));
       if (!rows.length) continue;
-      const r = item(tp, m.item);
-      const lhs = term(tp, r, role);
-      if (!r) lhs.label = `“三公”经费表缺少“${m.label.split(' ').pop()}”行，按 0 计`;
-      ctx.check({ rule: this.id, op: 'gte', lhs: [lhs], rhs: rows.map((x) => term(b, x, 'total')), expectation: m.label });
+      const missing = `“三公”经费表缺少“${m.label.split(' ').pop()}”行，按 0 计`;
+      ctx.atLeast(
+        [[tp, item(tp, m.item), role, missing]],
+        rows.map((x) => [b, x, 'total']),
+        m.label,
+      );
     }
   },
 };
@@ -380,13 +362,11 @@ export const economicVsFunction: Rule = {
       if (!er.length || !fr.length) continue;
       // Each side must be the items the identity names (a row printed with another item's name is not).
       if (![...er.map((r) => [b, r] as const), ...fr.map((r) => [g, r] as const)].every(([t, r]) => isWhatItsCodeSays(t, r))) continue;
-      checkEquality(
-        ctx,
-        this.id,
+      ctx.equal(
         er.map((r) => [b, r, 'total']),
         fr.map((r) => [g, r, 'total']),
         `${g.def.title}中 ${id.func.join(' + ')} 的合计（${id.text}）`,
-        'warning',
+        { severity: 'warning' },
       );
     }
   },

@@ -4,9 +4,9 @@
  * cover only 财政拨款 against those that cover every source. The rules both stages share are in within.ts and
  * cross.ts; the budget rules that do not hold in 决算 say so with `stages`.
  */
-import { term, type CellAt } from '../checks';
+import type { CellAt } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
-import { byCode, checkEquality, codeRows, has, item, Rule, totalRow, twoSided } from './context';
+import { byCode, codeRows, has, item, Rule, totalRow, twoSided } from './context';
 import { incomeSide } from './within';
 
 const FINAL = ['final'] as const;
@@ -32,22 +32,20 @@ export const finalSummaryTotals: Rule = {
       const { inGrand, inTotal, carry, carrySub } = incomeSide(t);
       const carryCells = carry && !carry.amounts['in.amount']?.blank ? cells(t, [carry], 'in.amount') : cells(t, carrySub, 'in.amount');
       if (inGrand && inTotal)
-        checkEquality(
-          ctx,
-          this.id,
+        ctx.equal(
           [[t, inGrand, 'in.amount']],
           [...cells(t, [inTotal, item(t, 'nonfiscal-use', 'in')], 'in.amount'), ...carryCells],
           '本年收入合计 + 使用非财政拨款结余 + 年初结转和结余',
         );
       if (carry && carrySub.length && !carry.amounts['in.amount']?.blank)
-        checkEquality(ctx, this.id, [[t, carry, 'in.amount']], cells(t, carrySub, 'in.amount'), '其下各项资金的年初结转和结余之和');
+        ctx.equal([[t, carry, 'in.amount']], cells(t, carrySub, 'in.amount'), '其下各项资金的年初结转和结余之和');
       const outGrand = item(t, 'exp-grand', 'out');
       const outTotal = item(t, 'exp-total', 'out');
       if (!outGrand || !outTotal) continue;
       const rest = [item(t, 'distribution', 'out'), item(t, 'year-end', 'out')];
       for (const c of t.columns)
         if (c.role.startsWith('out.') && c.role !== 'out.name')
-          checkEquality(ctx, this.id, [[t, outGrand, c.role]], cells(t, [outTotal, ...rest], c.role), '本年支出合计 + 结余分配 + 年末结转和结余');
+          ctx.equal([[t, outGrand, c.role]], cells(t, [outTotal, ...rest], c.role), '本年支出合计 + 结余分配 + 年末结转和结余');
     }
   },
 };
@@ -68,9 +66,7 @@ export const finalCarryOver: Rule = {
         const role = `out.${key}`;
         const income = item(f, key, 'in');
         if (!has(f, role) || !yearEnd || !spent || !income) continue;
-        checkEquality(
-          ctx,
-          this.id,
+        ctx.equal(
           [
             [f, yearEnd, role],
             [f, spent, role],
@@ -85,9 +81,7 @@ export const finalCarryOver: Rule = {
       if (!['carry-begin', 'income', 'total', 'carry-end'].every((r) => has(t, r))) continue;
       for (const row of t.rows) {
         if (row.kind === 'other' || !row.amounts.total || !row.amounts['carry-end']) continue;
-        checkEquality(
-          ctx,
-          this.id,
+        ctx.equal(
           [
             [t, row, 'carry-end'],
             [t, row, 'total'],
@@ -122,7 +116,7 @@ export const finalBasicLedger: Rule = {
       for (const l of LEDGER_TOTALS) {
         const total = item(t, l.item);
         const parts = l.classes.map((c) => codes.get(c));
-        if (total && parts.some((p) => p)) checkEquality(ctx, this.id, [[t, total, 'total']], cells(t, parts, 'total'), l.label);
+        if (total && parts.some((p) => p)) ctx.equal([[t, total, 'total']], cells(t, parts, 'total'), l.label);
       }
     }
   },
@@ -140,7 +134,7 @@ export const finalGeneralBasic: Rule = {
     const gt = g && totalRow(g);
     if (!g || !b || !gt || !has(g, 'basic')) return;
     const parts = cells(b, [item(b, 'personnel-total'), item(b, 'public-total')], 'total');
-    if (parts.length) checkEquality(ctx, this.id, [[g, gt, 'basic']], parts, '基本支出表人员经费合计 + 公用经费合计');
+    if (parts.length) ctx.equal([[g, gt, 'basic']], parts, '基本支出表人员经费合计 + 公用经费合计');
   },
 };
 
@@ -156,13 +150,12 @@ export const finalSummaryFiscal: Rule = {
     const inc = ctx.first('income');
     const incTotal = inc && totalRow(inc);
     const fTotal = item(f, 'income-total', 'in');
-    if (inc && incTotal && fTotal && has(inc, 'fiscal'))
-      checkEquality(ctx, this.id, [[f, fTotal, 'in.amount']], [[inc, incTotal, 'fiscal']], '收入决算表合计行“财政拨款收入”');
+    if (inc && incTotal && fTotal && has(inc, 'fiscal')) ctx.equal([[f, fTotal, 'in.amount']], [[inc, incTotal, 'fiscal']], '收入决算表合计行“财政拨款收入”');
     const s = ctx.first('income-expenditure-summary');
     for (const { key, label } of FUNDS) {
       const fi = item(f, key, 'in');
       const si = s && item(s, key, 'in');
-      if (s && fi && si) checkEquality(ctx, this.id, [[f, fi, 'in.amount']], [[s, si, 'in.amount']], `收入支出决算总表“${label}收入”`);
+      if (s && fi && si) ctx.equal([[f, fi, 'in.amount']], [[s, si, 'in.amount']], `收入支出决算总表“${label}收入”`);
     }
     const funds: [string, 'government-fund-expenditure' | 'state-capital-expenditure'][] = [
       ['fund', 'government-fund-expenditure'],
@@ -178,7 +171,7 @@ export const finalSummaryFiscal: Rule = {
         [item(f, 'year-end', 'out'), `out.${key}`, 'carry-end', '年末结转和结余'],
       ];
       for (const [row, role, tRole, what] of pairs)
-        if (row && has(f, role) && tt.amounts[tRole]) checkEquality(ctx, this.id, [[f, row, role]], [[t, tt, tRole]], `${t.def.title}合计行“${what}”`);
+        if (row && has(f, role) && tt.amounts[tRole]) ctx.equal([[f, row, role]], [[t, tt, tRole]], `${t.def.title}合计行“${what}”`);
     }
   },
 };
@@ -198,26 +191,13 @@ export const finalFiscalSubset: Rule = {
       const et = totalRow(e);
       const gt = totalRow(g);
       for (const role of roles) {
-        if (et && gt && gt.amounts[role])
-          ctx.check({
-            rule: this.id,
-            op: 'gte',
-            lhs: [term(e, et, role)],
-            rhs: [term(g, gt, role)],
-            expectation: `${g.def.title}合计行的对应数（全部资金不少于财政拨款）`,
-          });
-        for (const r of codeRows(g)) {
-          const x = ec.get(r.code!);
-          const lhs = term(e, x, role);
-          if (!x) lhs.label = `${e.def.title}中缺少科目 ${r.code}（${r.name}），按 0 计`;
-          ctx.check({
-            rule: this.id,
-            op: 'gte',
-            lhs: [lhs],
-            rhs: [term(g, r, role)],
-            expectation: `${g.def.title}中同一科目的对应数（全部资金不少于财政拨款）`,
-          });
-        }
+        if (et && gt && gt.amounts[role]) ctx.atLeast([[e, et, role]], [[g, gt, role]], `${g.def.title}合计行的对应数（全部资金不少于财政拨款）`);
+        for (const r of codeRows(g))
+          ctx.atLeast(
+            [[e, ec.get(r.code!), role, `${e.def.title}中缺少科目 ${r.code}（${r.name}），按 0 计`]],
+            [[g, r, role]],
+            `${g.def.title}中同一科目的对应数（全部资金不少于财政拨款）`,
+          );
       }
     }
     const s = ctx.first('income-expenditure-summary');
@@ -228,14 +208,7 @@ export const finalFiscalSubset: Rule = {
       [item(s, 'year-end', 'out'), item(f, 'year-end', 'out'), 'out.total', 'out.total', '年末财政拨款结转和结余'],
     ];
     for (const [a, b, ra, rb, what] of pairs)
-      if (a && b && a.amounts[ra] && b.amounts[rb])
-        ctx.check({
-          rule: this.id,
-          op: 'gte',
-          lhs: [term(s, a, ra)],
-          rhs: [term(f, b, rb)],
-          expectation: `财政拨款收支总表的${what}（全部资金不少于财政拨款）`,
-        });
+      if (a && b && a.amounts[ra] && b.amounts[rb]) ctx.atLeast([[s, a, ra]], [[f, b, rb]], `财政拨款收支总表的${what}（全部资金不少于财政拨款）`);
   },
 };
 

@@ -1,10 +1,10 @@
 /** Rules 1–4 of domain.md: reconciliation inside one table. */
 import { isZeroAmount } from '../amount';
-import { CellAt, rolesUnitsDiff, term } from '../checks';
+import { CellAt, cellLabel } from '../checks';
 import { a1 } from '../grid';
 import type { MappedRow, MappedTable } from '../model';
 import { FINAL_SCHEMAS, SCHEMAS } from '../schemas';
-import { amountRoles, checkColumnSum, checkEquality, codeRows, has, item, Rule, settled, tableParents, totalRow, twoSided, uncertainSums } from './context';
+import { amountRoles, codeRows, has, item, Rule, tableParents, totalRow, twoSided, uncertainSums } from './context';
 
 const INCOME_SOURCE_ITEMS = ['general', 'fund', 'state', 'special', 'business', 'operating', 'superior', 'affiliated', 'other'];
 
@@ -43,9 +43,7 @@ export const summaryIncomeTotal: Rule = {
     for (const t of twoSided(ctx)) {
       const total = item(t, 'income-total', 'in');
       if (!total) continue;
-      checkEquality(
-        ctx,
-        this.id,
+      ctx.equal(
         [[t, total, 'in.amount']],
         incomeSources(t).map((p) => [t, p, 'in.amount']),
         '各项收入之和',
@@ -64,7 +62,7 @@ export const summaryExpenditureTotal: Rule = {
       const total = item(t, 'exp-total', 'out');
       if (!total) continue;
       const parts = classRows(t);
-      for (const role of amountRoles(t, 'out')) checkColumnSum(ctx, this.id, t, role, total, parts, '各功能类支出之和');
+      for (const role of amountRoles(t, 'out')) ctx.columnSum(t, role, total, parts, '各功能类支出之和');
     }
   },
 };
@@ -86,26 +84,16 @@ export const summaryGrandTotals: Rule = {
     for (const t of twoSided(ctx)) {
       const { inGrand, inTotal, carry, carrySub } = incomeSide(t);
       if (inGrand && inTotal)
-        checkEquality(
-          ctx,
-          this.id,
-          [[t, inGrand, 'in.amount']],
-          [[t, inTotal, 'in.amount'], ...carryCells(t, carry, carrySub, 'in.amount')],
-          '本年收入合计 + 上年结转结余',
-        );
+        ctx.equal([[t, inGrand, 'in.amount']], [[t, inTotal, 'in.amount'], ...carryCells(t, carry, carrySub, 'in.amount')], '本年收入合计 + 上年结转结余');
       // Layouts without a 本年收入合计 line (Shanghai): 收入总计 = 各项收入 + 上年结转结余.
       if (inGrand && !inTotal)
-        checkEquality(
-          ctx,
-          this.id,
+        ctx.equal(
           [[t, inGrand, 'in.amount']],
           [...incomeSources(t).map((r): CellAt => [t, r, 'in.amount']), ...carryCells(t, carry, carrySub, 'in.amount')],
           '各项收入 + 上年结转结余',
         );
       if (carry && carrySub.length && !carry.amounts['in.amount']?.blank)
-        checkEquality(
-          ctx,
-          this.id,
+        ctx.equal(
           [[t, carry, 'in.amount']],
           carrySub.map((s) => [t, s, 'in.amount']),
           '各项结转结余之和',
@@ -115,18 +103,10 @@ export const summaryGrandTotals: Rule = {
       const yearEnd = item(t, 'year-end', 'out');
       if (outGrand && outTotal)
         for (const role of amountRoles(t, 'out'))
-          checkEquality(
-            ctx,
-            this.id,
-            [[t, outGrand, role]],
-            [[t, outTotal, role], ...(yearEnd ? [[t, yearEnd, role] as const] : [])],
-            '本年支出合计 + 年终结转结余',
-          );
+          ctx.equal([[t, outGrand, role]], [[t, outTotal, role], ...(yearEnd ? [[t, yearEnd, role] as const] : [])], '本年支出合计 + 年终结转结余');
       if (outGrand && !outTotal)
         for (const role of amountRoles(t, 'out'))
-          checkEquality(
-            ctx,
-            this.id,
+          ctx.equal(
             [[t, outGrand, role]],
             [...classRows(t).map((r): CellAt => [t, r, role]), ...(yearEnd ? [[t, yearEnd, role] as const] : [])],
             '各功能类支出 + 年终结转结余',
@@ -145,7 +125,7 @@ export const summaryBalance: Rule = {
       const inGrand = item(t, 'income-grand', 'in');
       const outGrand = item(t, 'exp-grand', 'out');
       if (!inGrand || !outGrand) continue;
-      checkEquality(ctx, this.id, [[t, outGrand, 'out.total']], [[t, inGrand, 'in.amount']], '收入总计');
+      ctx.equal([[t, outGrand, 'out.total']], [[t, inGrand, 'in.amount']], '收入总计');
       if (t.schema !== 'fiscal-appropriation-summary') continue;
       for (const k of ['general', 'fund', 'state']) {
         const role = `out.${k}`;
@@ -154,13 +134,7 @@ export const summaryBalance: Rule = {
         const carry = item(t, `carryover-${k}`, 'in');
         if (!inc) continue;
         const col = t.columns.find((c) => c.role === role)!.label;
-        checkEquality(
-          ctx,
-          this.id,
-          [[t, outGrand, role]],
-          [[t, inc, 'in.amount'], ...(carry ? [[t, carry, 'in.amount'] as const] : [])],
-          `${col}收入 + 年初结转结余`,
-        );
+        ctx.equal([[t, outGrand, role]], [[t, inc, 'in.amount'], ...(carry ? [[t, carry, 'in.amount'] as const] : [])], `${col}收入 + 年初结转结余`);
       }
     }
   },
@@ -180,7 +154,7 @@ export const hierarchyParent: Rule = {
       for (const [p, kids] of children) {
         if (uncertain.has(p.code!)) continue;
         const what = p.level === 1 ? '其下各款之和' : '其下各项之和';
-        for (const role of roles) checkColumnSum(ctx, this.id, t, role, p, kids, what);
+        for (const role of roles) ctx.columnSum(t, role, p, kids, what);
       }
     }
   },
@@ -198,7 +172,7 @@ export const hierarchyTotal: Rule = {
       if (!total || uncertainSums(t).total) continue;
       const { roots } = tableParents(t);
       // A 决算 fund table's 合计 row may print sub-headers instead of its 本年支出 amounts (not checked there).
-      for (const role of amountRoles(t)) if (total.amounts[role]) checkColumnSum(ctx, this.id, t, role, total, roots, '各类之和');
+      for (const role of amountRoles(t)) if (total.amounts[role]) ctx.columnSum(t, role, total, roots, '各类之和');
     }
   },
 };
@@ -218,14 +192,13 @@ export const rowFormulas: Rule = {
         if (!requires.every((r) => roles.has(r)) || (f.unless ?? []).some((r) => roles.has(r))) continue;
         const parts = f.parts.filter((p) => roles.has(p));
         if (!parts.length) continue;
-        // The expectation in words, written once a check of this formula has to be built.
+        // The expectation in words, written once an equation of this formula does not hold exactly.
         let describe: string | undefined;
+        const expectation = () => (describe ??= parts.map((p) => t.columns.find((c) => c.role === p)!.label).join(' + '));
         for (const row of t.rows) {
           if (row.kind === 'other' || !row.amounts[f.target]) continue;
           if (t.def.shape === 'two-sided' && row.side !== 'out') continue;
-          if (settled(ctx, f.rule, t, rolesUnitsDiff(t, row, f.target, parts))) continue;
-          describe ??= parts.map((p) => t.columns.find((c) => c.role === p)!.label).join(' + ');
-          ctx.check({ rule: f.rule, op: 'eq', lhs: [term(t, row, f.target)], rhs: parts.map((p) => term(t, row, p)), expectation: describe });
+          ctx.rowSum(t, row, f.target, parts, expectation, { rule: f.rule });
         }
       }
     }
@@ -247,9 +220,7 @@ export const threePublicItems: Rule = {
         if (total) {
           const parts = ['abroad', 'vehicle', 'reception'].map(get).filter((r): r is MappedRow => !!r);
           if (parts.length)
-            checkEquality(
-              ctx,
-              this.id,
+            ctx.equal(
               [[t, total, role]],
               parts.map((p) => [t, p, role]),
               '因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费',
@@ -258,9 +229,7 @@ export const threePublicItems: Rule = {
         if (vehicle) {
           const parts = ['purchase', 'operation'].map(get).filter((r): r is MappedRow => !!r);
           if (parts.length)
-            checkEquality(
-              ctx,
-              this.id,
+            ctx.equal(
               [[t, vehicle, role]],
               parts.map((p) => [t, p, role]),
               '公务用车购置费 + 公务用车运行维护费',
@@ -287,11 +256,10 @@ export const basicEconomicSplit: Rule = {
         const wrongRole = personnel ? 'public' : ['302', '309', '310', '399'].includes(cls) ? 'personnel' : undefined;
         const a = wrongRole ? r.amounts[wrongRole] : undefined;
         if (!a || isZeroAmount(a)) continue;
-        const tm = term(t, r, wrongRole!);
         ctx.finding({
           rule: this.id,
           severity: 'warning',
-          message: `${tm.label}为 ${a.value.toFixed(t.decimals)}：${cls} 类一般应列${personnel ? '人员经费' : '公用经费'}，请核对`,
+          message: `${cellLabel(t, r, wrongRole!)}为 ${a.value.toFixed(t.decimals)}：${cls} 类一般应列${personnel ? '人员经费' : '公用经费'}，请核对`,
           sheet: t.sheet,
           cell: a1(a.row, a.col),
           cells: [{ sheet: t.sheet, cell: a1(a.row, a.col) }],
