@@ -17,7 +17,7 @@ import { FormulaEvaluator } from '../src/core/templates/evaluate';
 import { buildTemplate, fillCodeRows, setTemplateValue } from '../src/core/templates/template';
 import { readXlsxBuffer, readXlsxFile, writeXlsxBuffer } from '../src/hosts/file/xlsx';
 import { formatTextReport } from '../src/core/report-text';
-import { runRules } from '../src/core/engine';
+import { ruleInput, runRules } from '../src/core/engine';
 import { validateWorkbook } from '../src/core/validate';
 import { NINE_ROLES, withoutFinalTitles } from './helpers';
 import { accuracyByKind, localisationCampaign } from '../src/samples/localisation';
@@ -34,7 +34,7 @@ const expectOf = (file: string) => JSON.parse(fs.readFileSync(path.join(path.dir
 function checksByRule(wb: Workbook): Map<string, Check[]> {
   const det = detectWorkbook(wb);
   const out = new Map<string, Check[]>();
-  runRules(det.tables, det.unmapped, (c) => {
+  runRules(ruleInput(det, wb), (c) => {
     out.set(c.rule, [...(out.get(c.rule) ?? []), c]);
     return false;
   });

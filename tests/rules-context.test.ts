@@ -36,14 +36,17 @@ const row = (r: number, micro: number): MappedRow => ({
 function context() {
   const asked: { table: MappedTable; other?: MappedTable }[] = [];
   const built: string[] = [];
-  const contexts = ruleContexts([], [], {
-    finding: () => undefined,
-    check: (c) => void built.push(c.rule),
-    countHolding: (_rule, table, units, other) => {
-      asked.push({ table, other });
-      return units === 0;
+  const contexts = ruleContexts(
+    { tables: [], unmapped: [], others: [], workbook: { sheets: [] } },
+    {
+      finding: () => undefined,
+      check: (c) => void built.push(c.rule),
+      countHolding: (_rule, table, units, other) => {
+        asked.push({ table, other });
+        return units === 0;
+      },
     },
-  });
+  );
   const rule: Rule = { id: 'x', severity: 'error', domain: '', title: '', run: () => undefined };
   return { ctx: contexts.forRule(rule), asked, built };
 }

@@ -7,9 +7,10 @@ import type { Detection, MappedTable, Stage } from './model';
 import { FINAL_SCHEMAS, SCHEMAS, SchemaId, schemaById } from './schemas';
 import { SHORT_TITLE } from './checks';
 import { a1 } from './grid';
+import { rulesFor } from './rules';
+import { firstTables, hasAmounts } from './rules/context';
 
 const colLetter = (c: number) => a1(0, c).replace(/\d+$/, '');
-import { firstTables, hasAmounts } from './rules/context';
 
 export interface CoverageEntry {
   /** 'table:<schema>' for the checks inside one table, or a cross-table rule id. */
@@ -21,61 +22,6 @@ export interface CoverageEntry {
   /** How many checks of this family were evaluated. */
   checks: number;
 }
-
-/** Cross-table families and the tables each needs (data: extend with the rules). */
-/** A summary whose expenditure side is split into 基本支出 / 人员经费 / 公用经费 / 项目支出 (a 单位预算, Shanghai). */
-function splitSummary(first: Map<SchemaId, MappedTable>): boolean {
-  const s = first.get('income-expenditure-summary');
-  return !!s && s.columns.some((c) => ['out.basic', 'out.personnel', 'out.public', 'out.project'].includes(c.role));
-}
-
-/** Cross-table families and the tables each needs (data: extend with the rules); `when`: listed only where it applies. */
-export const CROSS_FAMILIES: { id: string; label: string; needs: SchemaId[]; stages?: Stage[]; when?: (first: Map<SchemaId, MappedTable>) => boolean }[] = [
-  { id: 'cross.summary-expenditure', label: '收支总表 ↔ 支出总表（各功能类）', needs: ['income-expenditure-summary', 'expenditure'] },
-  {
-    id: 'cross.summary-split',
-    label: '收支总表（基本支出、人员经费、公用经费、项目支出列）↔ 支出总表、基本支出表',
-    needs: ['income-expenditure-summary', 'expenditure', 'general-budget-basic-expenditure'],
-    stages: ['budget'],
-    when: splitSummary,
-  },
-  { id: 'cross.summary-income', label: '收支总表 ↔ 收入总表（各项收入）', needs: ['income-expenditure-summary', 'income'] },
-  { id: 'cross.income-expenditure', label: '收入总表 ↔ 支出总表（逐科目）', needs: ['income', 'expenditure'], stages: ['budget'] },
-  { id: 'cross.fiscal-general', label: '财政拨款收支总表 ↔ 一般公共预算支出表', needs: ['fiscal-appropriation-summary', 'general-budget-expenditure'] },
-  { id: 'cross.fiscal-fund', label: '财政拨款收支总表 ↔ 政府性基金预算支出表', needs: ['fiscal-appropriation-summary', 'government-fund-expenditure'] },
-  { id: 'cross.fiscal-state', label: '财政拨款收支总表 ↔ 国有资本经营预算支出表', needs: ['fiscal-appropriation-summary', 'state-capital-expenditure'] },
-  {
-    id: 'cross.general-basic',
-    label: '一般公共预算支出表 ↔ 基本支出表（基本支出）',
-    needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'],
-    stages: ['budget'],
-  },
-  { id: 'cross.general-expenditure', label: '一般公共预算支出表 ↔ 支出总表', needs: ['general-budget-expenditure', 'expenditure'], stages: ['budget'] },
-  {
-    id: 'cross.final-general-basic',
-    label: '一般公共预算支出决算表 ↔ 基本支出决算表（人员经费合计 + 公用经费合计）',
-    needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'],
-    stages: ['final'],
-  },
-  {
-    id: 'cross.final-summary-fiscal',
-    label: '财政拨款收支决算总表 ↔ 收入决算表、收支决算总表（财政拨款收入）',
-    needs: ['fiscal-appropriation-summary', 'income'],
-    stages: ['final'],
-  },
-  {
-    id: 'cross.final-fiscal-subset',
-    label: '支出决算表 ≥ 一般公共预算财政拨款支出决算表（逐科目）',
-    needs: ['expenditure', 'general-budget-expenditure'],
-    stages: ['final'],
-  },
-  { id: 'cross.three-public-basic', label: '“三公”经费表 ↔ 基本支出表（经济科目）', needs: ['three-public-expenditure', 'general-budget-basic-expenditure'] },
-  {
-    id: 'cross.economic-function',
-    label: '基本支出表 ↔ 一般公共预算支出表（经济与功能分类对应）',
-    needs: ['general-budget-basic-expenditure', 'general-budget-expenditure'],
-  },
-];
 
 function absence(id: SchemaId, det: Detection, stage: Stage): string {
   const name = stage === 'final' ? schemaById(id, 'final').title : SHORT_TITLE[id];
@@ -129,8 +75,9 @@ export function buildCoverage(det: Detection, counts: { byRule: Map<string, numb
     else if (!hasAmounts(t)) out.push({ family: `table:${s.id}`, label, status: 'checked', reason: '空表（无金额）', checks });
     else out.push({ family: `table:${s.id}`, label, status: 'checked', checks });
   }
-  for (const f of CROSS_FAMILIES) {
-    if ((f.stages && !f.stages.includes(stage)) || (f.when && !f.when(first))) continue;
+  for (const rule of rulesFor(stage)) {
+    if (!rule.covers || (rule.covers.when && !rule.covers.when(first))) continue;
+    const f = { id: rule.id, ...rule.covers };
     const missing = f.needs.filter((id) => !first.has(id));
     const checks = byRule.get(f.id) ?? 0;
     const noTotal = f.needs.map((id) => first.get(id)).filter((t) => t?.totalMisplaced);

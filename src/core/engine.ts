@@ -5,7 +5,8 @@
  * Rules never see scaled integers, checks or terms.
  */
 import { Check, CheckResult, cellsUnitsDiff, evaluate, Finding, rolesUnitsDiff, rowsUnitsDiff, term, toFinding, type CellAt } from './checks';
-import type { MappedTable, Stage, UnmappedTable } from './model';
+import type { Workbook } from './grid';
+import type { Detection, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
 import { rulesFor } from './rules';
 import { firstTables, type EquationOptions, type Rule, type RuleContext } from './rules/context';
 import type { SchemaId } from './schemas';
@@ -29,11 +30,24 @@ export interface RuleContexts {
   forRule(rule: Rule): RuleContext;
 }
 
+/** What the rules read: the mapped tables, the titled ones that could not be mapped, the other tables and the grid. */
+export interface RuleInput {
+  tables: MappedTable[];
+  unmapped: UnmappedTable[];
+  others: OtherTable[];
+  workbook: Workbook;
+}
+
+/** What the rules read of a detected workbook. */
+export function ruleInput(det: Detection, workbook: Workbook): RuleInput {
+  return { tables: det.tables, unmapped: det.unmapped, others: det.others, workbook };
+}
+
 /**
- * The contexts the rules run in: the tables, and where their checks and findings go. `firstOf`: the tables the
- * cross-table rules take the first of each schema from, when `tables` is only some of them.
+ * The contexts the rules run in: what they read, and where their checks and findings go. `firstOf`: the tables the
+ * cross-table rules take the first of each schema from, when `input.tables` is only some of them.
  */
-export function ruleContexts(tables: MappedTable[], unmapped: UnmappedTable[], sink: RuleSink, firstOf: MappedTable[] = tables): RuleContexts {
+export function ruleContexts(input: RuleInput, sink: RuleSink, firstOf: MappedTable[] = input.tables): RuleContexts {
   const firsts = firstTables(firstOf);
   const stage: Stage = firstOf.some((t) => t.def.stage === 'final') ? 'final' : 'budget';
   const first = (id: SchemaId) => firsts.get(id);
@@ -46,9 +60,8 @@ export function ruleContexts(tables: MappedTable[], unmapped: UnmappedTable[], s
     forRule(rule: Rule): RuleContext {
       const ruleOf = (o?: EquationOptions) => o?.rule ?? rule.id;
       return {
+        ...input,
         stage,
-        tables,
-        unmapped,
         first,
         finding: sink.finding,
         equal(lhs, rhs, expectation, o) {
@@ -137,7 +150,7 @@ function countRuleCheck(counts: CheckCounts, rule: string, t: MappedTable | unde
  * on those tables only (a check of another table reads none of their cells), the cross-table rules still compare
  * the first table of each schema. Such a run's findings and counts are not used.
  */
-export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], keep?: (c: Check) => boolean, keepFrom?: ReadonlySet<MappedTable>): RuleRun {
+export function runRules(input: RuleInput, keep?: (c: Check) => boolean, keepFrom?: ReadonlySet<MappedTable>): RuleRun {
   const findings: Finding[] = [];
   const failing: CheckResult[] = [];
   const kept: CheckResult[] = [];
@@ -172,8 +185,10 @@ export function runRules(tables: MappedTable[], unmapped: UnmappedTable[] = [], 
         pending.n++;
         return true;
       };
-  const own = keepFrom ? tables.filter((t) => keepFrom.has(t)) : tables;
-  const contexts = ruleContexts(own, unmapped, { check, finding: (f) => void findings.push(f), countHolding }, tables);
+  const { tables } = input;
+  // A run for the suspects (keepFrom) reads only the tables with failing cells, and none of the other tables.
+  const own: RuleInput = keepFrom ? { ...input, tables: tables.filter((t) => keepFrom.has(t)), others: [] } : input;
+  const contexts = ruleContexts(own, { check, finding: (f) => void findings.push(f), countHolding }, tables);
   for (const rule of rulesFor(contexts.stage)) rule.run(contexts.forRule(rule));
   flush();
   return { failing, kept, findings, counts };

@@ -14,7 +14,7 @@ import { diffMarks, marksFromReport, CellMark } from './marks';
 import type { AmountRef, Detection, MappedRow, MappedTable } from './model';
 import { rulesFor } from './rules';
 import type { Rule } from './rules/context';
-import { CheckCounts, countCheck, emptyCounts, RuleContexts, ruleContexts } from './engine';
+import { CheckCounts, countCheck, emptyCounts, RuleContexts, ruleContexts, ruleInput } from './engine';
 import { finishReport, ValidationReport } from './validate';
 
 /** One cell as it is now (undefined: emptied). Rows and columns are 0-based. */
@@ -187,7 +187,7 @@ export class LiveValidation {
   private fullRun(): void {
     this.det = detectWorkbook(this.wb, this.overrides);
     // One context per detection; each rule's checks and findings go to the segment running now.
-    this.contexts = ruleContexts(this.det.tables, this.det.unmapped, {
+    this.contexts = ruleContexts(ruleInput(this.det, this.wb), {
       check: (c) => this.onCheck(c),
       finding: (f) => void this.push({ finding: f }),
     });

@@ -4,7 +4,7 @@ import { buildCoverage, CoverageEntry } from './coverage';
 import { detectWorkbook, MappingOverride } from './detect';
 import { cellNumber, inRange, parseA1, rangeA1, Workbook } from './grid';
 import type { Detection, MappedTable, Stage, StageDecision, UnmappedTable } from './model';
-import { CheckCounts, RuleRun, runRules } from './engine';
+import { CheckCounts, RuleInput, ruleInput, RuleRun, runRules } from './engine';
 import { crossStageFindings } from './rules/cross-stage';
 import {
   checkDepartmentAcross,
@@ -81,7 +81,7 @@ function readsCell(cells: CellSet, terms: readonly Term[]): boolean {
  * The checks the suspects are ranked on: the failing ones and every check that shares a cell with them (a
  * second pass over the rules, only when something fails, keeping just those).
  */
-function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: RuleRun): CheckResult[] {
+function suspectInputs(input: RuleInput, first: RuleRun): CheckResult[] {
   // The suspects explain failing error-level checks; warning-level identities alone (30113 = 2210201 …) have none.
   if (!first.failing.some((r) => (r.check.severity ?? 'error') === 'error')) return [];
   const cells: CellSet = new Map();
@@ -94,10 +94,10 @@ function suspectInputs(tables: MappedTable[], unmapped: UnmappedTable[], first: 
       const sheet = t.table.sheet;
       addCell(cells, sheet, row, col);
       hot.add(t.table);
-      for (const x of tables) if (x.sheet === sheet && inRange(x.range, row, col)) hot.add(x);
+      for (const x of input.tables) if (x.sheet === sheet && inRange(x.range, row, col)) hot.add(x);
     }
   const touches = (c: Check) => readsCell(cells, c.lhs) || readsCell(cells, c.rhs);
-  const second = runRules(tables, unmapped, touches, hot);
+  const second = runRules(input, touches, hot);
   return [...second.failing, ...second.kept];
 }
 
@@ -113,24 +113,10 @@ function labelIn(results: CheckResult[]): (sheet: string, cell: string) => strin
 
 export function validateWorkbook(wb: Workbook, opts: ValidateOptions = {}): ValidationReport {
   const det = opts.detection ?? detectWorkbook(wb, opts.overrides, { stage: opts.stage });
-  const run = runRules(det.tables, det.unmapped);
+  const input = ruleInput(det, wb);
+  const run = runRules(input);
   if (opts.budget && det.stage?.stage === 'final') run.findings.push(...crossStageFindings(det.tables, opts.budget.tables));
-  return finishReport(wb, det, run.findings, run.counts, suspectInputs(det.tables, det.unmapped, run));
-}
-
-/** The 绩效 tables' checks, theirs against the standard tables, and the figures' plausibility (资产 in 元 under a 万元 heading). */
-function otherTableFindings(wb: Workbook, det: Detection): Finding[] {
-  const projects: ProjectTarget[] = [];
-  const departments: DepartmentTarget[] = [];
-  const findings = checkPerformanceTables(wb, det.others, projects, departments);
-  const figs = extractFigures(det.tables);
-  findings.push(...checkProjectsAcross(projects, figs.values.project));
-  findings.push(...checkDepartmentAcross(departments, figs.values.expenditure));
-  for (const w of plausibilityWarnings(addOtherTableFigures(figs, wb, det.others, { projects, departments }))) {
-    const at = w.sheet && w.cell ? [{ sheet: w.sheet, cell: w.cell }] : [];
-    findings.push({ rule: 'meta.unit-plausibility', severity: 'warning', message: w.message, sheet: w.sheet ?? '', cell: w.cell ?? '', cells: at });
-  }
-  return findings;
+  return finishReport(wb, det, run.findings, run.counts, suspectInputs(input, run));
 }
 
 /**
@@ -159,10 +145,7 @@ export function finishReport(wb: Workbook, det: Detection, ruleFindings: Finding
     suspectChecks = suspectChecks.filter((r) => !(readsCell(untrusted, r.check.lhs) || readsCell(untrusted, r.check.rhs)));
   }
   const findings = [...ruleFindings];
-  // The 绩效 tables and the figures judged for plausibility are all among the other tables: without any, the
-  // standard tables' figures are not extracted (most workbooks of a batch hold only the standard tables).
   const stage = det.stage ?? { stage: 'budget' as const, evidence: [] };
-  if (det.others.length && stage.stage === 'budget') findings.push(...otherTableFindings(wb, det));
   const suspects = rankSuspects(suspectChecks);
   const named = suspects.length ? nameLikelySuspect(findings, suspects, labelIn(suspectChecks)) : findings;
   named.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

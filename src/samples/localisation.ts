@@ -9,7 +9,7 @@ import type { Check } from '../core/checks';
 import { companions } from '../core/suspects';
 import { detectWorkbook } from '../core/detect';
 import { a1, Workbook } from '../core/grid';
-import { runRules } from '../core/engine';
+import { ruleInput, runRules } from '../core/engine';
 import { validateWorkbook } from '../core/validate';
 
 export type InjectionKind = 'single' | 'row' | 'column' | 'cross';
@@ -49,7 +49,7 @@ export function localisationCampaign(make: () => Workbook, limit = Infinity): In
   const seen = new Set<string>();
   const checks: Check[] = [];
   // The checks of the clean workbook, only to learn which cells each identity links.
-  runRules(det.tables, det.unmapped, (c) => {
+  runRules(ruleInput(det, clean), (c) => {
     checks.push(c);
     return false;
   });

@@ -2,7 +2,8 @@ import { isZeroAmount } from '../amount';
 import { attachedMemo } from '../collections';
 import type { CellAt, Finding } from '../checks';
 import { amountColumns } from '../detect';
-import type { MappedColumn, MappedRow, MappedTable, Stage, UnmappedTable } from '../model';
+import type { Workbook } from '../grid';
+import type { MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 
 /** What an equation may say besides its cells: the id it reports under (one the rule `emits`) and its severity. */
@@ -24,6 +25,9 @@ export interface RuleContext {
   tables: MappedTable[];
   /** Titled tables that could not be mapped (present in the workbook, but not checked). */
   unmapped: UnmappedTable[];
+  /** The other titled tables (绩效 targets, 采购, 资产 …), read from the workbook's grid by the rules about them. */
+  others: OtherTable[];
+  workbook: Workbook;
   /** The first mapped table of a schema (cross-table rules compare against it). */
   first(id: SchemaId): MappedTable | undefined;
   /** Σ lhs = Σ rhs. `expectation`: what the right-hand side is, in words ("其下各款之和", "基本支出 + 项目支出"). */
@@ -76,6 +80,11 @@ export interface Rule {
   reads?: 'presence' | 'values' | 'precision';
   /** The disclosures the rule holds in (final-accounts.md §3.4); absent: both 预算 and 决算. */
   stages?: readonly Stage[];
+  /**
+   * A cross-table rule's family in the coverage ledger: its label, the tables it needs (absent ones are named as
+   * the reason it did not run), and `when` it applies at all (listed only then).
+   */
+  covers?: { label: string; needs: readonly SchemaId[]; when?: (first: ReadonlyMap<SchemaId, MappedTable>) => boolean };
   run(ctx: RuleContext): void;
 }
 

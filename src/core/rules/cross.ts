@@ -5,6 +5,7 @@ import { shortTitle } from '../checks';
 import type { MappedRow, MappedTable } from '../model';
 import type { SchemaId } from '../schemas';
 import { byCode, EquationOptions, has, item, Rule, RuleContext, totalRow } from './context';
+import { FINAL_CROSS_RULES } from './final';
 import { incomeSources } from './within';
 
 /** Equality per code between two tables (union of codes), plus the total rows. */
@@ -67,6 +68,7 @@ export const summaryVsExpenditure: Rule = {
   severity: 'error',
   domain: '5',
   title: '收支总表各功能类支出、本年支出合计 = 支出总表对应类的合计',
+  covers: { label: '收支总表 ↔ 支出总表（各功能类）', needs: ['income-expenditure-summary', 'expenditure'] },
   run(ctx) {
     const s = ctx.first('income-expenditure-summary');
     const e = ctx.first('expenditure');
@@ -79,6 +81,12 @@ export const summaryVsExpenditure: Rule = {
  * class's 基本支出 and 项目支出 are the expenditure table's for that class (both cover every fund), and the 人员经费 /
  * 公用经费 totals are the basic table's (一般公共预算 only: equal where all money is 一般公共预算, else not less).
  */
+/** A summary whose expenditure side is split into 基本支出 / 人员经费 / 公用经费 / 项目支出 (a 单位预算, Shanghai). */
+function splitSummary(first: ReadonlyMap<SchemaId, MappedTable>): boolean {
+  const s = first.get('income-expenditure-summary');
+  return !!s && s.columns.some((c) => ['out.basic', 'out.personnel', 'out.public', 'out.project'].includes(c.role));
+}
+
 export const summarySplit: Rule = {
   id: 'cross.summary-split',
   severity: 'error',
@@ -87,6 +95,11 @@ export const summarySplit: Rule = {
   domain: '5, 8',
   title:
     '收支总表分列基本支出（人员经费、公用经费）、项目支出时：各功能类的基本支出、项目支出 = 支出总表该类的对应数；人员经费、公用经费合计 = 基本支出表合计行（全部为一般公共预算资金时相等，否则不少于）',
+  covers: {
+    label: '收支总表（基本支出、人员经费、公用经费、项目支出列）↔ 支出总表、基本支出表',
+    needs: ['income-expenditure-summary', 'expenditure', 'general-budget-basic-expenditure'],
+    when: splitSummary,
+  },
   run(ctx) {
     const s = ctx.first('income-expenditure-summary');
     if (!s) return;
@@ -151,6 +164,7 @@ export const summaryVsIncome: Rule = {
   reads: 'presence',
   domain: '5',
   title: '收支总表各项收入 = 收入总表合计行对应列',
+  covers: { label: '收支总表 ↔ 收入总表（各项收入）', needs: ['income-expenditure-summary', 'income'] },
   run(ctx) {
     const s = ctx.first('income-expenditure-summary');
     const inc = ctx.first('income');
@@ -179,6 +193,7 @@ export const incomeVsExpenditure: Rule = {
   stages: ['budget'],
   domain: '6',
   title: '收入总表与支出总表逐科目合计一致',
+  covers: { label: '收入总表 ↔ 支出总表（逐科目）', needs: ['income', 'expenditure'] },
   run(ctx) {
     const inc = ctx.first('income');
     const e = ctx.first('expenditure');
@@ -197,6 +212,7 @@ export const fiscalVsGeneral: Rule = {
   severity: 'error',
   domain: '7',
   title: '财政拨款收支总表“一般公共预算财政拨款”列 = 一般公共预算财政拨款支出表（合计及各类）',
+  covers: { label: '财政拨款收支总表 ↔ 一般公共预算支出表', needs: ['fiscal-appropriation-summary', 'general-budget-expenditure'] },
   run(ctx) {
     fiscalVs(ctx, 'out.general', 'general-budget-expenditure');
   },
@@ -207,6 +223,7 @@ export const fiscalVsFund: Rule = {
   severity: 'error',
   domain: '7',
   title: '财政拨款收支总表“政府性基金预算财政拨款”列 = 政府性基金预算财政拨款支出表',
+  covers: { label: '财政拨款收支总表 ↔ 政府性基金预算支出表', needs: ['fiscal-appropriation-summary', 'government-fund-expenditure'] },
   run(ctx) {
     fiscalVs(ctx, 'out.fund', 'government-fund-expenditure');
   },
@@ -217,6 +234,7 @@ export const fiscalVsState: Rule = {
   severity: 'error',
   domain: '7',
   title: '财政拨款收支总表“国有资本经营预算财政拨款”列 = 国有资本经营预算财政拨款支出表',
+  covers: { label: '财政拨款收支总表 ↔ 国有资本经营预算支出表', needs: ['fiscal-appropriation-summary', 'state-capital-expenditure'] },
   run(ctx) {
     fiscalVs(ctx, 'out.state', 'state-capital-expenditure');
   },
@@ -229,6 +247,7 @@ export const generalVsBasic: Rule = {
   stages: ['budget'],
   domain: '8',
   title: '一般公共预算支出表合计行的基本支出（人员经费、公用经费）= 基本支出表合计',
+  covers: { label: '一般公共预算支出表 ↔ 基本支出表（基本支出）', needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'] },
   run(ctx) {
     const g = ctx.first('general-budget-expenditure');
     const b = ctx.first('general-budget-basic-expenditure');
@@ -289,6 +308,7 @@ export const generalVsExpenditure: Rule = {
   stages: ['budget'],
   domain: '9',
   title: '全部为一般公共预算资金时，一般公共预算支出表与支出总表逐行一致（合计、基本支出、项目支出）',
+  covers: { label: '一般公共预算支出表 ↔ 支出总表', needs: ['general-budget-expenditure', 'expenditure'] },
   run(ctx) {
     const g = ctx.first('general-budget-expenditure');
     const e = ctx.first('expenditure');
@@ -313,6 +333,7 @@ export const threePublicVsBasic: Rule = {
   severity: 'error',
   domain: '10',
   title: '“三公”经费各项 ≥ 基本支出表对应经济科目（三公含项目支出，少于基本支出即有误）',
+  covers: { label: '“三公”经费表 ↔ 基本支出表（经济科目）', needs: ['three-public-expenditure', 'general-budget-basic-expenditure'] },
   run(ctx) {
     const tp = ctx.first('three-public-expenditure');
     const b = ctx.first('general-budget-basic-expenditure');
@@ -350,6 +371,7 @@ export const economicVsFunction: Rule = {
   severity: 'warning',
   domain: '11',
   title: '经济分类与功能分类的常见对应（30108 = 2080505 等），不一致时提示核对（警告）',
+  covers: { label: '基本支出表 ↔ 一般公共预算支出表（经济与功能分类对应）', needs: ['general-budget-basic-expenditure', 'general-budget-expenditure'] },
   run(ctx) {
     const b = ctx.first('general-budget-basic-expenditure');
     const g = ctx.first('general-budget-expenditure') ?? ctx.first('expenditure');
@@ -382,6 +404,7 @@ export const CROSS_RULES: Rule[] = [
   fiscalVsState,
   generalVsBasic,
   generalVsExpenditure,
+  ...FINAL_CROSS_RULES,
   threePublicVsBasic,
   economicVsFunction,
 ];

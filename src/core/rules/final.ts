@@ -128,6 +128,10 @@ export const finalGeneralBasic: Rule = {
   stages: FINAL,
   domain: 'JX.6',
   title: '决算：一般公共预算支出表合计行的基本支出 = 基本支出表人员经费合计 + 公用经费合计',
+  covers: {
+    label: '一般公共预算支出决算表 ↔ 基本支出决算表（人员经费合计 + 公用经费合计）',
+    needs: ['general-budget-expenditure', 'general-budget-basic-expenditure'],
+  },
   run(ctx) {
     const g = ctx.first('general-budget-expenditure');
     const b = ctx.first('general-budget-basic-expenditure');
@@ -144,6 +148,7 @@ export const finalSummaryFiscal: Rule = {
   stages: FINAL,
   domain: 'JX.3, JX.5',
   title: '决算：财政拨款收支总表的本年收入 = 收入表合计行财政拨款收入，各项资金 = 收支总表对应收入；政府性基金、国有资本经营的收入和结转结余 = 其决算表合计行',
+  covers: { label: '财政拨款收支决算总表 ↔ 收入决算表、收支决算总表（财政拨款收入）', needs: ['fiscal-appropriation-summary', 'income'] },
   run(ctx) {
     const f = ctx.first('fiscal-appropriation-summary');
     if (!f) return;
@@ -182,6 +187,7 @@ export const finalFiscalSubset: Rule = {
   stages: FINAL,
   domain: 'JX.7, JX.8',
   title: '决算：支出决算表（全部资金）≥ 一般公共预算财政拨款支出决算表，逐科目逐列；收支总表的年初、年末结转和结余 ≥ 财政拨款收支总表的',
+  covers: { label: '支出决算表 ≥ 一般公共预算财政拨款支出决算表（逐科目）', needs: ['expenditure', 'general-budget-expenditure'] },
   run(ctx) {
     const e = ctx.first('expenditure');
     const g = ctx.first('general-budget-expenditure');
@@ -212,4 +218,8 @@ export const finalFiscalSubset: Rule = {
   },
 };
 
-export const FINAL_RULES: Rule[] = [finalSummaryTotals, finalCarryOver, finalBasicLedger, finalGeneralBasic, finalSummaryFiscal, finalFiscalSubset];
+/** The 决算 rules within one table. */
+export const FINAL_RULES: Rule[] = [finalSummaryTotals, finalCarryOver, finalBasicLedger];
+
+/** The 决算 rules between tables (listed with the other cross-table rules, in the coverage ledger's order). */
+export const FINAL_CROSS_RULES: Rule[] = [finalGeneralBasic, finalSummaryFiscal, finalFiscalSubset];
