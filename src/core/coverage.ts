@@ -3,7 +3,7 @@
  * found, found but not recognised, empty, codes unreadable). "0 errors" never hides an unchecked table: every
  * report (JSON `coverage`, the text report, the pane) shows this ledger.
  */
-import type { Detection, MappedTable, Stage } from './model';
+import type { Detection, Stage } from './model';
 import { FINAL_SCHEMAS, SCHEMAS, SchemaId, schemaById } from './schemas';
 import { SHORT_TITLE } from './checks';
 import { a1 } from './grid';

@@ -3,18 +3,10 @@ import { Check, CheckResult, Finding, Term } from './checks';
 import { buildCoverage, CoverageEntry } from './coverage';
 import { detectWorkbook, MappingOverride } from './detect';
 import { cellNumber, inRange, parseA1, rangeA1, Workbook } from './grid';
-import type { Detection, MappedTable, Stage, StageDecision, UnmappedTable } from './model';
+import type { Detection, MappedTable, Stage, StageDecision } from './model';
 import { CheckCounts, RuleInput, ruleInput, RuleRun, runRules } from './engine';
 import { crossStageFindings } from './rules/cross-stage';
-import {
-  checkDepartmentAcross,
-  checkPerformanceTables,
-  checkProjectsAcross,
-  DepartmentTarget,
-  isCheckedPerformanceTable,
-  ProjectTarget,
-} from './rules/performance';
-import { addOtherTableFigures, extractFigures, plausibilityWarnings } from './narrative/figures';
+import { isCheckedPerformanceTable } from './rules/performance';
 import type { SchemaId } from './schemas';
 import { nameLikelySuspect, rankSuspects, Suspect } from './suspects';
 
