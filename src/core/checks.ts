@@ -5,7 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import { fmt, fmtScaled, grouped, isZeroAmount, microDecimal, ZERO } from './amount';
-import { attachedMemo } from './collections';
+import { tableIndex } from './table-index';
 import { a1 } from './grid';
 import type { AmountRef, MappedRow, MappedTable } from './model';
 import type { SchemaId } from './schemas';
@@ -158,13 +158,10 @@ export function rowLabel(row: MappedRow): string {
 }
 
 const HALF = new Decimal('0.5');
-const halfUnits = attachedMemo<MappedTable, Decimal[]>('halfUnit');
 
-/** Half a unit of `decimals` places of the table's unit, in 万元 (one per table and number of places). */
+/** Half a unit of `decimals` places of the table's unit, in 万元. */
 function halfUnit(table: MappedTable, decimals: number): Decimal {
-  let hs = halfUnits.get(table);
-  if (!hs) halfUnits.set(table, (hs = []));
-  return (hs[decimals] ??= HALF.times(new Decimal(10).pow(-decimals)).times(table.factor));
+  return HALF.times(new Decimal(10).pow(-decimals)).times(table.factor);
 }
 
 /**
@@ -195,17 +192,9 @@ function refUnits(table: MappedTable, ref: AmountRef): number {
   return ref.micro % 10000 === 0 ? ref.micro / 10000 : NaN;
 }
 
-const roleLabels = attachedMemo<MappedTable, Map<string, string>>('roleLabels');
-
-/** A column's label by its role, looked up once per table (every term asks). */
+/** A column's label by its role (every term's label asks). */
 function roleLabel(table: MappedTable, role: string): string {
-  let labels = roleLabels.get(table);
-  if (!labels) {
-    labels = new Map();
-    for (const c of table.columns) if (!labels.has(c.role)) labels.set(c.role, c.label);
-    roleLabels.set(table, labels);
-  }
-  return labels.get(role) ?? role;
+  return tableIndex(table).columnLabel(role);
 }
 
 /** A cell's label for messages ("支出总表「208 社会保障和就业支出」基本支出"). */

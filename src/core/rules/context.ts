@@ -1,10 +1,12 @@
 import { isZeroAmount } from '../amount';
-import { attachedMemo } from '../collections';
 import type { CellAt, Finding } from '../checks';
 import { amountColumns } from '../detect';
 import type { Workbook } from '../grid';
 import type { MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from '../model';
 import type { SchemaId } from '../schemas';
+import { tableIndex, type CodeTree } from '../table-index';
+
+export type { CodeTree } from '../table-index';
 
 /** What an equation may say besides its cells: the id it reports under (one the rule `emits`) and its severity. */
 export interface EquationOptions {
@@ -98,13 +100,9 @@ export function amountRoles(t: MappedTable, side?: 'in' | 'out'): readonly strin
   return roles;
 }
 
-const codeRowLists = attachedMemo<MappedRow[], readonly MappedRow[]>('codeRows');
-
-/** The table's code rows (once per table's rows: most rules walk them). */
+/** The table's code rows, in table order. */
 export function codeRows(t: MappedTable): readonly MappedRow[] {
-  let rows = codeRowLists.get(t.rows);
-  if (!rows) codeRowLists.set(t.rows, (rows = t.rows.filter((r) => r.kind === 'code')));
-  return rows;
+  return tableIndex(t).codeRows;
 }
 
 /** Whether the table has a column of this role. */
@@ -126,71 +124,19 @@ export function totalRow(t: MappedTable): MappedRow | undefined {
   return t.rows.find((r) => r.kind === 'total');
 }
 
-const codeMaps = attachedMemo<MappedRow[], ReadonlyMap<string, MappedRow>>('byCode');
-
-/** The first row of each code (built once per table, like its parents: several cross-table rules ask). */
+/** The first row of each code. */
 export function byCode(t: MappedTable): ReadonlyMap<string, MappedRow> {
-  let m = codeMaps.get(t.rows);
-  if (!m) {
-    const built = new Map<string, MappedRow>();
-    for (const r of t.rows) if (r.code && !built.has(r.code)) built.set(r.code, r);
-    codeMaps.set(t.rows, (m = built));
-  }
-  return m;
+  return tableIndex(t).byCode;
 }
 
-const itemRows = attachedMemo<MappedRow[], Map<string, MappedRow[]>>('itemRows');
-
-/** The first row of an item (on a side), from an index of the table's item rows made once (rules ask often). */
+/** The first row of an item (on a side). */
 export function item(t: MappedTable, key: string, side?: 'in' | 'out'): MappedRow | undefined {
-  let index = itemRows.get(t.rows);
-  if (!index) {
-    index = new Map();
-    for (const r of t.rows) if (r.item) (index.get(r.item) ?? index.set(r.item, []).get(r.item)!).push(r);
-    itemRows.set(t.rows, index);
-  }
-  const rows = index.get(key);
-  return rows && (side ? rows.find((r) => r.side === side) : rows[0]);
+  return tableIndex(t).item(key, side);
 }
 
-/** A table's code rows as a tree: each row's parent, each parent's children (in row order), the rows without one. */
-export interface CodeTree {
-  rows: readonly MappedRow[];
-  parent: ReadonlyMap<MappedRow, MappedRow | undefined>;
-  children: ReadonlyMap<MappedRow, readonly MappedRow[]>;
-  roots: readonly MappedRow[];
-}
-
-const trees = attachedMemo<MappedRow[], CodeTree>('codeTree');
-
-/** Parent code of a code row: the longest proper prefix present in the table (the tree is built once per table). */
+/** The table's code rows as a tree (each row's parent is the longest proper prefix of its code the table has). */
 export function tableParents(t: MappedTable): CodeTree {
-  let tree = trees.get(t.rows);
-  if (!tree) {
-    const rows = codeRows(t);
-    const parent = parentIndex(rows, byCode(t));
-    const children = new Map<MappedRow, MappedRow[]>();
-    const roots: MappedRow[] = [];
-    for (const r of rows) {
-      const p = parent.get(r);
-      if (p) (children.get(p) ?? children.set(p, []).get(p)!).push(r);
-      else roots.push(r);
-    }
-    trees.set(t.rows, (tree = { rows, parent, children, roots }));
-  }
-  return tree;
-}
-
-/** Each code row's parent: the longest proper prefix of its code that the table has (looked up in byCode). */
-function parentIndex(rows: readonly MappedRow[], codes: ReadonlyMap<string, MappedRow>): Map<MappedRow, MappedRow | undefined> {
-  const parent = new Map<MappedRow, MappedRow | undefined>();
-  for (const r of rows) {
-    const code = r.code!;
-    let p: MappedRow | undefined;
-    for (let len = code.length - 2; len >= 3 && !p; len -= 2) p = codes.get(code.slice(0, len));
-    parent.set(r, p);
-  }
-  return parent;
+  return tableIndex(t).tree;
 }
 
 /**
