@@ -7,8 +7,13 @@ import Decimal from 'decimal.js';
 import { AmountCell } from '../src/core/amount';
 import type { CellAt } from '../src/core/checks';
 import type { MappedRow, MappedTable } from '../src/core/model';
-import { ruleContexts } from '../src/core/engine';
-import { byCode, codeRows, Rule } from '../src/core/rules/context';
+import { ruleContexts, ruleInput } from '../src/core/engine';
+import { evaluate, toFinding, type Finding } from '../src/core/checks';
+import { detectWorkbook } from '../src/core/detect';
+import type { Workbook } from '../src/core/grid';
+import { byCode, codeRows, item, Rule } from '../src/core/rules/context';
+import { layoutWorkbook } from '../src/samples/layout';
+import { seed004Blocks } from '../src/samples/seed004';
 
 function table(sheet: string): MappedTable {
   return {
@@ -95,5 +100,52 @@ describe('the table index', () => {
     ];
     expect([...byCode(t).keys()]).toEqual(['205', '20501']);
     expect(codeRows(t)).toHaveLength(2);
+  });
+});
+
+describe('a new rule is metadata and equations (docs/rules.md, “加一条规则”)', () => {
+  /** Written as a rule author would: no scaled integers, checks or terms. */
+  const vehicleSplit: Rule = {
+    id: 'test.vehicle-split',
+    severity: 'error',
+    domain: '3',
+    title: '“三公”经费表：公务用车购置及运行维护费 = 购置费 + 运行维护费',
+    run(ctx) {
+      for (const t of ctx.tables) {
+        if (t.def.shape !== 'three-public') continue;
+        const vehicle = item(t, 'vehicle');
+        if (vehicle)
+          ctx.equal(
+            [[t, vehicle, 'total']],
+            [
+              [t, item(t, 'purchase'), 'total'],
+              [t, item(t, 'operation'), 'total'],
+            ],
+            '购置费 + 运行维护费',
+          );
+      }
+    },
+  };
+  const findingsOf = (wb: Workbook) => {
+    const findings: Finding[] = [];
+    const contexts = ruleContexts(ruleInput(detectWorkbook(wb), wb), {
+      check: (c) => void findings.push(...[toFinding(evaluate(c))].filter((f): f is Finding => !!f)),
+      finding: (f) => void findings.push(f),
+    });
+    vehicleSplit.run(contexts.forRule(vehicleSplit));
+    return findings;
+  };
+  const sample = () => layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook;
+
+  it('finds nothing on the sample, and the changed cell with what it should be when 公务用车 no longer adds up', () => {
+    expect(findingsOf(sample())).toEqual([]);
+    const wb = sample();
+    const t = detectWorkbook(wb).tables.find((x) => x.schema === 'three-public-expenditure')!;
+    const a = item(t, 'vehicle')!.amounts.total;
+    const sheet = wb.sheets.find((s) => s.name === t.sheet)!;
+    sheet.rows[a.row]![a.col] = { value: Number(a.value.plus(1).toFixed(2)) };
+    const [f] = findingsOf(wb);
+    expect(f).toMatchObject({ rule: 'test.vehicle-split', severity: 'error', expected: a.value.toFixed(2), difference: '1.00' });
+    expect(f.message).toMatch(/应为 .*（购置费 \+ 运行维护费）/);
   });
 });
