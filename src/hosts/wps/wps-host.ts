@@ -73,6 +73,15 @@ function workbookName(wb: Com): string {
   return String(prop(wb, 'FullName') ?? prop(wb, 'Name') ?? '');
 }
 
+/** Whether two workbook objects are the same workbook (WPS may give a new object for each ActiveWorkbook read). */
+function sameBook(a: Com, b: Com): boolean {
+  try {
+    return a === b || workbookName(a) === workbookName(b);
+  } catch {
+    return false; // one of them was closed
+  }
+}
+
 /** The saved state's pieces, column A of the state sheet from row 1 down to the first empty cell. */
 function stateChunks(ws: Com | undefined): string[] {
   const out: string[] = [];
@@ -132,6 +141,11 @@ export class WpsHost implements InteractiveHost {
    * showing a mark colour with no record is a mark left from a lost state: its own fill was none.
    */
   private readonly ledger = new MarkLedger<number>((fill) => MARK_BGR.has(fill));
+  /**
+   * The workbook whose record the ledger keeps while live checking runs. The pane outlives a switch to another
+   * workbook: that record is written into its own workbook, never into the one open now.
+   */
+  private liveBook?: Com;
 
   constructor(private readonly app: Com) {}
 
@@ -185,7 +199,9 @@ export class WpsHost implements InteractiveHost {
         const sheets = prop(wb, 'Worksheets');
         const count = Number(prop(sheets, 'Count'));
         const active = prop(this.app, 'ActiveSheet');
-        ws = sheets.Add(null, item(sheets, count)) ?? prop(this.app, 'ActiveSheet');
+        // Added after the last sheet: that is where to find it in builds whose Add returns nothing (this workbook
+        // may not be the active one, so not ActiveSheet).
+        ws = sheets.Add(null, item(sheets, count)) ?? item(sheets, count + 1);
         ws.Name = STATE_SHEET;
         ws.Visible = XL_SHEET_VERY_HIDDEN;
         if (active) prop(active, 'Activate');
@@ -296,6 +312,7 @@ export class WpsHost implements InteractiveHost {
 
   /** What the ledger needs to know of the open workbook: the record, which sheets take marks, each cell's fill and note. */
   private markInput(wb: Com, sheets: Map<string, Com>): MarkInput<number> {
+    if (this.liveBook && !sameBook(this.liveBook, wb)) this.persistLiveRecord();
     const access = new Map<string, SheetAccess>([...sheets].map(([name, ws]) => [name, prop(ws, 'ProtectContents') ? 'protected' : 'ok']));
     const range = (m: CellMark) => prop(sheets.get(m.sheet), 'Range', m.cell);
     return {
@@ -332,6 +349,7 @@ export class WpsHost implements InteractiveHost {
     }
     if (plan.store) this.storeSaved(wb, plan.record);
     this.ledger.done(plan);
+    this.liveBook = plan.kind === 'update' ? wb : undefined;
   }
 
   private sheetMap(wb: Com): Map<string, Com> {
@@ -424,7 +442,13 @@ export class WpsHost implements InteractiveHost {
   /** Writes the record of live checking into the state sheet (when it stops; it was kept in memory while typing). */
   private persistLiveRecord() {
     const record = this.ledger.stop();
-    if (record) this.storeSaved(this.workbook(), record);
+    const wb = this.liveBook;
+    this.liveBook = undefined;
+    try {
+      if (record && wb) this.storeSaved(wb, record);
+    } catch {
+      // That workbook was closed: its record went with it (the marks were never saved with the file either).
+    }
   }
 
   async writeCell(sheet: string, cell: string, value: Cell['value']): Promise<Cell | undefined> {
