@@ -62,6 +62,11 @@ export interface InteractiveHost extends SpreadsheetHost {
    */
   workbookId?(): string | undefined;
   /**
+   * Calls back whenever another workbook may have been opened (the caller compares workbookId()); returns how to
+   * stop. A host with workbookId but without this cannot tell when it changes: the pane then asks now and then.
+   */
+  watchWorkbook?(onSwitch: () => void): () => void;
+  /**
    * Live checking: calls back with the user's edits (the changed cells as they are now, read after a short pause
    * so a burst of typing or a paste is one call), or with 'structure' when rows, columns or sheets were added,
    * deleted or renamed (the workbook must be read again). Returns how to stop watching.
