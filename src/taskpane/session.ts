@@ -54,7 +54,7 @@ export const NOT_A_TABLE = '__none__';
 /**
  * How often the open workbook is compared with the one the results belong to, for a host that can tell which
  * workbook is open but not when that changes. WPS: its ApiEvent list has WorkbookActivate, but closing the last
- * workbook, or saving one under another name, activates none; reading the active workbook's name once a second
+ * workbook, or saving one under another name, activates none; reading the active workbook's name now and then
  * sees every case.
  */
 export const WORKBOOK_POLL_MS = 1000;
