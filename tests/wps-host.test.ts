@@ -312,6 +312,35 @@ describe('live checking in WPS (issue 18)', () => {
     expect(editsOf(changes[0])[0]).toMatchObject({ row: at.row, col: at.col, cell: { value: 619.02 } });
   });
 
+  test('the record of live checking stays with its workbook when the user switches to another one (the pane outlives the switch)', async () => {
+    const { user, at, cell, changes, live, host, app, book, stop, editsOf } = await liveSetup();
+    user.edit(at.sheet, cell, [[619.02]]);
+    await settle();
+    const u = live.apply(editsOf(changes[0]));
+    await host.updateMarks(u.marks.set, u.marks.clear);
+    // Another workbook with the same sheet names becomes the active one.
+    const other = wpsBookFrom(layoutWorkbook(seed004Blocks(), { layout: 'sheets' }).workbook);
+    const otherApp = fakeWpsApp(other, { fullName: 'D:\\预算\\另一个单位.xlsx' });
+    const mine = { workbook: app.ActiveWorkbook, sheet: Object.getOwnPropertyDescriptor(app, 'ActiveSheet')!.get! };
+    let switched = true;
+    Object.defineProperty(app, 'ActiveWorkbook', { get: () => (switched ? otherApp.ActiveWorkbook : mine.workbook), configurable: true });
+    Object.defineProperty(app, 'ActiveSheet', { get: () => (switched ? otherApp.ActiveSheet : mine.sheet()), configurable: true });
+    // 校验 in the other workbook marks it from its own (empty) record: nothing of the first one is restored there.
+    const otherCell = other.sheets.find((x) => x.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!;
+    otherCell.color = 0x00ff00;
+    await host.applyMarks([]);
+    expect(otherCell.color).toBe(0x00ff00);
+    // The pane stops live checking (its results are stale): the record is written into the workbook it belongs to.
+    await stop();
+    expect(other.sheets.some((x) => x.name === STATE_SHEET)).toBe(false);
+    expect(book.sheets.some((x) => x.name === STATE_SHEET)).toBe(true);
+    // Back in the first workbook, 清除标记 restores its marks.
+    switched = false;
+    await host.clearMarks();
+    expect(fillOf(book, at.sheet, at.row, at.col)).toBeNull();
+    expect(otherCell.color).toBe(0x00ff00);
+  });
+
   test('a WPS build without ApiEvent says live checking is not available', async () => {
     const s = setup({ events: false } as never);
     await expect(s.host.watchChanges(() => undefined)).rejects.toThrow(/不支持实时校验/);

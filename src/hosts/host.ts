@@ -62,6 +62,11 @@ export interface InteractiveHost extends SpreadsheetHost {
    */
   workbookId?(): string | undefined;
   /**
+   * Calls back whenever another workbook may have been opened (the caller compares workbookId()); returns how to
+   * stop. A host with workbookId but without this cannot tell when it changes: the pane then asks now and then.
+   */
+  watchWorkbook?(onSwitch: () => void): () => void;
+  /**
    * Live checking: calls back with the user's edits (the changed cells as they are now, read after a short pause
    * so a burst of typing or a paste is one call), or with 'structure' when rows, columns or sheets were added,
    * deleted or renamed (the workbook must be read again). Returns how to stop watching.
@@ -80,6 +85,41 @@ export const FORMULA_CELL = (sheet: string, cell: string) => `${sheet}!${cell} �
 
 /** Cells a live update reads at most; a larger paste is read with the whole workbook. */
 export const LIVE_READ_CELLS = 20_000;
+
+/** The change to report instead of edits when more cells changed than a live update reads. */
+export function tooManyToRead(cells: number): LiveChange | undefined {
+  return cells > LIVE_READ_CELLS ? { kind: 'structure', why: `一次改动了 ${cells} 个单元格，已重新读取工作簿` } : undefined;
+}
+
+/**
+ * The changes a live host is told of, handed on together after a pause with no new one: a burst of typing or a
+ * paste is then one read of the changed cells, not one per event.
+ */
+export class ChangeBatch<T> {
+  private pending: T[] = [];
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly delayMs: () => number,
+    private readonly flush: (batch: T[]) => void,
+  ) {}
+
+  add(change: T): void {
+    this.pending.push(change);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush(this.pending.splice(0));
+    }, this.delayMs());
+  }
+
+  /** Watching stopped: what is still waiting is dropped (the next 校验 reads the workbook anyway). */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = [];
+  }
+}
 
 /** "情况说明" → "情况说明(2)" when taken. */
 export function freeSheetName(name: string, taken: Iterable<string>): string {

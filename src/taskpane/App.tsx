@@ -2,8 +2,8 @@
 import { Caption1, FluentProvider, Link, makeStyles, Tab, TabList, Title3, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import { HOST_NAMES, InteractiveHost } from '../hosts/host';
-import { MappingCorrections } from './corrections';
 import { ExplainPanel } from './ExplainPanel';
+import { PaneSession } from './session';
 import { TemplatePanel } from './TemplatePanel';
 import { ValidatePanel } from './ValidatePanel';
 
@@ -23,8 +23,8 @@ export function tabFromHash(hash: string): string {
 export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; initialTab?: string }) {
   const s = useStyles();
   const [tab, setTab] = React.useState<string>(initialTab);
-  /** The mapping corrections made in 校验, read by 生成说明 too. */
-  const corrections = React.useRef(new MappingCorrections()).current;
+  /** The session every tab reads: results, corrections made in 校验 (生成说明 reads the tables through them), marks. */
+  const [session] = React.useState(() => new PaneSession(host));
   // The WPS ribbon's buttons navigate the open pane to #validate / #explain / #template: follow the hash.
   React.useEffect(() => {
     const follow = () => setTab(tabFromHash(window.location.hash));
@@ -51,13 +51,13 @@ export function App({ host, initialTab = 'validate' }: { host: InteractiveHost; 
         </TabList>
         {/* All three stay mounted: switching tabs never loses results, typed reasons or edited text. */}
         <div hidden={tab !== 'validate'} data-testid="tab-validate">
-          <ValidatePanel host={host} corrections={corrections} />
+          <ValidatePanel session={session} />
         </div>
         <div hidden={tab !== 'explain'} data-testid="tab-explain">
-          <ExplainPanel host={host} corrections={corrections} />
+          <ExplainPanel session={session} />
         </div>
         <div hidden={tab !== 'template'} data-testid="tab-template">
-          <TemplatePanel host={host} />
+          <TemplatePanel session={session} />
         </div>
       </div>
     </FluentProvider>

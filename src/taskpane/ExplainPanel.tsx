@@ -3,13 +3,12 @@ import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import * as React from 'react';
 import { detectWorkbook } from '../core/detect';
 import { disclosureLevel } from '../core/titles';
-import type { MappingCorrections } from './corrections';
+import type { PaneSession } from './session';
 import { checkText, TextFinding } from '../core/narrative/check-text';
 import { addOtherTableFigures, extractFigures, Figures, priorMismatch } from '../core/narrative/figures';
 import { explanationTitle, generateSections, placeholder, Section, sectionsText } from '../core/narrative/generate';
 import { sectionsSheet } from '../core/narrative/sheet';
 import { readXlsxLean } from '../hosts/file/xlsx-lean';
-import type { InteractiveHost } from '../hosts/host';
 import { cellText, type Workbook } from '../core/grid';
 
 const useStyles = makeStyles({
@@ -32,8 +31,9 @@ const useStyles = makeStyles({
   },
 });
 
-export function ExplainPanel({ host, corrections }: { host: InteractiveHost; corrections?: MappingCorrections }) {
+export function ExplainPanel({ session }: { session: PaneSession }) {
   const s = useStyles();
+  const host = session.host;
   const [busy, setBusy] = React.useState<string>();
   const [error, setError] = React.useState<string>();
   const [info, setInfo] = React.useState<string>();
@@ -62,8 +62,7 @@ export function ExplainPanel({ host, corrections }: { host: InteractiveHost; cor
    * figures a text is written from and checked against (预算 or 决算): none for a workbook without standard tables.
    */
   const readTables = (wb: Workbook) => {
-    const corrected = corrections?.for(host.workbookId?.()) ?? [];
-    const det = detectWorkbook(wb, corrected);
+    const { det, corrected } = session.detect(wb);
     const figures = det.tables.length ? addOtherTableFigures(extractFigures(det.tables), wb, det.others) : undefined;
     return { det, corrected, figures };
   };

@@ -18,7 +18,8 @@ import { FormulaEvaluator } from '../core/templates/evaluate';
 import { SHEET_NAMES } from '../core/templates/layout';
 import { FINAL_SHEET_NAMES } from '../core/templates/final-blocks';
 import { buildTemplate, OptionalTable, TEMPLATE_TABLES } from '../core/templates/template';
-import { freeSheetName, InteractiveHost } from '../hosts/host';
+import { freeSheetName } from '../hosts/host';
+import type { PaneSession } from './session';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', rowGap: '10px' } });
 /** Budget years offered: from 2021 up to next year's budget, following today's date (late in the year people prepare next year's). */
@@ -36,8 +37,9 @@ const OPTIONAL: [OptionalTable, string][] = [
   ['department-performance', '部门整体绩效目标表'],
 ];
 
-export function TemplatePanel({ host }: { host: InteractiveHost }) {
+export function TemplatePanel({ session }: { session: PaneSession }) {
   const s = useStyles();
+  const host = session.host;
   const [stage, setStage] = React.useState<'budget' | 'final'>('budget');
   const [year, setYear] = React.useState(YEARS[YEARS.length - 1]);
   const final = stage === 'final';

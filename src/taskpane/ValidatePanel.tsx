@@ -1,4 +1,4 @@
-/** 校验: read the workbook through the host, map the tables, run the rules, show and mark the results. */
+/** 校验: the results of the pane's session, its marks, live checking and one-click fixes. */
 import {
   Accordion,
   AccordionHeader,
@@ -21,17 +21,12 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Finding } from '../core/checks';
-import type { MappingOverride } from '../core/detect';
 import type { Stage } from '../core/model';
-import type { Cell, Workbook } from '../core/grid';
-import { parseA1, parseRangeA1 } from '../core/grid';
-import { LiveValidation } from '../core/live';
-import type { MappingCorrections } from './corrections';
 import { stageLine } from '../core/report-text';
 import { SCHEMAS, SchemaId, schemaById } from '../core/schemas';
 import { companions, LIKELIHOOD_WORDS, Suspect } from '../core/suspects';
 import type { ValidationReport } from '../core/validate';
-import type { InteractiveHost, LiveChange } from '../hosts/host';
+import { NOT_A_TABLE, PaneSession, useSession } from './session';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '10px' },
@@ -61,295 +56,32 @@ const useStyles = makeStyles({
 });
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '尾差提示' } as const;
-const NOT_A_TABLE = '__none__';
 
-type Phase = { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'done' };
-
-export function ValidatePanel({ host, corrections }: { host: InteractiveHost; corrections?: MappingCorrections }) {
+/** A view over the pane's session: what it shows and the actions it offers are the session's. */
+export function ValidatePanel({ session }: { session: PaneSession }) {
   const s = useStyles();
-  const [phase, setPhase] = React.useState<Phase>({ kind: 'idle' });
-  const [error, setError] = React.useState<string>();
-  const [notice, setNotice] = React.useState<string[]>([]);
-  const [report, setReport] = React.useState<ValidationReport>();
-  const [mark, setMark] = React.useState(true);
-  const [overrides, setOverrides] = React.useState<MappingOverride[]>([]);
-  const workbook = React.useRef<Workbook>();
-  /** The live session of the last 校验: edits update it instead of validating again. */
-  const session = React.useRef<LiveValidation>();
-  const [live, setLive] = React.useState(false);
-  /** Set once the user turns live checking off: it is then not turned on again by itself. */
-  const liveChosen = React.useRef(false);
-  const [liveNote, setLiveNote] = React.useState<string>();
-  /** One-click fixes, newest last, each reversible from the pane. */
-  const [fixes, setFixes] = React.useState<Fix[]>([]);
-  const markRef = React.useRef(mark);
-  markRef.current = mark;
-  /** Set when 清除标记 turned marking off during live checking (the next 校验 turns it on again). */
-  const markPaused = React.useRef(false);
-  const overridesRef = React.useRef(overrides);
-  overridesRef.current = overrides;
-  /** The workbook the results belong to; when another one is open they are stale (never shown as current). */
-  const [shownFor, setShownFor] = React.useState<string>();
-  /** Cells marked now, where known (the host counts them, or the pane marked / cleared them): 清除标记 is off at 0. */
-  const [marked, setMarked] = React.useState<number | undefined>(() => host.markCount?.());
-  const countMarks = () => setMarked(host.markCount ? host.markCount() : session.current && markRef.current ? session.current.currentMarks.length : undefined);
-  /** Set by 校验: the summary takes the focus when the results are shown (not <body>, as the button was disabled). */
-  const focusResults = React.useRef(false);
-  const [stale, setStale] = React.useState(false);
-  // The corrections in force, for the workbook they were made on: 生成说明 reads the tables through them too.
-  React.useEffect(() => corrections?.set(shownFor, overrides), [corrections, shownFor, overrides]);
-  React.useEffect(() => {
-    if (!host.workbookId) return;
-    const check = () => {
-      const id = host.workbookId!();
-      if (shownFor !== undefined && id !== shownFor) {
-        setStale(true);
-        setOverrides([]); // a correction of the old file's mapping must not hide a table of this one
-      }
-    };
-    const timer = setInterval(check, 1000);
-    return () => clearInterval(timer);
-  }, [host, shownFor]);
-
-  const show = React.useCallback(
-    async (wb: Workbook, ov: MappingOverride[]) => {
-      setPhase({ kind: 'busy', message: '正在识别表格并核对勾稽关系…' });
-      await new Promise((r) => setTimeout(r, 0)); // let the progress message paint
-      session.current = new LiveValidation(wb, ov);
-      const rep = session.current.report;
-      setReport(rep);
-      setLiveNote(undefined);
-      const notes: string[] = [];
-      if (markRef.current) {
-        setPhase({ kind: 'busy', message: '正在工作表中标记…' });
-        const res = await host.applyMarks(session.current.currentMarks);
-        for (const k of res.skipped) notes.push(k.reason);
-      }
-      countMarks();
-      setNotice(notes);
-      setPhase({ kind: 'done' });
-      // Live checking is on by default once a workbook has been validated (where the host can watch edits), but not
-      // for a workbook too large to keep its checks.
-      if (session.current.tooLarge) {
-        setLive(false);
-        setLiveNote(`工作簿很大（${rep.counts.checks} 项核对），实时校验未开启：改动后请点“校验”`);
-      } else if (host.watchChanges && !liveChosen.current) setLive(true);
-    },
-    [host, mark],
-  );
-
-  /** Live updates run one after another (an edit during a mark update waits for it). */
-  const queue = React.useRef<Promise<void>>(Promise.resolve());
-  const onLiveChange = React.useCallback(
-    (c: LiveChange) => {
-      queue.current = queue.current
-        .then(async () => {
-          const sess = session.current;
-          if (!sess) return;
-          if (c.kind === 'structure') {
-            // Rows or sheets moved: read the workbook again and mark it in full.
-            workbook.current = await host.readWorkbook();
-            session.current = new LiveValidation(workbook.current, overridesRef.current);
-            setReport(session.current.report);
-            setLiveNote(c.why);
-            if (markRef.current) await host.applyMarks(session.current.currentMarks);
-            countMarks();
-            return;
-          }
-          const u = sess.apply(c.edits);
-          setReport(u.report);
-          setLiveNote(u.mode === 'full' ? u.why : undefined);
-          const { set, clear } = u.marks;
-          if (!markRef.current || (!set.length && !clear.length)) return;
-          if (host.updateMarks) await host.updateMarks(set, clear);
-          else await host.applyMarks(sess.currentMarks);
-          countMarks();
-        })
-        .catch((e) => setError(`实时校验出错：${(e as Error).message}（可再点“校验”）`));
-    },
-    [host],
-  );
-
-  /**
-   * Live checking turned on again: the edits made while it was off were not watched, so the workbook is read again
-   * and checked in full before any new edit (queued like an edit) — the pane never shows the report of before.
-   */
-  const resume = React.useCallback(() => {
-    queue.current = queue.current
-      .then(async () => {
-        const sess = session.current;
-        if (!sess) return;
-        // Busy: the results of before the pause are not shown (nor green) while the workbook is read again.
-        setPhase({ kind: 'busy', message: '正在重新读取暂停期间的改动…' });
-        let u;
-        try {
-          workbook.current = await host.readWorkbook();
-          u = sess.resume(workbook.current);
-          setReport(u.report);
-          setLiveNote(u.why);
-        } finally {
-          setPhase({ kind: 'done' });
-        }
-        if (!markRef.current) return;
-        if (host.updateMarks) await host.updateMarks(u.marks.set, u.marks.clear);
-        else await host.applyMarks(sess.currentMarks);
-        countMarks();
-      })
-      .catch((e) => setError(`实时校验出错：${(e as Error).message}（可再点“校验”）`));
-  }, [host]);
-
-  const hasSession = !!report;
-  React.useEffect(() => {
-    if (!live || !host.watchChanges || !hasSession || stale) return;
-    let stop: (() => Promise<void>) | undefined;
-    let cancelled = false;
-    host
-      .watchChanges(onLiveChange)
-      .then((s) => (cancelled ? void s() : (stop = s)))
-      .catch((e) => {
-        setError((e as Error).message);
-        setLive(false);
-      });
-    return () => {
-      cancelled = true;
-      void stop?.();
-    };
-  }, [live, host, hasSession, stale, onLiveChange]);
-
-  /** A one-click fix: writes the suggested value(s) the user clicked, keeps what was there to undo it. */
-  const fix = async (x: Suspect) => {
-    if (!host.writeCell) return;
-    setError(undefined);
-    try {
-      const cells = [
-        { sheet: x.sheet, cell: x.cell, value: x.suggested, was: x.current },
-        ...companions(x).map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.suggested, was: c.current })),
-      ];
-      const done: Fix['cells'] = [];
-      for (const c of cells)
-        done.push({ sheet: c.sheet, cell: c.cell, before: await host.writeCell(c.sheet, c.cell, Number(c.value)), after: c.value, shown: c.was });
-      setFixes((f) => [...f, { cells: done }]);
-      // Without live checking, the pane brings the results up to date itself.
-      if (!live)
-        onLiveChange({
-          kind: 'edits',
-          edits: done.map((d) => ({ ...cellPos(d), cell: { ...(d.before?.numFmt ? { numFmt: d.before.numFmt } : {}), value: Number(d.after) } })),
-        });
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  const undo = async (f: Fix) => {
-    if (!host.writeCell) return;
-    try {
-      for (const c of [...f.cells].reverse()) await host.writeCell(c.sheet, c.cell, c.before ? c.before.value : null);
-      setFixes((list) => list.filter((x) => x !== f));
-      if (!live) onLiveChange({ kind: 'edits', edits: f.cells.map((d) => ({ ...cellPos(d), cell: d.before })) });
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  const run = async () => {
-    setError(undefined);
-    setNotice([]);
-    // Marks cleared during live checking stop marking until the next 校验: this one marks again.
-    if (markPaused.current) {
-      markPaused.current = false;
-      markRef.current = true;
-      setMark(true);
-    }
-    try {
-      setPhase({ kind: 'busy', message: '正在读取工作簿…' });
-      const id = host.workbookId?.();
-      const ov = id !== shownFor ? [] : overrides;
-      if (ov !== overrides) setOverrides(ov);
-      workbook.current = await host.readWorkbook((p) => setPhase({ kind: 'busy', message: p.message }));
-      focusResults.current = true;
-      await show(workbook.current, ov);
-      setShownFor(id);
-      setStale(false);
-    } catch (e) {
-      setError((e as Error).message);
-      setPhase({ kind: 'idle' });
-    }
-  };
-
-  const remap = async (sheet: string, range: string, schema: string) => {
-    const titleRow = parseRangeA1(range).top;
-    const next = [
-      ...overrides.filter((o) => !(o.sheet === sheet && o.titleRow === titleRow)),
-      { sheet, titleRow, schema: schema === NOT_A_TABLE ? null : (schema as SchemaId) },
-    ];
-    setOverrides(next);
-    if (workbook.current)
-      try {
-        await show(workbook.current, next);
-      } catch (e) {
-        setError((e as Error).message);
-      }
-  };
-
-  const clear = async () => {
-    setError(undefined);
-    try {
-      const n = await host.clearMarks();
-      setMarked(0);
-      // Live checking would otherwise mark again only the cells that change next: marking stops until asked for.
-      if (mark && live) {
-        setMark(false);
-        markPaused.current = true;
-      }
-      setNotice([`已清除 ${n} 个标记，单元格已恢复原来的格式。${live ? '实时校验不再标记单元格，直到再点“校验”或勾选“在工作表中标记”。' : ''}`]);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  const go = (f: { sheet: string; cell: string }) => host.selectCell(f.sheet, f.cell).catch((e) => setError((e as Error).message));
-
+  const { phase, error, notices, report, stale, marking, marked, live, liveNote, fixes } = useSession(session);
+  const host = session.host;
   const busy = phase.kind === 'busy';
   return (
     <div className={s.root}>
       <div className={s.row}>
-        <Button appearance="primary" onClick={run} disabled={busy} data-testid="validate">
+        <Button appearance="primary" onClick={session.validate} disabled={busy} data-testid="validate">
           校验
         </Button>
-        <Button onClick={clear} disabled={busy || marked === 0} data-testid="clear-marks">
+        <Button onClick={session.clearMarks} disabled={busy || marked === 0} data-testid="clear-marks">
           清除标记
         </Button>
       </div>
       <Checkbox
-        checked={mark}
-        onChange={(_, d) => {
-          setMark(!!d.checked);
-          // Turned on again with results shown: mark the workbook as the results are now.
-          if (d.checked && session.current && !stale)
-            host.applyMarks(session.current.currentMarks).then(
-              (r) => {
-                setNotice(r.skipped.map((k) => k.reason));
-                setMarked(host.markCount ? host.markCount() : session.current?.currentMarks.length);
-              },
-              (e) => setError((e as Error).message),
-            );
-        }}
+        checked={marking}
+        onChange={(_, d) => session.setMarking(!!d.checked)}
         label="在工作表中标记（红：错误，黄：警告，深红：最可能填错）"
         data-testid="mark-switch"
       />
       {host.watchChanges && (
         <div className={s.row}>
-          <Switch
-            checked={live}
-            disabled={!report}
-            onChange={(_, d) => {
-              liveChosen.current = true;
-              setLive(!!d.checked);
-              if (d.checked && !stale) resume();
-            }}
-            label="实时校验"
-            data-testid="live-switch"
-          />
+          <Switch checked={live} disabled={!report} onChange={(_, d) => session.setLive(!!d.checked)} label="实时校验" data-testid="live-switch" />
           {report && !stale && <LiveStatus report={report} on={live} note={liveNote} />}
           {report && !stale && !live && liveNote && <Caption1 data-testid="live-note">{liveNote}</Caption1>}
           {report && !stale && !live && !liveNote && <Caption1 data-testid="live-paused">暂停期间的改动不核对；再打开时重新读取工作簿</Caption1>}
@@ -359,7 +91,7 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
         <MessageBar intent="info" key={i} data-testid="fix">
           <MessageBarBody>
             已改：{f.cells.map((c) => `${c.sheet}!${c.cell} ${c.shown} → ${c.after}`).join('；')}{' '}
-            <Button size="small" appearance="transparent" onClick={() => undo(f)} data-testid="undo-fix">
+            <Button size="small" appearance="transparent" onClick={() => session.undo(f)} data-testid="undo-fix">
               撤销
             </Button>
           </MessageBarBody>
@@ -371,12 +103,12 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {notice.map((n) => (
+      {notices.map((n) => (
         <MessageBar intent="warning" key={n}>
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>
       ))}
-      {report && stale && phase.kind !== 'busy' && (
+      {report && stale && !busy && (
         <MessageBar intent="warning" data-testid="stale">
           <MessageBarBody>
             <MessageBarTitle>下面的结果属于之前打开的工作簿</MessageBarTitle>
@@ -387,8 +119,14 @@ export function ValidatePanel({ host, corrections }: { host: InteractiveHost; co
       {!report && phase.kind === 'idle' && !error && (
         <Caption1 data-testid="cold-hint">先点“校验”：读取当前工作簿，识别各表并核对勾稽关系，问题会列在这里并在表中标出。</Caption1>
       )}
-      {report && !stale && phase.kind !== 'busy' && (
-        <Results report={report} onGo={go} onRemap={remap} onFix={host.writeCell ? fix : undefined} focus={focusResults} />
+      {report && !stale && !busy && (
+        <Results
+          report={report}
+          onGo={session.select}
+          onRemap={session.remap}
+          onFix={host.writeCell ? session.fix : undefined}
+          takeFocus={() => session.takeResultsFocus()}
+        />
       )}
     </div>
   );
@@ -433,15 +171,6 @@ function SchemaPicker({
   );
 }
 
-interface Fix {
-  cells: { sheet: string; cell: string; before: Cell | undefined; after: string; shown: string }[];
-}
-
-const cellPos = (c: { sheet: string; cell: string }) => {
-  const { row, col } = parseA1(c.cell);
-  return { sheet: c.sheet, row, col };
-};
-
 /** A suggested value: bold only when the suggestion is likely (an uncertain one is not to stand out). */
 function Suggested({ likely, children }: { likely: boolean; children: React.ReactNode }) {
   return likely ? <b>{children}</b> : <span data-testid="suggested-plain">{children}</span>;
@@ -484,20 +213,20 @@ function Results({
   onGo,
   onRemap,
   onFix,
-  focus,
+  takeFocus,
 }: {
   report: ValidationReport;
   onGo: (f: { sheet: string; cell: string }) => void;
   onRemap: (sheet: string, range: string, schema: string) => void;
   onFix?: (x: Suspect) => void;
-  focus?: React.MutableRefObject<boolean>;
+  /** True once after each 校验: the summary then takes the focus (not <body>, as the button was disabled). */
+  takeFocus: () => boolean;
 }) {
   const s = useStyles();
   const summaryRef = React.useRef<HTMLDivElement>(null);
   const [otherSuspects, setOtherSuspects] = React.useState(false);
   React.useEffect(() => {
-    if (!focus?.current) return;
-    focus.current = false;
+    if (!takeFocus()) return;
     // To the summary after 校验 — unless the user has already moved on (an open table-type list keeps its focus).
     const active = document.activeElement as HTMLElement | null;
     if (active && active !== document.body && active.dataset.testid !== 'validate') return;

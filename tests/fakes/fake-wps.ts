@@ -48,7 +48,10 @@ export function wpsBookFrom(wb: Workbook): WpsBookData {
   };
 }
 
-export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginStorage?: boolean; authorPrefix?: string; events?: boolean } = {}) {
+export function fakeWpsApp(
+  book: WpsBookData,
+  opts: { methods?: boolean; pluginStorage?: boolean; authorPrefix?: string; events?: boolean; fullName?: string } = {},
+) {
   const m = opts.methods ?? false;
   /** ApiEvent listeners by event name; WPS calls them synchronously, during the change. */
   const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
@@ -209,7 +212,7 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
   };
   expose(worksheets, 'Count', () => book.sheets.length);
   const workbook: Record<string, unknown> = { Worksheets: worksheets };
-  expose(workbook, 'FullName', () => 'D:\\预算\\部门预算公开表.xlsx');
+  expose(workbook, 'FullName', () => opts.fullName ?? 'D:\\预算\\部门预算公开表.xlsx');
   expose(workbook, 'ReadOnly', () => book.readOnly);
   const app: Record<string, unknown> = {};
   expose(app, 'ActiveWorkbook', () => workbook);
@@ -241,7 +244,7 @@ export function fakeWpsApp(book: WpsBookData, opts: { methods?: boolean; pluginS
       },
     },
   });
-  Object.defineProperty(app, 'ActiveSheet', { get: () => worksheet(sheetData(book.active!)) });
+  Object.defineProperty(app, 'ActiveSheet', { get: () => worksheet(sheetData(book.active!)), configurable: true });
   if (opts.pluginStorage !== false) {
     // Not persisted: it belongs to this Application instance only (a restart starts empty).
     const store = new Map<string, string>();

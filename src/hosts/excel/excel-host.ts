@@ -22,7 +22,8 @@ import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, colName, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
-import { FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LIVE_READ_CELLS, LiveChange, MarkResult, ReadProgress } from '../host';
+import { ChangeBatch, FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LiveChange, MarkResult, ReadProgress, tooManyToRead } from '../host';
+import { MarkLedger, MarkPlan, SavedMark, SheetAccess } from '../mark-ledger';
 import type { CellEdit } from '../../core/live';
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -46,14 +47,18 @@ export function isPayloadError(e: unknown): boolean {
 }
 const SETTING_KEY = 'budgetCheck.marks';
 
-interface SavedCell {
-  sheet: string;
-  cell: string;
-  /** Previous fill colour, or null when the cell had no fill. */
-  fill: string | null;
-  /** True when we added a comment to this cell. */
-  comment: boolean;
+/** A marked cell's own fill ('#RRGGBB', null: none) and whether its note is ours: the record kept in the settings. */
+type SavedCell = SavedMark<string>;
+
+/** How a plan's notes are written: with the comments loaded (a full marking) or found by cell (a live update). */
+interface NoteWriter {
+  remove(sheet: string, cell: string): void;
+  write(m: CellMark, replace: boolean): void;
 }
+
+const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+/** A cell's address for the comment API: the sheet quoted, quotes doubled. */
+const commentAddress = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
 
 function stripSheet(address: string): string {
   const i = address.lastIndexOf('!');
@@ -79,9 +84,8 @@ export class ExcelHost implements InteractiveHost {
   readonly kind = 'excel' as const;
   /** Marks of this session when the workbook cannot store settings (ExcelApi < 1.4). */
   private memory: SavedCell[] = [];
-
-  /** The restore record while live checking runs (kept here, written to the settings only when needed). */
-  private liveRecord?: SavedCell[];
+  /** Decides what to mark and restore, and when the record is written; this host reads and writes the cells. */
+  private readonly ledger = new MarkLedger<string>();
   /** Pause after the last change before the changed ranges are read (a burst of typing or a paste is one read). */
   liveDelayMs = 300;
 
@@ -244,34 +248,54 @@ export class ExcelHost implements InteractiveHost {
     });
   }
 
-  private async loadSaved(ctx: Excel.RequestContext): Promise<{ saved: () => SavedCell[]; setting?: Excel.Setting }> {
-    // While live checking runs, the newest record is the one kept here (the settings are written when it stops).
-    const live = this.liveRecord;
-    if (live) return { saved: () => live };
-    if (!this.supports('ExcelApi', '1.4')) return { saved: () => this.memory };
+  /**
+   * Queues the read of the record kept in the workbook (settings; this session's memory before ExcelApi 1.4),
+   * unless the ledger keeps the newer one of live checking. The result is there after the next sync.
+   */
+  private loadStored(ctx: Excel.RequestContext): () => SavedCell[] | undefined {
+    if (!this.ledger.needsStored) return () => undefined;
+    if (!this.supports('ExcelApi', '1.4')) return () => this.memory;
     const setting = ctx.workbook.settings.getItemOrNullObject(SETTING_KEY);
     setting.load('value');
-    return {
-      setting,
-      saved: () => {
-        if (setting.isNullObject) return [];
-        try {
-          return JSON.parse(String(setting.value)) as SavedCell[];
-        } catch {
-          return [];
-        }
-      },
+    return () => {
+      if (setting.isNullObject) return [];
+      try {
+        return JSON.parse(String(setting.value)) as SavedCell[];
+      } catch {
+        return [];
+      }
     };
   }
 
-  private storeSaved(ctx: Excel.RequestContext, cells: SavedCell[]) {
-    this.liveRecord = undefined;
+  private store(ctx: Excel.RequestContext, cells: SavedCell[]) {
     if (!this.supports('ExcelApi', '1.4')) {
       this.memory = cells;
       return;
     }
     if (cells.length) ctx.workbook.settings.add(SETTING_KEY, JSON.stringify(cells));
     else ctx.workbook.settings.getItemOrNullObject(SETTING_KEY).delete();
+  }
+
+  /** Whether each sheet can take marks, from the loaded worksheets (name and protection). */
+  private access(sheets: Excel.WorksheetCollection): (sheet: string) => SheetAccess {
+    const state = new Map<string, SheetAccess>(sheets.items.map((ws) => [ws.name, ws.protection.protected ? 'protected' : 'ok']));
+    return (sheet) => state.get(sheet) ?? 'missing';
+  }
+
+  /** Queues a plan's writes: own fills back and their notes removed, then the mark colours and notes, then the record. */
+  private carryOut(ctx: Excel.RequestContext, plan: MarkPlan<string>, notes: NoteWriter) {
+    const sheets = ctx.workbook.worksheets;
+    for (const r of plan.restore) {
+      const fill = sheets.getItem(r.sheet).getRange(r.cell).format.fill;
+      if (r.fill === null) fill.clear();
+      else fill.color = r.fill;
+      if (r.note) notes.remove(r.sheet, r.cell);
+    }
+    for (const p of plan.paint) {
+      sheets.getItem(p.mark.sheet).getRange(p.mark.cell).format.fill.color = MARK_COLORS[p.mark.kind];
+      if (p.note !== 'none') notes.write(p.mark, p.note === 'replace');
+    }
+    if (plan.store) this.store(ctx, plan.record);
   }
 
   async applyMarks(marks: CellMark[]): Promise<MarkResult> {
@@ -284,7 +308,7 @@ export class ExcelHost implements InteractiveHost {
       if (canReadOnly) wb.load('readOnly');
       const sheets = wb.worksheets;
       sheets.load('items/name,items/protection/protected');
-      const { saved } = await this.loadSaved(ctx);
+      const stored = this.loadStored(ctx);
       const fills = marks.map((m) => {
         const f = sheets.getItem(m.sheet).getRange(m.cell).format.fill;
         f.load(canPattern ? 'color,pattern' : 'color');
@@ -299,15 +323,6 @@ export class ExcelHost implements InteractiveHost {
       }
       if (canReadOnly && wb.readOnly)
         return { marked: 0, skipped: [{ sheet: '（整个工作簿）', reason: '工作簿以只读方式打开，无法标记：请另存一份或以编辑方式打开后再试' }] };
-      const previous = saved();
-      const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
-      const known = new Set(sheets.items.map((s) => s.name));
-      const skipped = [...new Set(marks.map((m) => m.sheet))]
-        .filter((s) => protectedSheets.has(s))
-        .map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记：请在“审阅→撤消工作表保护”后重试（校验结果仍列在任务窗格中）` }));
-      const todo = marks.map((m, i) => ({ m, fill: fills[i] })).filter(({ m }) => known.has(m.sheet) && !protectedSheets.has(m.sheet));
-      const key = (s: string, c: string) => `${s}\u0000${c}`;
-      const prevByKey = new Map(previous.map((p) => [key(p.sheet, p.cell), p]));
       // Cells that already carry a comment: ours (prefix) are updated, the user's are left alone.
       const commentAt = new Map<string, Excel.Comment>();
       if (existing && existing.items.length) {
@@ -324,65 +339,53 @@ export class ExcelHost implements InteractiveHost {
             .slice(0, bang)
             .replace(/^'(.*)'$/, '$1')
             .replace(/''/g, "'");
-          commentAt.set(key(sheet, addr.slice(bang + 1).replace(/\$/g, '')), existing.items[i]);
+          commentAt.set(keyOf(sheet, addr.slice(bang + 1).replace(/\$/g, '')), existing.items[i]);
         });
       }
-      // Last sync: restore cells marked last time that are not marked now, then fill and annotate.
-      const now = new Set(todo.map(({ m }) => key(m.sheet, m.cell)));
-      const keep: SavedCell[] = [];
-      for (const p of previous) {
-        if (now.has(key(p.sheet, p.cell))) continue;
-        if (!known.has(p.sheet) || protectedSheets.has(p.sheet)) {
-          keep.push(p);
-          continue;
-        }
-        this.restoreFill(ctx, p);
-        const c = commentAt.get(key(p.sheet, p.cell));
-        if (p.comment && c && c.content.startsWith(NOTE_PREFIX)) c.delete();
-      }
-      const write = (withComments: boolean) => {
-        const next: SavedCell[] = [...keep];
-        todo.forEach(({ m, fill: f }) => {
-          const range = sheets.getItem(m.sheet).getRange(m.cell);
-          const prev = prevByKey.get(key(m.sheet, m.cell));
-          // The original fill: saved when the cell was first marked; else what it has now (no fill → null).
-          const original = prev ? prev.fill : fillOf(f, canPattern);
-          range.format.fill.color = MARK_COLORS[m.kind];
-          let ours = prev?.comment ?? false;
-          if (withComments) {
-            const c = commentAt.get(key(m.sheet, m.cell));
-            if (!c) {
-              wb.comments.add(`'${m.sheet.replace(/'/g, "''")}'!${m.cell}`, m.note);
-              ours = true;
-            } else if (c.content.startsWith(NOTE_PREFIX)) {
-              c.content = m.note;
-              ours = true;
-            } // a comment the user wrote is left as it is
-          }
-          next.push({ sheet: m.sheet, cell: m.cell, fill: original, comment: ours });
+      const ours = (c: Excel.Comment | undefined) => !!c && c.content.startsWith(NOTE_PREFIX);
+      const saved = stored();
+      const plan = (notes: boolean) =>
+        this.ledger.mark(marks, {
+          stored: saved,
+          access: this.access(sheets),
+          fillNow: (_, i) => fillOf(fills[i], canPattern),
+          noteNow: (m) => {
+            const c = commentAt.get(keyOf(m.sheet, m.cell));
+            return !c ? 'none' : ours(c) ? 'ours' : 'user';
+          },
+          notes,
         });
-        this.storeSaved(ctx, next);
+      const writer: NoteWriter = {
+        remove: (sheet, cell) => {
+          const c = commentAt.get(keyOf(sheet, cell));
+          if (ours(c)) c!.delete();
+        },
+        write: (m, replace) => {
+          if (replace) commentAt.get(keyOf(m.sheet, m.cell))!.content = m.note;
+          else wb.comments.add(commentAddress(m.sheet, m.cell), m.note);
+        },
       };
-      write(canComment);
+      // Last sync: restore cells marked last time that are not marked now, then fill and annotate.
+      let done = plan(canComment);
+      this.carryOut(ctx, done, writer);
+      const skipped = done.blocked.map((sheet) => ({
+        sheet,
+        reason: `工作表“${sheet}”受保护，无法标记：请在“审阅→撤消工作表保护”后重试（校验结果仍列在任务窗格中）`,
+      }));
       try {
         await ctx.sync();
       } catch (e) {
         if (!canComment) throw e;
         // A cell with a legacy note (旧式批注) refuses a threaded comment, and one refusal fails the whole request:
         // mark the colours without comments rather than not at all (the pane lists every finding anyway).
-        for (const p of previous) if (!now.has(key(p.sheet, p.cell)) && known.has(p.sheet) && !protectedSheets.has(p.sheet)) this.restoreFill(ctx, p);
-        write(false);
+        done = plan(false);
+        this.carryOut(ctx, done, writer);
         await ctx.sync();
         skipped.push({ sheet: '（批注）', reason: '有的单元格已有 Excel 备注（旧式批注），无法再添加说明批注：已只用颜色标记，说明请看任务窗格中的列表' });
       }
-      return { marked: todo.length, skipped };
+      this.ledger.done(done);
+      return { marked: done.marked, skipped };
     });
-  }
-
-  private restoreFill(ctx: Excel.RequestContext, p: SavedCell) {
-    const range = ctx.workbook.worksheets.getItem(p.sheet).getRange(p.cell);
-    if (p.fill === null) range.format.fill.clear();
-    else range.format.fill.color = p.fill;
   }
 
   async clearMarks(): Promise<number> {
@@ -390,32 +393,29 @@ export class ExcelHost implements InteractiveHost {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name,items/protection/protected');
-      const { saved } = await this.loadSaved(ctx);
+      const stored = this.loadStored(ctx);
       const comments = canComment ? ctx.workbook.comments : undefined;
       comments?.load('items/content');
       await ctx.sync();
-      const known = new Set(sheets.items.filter((s) => !s.protection.protected).map((s) => s.name));
-      const previous = saved();
-      const remaining = previous.filter((p) => !known.has(p.sheet));
-      for (const p of previous) if (known.has(p.sheet)) this.restoreFill(ctx, p);
-      // Our notes are the comments that start with the prefix; the user's comments are never touched.
-      if (!remaining.length) for (const c of comments?.items ?? []) if (c.content.startsWith(NOTE_PREFIX)) c.delete();
-      this.storeSaved(ctx, remaining);
+      const plan = this.ledger.clear({ stored: stored(), access: this.access(sheets) });
+      // Our notes go together once no mark is left: the comments that start with the prefix (the user's are never
+      // touched), found without reading where each comment is.
+      this.carryOut(ctx, plan, { remove: () => undefined, write: () => undefined });
+      if (!plan.record.length) for (const c of comments?.items ?? []) if (c.content.startsWith(NOTE_PREFIX)) c.delete();
       await ctx.sync();
-      if (remaining.length) throw new HostError(`有 ${remaining.length} 个标记所在的工作表受保护或已删除，未能清除：请取消保护后再点“清除标记”`, 'protected');
-      return previous.length;
+      this.ledger.done(plan);
+      if (plan.record.length)
+        throw new HostError(`有 ${plan.record.length} 个标记所在的工作表受保护或已删除，未能清除：请取消保护后再点“清除标记”`, 'protected');
+      return plan.cleared;
     });
   }
 
   async watchChanges(onChange: (c: LiveChange) => void): Promise<() => Promise<void>> {
     if (!this.supports('ExcelApi', '1.7')) throw new HostError('此版本的 Excel 不支持实时校验（需要 ExcelApi 1.7）：请在改动后点“校验”', 'api');
-    const pending: { worksheetId: string; address: string }[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      const batch = pending.splice(0);
-      this.readChanged(batch).then(onChange, () => onChange({ kind: 'structure', why: '无法读取改动的单元格，已重新读取工作簿' }));
-    };
+    const batch = new ChangeBatch<{ worksheetId: string; address: string }>(
+      () => this.liveDelayMs,
+      (changed) => this.readChanged(changed).then(onChange, () => onChange({ kind: 'structure', why: '无法读取改动的单元格，已重新读取工作簿' })),
+    );
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
@@ -425,9 +425,7 @@ export class ExcelHost implements InteractiveHost {
             onChange({ kind: 'structure', why: '插入或删除了行、列或单元格，已重新识别各表' });
             return;
           }
-          pending.push({ worksheetId: e.worksheetId, address: e.address });
-          if (timer) clearTimeout(timer);
-          timer = setTimeout(flush, this.liveDelayMs);
+          batch.add({ worksheetId: e.worksheetId, address: e.address });
         }) as OfficeExtension.EventHandlerResult<unknown>,
         sheets.onAdded.add(async () => onChange({ kind: 'structure', why: '新增了工作表，已重新识别各表' })) as OfficeExtension.EventHandlerResult<unknown>,
         sheets.onDeleted.add(async () => onChange({ kind: 'structure', why: '删除了工作表，已重新识别各表' })) as OfficeExtension.EventHandlerResult<unknown>,
@@ -440,14 +438,20 @@ export class ExcelHost implements InteractiveHost {
         );
       await ctx.sync();
       return async () => {
-        if (timer) clearTimeout(timer);
+        batch.stop();
         // Handlers are removed in the context they were added in, re-entered with Excel.run(context, …)
         // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler).
         await this.runIn(ctx, async (c) => {
           for (const h of handlers) h.remove();
           await c.sync();
         });
-        await this.persistLiveRecord();
+        // The record of live checking is written into the settings now (it was kept in memory while typing).
+        const record = this.ledger.stop();
+        if (record)
+          await this.run(async (c) => {
+            this.store(c, record);
+            await c.sync();
+          });
       };
     });
   }
@@ -460,7 +464,8 @@ export class ExcelHost implements InteractiveHost {
       const r = parseRangeA1(b.address);
       cells += (r.bottom - r.top + 1) * (r.right - r.left + 1);
     }
-    if (cells > LIVE_READ_CELLS) return { kind: 'structure', why: `一次改动了 ${cells} 个单元格，已重新读取工作簿` };
+    const tooMany = tooManyToRead(cells);
+    if (tooMany) return tooMany;
     return this.run(async (ctx) => {
       const reads = batch.map((b) => {
         const ws = ctx.workbook.worksheets.getItem(b.worksheetId);
@@ -499,82 +504,38 @@ export class ExcelHost implements InteractiveHost {
       const wb = ctx.workbook;
       const sheets = wb.worksheets;
       sheets.load('items/name,items/protection/protected');
-      const loaded = this.liveRecord ? undefined : await this.loadSaved(ctx);
-      const key = (s: string, c: string) => `${s}\u0000${c}`;
+      const stored = this.loadStored(ctx);
+      // Each newly marked cell's own fill, read once (null: none), to restore it later.
       const fills = set.map((m) => {
         const f = sheets.getItem(m.sheet).getRange(m.cell).format.fill;
         f.load(canPattern ? 'color,pattern' : 'color');
         return f;
       });
       await ctx.sync();
-      if (!this.liveRecord) this.liveRecord = loaded!.saved();
-      const protectedSheets = new Set(sheets.items.filter((x) => x.protection.protected).map((x) => x.name));
-      const names = new Set(sheets.items.map((x) => x.name));
-      const skipped = [...new Set([...set, ...clear].map((m) => m.sheet))]
-        .filter((x) => protectedSheets.has(x))
-        .map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` }));
-      const ok = (sheet: string) => names.has(sheet) && !protectedSheets.has(sheet);
-      const record = new Map(this.liveRecord.map((p) => [key(p.sheet, p.cell), p]));
-      // Each newly marked cell's own fill, read once (null: none), to restore it later.
-      const own = fills.map((f) => fillOf(f, canPattern));
-      let ownFill = false;
-      const write = (withComments: boolean) => {
-        for (const c of clear) {
-          const p = record.get(key(c.sheet, c.cell));
-          if (!p || !ok(c.sheet)) continue;
-          this.restoreFill(ctx, p);
-          if (withComments && p.comment) wb.comments.getItemByCell(`'${c.sheet.replace(/'/g, "''")}'!${c.cell}`).delete();
-        }
-        for (const m of set) {
-          if (!ok(m.sheet)) continue;
-          sheets.getItem(m.sheet).getRange(m.cell).format.fill.color = MARK_COLORS[m.kind];
-          if (!withComments) continue;
-          const addr = `'${m.sheet.replace(/'/g, "''")}'!${m.cell}`;
-          if (record.get(key(m.sheet, m.cell))?.comment) wb.comments.getItemByCell(addr).content = m.note;
-          else wb.comments.add(addr, m.note);
-        }
+      const saved = stored();
+      const plan = (notes: boolean) =>
+        this.ledger.update(set, clear, { stored: saved, access: this.access(sheets), fillNow: (_, i) => fillOf(fills[i], canPattern), notes });
+      const writer: NoteWriter = {
+        remove: (sheet, cell) => wb.comments.getItemByCell(commentAddress(sheet, cell)).delete(),
+        write: (m, replace) => {
+          if (replace) wb.comments.getItemByCell(commentAddress(m.sheet, m.cell)).content = m.note;
+          else wb.comments.add(commentAddress(m.sheet, m.cell), m.note);
+        },
       };
-      const next = (withComments: boolean): SavedCell[] => {
-        const out = new Map(record);
-        for (const c of clear) if (ok(c.sheet)) out.delete(key(c.sheet, c.cell));
-        set.forEach((m, i) => {
-          if (!ok(m.sheet)) return;
-          const k = key(m.sheet, m.cell);
-          const prev = record.get(k);
-          if (!prev && own[i] !== null) ownFill = true;
-          out.set(k, { sheet: m.sheet, cell: m.cell, fill: prev ? prev.fill : own[i], comment: withComments || (prev?.comment ?? false) });
-        });
-        return [...out.values()];
-      };
-      let after = next(canComment);
-      write(canComment);
-      // A cell that had a fill of its own is recorded in the workbook at once (nothing of the user's is lost);
-      // otherwise the record stays here until live checking stops (writing settings clears Excel's undo list).
-      if (ownFill) this.storeSaved(ctx, after);
+      let done = plan(canComment);
+      this.carryOut(ctx, done, writer);
+      const skipped = done.blocked.map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` }));
       try {
         await ctx.sync();
       } catch (e) {
         if (!canComment) throw e;
-        ownFill = false;
-        after = next(false).map((p) => ({ ...p, comment: record.get(key(p.sheet, p.cell))?.comment ?? false }));
-        write(false);
-        if (ownFill) this.storeSaved(ctx, after);
+        done = plan(false);
+        this.carryOut(ctx, done, writer);
         await ctx.sync();
         skipped.push({ sheet: '（批注）', reason: '有的单元格已有批注或备注，实时标记只用了颜色' });
       }
-      this.liveRecord = after;
-      return { marked: set.filter((m) => ok(m.sheet)).length, skipped };
-    });
-  }
-
-  /** Writes the live restore record into the workbook's settings (when live checking stops). */
-  private async persistLiveRecord(): Promise<void> {
-    if (!this.liveRecord) return;
-    const record = this.liveRecord;
-    this.liveRecord = undefined;
-    await this.run(async (ctx) => {
-      this.storeSaved(ctx, record);
-      await ctx.sync();
+      this.ledger.done(done);
+      return { marked: done.marked, skipped };
     });
   }
 

@@ -49,12 +49,20 @@ export class PreviewHost implements InteractiveHost {
     }
     this.opened++;
     this.set({ fileName, workbook, marks: [], selected: undefined });
+    for (const w of this.switchWatchers) w();
   }
 
   private opened = 0;
+  private switchWatchers = new Set<() => void>();
 
   workbookId(): string | undefined {
     return this.state.fileName ? `${this.opened}:${this.state.fileName}` : undefined;
+  }
+
+  /** Another workbook is open once the user opens a file (or the sample). */
+  watchWorkbook(onSwitch: () => void): () => void {
+    this.switchWatchers.add(onSwitch);
+    return () => void this.switchWatchers.delete(onSwitch);
   }
 
   async readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<Workbook> {

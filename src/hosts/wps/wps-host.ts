@@ -16,7 +16,8 @@ import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, parseA1, parseRangeA1 } from '../../core/grid';
 import type { CellEdit } from '../../core/live';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
-import { FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LIVE_READ_CELLS, LiveChange, MarkResult, ReadProgress } from '../host';
+import { ChangeBatch, FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LiveChange, MarkResult, ReadProgress, tooManyToRead } from '../host';
+import { MarkInput, MarkLedger, MarkPlan, SavedMark, SheetAccess } from '../mark-ledger';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Com = any;
@@ -72,6 +73,15 @@ function workbookName(wb: Com): string {
   return String(prop(wb, 'FullName') ?? prop(wb, 'Name') ?? '');
 }
 
+/** Whether two workbook objects are the same workbook (WPS may give a new object for each ActiveWorkbook read). */
+function sameBook(a: Com, b: Com): boolean {
+  try {
+    return a === b || workbookName(a) === workbookName(b);
+  } catch {
+    return false; // one of them was closed
+  }
+}
+
 /** The saved state's pieces, column A of the state sheet from row 1 down to the first empty cell. */
 function stateChunks(ws: Com | undefined): string[] {
   const out: string[] = [];
@@ -115,13 +125,8 @@ export function rgbHexToBgr(hex: string): number {
 
 const MARK_BGR = new Set(Object.values(MARK_COLORS).map(rgbHexToBgr));
 
-interface SavedCell {
-  sheet: string;
-  cell: string;
-  /** Previous Interior.Color (BGR) or null when the cell had no fill. */
-  fill: number | null;
-  comment: boolean;
-}
+/** A marked cell's own Interior.Color (BGR, null: none) and whether its note is ours: the record on the state sheet. */
+type SavedCell = SavedMark<number>;
 
 export interface WpsStorage {
   getItem(key: string): string | null | undefined;
@@ -131,6 +136,16 @@ export interface WpsStorage {
 export class WpsHost implements InteractiveHost {
   readonly kind = 'wps' as const;
   private memory = new Map<string, string>();
+  /**
+   * Decides what to mark and restore, and when the record is written; this host reads and writes the cells. A cell
+   * showing a mark colour with no record is a mark left from a lost state: its own fill was none.
+   */
+  private readonly ledger = new MarkLedger<number>((fill) => MARK_BGR.has(fill));
+  /**
+   * The workbook whose record the ledger keeps while live checking runs. The pane outlives a switch to another
+   * workbook: that record is written into its own workbook, never into the one open now.
+   */
+  private liveBook?: Com;
 
   constructor(private readonly app: Com) {}
 
@@ -164,8 +179,9 @@ export class WpsHost implements InteractiveHost {
     return this.allSheets(wb).find((x) => String(prop(x, 'Name')) === STATE_SHEET);
   }
 
-  private loadSaved(wb: Com): SavedCell[] {
-    if (this.liveRecord) return this.liveRecord;
+  /** The record kept in the workbook, unless the ledger keeps the newer one of live checking. */
+  private loadStored(wb: Com): SavedCell[] | undefined {
+    if (!this.ledger.needsStored) return undefined;
     try {
       const json = stateChunks(this.stateSheet(wb)).join('');
       return JSON.parse(json || (this.storage().getItem(this.storageKey(wb)) ?? '[]')) as SavedCell[];
@@ -176,7 +192,6 @@ export class WpsHost implements InteractiveHost {
 
   /** Keeps the marks' original fills in the workbook (a very hidden sheet), so 清除标记 works after a restart. */
   private storeSaved(wb: Com, cells: SavedCell[]) {
-    this.liveRecord = undefined;
     const json = cells.length ? JSON.stringify(cells) : '';
     let ws = this.stateSheet(wb);
     try {
@@ -184,7 +199,9 @@ export class WpsHost implements InteractiveHost {
         const sheets = prop(wb, 'Worksheets');
         const count = Number(prop(sheets, 'Count'));
         const active = prop(this.app, 'ActiveSheet');
-        ws = sheets.Add(null, item(sheets, count)) ?? prop(this.app, 'ActiveSheet');
+        // Added after the last sheet: that is where to find it in builds whose Add returns nothing (this workbook
+        // may not be the active one, so not ActiveSheet).
+        ws = sheets.Add(null, item(sheets, count)) ?? item(sheets, count + 1);
         ws.Name = STATE_SHEET;
         ws.Visible = XL_SHEET_VERY_HIDDEN;
         if (active) prop(active, 'Activate');
@@ -293,50 +310,63 @@ export class WpsHost implements InteractiveHost {
     return { sheets: out };
   }
 
+  /** What the ledger needs to know of the open workbook: the record, which sheets take marks, each cell's fill and note. */
+  private markInput(wb: Com, sheets: Map<string, Com>): MarkInput<number> {
+    if (this.liveBook && !sameBook(this.liveBook, wb)) this.persistLiveRecord();
+    const access = new Map<string, SheetAccess>([...sheets].map(([name, ws]) => [name, prop(ws, 'ProtectContents') ? 'protected' : 'ok']));
+    const range = (m: CellMark) => prop(sheets.get(m.sheet), 'Range', m.cell);
+    return {
+      stored: this.loadStored(wb),
+      access: (sheet) => access.get(sheet) ?? 'missing',
+      fillNow: (m) => {
+        const interior = prop(range(m), 'Interior');
+        return Number(prop(interior, 'ColorIndex')) === XL_NONE ? null : Number(prop(interior, 'Color'));
+      },
+      noteNow: (m) => {
+        const c = prop(range(m), 'Comment');
+        return !c ? 'none' : commentText(c).startsWith(NOTE_PREFIX) ? 'ours' : 'user';
+      },
+      notes: true,
+    };
+  }
+
+  /** Carries out a plan: own fills back (and our notes off), then the mark colours and notes, then the record. */
+  private carryOut(wb: Com, sheets: Map<string, Com>, plan: MarkPlan<number>) {
+    for (const r of plan.restore) {
+      const range = prop(sheets.get(r.sheet), 'Range', r.cell);
+      const interior = prop(range, 'Interior');
+      if (r.fill === null) interior.ColorIndex = XL_NONE;
+      else interior.Color = r.fill;
+      const c = prop(range, 'Comment');
+      if (r.note && c && commentText(c).startsWith(NOTE_PREFIX)) c.Delete();
+    }
+    for (const p of plan.paint) {
+      const range = prop(sheets.get(p.mark.sheet), 'Range', p.mark.cell);
+      prop(range, 'Interior').Color = rgbHexToBgr(MARK_COLORS[p.mark.kind]);
+      // Our note is replaced by deleting it and adding the new one: AddComment fails on a cell that has a comment.
+      if (p.note === 'replace') prop(range, 'Comment')?.Delete();
+      if (p.note !== 'none') prop(range, 'AddComment', p.mark.note);
+    }
+    if (plan.store) this.storeSaved(wb, plan.record);
+    this.ledger.done(plan);
+    this.liveBook = plan.kind === 'update' ? wb : undefined;
+  }
+
+  private sheetMap(wb: Com): Map<string, Com> {
+    return new Map(this.sheets(wb).map((s) => [String(prop(s, 'Name')), s]));
+  }
+
   async applyMarks(marks: CellMark[]): Promise<MarkResult> {
     const wb = this.workbook();
     if (prop(wb, 'ReadOnly')) return { marked: 0, skipped: [{ sheet: '（整个工作簿）', reason: '工作簿以只读方式打开，无法标记：请另存一份后再试' }] };
-    const previous = this.loadSaved(wb);
-    const key = (s: string, c: string) => `${s}\u0000${c}`;
-    const prevByKey = new Map(previous.map((p) => [key(p.sheet, p.cell), p]));
-    const sheetObjs = new Map(this.sheets(wb).map((s) => [String(prop(s, 'Name')), s]));
-    const isProtected = (name: string) => !!prop(sheetObjs.get(name), 'ProtectContents');
-    const skipped = [...new Set(marks.map((m) => m.sheet))]
-      .filter((s) => sheetObjs.has(s) && isProtected(s))
-      .map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记：请在“审阅→撤销工作表保护”后重试（校验结果仍列在任务窗格中）` }));
-    const todo = marks.filter((m) => sheetObjs.has(m.sheet) && !isProtected(m.sheet));
-    const now = new Set(todo.map((m) => key(m.sheet, m.cell)));
-    const keep: SavedCell[] = [];
-    for (const p of previous) {
-      if (now.has(key(p.sheet, p.cell))) continue;
-      if (!sheetObjs.has(p.sheet) || isProtected(p.sheet)) keep.push(p);
-      else this.restore(sheetObjs.get(p.sheet), p);
-    }
-    const next = [...keep];
-    for (const m of todo) next.push(this.markOne(sheetObjs.get(m.sheet), m, prevByKey.get(key(m.sheet, m.cell))));
-    this.storeSaved(wb, next);
-    return { marked: todo.length, skipped };
-  }
-
-  /** Fills one cell and writes its note; returns what restores it (its original fill, whether the note is ours). */
-  private markOne(ws: Com, m: CellMark, prev: SavedCell | undefined): SavedCell {
-    const range = prop(ws, 'Range', m.cell);
-    const interior = prop(range, 'Interior');
-    const current = Number(prop(interior, 'ColorIndex')) === XL_NONE ? null : Number(prop(interior, 'Color'));
-    // A mark colour with no record is a mark left from a lost state: its original is "no fill", never the mark.
-    const original = prev ? prev.fill : current !== null && MARK_BGR.has(current) ? null : current;
-    interior.Color = rgbHexToBgr(MARK_COLORS[m.kind]);
-    const existing = prop(range, 'Comment');
-    let ours = prev?.comment ?? false;
-    if (!existing) {
-      prop(range, 'AddComment', m.note);
-      ours = true;
-    } else if (commentText(existing).startsWith(NOTE_PREFIX)) {
-      existing.Delete();
-      prop(range, 'AddComment', m.note);
-      ours = true;
-    } // a comment the user wrote is left as it is
-    return { sheet: m.sheet, cell: m.cell, fill: original, comment: ours };
+    const sheets = this.sheetMap(wb);
+    const plan = this.ledger.mark(marks, this.markInput(wb, sheets));
+    this.carryOut(wb, sheets, plan);
+    const skipped = plan.blocked.map((sheet) => ({
+      sheet,
+      reason: `工作表“${sheet}”受保护，无法标记：请在“审阅→撤销工作表保护”后重试（校验结果仍列在任务窗格中）`,
+    }));
+    return { marked: plan.marked, skipped };
   }
 
   /**
@@ -350,12 +380,10 @@ export class WpsHost implements InteractiveHost {
     const events = prop(this.app, 'ApiEvent');
     if (!events || typeof events.AddApiEventListener !== 'function')
       throw new HostError('此版本的 WPS 不支持实时校验（没有 ApiEvent）：请在改动后点“校验”', 'api');
-    const pending: { sheet: string; top: number; left: number; rows: number; cols: number }[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      onChange(this.readChanged(pending.splice(0)));
-    };
+    const batch = new ChangeBatch<{ sheet: string; top: number; left: number; rows: number; cols: number }>(
+      () => this.liveDelayMs,
+      (changed) => onChange(this.readChanged(changed)),
+    );
     const change = (sh: Com, target: Com) => {
       const sheet = String(prop(sh, 'Name'));
       if (sheet === STATE_SHEET) return;
@@ -365,9 +393,7 @@ export class WpsHost implements InteractiveHost {
         onChange({ kind: 'structure', why: '插入或删除了整行或整列，已重新识别各表' });
         return;
       }
-      pending.push({ sheet, top: Number(prop(target, 'Row')) - 1, left: Number(prop(target, 'Column')) - 1, rows, cols });
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(flush, this.liveDelayMs);
+      batch.add({ sheet, top: Number(prop(target, 'Row')) - 1, left: Number(prop(target, 'Column')) - 1, rows, cols });
     };
     const added = () => onChange({ kind: 'structure', why: '新增了工作表，已重新识别各表' });
     const deleted = () => onChange({ kind: 'structure', why: '删除了工作表，已重新识别各表' });
@@ -375,7 +401,7 @@ export class WpsHost implements InteractiveHost {
     events.AddApiEventListener('WorkbookNewSheet', added);
     events.AddApiEventListener('SheetBeforeDelete', deleted);
     return async () => {
-      if (timer) clearTimeout(timer);
+      batch.stop();
       events.RemoveApiEventListener('SheetChange', change);
       events.RemoveApiEventListener('WorkbookNewSheet', added);
       events.RemoveApiEventListener('SheetBeforeDelete', deleted);
@@ -385,12 +411,11 @@ export class WpsHost implements InteractiveHost {
 
   /** Pause after the last change before the changed cells are read. */
   liveDelayMs = 300;
-  /** The restore record while live checking runs: written to the state sheet when it stops, or at once for a cell with its own fill. */
-  private liveRecord?: SavedCell[];
 
   private readChanged(batch: { sheet: string; top: number; left: number; rows: number; cols: number }[]): LiveChange {
     const cells = batch.reduce((n, b) => n + b.rows * b.cols, 0);
-    if (cells > LIVE_READ_CELLS) return { kind: 'structure', why: `一次改动了 ${cells} 个单元格，已重新读取工作簿` };
+    const tooMany = tooManyToRead(cells);
+    if (tooMany) return tooMany;
     const wb = this.workbook();
     const edits: CellEdit[] = [];
     for (const b of batch) {
@@ -408,39 +433,22 @@ export class WpsHost implements InteractiveHost {
   async updateMarks(set: CellMark[], clear: { sheet: string; cell: string }[]): Promise<MarkResult> {
     const wb = this.workbook();
     if (prop(wb, 'ReadOnly')) return { marked: 0, skipped: [{ sheet: '（整个工作簿）', reason: '工作簿以只读方式打开，无法标记' }] };
-    const key = (s: string, c: string) => `${s}\u0000${c}`;
-    const record = new Map(this.loadSaved(wb).map((p) => [key(p.sheet, p.cell), p]));
-    const sheetObjs = new Map(this.sheets(wb).map((x) => [String(prop(x, 'Name')), x]));
-    const ok = (name: string) => sheetObjs.has(name) && !prop(sheetObjs.get(name), 'ProtectContents');
-    const skipped = [...new Set([...set, ...clear].map((m) => m.sheet))]
-      .filter((x) => sheetObjs.has(x) && !ok(x))
-      .map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` }));
-    for (const c of clear) {
-      const p = record.get(key(c.sheet, c.cell));
-      if (!p || !ok(c.sheet)) continue;
-      this.restore(sheetObjs.get(c.sheet), p);
-      record.delete(key(c.sheet, c.cell));
-    }
-    let ownFill = false;
-    let marked = 0;
-    for (const m of set) {
-      if (!ok(m.sheet)) continue;
-      const prev = record.get(key(m.sheet, m.cell));
-      const saved = this.markOne(sheetObjs.get(m.sheet), m, prev);
-      if (!prev && saved.fill !== null) ownFill = true;
-      record.set(key(m.sheet, m.cell), saved);
-      marked++;
-    }
-    const after = [...record.values()];
-    if (ownFill) this.storeSaved(wb, after);
-    this.liveRecord = after;
-    return { marked, skipped };
+    const sheets = this.sheetMap(wb);
+    const plan = this.ledger.update(set, clear, this.markInput(wb, sheets));
+    this.carryOut(wb, sheets, plan);
+    return { marked: plan.marked, skipped: plan.blocked.map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` })) };
   }
 
+  /** Writes the record of live checking into the state sheet (when it stops; it was kept in memory while typing). */
   private persistLiveRecord() {
-    const record = this.liveRecord;
-    if (!record) return;
-    this.storeSaved(this.workbook(), record);
+    const record = this.ledger.stop();
+    const wb = this.liveBook;
+    this.liveBook = undefined;
+    try {
+      if (record && wb) this.storeSaved(wb, record);
+    } catch {
+      // That workbook was closed: its record went with it (the marks were never saved with the file either).
+    }
   }
 
   async writeCell(sheet: string, cell: string, value: Cell['value']): Promise<Cell | undefined> {
@@ -453,24 +461,14 @@ export class WpsHost implements InteractiveHost {
     return before;
   }
 
-  private restore(ws: Com, p: SavedCell) {
-    const range = prop(ws, 'Range', p.cell);
-    const interior = prop(range, 'Interior');
-    if (p.fill === null) interior.ColorIndex = XL_NONE;
-    else interior.Color = p.fill;
-    const c = prop(range, 'Comment');
-    if (p.comment && c && commentText(c).startsWith(NOTE_PREFIX)) c.Delete();
-  }
-
   async clearMarks(): Promise<number> {
     const wb = this.workbook();
-    const previous = this.loadSaved(wb);
-    const sheetObjs = new Map(this.sheets(wb).map((s) => [String(prop(s, 'Name')), s]));
-    const remaining = previous.filter((p) => !sheetObjs.has(p.sheet) || prop(sheetObjs.get(p.sheet), 'ProtectContents'));
-    for (const p of previous) if (!remaining.includes(p)) this.restore(sheetObjs.get(p.sheet), p);
-    this.storeSaved(wb, remaining);
-    if (remaining.length) throw new HostError(`有 ${remaining.length} 个标记所在的工作表受保护或已删除，未能清除：请取消保护后再点“清除标记”`, 'protected');
-    return previous.length;
+    const sheets = this.sheetMap(wb);
+    const { stored, access } = this.markInput(wb, sheets);
+    const plan = this.ledger.clear({ stored, access });
+    this.carryOut(wb, sheets, plan);
+    if (plan.record.length) throw new HostError(`有 ${plan.record.length} 个标记所在的工作表受保护或已删除，未能清除：请取消保护后再点“清除标记”`, 'protected');
+    return plan.cleared;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
