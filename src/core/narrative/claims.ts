@@ -179,11 +179,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           }
         }
         // "较2014年度…合计16.08万元增加15.15万元", "比上年的12.39万元": a figure of the year compared with.
-        if (
-          COMPARE.test(clauseCtx) &&
-          /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(clauseCtx) &&
-          !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))
-        ) {
+        if (comparedWith(clauseCtx) && !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))) {
           claims.push({ ...base, kind: 'prior', value, half: h });
           return;
         }
@@ -192,6 +188,19 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
     });
   });
   return { paras, claims };
+}
+
+/**
+ * Whether the clause before a figure opens a comparison with another year or stage, so that the figure is the base
+ * ("较2014年度…合计", "比上年的"). "经比较" only introduces what follows, and a comparison already closed by its
+ * outcome ("与上年持平公务接待费预算数为", a lost comma) is not this figure's.
+ */
+function comparedWith(clause: string): boolean {
+  const c = clause.replace(/(经过?|通过)(比较|对比)/g, '');
+  const m = COMPARE.exec(c);
+  if (!m) return false;
+  if (/持平|无增减|无变化|增加|减少|增长|下降|降低|上升|提高/.test(c.slice(m.index))) return false;
+  return /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(c);
 }
 
 function cleanWhole(s: string): string {
