@@ -31,3 +31,86 @@ describe('the base of a comparison is the figure compared with, not every figure
     expect(messages('支出60万元，较上年的50万元增加10万元，增长16.67%。')).toEqual([expect.stringMatching(/10.*÷ 50.*20(\.00)?%/)]);
   });
 });
+
+describe('the 三公 tree: its items wherever they stand', () => {
+  const numbered = [
+    '2022年“三公”经费支出总额为120.00万元，比上年增长10.00%。',
+    '其中：',
+    '1.因公出国（境）费10.00万元，比上年下降5.00%。',
+    '主要是出访团组减少。',
+    '2.公务用车购置及运行维护费80.00万元，比上年增长20.00%。',
+    '其中：公务用车购置费30.00万元；公务用车运行维护费50.00万元。',
+    '公务用车购置增加的原因是更新了执法车辆。',
+    '公务用车运行维护费增加的原因是车辆老化。',
+    '车辆维修的次数也有增加。',
+    '3.公务接待费30.00万元。接待批次增加。',
+  ].join('\n');
+
+  test('numbered items with paragraphs of reasons between them: the reasons do not count towards the reach', () => {
+    expect(errors(numbered)).toEqual([]);
+    expect(messages(numbered.replace('公务接待费30.00', '公务接待费35.00'))).toEqual([expect.stringContaining('= 125万元')]);
+  });
+
+  test('车 = 购置 + 运行 with the parts on a line of their own after 车', () => {
+    expect(messages(numbered.replace('运行维护费50.00', '运行维护费60.00'))).toEqual([expect.stringContaining('= 90万元')]);
+  });
+
+  test('预算数 and 决算数 of each item in one sentence: each stage its own tree', () => {
+    const t =
+      '“三公”经费预算数为100.00万元，决算支出数为90.00万元。其中：因公出国（境）费预算数为0万元，决算支出数为0万元；公务接待费预算数为30.00万元，决算支出数为25.00万元；公务用车购置及运行维护费预算数为70.00万元，决算支出数为65.00万元，其中：公务用车运行维护费预算数为50.00万元，决算支出数为45.00万元；公务用车购置费预算数为20.00万元，决算支出数为20.00万元。';
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('运行维护费预算数为70.00', '运行维护费预算数为75.00'))).toEqual(
+      expect.arrayContaining([expect.stringContaining('购置费 20.00万元 + 运行维护费 50.00万元 = 70万元')]),
+    );
+    expect(messages(t.replace('决算支出数为45.00', '决算支出数为35.00'))).toEqual([expect.stringContaining('= 55万元')]);
+  });
+
+  test("车's rate against the rates of 购置 and 运行 (the priors they imply add up)", () => {
+    const tree = [
+      '“三公”经费5,572万元。',
+      '1.因公出国（境）费169万元。',
+      '2.公务用车购置及运行维护费4,647万元，比上年增长58.65%。',
+      '其中：公务用车购置费1,088万元，比上年增长97.1%；公务用车运行维护费3,559万元，比上年增长49.73%。',
+      '3.公务接待费756万元。',
+    ].join('\n');
+    expect(errors(tree)).toEqual([]);
+    expect(errors(tree.replace('49.73%', '59.73%')).map((f) => f.rule)).toEqual(['text.change-sum']);
+  });
+});
+
+describe('a thousands comma printed as a decimal point', () => {
+  test.each([
+    [
+      '车 and its parts, across 其中 on its own line',
+      '“三公”经费支出总数为5,572万元。\n其中：\n1.因公出国（境）支出169万元。\n2.公务用车购置及运行维护支出4.647万元。\n其中：公务用车购置支出1,088万元；公务用车运行维护支出3,559万元。\n3.公务接待支出756万元。',
+      '4.647万元',
+      '4,647万元',
+    ],
+    [
+      'a part of the 三公 total',
+      '2013年“三公”经费合计2,120万元，其中：因公出国（境）费120万元，公务用车购置及运行费1.500万元，公务接待费500万元。',
+      '1.500万元',
+      '1,500万元',
+    ],
+    [
+      'the total of a list that makes the whole',
+      '政府采购预算总额2.350万元，其中：货物类1,000万元，工程类1,000万元，服务类350万元。',
+      '2.350万元',
+      '2,350万元',
+    ],
+  ])('%s: an error on the misprinted figure, saying what it most likely is', (_n, text, printed, meant) => {
+    const f = errors(text);
+    expect(f).toHaveLength(1);
+    expect(f[0].stated).toBe(printed);
+    expect(f[0].message).toContain(`千分位逗号印成了小数点，应为 ${meant}`);
+    // As meant, nothing.
+    expect(errors(text.replace(printed, meant))).toEqual([]);
+  });
+
+  test('a figure with three decimals that fits as printed is no misprint; one that fits neither way is a plain error', () => {
+    expect(errors('本年支出合计70.893万元，其中：基本支出50.893万元，项目支出20万元。')).toEqual([]);
+    const f = errors('政府采购预算总额2.360万元，其中：货物类1,000万元，工程类1,000万元，服务类350万元。');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).not.toContain('千分位');
+  });
+});

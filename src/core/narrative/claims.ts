@@ -263,6 +263,36 @@ function isComplete(total: Claim, labels: string[]): boolean {
   return PARTITIONS.some((ps) => labels.length === ps.length && ps.every((re) => labels.some((l) => re.test(l))));
 }
 
+/**
+ * A figure whose thousands comma was printed as a decimal point ("4.647万元" for 4,647万元): three decimals, and the
+ * relation it breaks holds with the figure read as thousands. The figure as meant, or undefined.
+ */
+function thousandsSlip(c: Claim, holds: (meant: Claim) => boolean): Claim | undefined {
+  const m = /^(\d{1,3})\.(\d{3})(\D*)$/.exec(c.text);
+  if (!m) return undefined;
+  const meant: Claim = { ...c, text: `${m[1]},${m[2]}${m[3]}`, value: c.value.times(1000), half: c.half.times(1000) };
+  return holds(meant) ? meant : undefined;
+}
+
+const slipNote = (meant: Claim) => `：多半是千分位逗号印成了小数点，应为 ${meant.text}`;
+
+/** The one figure of a sum (its total or a part) whose thousands slip makes the sum hold, when there is just one. */
+function slipIn(total: Claim, parts: Claim[]): { printed: Claim; meant: Claim } | undefined {
+  const found: { printed: Claim; meant: Claim }[] = [];
+  const t = thousandsSlip(total, (m) => sumFits(m, parts));
+  if (t) found.push({ printed: total, meant: t });
+  parts.forEach((p, k) => {
+    const m = thousandsSlip(p, (x) =>
+      sumFits(
+        total,
+        parts.map((q, j) => (j === k ? x : q)),
+      ),
+    );
+    if (m) found.push({ printed: p, meant: m });
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** A computed amount shown in the unit the text uses for it (元 texts get 元). */
 function show(v: Decimal, like: Claim): string {
   return /[^万亿千]元$/.test(like.text) ? `${v.times(10000).toDecimalPlaces(2)}元` : `${v.toDecimalPlaces(4)}万元`;
@@ -490,7 +520,12 @@ export function checkArithmetic(text: string): TextFinding[] {
   }
 
   // The 三公 tree wherever its items stand: a 三公 total, then the first amount of each item after it (in its
-  // paragraph or the next two, before another 三公 total): 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行.
+  // paragraph or the next five that state figures, before another 三公 total of its stage): 合计 = 出国 + 车 + 接待,
+  // 车 = 购置 + 运行.
+  const figured = [...new Set(all.map((c) => c.para))];
+  /** How many paragraphs that state figures lie after paragraph `a`, up to and with paragraph `b`. */
+  const figuredBetween = (a: number, b: number) => figured.filter((q) => q > a && q <= b).length;
+  const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a.at > b.at);
   for (const t of all) {
     if (t.kind !== 'amount' || t.bracketed || itemOf(t) !== 'total' || explained(paras, t)) continue;
     const stage = /决算/.test(t.label) ? '决算' : /预算/.test(t.label) ? '预算' : '';
@@ -499,21 +534,52 @@ export function checkArithmetic(text: string): TextFinding[] {
     const strict = !!stage && all.some((c) => c.kind === 'amount' && other.test(c.label) && !!itemOf(c));
     const items = new Map<Item, Claim>();
     for (const c of all) {
-      if (c.para < t.para || (c.para === t.para && c.at <= t.at)) continue;
-      if (c.para > t.para + 5 || (c.para > t.para && paras[c.para].level && paras[c.para].level <= 2 && paras[c.para].level <= paras[t.para].under)) break;
+      if (!after(c, t)) continue;
+      if (
+        figuredBetween(t.para, c.para) > 5 ||
+        (c.para > t.para && paras[c.para].level && paras[c.para].level <= 2 && paras[c.para].level <= paras[t.para].under)
+      )
+        break;
       if (c.kind !== 'amount') continue;
       const it = itemOf(c);
-      if (it === 'total') break;
-      if (!it || items.has(it) || explained(paras, c)) continue;
+      // The total of the other stage ("预算数为832.05万元,决算支出数为820.33万元") stands among this one's items.
+      if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) break;
+      if (!it || it === 'total' || items.has(it) || explained(paras, c)) continue;
       if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
       if (strict && !new RegExp(stage).test(c.label)) continue;
       items.set(it, c);
     }
     const abroad = items.get('abroad');
     const reception = items.get('reception');
-    const vehicle = items.get('vehicle');
+    let vehicle = items.get('vehicle');
     const purchase = items.get('purchase');
     const operation = items.get('operation');
+    // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
+    const changeOf = (c: Claim) => {
+      const own = followers(all, c);
+      if (own.delta || own.rate || own.prior) return own;
+      const again = all.find((x) => x.kind === 'amount' && x.at !== c.at && after(x, c) && x.value.eq(c.value) && itemOf(x) === itemOf(c));
+      return again ? followers(all, again) : own;
+    };
+    // 车 = 购置 + 运行 first: a 车 figure misprinted is read as meant in the tree above it.
+    if (vehicle && purchase && operation && after(purchase, vehicle) && after(operation, vehicle)) {
+      const vParts = [purchase, operation];
+      if (!sumFits(vehicle, vParts)) {
+        const meant = thousandsSlip(vehicle, (v) => sumFits(v, vParts));
+        report(
+          'text.sum',
+          vehicle,
+          `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf(vParts), vehicle)}${meant ? slipNote(meant) : ''}`,
+        );
+        if (meant) vehicle = meant;
+      }
+      checkPriors(
+        vehicle,
+        changeOf(vehicle),
+        vParts.map((c) => ({ amount: c, sub: [], ...changeOf(c) })),
+        report,
+      );
+    }
     // 车 as one item, as 购置 + 运行, or as the one of them a text names (no 购置 planned: "公务用车运行维护费14.01万元").
     const one = purchase ?? operation;
     const car = vehicle
@@ -525,32 +591,16 @@ export function checkArithmetic(text: string): TextFinding[] {
           : undefined;
     if (abroad && reception && car) {
       const items = [abroad, ...car, reception];
-      if (!sumFits(t, items))
+      if (!sumFits(t, items)) {
+        const slip = slipIn(t, items);
         report(
           'text.sum',
-          t,
-          `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}`,
+          slip?.printed ?? t,
+          `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
         );
-      // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
-      const changeOf = (c: Claim) => {
-        const own = followers(all, c);
-        if (own.delta || own.rate || own.prior) return own;
-        const again = all.find(
-          (x) =>
-            x.kind === 'amount' && x.at !== c.at && (x.para > c.para || (x.para === c.para && x.at > c.at)) && x.value.eq(c.value) && itemOf(x) === itemOf(c),
-        );
-        return again ? followers(all, again) : own;
-      };
+      }
       const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
       checkPriors(t, followers(all, t), parts, report);
-    }
-    if (vehicle && purchase && operation && purchase.at > vehicle.at - 1 && (purchase.para > vehicle.para || purchase.at > vehicle.at)) {
-      if (!sumFits(vehicle, [purchase, operation]))
-        report(
-          'text.sum',
-          vehicle,
-          `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), vehicle)}`,
-        );
     }
   }
 
@@ -847,20 +897,24 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
       total,
       amounts.map((a) => a.label),
     );
-    if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total))))
+    if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total)))) {
+      const slip = complete ? slipIn(total, amounts) : undefined;
       report(
         'text.sum',
-        total,
-        `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}`,
+        slip?.printed ?? total,
+        `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
       );
+    }
     for (const p of parts) {
       if (!p.amount || p.sub.length < 2) continue;
-      if (!sumFits(p.amount, p.sub))
+      if (!sumFits(p.amount, p.sub)) {
+        const slip = slipIn(p.amount, p.sub);
         report(
           'text.sum',
-          p.amount,
-          `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(sumOf(p.sub), p.amount)}`,
+          slip?.printed ?? p.amount,
+          `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(sumOf(p.sub), p.amount)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
         );
+      }
     }
     // Shares of the list's total ("占比15.26%", "占基本支出预算81.25%").
     for (const p of parts) {
