@@ -114,3 +114,46 @@ describe('a thousands comma printed as a decimal point', () => {
     expect(f[0].message).not.toContain('千分位');
   });
 });
+
+describe('changes against two bases at once: each paired with its own base', () => {
+  test.each([
+    [
+      'changes alone, 较上年 then 较年初预算数, after a sentence of reasons',
+      '经比较，2021年度“三公”经费较上年减少6.00万元，下降20.00%，较年初预算数减少1.50万元。主要是厉行节约。其中：公务用车购置及运行维护费较上年减少2.00万元，较年初预算数减少0.50万元；公务接待费较上年减少4.00万元，较年初预算数减少1.00万元。',
+      '较年初预算数减少1.00',
+      '较年初预算数减少2.00',
+      '较年初预算',
+    ],
+    [
+      'amounts with both changes, the budget first',
+      '2022年“三公”经费决算30.00万元，比年初预算减少3.00万元，比2021年决算数增加5.00万元。其中：公务接待费10.00万元，比年初预算减少1.00万元，比2021年决算数增加2.00万元；公务用车购置及运行维护费20.00万元，比年初预算减少2.00万元，比2021年决算数增加3.00万元。',
+      '比2021年决算数增加3.00',
+      '比2021年决算数增加4.00',
+      '增加 5',
+    ],
+    [
+      'against the 调整预算 and against last year',
+      '“三公”经费支出12.00万元，较调整预算减少2.00万元，较上年增加1.00万元。其中：公务接待费4.00万元，较调整预算减少0.50万元，较上年增加0.40万元；公务用车运行维护费8.00万元，较调整预算减少1.50万元，较上年增加0.60万元。',
+      '较调整预算减少1.50',
+      '较调整预算减少2.50',
+      '较年初预算',
+    ],
+  ])('%s', (_n, correct, right, wrong, said) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f.map((x) => x.rule)).toEqual(['text.change-sum']);
+    expect(f[0].message).toContain(said);
+  });
+
+  test('the rate of the change against the budget is computed on the budget, and says so', () => {
+    const t = '“三公”经费41.00万元，较上年减少19.00万元，下降31.67%，较年初预算数减少4.00万元，下降8.89%。';
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('8.89%', '2.2%'))).toEqual([expect.stringContaining('年初预算（41.00万元 + 4.00万元 = 45万元）')]);
+  });
+
+  test('a part whose change names no base goes with the total change against last year', () => {
+    const t = '“三公”经费比上年减少3.00万元，较年初预算减少1.00万元。其中：公务接待费减少2.00万元，公务用车运行维护费减少1.00万元。';
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('比上年减少3.00', '比上年减少4.00')).map((x) => x.rule)).toEqual(['text.change-sum']);
+  });
+});

@@ -39,6 +39,39 @@ export interface Claim {
   bracketed?: boolean;
   /** Figures in a run ("收、支总计各是4125.49,4143.91万元", "各下降23.51%、38.28%"): the run's first claim and this one's place in it. */
   run?: { first: Claim; index: number };
+  /** For a change: what it is measured against, as its clause says (上年 or the year's own 年初预算); see baseOf. */
+  base?: Base;
+}
+
+/** The base of a change: the year before ("较上年", "比2019年决算数") or this year's budget ("较年初预算数"). */
+type Base = 'year' | 'budget';
+
+/** The base a change's clause names, undefined when it names none ("增长12%", "其中：接待费减少1万元"). */
+function baseOf(clause: string): Base | undefined {
+  const c = clause.replace(/(经过?|通过)(比较|对比)/g, '');
+  if (!COMPARE.test(c)) return undefined;
+  if (/上年|去年|上一年/.test(c)) return 'year';
+  if (/年初|调整(后)?预算|全年预算/.test(c)) return 'budget';
+  if (/\d{4}\s*年|同期|同比/.test(c)) return 'year';
+  if (/预算/.test(c)) return 'budget';
+  return undefined;
+}
+
+function withBase(clause: string): { base?: Base } {
+  const b = baseOf(clause);
+  return b ? { base: b } : {};
+}
+
+/** Whether two changes name different bases ("较上年减少…，较年初预算数减少…"). */
+const otherBase = (a: Claim, b: Claim) => !!a.base && !!b.base && a.base !== b.base;
+
+/**
+ * Of a part's changes, the one against the base of the total's change `like`: the one that names it; for the
+ * total's first change (not one against a second base), else one that names none.
+ */
+function changeAgainst(p: Part, like: Claim, second = false): Claim | undefined {
+  const own = [p.delta, ...(p.alt ?? [])].filter((c): c is Claim => !!c);
+  return own.find((c) => c.base && c.base === like.base) ?? (second ? undefined : own.find((c) => !c.base || !like.base));
 }
 
 const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
@@ -138,7 +171,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           });
           return;
         }
-        const clauseCtx = before.split(/[，,；;：:]/).pop() ?? '';
+        const clauseCtx = clauseBefore(s.text, at);
         const label = labelOf(ctx);
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
         const base = {
@@ -167,14 +200,14 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         const h = half(num, scale);
         const deltaWord = tail.replace(/(了|为|是|约)$/, '');
         if (UP.test(deltaWord) || DOWN.test(deltaWord)) {
-          claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1 });
+          claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1, ...withBase(clauseCtx) });
           return;
         }
         // "较2022年决算数688.84万元131.49万元,增长19.09%": the change word left out, its direction in the rate after it.
         if (prev && prev.kind === 'prior' && prev.para === pi && prev.sentence === si && /^\s*$/.test(ctx)) {
           const after = s.text.slice(at + m[0].length, at + m[0].length + 8);
           if (/增长|增加|上升|下降|减少|降低/.test(after)) {
-            claims.push({ ...base, kind: 'delta', value, half: h, sign: /下降|减少|降低/.test(after) ? -1 : 1 });
+            claims.push({ ...base, kind: 'delta', value, half: h, sign: /下降|减少|降低/.test(after) ? -1 : 1, ...withBase(clauseCtx) });
             return;
           }
         }
@@ -202,6 +235,13 @@ function comparedWith(clause: string): boolean {
   if (/持平|无增减|无变化|增加|减少|增长|下降|降低|上升|提高/.test(c.slice(m.index))) return false;
   return /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(c);
 }
+
+/** The clause of a sentence up to a position (from the last comma, semicolon or colon before it). */
+const clauseBefore = (sentence: string, at: number) =>
+  sentence
+    .slice(0, at)
+    .split(/[，,；;：:]/)
+    .pop() ?? '';
 
 function cleanWhole(s: string): string {
   return s.replace(/^(本年|本单位|本部门|全部|部门)/, '').replace(/(的|比重|比例)$/, '');
@@ -314,6 +354,8 @@ const signed = (c: Claim) => (c.sign === 0 ? new Decimal(0) : c.value.times(c.si
 interface Part {
   amount?: Claim;
   delta?: Claim;
+  /** Its changes against other bases, stated beside the first ("较上年减少2.90万元，较年初预算数减少0.04万元"). */
+  alt?: Claim[];
   rate?: Claim;
   share?: Claim;
   sub: Claim[];
@@ -346,6 +388,7 @@ export function checkArithmetic(text: string): TextFinding[] {
             sentence: si,
             at: s.at + m.index!,
             end: s.at + m.index! + m[0].length,
+            ...withBase(clauseBefore(s.text, m.index!)),
           });
     }),
   );
@@ -353,6 +396,8 @@ export function checkArithmetic(text: string): TextFinding[] {
   /** Shares already checked against the total of their list. */
   const inLists = new Set<Claim>();
   const partOfList = new Set<Claim>();
+  /** Changes of a total against its second base, checked with that total: no totals of their own. */
+  const secondBase = new Set<Claim>();
 
   // A change and its rate: the rate follows the change in the same sentence, before the next amount.
   let lastBase: Claim | undefined;
@@ -462,7 +507,9 @@ export function checkArithmetic(text: string): TextFinding[] {
     if (hi(rate).lt(rLo) || lo(rate).gt(rHi)) {
       const prior = before.kind === 'prior' ? before.value : before.value.minus(signed(d));
       const mid = d.value.div(prior).times(100);
-      const base = before.kind === 'prior' ? `上年 ${before.text}` : `上年（${before.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, before)}）`;
+      const what = d.base === 'budget' ? '年初预算' : '上年';
+      const base =
+        before.kind === 'prior' ? `${what} ${before.text}` : `${what}（${before.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, before)}）`;
       report(
         'text.rate',
         rate,
@@ -474,7 +521,7 @@ export function checkArithmetic(text: string): TextFinding[] {
   // Lists: a total, then 其中 / 包括 / 分别为 and its parts, over 。 and ；, and over the numbered items under it.
   for (let i = 0; i < all.length; i++) {
     const total = all[i];
-    if ((total.kind !== 'amount' && total.kind !== 'delta') || explained(paras, total)) continue;
+    if ((total.kind !== 'amount' && total.kind !== 'delta') || explained(paras, total) || secondBase.has(total)) continue;
     const p = paras[total.para];
     // The total's own change, rate, share or prior may stand between it and the list ("…万元,比上年减少0.50万元。其中:").
     let j = i + 1;
@@ -482,6 +529,8 @@ export function checkArithmetic(text: string): TextFinding[] {
     let totalDelta: Claim | undefined = total.kind === 'delta' ? total : undefined;
     let totalRate: Claim | undefined;
     let totalPrior: Claim | undefined;
+    /** The total's changes against other bases ("较上年减少15.29万元，…，较年初预算数减少0.04万元"). */
+    const totalAlt: Claim[] = [];
     let listFrom: number | undefined;
     for (;;) {
       const next = all[j];
@@ -494,14 +543,20 @@ export function checkArithmetic(text: string): TextFinding[] {
       const between = t ? gap.slice(0, t.index) : '';
       // "…。主要变动原因如下：" leads into the items of the changes just stated; "…。收入包括：" starts another subject.
       const own = t && (!/[。；;]/.test(between) || /[。；;]\s*$/.test(between) || (/如下/.test(t[1]) && !/\d/.test(between)));
-      if (t && own && t.index <= 24 && !/\d/.test(between) && (!EXPLAINS.test(between) || /主要是/.test(t[1]))) {
+      // Sentences that only give the reasons ("…减少15.29万元。主要是严格落实…。其中:") do not part the list from it.
+      const reasons = reasonsOnly(between);
+      if (t && own && (t.index <= 24 || reasons) && !/\d/.test(between) && (!EXPLAINS.test(between) || /主要是/.test(t[1]) || reasons)) {
         listFrom = last.end + t.index + t[0].length;
         break;
       }
-      if (!next || next.para !== total.para || (next.kind === 'delta' && totalDelta) || EXPLAINS.test(gap)) break;
+      const anotherBase = next?.kind === 'delta' && !!totalDelta && [totalDelta, ...totalAlt].every((x) => otherBase(x, next));
+      if (!next || next.para !== total.para || (next.kind === 'delta' && totalDelta && !anotherBase) || EXPLAINS.test(gap)) break;
       // Amounts in an explanation between the total and a sentence-initial 其中 ("原因是:…7000万元。其中:…").
       if (next.kind === 'amount' && !explained(paras, next)) break;
-      if (next.kind === 'delta') totalDelta = next;
+      if (anotherBase) {
+        totalAlt.push(next);
+        secondBase.add(next);
+      } else if (next.kind === 'delta') totalDelta = next;
       if (next.kind === 'rate' && !totalRate) totalRate = next;
       if (next.kind === 'prior' && !totalPrior) totalPrior = next;
       last = next;
@@ -512,10 +567,11 @@ export function checkArithmetic(text: string): TextFinding[] {
     const parts = scoped(total, listParts(all, paras, total.para, listFrom, partOfList.has(total) && itemOf(total) !== 'vehicle'));
     if (!parts) continue;
     checkList(total, totalDelta, parts, report);
+    for (const d of totalAlt) checkChanges(total, d, parts, report, true);
     if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
     for (const x of parts) {
       if (x.share) inLists.add(x.share);
-      for (const c of [x.amount, x.delta, ...x.sub]) if (c) partOfList.add(c);
+      for (const c of [x.amount, x.delta, ...(x.alt ?? []), ...x.sub]) if (c) partOfList.add(c);
     }
   }
 
@@ -709,6 +765,15 @@ function explained(paras: Para[], c: Claim): boolean {
   return last.length === 1 || /原因|主要是|主要用于|用于|系因|由于/.test(last[last.length - 1]) || /^\s*\d+[、.．]/.test(last[last.length - 1]);
 }
 
+/** Text made only of whole sentences that give reasons ("。主要是严格落实过紧日子举措。"), no figures. */
+function reasonsOnly(between: string): boolean {
+  if (!/^\s*[。；;]/.test(between) || !/[。；;]\s*$/.test(between) || /\d/.test(between)) return false;
+  return between
+    .split(/[。；;]/)
+    .filter((x) => x.trim())
+    .every((x) => /^\s*(主要(原因)?(是|为|系|由于)|原因(是|为|主要是)|由于|系)/.test(x));
+}
+
 /** A rate printed by cutting the digits off instead of rounding (23.47 ÷ 228.35 = 10.278… printed 10.27). */
 function truncated(exact: Decimal, printed: Claim): boolean {
   const dec = printed.text.replace('%', '').split('.')[1]?.length ?? 0;
@@ -777,6 +842,7 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     if (c.kind === 'amount' && (bracketed || (nested && cur?.amount) || underVehicle)) cur!.sub.push(c);
     else if (c.kind === 'amount') parts.push((cur = { amount: c, sub: [] }));
     else if (c.kind === 'delta' && cur && sameSentence && !cur.delta) cur.delta = c;
+    else if (c.kind === 'delta' && cur?.delta && sameSentence && [cur.delta, ...(cur.alt ?? [])].every((x) => otherBase(x, c))) (cur.alt ??= []).push(c);
     else if (c.kind === 'delta') parts.push((cur = { delta: c, sub: [] }));
     else if (c.kind === 'rate' && cur && sameSentence && !cur.rate) cur.rate = c;
     else if (c.kind === 'share' && cur && sameSentence && !cur.share) cur.share = c;
@@ -865,7 +931,7 @@ function checkPriors(
   let sLo = new Decimal(0);
   let sHi = new Decimal(0);
   for (const p of parts) {
-    const pp = priorOf(p.amount!, p);
+    const pp = priorOf(p.amount!, tf.delta ? { ...p, delta: changeAgainst(p, tf.delta) } : p);
     if (!pp) return;
     sLo = sLo.plus(pp[0]);
     sHi = sHi.plus(pp[1]);
@@ -932,32 +998,38 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
     }
   }
   // The changes of the parts add up to the change of the total.
-  const delta = totalDelta;
-  // Only for parts that make the whole: a list of some changes leaves the others out.
+  if (totalDelta) checkChanges(total, totalDelta, parts, report);
+}
+
+/**
+ * The changes of the parts add up to the total's change against the same base (a part that states changes against
+ * 上年 and 年初预算 gives the one the total's change names). Only for parts that make the whole: a list of some
+ * changes leaves the others out.
+ */
+function checkChanges(total: Claim, delta: Claim, parts: Part[], report: (rule: string, c: Claim, message: string) => void, second = false) {
+  const ds = parts.map((p) => changeAgainst(p, delta, second));
   if (
-    delta &&
-    parts.every((p) => p.delta) &&
-    isComplete(
+    !ds.every((d): d is Claim => !!d) ||
+    !isComplete(
       total,
       parts.map((p) => (p.amount ?? p.delta)!.label),
     )
-  ) {
-    const ds = parts.map((p) => p.delta!);
-    let sLo = new Decimal(0);
-    let sHi = new Decimal(0);
-    for (const d of ds) {
-      const v = signed(d);
-      sLo = sLo.plus(v.minus(d.half));
-      sHi = sHi.plus(v.plus(d.half));
-    }
-    const t = signed(delta);
-    if (sLo.gt(t.plus(delta.half)) || sHi.lt(t.minus(delta.half))) {
-      const sum = ds.reduce((s, d) => s.plus(signed(d)), new Decimal(0));
-      report(
-        'text.change-sum',
-        delta,
-        `总的增减写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`,
-      );
-    }
+  )
+    return;
+  let sLo = new Decimal(0);
+  let sHi = new Decimal(0);
+  for (const d of ds) {
+    const v = signed(d);
+    sLo = sLo.plus(v.minus(d.half));
+    sHi = sHi.plus(v.plus(d.half));
+  }
+  const t = signed(delta);
+  if (sLo.gt(t.plus(delta.half)) || sHi.lt(t.minus(delta.half))) {
+    const sum = ds.reduce((s, d) => s.plus(signed(d)), new Decimal(0));
+    report(
+      'text.change-sum',
+      delta,
+      `总的增减${delta.base === 'budget' ? '（较年初预算）' : ''}写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`,
+    );
   }
 }
