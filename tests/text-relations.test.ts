@@ -157,3 +157,20 @@ describe('changes against two bases at once: each paired with its own base', () 
     expect(errors(t.replace('比上年减少3.00', '比上年减少4.00')).map((x) => x.rule)).toEqual(['text.change-sum']);
   });
 });
+
+describe('zero changes of the parts (持平, 无增减), however they are said', () => {
+  const text = [
+    '“三公”经费预算增减变化的主要原因是：2021年“三公”经费预算合计20.00万元，比上年预算数减少2.00万元。其中：',
+    '因公出国（境）费预算0万元，与上年预算数持平，无增减变化。',
+    '公务用车运行维护费预算8.00万元；与上年预算数持平，原因：加强公务用车管理。',
+    '公务接待费预算12.00万元，比上年预算数减少2.00万元，原因：厉行节约。',
+  ].join('\n');
+  test.each([
+    ['持平，无增减变化 as one statement; 持平 in the sentence after the amount; a total the reason opens with', text],
+    ['in traditional characters', text.replace(/无增减变化/g, '無增減變化').replace(/与上年预算数/g, '與上年預算數')],
+    ['无变化 / 相同', text.replace('与上年预算数持平，无增减变化', '较上年预算数无变化').replace('与上年预算数持平，原因', '与上年预算数相同，原因')],
+  ])('%s', (_n, t) => {
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('比上年预算数减少2.00万元。其中', '比上年预算数减少3.00万元。其中')).map((f) => f.rule)).toEqual(['text.change-sum']);
+  });
+});

@@ -374,7 +374,10 @@ export function checkArithmetic(text: string): TextFinding[] {
   const zeroes: Claim[] = [];
   paras.forEach((p, pi) =>
     p.sentences.forEach((s, si) => {
-      for (const m of s.text.matchAll(new RegExp(FLAT.source, 'g')))
+      for (const m of s.text.matchAll(new RegExp(FLAT.source, 'g'))) {
+        // "与上年持平，无增减变化": one statement said twice.
+        const prev = zeroes[zeroes.length - 1];
+        if (prev && prev.para === pi && prev.sentence === si && /^[，,、\s]*$/.test(p.text.slice(prev.end, s.at + m.index!))) continue;
         if (COMPARE.test(s.text.slice(Math.max(0, m.index! - 16), m.index!)))
           zeroes.push({
             kind: 'delta',
@@ -390,6 +393,7 @@ export function checkArithmetic(text: string): TextFinding[] {
             end: s.at + m.index! + m[0].length,
             ...withBase(clauseBefore(s.text, m.index!)),
           });
+      }
     }),
   );
   const all = [...claims, ...zeroes].sort((a, b) => a.para - b.para || a.at - b.at);
@@ -757,6 +761,9 @@ function sharesSubject(subject: string, label: string): boolean {
 
 /** A figure inside an explanation ("原因是:1、…;2、本年增加了其他资金预算7000万元"): from the last 。 before it. */
 function explained(paras: Para[], c: Claim): boolean {
+  // A reason gives details, not totals: "增减变化的主要原因是:2018年“三公”经费支出预算合计24.75万元,比上年…。其中:"
+  // opens the account it explains with.
+  if (/合计|总计|总额/.test(c.label)) return false;
   const t = paras[c.para].text.slice(0, c.at);
   const seg = t.slice(t.lastIndexOf('。') + 1);
   if (!/原因|主要是|主要用于|用于|系因|由于/.test(seg)) return false;
@@ -831,6 +838,20 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       const lead = paras[c.para].text
         .slice(sentence.at, c.at)
         .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '');
+      // "…运行维护费支出预算8.2万元；与上年预算数持平": a sentence that only goes on comparing is the change of the
+      // part just stated.
+      if (
+        c.kind === 'delta' &&
+        cur?.amount &&
+        !cur.delta &&
+        c.para === cur.amount.para &&
+        c.sentence === cur.amount.sentence + 1 &&
+        /^(较|比|与|同比|相比)[^，,]*$/.test(lead)
+      ) {
+        cur.delta = c;
+        pos = { para: c.para, at: c.end };
+        continue;
+      }
       if (/[，,]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead)) return finish(parts);
       if (withinSentence) return finish(parts);
     }
