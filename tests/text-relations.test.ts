@@ -174,3 +174,33 @@ describe('zero changes of the parts (持平, 无增减), however they are said',
     expect(errors(t.replace('比上年预算数减少2.00万元。其中', '比上年预算数减少3.00万元。其中')).map((f) => f.rule)).toEqual(['text.change-sum']);
   });
 });
+
+describe('a part was no more than its whole a year before either', () => {
+  const byChanges = [
+    '基本支出较上年增20.00万元，增幅20.00%。主要变动原因如下：',
+    '1.工资福利支出较上年增15.00万元，增幅18.75%。',
+    '2.商品和服务支出较上年增5.00万元，增幅25.00%。',
+  ].join('\n');
+  test('changes with their rates, no amounts: the priors they imply (80 + 20) within the total’s (100)', () => {
+    expect(errors(byChanges)).toEqual([]);
+    // 20 ÷ 12% = 166.67: room for both.
+    expect(errors(byChanges.replace('增幅20.00%', '增幅12.00%'))).toEqual([]);
+  });
+  test('one part alone beyond the whole: on that part, naming both', () => {
+    const f = errors(byChanges.replace('增幅25.00%', '增幅0.25%'));
+    expect(f).toHaveLength(1);
+    expect(f[0].sentence).toContain('增幅0.25%');
+    expect(f[0].message).toMatch(/推得上年约 2000万元，大于“基本支出”增20.00万元、增20.00%推得上年约 100万元/);
+  });
+  test("several parts beyond it: on the total's rate", () => {
+    const f = errors(byChanges.replace('增幅20.00%', '增幅40.00%').replace('增5.00万元，增幅25.00%', '增5.00万元，增幅6.25%'));
+    expect(f).toHaveLength(1);
+    expect(f[0].sentence).toContain('增幅40.00%');
+  });
+  test('amounts with their rates after 其中, a list that need not be complete', () => {
+    const t = '项目支出60.00万元，比上年增长20.00%，其中：业务经费30.00万元，比上年增长50.00%；信息化经费10.00万元，比上年下降50.00%。';
+    expect(errors(t)).toEqual([]);
+    // 业务经费 30 ÷ 1.5 = 20 and 信息化 10 ÷ 0.5 = 20 within 60 ÷ 1.2 = 50; with 业务经费 down 5%, 31.58 + 20 is not.
+    expect(errors(t.replace('增长50.00%', '下降5.00%')).map((f) => f.rule)).toEqual(['text.rate']);
+  });
+});

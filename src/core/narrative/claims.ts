@@ -573,6 +573,7 @@ export function checkArithmetic(text: string): TextFinding[] {
     checkList(total, totalDelta, parts, report);
     for (const d of totalAlt) checkChanges(total, d, parts, report, true);
     if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
+    checkPartPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
     for (const x of parts) {
       if (x.share) inLists.add(x.share);
       for (const c of [x.amount, x.delta, ...(x.alt ?? []), ...x.sub]) if (c) partOfList.add(c);
@@ -973,6 +974,80 @@ function checkPriors(
       `各分项的增减（${parts.map((p) => `${p.amount!.label || ''}${p.amount!.text}${word(p)}`).join('；')}）推得上年合计约 ${show(sLo.plus(sHi).div(2), total)}，而总额 ${total.text}${tf.rate ? `${tf.rate.sign! < 0 ? '下降' : '增长'}${tf.rate.text}` : tf.delta ? `${tf.delta.sign! < 0 ? '减少' : '增加'}${tf.delta.text}` : ''}推得上年约 ${show(tp[0].plus(tp[1]).div(2), total)}：增减幅度与各项不符`,
     );
   }
+}
+
+/** The prior a change and its rate imply (change ÷ rate), when both go the same way; undefined otherwise. */
+function priorOfChange(d: Claim | undefined, r: Claim | undefined): [Decimal, Decimal] | undefined {
+  if (!d || !r || !d.sign || d.sign !== r.sign || lo(r).lte(0)) return undefined;
+  return [lo(d).div(hi(r)).times(100), hi(d).div(lo(r)).times(100)];
+}
+
+/** The prior an amount, a change or a rate imply as printed (for messages: the interval's middle can mislead). */
+function priorAsPrinted(amount: Claim | undefined, d: Claim | undefined, r: Claim | undefined): Decimal | undefined {
+  if (amount && d) return amount.value.minus(signed(d));
+  if (amount && r) return amount.value.div(new Decimal(1).plus(r.value.times(r.sign ?? 1).div(100)));
+  if (d && r && !r.value.isZero()) return d.value.div(r.value).times(100);
+  return undefined;
+}
+
+/** How a part or total is said to have changed, for messages ("增0.11万元、增幅0.01%"). */
+function changeWords(d: Claim | undefined, r: Claim | undefined): string {
+  const ws = [d && (d.sign === 0 ? '持平' : `${d.sign! < 0 ? '减' : '增'}${d.text}`), r && `${r.sign! < 0 ? '降' : '增'}${r.text}`];
+  return ws.filter(Boolean).join('、');
+}
+
+/**
+ * A year before, the parts were no more than their whole either: the priors the parts' changes imply (an amount with
+ * its change or rate, or a change with its rate) must not add up to more than the prior of the total. For any list,
+ * complete or not (one that makes the whole and states amounts is held both ways by checkPriors); a part whose prior
+ * cannot be told is left out. One part alone beyond the whole is that part's error; several, the total's.
+ */
+function checkPartPriors(
+  total: Claim,
+  tf: { delta?: Claim; rate?: Claim; prior?: Claim },
+  parts: Part[],
+  report: (rule: string, c: Claim, message: string) => void,
+) {
+  if (
+    parts.every((p) => p.amount) &&
+    isComplete(
+      total,
+      parts.map((p) => p.amount!.label),
+    )
+  )
+    return;
+  const tp = total.kind === 'amount' ? priorOf(total, tf) : priorOfChange(total, tf.rate);
+  // A prior below zero is a reading gone wrong (the change is not this amount's), not a finding.
+  if (!tp || tp[1].lte(0)) return;
+  const known = parts
+    .map((p) => {
+      const delta = tf.delta ? changeAgainst(p, tf.delta) : p.delta;
+      const prior = p.amount ? priorOf(p.amount, { ...p, delta }) : priorOfChange(delta, p.rate);
+      return prior && { part: p, delta, prior };
+    })
+    .filter((x): x is { part: Part; delta: Claim | undefined; prior: [Decimal, Decimal] } => !!x);
+  const least = known.reduce((s, x) => s.plus(x.prior[0]), new Decimal(0));
+  if (!known.length || !least.gt(tp[1])) return;
+  const name = (c: Claim) => c.label.replace(/(比|较|与)(上年|去年|上一年|\d{4}年).*$/, '') || c.text;
+  const printed = (amount: Claim | undefined, d: Claim | undefined, r: Claim | undefined, range: [Decimal, Decimal], like: Claim) =>
+    show(priorAsPrinted(amount, d, r) ?? range[0].plus(range[1]).div(2), like);
+  const whole = `“${name(total)}”${changeWords(tf.delta, tf.rate)}推得上年约 ${printed(total.kind === 'amount' ? total : undefined, tf.delta, tf.rate, tp, total)}`;
+  const beyond = known.filter((x) => x.prior[0].gt(tp[1]));
+  const alone = beyond.length === 1 && least.minus(beyond[0].prior[0]).lte(tp[1]) ? beyond[0] : undefined;
+  if (alone) {
+    const p = alone.part;
+    const anchor = (p.amount ?? p.delta)!;
+    report(
+      'text.rate',
+      p.rate ?? alone.delta ?? anchor,
+      `“${name(anchor)}”${changeWords(alone.delta, p.rate)}推得上年约 ${printed(p.amount, alone.delta, p.rate, alone.prior, anchor)}，大于${whole}：分项不能大于总数，两者的增减幅度至少有一个不对`,
+    );
+  } else
+    report(
+      'text.rate',
+      tf.rate ?? tf.delta ?? total,
+      `各分项的增减（${known.map((x) => `${name((x.part.amount ?? x.part.delta)!)}${changeWords(x.delta, x.part.rate)}`).join('；')}）推得上年至少约 ${show(least, total)}，大于${whole}：总的增减幅度与各项不符`,
+    );
 }
 
 function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], report: (rule: string, c: Claim, message: string) => void) {
