@@ -204,3 +204,16 @@ describe('a part was no more than its whole a year before either', () => {
     expect(errors(t.replace('增长50.00%', '下降5.00%')).map((f) => f.rule)).toEqual(['text.rate']);
   });
 });
+
+describe('a fall of more than 100%', () => {
+  test.each([
+    ['减幅', '项目支出预算较上年减5万元，减幅200%。'],
+    ['下降', '公务接待费比上年下降120.5%。'],
+    ['降幅为', '“三公”经费较上年减少3.00万元，降幅为150%。'],
+  ])('%s: an error, whatever else is stated', (_n, t) => {
+    expect(errors(t).map((f) => f.rule)).toContain('text.rate');
+  });
+  test('a fall of 100% (to nothing) and a rise of more than 100%: nothing', () => {
+    expect(errors('项目支出预算较上年减5万元，减幅100%。公务用车购置费较上年增长356.96%。')).toEqual([]);
+  });
+});

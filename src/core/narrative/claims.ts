@@ -665,6 +665,9 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
   }
 
+  // A fall of more than 100% would leave less than nothing ("减幅200%"): no budget amount can.
+  for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
+
   // One figure stated in 元 and in 万元 for the same item ("公务接待费1.58元" beside "公务接待费为1.58万元").
   for (const c of all) {
     if (c.kind !== 'amount' || !/[^万亿千]元$/.test(c.text)) continue;
