@@ -217,3 +217,29 @@ describe('a fall of more than 100%', () => {
     expect(errors('项目支出预算较上年减5万元，减幅100%。公务用车购置费较上年增长356.96%。')).toEqual([]);
   });
 });
+
+describe('the rate between two amounts of one item, both stated (per-项 paragraphs of Shanghai budget texts)', () => {
+  test.each([
+    ['the earlier year first, then the later', '2026年，该项目预算77.99万元，2027年预算91.97万元，增加17.93%。', '17.93%', '17.66%'],
+    ['上年 then 本年, a fall', '上年预算1690.69万元，本年预算1434.89万元，减少15.13%。', '15.13%', '1.10%'],
+    ['本年, then 比上年 with its figure', '本年预算1434.89万元，比上年预算1690.69万元减少15.13%。', '15.13%', '15.31%'],
+    ['in the sentence after', '该项目2027年预算数为91.97万元。比2026年预算数77.99万元增加17.93%，主要原因是新增设备维护。', '17.93%', '19.73%'],
+    ['the year each is for in a clause of its own', '2025年，公用经费为40.00万元；2026年，公用经费为50.00万元，增长25.00%。', '25.00%', '20.00%'],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f.map((x) => x.rule)).toEqual(['text.rate']);
+    expect(f[0].message).toContain(`≈ ${right.replace(/0+%$|\.0+%$|%$/, '')}`);
+  });
+
+  test('a rate that goes the other way', () => {
+    expect(errors('上年预算1690.69万元，本年预算1434.89万元，增加15.13%。').map((x) => x.rule)).toEqual(['text.direction']);
+  });
+
+  test('not the rate of these two: an average over years, a third amount, other items, no year to tell the base', () => {
+    expect(errors('2021年收入1000万元，2022年收入1200万元，2023年收入1500万元，年均增长22.47%。')).toEqual([]);
+    expect(errors('2022年收入1200万元，2023年收入1500万元，年均增长3.00%。')).toEqual([]);
+    expect(errors('2026年收入预算100万元，2025年支出预算90万元，增长5.00%。')).toEqual([]);
+    expect(errors('基本支出预算80.00万元，项目支出预算20.00万元，增长5.00%。')).toEqual([]);
+  });
+});

@@ -522,6 +522,8 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
   }
 
+  checkRatesOfTwoAmounts(all, paras, report);
+
   // Lists: a total, then 其中 / 包括 / 分别为 and its parts, over 。 and ；, and over the numbered items under it.
   for (let i = 0; i < all.length; i++) {
     const total = all[i];
@@ -736,6 +738,81 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
   }
   return out;
+}
+
+/**
+ * When a figure is for, as its words say: a year, or −1 for the year before ("上年", a figure compared with) and 0
+ * for this one ("本年"); undefined when they do not say.
+ */
+function whenOf(c: Claim, words: string): number | undefined {
+  if (c.kind === 'prior') return -1;
+  const y = [...words.matchAll(/(20\d{2})\s*年/g)].pop();
+  if (y) return Number(y[1]);
+  if (/上年|去年|上一年/.test(words)) return -1;
+  if (/本年|今年|当年/.test(words)) return 0;
+  return undefined;
+}
+
+/**
+ * The rate between two amounts of one item both stated, with no change amount ("2026年预算77.99万元，2027年预算
+ * 91.97万元，增加17.93%", "本年预算1434.89万元，比上年预算1690.69万元减少15.13%"): in the rate's sentence or the one
+ * before, in whatever order, the year each is for telling which is the base. Two amounts exactly: a third (a run of
+ * years) or an average rate ("年均增长") is another relation.
+ */
+function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rule: string, c: Claim, message: string) => void) {
+  for (const r of all) {
+    if (r.kind !== 'rate' || r.run || r.sign === undefined || /年均|平均/.test(r.context)) continue;
+    // The amounts right before the rate, back to a change or another rate (whose the rate then is): in its sentence,
+    // or in the one before when its own holds fewer than two.
+    const figures: Claim[] = [];
+    for (const c of [...all].reverse()) {
+      if (c.para !== r.para || c.at >= r.at) continue;
+      if (c.sentence < r.sentence - 1 || (c.sentence < r.sentence && figures.length >= 2)) break;
+      if (c.kind !== 'amount' && c.kind !== 'prior') break;
+      figures.push(c);
+    }
+    if (figures.length !== 2) continue;
+    const [b, a] = figures;
+    if (a.bracketed || b.bracketed || a.run || b.run) continue;
+    // What each is for: the words since the figure before it in its sentence.
+    const wordsOf = (c: Claim, before?: Claim) => (before && before.sentence === c.sentence ? paras[c.para].text.slice(before.end, c.at) : c.context);
+    const wa = whenOf(a, wordsOf(a));
+    const wb = whenOf(b, wordsOf(b, a));
+    let prior: Claim;
+    let current: Claim;
+    if (wa !== undefined && wb !== undefined && wa !== wb && (wa === -1 || wb === -1 || (wa > 0 && wb > 0))) {
+      [prior, current] = wa === -1 || (wb !== -1 && wa < wb) ? [a, b] : [b, a];
+    } else if (wa === -1 && wb === undefined) [prior, current] = [a, b];
+    else if (wb === -1 && wa === undefined) [prior, current] = [b, a];
+    else continue;
+    // One item: the words of each, without years and stage words, name the same thing or one names nothing.
+    const subject = (c: Claim) =>
+      subjectWords(c.label)
+        .replace(/(本年|上年|去年|今年|当年|年度|年初|预算|决算|安排|数|年)/g, '')
+        .trim();
+    const [sa, sb] = [subject(a), subject(b)];
+    if (sa && sb && !sharesSubject(sa, sb) && !sharesSubject(sb, sa)) continue;
+    if (lo(prior).lte(0)) continue;
+    const up = current.value.gt(prior.value);
+    const change = current.value.minus(prior.value).abs();
+    if ((up && lo(current).gt(hi(prior)) && r.sign < 0) || (!up && hi(current).lt(lo(prior)) && r.sign > 0)) {
+      report('text.direction', r, `${prior.text}到 ${current.text} 是${up ? '增加' : '减少'}，文中写${r.sign < 0 ? '减少' : '增加'} ${r.text}`);
+      continue;
+    }
+    // |current − prior| ÷ prior, over the figures' intervals.
+    const dLo = Decimal.max(new Decimal(0), up ? lo(current).minus(hi(prior)) : lo(prior).minus(hi(current)));
+    const dHi = up ? hi(current).minus(lo(prior)) : hi(prior).minus(lo(current));
+    const rLo = Decimal.min(dLo.div(hi(prior)), dLo.div(lo(prior))).times(100);
+    const rHi = dHi.div(lo(prior)).times(100);
+    if (hi(r).lt(rLo) || lo(r).gt(rHi)) {
+      const exact = change.div(prior.value).times(100);
+      report(
+        'text.rate',
+        r,
+        `${prior.text}到 ${current.text}${up ? '增加' : '减少'} ${show(change, current)}，幅度应为 ${show(change, current)} ÷ ${prior.text} ≈ ${exact.toDecimalPlaces(2)}%，文中写${r.sign < 0 ? '减少' : '增加'} ${r.text}${truncated(exact, r) ? '（像是截断而不是四舍五入）' : ''}`,
+      );
+    }
+  }
 }
 
 /** The year a sentence states its figures for: its first year not compared with ("较2021年度" is the prior). */
