@@ -243,3 +243,38 @@ describe('the rate between two amounts of one item, both stated (per-项 paragra
     expect(errors('基本支出预算80.00万元，项目支出预算20.00万元，增长5.00%。')).toEqual([]);
   });
 });
+
+describe('one measure stated twice as figures no rounding can make one', () => {
+  const repeats = (t: string) => checkText(t).filter((f) => f.rule === 'text.repeat');
+  test.each([
+    [
+      '收入预算 in the overview and in its own section',
+      '2022年收入预算208.8万元，支出预算208.8万元。\n二、收入预算情况\n2022年收入预算201.50万元。',
+      '201.50万元',
+    ],
+    [
+      'a 三公 item in the list and in its own paragraph',
+      '“三公”经费预算5.00万元，其中：公务接待费2.00万元，公务用车运行维护费3.00万元。\n（三）公务接待费预算2.50万元，主要用于…。',
+      '2.50万元',
+    ],
+    ['a change of 基本支出 said twice', '基本支出比上年减少70.893万元，主要是人员减少。\n（一）基本支出较上年减少70.99万元。', '70.99万元'],
+  ])('%s: a warning on the second, naming the first', (_n, t, second) => {
+    const f = repeats(t);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe('warning');
+    expect(f[0].stated).toBe(second);
+    expect(errors(t)).toEqual([]);
+  });
+
+  test.each([
+    ['the same within rounding', '基本支出比上年减少70.893万元。\n（一）基本支出较上年减少70.89万元。支出预算208.8万元。支出预算合计208.80万元。'],
+    ['other years', '2021年收入预算200.00万元。\n2022年收入预算208.80万元。'],
+    ['other stages', '“三公”经费预算10.00万元。“三公”经费决算8.00万元。'],
+    ['another fund', '一般公共预算财政拨款基本支出100.00万元。基本支出120.00万元。'],
+    ['another scope', '全区支出合计49.10亿元。区本级支出48.54亿元。'],
+    ['a 公用经费 款 beside the 三公 item', '“三公”经费中公务用车运行维护费5.83万元。公用经费主要包括：公务用车运行维护费3.83万元，办公费1.00万元。'],
+    ['the year before', '收入预算208.80万元。上年收入预算190.00万元。'],
+  ])('%s: nothing', (_n, t) => {
+    expect(repeats(t)).toEqual([]);
+  });
+});

@@ -679,6 +679,27 @@ export function checkArithmetic(text: string): TextFinding[] {
     if (twin) report('text.unit', c, `“${c.label}”写为 ${c.text}，同一项在别处写为 ${twin.text}：单位前后不一致`);
   }
 
+  // One measure stated twice, in two sentences, as figures no rounding can make one.
+  const seen = new Map<string, Claim>();
+  for (const c of all) {
+    const key = measureOf(c, paras);
+    if (!key) continue;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, c);
+      continue;
+    }
+    if ((first.para === c.para && first.sentence === c.sentence) || first.text.replace(/[^\d.]/g, '') === c.text.replace(/[^\d.]/g, '')) continue;
+    if (hi(first).lt(lo(c)) || lo(first).gt(hi(c)))
+      out.push({
+        rule: 'text.repeat',
+        severity: 'warning',
+        message: `“${c.label}”在前文写为 ${first.text}（“${sentenceOf(first).slice(0, 40)}”），这里写为 ${c.text}：同一数字前后不一致，请核对`,
+        sentence: sentenceOf(c),
+        stated: c.text,
+      });
+  }
+
   // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
   for (const c of all) {
     if (c.kind !== 'completion') continue;
@@ -813,6 +834,63 @@ function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rule: stri
       );
     }
   }
+}
+
+/**
+ * The measures a text may state more than once, by their whole name once years, fund and stage words are taken out
+ * (a name with more before it, "区本级支出", "全区基本支出", is another scope). 收入 and 支出 alone are the totals
+ * only as "收入合计", "支出预算" and the like: "支出决算为", "…，支出19.43亿元" take their subject from elsewhere.
+ */
+const MEASURES: [RegExp, string][] = [
+  [/^(部门|单位|本部门|本单位)?基本支出$/, '基本支出'],
+  [/^(部门|单位|本部门|本单位)?项目支出$/, '项目支出'],
+  [/^(部门|单位|本部门|本单位)?人员经费$/, '人员经费'],
+  [/^(部门|单位|本部门|本单位)?公用经费$/, '公用经费'],
+  [/^(部门|单位|本部门|本单位)?机关运行经费$/, '机关运行经费'],
+  [/^(部门|单位|本部门|本单位)?政府采购$/, '政府采购'],
+];
+/** 收入 and 支出 named as totals, on the words with the year and fund taken out. */
+const TOTAL_NAMES: [RegExp, string][] = [
+  [/^(部门|单位|本部门|本单位|本年|全年)?(收入(总计|合计|总额|总数|共计)|收入预算|预算收入)/, '收入'],
+  [/^(部门|单位|本部门|本单位|本年|全年)?(支出(总计|合计|总额|总数|共计)|支出预算|预算支出)/, '支出'],
+];
+const FUND = /一般公共预算|政府性基金|国有资本经营|社会保险基金|财政拨款|财政专户/;
+const FUNDS = new RegExp(FUND.source, 'g');
+
+/**
+ * What a figure measures, as a key two statements of one quantity share: its kind (an amount, a prior figure, a
+ * change with its direction and base), the fund its words name, the item they name (a 三公 item or one of
+ * MEASURES), the stage they name and the year it is for. Undefined for a figure whose words name no such item
+ * ("支出决算为", a 项 of the classification), a detail of an explanation or a breakdown, or a figure of a run.
+ */
+function measureOf(c: Claim, paras: Para[]): string | undefined {
+  if (!['amount', 'prior', 'delta'].includes(c.kind) || c.run || c.sign === 0 || explained(paras, c)) return undefined;
+  const words = c.label.replace(/\s/g, '');
+  if (/[（(](类|款|项)[)）]|占|其中|平均|人均/.test(words)) return undefined;
+  const named = words.replace(/(20\d{2})\s*年度?/g, '').replace(FUNDS, '');
+  const core = named
+    .replace(/^.*(经过?|通过)(比较|对比)/, '')
+    .replace(/(比|较|与|同比|相比|对比).*$/, '')
+    .replace(/本年度?|上年度?|去年|上一年/g, '')
+    .replace(/(年初|调整|全年)?(预算|决算)(数)?/g, '')
+    .replace(/(为|是|达|共|计|安排|拨款|数|的)+$/, '')
+    .replace(/(总计|合计|总额|总数|共计|小计)$/, '');
+  // The 款 of a 公用经费 or 机关运行经费 breakdown ("…主要包括公务用车运行维护费2.64万元") is not the 三公 item.
+  const breakdown = /公用经费|机关运行经费|人员经费|商品和服务/.test(c.context.slice(0, c.context.length - c.label.length));
+  const item =
+    (breakdown ? undefined : threePublicItem(core)) ?? MEASURES.find(([re]) => re.test(core))?.[1] ?? TOTAL_NAMES.find(([re]) => re.test(named))?.[1];
+  if (!item) return undefined;
+  // The stage its words name, else the last its sentence names before it ("“三公”经费预算5万元，其中：公务接待费2万元").
+  const stage = /决算|预算/.exec(named)?.[0] ?? [...c.context.replace(FUNDS, '').matchAll(/决算|预算/g)].pop()?.[0] ?? '';
+  const para = paras[c.para];
+  const year =
+    c.kind === 'prior' || /上年|去年|上一年/.test(words)
+      ? 'prior'
+      : (/(20\d{2})\s*年/.exec(words)?.[1] ?? sentenceYear(para.sentences[c.sentence].text) ?? para.year ?? '');
+  const kind = c.kind === 'delta' ? `delta${c.sign}${c.base ?? 'year'}` : c.kind;
+  // The fund its words name, else the first its sentence names before it ("全区政府性基金上年结余…，收入合计42.5亿元").
+  const fund = FUND.exec(words)?.[0] ?? FUND.exec(c.context)?.[0] ?? '';
+  return [kind, fund, item, stage, year].join('|');
 }
 
 /** The year a sentence states its figures for: its first year not compared with ("较2021年度" is the prior). */
