@@ -236,11 +236,13 @@ describe('the rate between two amounts of one item, both stated (per-项 paragra
     expect(errors('上年预算1690.69万元，本年预算1434.89万元，增加15.13%。').map((x) => x.rule)).toEqual(['text.direction']);
   });
 
-  test('not the rate of these two: an average over years, a third amount, other items, no year to tell the base', () => {
+  test('not the rate of these two: an average over years, a third amount, other items, no year to tell the base, 上年结转', () => {
     expect(errors('2021年收入1000万元，2022年收入1200万元，2023年收入1500万元，年均增长22.47%。')).toEqual([]);
     expect(errors('2022年收入1200万元，2023年收入1500万元，年均增长3.00%。')).toEqual([]);
     expect(errors('2026年收入预算100万元，2025年支出预算90万元，增长5.00%。')).toEqual([]);
     expect(errors('基本支出预算80.00万元，项目支出预算20.00万元，增长5.00%。')).toEqual([]);
+    // 上年结转 is this year's money brought forward, not last year's figure.
+    expect(errors('上年结转20.00万元，本年收入100.00万元，增长10.00%。')).toEqual([]);
   });
 });
 

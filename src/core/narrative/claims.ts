@@ -769,7 +769,8 @@ function whenOf(c: Claim, words: string): number | undefined {
   if (c.kind === 'prior') return -1;
   const y = [...words.matchAll(/(20\d{2})\s*年/g)].pop();
   if (y) return Number(y[1]);
-  if (/上年|去年|上一年/.test(words)) return -1;
+  // "上年结转" and "上年结余" are this year's money, brought forward.
+  if (/(上年|去年|上一年)(?!结转|结余)/.test(words)) return -1;
   if (/本年|今年|当年/.test(words)) return 0;
   return undefined;
 }
@@ -884,7 +885,7 @@ function measureOf(c: Claim, paras: Para[]): string | undefined {
   const stage = /决算|预算/.exec(named)?.[0] ?? [...c.context.replace(FUNDS, '').matchAll(/决算|预算/g)].pop()?.[0] ?? '';
   const para = paras[c.para];
   const year =
-    c.kind === 'prior' || /上年|去年|上一年/.test(words)
+    c.kind === 'prior' || /(上年|去年|上一年)(?!结转|结余)/.test(words)
       ? 'prior'
       : (/(20\d{2})\s*年/.exec(words)?.[1] ?? sentenceYear(para.sentences[c.sentence].text) ?? para.year ?? '');
   const kind = c.kind === 'delta' ? `delta${c.sign}${c.base ?? 'year'}` : c.kind;
