@@ -183,7 +183,7 @@ describe('a part was no more than its whole a year before either', () => {
   ].join('\n');
   test('changes with their rates, no amounts: the priors they imply (80 + 20) within the total’s (100)', () => {
     expect(errors(byChanges)).toEqual([]);
-    // 20 ÷ 12% = 166.67: room for both.
+    // A smaller rate of the total implies a larger prior: room for both parts.
     expect(errors(byChanges.replace('增幅20.00%', '增幅12.00%'))).toEqual([]);
   });
   test('one part alone beyond the whole: on that part, naming both', () => {
@@ -200,7 +200,7 @@ describe('a part was no more than its whole a year before either', () => {
   test('amounts with their rates after 其中, a list that need not be complete', () => {
     const t = '项目支出60.00万元，比上年增长20.00%，其中：业务经费30.00万元，比上年增长50.00%；信息化经费10.00万元，比上年下降50.00%。';
     expect(errors(t)).toEqual([]);
-    // 业务经费 30 ÷ 1.5 = 20 and 信息化 10 ÷ 0.5 = 20 within 60 ÷ 1.2 = 50; with 业务经费 down 5%, 31.58 + 20 is not.
+    // The parts' priors fit within the total's; with 业务经费 falling instead, its prior alone grows past what is left.
     expect(errors(t.replace('增长50.00%', '下降5.00%')).map((f) => f.rule)).toEqual(['text.rate']);
   });
 });

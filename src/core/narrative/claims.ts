@@ -43,10 +43,10 @@ export interface Claim {
   base?: Base;
 }
 
-/** The base of a change: the year before ("较上年", "比2019年决算数") or this year's budget ("较年初预算数"). */
+/** The base of a change: the year before ("较上年", "比某年决算数", "同比") or this year's budget ("较年初预算数"). */
 type Base = 'year' | 'budget';
 
-/** The base a change's clause names, undefined when it names none ("增长12%", "其中：接待费减少1万元"). */
+/** The base a change's clause names, undefined when it names none ("增长…%", "其中：接待费减少…万元"). */
 function baseOf(clause: string): Base | undefined {
   const c = clause.replace(/(经过?|通过)(比较|对比)/g, '');
   if (!COMPARE.test(c)) return undefined;
@@ -57,6 +57,7 @@ function baseOf(clause: string): Base | undefined {
   return undefined;
 }
 
+/** The base field of a change whose clause is this (none when the clause names no base). */
 function withBase(clause: string): { base?: Base } {
   const b = baseOf(clause);
   return b ? { base: b } : {};
@@ -225,7 +226,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
 
 /**
  * Whether the clause before a figure opens a comparison with another year or stage, so that the figure is the base
- * ("较2014年度…合计", "比上年的"). "经比较" only introduces what follows, and a comparison already closed by its
+ * ("较某年度…合计", "比上年的"). "经比较" only introduces what follows, and a comparison already closed by its
  * outcome ("与上年持平公务接待费预算数为", a lost comma) is not this figure's.
  */
 function comparedWith(clause: string): boolean {
@@ -304,7 +305,7 @@ function isComplete(total: Claim, labels: string[]): boolean {
 }
 
 /**
- * A figure whose thousands comma was printed as a decimal point ("4.647万元" for 4,647万元): three decimals, and the
+ * A figure whose thousands comma was printed as a decimal point (a.bcd万元 for a,bcd万元): three decimals, and the
  * relation it breaks holds with the figure read as thousands. The figure as meant, or undefined.
  */
 function thousandsSlip(c: Claim, holds: (meant: Claim) => boolean): Claim | undefined {
@@ -354,7 +355,7 @@ const signed = (c: Claim) => (c.sign === 0 ? new Decimal(0) : c.value.times(c.si
 interface Part {
   amount?: Claim;
   delta?: Claim;
-  /** Its changes against other bases, stated beside the first ("较上年减少2.90万元，较年初预算数减少0.04万元"). */
+  /** Its changes against other bases, stated beside the first ("较上年减少…万元，较年初预算数减少…万元"). */
   alt?: Claim[];
   rate?: Claim;
   share?: Claim;
@@ -535,7 +536,7 @@ export function checkArithmetic(text: string): TextFinding[] {
     let totalDelta: Claim | undefined = total.kind === 'delta' ? total : undefined;
     let totalRate: Claim | undefined;
     let totalPrior: Claim | undefined;
-    /** The total's changes against other bases ("较上年减少15.29万元，…，较年初预算数减少0.04万元"). */
+    /** The total's changes against other bases ("较上年减少…万元，…，较年初预算数减少…万元"). */
     const totalAlt: Claim[] = [];
     let listFrom: number | undefined;
     for (;;) {
@@ -549,7 +550,7 @@ export function checkArithmetic(text: string): TextFinding[] {
       const between = t ? gap.slice(0, t.index) : '';
       // "…。主要变动原因如下：" leads into the items of the changes just stated; "…。收入包括：" starts another subject.
       const own = t && (!/[。；;]/.test(between) || /[。；;]\s*$/.test(between) || (/如下/.test(t[1]) && !/\d/.test(between)));
-      // Sentences that only give the reasons ("…减少15.29万元。主要是严格落实…。其中:") do not part the list from it.
+      // Sentences that only give the reasons ("…减少…万元。主要是严格落实…。其中:") do not part the list from it.
       const reasons = reasonsOnly(between);
       if (t && own && (t.index <= 24 || reasons) && !/\d/.test(between) && (!EXPLAINS.test(between) || /主要是/.test(t[1]) || reasons)) {
         listFrom = last.end + t.index + t[0].length;
@@ -605,7 +606,7 @@ export function checkArithmetic(text: string): TextFinding[] {
         break;
       if (c.kind !== 'amount') continue;
       const it = itemOf(c);
-      // The total of the other stage ("预算数为832.05万元,决算支出数为820.33万元") stands among this one's items.
+      // The total of the other stage ("预算数为…万元,决算支出数为…万元") stands among this one's items.
       if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) break;
       if (!it || it === 'total' || items.has(it) || explained(paras, c)) continue;
       if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
@@ -667,7 +668,7 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
   }
 
-  // A fall of more than 100% would leave less than nothing ("减幅200%"): no budget amount can.
+  // A fall of more than all of it would leave less than nothing: no budget amount can.
   for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
 
   // One figure stated in 元 and in 万元 for the same item ("公务接待费1.58元" beside "公务接待费为1.58万元").
@@ -776,8 +777,8 @@ function whenOf(c: Claim, words: string): number | undefined {
 }
 
 /**
- * The rate between two amounts of one item both stated, with no change amount ("2026年预算77.99万元，2027年预算
- * 91.97万元，增加17.93%", "本年预算1434.89万元，比上年预算1690.69万元减少15.13%"): in the rate's sentence or the one
+ * The rate between two amounts of one item both stated, with no change amount ("某年预算…万元，次年预算…万元，
+ * 增加…%", "本年预算…万元，比上年预算…万元减少…%"): in the rate's sentence or the one
  * before, in whatever order, the year each is for telling which is the base. Two amounts exactly: a third (a run of
  * years) or an average rate ("年均增长") is another relation.
  */
@@ -840,7 +841,7 @@ function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rule: stri
 /**
  * The measures a text may state more than once, by their whole name once years, fund and stage words are taken out
  * (a name with more before it, "区本级支出", "全区基本支出", is another scope). 收入 and 支出 alone are the totals
- * only as "收入合计", "支出预算" and the like: "支出决算为", "…，支出19.43亿元" take their subject from elsewhere.
+ * only as "收入合计", "支出预算" and the like: "支出决算为", "…，支出…亿元" take their subject from elsewhere.
  */
 const MEASURES: [RegExp, string][] = [
   [/^(部门|单位|本部门|本单位)?基本支出$/, '基本支出'],
@@ -876,12 +877,12 @@ function measureOf(c: Claim, paras: Para[]): string | undefined {
     .replace(/(年初|调整|全年)?(预算|决算)(数)?/g, '')
     .replace(/(为|是|达|共|计|安排|拨款|数|的)+$/, '')
     .replace(/(总计|合计|总额|总数|共计|小计)$/, '');
-  // The 款 of a 公用经费 or 机关运行经费 breakdown ("…主要包括公务用车运行维护费2.64万元") is not the 三公 item.
+  // The 款 of a 公用经费 or 机关运行经费 breakdown ("…主要包括公务用车运行维护费…万元") is not the 三公 item.
   const breakdown = /公用经费|机关运行经费|人员经费|商品和服务/.test(c.context.slice(0, c.context.length - c.label.length));
   const item =
     (breakdown ? undefined : threePublicItem(core)) ?? MEASURES.find(([re]) => re.test(core))?.[1] ?? TOTAL_NAMES.find(([re]) => re.test(named))?.[1];
   if (!item) return undefined;
-  // The stage its words name, else the last its sentence names before it ("“三公”经费预算5万元，其中：公务接待费2万元").
+  // The stage its words name, else the last its sentence names before it ("“三公”经费预算…万元，其中：公务接待费…万元").
   const stage = /决算|预算/.exec(named)?.[0] ?? [...c.context.replace(FUNDS, '').matchAll(/决算|预算/g)].pop()?.[0] ?? '';
   const para = paras[c.para];
   const year =
@@ -889,7 +890,7 @@ function measureOf(c: Claim, paras: Para[]): string | undefined {
       ? 'prior'
       : (/(20\d{2})\s*年/.exec(words)?.[1] ?? sentenceYear(para.sentences[c.sentence].text) ?? para.year ?? '');
   const kind = c.kind === 'delta' ? `delta${c.sign}${c.base ?? 'year'}` : c.kind;
-  // The fund its words name, else the first its sentence names before it ("全区政府性基金上年结余…，收入合计42.5亿元").
+  // The fund its words name, else the first its sentence names before it ("全区政府性基金上年结余…，收入合计…亿元").
   const fund = FUND.exec(words)?.[0] ?? FUND.exec(c.context)?.[0] ?? '';
   return [kind, fund, item, stage, year].join('|');
 }
@@ -921,7 +922,7 @@ function sharesSubject(subject: string, label: string): boolean {
 
 /** A figure inside an explanation ("原因是:1、…;2、本年增加了其他资金预算7000万元"): from the last 。 before it. */
 function explained(paras: Para[], c: Claim): boolean {
-  // A reason gives details, not totals: "增减变化的主要原因是:2018年“三公”经费支出预算合计24.75万元,比上年…。其中:"
+  // A reason gives details, not totals: "增减变化的主要原因是:某年“三公”经费支出预算合计…万元,比上年…。其中:"
   // opens the account it explains with.
   if (/合计|总计|总额/.test(c.label)) return false;
   const t = paras[c.para].text.slice(0, c.at);
@@ -998,7 +999,7 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       const lead = paras[c.para].text
         .slice(sentence.at, c.at)
         .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '');
-      // "…运行维护费支出预算8.2万元；与上年预算数持平": a sentence that only goes on comparing is the change of the
+      // "…运行维护费支出预算…万元；与上年预算数持平": a sentence that only goes on comparing is the change of the
       // part just stated.
       if (
         c.kind === 'delta' &&
@@ -1149,7 +1150,7 @@ function priorAsPrinted(amount: Claim | undefined, d: Claim | undefined, r: Clai
   return undefined;
 }
 
-/** How a part or total is said to have changed, for messages ("增0.11万元、增幅0.01%"). */
+/** How a part or total is said to have changed, for messages ("增…万元、增…%"). */
 function changeWords(d: Claim | undefined, r: Claim | undefined): string {
   const ws = [d && (d.sign === 0 ? '持平' : `${d.sign! < 0 ? '减' : '增'}${d.text}`), r && `${r.sign! < 0 ? '降' : '增'}${r.text}`];
   return ws.filter(Boolean).join('、');
@@ -1159,7 +1160,8 @@ function changeWords(d: Claim | undefined, r: Claim | undefined): string {
  * A year before, the parts were no more than their whole either: the priors the parts' changes imply (an amount with
  * its change or rate, or a change with its rate) must not add up to more than the prior of the total. For any list,
  * complete or not (one that makes the whole and states amounts is held both ways by checkPriors); a part whose prior
- * cannot be told is left out. One part alone beyond the whole is that part's error; several, the total's.
+ * cannot be told is left out. One part alone beyond the whole is reported on that part, naming both; several, on
+ * the total's rate.
  */
 function checkPartPriors(
   total: Claim,
