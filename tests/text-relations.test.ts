@@ -276,7 +276,39 @@ describe('one measure stated twice as figures no rounding can make one', () => {
     ['another scope', '全区支出合计49.10亿元。区本级支出48.54亿元。'],
     ['a 公用经费 款 beside the 三公 item', '“三公”经费中公务用车运行维护费5.83万元。公用经费主要包括：公务用车运行维护费3.83万元，办公费1.00万元。'],
     ['the year before', '收入预算208.80万元。上年收入预算190.00万元。'],
+    ['a bracketed detail after a figure written without 元', '公务接待费支出0.40万元。其中：国内公务接待支出0.40万（含外宾接待支出0万元）。'],
   ])('%s: nothing', (_n, t) => {
     expect(repeats(t)).toEqual([]);
+  });
+});
+
+describe('where a list ends and whose a change is (Shanghai texts)', () => {
+  test('an unnumbered line that opens a list of its own is the next statement, not a part', () => {
+    const t =
+      '2026年收入预算100.00万元，其中：财政拨款收入100.00万元；事业收入0万元；其他收入0万元。\n支出预算100.00万元，其中：基本支出60.00万元，项目支出40.00万元。';
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('项目支出40.00', '项目支出50.00'))).toEqual([expect.stringMatching(/= 110(\.00)?万元/)]);
+    expect(messages(t.replace('其他收入0万元', '其他收入10.00万元'))).toEqual([expect.stringContaining('= 110万元')]);
+  });
+
+  test("a numbered item's own 其中 after a sentence of reasons stays the item's", () => {
+    const t = [
+      '2026年“三公”经费预算数为12.00万元，与2025年预算持平。其中：',
+      '（一）因公出国（境）费0万元，与2025年预算持平，主要原因是此项经费由区统筹安排。',
+      '（二）公务用车购置及运行费9.00万元，与2025年预算持平，主要原因是厉行节约。其中：公务用车购置费0万元，与2025年预算持平；公务用车运行费9.00万元，与2025年预算持平。',
+      '（三）公务接待费3.00万元。与2025年预算持平，主要原因是厉行节约。',
+    ].join('\n');
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('公务接待费3.00', '公务接待费4.00'))).toEqual([expect.stringContaining('= 13万元')]);
+  });
+
+  test("a change of the 三公 total stated in a later paragraph is the total's, not an item's with like words", () => {
+    const t = [
+      '“三公”经费财政拨款支出年初预算为12.00万元，支出决算为4.00万元，其中：因公出国（境）费决算为0万元；公务用车购置及运行维护费支出决算为3.00万元；公务接待费支出决算为1.00万元。',
+      '2025年度“三公”经费财政拨款支出决算数比2024年度减少15.50万元，下降79.49%，其中：因公出国（境）费支出决算与2024年持平；公务用车购置及运行维护费支出决算减少16.50万元，下降84.62%；公务接待费支出决算增加1.00万元，增长100%。',
+    ].join('\n');
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('下降79.49%', '下降75.49%'))).toEqual([expect.stringContaining('4.00万元 + 15.50万元')]);
+    expect(messages(t.replace('下降84.62%', '下降80.62%'))).toEqual([expect.stringContaining('3.00万元 + 16.50万元')]);
   });
 });

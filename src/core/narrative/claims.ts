@@ -451,8 +451,14 @@ export function checkArithmetic(text: string): TextFinding[] {
     // A sentence that only goes on comparing ("。较年初预算数减少6.3万元") speaks of the amount the sentence before
     // compared.
     const goesOn = !subject && /^(较|比|与|同比)/.test(d.context.trim()) && !candidates.some((c) => c.para === d.para && c.sentence === d.sentence);
+    // A subject that names a 三公 item is that item's amount, not another's that shares words with it
+    // ("“三公”经费…支出决算数比上年减少" is not "公务接待费支出决算为…").
+    const subjectItem = subject ? threePublicItem(subject) : undefined;
     const nearest = subject
-      ? candidates.find((c) => c.kind === 'amount' && sharesSubject(subject, c.label) && !(dYear && yearOf(c) && yearOf(c) !== dYear))
+      ? candidates.find(
+          (c) =>
+            c.kind === 'amount' && (subjectItem ? itemOf(c) === subjectItem : sharesSubject(subject, c.label)) && !(dYear && yearOf(c) && yearOf(c) !== dYear),
+        )
       : goesOn && lastBase && lastBase.para === d.para && d.sentence - lastBase.sentence <= 2
         ? lastBase
         : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
@@ -866,10 +872,11 @@ const FUNDS = new RegExp(FUND.source, 'g');
  * ("支出决算为", a 项 of the classification), a detail of an explanation or a breakdown, or a figure of a run.
  */
 function measureOf(c: Claim, paras: Para[]): string | undefined {
-  if (!['amount', 'prior', 'delta'].includes(c.kind) || c.run || c.sign === 0 || explained(paras, c)) return undefined;
+  if (!['amount', 'prior', 'delta'].includes(c.kind) || c.run || c.bracketed || c.sign === 0 || explained(paras, c)) return undefined;
   const words = c.label.replace(/\s/g, '');
-  if (/[（(](类|款|项)[)）]|占|其中|平均|人均/.test(words)) return undefined;
   const named = words.replace(/(20\d{2})\s*年度?/g, '').replace(FUNDS, '');
+  // A label with a figure in it ran past a number the text did not read as an amount ("…万（含…").
+  if (/\d/.test(named) || /[（(](类|款|项)[)）]|占|其中|平均|人均/.test(words)) return undefined;
   const core = named
     .replace(/^.*(经过?|通过)(比较|对比)/, '')
     .replace(/(比|较|与|同比|相比|对比).*$/, '')
@@ -985,8 +992,13 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     // A list inside the list (", 包括一般公共预算收入751.8万元;"): its amounts are the current part's own parts;
     // a new sentence that opens a list of its own ("。与上年相比增长…，其中…") ends this one.
     const opensList = TRIGGER.test(text.split(/[。；;]/).pop() ?? '');
-    if (parts.length && opensList && c.para === pos.para && /。/.test(text)) return finish(parts);
+    // Inside a numbered item of the list ("（二）公务用车购置及运行费…。其中：购置费…"), though, it is the item's own.
+    const inItem = itemLevel !== undefined && paras[c.para].level === itemLevel;
+    if (parts.length && opensList && c.para === pos.para && /。/.test(text) && !inItem) return finish(parts);
     if (parts.length && opensList) nested = true;
+    // An unnumbered line that opens a list of its own ("收入预算…，其中：…。" then "支出预算…，其中：…") is the
+    // next statement, not a part of this list.
+    if (parts.length && c.kind === 'amount' && c.para !== pos.para && !paras[c.para].level && opensOwnList(paras[c.para], c)) return finish(parts);
     if (EXPLAINS.test(text.split(/[。；;]/).pop() ?? '')) explaining = true;
     if (explaining) {
       pos = { para: c.para, at: c.end };
@@ -1031,6 +1043,12 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     pos = { para: c.para, at: c.end };
   }
   return finish(parts);
+}
+
+/** Whether a list opens right after this amount in its sentence ("支出预算…万元，其中："). */
+function opensOwnList(para: Para, c: Claim): boolean {
+  const sentence = para.sentences[c.sentence];
+  return /^[，,]?\s*(其中|包括)/.test(para.text.slice(c.end, sentence.at + sentence.text.length));
 }
 
 function finish(parts: Part[]): Part[] | undefined {
@@ -1139,7 +1157,9 @@ function checkPriors(
 /** The prior a change and its rate imply (change ÷ rate), when both go the same way; undefined otherwise. */
 function priorOfChange(d: Claim | undefined, r: Claim | undefined): [Decimal, Decimal] | undefined {
   if (!d || !r || !d.sign || d.sign !== r.sign || lo(r).lte(0)) return undefined;
-  return [lo(d).div(hi(r)).times(100), hi(d).div(lo(r)).times(100)];
+  const range: [Decimal, Decimal] = [lo(d).div(hi(r)).times(100), hi(d).div(lo(r)).times(100)];
+  // "增加…万元，增长100%" is how texts say "from nothing" (text.zero-base): the prior may be 0.
+  return r.sign > 0 && r.value.eq(100) ? [new Decimal(0), range[1]] : range;
 }
 
 /** The prior an amount, a change or a rate imply as printed (for messages: the interval's middle can mislead). */
@@ -1189,7 +1209,7 @@ function checkPartPriors(
     .filter((x): x is { part: Part; delta: Claim | undefined; prior: [Decimal, Decimal] } => !!x);
   const least = known.reduce((s, x) => s.plus(x.prior[0]), new Decimal(0));
   if (!known.length || !least.gt(tp[1])) return;
-  const name = (c: Claim) => c.label.replace(/(比|较|与)(上年|去年|上一年|\d{4}年).*$/, '') || c.text;
+  const name = (c: Claim) => c.label.replace(/(比|较|与)(上年|去年|上一年|\d{4}年).*$/, '').replace(/(增加|减少|增长|下降|增|减)(了)?$/, '') || c.text;
   const printed = (amount: Claim | undefined, d: Claim | undefined, r: Claim | undefined, range: [Decimal, Decimal], like: Claim) =>
     show(priorAsPrinted(amount, d, r) ?? range[0].plus(range[1]).div(2), like);
   const whole = `“${name(total)}”${changeWords(tf.delta, tf.rate)}推得上年约 ${printed(total.kind === 'amount' ? total : undefined, tf.delta, tf.rate, tp, total)}`;
