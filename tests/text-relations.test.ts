@@ -224,6 +224,7 @@ describe('the rate between two amounts of one item, both stated (per-项 paragra
     ['上年 then 本年, a fall', '上年预算1690.69万元，本年预算1434.89万元，减少15.13%。', '15.13%', '1.10%'],
     ['本年, then 比上年 with its figure', '本年预算1434.89万元，比上年预算1690.69万元减少15.13%。', '15.13%', '15.31%'],
     ['in the sentence after', '该项目2027年预算数为91.97万元。比2026年预算数77.99万元增加17.93%，主要原因是新增设备维护。', '17.93%', '19.73%'],
+    ['the base in brackets', '2027年预算91.97万元，较2026年预算（77.99万元）增长17.93%。', '17.93%', '17.66%'],
     ['the year each is for in a clause of its own', '2025年，公用经费为40.00万元；2026年，公用经费为50.00万元，增长25.00%。', '25.00%', '20.00%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);

@@ -802,7 +802,8 @@ function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rule: stri
     }
     if (figures.length !== 2) continue;
     const [b, a] = figures;
-    if (a.bracketed || b.bracketed || a.run || b.run) continue;
+    // A bracketed amount is a detail, but a bracketed prior is the comparison's own figure ("比上年（…万元）减少").
+    if ((a.bracketed && a.kind !== 'prior') || (b.bracketed && b.kind !== 'prior') || a.run || b.run) continue;
     // What each is for: the words since the figure before it in its sentence.
     const wordsOf = (c: Claim, before?: Claim) => (before && before.sentence === c.sentence ? paras[c.para].text.slice(before.end, c.at) : c.context);
     const wa = whenOf(a, wordsOf(a));
