@@ -39,6 +39,40 @@ export interface Claim {
   bracketed?: boolean;
   /** Figures in a run ("收、支总计各是4125.49,4143.91万元", "各下降23.51%、38.28%"): the run's first claim and this one's place in it. */
   run?: { first: Claim; index: number };
+  /** For a change: what it is measured against, as its clause says (上年 or the year's own 年初预算); see baseOf. */
+  base?: Base;
+}
+
+/** The base of a change: the year before ("较上年", "比某年决算数", "同比") or this year's budget ("较年初预算数"). */
+type Base = 'year' | 'budget';
+
+/** The base a change's clause names, undefined when it names none ("增长…%", "其中：接待费减少…万元"). */
+function baseOf(clause: string): Base | undefined {
+  const c = clause.replace(/(经过?|通过)(比较|对比)/g, '');
+  if (!COMPARE.test(c)) return undefined;
+  if (/上年|去年|上一年/.test(c)) return 'year';
+  if (/年初|调整(后)?预算|全年预算/.test(c)) return 'budget';
+  if (/\d{4}\s*年|同期|同比/.test(c)) return 'year';
+  if (/预算/.test(c)) return 'budget';
+  return undefined;
+}
+
+/** The base field of a change whose clause is this (none when the clause names no base). */
+function withBase(clause: string): { base?: Base } {
+  const b = baseOf(clause);
+  return b ? { base: b } : {};
+}
+
+/** Whether two changes name different bases ("较上年减少…，较年初预算数减少…"). */
+const otherBase = (a: Claim, b: Claim) => !!a.base && !!b.base && a.base !== b.base;
+
+/**
+ * Of a part's changes, the one against the base of the total's change `like`: the one that names it; for the
+ * total's first change (not one against a second base), else one that names none.
+ */
+function changeAgainst(p: Part, like: Claim, second = false): Claim | undefined {
+  const own = [p.delta, ...(p.alt ?? [])].filter((c): c is Claim => !!c);
+  return own.find((c) => c.base && c.base === like.base) ?? (second ? undefined : own.find((c) => !c.base || !like.base));
 }
 
 const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
@@ -138,7 +172,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           });
           return;
         }
-        const clauseCtx = before.split(/[，,；;：:]/).pop() ?? '';
+        const clauseCtx = clauseBefore(s.text, at);
         const label = labelOf(ctx);
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
         const base = {
@@ -167,23 +201,19 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         const h = half(num, scale);
         const deltaWord = tail.replace(/(了|为|是|约)$/, '');
         if (UP.test(deltaWord) || DOWN.test(deltaWord)) {
-          claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1 });
+          claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1, ...withBase(clauseCtx) });
           return;
         }
         // "较2022年决算数688.84万元131.49万元,增长19.09%": the change word left out, its direction in the rate after it.
         if (prev && prev.kind === 'prior' && prev.para === pi && prev.sentence === si && /^\s*$/.test(ctx)) {
           const after = s.text.slice(at + m[0].length, at + m[0].length + 8);
           if (/增长|增加|上升|下降|减少|降低/.test(after)) {
-            claims.push({ ...base, kind: 'delta', value, half: h, sign: /下降|减少|降低/.test(after) ? -1 : 1 });
+            claims.push({ ...base, kind: 'delta', value, half: h, sign: /下降|减少|降低/.test(after) ? -1 : 1, ...withBase(clauseCtx) });
             return;
           }
         }
         // "较2014年度…合计16.08万元增加15.15万元", "比上年的12.39万元": a figure of the year compared with.
-        if (
-          COMPARE.test(clauseCtx) &&
-          /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(clauseCtx) &&
-          !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))
-        ) {
+        if (comparedWith(clauseCtx) && !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))) {
           claims.push({ ...base, kind: 'prior', value, half: h });
           return;
         }
@@ -193,6 +223,26 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
   });
   return { paras, claims };
 }
+
+/**
+ * Whether the clause before a figure opens a comparison with another year or stage, so that the figure is the base
+ * ("较某年度…合计", "比上年的"). "经比较" only introduces what follows, and a comparison already closed by its
+ * outcome ("与上年持平公务接待费预算数为", a lost comma) is not this figure's.
+ */
+function comparedWith(clause: string): boolean {
+  const c = clause.replace(/(经过?|通过)(比较|对比)/g, '');
+  const m = COMPARE.exec(c);
+  if (!m) return false;
+  if (/持平|无增减|无变化|增加|减少|增长|下降|降低|上升|提高/.test(c.slice(m.index))) return false;
+  return /(上年|去年|上一年|\d{4}年|年初|预算数|执行数|决算数)/.test(c);
+}
+
+/** The clause of a sentence up to a position (from the last comma, semicolon or colon before it). */
+const clauseBefore = (sentence: string, at: number) =>
+  sentence
+    .slice(0, at)
+    .split(/[，,；;：:]/)
+    .pop() ?? '';
 
 function cleanWhole(s: string): string {
   return s.replace(/^(本年|本单位|本部门|全部|部门)/, '').replace(/(的|比重|比例)$/, '');
@@ -254,6 +304,36 @@ function isComplete(total: Claim, labels: string[]): boolean {
   return PARTITIONS.some((ps) => labels.length === ps.length && ps.every((re) => labels.some((l) => re.test(l))));
 }
 
+/**
+ * A figure whose thousands comma was printed as a decimal point (a.bcd万元 for a,bcd万元): three decimals, and the
+ * relation it breaks holds with the figure read as thousands. The figure as meant, or undefined.
+ */
+function thousandsSlip(c: Claim, holds: (meant: Claim) => boolean): Claim | undefined {
+  const m = /^(\d{1,3})\.(\d{3})(\D*)$/.exec(c.text);
+  if (!m) return undefined;
+  const meant: Claim = { ...c, text: `${m[1]},${m[2]}${m[3]}`, value: c.value.times(1000), half: c.half.times(1000) };
+  return holds(meant) ? meant : undefined;
+}
+
+const slipNote = (meant: Claim) => `：多半是千分位逗号印成了小数点，应为 ${meant.text}`;
+
+/** The one figure of a sum (its total or a part) whose thousands slip makes the sum hold, when there is just one. */
+function slipIn(total: Claim, parts: Claim[]): { printed: Claim; meant: Claim } | undefined {
+  const found: { printed: Claim; meant: Claim }[] = [];
+  const t = thousandsSlip(total, (m) => sumFits(m, parts));
+  if (t) found.push({ printed: total, meant: t });
+  parts.forEach((p, k) => {
+    const m = thousandsSlip(p, (x) =>
+      sumFits(
+        total,
+        parts.map((q, j) => (j === k ? x : q)),
+      ),
+    );
+    if (m) found.push({ printed: p, meant: m });
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** A computed amount shown in the unit the text uses for it (元 texts get 元). */
 function show(v: Decimal, like: Claim): string {
   return /[^万亿千]元$/.test(like.text) ? `${v.times(10000).toDecimalPlaces(2)}元` : `${v.toDecimalPlaces(4)}万元`;
@@ -275,6 +355,8 @@ const signed = (c: Claim) => (c.sign === 0 ? new Decimal(0) : c.value.times(c.si
 interface Part {
   amount?: Claim;
   delta?: Claim;
+  /** Its changes against other bases, stated beside the first ("较上年减少…万元，较年初预算数减少…万元"). */
+  alt?: Claim[];
   rate?: Claim;
   share?: Claim;
   sub: Claim[];
@@ -293,7 +375,10 @@ export function checkArithmetic(text: string): TextFinding[] {
   const zeroes: Claim[] = [];
   paras.forEach((p, pi) =>
     p.sentences.forEach((s, si) => {
-      for (const m of s.text.matchAll(new RegExp(FLAT.source, 'g')))
+      for (const m of s.text.matchAll(new RegExp(FLAT.source, 'g'))) {
+        // "与上年持平，无增减变化": one statement said twice.
+        const prev = zeroes[zeroes.length - 1];
+        if (prev && prev.para === pi && prev.sentence === si && /^[，,、\s]*$/.test(p.text.slice(prev.end, s.at + m.index!))) continue;
         if (COMPARE.test(s.text.slice(Math.max(0, m.index! - 16), m.index!)))
           zeroes.push({
             kind: 'delta',
@@ -307,13 +392,17 @@ export function checkArithmetic(text: string): TextFinding[] {
             sentence: si,
             at: s.at + m.index!,
             end: s.at + m.index! + m[0].length,
+            ...withBase(clauseBefore(s.text, m.index!)),
           });
+      }
     }),
   );
   const all = [...claims, ...zeroes].sort((a, b) => a.para - b.para || a.at - b.at);
   /** Shares already checked against the total of their list. */
   const inLists = new Set<Claim>();
   const partOfList = new Set<Claim>();
+  /** Changes of a total against its second base, checked with that total: no totals of their own. */
+  const secondBase = new Set<Claim>();
 
   // A change and its rate: the rate follows the change in the same sentence, before the next amount.
   let lastBase: Claim | undefined;
@@ -362,8 +451,14 @@ export function checkArithmetic(text: string): TextFinding[] {
     // A sentence that only goes on comparing ("。较年初预算数减少6.3万元") speaks of the amount the sentence before
     // compared.
     const goesOn = !subject && /^(较|比|与|同比)/.test(d.context.trim()) && !candidates.some((c) => c.para === d.para && c.sentence === d.sentence);
+    // A subject that names a 三公 item is that item's amount, not another's that shares words with it
+    // ("“三公”经费…支出决算数比上年减少" is not "公务接待费支出决算为…").
+    const subjectItem = subject ? threePublicItem(subject) : undefined;
     const nearest = subject
-      ? candidates.find((c) => c.kind === 'amount' && sharesSubject(subject, c.label) && !(dYear && yearOf(c) && yearOf(c) !== dYear))
+      ? candidates.find(
+          (c) =>
+            c.kind === 'amount' && (subjectItem ? itemOf(c) === subjectItem : sharesSubject(subject, c.label)) && !(dYear && yearOf(c) && yearOf(c) !== dYear),
+        )
       : goesOn && lastBase && lastBase.para === d.para && d.sentence - lastBase.sentence <= 2
         ? lastBase
         : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
@@ -423,7 +518,9 @@ export function checkArithmetic(text: string): TextFinding[] {
     if (hi(rate).lt(rLo) || lo(rate).gt(rHi)) {
       const prior = before.kind === 'prior' ? before.value : before.value.minus(signed(d));
       const mid = d.value.div(prior).times(100);
-      const base = before.kind === 'prior' ? `上年 ${before.text}` : `上年（${before.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, before)}）`;
+      const what = d.base === 'budget' ? '年初预算' : '上年';
+      const base =
+        before.kind === 'prior' ? `${what} ${before.text}` : `${what}（${before.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, before)}）`;
       report(
         'text.rate',
         rate,
@@ -432,10 +529,12 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
   }
 
+  checkRatesOfTwoAmounts(all, paras, report);
+
   // Lists: a total, then 其中 / 包括 / 分别为 and its parts, over 。 and ；, and over the numbered items under it.
   for (let i = 0; i < all.length; i++) {
     const total = all[i];
-    if ((total.kind !== 'amount' && total.kind !== 'delta') || explained(paras, total)) continue;
+    if ((total.kind !== 'amount' && total.kind !== 'delta') || explained(paras, total) || secondBase.has(total)) continue;
     const p = paras[total.para];
     // The total's own change, rate, share or prior may stand between it and the list ("…万元,比上年减少0.50万元。其中:").
     let j = i + 1;
@@ -443,6 +542,8 @@ export function checkArithmetic(text: string): TextFinding[] {
     let totalDelta: Claim | undefined = total.kind === 'delta' ? total : undefined;
     let totalRate: Claim | undefined;
     let totalPrior: Claim | undefined;
+    /** The total's changes against other bases ("较上年减少…万元，…，较年初预算数减少…万元"). */
+    const totalAlt: Claim[] = [];
     let listFrom: number | undefined;
     for (;;) {
       const next = all[j];
@@ -455,14 +556,20 @@ export function checkArithmetic(text: string): TextFinding[] {
       const between = t ? gap.slice(0, t.index) : '';
       // "…。主要变动原因如下：" leads into the items of the changes just stated; "…。收入包括：" starts another subject.
       const own = t && (!/[。；;]/.test(between) || /[。；;]\s*$/.test(between) || (/如下/.test(t[1]) && !/\d/.test(between)));
-      if (t && own && t.index <= 24 && !/\d/.test(between) && (!EXPLAINS.test(between) || /主要是/.test(t[1]))) {
+      // Sentences that only give the reasons ("…减少…万元。主要是严格落实…。其中:") do not part the list from it.
+      const reasons = reasonsOnly(between);
+      if (t && own && (t.index <= 24 || reasons) && !/\d/.test(between) && (!EXPLAINS.test(between) || /主要是/.test(t[1]) || reasons)) {
         listFrom = last.end + t.index + t[0].length;
         break;
       }
-      if (!next || next.para !== total.para || (next.kind === 'delta' && totalDelta) || EXPLAINS.test(gap)) break;
+      const anotherBase = next?.kind === 'delta' && !!totalDelta && [totalDelta, ...totalAlt].every((x) => otherBase(x, next));
+      if (!next || next.para !== total.para || (next.kind === 'delta' && totalDelta && !anotherBase) || EXPLAINS.test(gap)) break;
       // Amounts in an explanation between the total and a sentence-initial 其中 ("原因是:…7000万元。其中:…").
       if (next.kind === 'amount' && !explained(paras, next)) break;
-      if (next.kind === 'delta') totalDelta = next;
+      if (anotherBase) {
+        totalAlt.push(next);
+        secondBase.add(next);
+      } else if (next.kind === 'delta') totalDelta = next;
       if (next.kind === 'rate' && !totalRate) totalRate = next;
       if (next.kind === 'prior' && !totalPrior) totalPrior = next;
       last = next;
@@ -473,15 +580,22 @@ export function checkArithmetic(text: string): TextFinding[] {
     const parts = scoped(total, listParts(all, paras, total.para, listFrom, partOfList.has(total) && itemOf(total) !== 'vehicle'));
     if (!parts) continue;
     checkList(total, totalDelta, parts, report);
+    for (const d of totalAlt) checkChanges(total, d, parts, report, true);
     if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
+    checkPartPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
     for (const x of parts) {
       if (x.share) inLists.add(x.share);
-      for (const c of [x.amount, x.delta, ...x.sub]) if (c) partOfList.add(c);
+      for (const c of [x.amount, x.delta, ...(x.alt ?? []), ...x.sub]) if (c) partOfList.add(c);
     }
   }
 
   // The 三公 tree wherever its items stand: a 三公 total, then the first amount of each item after it (in its
-  // paragraph or the next two, before another 三公 total): 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行.
+  // paragraph or the next five that state figures, before another 三公 total of its stage): 合计 = 出国 + 车 + 接待,
+  // 车 = 购置 + 运行.
+  const figured = [...new Set(all.map((c) => c.para))];
+  /** How many paragraphs that state figures lie after paragraph `a`, up to and with paragraph `b`. */
+  const figuredBetween = (a: number, b: number) => figured.filter((q) => q > a && q <= b).length;
+  const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a.at > b.at);
   for (const t of all) {
     if (t.kind !== 'amount' || t.bracketed || itemOf(t) !== 'total' || explained(paras, t)) continue;
     const stage = /决算/.test(t.label) ? '决算' : /预算/.test(t.label) ? '预算' : '';
@@ -490,21 +604,52 @@ export function checkArithmetic(text: string): TextFinding[] {
     const strict = !!stage && all.some((c) => c.kind === 'amount' && other.test(c.label) && !!itemOf(c));
     const items = new Map<Item, Claim>();
     for (const c of all) {
-      if (c.para < t.para || (c.para === t.para && c.at <= t.at)) continue;
-      if (c.para > t.para + 5 || (c.para > t.para && paras[c.para].level && paras[c.para].level <= 2 && paras[c.para].level <= paras[t.para].under)) break;
+      if (!after(c, t)) continue;
+      if (
+        figuredBetween(t.para, c.para) > 5 ||
+        (c.para > t.para && paras[c.para].level && paras[c.para].level <= 2 && paras[c.para].level <= paras[t.para].under)
+      )
+        break;
       if (c.kind !== 'amount') continue;
       const it = itemOf(c);
-      if (it === 'total') break;
-      if (!it || items.has(it) || explained(paras, c)) continue;
+      // The total of the other stage ("预算数为…万元,决算支出数为…万元") stands among this one's items.
+      if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) break;
+      if (!it || it === 'total' || items.has(it) || explained(paras, c)) continue;
       if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
       if (strict && !new RegExp(stage).test(c.label)) continue;
       items.set(it, c);
     }
     const abroad = items.get('abroad');
     const reception = items.get('reception');
-    const vehicle = items.get('vehicle');
+    let vehicle = items.get('vehicle');
     const purchase = items.get('purchase');
     const operation = items.get('operation');
+    // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
+    const changeOf = (c: Claim) => {
+      const own = followers(all, c);
+      if (own.delta || own.rate || own.prior) return own;
+      const again = all.find((x) => x.kind === 'amount' && x.at !== c.at && after(x, c) && x.value.eq(c.value) && itemOf(x) === itemOf(c));
+      return again ? followers(all, again) : own;
+    };
+    // 车 = 购置 + 运行 first: a 车 figure misprinted is read as meant in the tree above it.
+    if (vehicle && purchase && operation && after(purchase, vehicle) && after(operation, vehicle)) {
+      const vParts = [purchase, operation];
+      if (!sumFits(vehicle, vParts)) {
+        const meant = thousandsSlip(vehicle, (v) => sumFits(v, vParts));
+        report(
+          'text.sum',
+          vehicle,
+          `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf(vParts), vehicle)}${meant ? slipNote(meant) : ''}`,
+        );
+        if (meant) vehicle = meant;
+      }
+      checkPriors(
+        vehicle,
+        changeOf(vehicle),
+        vParts.map((c) => ({ amount: c, sub: [], ...changeOf(c) })),
+        report,
+      );
+    }
     // 车 as one item, as 购置 + 运行, or as the one of them a text names (no 购置 planned: "公务用车运行维护费14.01万元").
     const one = purchase ?? operation;
     const car = vehicle
@@ -516,34 +661,21 @@ export function checkArithmetic(text: string): TextFinding[] {
           : undefined;
     if (abroad && reception && car) {
       const items = [abroad, ...car, reception];
-      if (!sumFits(t, items))
+      if (!sumFits(t, items)) {
+        const slip = slipIn(t, items);
         report(
           'text.sum',
-          t,
-          `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}`,
+          slip?.printed ?? t,
+          `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
         );
-      // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
-      const changeOf = (c: Claim) => {
-        const own = followers(all, c);
-        if (own.delta || own.rate || own.prior) return own;
-        const again = all.find(
-          (x) =>
-            x.kind === 'amount' && x.at !== c.at && (x.para > c.para || (x.para === c.para && x.at > c.at)) && x.value.eq(c.value) && itemOf(x) === itemOf(c),
-        );
-        return again ? followers(all, again) : own;
-      };
+      }
       const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
       checkPriors(t, followers(all, t), parts, report);
     }
-    if (vehicle && purchase && operation && purchase.at > vehicle.at - 1 && (purchase.para > vehicle.para || purchase.at > vehicle.at)) {
-      if (!sumFits(vehicle, [purchase, operation]))
-        report(
-          'text.sum',
-          vehicle,
-          `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), vehicle)}`,
-        );
-    }
   }
+
+  // A fall of more than all of it would leave less than nothing: no budget amount can.
+  for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
 
   // One figure stated in 元 and in 万元 for the same item ("公务接待费1.58元" beside "公务接待费为1.58万元").
   for (const c of all) {
@@ -552,6 +684,27 @@ export function checkArithmetic(text: string): TextFinding[] {
     const item = threePublicItem(c.label);
     const twin = all.find((x) => x !== c && x.kind === 'amount' && x.text === `${num}万元` && (item ? threePublicItem(x.label) === item : x.label === c.label));
     if (twin) report('text.unit', c, `“${c.label}”写为 ${c.text}，同一项在别处写为 ${twin.text}：单位前后不一致`);
+  }
+
+  // One measure stated twice, in two sentences, as figures no rounding can make one.
+  const seen = new Map<string, Claim>();
+  for (const c of all) {
+    const key = measureOf(c, paras);
+    if (!key) continue;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, c);
+      continue;
+    }
+    if ((first.para === c.para && first.sentence === c.sentence) || first.text.replace(/[^\d.]/g, '') === c.text.replace(/[^\d.]/g, '')) continue;
+    if (hi(first).lt(lo(c)) || lo(first).gt(hi(c)))
+      out.push({
+        rule: 'text.repeat',
+        severity: 'warning',
+        message: `“${c.label}”在前文写为 ${first.text}（“${sentenceOf(first).slice(0, 40)}”），这里写为 ${c.text}：同一数字前后不一致，请核对`,
+        sentence: sentenceOf(c),
+        stated: c.text,
+      });
   }
 
   // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
@@ -615,6 +768,141 @@ export function checkArithmetic(text: string): TextFinding[] {
   return out;
 }
 
+/**
+ * When a figure is for, as its words say: a year, or −1 for the year before ("上年", a figure compared with) and 0
+ * for this one ("本年"); undefined when they do not say.
+ */
+function whenOf(c: Claim, words: string): number | undefined {
+  if (c.kind === 'prior') return -1;
+  const y = [...words.matchAll(/(20\d{2})\s*年/g)].pop();
+  if (y) return Number(y[1]);
+  // "上年结转" and "上年结余" are this year's money, brought forward.
+  if (/(上年|去年|上一年)(?!结转|结余)/.test(words)) return -1;
+  if (/本年|今年|当年/.test(words)) return 0;
+  return undefined;
+}
+
+/**
+ * The rate between two amounts of one item both stated, with no change amount ("某年预算…万元，次年预算…万元，
+ * 增加…%", "本年预算…万元，比上年预算…万元减少…%"): in the rate's sentence or the one
+ * before, in whatever order, the year each is for telling which is the base. Two amounts exactly: a third (a run of
+ * years) or an average rate ("年均增长") is another relation.
+ */
+function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rule: string, c: Claim, message: string) => void) {
+  for (const r of all) {
+    if (r.kind !== 'rate' || r.run || r.sign === undefined || /年均|平均/.test(r.context)) continue;
+    // The amounts right before the rate, back to a change or another rate (whose the rate then is): in its sentence,
+    // or in the one before when its own holds fewer than two.
+    const figures: Claim[] = [];
+    for (const c of [...all].reverse()) {
+      if (c.para !== r.para || c.at >= r.at) continue;
+      if (c.sentence < r.sentence - 1 || (c.sentence < r.sentence && figures.length >= 2)) break;
+      if (c.kind !== 'amount' && c.kind !== 'prior') break;
+      figures.push(c);
+    }
+    if (figures.length !== 2) continue;
+    const [b, a] = figures;
+    // A bracketed amount is a detail, but a bracketed prior is the comparison's own figure ("比上年（…万元）减少").
+    if ((a.bracketed && a.kind !== 'prior') || (b.bracketed && b.kind !== 'prior') || a.run || b.run) continue;
+    // What each is for: the words since the figure before it in its sentence.
+    const wordsOf = (c: Claim, before?: Claim) => (before && before.sentence === c.sentence ? paras[c.para].text.slice(before.end, c.at) : c.context);
+    const wa = whenOf(a, wordsOf(a));
+    const wb = whenOf(b, wordsOf(b, a));
+    let prior: Claim;
+    let current: Claim;
+    if (wa !== undefined && wb !== undefined && wa !== wb && (wa === -1 || wb === -1 || (wa > 0 && wb > 0))) {
+      [prior, current] = wa === -1 || (wb !== -1 && wa < wb) ? [a, b] : [b, a];
+    } else if (wa === -1 && wb === undefined) [prior, current] = [a, b];
+    else if (wb === -1 && wa === undefined) [prior, current] = [b, a];
+    else continue;
+    // One item: the words of each, without years and stage words, name the same thing or one names nothing.
+    const subject = (c: Claim) =>
+      subjectWords(c.label)
+        .replace(/(本年|上年|去年|今年|当年|年度|年初|预算|决算|安排|数|年)/g, '')
+        .trim();
+    const [sa, sb] = [subject(a), subject(b)];
+    if (sa && sb && !sharesSubject(sa, sb) && !sharesSubject(sb, sa)) continue;
+    if (lo(prior).lte(0)) continue;
+    const up = current.value.gt(prior.value);
+    const change = current.value.minus(prior.value).abs();
+    if ((up && lo(current).gt(hi(prior)) && r.sign < 0) || (!up && hi(current).lt(lo(prior)) && r.sign > 0)) {
+      report('text.direction', r, `${prior.text}到 ${current.text} 是${up ? '增加' : '减少'}，文中写${r.sign < 0 ? '减少' : '增加'} ${r.text}`);
+      continue;
+    }
+    // |current − prior| ÷ prior, over the figures' intervals.
+    const dLo = Decimal.max(new Decimal(0), up ? lo(current).minus(hi(prior)) : lo(prior).minus(hi(current)));
+    const dHi = up ? hi(current).minus(lo(prior)) : hi(prior).minus(lo(current));
+    const rLo = Decimal.min(dLo.div(hi(prior)), dLo.div(lo(prior))).times(100);
+    const rHi = dHi.div(lo(prior)).times(100);
+    if (hi(r).lt(rLo) || lo(r).gt(rHi)) {
+      const exact = change.div(prior.value).times(100);
+      report(
+        'text.rate',
+        r,
+        `${prior.text}到 ${current.text}${up ? '增加' : '减少'} ${show(change, current)}，幅度应为 ${show(change, current)} ÷ ${prior.text} ≈ ${exact.toDecimalPlaces(2)}%，文中写${r.sign < 0 ? '减少' : '增加'} ${r.text}${truncated(exact, r) ? '（像是截断而不是四舍五入）' : ''}`,
+      );
+    }
+  }
+}
+
+/**
+ * The measures a text may state more than once, by their whole name once years, fund and stage words are taken out
+ * (a name with more before it, "区本级支出", "全区基本支出", is another scope). 收入 and 支出 alone are the totals
+ * only as "收入合计", "支出预算" and the like: "支出决算为", "…，支出…亿元" take their subject from elsewhere.
+ */
+const MEASURES: [RegExp, string][] = [
+  [/^(部门|单位|本部门|本单位)?基本支出$/, '基本支出'],
+  [/^(部门|单位|本部门|本单位)?项目支出$/, '项目支出'],
+  [/^(部门|单位|本部门|本单位)?人员经费$/, '人员经费'],
+  [/^(部门|单位|本部门|本单位)?公用经费$/, '公用经费'],
+  [/^(部门|单位|本部门|本单位)?机关运行经费$/, '机关运行经费'],
+  [/^(部门|单位|本部门|本单位)?政府采购$/, '政府采购'],
+];
+/** 收入 and 支出 named as totals, on the words with the year and fund taken out. */
+const TOTAL_NAMES: [RegExp, string][] = [
+  [/^(部门|单位|本部门|本单位|本年|全年)?(收入(总计|合计|总额|总数|共计)|收入预算|预算收入)/, '收入'],
+  [/^(部门|单位|本部门|本单位|本年|全年)?(支出(总计|合计|总额|总数|共计)|支出预算|预算支出)/, '支出'],
+];
+const FUND = /一般公共预算|政府性基金|国有资本经营|社会保险基金|财政拨款|财政专户/;
+const FUNDS = new RegExp(FUND.source, 'g');
+
+/**
+ * What a figure measures, as a key two statements of one quantity share: its kind (an amount, a prior figure, a
+ * change with its direction and base), the fund its words name, the item they name (a 三公 item or one of
+ * MEASURES), the stage they name and the year it is for. Undefined for a figure whose words name no such item
+ * ("支出决算为", a 项 of the classification), a detail of an explanation or a breakdown, or a figure of a run.
+ */
+function measureOf(c: Claim, paras: Para[]): string | undefined {
+  if (!['amount', 'prior', 'delta'].includes(c.kind) || c.run || c.bracketed || c.sign === 0 || explained(paras, c)) return undefined;
+  const words = c.label.replace(/\s/g, '');
+  const named = words.replace(/(20\d{2})\s*年度?/g, '').replace(FUNDS, '');
+  // A label with a figure in it ran past a number the text did not read as an amount ("…万（含…").
+  if (/\d/.test(named) || /[（(](类|款|项)[)）]|占|其中|平均|人均/.test(words)) return undefined;
+  const core = named
+    .replace(/^.*(经过?|通过)(比较|对比)/, '')
+    .replace(/(比|较|与|同比|相比|对比).*$/, '')
+    .replace(/本年度?|上年度?|去年|上一年/g, '')
+    .replace(/(年初|调整|全年)?(预算|决算)(数)?/g, '')
+    .replace(/(为|是|达|共|计|安排|拨款|数|的)+$/, '')
+    .replace(/(总计|合计|总额|总数|共计|小计)$/, '');
+  // The 款 of a 公用经费 or 机关运行经费 breakdown ("…主要包括公务用车运行维护费…万元") is not the 三公 item.
+  const breakdown = /公用经费|机关运行经费|人员经费|商品和服务/.test(c.context.slice(0, c.context.length - c.label.length));
+  const item =
+    (breakdown ? undefined : threePublicItem(core)) ?? MEASURES.find(([re]) => re.test(core))?.[1] ?? TOTAL_NAMES.find(([re]) => re.test(named))?.[1];
+  if (!item) return undefined;
+  // The stage its words name, else the last its sentence names before it ("“三公”经费预算…万元，其中：公务接待费…万元").
+  const stage = /决算|预算/.exec(named)?.[0] ?? [...c.context.replace(FUNDS, '').matchAll(/决算|预算/g)].pop()?.[0] ?? '';
+  const para = paras[c.para];
+  const year =
+    c.kind === 'prior' || /(上年|去年|上一年)(?!结转|结余)/.test(words)
+      ? 'prior'
+      : (/(20\d{2})\s*年/.exec(words)?.[1] ?? sentenceYear(para.sentences[c.sentence].text) ?? para.year ?? '');
+  const kind = c.kind === 'delta' ? `delta${c.sign}${c.base ?? 'year'}` : c.kind;
+  // The fund its words name, else the first its sentence names before it ("全区政府性基金上年结余…，收入合计…亿元").
+  const fund = FUND.exec(words)?.[0] ?? FUND.exec(c.context)?.[0] ?? '';
+  return [kind, fund, item, stage, year].join('|');
+}
+
 /** The year a sentence states its figures for: its first year not compared with ("较2021年度" is the prior). */
 function sentenceYear(t: string): number | undefined {
   for (const m of t.matchAll(/(20\d{2})\s*年/g)) if (!/(较|比|与|同)\s*$/.test(t.slice(0, m.index!))) return Number(m[1]);
@@ -642,12 +930,24 @@ function sharesSubject(subject: string, label: string): boolean {
 
 /** A figure inside an explanation ("原因是:1、…;2、本年增加了其他资金预算7000万元"): from the last 。 before it. */
 function explained(paras: Para[], c: Claim): boolean {
+  // A reason gives details, not totals: "增减变化的主要原因是:某年“三公”经费支出预算合计…万元,比上年…。其中:"
+  // opens the account it explains with.
+  if (/合计|总计|总额/.test(c.label)) return false;
   const t = paras[c.para].text.slice(0, c.at);
   const seg = t.slice(t.lastIndexOf('。') + 1);
   if (!/原因|主要是|主要用于|用于|系因|由于/.test(seg)) return false;
   // An explanation goes on over ； only through its numbered points ("原因是:1、…;2、…7000万元").
   const last = seg.split(/[；;]/);
   return last.length === 1 || /原因|主要是|主要用于|用于|系因|由于/.test(last[last.length - 1]) || /^\s*\d+[、.．]/.test(last[last.length - 1]);
+}
+
+/** Text made only of whole sentences that give reasons ("。主要是严格落实过紧日子举措。"), no figures. */
+function reasonsOnly(between: string): boolean {
+  if (!/^\s*[。；;]/.test(between) || !/[。；;]\s*$/.test(between) || /\d/.test(between)) return false;
+  return between
+    .split(/[。；;]/)
+    .filter((x) => x.trim())
+    .every((x) => /^\s*(主要(原因)?(是|为|系|由于)|原因(是|为|主要是)|由于|系)/.test(x));
 }
 
 /** A rate printed by cutting the digits off instead of rounding (23.47 ÷ 228.35 = 10.278… printed 10.27). */
@@ -693,8 +993,13 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     // A list inside the list (", 包括一般公共预算收入751.8万元;"): its amounts are the current part's own parts;
     // a new sentence that opens a list of its own ("。与上年相比增长…，其中…") ends this one.
     const opensList = TRIGGER.test(text.split(/[。；;]/).pop() ?? '');
-    if (parts.length && opensList && c.para === pos.para && /。/.test(text)) return finish(parts);
+    // Inside a numbered item of the list ("（二）公务用车购置及运行费…。其中：购置费…"), though, it is the item's own.
+    const inItem = itemLevel !== undefined && paras[c.para].level === itemLevel;
+    if (parts.length && opensList && c.para === pos.para && /。/.test(text) && !inItem) return finish(parts);
     if (parts.length && opensList) nested = true;
+    // An unnumbered line that opens a list of its own ("收入预算…，其中：…。" then "支出预算…，其中：…") is the
+    // next statement, not a part of this list.
+    if (parts.length && c.kind === 'amount' && c.para !== pos.para && !paras[c.para].level && opensOwnList(paras[c.para], c)) return finish(parts);
     if (EXPLAINS.test(text.split(/[。；;]/).pop() ?? '')) explaining = true;
     if (explaining) {
       pos = { para: c.para, at: c.end };
@@ -707,6 +1012,20 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       const lead = paras[c.para].text
         .slice(sentence.at, c.at)
         .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '');
+      // "…运行维护费支出预算…万元；与上年预算数持平": a sentence that only goes on comparing is the change of the
+      // part just stated.
+      if (
+        c.kind === 'delta' &&
+        cur?.amount &&
+        !cur.delta &&
+        c.para === cur.amount.para &&
+        c.sentence === cur.amount.sentence + 1 &&
+        /^(较|比|与|同比|相比)[^，,]*$/.test(lead)
+      ) {
+        cur.delta = c;
+        pos = { para: c.para, at: c.end };
+        continue;
+      }
       if (/[，,]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead)) return finish(parts);
       if (withinSentence) return finish(parts);
     }
@@ -718,12 +1037,19 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     if (c.kind === 'amount' && (bracketed || (nested && cur?.amount) || underVehicle)) cur!.sub.push(c);
     else if (c.kind === 'amount') parts.push((cur = { amount: c, sub: [] }));
     else if (c.kind === 'delta' && cur && sameSentence && !cur.delta) cur.delta = c;
+    else if (c.kind === 'delta' && cur?.delta && sameSentence && [cur.delta, ...(cur.alt ?? [])].every((x) => otherBase(x, c))) (cur.alt ??= []).push(c);
     else if (c.kind === 'delta') parts.push((cur = { delta: c, sub: [] }));
     else if (c.kind === 'rate' && cur && sameSentence && !cur.rate) cur.rate = c;
     else if (c.kind === 'share' && cur && sameSentence && !cur.share) cur.share = c;
     pos = { para: c.para, at: c.end };
   }
   return finish(parts);
+}
+
+/** Whether a list opens right after this amount in its sentence ("支出预算…万元，其中："). */
+function opensOwnList(para: Para, c: Claim): boolean {
+  const sentence = para.sentences[c.sentence];
+  return /^[，,]?\s*(其中|包括)/.test(para.text.slice(c.end, sentence.at + sentence.text.length));
 }
 
 function finish(parts: Part[]): Part[] | undefined {
@@ -806,7 +1132,7 @@ function checkPriors(
   let sLo = new Decimal(0);
   let sHi = new Decimal(0);
   for (const p of parts) {
-    const pp = priorOf(p.amount!, p);
+    const pp = priorOf(p.amount!, tf.delta ? { ...p, delta: changeAgainst(p, tf.delta) } : p);
     if (!pp) return;
     sLo = sLo.plus(pp[0]);
     sHi = sHi.plus(pp[1]);
@@ -829,6 +1155,83 @@ function checkPriors(
   }
 }
 
+/** The prior a change and its rate imply (change ÷ rate), when both go the same way; undefined otherwise. */
+function priorOfChange(d: Claim | undefined, r: Claim | undefined): [Decimal, Decimal] | undefined {
+  if (!d || !r || !d.sign || d.sign !== r.sign || lo(r).lte(0)) return undefined;
+  const range: [Decimal, Decimal] = [lo(d).div(hi(r)).times(100), hi(d).div(lo(r)).times(100)];
+  // "增加…万元，增长100%" is how texts say "from nothing" (text.zero-base): the prior may be 0.
+  return r.sign > 0 && r.value.eq(100) ? [new Decimal(0), range[1]] : range;
+}
+
+/** The prior an amount, a change or a rate imply as printed (for messages: the interval's middle can mislead). */
+function priorAsPrinted(amount: Claim | undefined, d: Claim | undefined, r: Claim | undefined): Decimal | undefined {
+  if (amount && d) return amount.value.minus(signed(d));
+  if (amount && r) return amount.value.div(new Decimal(1).plus(r.value.times(r.sign ?? 1).div(100)));
+  if (d && r && !r.value.isZero()) return d.value.div(r.value).times(100);
+  return undefined;
+}
+
+/** How a part or total is said to have changed, for messages ("增…万元、增…%"). */
+function changeWords(d: Claim | undefined, r: Claim | undefined): string {
+  const ws = [d && (d.sign === 0 ? '持平' : `${d.sign! < 0 ? '减' : '增'}${d.text}`), r && `${r.sign! < 0 ? '降' : '增'}${r.text}`];
+  return ws.filter(Boolean).join('、');
+}
+
+/**
+ * A year before, the parts were no more than their whole either: the priors the parts' changes imply (an amount with
+ * its change or rate, or a change with its rate) must not add up to more than the prior of the total. For any list,
+ * complete or not (one that makes the whole and states amounts is held both ways by checkPriors); a part whose prior
+ * cannot be told is left out. One part alone beyond the whole is reported on that part, naming both; several, on
+ * the total's rate.
+ */
+function checkPartPriors(
+  total: Claim,
+  tf: { delta?: Claim; rate?: Claim; prior?: Claim },
+  parts: Part[],
+  report: (rule: string, c: Claim, message: string) => void,
+) {
+  if (
+    parts.every((p) => p.amount) &&
+    isComplete(
+      total,
+      parts.map((p) => p.amount!.label),
+    )
+  )
+    return;
+  const tp = total.kind === 'amount' ? priorOf(total, tf) : priorOfChange(total, tf.rate);
+  // A prior below zero is a reading gone wrong (the change is not this amount's), not a finding.
+  if (!tp || tp[1].lte(0)) return;
+  const known = parts
+    .map((p) => {
+      const delta = tf.delta ? changeAgainst(p, tf.delta) : p.delta;
+      const prior = p.amount ? priorOf(p.amount, { ...p, delta }) : priorOfChange(delta, p.rate);
+      return prior && { part: p, delta, prior };
+    })
+    .filter((x): x is { part: Part; delta: Claim | undefined; prior: [Decimal, Decimal] } => !!x);
+  const least = known.reduce((s, x) => s.plus(x.prior[0]), new Decimal(0));
+  if (!known.length || !least.gt(tp[1])) return;
+  const name = (c: Claim) => c.label.replace(/(比|较|与)(上年|去年|上一年|\d{4}年).*$/, '').replace(/(增加|减少|增长|下降|增|减)(了)?$/, '') || c.text;
+  const printed = (amount: Claim | undefined, d: Claim | undefined, r: Claim | undefined, range: [Decimal, Decimal], like: Claim) =>
+    show(priorAsPrinted(amount, d, r) ?? range[0].plus(range[1]).div(2), like);
+  const whole = `“${name(total)}”${changeWords(tf.delta, tf.rate)}推得上年约 ${printed(total.kind === 'amount' ? total : undefined, tf.delta, tf.rate, tp, total)}`;
+  const beyond = known.filter((x) => x.prior[0].gt(tp[1]));
+  const alone = beyond.length === 1 && least.minus(beyond[0].prior[0]).lte(tp[1]) ? beyond[0] : undefined;
+  if (alone) {
+    const p = alone.part;
+    const anchor = (p.amount ?? p.delta)!;
+    report(
+      'text.rate',
+      p.rate ?? alone.delta ?? anchor,
+      `“${name(anchor)}”${changeWords(alone.delta, p.rate)}推得上年约 ${printed(p.amount, alone.delta, p.rate, alone.prior, anchor)}，大于${whole}：分项不能大于总数，两者的增减幅度至少有一个不对`,
+    );
+  } else
+    report(
+      'text.rate',
+      tf.rate ?? tf.delta ?? total,
+      `各分项的增减（${known.map((x) => `${name((x.part.amount ?? x.part.delta)!)}${changeWords(x.delta, x.part.rate)}`).join('；')}）推得上年至少约 ${show(least, total)}，大于${whole}：总的增减幅度与各项不符`,
+    );
+}
+
 function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], report: (rule: string, c: Claim, message: string) => void) {
   const amounts = parts.map((p) => p.amount).filter((c): c is Claim => !!c);
   if (total.kind === 'amount' && amounts.length === parts.length) {
@@ -838,20 +1241,24 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
       total,
       amounts.map((a) => a.label),
     );
-    if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total))))
+    if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total)))) {
+      const slip = complete ? slipIn(total, amounts) : undefined;
       report(
         'text.sum',
-        total,
-        `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}`,
+        slip?.printed ?? total,
+        `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
       );
+    }
     for (const p of parts) {
       if (!p.amount || p.sub.length < 2) continue;
-      if (!sumFits(p.amount, p.sub))
+      if (!sumFits(p.amount, p.sub)) {
+        const slip = slipIn(p.amount, p.sub);
         report(
           'text.sum',
-          p.amount,
-          `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(sumOf(p.sub), p.amount)}`,
+          slip?.printed ?? p.amount,
+          `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(sumOf(p.sub), p.amount)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
         );
+      }
     }
     // Shares of the list's total ("占比15.26%", "占基本支出预算81.25%").
     for (const p of parts) {
@@ -869,32 +1276,38 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
     }
   }
   // The changes of the parts add up to the change of the total.
-  const delta = totalDelta;
-  // Only for parts that make the whole: a list of some changes leaves the others out.
+  if (totalDelta) checkChanges(total, totalDelta, parts, report);
+}
+
+/**
+ * The changes of the parts add up to the total's change against the same base (a part that states changes against
+ * 上年 and 年初预算 gives the one the total's change names). Only for parts that make the whole: a list of some
+ * changes leaves the others out.
+ */
+function checkChanges(total: Claim, delta: Claim, parts: Part[], report: (rule: string, c: Claim, message: string) => void, second = false) {
+  const ds = parts.map((p) => changeAgainst(p, delta, second));
   if (
-    delta &&
-    parts.every((p) => p.delta) &&
-    isComplete(
+    !ds.every((d): d is Claim => !!d) ||
+    !isComplete(
       total,
       parts.map((p) => (p.amount ?? p.delta)!.label),
     )
-  ) {
-    const ds = parts.map((p) => p.delta!);
-    let sLo = new Decimal(0);
-    let sHi = new Decimal(0);
-    for (const d of ds) {
-      const v = signed(d);
-      sLo = sLo.plus(v.minus(d.half));
-      sHi = sHi.plus(v.plus(d.half));
-    }
-    const t = signed(delta);
-    if (sLo.gt(t.plus(delta.half)) || sHi.lt(t.minus(delta.half))) {
-      const sum = ds.reduce((s, d) => s.plus(signed(d)), new Decimal(0));
-      report(
-        'text.change-sum',
-        delta,
-        `总的增减写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`,
-      );
-    }
+  )
+    return;
+  let sLo = new Decimal(0);
+  let sHi = new Decimal(0);
+  for (const d of ds) {
+    const v = signed(d);
+    sLo = sLo.plus(v.minus(d.half));
+    sHi = sHi.plus(v.plus(d.half));
+  }
+  const t = signed(delta);
+  if (sLo.gt(t.plus(delta.half)) || sHi.lt(t.minus(delta.half))) {
+    const sum = ds.reduce((s, d) => s.plus(signed(d)), new Decimal(0));
+    report(
+      'text.change-sum',
+      delta,
+      `总的增减${delta.base === 'budget' ? '（较年初预算）' : ''}写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`,
+    );
   }
 }

@@ -1,0 +1,315 @@
+/**
+ * Readings and relations of check-text (issue 34, what the held-out passages showed), each on made-up sentences in
+ * several wordings: the text alone, no workbook. A correct version gives no error; one figure changed gives the
+ * finding, pointed at the figure.
+ */
+import { checkText } from '../src/core/narrative/check-text';
+
+const errors = (t: string) => checkText(t).filter((f) => f.severity === 'error');
+const messages = (t: string) => errors(t).map((f) => f.message);
+
+describe('the base of a comparison is the figure compared with, not every figure after a comparison word', () => {
+  test.each([
+    ['经比较 (no comma): only introduces what follows', '经比较2021年度本单位“三公”经费60万元,较上年减少20万元,下降25%。', '下降25%', '下降20%'],
+    ['通过对比', '通过对比2022年支出预算150万元，比上年增加30万元，增长25%。', '增长25%', '增长20%'],
+    [
+      'a comparison closed by its outcome, the comma after it lost',
+      '因公出国(境)费0万元,与上年持平公务接待费预算数为310.00万元,较上年增加10.00万元,增长3.33%。',
+      '增长3.33%',
+      '增长3.23%',
+    ],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f).toHaveLength(1);
+    expect(f[0].rule).toBe('text.rate');
+    expect(f[0].message).toContain(right.replace(/\D+/, ''));
+  });
+
+  test('the base stated is still read: "较上年的50万元"', () => {
+    expect(errors('支出60万元，较上年的50万元增加10万元，增长20%。')).toEqual([]);
+    expect(messages('支出60万元，较上年的50万元增加10万元，增长16.67%。')).toEqual([expect.stringMatching(/10.*÷ 50.*20(\.00)?%/)]);
+  });
+});
+
+describe('the 三公 tree: its items wherever they stand', () => {
+  const numbered = [
+    '2022年“三公”经费支出总额为120.00万元，比上年增长10.00%。',
+    '其中：',
+    '1.因公出国（境）费10.00万元，比上年下降5.00%。',
+    '主要是出访团组减少。',
+    '2.公务用车购置及运行维护费80.00万元，比上年增长20.00%。',
+    '其中：公务用车购置费30.00万元；公务用车运行维护费50.00万元。',
+    '公务用车购置增加的原因是更新了执法车辆。',
+    '公务用车运行维护费增加的原因是车辆老化。',
+    '车辆维修的次数也有增加。',
+    '3.公务接待费30.00万元。接待批次增加。',
+  ].join('\n');
+
+  test('numbered items with paragraphs of reasons between them: the reasons do not count towards the reach', () => {
+    expect(errors(numbered)).toEqual([]);
+    expect(messages(numbered.replace('公务接待费30.00', '公务接待费35.00'))).toEqual([expect.stringContaining('= 125万元')]);
+  });
+
+  test('车 = 购置 + 运行 with the parts on a line of their own after 车', () => {
+    expect(messages(numbered.replace('运行维护费50.00', '运行维护费60.00'))).toEqual([expect.stringContaining('= 90万元')]);
+  });
+
+  test('预算数 and 决算数 of each item in one sentence: each stage its own tree', () => {
+    const t =
+      '“三公”经费预算数为100.00万元，决算支出数为90.00万元。其中：因公出国（境）费预算数为0万元，决算支出数为0万元；公务接待费预算数为30.00万元，决算支出数为25.00万元；公务用车购置及运行维护费预算数为70.00万元，决算支出数为65.00万元，其中：公务用车运行维护费预算数为50.00万元，决算支出数为45.00万元；公务用车购置费预算数为20.00万元，决算支出数为20.00万元。';
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('运行维护费预算数为70.00', '运行维护费预算数为75.00'))).toEqual(
+      expect.arrayContaining([expect.stringContaining('购置费 20.00万元 + 运行维护费 50.00万元 = 70万元')]),
+    );
+    expect(messages(t.replace('决算支出数为45.00', '决算支出数为35.00'))).toEqual([expect.stringContaining('= 55万元')]);
+  });
+
+  test("车's rate against the rates of 购置 and 运行 (the priors they imply add up)", () => {
+    const tree = [
+      '“三公”经费5,572万元。',
+      '1.因公出国（境）费169万元。',
+      '2.公务用车购置及运行维护费4,647万元，比上年增长58.65%。',
+      '其中：公务用车购置费1,088万元，比上年增长97.1%；公务用车运行维护费3,559万元，比上年增长49.73%。',
+      '3.公务接待费756万元。',
+    ].join('\n');
+    expect(errors(tree)).toEqual([]);
+    expect(errors(tree.replace('49.73%', '59.73%')).map((f) => f.rule)).toEqual(['text.change-sum']);
+  });
+});
+
+describe('a thousands comma printed as a decimal point', () => {
+  test.each([
+    [
+      '车 and its parts, across 其中 on its own line',
+      '“三公”经费支出总数为5,572万元。\n其中：\n1.因公出国（境）支出169万元。\n2.公务用车购置及运行维护支出4.647万元。\n其中：公务用车购置支出1,088万元；公务用车运行维护支出3,559万元。\n3.公务接待支出756万元。',
+      '4.647万元',
+      '4,647万元',
+    ],
+    [
+      'a part of the 三公 total',
+      '2013年“三公”经费合计2,120万元，其中：因公出国（境）费120万元，公务用车购置及运行费1.500万元，公务接待费500万元。',
+      '1.500万元',
+      '1,500万元',
+    ],
+    [
+      'the total of a list that makes the whole',
+      '政府采购预算总额2.350万元，其中：货物类1,000万元，工程类1,000万元，服务类350万元。',
+      '2.350万元',
+      '2,350万元',
+    ],
+  ])('%s: an error on the misprinted figure, saying what it most likely is', (_n, text, printed, meant) => {
+    const f = errors(text);
+    expect(f).toHaveLength(1);
+    expect(f[0].stated).toBe(printed);
+    expect(f[0].message).toContain(`千分位逗号印成了小数点，应为 ${meant}`);
+    // As meant, nothing.
+    expect(errors(text.replace(printed, meant))).toEqual([]);
+  });
+
+  test('a figure with three decimals that fits as printed is no misprint; one that fits neither way is a plain error', () => {
+    expect(errors('本年支出合计70.893万元，其中：基本支出50.893万元，项目支出20万元。')).toEqual([]);
+    const f = errors('政府采购预算总额2.360万元，其中：货物类1,000万元，工程类1,000万元，服务类350万元。');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).not.toContain('千分位');
+  });
+});
+
+describe('changes against two bases at once: each paired with its own base', () => {
+  test.each([
+    [
+      'changes alone, 较上年 then 较年初预算数, after a sentence of reasons',
+      '经比较，2021年度“三公”经费较上年减少6.00万元，下降20.00%，较年初预算数减少1.50万元。主要是厉行节约。其中：公务用车购置及运行维护费较上年减少2.00万元，较年初预算数减少0.50万元；公务接待费较上年减少4.00万元，较年初预算数减少1.00万元。',
+      '较年初预算数减少1.00',
+      '较年初预算数减少2.00',
+      '较年初预算',
+    ],
+    [
+      'amounts with both changes, the budget first',
+      '2022年“三公”经费决算30.00万元，比年初预算减少3.00万元，比2021年决算数增加5.00万元。其中：公务接待费10.00万元，比年初预算减少1.00万元，比2021年决算数增加2.00万元；公务用车购置及运行维护费20.00万元，比年初预算减少2.00万元，比2021年决算数增加3.00万元。',
+      '比2021年决算数增加3.00',
+      '比2021年决算数增加4.00',
+      '增加 5',
+    ],
+    [
+      'against the 调整预算 and against last year',
+      '“三公”经费支出12.00万元，较调整预算减少2.00万元，较上年增加1.00万元。其中：公务接待费4.00万元，较调整预算减少0.50万元，较上年增加0.40万元；公务用车运行维护费8.00万元，较调整预算减少1.50万元，较上年增加0.60万元。',
+      '较调整预算减少1.50',
+      '较调整预算减少2.50',
+      '较年初预算',
+    ],
+  ])('%s', (_n, correct, right, wrong, said) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f.map((x) => x.rule)).toEqual(['text.change-sum']);
+    expect(f[0].message).toContain(said);
+  });
+
+  test('the rate of the change against the budget is computed on the budget, and says so', () => {
+    const t = '“三公”经费41.00万元，较上年减少19.00万元，下降31.67%，较年初预算数减少4.00万元，下降8.89%。';
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('8.89%', '2.2%'))).toEqual([expect.stringContaining('年初预算（41.00万元 + 4.00万元 = 45万元）')]);
+  });
+
+  test('a part whose change names no base goes with the total change against last year', () => {
+    const t = '“三公”经费比上年减少3.00万元，较年初预算减少1.00万元。其中：公务接待费减少2.00万元，公务用车运行维护费减少1.00万元。';
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('比上年减少3.00', '比上年减少4.00')).map((x) => x.rule)).toEqual(['text.change-sum']);
+  });
+});
+
+describe('zero changes of the parts (持平, 无增减), however they are said', () => {
+  const text = [
+    '“三公”经费预算增减变化的主要原因是：2021年“三公”经费预算合计20.00万元，比上年预算数减少2.00万元。其中：',
+    '因公出国（境）费预算0万元，与上年预算数持平，无增减变化。',
+    '公务用车运行维护费预算8.00万元；与上年预算数持平，原因：加强公务用车管理。',
+    '公务接待费预算12.00万元，比上年预算数减少2.00万元，原因：厉行节约。',
+  ].join('\n');
+  test.each([
+    ['持平，无增减变化 as one statement; 持平 in the sentence after the amount; a total the reason opens with', text],
+    ['in traditional characters', text.replace(/无增减变化/g, '無增減變化').replace(/与上年预算数/g, '與上年預算數')],
+    ['无变化 / 相同', text.replace('与上年预算数持平，无增减变化', '较上年预算数无变化').replace('与上年预算数持平，原因', '与上年预算数相同，原因')],
+  ])('%s', (_n, t) => {
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('比上年预算数减少2.00万元。其中', '比上年预算数减少3.00万元。其中')).map((f) => f.rule)).toEqual(['text.change-sum']);
+  });
+});
+
+describe('a part was no more than its whole a year before either', () => {
+  const byChanges = [
+    '基本支出较上年增20.00万元，增幅20.00%。主要变动原因如下：',
+    '1.工资福利支出较上年增15.00万元，增幅18.75%。',
+    '2.商品和服务支出较上年增5.00万元，增幅25.00%。',
+  ].join('\n');
+  test('changes with their rates, no amounts: the priors they imply (80 + 20) within the total’s (100)', () => {
+    expect(errors(byChanges)).toEqual([]);
+    // A smaller rate of the total implies a larger prior: room for both parts.
+    expect(errors(byChanges.replace('增幅20.00%', '增幅12.00%'))).toEqual([]);
+  });
+  test('one part alone beyond the whole: on that part, naming both', () => {
+    const f = errors(byChanges.replace('增幅25.00%', '增幅0.25%'));
+    expect(f).toHaveLength(1);
+    expect(f[0].sentence).toContain('增幅0.25%');
+    expect(f[0].message).toMatch(/推得上年约 2000万元，大于“基本支出”增20.00万元、增20.00%推得上年约 100万元/);
+  });
+  test("several parts beyond it: on the total's rate", () => {
+    const f = errors(byChanges.replace('增幅20.00%', '增幅40.00%').replace('增5.00万元，增幅25.00%', '增5.00万元，增幅6.25%'));
+    expect(f).toHaveLength(1);
+    expect(f[0].sentence).toContain('增幅40.00%');
+  });
+  test('amounts with their rates after 其中, a list that need not be complete', () => {
+    const t = '项目支出60.00万元，比上年增长20.00%，其中：业务经费30.00万元，比上年增长50.00%；信息化经费10.00万元，比上年下降50.00%。';
+    expect(errors(t)).toEqual([]);
+    // The parts' priors fit within the total's; with 业务经费 falling instead, its prior alone grows past what is left.
+    expect(errors(t.replace('增长50.00%', '下降5.00%')).map((f) => f.rule)).toEqual(['text.rate']);
+  });
+});
+
+describe('a fall of more than 100%', () => {
+  test.each([
+    ['减幅', '项目支出预算较上年减5万元，减幅200%。'],
+    ['下降', '公务接待费比上年下降120.5%。'],
+    ['降幅为', '“三公”经费较上年减少3.00万元，降幅为150%。'],
+  ])('%s: an error, whatever else is stated', (_n, t) => {
+    expect(errors(t).map((f) => f.rule)).toContain('text.rate');
+  });
+  test('a fall of 100% (to nothing) and a rise of more than 100%: nothing', () => {
+    expect(errors('项目支出预算较上年减5万元，减幅100%。公务用车购置费较上年增长356.96%。')).toEqual([]);
+  });
+});
+
+describe('the rate between two amounts of one item, both stated (per-项 paragraphs of Shanghai budget texts)', () => {
+  test.each([
+    ['the earlier year first, then the later', '2026年，该项目预算77.99万元，2027年预算91.97万元，增加17.93%。', '17.93%', '17.66%'],
+    ['上年 then 本年, a fall', '上年预算1690.69万元，本年预算1434.89万元，减少15.13%。', '15.13%', '1.10%'],
+    ['本年, then 比上年 with its figure', '本年预算1434.89万元，比上年预算1690.69万元减少15.13%。', '15.13%', '15.31%'],
+    ['in the sentence after', '该项目2027年预算数为91.97万元。比2026年预算数77.99万元增加17.93%，主要原因是新增设备维护。', '17.93%', '19.73%'],
+    ['the base in brackets', '2027年预算91.97万元，较2026年预算（77.99万元）增长17.93%。', '17.93%', '17.66%'],
+    ['the year each is for in a clause of its own', '2025年，公用经费为40.00万元；2026年，公用经费为50.00万元，增长25.00%。', '25.00%', '20.00%'],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f.map((x) => x.rule)).toEqual(['text.rate']);
+    expect(f[0].message).toContain(`≈ ${right.replace(/0+%$|\.0+%$|%$/, '')}`);
+  });
+
+  test('a rate that goes the other way', () => {
+    expect(errors('上年预算1690.69万元，本年预算1434.89万元，增加15.13%。').map((x) => x.rule)).toEqual(['text.direction']);
+  });
+
+  test('not the rate of these two: an average over years, a third amount, other items, no year to tell the base, 上年结转', () => {
+    expect(errors('2021年收入1000万元，2022年收入1200万元，2023年收入1500万元，年均增长22.47%。')).toEqual([]);
+    expect(errors('2022年收入1200万元，2023年收入1500万元，年均增长3.00%。')).toEqual([]);
+    expect(errors('2026年收入预算100万元，2025年支出预算90万元，增长5.00%。')).toEqual([]);
+    expect(errors('基本支出预算80.00万元，项目支出预算20.00万元，增长5.00%。')).toEqual([]);
+    // 上年结转 is this year's money brought forward, not last year's figure.
+    expect(errors('上年结转20.00万元，本年收入100.00万元，增长10.00%。')).toEqual([]);
+  });
+});
+
+describe('one measure stated twice as figures no rounding can make one', () => {
+  const repeats = (t: string) => checkText(t).filter((f) => f.rule === 'text.repeat');
+  test.each([
+    [
+      '收入预算 in the overview and in its own section',
+      '2022年收入预算208.8万元，支出预算208.8万元。\n二、收入预算情况\n2022年收入预算201.50万元。',
+      '201.50万元',
+    ],
+    [
+      'a 三公 item in the list and in its own paragraph',
+      '“三公”经费预算5.00万元，其中：公务接待费2.00万元，公务用车运行维护费3.00万元。\n（三）公务接待费预算2.50万元，主要用于…。',
+      '2.50万元',
+    ],
+    ['a change of 基本支出 said twice', '基本支出比上年减少70.893万元，主要是人员减少。\n（一）基本支出较上年减少70.99万元。', '70.99万元'],
+  ])('%s: a warning on the second, naming the first', (_n, t, second) => {
+    const f = repeats(t);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe('warning');
+    expect(f[0].stated).toBe(second);
+    expect(errors(t)).toEqual([]);
+  });
+
+  test.each([
+    ['the same within rounding', '基本支出比上年减少70.893万元。\n（一）基本支出较上年减少70.89万元。支出预算208.8万元。支出预算合计208.80万元。'],
+    ['other years', '2021年收入预算200.00万元。\n2022年收入预算208.80万元。'],
+    ['other stages', '“三公”经费预算10.00万元。“三公”经费决算8.00万元。'],
+    ['another fund', '一般公共预算财政拨款基本支出100.00万元。基本支出120.00万元。'],
+    ['another scope', '全区支出合计49.10亿元。区本级支出48.54亿元。'],
+    ['a 公用经费 款 beside the 三公 item', '“三公”经费中公务用车运行维护费5.83万元。公用经费主要包括：公务用车运行维护费3.83万元，办公费1.00万元。'],
+    ['the year before', '收入预算208.80万元。上年收入预算190.00万元。'],
+    ['a bracketed detail after a figure written without 元', '公务接待费支出0.40万元。其中：国内公务接待支出0.40万（含外宾接待支出0万元）。'],
+  ])('%s: nothing', (_n, t) => {
+    expect(repeats(t)).toEqual([]);
+  });
+});
+
+describe('where a list ends and whose a change is (Shanghai texts)', () => {
+  test('an unnumbered line that opens a list of its own is the next statement, not a part', () => {
+    const t =
+      '2026年收入预算100.00万元，其中：财政拨款收入100.00万元；事业收入0万元；其他收入0万元。\n支出预算100.00万元，其中：基本支出60.00万元，项目支出40.00万元。';
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('项目支出40.00', '项目支出50.00'))).toEqual([expect.stringMatching(/= 110(\.00)?万元/)]);
+    expect(messages(t.replace('其他收入0万元', '其他收入10.00万元'))).toEqual([expect.stringContaining('= 110万元')]);
+  });
+
+  test("a numbered item's own 其中 after a sentence of reasons stays the item's", () => {
+    const t = [
+      '2026年“三公”经费预算数为12.00万元，与2025年预算持平。其中：',
+      '（一）因公出国（境）费0万元，与2025年预算持平，主要原因是此项经费由区统筹安排。',
+      '（二）公务用车购置及运行费9.00万元，与2025年预算持平，主要原因是厉行节约。其中：公务用车购置费0万元，与2025年预算持平；公务用车运行费9.00万元，与2025年预算持平。',
+      '（三）公务接待费3.00万元。与2025年预算持平，主要原因是厉行节约。',
+    ].join('\n');
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('公务接待费3.00', '公务接待费4.00'))).toEqual([expect.stringContaining('= 13万元')]);
+  });
+
+  test("a change of the 三公 total stated in a later paragraph is the total's, not an item's with like words", () => {
+    const t = [
+      '“三公”经费财政拨款支出年初预算为12.00万元，支出决算为4.00万元，其中：因公出国（境）费决算为0万元；公务用车购置及运行维护费支出决算为3.00万元；公务接待费支出决算为1.00万元。',
+      '2025年度“三公”经费财政拨款支出决算数比2024年度减少15.50万元，下降79.49%，其中：因公出国（境）费支出决算与2024年持平；公务用车购置及运行维护费支出决算减少16.50万元，下降84.62%；公务接待费支出决算增加1.00万元，增长100%。',
+    ].join('\n');
+    expect(errors(t)).toEqual([]);
+    expect(messages(t.replace('下降79.49%', '下降75.49%'))).toEqual([expect.stringContaining('4.00万元 + 15.50万元')]);
+    expect(messages(t.replace('下降84.62%', '下降80.62%'))).toEqual([expect.stringContaining('3.00万元 + 16.50万元')]);
+  });
+});
