@@ -15,7 +15,8 @@ import { STYLES } from './fixtures/text/styles';
 
 interface Passage {
   file: string;
-  holdout: boolean;
+  /** The folder: '.' developed on, 'holdout' kept aside while claims.ts was written, 'holdout2' gathered after it. */
+  set: string;
   province: string;
   text: string;
   relations: { kind: string; statement: string; holds: boolean }[];
@@ -23,13 +24,13 @@ interface Passage {
 }
 
 const dir = path.join(__dirname, 'corpus', 'passages');
-const load = (sub: string, holdout: boolean): Passage[] =>
+const load = (sub: string): Passage[] =>
   fs
     .readdirSync(path.join(dir, sub))
     .filter((f) => f.endsWith('.json') && f !== 'undecidable.json')
     .sort()
-    .map((f) => ({ ...JSON.parse(fs.readFileSync(path.join(dir, sub, f), 'utf8')), file: path.join(sub, f), holdout }));
-const passages = [...load('.', false), ...load('holdout', true)];
+    .map((f) => ({ ...JSON.parse(fs.readFileSync(path.join(dir, sub, f), 'utf8')), file: path.join(sub, f), set: sub }));
+const passages = [...load('.'), ...load('holdout'), ...load('holdout2')];
 const undecidable: { file: string; quote: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'undecidable.json'), 'utf8'));
 
 const errorsOf = (t: string) => checkText(t).filter((f) => f.severity === 'error');
@@ -60,10 +61,11 @@ const lines: string[] = [];
 afterAll(() => console.log(lines.join('\n')));
 
 describe.each([
-  ['开发', false],
-  ['留出', true],
-] as const)('%s语料', (name, holdout) => {
-  const set = passages.filter((p) => p.holdout === holdout);
+  ['开发', '.'],
+  ['留出', 'holdout'],
+  ['第二批留出', 'holdout2'],
+] as const)('%s语料', (name, sub) => {
+  const set = passages.filter((p) => p.set === sub);
 
   test('no false error, as published and in every paste style', () => {
     const falses: string[] = [];
@@ -87,7 +89,7 @@ describe.each([
       }
     const all = set.reduce((n, p) => n + p.errors.length, 0);
     const unexpected = missed.filter((m) => !KNOWN_MISSES.some((k) => m.startsWith(k.file) && m.endsWith(k.quote)));
-    const known = KNOWN_MISSES.filter((k) => k.file.startsWith('holdout') === holdout);
+    const known = KNOWN_MISSES.filter((k) => path.dirname(k.file) === sub);
     lines.push(
       `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${decidable - known.length} 处，漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
     );
