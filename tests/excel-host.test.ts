@@ -117,6 +117,28 @@ test('a comment the user wrote is never changed or deleted (3 syncs when comment
   expect(book.comments).toEqual([{ sheet: '3支出总表', cell, content: '财务科：此数待核' }]);
 });
 
+test('清除标记 with marks on a protected sheet: the other cells get their fills back and lose their notes; the protected ones stay, named', async () => {
+  const { book, excel, host } = setup();
+  const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
+  await host.applyMarks(marks);
+  const locked = book.sheets.find((s) => s.name === '5一般公共预算支出表')!;
+  locked.protected = true;
+  const left = marks.filter((m) => m.sheet === locked.name);
+  expect(left.length).toBeGreaterThan(0);
+  excel.reset();
+  await expect(host.clearMarks()).rejects.toThrow(new RegExp(`有 ${left.length} 个标记所在的工作表受保护`));
+  expect(excel.syncs()).toEqual([3]);
+  expect(book.comments.map((c) => `${c.sheet}!${c.cell}`)).toEqual(left.map((m) => `${m.sheet}!${m.cell}`));
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill)).length).toBe(left.length);
+  expect(JSON.parse(book.settings.get('budgetCheck.marks')!)).toEqual(left.map((m) => ({ sheet: m.sheet, cell: m.cell, fill: null, comment: true })));
+  // Unprotected: the next 清除标记 restores the rest.
+  locked.protected = false;
+  expect(await host.clearMarks()).toBe(left.length);
+  expect(book.comments).toEqual([]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
+  expect(book.settings.size).toBe(0);
+});
+
 test('marking again after a fix restores the cells that are no longer marked', async () => {
   const { book, host, at } = setup();
   await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));

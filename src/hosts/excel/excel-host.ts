@@ -8,7 +8,8 @@
  *   A block refused for its size (RequestPayloadSizeLimitExceeded) is halved and read again with new proxies:
  *   Office.js invalidates the objects of a failed batch (InvalidObjectPath if they are used again).
  * Marks cost 2 syncs (read current formats and notes, then write), plus 1 only when the workbook already has
- * comments (to learn which cells they are on, so a comment the user wrote is never touched); clearing costs 2.
+ * comments (to learn which cells they are on, so a comment the user wrote is never touched); clearing costs 2, plus
+ * that 1 when marks stay on a protected sheet.
  * The previous fill of every marked cell is saved in the workbook's settings, so 清除标记 restores it
  * exactly, even after the workbook was closed and reopened.
  * Live checking listens to WorksheetCollection.onChanged (ExcelApi 1.7) and reads only the changed ranges, in one
@@ -57,6 +58,12 @@ interface NoteWriter {
 }
 
 const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+const fromKey = (key: string) => {
+  const [sheet, cell] = key.split('\u0000');
+  return { sheet, cell };
+};
+/** Whether a comment is one of our notes (a comment the user wrote, or edited, does not start with the prefix). */
+const ours = (c: Excel.Comment | undefined) => !!c && c.content.startsWith(NOTE_PREFIX);
 /** A cell's address for the comment API: the sheet quoted, quotes doubled. */
 const commentAddress = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
 
@@ -298,6 +305,27 @@ export class ExcelHost implements InteractiveHost {
     if (plan.store) this.store(ctx, plan.record);
   }
 
+  /** Which cell each loaded comment is on (1 sync): the comments by sheet and cell. */
+  private async locate(ctx: Excel.RequestContext, comments: Excel.CommentCollection): Promise<Map<string, Excel.Comment>> {
+    const locations = comments.items.map((c) => {
+      const loc = c.getLocation();
+      loc.load('address');
+      return loc;
+    });
+    await ctx.sync();
+    const at = new Map<string, Excel.Comment>();
+    locations.forEach((loc, i) => {
+      const addr = loc.address;
+      const bang = addr.lastIndexOf('!');
+      const sheet = addr
+        .slice(0, bang)
+        .replace(/^'(.*)'$/, '$1')
+        .replace(/''/g, "'");
+      at.set(keyOf(sheet, addr.slice(bang + 1).replace(/\$/g, '')), comments.items[i]);
+    });
+    return at;
+  }
+
   async applyMarks(marks: CellMark[]): Promise<MarkResult> {
     const canComment = this.supports('ExcelApi', '1.10');
     const canPattern = this.supports('ExcelApi', '1.9');
@@ -324,25 +352,7 @@ export class ExcelHost implements InteractiveHost {
       if (canReadOnly && wb.readOnly)
         return { marked: 0, skipped: [{ sheet: '（整个工作簿）', reason: '工作簿以只读方式打开，无法标记：请另存一份或以编辑方式打开后再试' }] };
       // Cells that already carry a comment: ours (prefix) are updated, the user's are left alone.
-      const commentAt = new Map<string, Excel.Comment>();
-      if (existing && existing.items.length) {
-        const locations = existing.items.map((c) => {
-          const loc = c.getLocation();
-          loc.load('address');
-          return loc;
-        });
-        await ctx.sync();
-        locations.forEach((loc, i) => {
-          const addr = loc.address;
-          const bang = addr.lastIndexOf('!');
-          const sheet = addr
-            .slice(0, bang)
-            .replace(/^'(.*)'$/, '$1')
-            .replace(/''/g, "'");
-          commentAt.set(keyOf(sheet, addr.slice(bang + 1).replace(/\$/g, '')), existing.items[i]);
-        });
-      }
-      const ours = (c: Excel.Comment | undefined) => !!c && c.content.startsWith(NOTE_PREFIX);
+      const commentAt = existing && existing.items.length ? await this.locate(ctx, existing) : new Map<string, Excel.Comment>();
       const saved = stored();
       const plan = (notes: boolean) =>
         this.ledger.mark(marks, {
@@ -397,11 +407,16 @@ export class ExcelHost implements InteractiveHost {
       const comments = canComment ? ctx.workbook.comments : undefined;
       comments?.load('items/content');
       await ctx.sync();
-      const plan = this.ledger.clear({ stored: stored(), access: this.access(sheets) });
-      // Our notes go together once no mark is left: the comments that start with the prefix (the user's are never
-      // touched), found without reading where each comment is.
+      const access = this.access(sheets);
+      const plan = this.ledger.clear({ stored: stored(), access });
+      // Our notes go from every sheet that can be changed (a comment the user wrote is never touched). With no mark
+      // left they are the comments that start with the prefix; with marks left on a protected sheet, where each
+      // comment is tells which ones stay (1 more sync).
+      let mine = (comments?.items ?? []).filter(ours);
+      if (plan.record.length && mine.length)
+        mine = [...(await this.locate(ctx, comments!))].filter(([key, c]) => ours(c) && access(fromKey(key).sheet) === 'ok').map(([, c]) => c);
       this.carryOut(ctx, plan, { remove: () => undefined, write: () => undefined });
-      if (!plan.record.length) for (const c of comments?.items ?? []) if (c.content.startsWith(NOTE_PREFIX)) c.delete();
+      for (const c of mine) c.delete();
       await ctx.sync();
       this.ledger.done(plan);
       if (plan.record.length)
