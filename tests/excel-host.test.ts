@@ -72,7 +72,7 @@ test('over 512 merged areas: Excel refuses the request; the host reads again wit
   expect(wb.sheets[0].rows[1099][1]).toEqual({ value: 1099 });
 });
 
-test('marks: 2 syncs; errors red, the first suspect its own colour, notes added; 清除标记 restores exactly', async () => {
+test('marks: 2 syncs; errors red, the first suspect its own colour, notes added; 清除标记 (3 syncs) restores exactly', async () => {
   const { book, excel, host, cell } = setup();
   const sheet = book.sheets.find((s) => s.name === '3支出总表')!;
   // The user had a green fill and an own comment on a cell that will be marked.
@@ -93,9 +93,10 @@ test('marks: 2 syncs; errors red, the first suspect its own colour, notes added;
   expect(book.comments.find((x) => x.cell === cell)!.content).toMatch(/最可能填错：建议值 691\.02/);
   expect(book.settings.size).toBe(1);
 
+  // 清除标记 reads what the marked cells show and where the comments are before it writes: 3 syncs, however many cells.
   excel.reset();
   expect(await host.clearMarks()).toBe(marks.length);
-  expect(excel.syncs()).toEqual([2]);
+  expect(excel.syncs()).toEqual([3]);
   expect(sheet.cells.get(`${row},${col}`)!.fill).toBe('#00FF00');
   expect(sheet.cells.get(`${r},${c}`)!.fill).toBeNull();
   expect(book.comments).toEqual([]);
@@ -137,6 +138,45 @@ test('清除标记 with marks on a protected sheet: the other cells get their fi
   expect(book.comments).toEqual([]);
   expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
   expect(book.settings.size).toBe(0);
+});
+
+test('清除标记 leaves a fill the user chose and a note the user edited while the cell was marked; 3 syncs however many cells', async () => {
+  const { book, excel, host, at, cell } = setup();
+  const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
+  await host.applyMarks(marks);
+  const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+  const recoloured = sheet.cells.get(`${at.row},${at.col}`)!;
+  recoloured.fill = '#0000FF'; // over the suspect mark
+  const edited = book.comments.find((c) => c.sheet === at.sheet && c.cell !== cell)!;
+  edited.content = '已核：此数无误'; // the user rewrote our note
+  excel.reset();
+  expect(await host.clearMarks()).toBe(marks.length);
+  expect(excel.syncs()).toEqual([3]);
+  expect(recoloured.fill).toBe('#0000FF');
+  expect(book.comments).toEqual([edited]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([recoloured]);
+  expect(book.settings.size).toBe(0);
+  // A hundred times as many marks: the same 3 syncs.
+  const many = Array.from({ length: 400 }, (_, i) => ({ sheet: at.sheet, cell: a1(100 + i, 10), kind: 'warning' as const, note: `${NOTE_PREFIX}测试` }));
+  await host.applyMarks(many);
+  excel.reset();
+  expect(await host.clearMarks()).toBe(many.length);
+  expect(excel.syncs()).toEqual([3]);
+  expect(book.comments).toEqual([edited]);
+});
+
+test('校验 again after a fix: a cell the user recoloured while it was marked keeps its colour', async () => {
+  const { book, host, at } = setup();
+  await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
+  const target = book.sheets.find((s) => s.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!;
+  target.fill = '#0000FF';
+  target.value = 691.02; // and fixes the figure
+  const rep = validateWorkbook(await host.readWorkbook());
+  expect(rep.counts.error).toBe(0);
+  await host.applyMarks(marksFromReport(rep));
+  expect(target.fill).toBe('#0000FF');
+  expect(book.comments).toEqual([]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([target]);
 });
 
 test('marking again after a fix restores the cells that are no longer marked', async () => {
@@ -289,6 +329,43 @@ describe('live checking in Excel (issue 18)', () => {
     // 清除标记 restores the user's own green.
     await host.clearMarks();
     expect(book.sheets.find((x) => x.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!.fill).toBe('#00B050');
+  });
+
+  test('the figure put back: a cell recoloured while marked keeps its colour, a note the user edited stays (found first: 3 syncs)', async () => {
+    const { excel, host, book, at, live, changes, cell } = await liveSetup();
+    excel.userEdit(at.sheet, cell, [[619.02]], '#,##0.00');
+    await settle();
+    const u = live.apply(editsOf(changes[0]));
+    await host.updateMarks!(u.marks.set, u.marks.clear);
+    const target = book.sheets.find((x) => x.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!;
+    target.fill = '#0000FF';
+    const edited = book.comments.find((c) => c.sheet === at.sheet && c.cell !== cell)!;
+    edited.content = '已核：此数无误';
+    excel.userEdit(at.sheet, cell, [[691.02]], '#,##0.00');
+    await settle();
+    const back = live.apply(editsOf(changes[1]));
+    expect(back.marks.clear.length).toBe(u.marks.set.length);
+    excel.reset();
+    await host.updateMarks!(back.marks.set, back.marks.clear);
+    expect(excel.syncs()).toEqual([3]);
+    expect(target.fill).toBe('#0000FF');
+    expect(book.comments).toEqual([edited]);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([target]);
+  });
+
+  test('a live update giving back cells on a sheet deleted meanwhile gives back the others', async () => {
+    const { host, book, at } = await liveSetup();
+    const gone = '5一般公共预算支出表';
+    const marks = [at.sheet, gone].map((sheet) => ({ sheet, cell: 'E26', kind: 'error' as const, note: `${NOTE_PREFIX}测试` }));
+    await host.updateMarks!(marks, []);
+    book.sheets = book.sheets.filter((s) => s.name !== gone);
+    book.comments = book.comments.filter((c) => c.sheet !== gone);
+    await host.updateMarks!(
+      [],
+      marks.map(({ sheet, cell }) => ({ sheet, cell })),
+    );
+    expect(book.sheets.find((s) => s.name === at.sheet)!.cells.get(`25,4`)!.fill).toBeNull();
+    expect(book.comments).toEqual([]);
   });
 
   test('inserting a row asks for a new detection; a paste larger than a live read asks for the whole workbook', async () => {
