@@ -252,6 +252,27 @@ test('a legacy note on a marked cell refuses the comment: the colours are still 
   expect(sheet.cells.get(`${at.row},${at.col}`)!.fill).toBeNull();
 });
 
+test('after a legacy note refuses a comment, the retry still removes our notes from cells no longer marked and updates the others', async () => {
+  const { book, host, at } = setup(false);
+  const note = (cell: string, text: string, kind: 'error' | 'warning' = 'error') => ({ sheet: at.sheet, cell, kind, note: `${NOTE_PREFIX}${text}` });
+  await host.applyMarks([note('E25', '第一次'), note('D26', '第一次'), note('F26', '第一次')]);
+  expect(book.comments).toHaveLength(3);
+  book.notes = [{ sheet: at.sheet, cell: 'C26' }]; // a legacy note on a cell marked next, ahead of E25 in the plan
+  const res = await host.applyMarks([note('C26', '新的'), note('E25', '第二次', 'warning'), note('F26', '第一次')]);
+  expect(res).toEqual({ marked: 3, skipped: [{ sheet: '（批注）', reason: expect.stringMatching(/旧式批注/) }] });
+  expect(book.comments.map((c) => [c.cell, c.content])).toEqual([
+    ['E25', `${NOTE_PREFIX}第二次`],
+    ['F26', `${NOTE_PREFIX}第一次`],
+  ]);
+  const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+  const fill = (cell: string) => sheet.cells.get(`${Number(cell.slice(1)) - 1},${cell.charCodeAt(0) - 65}`)?.fill ?? null;
+  expect([fill('C26'), fill('E25'), fill('D26')]).toEqual([MARK_COLORS.error, MARK_COLORS.warning, null]);
+  // The record knows which notes are ours: 清除标记 removes them all.
+  await host.clearMarks();
+  expect(book.comments).toEqual([]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
+});
+
 test('the fake Excel has the shapes of @types/office-js for every member the host uses', async () => {
   const { EXCEL_METHODS } = require('./fakes/excel-contract');
   const { excel } = setup(false);
@@ -351,6 +372,21 @@ describe('live checking in Excel (issue 18)', () => {
     expect(target.fill).toBe('#0000FF');
     expect(book.comments).toEqual([edited]);
     expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([target]);
+  });
+
+  test('a note of ours the user deleted does not keep the others: the retry reads the comments again and removes the rest', async () => {
+    const { host, book, at } = await liveSetup();
+    const marks = ['D26', 'E25', 'F26'].map((cell) => ({ sheet: at.sheet, cell, kind: 'error' as const, note: `${NOTE_PREFIX}测试` }));
+    await host.updateMarks!(marks, []);
+    expect(book.comments).toHaveLength(3);
+    book.comments = book.comments.filter((c) => c.cell !== 'D26'); // deleted by the user; the record says ours
+    const res = await host.updateMarks!(
+      [],
+      marks.map(({ sheet, cell }) => ({ sheet, cell })),
+    );
+    expect(res.marked).toBe(0);
+    expect(book.comments).toEqual([]);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
   });
 
   test('a live update giving back cells on a sheet deleted meanwhile gives back the others', async () => {

@@ -369,6 +369,20 @@ export class ExcelHost implements InteractiveHost {
     };
   }
 
+  /**
+   * Where the comments are now (1 or 2 syncs), read again after a request that a refused comment failed: the writes
+   * queued before the refused one were done, so some of our notes may be gone and some added already.
+   */
+  private async commentsNow(ctx: Excel.RequestContext): Promise<CommentsAt> {
+    const comments = ctx.workbook.comments;
+    comments.load('items/content');
+    await ctx.sync();
+    if (!comments.items.length) return new Map();
+    const located = this.queueLocations(comments);
+    await ctx.sync();
+    return located();
+  }
+
   async applyMarks(marks: CellMark[]): Promise<MarkResult> {
     const canComment = this.supports('ExcelApi', '1.10');
     const canPattern = this.supports('ExcelApi', '1.9');
@@ -399,19 +413,18 @@ export class ExcelHost implements InteractiveHost {
       const located = existing?.items.length ? this.queueLocations(existing) : undefined;
       if (toRead.length || located) await ctx.sync();
       const commentAt = canComment ? (located?.() ?? new Map()) : undefined;
-      const plan = (notes: NoteWrites) =>
+      const plan = (notes: NoteWrites, at = commentAt) =>
         this.ledger.mark(marks, {
           stored: saved,
           access,
           fillNow: (m) => fills(m),
-          noteNow: commentAt && ((m) => noteAt(commentAt, m)),
-          recordedNow: (p) => ({ fill: recorded(p), note: commentAt && noteAt(commentAt, p) }),
+          noteNow: at && ((m) => noteAt(at, m)),
+          recordedNow: (p) => ({ fill: recorded(p), note: at && noteAt(at, p) }),
           notes,
         });
-      const writer = this.writerAt(wb, commentAt);
       // Last sync: restore cells marked last time that are not marked now, then fill and annotate.
       let done = plan(canComment ? 'all' : 'none');
-      this.carryOut(ctx, done, writer);
+      this.carryOut(ctx, done, this.writerAt(wb, commentAt));
       const skipped = done.blocked.map((sheet) => ({
         sheet,
         reason: `工作表“${sheet}”受保护，无法标记：请在“审阅→撤消工作表保护”后重试（校验结果仍列在任务窗格中）`,
@@ -421,11 +434,15 @@ export class ExcelHost implements InteractiveHost {
       } catch (e) {
         if (!canComment) throw e;
         // A cell with a legacy note (旧式批注) refuses a threaded comment, and one refusal fails the whole request:
-        // mark the colours without comments rather than not at all (the pane lists every finding anyway).
-        done = plan('none');
-        this.carryOut(ctx, done, writer);
+        // mark the colours with no new note rather than not at all (the pane lists every finding anyway).
+        const now = await this.commentsNow(ctx);
+        done = plan('no-new', now);
+        this.carryOut(ctx, done, this.writerAt(wb, now));
         await ctx.sync();
-        skipped.push({ sheet: '（批注）', reason: '有的单元格已有 Excel 备注（旧式批注），无法再添加说明批注：已只用颜色标记，说明请看任务窗格中的列表' });
+        skipped.push({
+          sheet: '（批注）',
+          reason: '有的单元格已有 Excel 备注（旧式批注），无法再添加说明批注：这些单元格只用颜色标记，说明请看任务窗格中的列表',
+        });
       }
       this.ledger.done(done);
       return { marked: done.marked, skipped };
@@ -554,7 +571,8 @@ export class ExcelHost implements InteractiveHost {
    * text, then the writes. Where every comment in the workbook is ours, a note on a cell this update touches can only
    * be ours and the record tells which cells have one: notes are changed by cell (CommentCollection.getItemByCell,
    * ExcelApi 1.10). Otherwise which cell each comment is on is read first (1 more sync), so a comment the user wrote
-   * or edited is never touched. A refused comment (a legacy note) falls back to colours only, as applyMarks does.
+   * or edited is never touched. A refused note (a legacy note takes no comment; a note the record says is ours was
+   * deleted) is handled as applyMarks does: the comments are read again and the plan carried out with no new note.
    */
   async updateMarks(set: CellMark[], clear: { sheet: string; cell: string }[]): Promise<MarkResult> {
     if (!set.length && !clear.length) return { marked: 0, skipped: [] };
@@ -593,13 +611,13 @@ export class ExcelHost implements InteractiveHost {
       const commentAt: CommentsAt | undefined = located ? located() : comments && !comments.items.length ? new Map() : undefined;
       const saved = stored();
       const access = this.access(sheets);
-      const plan = (notes: NoteWrites) =>
+      const plan = (notes: NoteWrites, at = commentAt) =>
         this.ledger.update(set, clear, {
           stored: saved,
           access,
           fillNow: (m) => fills(m),
-          noteNow: commentAt && ((m) => noteAt(commentAt, m)),
-          recordedNow: (p) => ({ fill: fills(p), note: commentAt && noteAt(commentAt, p) }),
+          noteNow: at && ((m) => noteAt(at, m)),
+          recordedNow: (p) => ({ fill: fills(p), note: at && noteAt(at, p) }),
           notes,
         });
       const writer: NoteWriter = commentAt
@@ -618,10 +636,11 @@ export class ExcelHost implements InteractiveHost {
         await ctx.sync();
       } catch (e) {
         if (!canComment) throw e;
-        done = plan('none');
-        this.carryOut(ctx, done, writer);
+        const now = await this.commentsNow(ctx);
+        done = plan('no-new', now);
+        this.carryOut(ctx, done, this.writerAt(wb, now));
         await ctx.sync();
-        skipped.push({ sheet: '（批注）', reason: '有的单元格已有批注或备注，实时标记只用了颜色' });
+        skipped.push({ sheet: '（批注）', reason: '有的单元格已有批注或备注，无法再添加说明批注：实时标记在这些单元格只用了颜色' });
       }
       this.ledger.done(done);
       return { marked: done.marked, skipped };
