@@ -105,6 +105,24 @@ test('校验 again after a fix: a cell the user recoloured while it was marked k
   expect(book.sheets.filter((s) => s.name !== STATE_SHEET).flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toEqual([target]);
 });
 
+test('清除标记 with marks on a protected sheet: the other cells get their fills back and lose their notes; the protected ones stay, named', async () => {
+  const { book, host } = setup();
+  const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
+  await host.applyMarks(marks);
+  const locked = book.sheets.find((s) => s.name === '5一般公共预算支出表')!;
+  locked.protected = true;
+  const left = marks.filter((m) => m.sheet === locked.name);
+  expect(left.length).toBeGreaterThan(0);
+  await expect(host.clearMarks()).rejects.toThrow(new RegExp(`有 ${left.length} 个标记所在的工作表受保护`));
+  const userSheets = () => book.sheets.filter((s) => s.name !== STATE_SHEET);
+  expect(userSheets().flatMap((s) => [...s.cells.values()].filter((c) => c.comment))).toHaveLength(left.length);
+  expect(userSheets().flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toHaveLength(left.length);
+  expect([...locked.cells.values()].filter((c) => c.comment)).toHaveLength(left.length);
+  locked.protected = false;
+  expect(await host.clearMarks()).toBe(left.length);
+  expect(userSheets().flatMap((s) => [...s.cells.values()].filter((c) => c.comment || c.color !== null))).toEqual([]);
+});
+
 test('protected sheet and read-only workbook', async () => {
   const { book, host, at } = setup();
   const rep = validateWorkbook(await host.readWorkbook());
