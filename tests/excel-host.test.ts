@@ -72,7 +72,7 @@ test('over 512 merged areas: Excel refuses the request; the host reads again wit
   expect(wb.sheets[0].rows[1099][1]).toEqual({ value: 1099 });
 });
 
-test('marks: 2 syncs; errors red, the first suspect its own colour, notes added; 清除标记 restores exactly', async () => {
+test('marks: 2 syncs; errors red, the first suspect its own colour, notes added; 清除标记 (3 syncs) restores exactly', async () => {
   const { book, excel, host, cell } = setup();
   const sheet = book.sheets.find((s) => s.name === '3支出总表')!;
   // The user had a green fill and an own comment on a cell that will be marked.
@@ -93,9 +93,10 @@ test('marks: 2 syncs; errors red, the first suspect its own colour, notes added;
   expect(book.comments.find((x) => x.cell === cell)!.content).toMatch(/最可能填错：建议值 691\.02/);
   expect(book.settings.size).toBe(1);
 
+  // 清除标记 reads what the marked cells show and where the comments are before it writes: 3 syncs, however many cells.
   excel.reset();
   expect(await host.clearMarks()).toBe(marks.length);
-  expect(excel.syncs()).toEqual([2]);
+  expect(excel.syncs()).toEqual([3]);
   expect(sheet.cells.get(`${row},${col}`)!.fill).toBe('#00FF00');
   expect(sheet.cells.get(`${r},${c}`)!.fill).toBeNull();
   expect(book.comments).toEqual([]);
@@ -115,6 +116,67 @@ test('a comment the user wrote is never changed or deleted (3 syncs when comment
   expect(book.comments.length).toBe(marks.length); // every other mark got its note
   await host.clearMarks();
   expect(book.comments).toEqual([{ sheet: '3支出总表', cell, content: '财务科：此数待核' }]);
+});
+
+test('清除标记 with marks on a protected sheet: the other cells get their fills back and lose their notes; the protected ones stay, named', async () => {
+  const { book, excel, host } = setup();
+  const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
+  await host.applyMarks(marks);
+  const locked = book.sheets.find((s) => s.name === '5一般公共预算支出表')!;
+  locked.protected = true;
+  const left = marks.filter((m) => m.sheet === locked.name);
+  expect(left.length).toBeGreaterThan(0);
+  excel.reset();
+  await expect(host.clearMarks()).rejects.toThrow(new RegExp(`有 ${left.length} 个标记所在的工作表受保护`));
+  expect(excel.syncs()).toEqual([3]);
+  expect(book.comments.map((c) => `${c.sheet}!${c.cell}`)).toEqual(left.map((m) => `${m.sheet}!${m.cell}`));
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill)).length).toBe(left.length);
+  expect(JSON.parse(book.settings.get('budgetCheck.marks')!)).toEqual(left.map((m) => ({ sheet: m.sheet, cell: m.cell, fill: null, comment: true })));
+  // Unprotected: the next 清除标记 restores the rest.
+  locked.protected = false;
+  expect(await host.clearMarks()).toBe(left.length);
+  expect(book.comments).toEqual([]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
+  expect(book.settings.size).toBe(0);
+});
+
+test('清除标记 leaves a fill the user chose and a note the user edited while the cell was marked; 3 syncs however many cells', async () => {
+  const { book, excel, host, at, cell } = setup();
+  const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
+  await host.applyMarks(marks);
+  const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+  const recoloured = sheet.cells.get(`${at.row},${at.col}`)!;
+  recoloured.fill = '#0000FF'; // over the suspect mark
+  const edited = book.comments.find((c) => c.sheet === at.sheet && c.cell !== cell)!;
+  edited.content = '已核：此数无误'; // the user rewrote our note
+  excel.reset();
+  expect(await host.clearMarks()).toBe(marks.length);
+  expect(excel.syncs()).toEqual([3]);
+  expect(recoloured.fill).toBe('#0000FF');
+  expect(book.comments).toEqual([edited]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([recoloured]);
+  expect(book.settings.size).toBe(0);
+  // A hundred times as many marks: the same 3 syncs.
+  const many = Array.from({ length: 400 }, (_, i) => ({ sheet: at.sheet, cell: a1(100 + i, 10), kind: 'warning' as const, note: `${NOTE_PREFIX}测试` }));
+  await host.applyMarks(many);
+  excel.reset();
+  expect(await host.clearMarks()).toBe(many.length);
+  expect(excel.syncs()).toEqual([3]);
+  expect(book.comments).toEqual([edited]);
+});
+
+test('校验 again after a fix: a cell the user recoloured while it was marked keeps its colour', async () => {
+  const { book, host, at } = setup();
+  await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
+  const target = book.sheets.find((s) => s.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!;
+  target.fill = '#0000FF';
+  target.value = 691.02; // and fixes the figure
+  const rep = validateWorkbook(await host.readWorkbook());
+  expect(rep.counts.error).toBe(0);
+  await host.applyMarks(marksFromReport(rep));
+  expect(target.fill).toBe('#0000FF');
+  expect(book.comments).toEqual([]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([target]);
 });
 
 test('marking again after a fix restores the cells that are no longer marked', async () => {
@@ -188,6 +250,27 @@ test('a legacy note on a marked cell refuses the comment: the colours are still 
   expect(sheet.cells.get(`${at.row},${at.col}`)!.fill).toBe(MARK_COLORS.suspect);
   expect(await host.clearMarks()).toBe(marks.length);
   expect(sheet.cells.get(`${at.row},${at.col}`)!.fill).toBeNull();
+});
+
+test('after a legacy note refuses a comment, the retry still removes our notes from cells no longer marked and updates the others', async () => {
+  const { book, host, at } = setup(false);
+  const note = (cell: string, text: string, kind: 'error' | 'warning' = 'error') => ({ sheet: at.sheet, cell, kind, note: `${NOTE_PREFIX}${text}` });
+  await host.applyMarks([note('E25', '第一次'), note('D26', '第一次'), note('F26', '第一次')]);
+  expect(book.comments).toHaveLength(3);
+  book.notes = [{ sheet: at.sheet, cell: 'C26' }]; // a legacy note on a cell marked next, ahead of E25 in the plan
+  const res = await host.applyMarks([note('C26', '新的'), note('E25', '第二次', 'warning'), note('F26', '第一次')]);
+  expect(res).toEqual({ marked: 3, skipped: [{ sheet: '（批注）', reason: expect.stringMatching(/旧式批注/) }] });
+  expect(book.comments.map((c) => [c.cell, c.content])).toEqual([
+    ['E25', `${NOTE_PREFIX}第二次`],
+    ['F26', `${NOTE_PREFIX}第一次`],
+  ]);
+  const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+  const fill = (cell: string) => sheet.cells.get(`${Number(cell.slice(1)) - 1},${cell.charCodeAt(0) - 65}`)?.fill ?? null;
+  expect([fill('C26'), fill('E25'), fill('D26')]).toEqual([MARK_COLORS.error, MARK_COLORS.warning, null]);
+  // The record knows which notes are ours: 清除标记 removes them all.
+  await host.clearMarks();
+  expect(book.comments).toEqual([]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
 });
 
 test('the fake Excel has the shapes of @types/office-js for every member the host uses', async () => {
@@ -267,6 +350,58 @@ describe('live checking in Excel (issue 18)', () => {
     // 清除标记 restores the user's own green.
     await host.clearMarks();
     expect(book.sheets.find((x) => x.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!.fill).toBe('#00B050');
+  });
+
+  test('the figure put back: a cell recoloured while marked keeps its colour, a note the user edited stays (found first: 3 syncs)', async () => {
+    const { excel, host, book, at, live, changes, cell } = await liveSetup();
+    excel.userEdit(at.sheet, cell, [[619.02]], '#,##0.00');
+    await settle();
+    const u = live.apply(editsOf(changes[0]));
+    await host.updateMarks!(u.marks.set, u.marks.clear);
+    const target = book.sheets.find((x) => x.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!;
+    target.fill = '#0000FF';
+    const edited = book.comments.find((c) => c.sheet === at.sheet && c.cell !== cell)!;
+    edited.content = '已核：此数无误';
+    excel.userEdit(at.sheet, cell, [[691.02]], '#,##0.00');
+    await settle();
+    const back = live.apply(editsOf(changes[1]));
+    expect(back.marks.clear.length).toBe(u.marks.set.length);
+    excel.reset();
+    await host.updateMarks!(back.marks.set, back.marks.clear);
+    expect(excel.syncs()).toEqual([3]);
+    expect(target.fill).toBe('#0000FF');
+    expect(book.comments).toEqual([edited]);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([target]);
+  });
+
+  test('a note of ours the user deleted does not keep the others: the retry reads the comments again and removes the rest', async () => {
+    const { host, book, at } = await liveSetup();
+    const marks = ['D26', 'E25', 'F26'].map((cell) => ({ sheet: at.sheet, cell, kind: 'error' as const, note: `${NOTE_PREFIX}测试` }));
+    await host.updateMarks!(marks, []);
+    expect(book.comments).toHaveLength(3);
+    book.comments = book.comments.filter((c) => c.cell !== 'D26'); // deleted by the user; the record says ours
+    const res = await host.updateMarks!(
+      [],
+      marks.map(({ sheet, cell }) => ({ sheet, cell })),
+    );
+    expect(res.marked).toBe(0);
+    expect(book.comments).toEqual([]);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((x) => x.fill))).toEqual([]);
+  });
+
+  test('a live update giving back cells on a sheet deleted meanwhile gives back the others', async () => {
+    const { host, book, at } = await liveSetup();
+    const gone = '5一般公共预算支出表';
+    const marks = [at.sheet, gone].map((sheet) => ({ sheet, cell: 'E26', kind: 'error' as const, note: `${NOTE_PREFIX}测试` }));
+    await host.updateMarks!(marks, []);
+    book.sheets = book.sheets.filter((s) => s.name !== gone);
+    book.comments = book.comments.filter((c) => c.sheet !== gone);
+    await host.updateMarks!(
+      [],
+      marks.map(({ sheet, cell }) => ({ sheet, cell })),
+    );
+    expect(book.sheets.find((s) => s.name === at.sheet)!.cells.get(`25,4`)!.fill).toBeNull();
+    expect(book.comments).toEqual([]);
   });
 
   test('inserting a row asks for a new detection; a paste larger than a live read asks for the whole workbook', async () => {

@@ -74,6 +74,55 @@ test("a user's own comment is never changed or removed", async () => {
   expect(target.comment).toBe('财务科：此数待核');
 });
 
+test('清除标记 leaves a fill the user chose and a note the user edited while the cell was marked', async () => {
+  const { book, host, at } = setup();
+  const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
+  await host.applyMarks(marks);
+  const sheet = book.sheets.find((s) => s.name === at.sheet)!;
+  const recoloured = sheet.cells.get(`${at.row},${at.col}`)!;
+  recoloured.color = 0xff0000; // over the suspect mark
+  const edited = sheet.cells.get(`${at.row - 1},${at.col}`)!; // E25, marked too
+  expect(edited.comment).toMatch(new RegExp(`^${NOTE_PREFIX}`));
+  edited.comment = '已核：此数无误';
+  expect(await host.clearMarks()).toBe(marks.length);
+  expect(recoloured.color).toBe(0xff0000);
+  expect(edited.comment).toBe('已核：此数无误');
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.comment))).toEqual([edited]);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toEqual([recoloured]);
+});
+
+test('校验 again after a fix: a cell the user recoloured while it was marked keeps its colour', async () => {
+  const { book, host, at } = setup();
+  await host.applyMarks(marksFromReport(validateWorkbook(await host.readWorkbook())));
+  const target = book.sheets.find((s) => s.name === at.sheet)!.cells.get(`${at.row},${at.col}`)!;
+  target.color = 0xff0000;
+  target.value = 691.02;
+  const rep = validateWorkbook(await host.readWorkbook());
+  expect(rep.counts.error).toBe(0);
+  await host.applyMarks(marksFromReport(rep));
+  expect(target.color).toBe(0xff0000);
+  expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.comment))).toEqual([]);
+  expect(book.sheets.filter((s) => s.name !== STATE_SHEET).flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toEqual([target]);
+});
+
+test('清除标记 with marks on a protected sheet: the other cells get their fills back and lose their notes; the protected ones stay, named', async () => {
+  const { book, host } = setup();
+  const marks = marksFromReport(validateWorkbook(await host.readWorkbook()));
+  await host.applyMarks(marks);
+  const locked = book.sheets.find((s) => s.name === '5一般公共预算支出表')!;
+  locked.protected = true;
+  const left = marks.filter((m) => m.sheet === locked.name);
+  expect(left.length).toBeGreaterThan(0);
+  await expect(host.clearMarks()).rejects.toThrow(new RegExp(`有 ${left.length} 个标记所在的工作表受保护`));
+  const userSheets = () => book.sheets.filter((s) => s.name !== STATE_SHEET);
+  expect(userSheets().flatMap((s) => [...s.cells.values()].filter((c) => c.comment))).toHaveLength(left.length);
+  expect(userSheets().flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toHaveLength(left.length);
+  expect([...locked.cells.values()].filter((c) => c.comment)).toHaveLength(left.length);
+  locked.protected = false;
+  expect(await host.clearMarks()).toBe(left.length);
+  expect(userSheets().flatMap((s) => [...s.cells.values()].filter((c) => c.comment || c.color !== null))).toEqual([]);
+});
+
 test('protected sheet and read-only workbook', async () => {
   const { book, host, at } = setup();
   const rep = validateWorkbook(await host.readWorkbook());
@@ -281,6 +330,26 @@ describe('live checking in WPS (issue 18)', () => {
     await host.updateMarks(back.marks.set, back.marks.clear);
     expect(fillOf(book, at.sheet, at.row, at.col)).toBeNull();
     expect(changes).toHaveLength(2);
+  });
+
+  test('the figure put back: a cell recoloured while marked keeps its colour, a note the user edited stays', async () => {
+    const { user, at, cell, changes, live, host, book, editsOf } = await liveSetup();
+    user.edit(at.sheet, cell, [[619.02]]);
+    await settle();
+    const u = live.apply(editsOf(changes[0]));
+    await host.updateMarks(u.marks.set, u.marks.clear);
+    const sheet = book.sheets.find((x) => x.name === at.sheet)!;
+    const target = sheet.cells.get(`${at.row},${at.col}`)!;
+    target.color = 0xff0000;
+    const edited = sheet.cells.get(`${at.row - 1},${at.col}`)!;
+    edited.comment = '已核：此数无误';
+    user.edit(at.sheet, cell, [[691.02]]);
+    await settle();
+    const back = live.apply(editsOf(changes[1]));
+    await host.updateMarks(back.marks.set, back.marks.clear);
+    expect(target.color).toBe(0xff0000);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.comment))).toEqual([edited]);
+    expect(book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.color !== null))).toEqual([target]);
   });
 
   test('an inserted row asks for a new detection; stopping removes the listeners and keeps the record in the workbook', async () => {

@@ -7,23 +7,26 @@
  *   for every cell, formulas only where there are formulas (Range.getSpecialCellsOrNullObject, ExcelApi 1.9).
  *   A block refused for its size (RequestPayloadSizeLimitExceeded) is halved and read again with new proxies:
  *   Office.js invalidates the objects of a failed batch (InvalidObjectPath if they are used again).
- * Marks cost 2 syncs (read current formats and notes, then write), plus 1 only when the workbook already has
- * comments (to learn which cells they are on, so a comment the user wrote is never touched); clearing costs 2.
- * The previous fill of every marked cell is saved in the workbook's settings, so 清除标记 restores it
- * exactly, even after the workbook was closed and reopened.
+ * Marks cost 2 syncs (read the marked cells' fills, the comments and the record, then write), plus 1 when there is
+ * more to read: which cell each comment is on (a comment the user wrote or edited is never touched) and what the cells
+ * marked before and not now show (a fill the user chose over a mark stays). Clearing costs 3 however many cells are
+ * marked (the record; what its cells show and where the comments are; the writes), 2 with no mark and no comment.
+ * The previous fill of every marked cell is saved in the workbook's settings, so 清除标记 restores it exactly
+ * (a cell the user recoloured while it was marked keeps that colour), even after the workbook was closed and reopened.
  * Live checking listens to WorksheetCollection.onChanged (ExcelApi 1.7) and reads only the changed ranges, in one
- * sync after a pause; a live update of the marks costs 2 syncs and does not write the settings unless a newly
- * marked cell had a fill of its own: writing settings clears Excel's undo list
- * (https://github.com/OfficeDev/office-js/issues/3141; "unsupported APIs" in https://learn.microsoft.com/office/
- * dev/add-ins/excel/excel-add-ins-undo-capabilities), so typing and then Ctrl+Z keeps working. Fill and comment
- * changes do not raise onChanged (a format change raises onFormatChanged, ExcelApi 1.9), so marks never loop.
+ * sync after a pause; a live update of the marks costs 2 syncs (3 when the workbook holds a comment that is not
+ * ours) and does not write the settings unless a newly marked cell had a fill of its own: writing settings clears
+ * Excel's undo list (https://github.com/OfficeDev/office-js/issues/3141; "unsupported APIs" in
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities), so typing and then Ctrl+Z
+ * keeps working. Fill and comment changes do not raise onChanged (a format change raises onFormatChanged, ExcelApi
+ * 1.9), so marks never loop.
  */
 import { DEFAULT_LIMITS, limitError } from '../file/limits';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/grid';
 import { a1, colName, parseRangeA1 } from '../../core/grid';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
 import { ChangeBatch, FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LiveChange, MarkResult, ReadProgress, tooManyToRead } from '../host';
-import { MarkLedger, MarkPlan, SavedMark, SheetAccess } from '../mark-ledger';
+import { MarkLedger, MarkPlan, NoteNow, NoteWrites, SavedMark, SheetAccess } from '../mark-ledger';
 import type { CellEdit } from '../../core/live';
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -50,13 +53,28 @@ const SETTING_KEY = 'budgetCheck.marks';
 /** A marked cell's own fill ('#RRGGBB', null: none) and whether its note is ours: the record kept in the settings. */
 type SavedCell = SavedMark<string>;
 
-/** How a plan's notes are written: with the comments loaded (a full marking) or found by cell (a live update). */
+/** How a plan's notes are written: on the comments found by cell address (CommentsAt), or by cell (a live update). */
 interface NoteWriter {
   remove(sheet: string, cell: string): void;
   write(m: CellMark, replace: boolean): void;
 }
 
+/** The comments of the workbook by sheet and cell, where the host read which cell each one is on. */
+type CommentsAt = Map<string, Excel.Comment>;
+
 const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+const fromKey = (key: string) => {
+  const [sheet, cell] = key.split('\u0000');
+  return { sheet, cell };
+};
+/** Whether a comment is one of our notes (a comment the user wrote, or edited, does not start with the prefix). */
+const ours = (c: Excel.Comment | undefined) => !!c && c.content.startsWith(NOTE_PREFIX);
+/** The note a cell has now, from the comments found by cell. */
+const noteAt = (at: CommentsAt, c: { sheet: string; cell: string }): NoteNow => {
+  const comment = at.get(keyOf(c.sheet, c.cell));
+  return !comment ? 'none' : ours(comment) ? 'ours' : 'user';
+};
+const MARK_FILLS = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
 /** A cell's address for the comment API: the sheet quoted, quotes doubled. */
 const commentAddress = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
 
@@ -85,7 +103,7 @@ export class ExcelHost implements InteractiveHost {
   /** Marks of this session when the workbook cannot store settings (ExcelApi < 1.4). */
   private memory: SavedCell[] = [];
   /** Decides what to mark and restore, and when the record is written; this host reads and writes the cells. */
-  private readonly ledger = new MarkLedger<string>();
+  private readonly ledger = new MarkLedger<string>({ isMarkFill: (fill) => MARK_FILLS.has(fill.toUpperCase()) });
   /** Pause after the last change before the changed ranges are read (a burst of typing or a paste is one read). */
   liveDelayMs = 300;
 
@@ -282,13 +300,15 @@ export class ExcelHost implements InteractiveHost {
     return (sheet) => state.get(sheet) ?? 'missing';
   }
 
-  /** Queues a plan's writes: own fills back and their notes removed, then the mark colours and notes, then the record. */
+  /** Queues a plan's writes: own fills back and our notes removed, then the mark colours and notes, then the record. */
   private carryOut(ctx: Excel.RequestContext, plan: MarkPlan<string>, notes: NoteWriter) {
     const sheets = ctx.workbook.worksheets;
     for (const r of plan.restore) {
-      const fill = sheets.getItem(r.sheet).getRange(r.cell).format.fill;
-      if (r.fill === null) fill.clear();
-      else fill.color = r.fill;
+      if (r.fill !== undefined) {
+        const fill = sheets.getItem(r.sheet).getRange(r.cell).format.fill;
+        if (r.fill === null) fill.clear();
+        else fill.color = r.fill;
+      }
       if (r.note) notes.remove(r.sheet, r.cell);
     }
     for (const p of plan.paint) {
@@ -298,22 +318,83 @@ export class ExcelHost implements InteractiveHost {
     if (plan.store) this.store(ctx, plan.record);
   }
 
+  /** Queues the load of each cell's fill; after the next sync, the fill a cell has (null: none, or not read). */
+  private queueFills(ctx: Excel.RequestContext, cells: { sheet: string; cell: string }[], canPattern: boolean) {
+    const sheets = ctx.workbook.worksheets;
+    const fills = new Map<string, Excel.RangeFill>();
+    for (const c of cells) {
+      const key = keyOf(c.sheet, c.cell);
+      if (fills.has(key)) continue;
+      const f = sheets.getItem(c.sheet).getRange(c.cell).format.fill;
+      f.load(canPattern ? 'color,pattern' : 'color');
+      fills.set(key, f);
+    }
+    return (c: { sheet: string; cell: string }): string | null => {
+      const f = fills.get(keyOf(c.sheet, c.cell));
+      return f ? fillOf(f, canPattern) : null;
+    };
+  }
+
+  /** Queues where each loaded comment is; after the next sync, the comments by sheet and cell. */
+  private queueLocations(comments: Excel.CommentCollection): () => CommentsAt {
+    const locations = comments.items.map((c) => {
+      const loc = c.getLocation();
+      loc.load('address');
+      return loc;
+    });
+    return () => {
+      const at: CommentsAt = new Map();
+      locations.forEach((loc, i) => {
+        const addr = loc.address;
+        const bang = addr.lastIndexOf('!');
+        const sheet = addr
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'");
+        at.set(keyOf(sheet, addr.slice(bang + 1).replace(/\$/g, '')), comments.items[i]);
+      });
+      return at;
+    };
+  }
+
+  /** Writes notes on the comments found by cell: removes ours, changes ours, adds one where there is none. */
+  private writerAt(wb: Excel.Workbook, at: CommentsAt | undefined): NoteWriter {
+    return {
+      remove: (sheet, cell) => at?.get(keyOf(sheet, cell))?.delete(),
+      write: (m, replace) => {
+        const c = replace ? at?.get(keyOf(m.sheet, m.cell)) : undefined;
+        if (c) c.content = m.note;
+        else wb.comments.add(commentAddress(m.sheet, m.cell), m.note);
+      },
+    };
+  }
+
+  /**
+   * Where the comments are now (1 or 2 syncs), read again after a request that a refused comment failed: the writes
+   * queued before the refused one were done, so some of our notes may be gone and some added already.
+   */
+  private async commentsNow(ctx: Excel.RequestContext): Promise<CommentsAt> {
+    const comments = ctx.workbook.comments;
+    comments.load('items/content');
+    await ctx.sync();
+    if (!comments.items.length) return new Map();
+    const located = this.queueLocations(comments);
+    await ctx.sync();
+    return located();
+  }
+
   async applyMarks(marks: CellMark[]): Promise<MarkResult> {
     const canComment = this.supports('ExcelApi', '1.10');
     const canPattern = this.supports('ExcelApi', '1.9');
     return this.run(async (ctx) => {
-      // Sync 1: what is there now (sheets, protection, read-only, current fills, existing comments, saved state).
+      // Sync 1: what is there now (sheets, protection, read-only, the marked cells' fills, the comments, the record).
       const wb = ctx.workbook;
       const canReadOnly = this.supports('ExcelApi', '1.8');
       if (canReadOnly) wb.load('readOnly');
       const sheets = wb.worksheets;
       sheets.load('items/name,items/protection/protected');
       const stored = this.loadStored(ctx);
-      const fills = marks.map((m) => {
-        const f = sheets.getItem(m.sheet).getRange(m.cell).format.fill;
-        f.load(canPattern ? 'color,pattern' : 'color');
-        return f;
-      });
+      const fills = this.queueFills(ctx, marks, canPattern);
       const existing = canComment ? wb.comments : undefined;
       existing?.load('items/content');
       try {
@@ -323,51 +404,27 @@ export class ExcelHost implements InteractiveHost {
       }
       if (canReadOnly && wb.readOnly)
         return { marked: 0, skipped: [{ sheet: '（整个工作簿）', reason: '工作簿以只读方式打开，无法标记：请另存一份或以编辑方式打开后再试' }] };
-      // Cells that already carry a comment: ours (prefix) are updated, the user's are left alone.
-      const commentAt = new Map<string, Excel.Comment>();
-      if (existing && existing.items.length) {
-        const locations = existing.items.map((c) => {
-          const loc = c.getLocation();
-          loc.load('address');
-          return loc;
-        });
-        await ctx.sync();
-        locations.forEach((loc, i) => {
-          const addr = loc.address;
-          const bang = addr.lastIndexOf('!');
-          const sheet = addr
-            .slice(0, bang)
-            .replace(/^'(.*)'$/, '$1')
-            .replace(/''/g, "'");
-          commentAt.set(keyOf(sheet, addr.slice(bang + 1).replace(/\$/g, '')), existing.items[i]);
-        });
-      }
-      const ours = (c: Excel.Comment | undefined) => !!c && c.content.startsWith(NOTE_PREFIX);
+      // Sync 2, when there is something to read: what the cells marked last time and not now show (one the user
+      // recoloured keeps its colour) and which cell each comment is on (ours are updated, the user's left alone).
       const saved = stored();
-      const plan = (notes: boolean) =>
+      const access = this.access(sheets);
+      const toRead = this.ledger.recordedToRead(saved, access, marks);
+      const recorded = this.queueFills(ctx, toRead, canPattern);
+      const located = existing?.items.length ? this.queueLocations(existing) : undefined;
+      if (toRead.length || located) await ctx.sync();
+      const commentAt = canComment ? (located?.() ?? new Map()) : undefined;
+      const plan = (notes: NoteWrites, at = commentAt) =>
         this.ledger.mark(marks, {
           stored: saved,
-          access: this.access(sheets),
-          fillNow: (_, i) => fillOf(fills[i], canPattern),
-          noteNow: (m) => {
-            const c = commentAt.get(keyOf(m.sheet, m.cell));
-            return !c ? 'none' : ours(c) ? 'ours' : 'user';
-          },
+          access,
+          fillNow: (m) => fills(m),
+          noteNow: at && ((m) => noteAt(at, m)),
+          recordedNow: (p) => ({ fill: recorded(p), note: at && noteAt(at, p) }),
           notes,
         });
-      const writer: NoteWriter = {
-        remove: (sheet, cell) => {
-          const c = commentAt.get(keyOf(sheet, cell));
-          if (ours(c)) c!.delete();
-        },
-        write: (m, replace) => {
-          if (replace) commentAt.get(keyOf(m.sheet, m.cell))!.content = m.note;
-          else wb.comments.add(commentAddress(m.sheet, m.cell), m.note);
-        },
-      };
       // Last sync: restore cells marked last time that are not marked now, then fill and annotate.
-      let done = plan(canComment);
-      this.carryOut(ctx, done, writer);
+      let done = plan(canComment ? 'all' : 'none');
+      this.carryOut(ctx, done, this.writerAt(wb, commentAt));
       const skipped = done.blocked.map((sheet) => ({
         sheet,
         reason: `工作表“${sheet}”受保护，无法标记：请在“审阅→撤消工作表保护”后重试（校验结果仍列在任务窗格中）`,
@@ -377,11 +434,15 @@ export class ExcelHost implements InteractiveHost {
       } catch (e) {
         if (!canComment) throw e;
         // A cell with a legacy note (旧式批注) refuses a threaded comment, and one refusal fails the whole request:
-        // mark the colours without comments rather than not at all (the pane lists every finding anyway).
-        done = plan(false);
-        this.carryOut(ctx, done, writer);
+        // mark the colours with no new note rather than not at all (the pane lists every finding anyway).
+        const now = await this.commentsNow(ctx);
+        done = plan('no-new', now);
+        this.carryOut(ctx, done, this.writerAt(wb, now));
         await ctx.sync();
-        skipped.push({ sheet: '（批注）', reason: '有的单元格已有 Excel 备注（旧式批注），无法再添加说明批注：已只用颜色标记，说明请看任务窗格中的列表' });
+        skipped.push({
+          sheet: '（批注）',
+          reason: '有的单元格已有 Excel 备注（旧式批注），无法再添加说明批注：这些单元格只用颜色标记，说明请看任务窗格中的列表',
+        });
       }
       this.ledger.done(done);
       return { marked: done.marked, skipped };
@@ -390,18 +451,32 @@ export class ExcelHost implements InteractiveHost {
 
   async clearMarks(): Promise<number> {
     const canComment = this.supports('ExcelApi', '1.10');
+    const canPattern = this.supports('ExcelApi', '1.9');
     return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
+      const wb = ctx.workbook;
+      const sheets = wb.worksheets;
       sheets.load('items/name,items/protection/protected');
       const stored = this.loadStored(ctx);
-      const comments = canComment ? ctx.workbook.comments : undefined;
+      const comments = canComment ? wb.comments : undefined;
       comments?.load('items/content');
       await ctx.sync();
-      const plan = this.ledger.clear({ stored: stored(), access: this.access(sheets) });
-      // Our notes go together once no mark is left: the comments that start with the prefix (the user's are never
-      // touched), found without reading where each comment is.
-      this.carryOut(ctx, plan, { remove: () => undefined, write: () => undefined });
-      if (!plan.record.length) for (const c of comments?.items ?? []) if (c.content.startsWith(NOTE_PREFIX)) c.delete();
+      // Sync 2: what each marked cell shows now (one the user recoloured keeps its colour) and which cell each comment
+      // is on (our notes go from every sheet that can be changed; a comment the user wrote or edited stays).
+      const saved = stored();
+      const access = this.access(sheets);
+      const toRead = this.ledger.recordedToRead(saved, access);
+      const recorded = this.queueFills(ctx, toRead, canPattern);
+      const located = comments?.items.length ? this.queueLocations(comments) : undefined;
+      if (toRead.length || located) await ctx.sync();
+      const commentAt = canComment ? (located?.() ?? new Map()) : undefined;
+      const plan = this.ledger.clear({
+        stored: saved,
+        access,
+        recordedNow: (p) => ({ fill: recorded(p), note: commentAt && noteAt(commentAt, p) }),
+        notes: canComment ? 'all' : 'none',
+        ourNotes: commentAt && [...commentAt].filter(([, c]) => ours(c)).map(([key]) => fromKey(key)),
+      });
+      this.carryOut(ctx, plan, this.writerAt(wb, commentAt));
       await ctx.sync();
       this.ledger.done(plan);
       if (plan.record.length)
@@ -492,9 +567,12 @@ export class ExcelHost implements InteractiveHost {
   }
 
   /**
-   * A live update of the marks in 2 syncs: the fills of the cells newly marked (to restore them later), then the
-   * writes. Comments are updated by cell (CommentCollection.getItemByCell, ExcelApi 1.10) where the record says we
-   * wrote one; a refused comment (the user's own, a legacy note) falls back to colours only, as applyMarks does.
+   * A live update of the marks in 2 syncs: the sheets, the fills of the cells it marks or gives back and the comments'
+   * text, then the writes. Where every comment in the workbook is ours, a note on a cell this update touches can only
+   * be ours and the record tells which cells have one: notes are changed by cell (CommentCollection.getItemByCell,
+   * ExcelApi 1.10). Otherwise which cell each comment is on is read first (1 more sync), so a comment the user wrote
+   * or edited is never touched. A refused note (a legacy note takes no comment; a note the record says is ours was
+   * deleted) is handled as applyMarks does: the comments are read again and the plan carried out with no new note.
    */
   async updateMarks(set: CellMark[], clear: { sheet: string; cell: string }[]): Promise<MarkResult> {
     if (!set.length && !clear.length) return { marked: 0, skipped: [] };
@@ -503,36 +581,66 @@ export class ExcelHost implements InteractiveHost {
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
       const sheets = wb.worksheets;
-      sheets.load('items/name,items/protection/protected');
-      const stored = this.loadStored(ctx);
-      // Each newly marked cell's own fill, read once (null: none), to restore it later.
-      const fills = set.map((m) => {
-        const f = sheets.getItem(m.sheet).getRange(m.cell).format.fill;
-        f.load(canPattern ? 'color,pattern' : 'color');
-        return f;
-      });
-      await ctx.sync();
-      const saved = stored();
-      const plan = (notes: boolean) =>
-        this.ledger.update(set, clear, { stored: saved, access: this.access(sheets), fillNow: (_, i) => fillOf(fills[i], canPattern), notes });
-      const writer: NoteWriter = {
-        remove: (sheet, cell) => wb.comments.getItemByCell(commentAddress(sheet, cell)).delete(),
-        write: (m, replace) => {
-          if (replace) wb.comments.getItemByCell(commentAddress(m.sheet, m.cell)).content = m.note;
-          else wb.comments.add(commentAddress(m.sheet, m.cell), m.note);
-        },
+      const comments = canComment ? wb.comments : undefined;
+      const queue = () => {
+        sheets.load('items/name,items/protection/protected');
+        comments?.load('items/content');
+        return this.loadStored(ctx);
       };
-      let done = plan(canComment);
+      const cells = [...set, ...clear];
+      let stored = queue();
+      let fills = this.queueFills(ctx, cells, canPattern);
+      try {
+        await ctx.sync();
+      } catch {
+        // A cell on a sheet deleted while live checking was paused fails the whole request: the sheets first, then
+        // the cells on the sheets that are there.
+        stored = queue();
+        await ctx.sync();
+        const there = new Set(sheets.items.map((ws) => ws.name));
+        fills = this.queueFills(
+          ctx,
+          cells.filter((c) => there.has(c.sheet)),
+          canPattern,
+        );
+        await ctx.sync();
+      }
+      const located = comments && !comments.items.every(ours) ? this.queueLocations(comments) : undefined;
+      if (located) await ctx.sync();
+      // With no comment in the workbook there is no note anywhere: as good as found.
+      const commentAt: CommentsAt | undefined = located ? located() : comments && !comments.items.length ? new Map() : undefined;
+      const saved = stored();
+      const access = this.access(sheets);
+      const plan = (notes: NoteWrites, at = commentAt) =>
+        this.ledger.update(set, clear, {
+          stored: saved,
+          access,
+          fillNow: (m) => fills(m),
+          noteNow: at && ((m) => noteAt(at, m)),
+          recordedNow: (p) => ({ fill: fills(p), note: at && noteAt(at, p) }),
+          notes,
+        });
+      const writer: NoteWriter = commentAt
+        ? this.writerAt(wb, commentAt)
+        : {
+            remove: (sheet, cell) => wb.comments.getItemByCell(commentAddress(sheet, cell)).delete(),
+            write: (m, replace) => {
+              if (replace) wb.comments.getItemByCell(commentAddress(m.sheet, m.cell)).content = m.note;
+              else wb.comments.add(commentAddress(m.sheet, m.cell), m.note);
+            },
+          };
+      let done = plan(canComment ? 'all' : 'none');
       this.carryOut(ctx, done, writer);
       const skipped = done.blocked.map((sheet) => ({ sheet, reason: `工作表“${sheet}”受保护，无法标记` }));
       try {
         await ctx.sync();
       } catch (e) {
         if (!canComment) throw e;
-        done = plan(false);
-        this.carryOut(ctx, done, writer);
+        const now = await this.commentsNow(ctx);
+        done = plan('no-new', now);
+        this.carryOut(ctx, done, this.writerAt(wb, now));
         await ctx.sync();
-        skipped.push({ sheet: '（批注）', reason: '有的单元格已有批注或备注，实时标记只用了颜色' });
+        skipped.push({ sheet: '（批注）', reason: '有的单元格已有批注或备注，无法再添加说明批注：实时标记在这些单元格只用了颜色' });
       }
       this.ledger.done(done);
       return { marked: done.marked, skipped };

@@ -17,7 +17,7 @@ import { a1, parseA1, parseRangeA1 } from '../../core/grid';
 import type { CellEdit } from '../../core/live';
 import { CellMark, MARK_COLORS, NOTE_PREFIX } from '../../core/marks';
 import { ChangeBatch, FORMULA_CELL, freeSheetName, HostError, InteractiveHost, LiveChange, MarkResult, ReadProgress, tooManyToRead } from '../host';
-import { MarkInput, MarkLedger, MarkPlan, SavedMark, SheetAccess } from '../mark-ledger';
+import { MarkInput, MarkLedger, MarkPlan, NoteNow, SavedMark, SheetAccess } from '../mark-ledger';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Com = any;
@@ -140,7 +140,7 @@ export class WpsHost implements InteractiveHost {
    * Decides what to mark and restore, and when the record is written; this host reads and writes the cells. A cell
    * showing a mark colour with no record is a mark left from a lost state: its own fill was none.
    */
-  private readonly ledger = new MarkLedger<number>((fill) => MARK_BGR.has(fill));
+  private readonly ledger = new MarkLedger<number>({ isMarkFill: (fill) => MARK_BGR.has(fill), recordMayBeLost: true });
   /**
    * The workbook whose record the ledger keeps while live checking runs. The pane outlives a switch to another
    * workbook: that record is written into its own workbook, never into the one open now.
@@ -314,19 +314,22 @@ export class WpsHost implements InteractiveHost {
   private markInput(wb: Com, sheets: Map<string, Com>): MarkInput<number> {
     if (this.liveBook && !sameBook(this.liveBook, wb)) this.persistLiveRecord();
     const access = new Map<string, SheetAccess>([...sheets].map(([name, ws]) => [name, prop(ws, 'ProtectContents') ? 'protected' : 'ok']));
-    const range = (m: CellMark) => prop(sheets.get(m.sheet), 'Range', m.cell);
+    const range = (c: { sheet: string; cell: string }) => prop(sheets.get(c.sheet), 'Range', c.cell);
+    const fillNow = (c: { sheet: string; cell: string }) => {
+      const interior = prop(range(c), 'Interior');
+      return Number(prop(interior, 'ColorIndex')) === XL_NONE ? null : Number(prop(interior, 'Color'));
+    };
+    const noteNow = (c: { sheet: string; cell: string }): NoteNow => {
+      const comment = prop(range(c), 'Comment');
+      return !comment ? 'none' : commentText(comment).startsWith(NOTE_PREFIX) ? 'ours' : 'user';
+    };
     return {
       stored: this.loadStored(wb),
       access: (sheet) => access.get(sheet) ?? 'missing',
-      fillNow: (m) => {
-        const interior = prop(range(m), 'Interior');
-        return Number(prop(interior, 'ColorIndex')) === XL_NONE ? null : Number(prop(interior, 'Color'));
-      },
-      noteNow: (m) => {
-        const c = prop(range(m), 'Comment');
-        return !c ? 'none' : commentText(c).startsWith(NOTE_PREFIX) ? 'ours' : 'user';
-      },
-      notes: true,
+      fillNow,
+      noteNow,
+      recordedNow: (c) => ({ fill: fillNow(c), note: noteNow(c) }),
+      notes: 'all',
     };
   }
 
@@ -334,11 +337,12 @@ export class WpsHost implements InteractiveHost {
   private carryOut(wb: Com, sheets: Map<string, Com>, plan: MarkPlan<number>) {
     for (const r of plan.restore) {
       const range = prop(sheets.get(r.sheet), 'Range', r.cell);
-      const interior = prop(range, 'Interior');
-      if (r.fill === null) interior.ColorIndex = XL_NONE;
-      else interior.Color = r.fill;
-      const c = prop(range, 'Comment');
-      if (r.note && c && commentText(c).startsWith(NOTE_PREFIX)) c.Delete();
+      if (r.fill !== undefined) {
+        const interior = prop(range, 'Interior');
+        if (r.fill === null) interior.ColorIndex = XL_NONE;
+        else interior.Color = r.fill;
+      }
+      if (r.note) prop(range, 'Comment')?.Delete();
     }
     for (const p of plan.paint) {
       const range = prop(sheets.get(p.mark.sheet), 'Range', p.mark.cell);
@@ -464,8 +468,7 @@ export class WpsHost implements InteractiveHost {
   async clearMarks(): Promise<number> {
     const wb = this.workbook();
     const sheets = this.sheetMap(wb);
-    const { stored, access } = this.markInput(wb, sheets);
-    const plan = this.ledger.clear({ stored, access });
+    const plan = this.ledger.clear(this.markInput(wb, sheets));
     this.carryOut(wb, sheets, plan);
     if (plan.record.length) throw new HostError(`有 ${plan.record.length} 个标记所在的工作表受保护或已删除，未能清除：请取消保护后再点“清除标记”`, 'protected');
     return plan.cleared;
