@@ -291,7 +291,15 @@ describe('live checking in Excel (issue 18)', () => {
     if (c.kind !== 'edits') throw new Error(`expected edits, got: ${c.why}`);
     return c.edits;
   };
-  const settle = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** The changes the session's watcher reported, and how many a test has seen so far. */
+  let reported: import('../src/hosts/host').LiveChange[] = [];
+  let seen = 0;
+  /** Waits for the host to report the next change (its events are asynchronous; a loaded machine is slow), at most 2 s. */
+  const settle = async () => {
+    for (let i = 0; i < 400 && reported.length <= seen; i++) await sleep(5);
+    seen = reported.length;
+  };
 
   async function liveSetup() {
     const { LiveValidation } = await import('../src/core/live');
@@ -301,6 +309,8 @@ describe('live checking in Excel (issue 18)', () => {
     const live = new LiveValidation(wb);
     const changes: import('../src/hosts/host').LiveChange[] = [];
     const stop = await s.host.watchChanges!((c) => void changes.push(c));
+    reported = changes;
+    seen = 0;
     s.excel.reset();
     return { ...s, live, changes, stop };
   }
