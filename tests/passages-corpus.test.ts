@@ -34,10 +34,15 @@ const passages = [...load('.'), ...load('holdout'), ...load('holdout2')];
 const undecidable: { file: string; quote: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'undecidable.json'), 'utf8'));
 
 const errorsOf = (t: string) => checkText(t).filter((f) => f.severity === 'error');
-/** The figures of a text (thousands separators dropped), without years. */
+/**
+ * The amounts, rates and shares of a text (thousands separators dropped). Left out, because changing them changes no
+ * amount a relation is about: years, also as a statement's label ("2016：33 = 接待8 + 运行25" — changing 2016 to
+ * 3016 tests nothing), and counts of cars, people, groups or items ("4辆", "24批次", "210人次").
+ */
 const numbers = (s: string) =>
   [...s.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)]
-    .filter((m) => !(/^(19|20)\d{2}$/.test(m[0]) && /^(年|预算|决算|度)/.test(s.slice(m.index! + m[0].length))))
+    .filter((m) => !(/^(19|20)\d{2}$/.test(m[0]) && /^\s*(年|预算|决算|度|[：:])/.test(s.slice(m.index! + m[0].length))))
+    .filter((m) => !/^\s*(辆|人次|人|个|批次|批|次|台|家|项|团组|户)/.test(s.slice(m.index! + m[0].length)))
     .map((m) => m[0].replace(/,/g, ''));
 /** A finding is about a quote when its stated figure is one of the quote's, or its sentence holds two of them. */
 function about(f: TextFinding, quote: string): boolean {
@@ -146,6 +151,8 @@ function findFigure(text: string, n: string, all: string[], others: 'before' | '
     const lineEnd = text.indexOf('\n', m.index!);
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     if (/^[\s\d.,|]*\|[\s|]*$/.test(line)) continue;
+    // Nor is a year or a count that happens to print the same digits ("4辆" beside "减少4万元").
+    if (/^\s*(年|辆|人次|人|个|批次|批|次|台|家|项|团组|户)/.test(text.slice(m.index! + m[0].length))) continue;
     // A total stands before its parts; a rate or a share after the figures it is computed from.
     const near = others === 'after' ? text.slice(m.index!, m.index! + 250) : text.slice(Math.max(0, m.index! - 250), m.index!);
     // Most of the statement's other figures near it; of equals, the one they stand closest to.
