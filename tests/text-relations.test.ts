@@ -396,3 +396,29 @@ describe('readings the second held-out set showed (false errors of its first run
     expect(errors(t.replace('；运行费17', '；运行费27')).map((f) => f.rule)).toContain('text.rate');
   });
 });
+
+describe('relations the second held-out set showed (published errors its first run missed)', () => {
+  test.each([
+    ['万元(x%)', '公务接待费2.30万元,较上年减少1.5万元(39.47%),主要原因是厉行节约。', '(39.47%)', '(42.86%)'],
+    ['万元（x%）, an increase', '公务接待费5.00万元，比上年增加1.00万元（25.00%）。', '（25.00%）', '（20.00%）'],
+  ])('a percentage in brackets right after a change is its rate (%s)', (_n, t, right, wrong) => {
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace(right, wrong)).map((f) => f.rule)).toEqual(['text.rate']);
+  });
+
+  const tree = [
+    '2019年度“三公”经费支出合计585.53万元(包括基本支出和项目支出安排的经费),同比减少144.92万元。',
+    '其中:因公出国(境)经费0万元,同比减少0万元。公务用车购置及运行费585.53万元,同比减少144.81万元(公务用车购置费0万元,同比减少0万元;公务用车运行维护费585.53万元,同比减少144.81万元)。公务接待费0.00万元,同比减少0.11万元。',
+  ].join('\n');
+  test('the 三公 tree across paragraphs: the items’ changes add up to the total’s, 车’s to its parts’', () => {
+    expect(errors(tree)).toEqual([]);
+    expect(
+      messages(
+        tree.replace('合计585.53万元(包括基本支出和项目支出安排的经费),同比减少144.92', '合计585.53万元(包括基本支出和项目支出安排的经费),同比减少154.92'),
+      ),
+    ).toEqual([expect.stringContaining('合计为减少 144.92万元')]);
+    expect(messages(tree.replace('运行维护费585.53万元,同比减少144.81', '运行维护费585.53万元,同比减少0'))).toEqual([
+      expect.stringContaining('合计为增加 0万元'),
+    ]);
+  });
+});

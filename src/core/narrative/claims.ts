@@ -203,6 +203,9 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           if (/完成(了)?(年初|全年)?(预算|计划)(数)?(的)?$/.test(tail)) claims.push({ ...base, kind: 'completion', value, half: h });
           else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
           else if (RATE_CTX.test(tail)) claims.push({ ...base, kind: 'rate', value, half: h, sign: DOWN.test(tail.replace(/(了|为|是|约)$/, '')) ? -1 : 1 });
+          // "较上年减少1.5万元(42.86%)": a percentage in brackets right after a change is its rate.
+          else if (prev && prev.kind === 'delta' && prev.sign && prev.para === pi && prev.sentence === si && /^\s*[(（]\s*$/.test(ctx))
+            claims.push({ ...base, kind: 'rate', value, half: h, sign: prev.sign });
           else claims.push({ ...base, kind: 'percent', value, half: h });
           return;
         }
@@ -689,12 +692,10 @@ export function checkArithmetic(text: string): TextFinding[] {
         );
         if (meant) vehicle = meant;
       }
-      checkPriors(
-        vehicle,
-        changeOf(vehicle),
-        vParts.map((c) => ({ amount: c, sub: [], ...changeOf(c) })),
-        report,
-      );
+      const vParts2: Part[] = vParts.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
+      const vf = changeOf(vehicle);
+      checkPriors(vehicle, vf, vParts2, report);
+      if (vf.delta) checkChanges(vehicle, vf.delta, vParts2, report);
     }
     // 车 as one item, as 购置 + 运行, or as the one of them a text names (no 购置 planned: "公务用车运行维护费14.01万元").
     const one = purchase ?? operation;
@@ -716,7 +717,10 @@ export function checkArithmetic(text: string): TextFinding[] {
         );
       }
       const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
-      checkPriors(t, followers(all, t), parts, report);
+      const tf = followers(all, t);
+      checkPriors(t, tf, parts, report);
+      // The items' changes add up to the total's (a list after 其中 does this where it is read as one).
+      if (tf.delta && !partOfList.has(tf.delta)) checkChanges(t, tf.delta, parts, report);
     }
   }
 
@@ -1147,6 +1151,8 @@ function followers(all: Claim[], c: Claim): { delta?: Claim; rate?: Claim; prior
     // Its sentence, or (for a numbered item's paragraph about it) the paragraph, up to the next amount; a 车
     // item's own 购置 and 运行 do not end it.
     if (x.para !== c.para || x.at <= c.at || (x.sentence !== c.sentence && !paraAbout(c))) continue;
+    // Its 购置 and 运行 in brackets ("…万元(其中，运行…万元，比上年增加…)") and their changes are skipped.
+    if (vehicle && x.bracketed && !c.bracketed) continue;
     if (x.kind === 'amount' && vehicle && ['purchase', 'operation'].includes(itemOf(x) ?? '')) continue;
     if (x.kind === 'amount') break;
     if (x.kind === 'delta' && !out.delta) out.delta = x;
