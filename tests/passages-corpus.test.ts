@@ -54,10 +54,26 @@ function about(f: TextFinding, quote: string): boolean {
 const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.file === p.file && u.quote === quote);
 
 /**
- * Published errors the text alone can decide that check-text does not find yet (held-out passages), and why: none
- * now (changes against two bases at once and a thousands comma printed as a decimal point were the last two).
+ * Published errors the text alone can decide that check-text does not find yet, and why. None in the developed-on
+ * and first held-out sets; these of the second held-out set are left for later.
  */
-const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [];
+const Q = 'holdout2/zhejiang-qujiang-sangong-2016-01.json';
+const Y = 'holdout2/guangdong-yingde-jingxinju-sangong-2016-01.json';
+const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [
+  ...['公车购置及运行费995万元', '其中公务用车购置费38万元', '公务用车运行费958万元', '-47.95', '-24.98'].map((quote) => ({
+    file: Q,
+    quote,
+    why: '文字与一格一行粘贴的表格不一致；表格还读不成数',
+  })),
+  { file: Y, quote: '2015年三公经费预算拨入57.55万元', why: '两年的预算各列一棵“三公”树，分项按年份标出，尚未读成两棵树' },
+  { file: Y, quote: '2015年预算12.5万元;对比减少4.35万元;减少率35.22%', why: '“减少率”和隔着分号的变化额尚未配对' },
+  {
+    file: 'holdout2/gansu-tianshui-youeryuan-juesuan-2017-01.json',
+    quote: '完成年初預(yù)算100%,決算數(shù)大于預(yù)算數(shù)55.93萬元',
+    why: '预算数没有写出，只写“决算数大于预算数55.93万元”，决算数在前一句：尚未推出预算数',
+  },
+  { file: 'holdout2/shandong-qingdao-sangong-2026-01.json', quote: '公務用車購置費降幅均超過25%', why: '“均超过25%”是阈值说法，不在已读的关系之内' },
+];
 
 /** The paste styles that keep every figure's printed precision (amounts turned into 元 would make them exact). */
 const PASTE = Object.keys(STYLES).filter((s) => !/^元/.test(s));
