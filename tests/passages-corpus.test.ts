@@ -34,10 +34,15 @@ const passages = [...load('.'), ...load('holdout'), ...load('holdout2')];
 const undecidable: { file: string; quote: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'undecidable.json'), 'utf8'));
 
 const errorsOf = (t: string) => checkText(t).filter((f) => f.severity === 'error');
-/** The figures of a text (thousands separators dropped), without years. */
+/**
+ * The amounts, rates and shares of a text (thousands separators dropped). Left out, because changing them changes no
+ * amount a relation is about: years, also as a statement's label ("2016：33 = 接待8 + 运行25" — changing 2016 to
+ * 3016 tests nothing), and counts of cars, people, groups or items ("4辆", "24批次", "210人次").
+ */
 const numbers = (s: string) =>
   [...s.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)]
-    .filter((m) => !(/^(19|20)\d{2}$/.test(m[0]) && /^(年|预算|决算|度)/.test(s.slice(m.index! + m[0].length))))
+    .filter((m) => !(/^(19|20)\d{2}$/.test(m[0]) && /^\s*(年|预算|决算|度|[：:])/.test(s.slice(m.index! + m[0].length))))
+    .filter((m) => !/^\s*(辆|人次|人|个|批次|批|次|台|家|项|团组|户)/.test(s.slice(m.index! + m[0].length)))
     .map((m) => m[0].replace(/,/g, ''));
 /** A finding is about a quote when its stated figure is one of the quote's, or its sentence holds two of them. */
 function about(f: TextFinding, quote: string): boolean {
@@ -49,10 +54,26 @@ function about(f: TextFinding, quote: string): boolean {
 const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.file === p.file && u.quote === quote);
 
 /**
- * Published errors the text alone can decide that check-text does not find yet (held-out passages), and why: none
- * now (changes against two bases at once and a thousands comma printed as a decimal point were the last two).
+ * Published errors the text alone can decide that check-text does not find yet, and why. None in the developed-on
+ * and first held-out sets; these of the second held-out set are left for later.
  */
-const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [];
+const Q = 'holdout2/zhejiang-qujiang-sangong-2016-01.json';
+const Y = 'holdout2/guangdong-yingde-jingxinju-sangong-2016-01.json';
+const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [
+  ...['公车购置及运行费995万元', '其中公务用车购置费38万元', '公务用车运行费958万元', '-47.95', '-24.98'].map((quote) => ({
+    file: Q,
+    quote,
+    why: '文字与一格一行粘贴的表格不一致；表格还读不成数',
+  })),
+  { file: Y, quote: '2015年三公经费预算拨入57.55万元', why: '两年的预算各列一棵“三公”树，分项按年份标出，尚未读成两棵树' },
+  { file: Y, quote: '2015年预算12.5万元;对比减少4.35万元;减少率35.22%', why: '“减少率”和隔着分号的变化额尚未配对' },
+  {
+    file: 'holdout2/gansu-tianshui-youeryuan-juesuan-2017-01.json',
+    quote: '完成年初預(yù)算100%,決算數(shù)大于預(yù)算數(shù)55.93萬元',
+    why: '预算数没有写出，只写“决算数大于预算数55.93万元”，决算数在前一句：尚未推出预算数',
+  },
+  { file: 'holdout2/shandong-qingdao-sangong-2026-01.json', quote: '公務用車購置費降幅均超過25%', why: '“均超过25%”是阈值说法，不在已读的关系之内' },
+];
 
 /** The paste styles that keep every figure's printed precision (amounts turned into 元 would make them exact). */
 const PASTE = Object.keys(STYLES).filter((s) => !/^元/.test(s));
@@ -146,6 +167,8 @@ function findFigure(text: string, n: string, all: string[], others: 'before' | '
     const lineEnd = text.indexOf('\n', m.index!);
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     if (/^[\s\d.,|]*\|[\s|]*$/.test(line)) continue;
+    // Nor is a year or a count that happens to print the same digits ("4辆" beside "减少4万元").
+    if (/^\s*(年|辆|人次|人|个|批次|批|次|台|家|项|团组|户)/.test(text.slice(m.index! + m[0].length))) continue;
     // A total stands before its parts; a rate or a share after the figures it is computed from.
     const near = others === 'after' ? text.slice(m.index!, m.index! + 250) : text.slice(Math.max(0, m.index! - 250), m.index!);
     // Most of the statement's other figures near it; of equals, the one they stand closest to.

@@ -39,6 +39,8 @@ export interface Claim {
   bracketed?: boolean;
   /** Figures in a run ("收、支总计各是4125.49,4143.91万元", "各下降23.51%、38.28%"): the run's first claim and this one's place in it. */
   run?: { first: Claim; index: number };
+  /** A 总计 of a 决算 text (决算 said before it): it also holds carry-overs, so its 基本 + 项目 may fall short of it. */
+  carries?: boolean;
   /** For a change: what it is measured against, as its clause says (上年 or the year's own 年初预算); see baseOf. */
   base?: Base;
 }
@@ -123,7 +125,13 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
     const y = level && t.length <= 40 ? /(20\d{2})\s*年/.exec(t) : null;
     if (y) year = { value: Number(y[1]), level };
     const sentences: { text: string; at: number }[] = [];
-    for (const m of t.matchAll(/[^。；;]+[。；;]?/g)) sentences.push({ text: m[0], at: m.index! });
+    for (const m of t.matchAll(/[^。；;]+[。；;]?/g)) {
+      // A ； inside brackets that close later in the paragraph parts the bracket's items, not sentences
+      // ("…万元(其中，运行维护费…万元；购置费…万元)；因公出国…").
+      const last = sentences[sentences.length - 1];
+      if (last && /[；;]$/.test(last.text) && bracketDepth(t.slice(0, m.index!)) > 0 && /[)）]/.test(t.slice(m.index!))) last.text += m[0];
+      else sentences.push({ text: m[0], at: m.index! });
+    }
     paras.push({ text: t, level, under, sentences, ...(year ? { year: year.value } : {}) });
   }
   const claims: Claim[] = [];
@@ -175,6 +183,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         const clauseCtx = clauseBefore(s.text, at);
         const label = labelOf(ctx);
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
+        const carries = /总计/.test(label) && (paras.slice(0, pi).some((q) => /决算/.test(q.text)) || /决算/.test(p.text.slice(0, s.at) + before));
         const base = {
           text: `${num}${unit}`,
           label,
@@ -184,6 +193,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           at: s.at + at,
           end: s.at + at + m[0].length,
           ...(opened ? { bracketed: true } : {}),
+          ...(carries ? { carries: true } : {}),
         };
         const tail = ctx.replace(/[(（]|[)）]|\s/g, '');
         if (unit === '%') {
@@ -193,6 +203,9 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           if (/完成(了)?(年初|全年)?(预算|计划)(数)?(的)?$/.test(tail)) claims.push({ ...base, kind: 'completion', value, half: h });
           else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
           else if (RATE_CTX.test(tail)) claims.push({ ...base, kind: 'rate', value, half: h, sign: DOWN.test(tail.replace(/(了|为|是|约)$/, '')) ? -1 : 1 });
+          // "较上年减少1.5万元(42.86%)": a percentage in brackets right after a change is its rate.
+          else if (prev && prev.kind === 'delta' && prev.sign && prev.para === pi && prev.sentence === si && /^\s*[(（]\s*$/.test(ctx))
+            claims.push({ ...base, kind: 'rate', value, half: h, sign: prev.sign });
           else claims.push({ ...base, kind: 'percent', value, half: h });
           return;
         }
@@ -222,6 +235,11 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
     });
   });
   return { paras, claims };
+}
+
+/** How many brackets are open at the end of this text. */
+function bracketDepth(t: string): number {
+  return (t.match(/[(（]/g) ?? []).length - (t.match(/[)）]/g) ?? []).length;
 }
 
 /**
@@ -263,7 +281,8 @@ function threePublicItem(label: string): Item | undefined {
   const l = label.replace(/\s/g, '');
   if (/三公/.test(l)) return 'total';
   if (/因公出国/.test(l)) return 'abroad';
-  if (/购置(费)?(及|和|与)运|车辆购置及运/.test(l)) return 'vehicle';
+  // Either order: "公务用车购置及运行维护费", "公务用车运行维护费及公务用车购置费".
+  if (/购置(费)?(及|和|与)运|车辆购置及运|运行(维护)?费?(及|和|与)(公务用?车)?购置/.test(l)) return 'vehicle';
   if (/公务用?车购置|车辆购置/.test(l)) return 'purchase';
   if (/公务用车运|车辆运行|公车运行|运行维护费/.test(l)) return 'operation';
   if (/公务接待|接待费/.test(l)) return 'reception';
@@ -272,6 +291,8 @@ function threePublicItem(label: string): Item | undefined {
 
 /** A figure's 三公 item; a label of stage words only ("支出决算为7.69万元") takes the subject of its sentence. */
 function itemOf(c: Claim): Item | undefined {
+  // An average ("车均运行维护费2.5万元", "人均因公出国(境)费用") is per car or per person, not the item's amount.
+  if (/[车人户次]均|平均/.test(c.label)) return undefined;
   const own = threePublicItem(c.label);
   if (own) return own;
   if (/^(支出)?(年初)?(预算|决算)(支出)?(数)?(为|是)?$/.test(c.label.replace(/\s/g, ''))) {
@@ -301,6 +322,9 @@ function isComplete(total: Claim, labels: string[]): boolean {
   const whole = threePublicItem(total.label) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined);
   if (whole === 'total' && items.every((x) => x && x !== 'total')) return true;
   if (whole === 'vehicle' && items.length === 2 && items.includes('purchase') && items.includes('operation')) return true;
+  // A 决算's 收入总计 / 支出总计 also holds what was carried over (上年结转, 年末结转和结余): 基本 + 项目 are its
+  // 本年支出 only.
+  if (total.carries) return false;
   return PARTITIONS.some((ps) => labels.length === ps.length && ps.every((re) => labels.some((l) => re.test(l))));
 }
 
@@ -515,7 +539,7 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
     const rLo = lo(d).div(pHi).times(100);
     const rHi = hi(d).div(pLo).times(100);
-    if (hi(rate).lt(rLo) || lo(rate).gt(rHi)) {
+    if ((hi(rate).lt(rLo) || lo(rate).gt(rHi)) && !closesList(before, d, rate)) {
       const prior = before.kind === 'prior' ? before.value : before.value.minus(signed(d));
       const mid = d.value.div(prior).times(100);
       const what = d.base === 'budget' ? '年初预算' : '上年';
@@ -527,6 +551,26 @@ export function checkArithmetic(text: string): TextFinding[] {
         `增减幅度应为 ${d.text} ÷ ${base} ≈ ${mid.toDecimalPlaces(2)}%，文中写 ${rate.text}${truncated(mid, rate) ? '（像是截断而不是四舍五入）' : ''}`,
       );
     }
+  }
+
+  /**
+   * A change with no subject of its own right after the last part of a list ("总预算…元，其中：基本支出…元，项目支出…
+   * 元，同比增加…元，增长…%") may close the list with the total's change: wrong only when it fits neither.
+   */
+  function closesList(part: Claim, d: Claim, rate: Claim): boolean {
+    if (part.kind !== 'amount' || subjectWords(d.label).length >= 2) return false;
+    const s = paras[part.para].sentences[part.sentence];
+    const head = paras[part.para].text.slice(s.at, part.at);
+    const t = TRIGGER.exec(head);
+    if (!t) return false;
+    const total = all.filter((c) => c.para === part.para && c.sentence === part.sentence && c.kind === 'amount' && c.at < s.at + t.index).pop();
+    if (!total || total.bracketed) return false;
+    // Where the total or another part states a change of its own, each change is its part's.
+    if (all.some((c) => c.para === part.para && c.sentence === part.sentence && c.kind === 'delta' && c.at > total.at && c.at < part.at)) return false;
+    const tLo = d.sign! > 0 ? lo(total).minus(hi(d)) : lo(total).plus(lo(d));
+    const tHi = d.sign! > 0 ? hi(total).minus(lo(d)) : hi(total).plus(hi(d));
+    if (tLo.lte(0)) return false;
+    return !(hi(rate).lt(lo(d).div(tHi).times(100)) || lo(rate).gt(hi(d).div(tLo).times(100)));
   }
 
   checkRatesOfTwoAmounts(all, paras, report);
@@ -614,9 +658,14 @@ export function checkArithmetic(text: string): TextFinding[] {
       const it = itemOf(c);
       // The total of the other stage ("预算数为…万元,决算支出数为…万元") stands among this one's items.
       if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) break;
-      if (!it || it === 'total' || items.has(it) || explained(paras, c)) continue;
+      if (!it || it === 'total' || explained(paras, c)) continue;
       if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
       if (strict && !new RegExp(stage).test(c.label)) continue;
+      // An item stated as spent, then with its 年初预算 ("接待费支出2.05万元,年初预算为2万元"): the tree of a stage
+      // takes the figure that names it.
+      const had = items.get(it);
+      if (had && !(stage && !new RegExp(stage).test(had.label) && new RegExp(stage).test(c.label) && c.para === had.para && c.sentence === had.sentence))
+        continue;
       items.set(it, c);
     }
     const abroad = items.get('abroad');
@@ -643,12 +692,10 @@ export function checkArithmetic(text: string): TextFinding[] {
         );
         if (meant) vehicle = meant;
       }
-      checkPriors(
-        vehicle,
-        changeOf(vehicle),
-        vParts.map((c) => ({ amount: c, sub: [], ...changeOf(c) })),
-        report,
-      );
+      const vParts2: Part[] = vParts.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
+      const vf = changeOf(vehicle);
+      checkPriors(vehicle, vf, vParts2, report);
+      if (vf.delta) checkChanges(vehicle, vf.delta, vParts2, report);
     }
     // 车 as one item, as 购置 + 运行, or as the one of them a text names (no 购置 planned: "公务用车运行维护费14.01万元").
     const one = purchase ?? operation;
@@ -670,7 +717,10 @@ export function checkArithmetic(text: string): TextFinding[] {
         );
       }
       const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
-      checkPriors(t, followers(all, t), parts, report);
+      const tf = followers(all, t);
+      checkPriors(t, tf, parts, report);
+      // The items' changes add up to the total's (a list after 其中 does this where it is read as one).
+      if (tf.delta && !partOfList.has(tf.delta)) checkChanges(t, tf.delta, parts, report);
     }
   }
 
@@ -967,13 +1017,16 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
   const parts: Part[] = [];
   const startLevel = paras[para].under;
   let cur: Part | undefined;
-  let pos = { para, at: from };
+  let pos = { para, at: from, sentence: paras[para].sentences.filter((s) => s.at <= from).length - 1 };
   let explaining = false;
   let nested = false;
   /** The level of the numbered items the list is made of, when it is ("如下：" then 1. 2. 3.). */
   let itemLevel: number | undefined;
+  // A list opened inside brackets ("13984.61万元(其中，运行…；购置…)；因公出国…") ends where they close.
+  const closeAt = closingBracket(paras[para].text, from);
   for (const c of all) {
     if (c.para < para || (c.para === para && c.at < from)) continue;
+    if (closeAt !== undefined && (c.para > para || c.at > closeAt)) return finish(parts);
     if (c.para !== pos.para) {
       // Over paragraphs: unnumbered lines go on with the list; numbered items only where the list has no part yet
       // ("…如下：" then "1.…", "2.…"), and only those deeper than the heading the list stands under.
@@ -985,7 +1038,8 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       }
     }
     const text = c.para === pos.para ? paras[c.para].text.slice(pos.at, c.at) : paras[c.para].text.slice(0, c.at);
-    const crossed = c.para !== pos.para || /[。；;]/.test(text);
+    // Into another sentence (a ； inside brackets parts the bracket's items, not sentences).
+    const crossed = c.para !== pos.para || c.sentence !== pos.sentence;
     if (crossed) {
       explaining = false;
       nested = false;
@@ -1002,7 +1056,7 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     if (parts.length && c.kind === 'amount' && c.para !== pos.para && !paras[c.para].level && opensOwnList(paras[c.para], c)) return finish(parts);
     if (EXPLAINS.test(text.split(/[。；;]/).pop() ?? '')) explaining = true;
     if (explaining) {
-      pos = { para: c.para, at: c.end };
+      pos = { para: c.para, at: c.end, sentence: c.sentence };
       continue;
     }
     if (crossed && parts.length && c.kind === 'prior') return finish(parts);
@@ -1023,7 +1077,7 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
         /^(较|比|与|同比|相比)[^，,]*$/.test(lead)
       ) {
         cur.delta = c;
-        pos = { para: c.para, at: c.end };
+        pos = { para: c.para, at: c.end, sentence: c.sentence };
         continue;
       }
       if (/[，,]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead)) return finish(parts);
@@ -1034,6 +1088,11 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     const bracketed = !!cur?.amount && sameSentence && /[(（][^)）]*$/.test(paras[c.para].text.slice(cur.amount.end, c.at));
     // Under a 三公 车 item, its 购置 and 运行 are its own parts however they are separated.
     const underVehicle = !!cur?.amount && threePublicItem(cur.amount.label) === 'vehicle' && ['purchase', 'operation'].includes(threePublicItem(c.label) ?? '');
+    // The change of a bracketed part's own part ("(其中，运行…万元，比上年增加…万元；…)") is not the part's.
+    if (bracketed && c.kind !== 'amount' && cur!.sub.length) {
+      pos = { para: c.para, at: c.end, sentence: c.sentence };
+      continue;
+    }
     if (c.kind === 'amount' && (bracketed || (nested && cur?.amount) || underVehicle)) cur!.sub.push(c);
     else if (c.kind === 'amount') parts.push((cur = { amount: c, sub: [] }));
     else if (c.kind === 'delta' && cur && sameSentence && !cur.delta) cur.delta = c;
@@ -1041,9 +1100,21 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     else if (c.kind === 'delta') parts.push((cur = { delta: c, sub: [] }));
     else if (c.kind === 'rate' && cur && sameSentence && !cur.rate) cur.rate = c;
     else if (c.kind === 'share' && cur && sameSentence && !cur.share) cur.share = c;
-    pos = { para: c.para, at: c.end };
+    pos = { para: c.para, at: c.end, sentence: c.sentence };
   }
   return finish(parts);
+}
+
+/** Where the bracket open at `from` closes in the paragraph; undefined when none is open there (or it never closes). */
+function closingBracket(text: string, from: number): number | undefined {
+  const open = bracketDepth(text.slice(0, from));
+  if (open <= 0) return undefined;
+  let depth = open;
+  for (let k = from; k < text.length; k++) {
+    if (/[(（]/.test(text[k])) depth++;
+    else if (/[)）]/.test(text[k]) && --depth < open) return k;
+  }
+  return undefined;
 }
 
 /** Whether a list opens right after this amount in its sentence ("支出预算…万元，其中："). */
@@ -1080,6 +1151,8 @@ function followers(all: Claim[], c: Claim): { delta?: Claim; rate?: Claim; prior
     // Its sentence, or (for a numbered item's paragraph about it) the paragraph, up to the next amount; a 车
     // item's own 购置 and 运行 do not end it.
     if (x.para !== c.para || x.at <= c.at || (x.sentence !== c.sentence && !paraAbout(c))) continue;
+    // Its 购置 and 运行 in brackets ("…万元(其中，运行…万元，比上年增加…)") and their changes are skipped.
+    if (vehicle && x.bracketed && !c.bracketed) continue;
     if (x.kind === 'amount' && vehicle && ['purchase', 'operation'].includes(itemOf(x) ?? '')) continue;
     if (x.kind === 'amount') break;
     if (x.kind === 'delta' && !out.delta) out.delta = x;
