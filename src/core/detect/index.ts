@@ -4,11 +4,11 @@
  * without a 栏次 row), and maps columns to roles and rows to kinds.
  */
 import Decimal from 'decimal.js';
-import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from './amount';
-import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from './catalogue';
-import { remember } from './collections';
-import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, colName, mergeLookup } from './grid';
-import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
+import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from '../amount';
+import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from '../catalogue';
+import { remember } from '../collections';
+import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, colName, mergeLookup } from '../grid';
+import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from '../model';
 import {
   EXPENDITURE_ITEMS,
   FINAL_EXPENDITURE_ITEMS,
@@ -19,11 +19,11 @@ import {
   schemaById,
   THREE_PUBLIC_COLUMNS,
   THREE_PUBLIC_ITEMS,
-} from './schemas';
-import { familiesOf, finalRoleOf, matchTitle, readTitle } from './titles';
-import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from './text';
+} from '../schemas';
+import { familiesOf, finalRoleOf, matchTitle, readTitle } from '../titles';
+import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from '../text';
 
-export { cleanTitle, matchTitle } from './titles';
+export { cleanTitle, matchTitle } from '../titles';
 
 interface TitleHit {
   /** Set once the columns and codes have corrected the title's schema (no second correction). */
