@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from '../amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from '../catalogue';
 import { remember } from '../collections';
-import { Cell, CellRange, Sheet, Workbook, cellNumber, cellText, colName, mergeLookup } from '../grid';
+import { Cell, CellRange, Sheet, Workbook, colName } from '../grid';
 import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from '../model';
 import {
   EXPENDITURE_ITEMS,
@@ -22,6 +22,7 @@ import {
 } from '../schemas';
 import { familiesOf, finalRoleOf, matchTitle, readTitle } from '../titles';
 import { ENUM_PREFIX, isNoteText, normName, squash, stripDepartmentCode, stripEnum } from '../text';
+import { SheetView } from './view';
 
 export { cleanTitle, matchTitle } from '../titles';
 
@@ -41,63 +42,6 @@ interface TitleHit {
 /** A table's factor to 万元 (decimal.js values are immutable: one of each serves every table). */
 const PER_YUAN = new Decimal('0.0001');
 const PER_WAN = new Decimal(1);
-
-class SheetView {
-  private texts: string[][] = [];
-  readonly width: number;
-  private merges?: Map<number, { row: number; col: number }>;
-  private empty: (boolean | undefined)[] = [];
-  constructor(readonly sheet: Sheet) {
-    let w = 0;
-    for (const r of sheet.rows) if (r && r.length > w) w = r.length;
-    this.width = w;
-  }
-  get height(): number {
-    return this.sheet.rows.length;
-  }
-  cell(r: number, c: number): Cell | undefined {
-    const row = this.sheet.rows[r];
-    return row ? row[c] : undefined;
-  }
-  rowTexts(r: number): string[] {
-    let t = this.texts[r];
-    if (!t) {
-      const row = this.sheet.rows[r] || [];
-      t = [];
-      // cellText, with its commonest cases (empty, text) written out: every cell of a sheet comes here once.
-      for (let c = 0; c < row.length; c++) {
-        const value = row[c]?.value;
-        t[c] = value === null || value === undefined ? '' : typeof value === 'string' ? value.trim() : cellText(row[c]);
-      }
-      this.texts[r] = t;
-    }
-    return t;
-  }
-  text(r: number, c: number): string {
-    return this.rowTexts(r)[c] ?? '';
-  }
-  /** Text of a cell, taking a merged area's value for every cell it covers. */
-  mergedText(r: number, c: number): string {
-    const own = this.text(r, c);
-    if (own) return own;
-    if (!this.merges) this.merges = mergeLookup(this.sheet);
-    const tl = this.merges.get(cellNumber(r, c));
-    return tl ? this.text(tl.row, tl.col) : '';
-  }
-  isEmptyRow(r: number): boolean {
-    let e = this.empty[r];
-    if (e === undefined) {
-      e = true;
-      for (const x of this.rowTexts(r))
-        if (x) {
-          e = false;
-          break;
-        }
-      this.empty[r] = e;
-    }
-    return e;
-  }
-}
 
 const HEADER_WORD =
   /^(序号|栏次|项目|科目|科目编码|编码|科目名称|名称|合计|小计|总计|预算数|金额|收入|支出|资金性质|上年结转|本年收入|本年支出合计|类|款|项)$|分类科目$|科目(编码|名称)$|编码$|支出$|收入$|经费$|拨款$|基本支出$|上级支出$|补助支出$|费$|预算数?$/;
