@@ -4,19 +4,21 @@
  * without a 栏次 row), and maps columns to roles and rows to kinds.
  */
 import Decimal from 'decimal.js';
-import { AmountCell, isZeroAmount, parseAmount, plainAmountCell } from '../amount';
+import { isZeroAmount } from '../amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from '../catalogue';
 import { remember } from '../collections';
-import { Cell, CellRange, Sheet, Workbook, colName } from '../grid';
-import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from '../model';
+import { CellRange, Sheet, Workbook, colName } from '../grid';
+import type { CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from '../model';
 import { EXPENDITURE_ITEMS, FINAL_EXPENDITURE_ITEMS, FINAL_INCOME_ITEMS, INCOME_ITEMS, SchemaDef, SchemaId, schemaById, THREE_PUBLIC_ITEMS } from '../schemas';
 import { familiesOf, finalRoleOf, matchTitle, readTitle } from '../titles';
 import { isNoteText, normName, squash, stripEnum } from '../text';
+import { amountRef, anyAmount, padsDecimals, readAmounts, shownDecimals } from './amounts';
 import { amountColumns, assignColumns, columnsFor, isAmountRole, isCodeRole, requiredMissing } from './columns';
 import { finalHeadingIn, hasDecimalAmount, HeaderInfo, isColumnNumberRow, isHeaderRow, isHeaderWord, readHeader, subHeadersInFirstRow } from './header';
 import { parseDepartment, parseUnit, parseYear } from './meta';
 import { SheetView } from './view';
 
+export { padsDecimals, shownDecimals } from './amounts';
 export { amountColumns, isAmountRole, isCodeRole } from './columns';
 
 export { cleanTitle, matchTitle } from '../titles';
@@ -54,45 +56,6 @@ function findTitles(v: SheetView): TitleHit[] {
     if (m) hits.push({ row: r, col: first, text: texts[first], ...m });
   }
   return hits;
-}
-
-function readAmounts(v: SheetView, r: number, cols: MappedColumn[], table: MappedTable, side?: 'in' | 'out'): Record<string, AmountRef> {
-  const out: Record<string, AmountRef> = {};
-  const list = amountColumns(cols, side);
-  // v.cell and v.text written out: this runs for every amount cell (the checkers run without V8's inlining).
-  const row = v.sheet.rows[r];
-  const texts = v.rowTexts(r);
-  for (let i = 0; i < list.length; i++) {
-    const col = list[i].col;
-    const cell = row ? row[col] : undefined;
-    const shown = texts[col] ?? '';
-    out[list[i].role] = plainAmountCell(r, col, cell, shown) ?? parsedAmountRef(table, r, col, cell);
-  }
-  return out;
-}
-
-/** One amount cell, with what is wrong with it recorded on the table (unreadable text, no formula result, unit word). */
-function amountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined, shown: string): AmountRef {
-  return plainAmountCell(r, col, cell, shown) ?? parsedAmountRef(table, r, col, cell);
-}
-
-/** An amount cell that is not plain (amount.plainAmountCell): parsed, and what is wrong with it recorded. */
-function parsedAmountRef(table: MappedTable, r: number, col: number, cell: Cell | undefined): AmountRef {
-  const p = parseAmount(cell);
-  if (cell?.formula && (cell.value === null || cell.value === '')) table.uncalculated.push({ row: r, col, formula: cell.formula });
-  else if (p.invalid !== undefined) table.invalid.push({ row: r, col, text: p.invalid });
-  if (p.unitWord && p.unitWord !== table.unit) {
-    table.unitWords.push({ row: r, col, text: String(cell?.value ?? ''), unit: p.unitWord });
-    const value = p.unitWord === '元' ? p.value.times('0.0001') : p.value.times(10000);
-    return new AmountCell(r, col, p.blank, Math.max(0, p.decimals + (p.unitWord === '元' ? 4 : -4)), NaN, value);
-  }
-  if (p.shift) (table.scaledFormats ??= []).push({ row: r, col, numFmt: cell!.numFmt!, shift: p.shift, stored: Number(cell!.value) });
-  // The decimal.js value only where the scaled integer cannot stand for it (made lazily otherwise).
-  return new AmountCell(r, col, p.blank, p.decimals, p.micro, Number.isFinite(p.micro) ? undefined : p.value, !!p.unformatted);
-}
-
-function anyAmount(a: Record<string, AmountRef>): boolean {
-  return Object.values(a).some((x) => !x.blank);
 }
 
 function colOf(cols: MappedColumn[], role: string): number | undefined {
@@ -634,39 +597,6 @@ function unmappedAmountColumns(v: SheetView, table: MappedTable, paths: Map<numb
     if (amount) out.push({ col: c, header: p.join('/') });
   }
   return out.sort((a, b) => a.col - b.col);
-}
-
-/**
- * The table's precision is what its non-zero amounts show: a 0 formatted "0.00" beside whole-元 amounts
- * ("189,767,551") does not make them exact to the 分.
- */
-export function shownDecimals(table: MappedTable): number {
-  let dec = -1;
-  for (const row of table.rows)
-    for (const role in row.amounts) {
-      const a = row.amounts[role];
-      if (a.decimals > dec && !isZeroAmount(a)) dec = a.decimals;
-    }
-  return dec < 0 ? 2 : Math.min(dec, 4);
-}
-
-/**
- * Whether the table prints trailing zeros in its decimals ("31,214,205.80", "….00"): then a non-zero cell shown with
- * fewer decimals ("22,118,861") is rounded coarser than the rest (checks.printedDecimals). A table whose cells never
- * show one may print each number in full ("25" beside "21.56"): its shorter cells are exact, not coarser.
- */
-export function padsDecimals(table: MappedTable): boolean {
-  const dec = table.decimals;
-  if (dec <= 0) return false;
-  // Millionths of the unit whose last shown decimal is 0: a multiple of 10^(7 − dec).
-  const step = 10 ** (7 - dec);
-  for (const row of table.rows)
-    for (const role in row.amounts) {
-      const a = row.amounts[role];
-      if (a.unformatted || a.decimals < dec || isZeroAmount(a)) continue;
-      if (Number.isFinite(a.micro) ? a.micro % step === 0 : a.value.decimalPlaces() < dec) return true;
-    }
-  return false;
 }
 
 function judgeByCodes(t: MappedTable): SchemaDef | undefined {
