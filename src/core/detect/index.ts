@@ -8,11 +8,11 @@ import { isZeroAmount } from '../amount';
 import { catalogueName, codeLevel, CodeKind, functionClassByLabel } from '../catalogue';
 import { remember } from '../collections';
 import { CellRange, Sheet, Workbook, colName } from '../grid';
-import type { CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from '../model';
+import type { AmountRef, CodeIssue, Detection, MappedColumn, MappedRow, MappedTable, OtherTable, Stage, UnmappedTable } from '../model';
 import { EXPENDITURE_ITEMS, FINAL_EXPENDITURE_ITEMS, FINAL_INCOME_ITEMS, INCOME_ITEMS, SchemaDef, SchemaId, schemaById, THREE_PUBLIC_ITEMS } from '../schemas';
 import { familiesOf, finalRoleOf, matchTitle, readTitle } from '../titles';
 import { isNoteText, normName, squash, stripEnum } from '../text';
-import { amountRef, anyAmount, padsDecimals, readAmounts, shownDecimals } from './amounts';
+import { amountRef, anyAmount, padsDecimals, readAmounts, recordAmountIssues, shownDecimals } from './amounts';
 import { amountColumns, assignColumns, columnsFor, isAmountRole, isCodeRole, requiredMissing } from './columns';
 import { finalHeadingIn, hasDecimalAmount, HeaderInfo, isColumnNumberRow, isHeaderRow, isHeaderWord, readHeader, subHeadersInFirstRow } from './header';
 import { parseDepartment, parseUnit, parseYear } from './meta';
@@ -56,6 +56,20 @@ function findTitles(v: SheetView): TitleHit[] {
     if (m) hits.push({ row: r, col: first, text: texts[first], ...m });
   }
   return hits;
+}
+
+/** A body row's amounts in the table's amount columns (of one side, with `side`); what is wrong with them is recorded. */
+function rowAmounts(v: SheetView, t: MappedTable, r: number, side?: 'in' | 'out'): Record<string, AmountRef> {
+  const { amounts, issues } = readAmounts(v, r, t.columns, t.unit, side);
+  recordAmountIssues(t, issues);
+  return amounts;
+}
+
+/** The amount of one cell of the table; what is wrong with it is recorded. */
+function cellAmount(v: SheetView, t: MappedTable, r: number, col: number): AmountRef {
+  const { ref, issues } = amountRef(t.unit, r, col, v.cell(r, col), v.text(r, col));
+  recordAmountIssues(t, issues);
+  return ref;
 }
 
 function colOf(cols: MappedColumn[], role: string): number | undefined {
@@ -255,10 +269,10 @@ function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number
     const label = squash(code ? '' : name || (codeCol !== undefined ? v.text(r, codeCol) : ''));
     if (!code && !printed && /^(合计|总计|合计数)$/.test(label)) {
       const labelCol = [codeCol, nameCol].find((c) => c !== undefined && /^(合计|总计|合计数)$/.test(squash(v.text(r, c))));
-      t.rows.push({ row: r, kind: 'total', name: '合计', amounts: readAmounts(v, r, t.columns, t), labelCol: labelCol ?? nameCol });
+      t.rows.push({ row: r, kind: 'total', name: '合计', amounts: rowAmounts(v, t, r), labelCol: labelCol ?? nameCol });
       return true;
     }
-    const amounts = readAmounts(v, r, t.columns, t);
+    const amounts = rowAmounts(v, t, r);
     if (code) t.rows.push({ row: r, kind: 'code', code, level: codeLevel(code), name: name.trim(), amounts, labelCol: nameCol });
     else if (printed) {
       const row: MappedRow = { row: r, kind: 'other', name: name.trim(), amounts, labelCol: nameCol };
@@ -337,13 +351,13 @@ function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: nu
       if (item === 'carryover') inCarry = true;
       else if (item === 'income-grand' || item === 'income-total') inCarry = false;
       else if (fiscal && inCarry && item && ['general', 'fund', 'state'].includes(item)) item = `carryover-${item}`;
-      const amounts = readAmounts(v, r, t.columns, t, 'in');
+      const amounts = rowAmounts(v, t, r, 'in');
       t.rows.push({ row: r, kind: item ? 'item' : 'other', side: 'in', item, name: inLabel, amounts, labelCol: inName });
     }
     const outLabel = v.text(r, outName);
     if (outLabel) {
       const { item, cls } = readSideLabel('out', outLabel, stage);
-      const amounts = readAmounts(v, r, t.columns, t, 'out');
+      const amounts = rowAmounts(v, t, r, 'out');
       if (item) t.rows.push({ row: r, kind: 'item', side: 'out', item, name: outLabel, amounts, labelCol: outName });
       else
         t.rows.push({
@@ -367,13 +381,13 @@ function readThreePublicColumns(v: SheetView, t: MappedTable, dataTop: number, e
   let done = false;
   return scanBody(v, t, dataTop, end, (r, texts) => {
     if (done || isHeaderEcho(texts)) return false;
-    const total = readAmounts(v, r, t.columns, t);
+    const total = rowAmounts(v, t, r);
     const items: MappedRow[] = [{ row: r, kind: 'item', item: 'total', name: '“三公”经费合计', amounts: total, labelCol: colOf(t.columns, 'total') }];
     for (const c of t.columns) {
       const measure = c.role.startsWith('tp.') ? 'total' : c.role.startsWith('tpb.') ? 'budget' : undefined;
       if (!measure) continue;
       const key = c.role.slice(c.role.indexOf('.') + 1);
-      const ref = amountRef(t, r, c.col, v.cell(r, c.col), v.text(r, c.col));
+      const ref = cellAmount(v, t, r, c.col);
       if (key === 'running') t.figures.running = ref;
       else {
         const same = items.find((i) => i.item === key);
@@ -404,7 +418,7 @@ function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end:
     if (!label) return false;
     const key = stripEnum(normName(label));
     const hit = THREE_PUBLIC_ITEMS.find((i) => i.match.test(key));
-    t.rows.push({ row: r, kind: hit ? 'item' : 'other', item: hit?.key, name: label, amounts: readAmounts(v, r, t.columns, t), labelCol: nameCol });
+    t.rows.push({ row: r, kind: hit ? 'item' : 'other', item: hit?.key, name: label, amounts: rowAmounts(v, t, r), labelCol: nameCol });
     return true;
   });
 }
@@ -446,7 +460,7 @@ function readLedgerRows(v: SheetView, t: MappedTable, header: HeaderInfo, end: n
     let used = false;
     sideOf.forEach(({ read, amountCol, nameCol, firstCol }, i) => {
       const { code, name, printed } = read(r);
-      const amounts = { total: amountRef(t, r, amountCol, v.cell(r, amountCol), v.text(r, amountCol)) };
+      const amounts = { total: cellAmount(v, t, r, amountCol) };
       const label = squash(name || v.text(r, firstCol));
       if (code) sides[i].push({ row: r, kind: 'code', code, level: codeLevel(code), name: name.trim(), amounts, labelCol: nameCol });
       else if (/^人员经费(合计)?$/.test(label) || /^公用经费(合计)?$/.test(label))
