@@ -18,6 +18,7 @@ import { readLedgerRows } from './ledger';
 import { parseDepartment, parseUnit, parseYear } from './meta';
 import { readTwoSidedRows } from './summary';
 import { readThreePublicRows } from './three-public';
+import { findTitles, schemaByStructure, TitleHit } from './titles';
 import { SheetView } from './view';
 
 export { padsDecimals, shownDecimals } from './amounts';
@@ -25,40 +26,9 @@ export { amountColumns, isAmountRole, isCodeRole } from './columns';
 
 export { cleanTitle, matchTitle } from '../titles';
 
-interface TitleHit {
-  /** Set once the columns and codes have corrected the title's schema (no second correction). */
-  judged?: boolean;
-  row: number;
-  col: number;
-  text: string;
-  schema?: SchemaDef;
-  other?: boolean;
-  stage?: 'final';
-  role?: SchemaId;
-  by?: MappedTable['recognisedBy'];
-}
-
 /** A table's factor to 万元 (decimal.js values are immutable: one of each serves every table). */
 const PER_YUAN = new Decimal('0.0001');
 const PER_WAN = new Decimal(1);
-
-function findTitles(v: SheetView): TitleHit[] {
-  const hits: TitleHit[] = [];
-  for (let r = 0; r < v.height; r++) {
-    const texts = v.rowTexts(r);
-    let nonEmpty = 0;
-    let first = -1;
-    for (let c = 0; c < texts.length; c++)
-      if (texts[c]) {
-        nonEmpty++;
-        if (first < 0) first = c;
-      }
-    if (nonEmpty === 0 || nonEmpty > 3) continue;
-    const m = matchTitle(texts[first]);
-    if (m) hits.push({ row: r, col: first, text: texts[first], ...m });
-  }
-  return hits;
-}
 
 function hasNumbers(v: SheetView, from: number, end: number): boolean {
   for (let r = from; r < end; r++) if (v.rowTexts(r).some((t) => /^-?[\d,]+(\.\d+)?$/.test(squash(t)) && t.length > 0)) return true;
@@ -207,42 +177,6 @@ function judgeByCodes(t: MappedTable): SchemaDef | undefined {
   const stage = t.def.stage ?? 'budget';
   if (t.def.codeKind === 'function' && econ > func && econ >= 2) return schemaById('general-budget-basic-expenditure', stage);
   if (t.def.codeKind === 'economic' && func > econ && func >= 2) return schemaById('general-budget-expenditure', stage);
-  return undefined;
-}
-
-/**
- * A table with no title (or one the vocabulary does not know), recognised by its columns and codes: the 三公
- * items, the two sides of a summary, economic (301, 30101) or function (201, 20101) codes and the column roles.
- */
-function schemaByStructure(v: SheetView, stage: Stage): TitleHit | undefined {
-  const { header } = readHeader(v, 0, Math.min(v.height, 40));
-  if (!header) return undefined;
-  const words = [...header.paths.values()].flat().join('|');
-  const byId = (id: SchemaId) => schemaById(id, stage);
-  // From the top of the sheet, so the meta line (单位：元, 编制部门) above the header is read too.
-  const hit = (id: SchemaId): TitleHit => ({ row: -1, col: header.left, text: v.sheet.name, schema: byId(id), by: 'structure' });
-  if (/因公出国|公务接待/.test(words)) return hit('three-public-expenditure');
-  const leaves = [...header.paths.values()].map((p) => p[p.length - 1]);
-  if (leaves.filter((l) => /^(项目|科目|名称)$/.test(l)).length >= 2 && /收入/.test(words) && /支出/.test(words))
-    return hit(/一般公共预算/.test(words) ? 'fiscal-appropriation-summary' : 'income-expenditure-summary');
-  let econ = 0;
-  let func = 0;
-  for (let r = header.dataTop; r < Math.min(v.height, header.dataTop + 60); r++)
-    for (const t of v.rowTexts(r)) {
-      const c = squash(t);
-      if (/^3\d{2}(\d{2})?$/.test(c)) econ++;
-      else if (/^2\d{2}(\d{2}){0,2}$/.test(c)) func++;
-    }
-  if (econ === 0 && func === 0) return undefined;
-  if (econ > func) return hit('general-budget-basic-expenditure');
-  if (/财政拨款(收入)?|事业收入|上年结转/.test(words)) return hit('income');
-  if (/经营支出|上缴上级|对附属/.test(words)) return hit('expenditure');
-  if (/基本支出|人员经费/.test(words)) {
-    const named = matchTitle(`${v.sheet.name}表`);
-    const role = named?.schema?.id ?? named?.role;
-    const def = role && schemaById(role);
-    return hit(def && def.shape === 'code' && def.codeKind === 'function' ? def.id : 'general-budget-expenditure');
-  }
   return undefined;
 }
 
