@@ -1,5 +1,6 @@
 /** The meta line of a table (the lines between its title and its header): year, unit and department. */
 import { stripDepartmentCode } from '../text';
+import { SheetView } from './view';
 
 export function parseYear(texts: string[]): number | undefined {
   const joined = texts.join(' ');
@@ -34,4 +35,27 @@ export function parseDepartment(metaCells: string[], labelledOnly = false): stri
     if (/[\u4e00-\u9fa5]{2,}/.test(d) && d.length <= 40) return d;
   }
   return undefined;
+}
+
+export interface TableMeta {
+  unit: '元' | '万元';
+  year?: number;
+  department?: string;
+}
+
+/**
+ * A table's unit (万元 unless its meta line, header or title says 元), year and department, from its meta rows, its
+ * header rows and its title. `final`: a 决算 table.
+ */
+export function tableMeta(v: SheetView, metaRows: number[], header: { top: number; bottom: number }, title: string, final: boolean): TableMeta {
+  const metaTexts: string[] = [];
+  for (const r of metaRows) metaTexts.push(...v.rowTexts(r).filter((x) => x));
+  const headerTexts: string[] = [];
+  for (let r = header.top; r <= header.bottom; r++) headerTexts.push(...v.rowTexts(r).filter((x) => x));
+  return {
+    unit: parseUnit(metaTexts) ?? parseUnit(headerTexts) ?? parseUnit([title]) ?? '万元',
+    year: parseYear(metaTexts) ?? parseYear([title]),
+    // A 决算 table's lines above its header are headings (财政拨款“三公”经费), its department is on the cover.
+    department: parseDepartment(metaTexts, final),
+  };
 }

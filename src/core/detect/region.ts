@@ -1,16 +1,16 @@
 /** One titled region of a sheet mapped under a schema: its header, meta line, columns and body, or why it cannot be. */
 import Decimal from 'decimal.js';
 import { CellRange } from '../grid';
-import type { MappedTable, UnmappedTable } from '../model';
+import type { MappedColumn, MappedTable, UnmappedTable } from '../model';
 import { SchemaDef, schemaById } from '../schemas';
 import { squash } from '../text';
 import { padsDecimals, shownDecimals } from './amounts';
 import { dropSubHeaderCells } from './body';
 import { readCodeRows } from './codes';
 import { columnsFor, isAmountRole, requiredMissing } from './columns';
-import { finalHeadingIn, readHeader, subHeadersInFirstRow } from './header';
+import { finalHeadingIn, HeaderInfo, readHeader, subHeadersInFirstRow } from './header';
 import { readLedgerRows } from './ledger';
-import { parseDepartment, parseUnit, parseYear } from './meta';
+import { tableMeta, TableMeta } from './meta';
 import { readTwoSidedRows } from './summary';
 import { readThreePublicRows } from './three-public';
 import { TitleHit } from './titles';
@@ -25,6 +25,23 @@ function hasNumbers(v: SheetView, from: number, end: number): boolean {
   return false;
 }
 
+/** What a region's table is read from, the same under either schema the title and the codes may name. */
+interface Region {
+  title: TitleHit;
+  header: HeaderInfo;
+  meta: TableMeta;
+  /** The region's first 决算 column heading, if any. */
+  finalHeading?: string;
+  /** The row after the region. */
+  end: number;
+}
+
+/**
+ * The table under a title, read under the schema the title names, or the reason it cannot be. Structure is the judge:
+ * a function table whose codes are economic (301, 30101 …) is the 基本支出 table, and an economic table whose codes
+ * are function codes is the 一般公共预算支出 table, whatever the title said. The codes are those read under the
+ * title's schema; when they name another schema whose columns the header has, the body is read under that one.
+ */
 export function mapRegion(v: SheetView, def: SchemaDef, title: TitleHit, end: number): { table?: MappedTable; unmapped?: UnmappedTable } {
   const from = title.row + 1;
   const final = def.stage === 'final';
@@ -62,11 +79,19 @@ export function mapRegion(v: SheetView, def: SchemaDef, title: TitleHit, end: nu
     if (finalHeading) unmapped.finalHeading = finalHeading;
     return { unmapped };
   }
-  const metaTexts: string[] = [];
-  for (const r of metaRows) metaTexts.push(...v.rowTexts(r).filter((x) => x));
-  const headerTexts: string[] = [];
-  for (let r = header.top; r <= header.bottom; r++) headerTexts.push(...v.rowTexts(r).filter((x) => x));
-  const unit = parseUnit(metaTexts) ?? parseUnit(headerTexts) ?? parseUnit([title.text]) ?? '万元';
+  const region: Region = { title, header, meta: tableMeta(v, metaRows, header, title.text, final), finalHeading, end };
+  const table = readTable(v, def, columns, region);
+  const judged = judgeByCodes(table);
+  if (!judged) return { table };
+  const judgedColumns = columnsFor(judged, header.paths);
+  if (requiredMissing(judged, judgedColumns)) return { table };
+  const corrected = readTable(v, judged, judgedColumns, region);
+  corrected.titleSaid = def.id;
+  return { table: corrected };
+}
+
+/** The region's table under a schema whose required columns the header has. */
+function readTable(v: SheetView, def: SchemaDef, columns: MappedColumn[], { title, header, meta, finalHeading, end }: Region): MappedTable {
   const table: MappedTable = {
     schema: def.id,
     def,
@@ -76,12 +101,11 @@ export function mapRegion(v: SheetView, def: SchemaDef, title: TitleHit, end: nu
     titleRow: title.row,
     headerTop: header.top,
     headerBottom: header.bottom,
-    unit,
-    factor: unit === '元' ? PER_YUAN : PER_WAN,
+    unit: meta.unit,
+    factor: meta.unit === '元' ? PER_YUAN : PER_WAN,
     decimals: 2,
-    year: parseYear(metaTexts) ?? parseYear([title.text]),
-    // A 决算 table's lines above its header are headings (财政拨款“三公”经费), its department is on the cover.
-    department: parseDepartment(metaTexts, final),
+    year: meta.year,
+    department: meta.department,
     columns,
     rows: [],
     notes: [],
@@ -110,7 +134,7 @@ export function mapRegion(v: SheetView, def: SchemaDef, title: TitleHit, end: nu
         : def.ledger
           ? readLedgerRows(v, table, header, end)
           : readCodeRows(v, table, header.dataTop, end);
-  if (final) dropSubHeaderCells(v, table);
+  if (def.stage === 'final') dropSubHeaderCells(v, table);
   table.range.bottom = Math.max(header.bottom, last);
   const unread = unmappedAmountColumns(v, table, header.paths);
   if (unread.length) table.unmappedColumns = unread;
@@ -125,17 +149,7 @@ export function mapRegion(v: SheetView, def: SchemaDef, title: TitleHit, end: nu
   }
   table.decimals = shownDecimals(table);
   table.padded = padsDecimals(table);
-  // Structure is the judge: a function table whose codes are economic (301, 30101 …) is the 基本支出 table, and
-  // an economic table whose codes are function codes is the 一般公共预算支出 table, whatever the title said.
-  const judged = judgeByCodes(table);
-  if (judged && !title.judged) {
-    const again = mapRegion(v, judged, { ...title, judged: true }, end);
-    if (again.table) {
-      again.table.titleSaid = def.id;
-      return again;
-    }
-  }
-  return { table };
+  return table;
 }
 
 /**

@@ -9,9 +9,11 @@ import { squash } from '../text';
 import { readHeader } from './header';
 import { SheetView } from './view';
 
+/**
+ * A row that starts a table (row -1: a table named by its sheet or by its structure, from the top of the sheet), the
+ * schema its title names, or `other`: a table the checks do not cover (with its 决算 stage and role, if it names one).
+ */
 export interface TitleHit {
-  /** Set once the columns and codes have corrected the title's schema (no second correction). */
-  judged?: boolean;
   row: number;
   col: number;
   text: string;
@@ -22,6 +24,7 @@ export interface TitleHit {
   by?: MappedTable['recognisedBy'];
 }
 
+/** Rows of one to three texts whose first the title matcher knows. */
 export function findTitles(v: SheetView): TitleHit[] {
   const hits: TitleHit[] = [];
   for (let r = 0; r < v.height; r++) {
