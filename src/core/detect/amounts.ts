@@ -74,6 +74,7 @@ export function recordAmountIssues(table: MappedTable, issues: AmountIssue[] | u
     else (table.scaledFormats ??= []).push(issue.at);
 }
 
+/** Whether any of a row's amount cells is filled. */
 export function anyAmount(a: Record<string, AmountRef>): boolean {
   return Object.values(a).some((x) => !x.blank);
 }

@@ -20,6 +20,7 @@ import { SheetView } from './view';
 const PER_YUAN = new Decimal('0.0001');
 const PER_WAN = new Decimal(1);
 
+/** Whether a row of the region holds a number: a title over nothing but text is no table. */
 function hasNumbers(v: SheetView, from: number, end: number): boolean {
   for (let r = from; r < end; r++) if (v.rowTexts(r).some((t) => /^-?[\d,]+(\.\d+)?$/.test(squash(t)) && t.length > 0)) return true;
   return false;
@@ -170,6 +171,7 @@ function unmappedAmountColumns(v: SheetView, table: MappedTable, paths: Map<numb
   return out.sort((a, b) => a.col - b.col);
 }
 
+/** The schema a code table's codes say when they contradict its schema's kind of code (see mapRegion). */
 function judgeByCodes(t: MappedTable): SchemaDef | undefined {
   if (t.def.shape !== 'code') return undefined;
   let econ = 0;
