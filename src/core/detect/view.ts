@@ -18,16 +18,13 @@ export class SheetView {
   cell(r: number, c: number): Cell | undefined {
     return cellAt(this.sheet, r, c);
   }
+  /** A row's cell texts as shown (grid.cellText), worked out once. */
   rowTexts(r: number): string[] {
     let t = this.texts[r];
     if (!t) {
       const row = this.sheet.rows[r] || [];
       t = [];
-      // cellText, with its commonest cases (empty, text) written out: every cell of a sheet comes here once.
-      for (let c = 0; c < row.length; c++) {
-        const value = row[c]?.value;
-        t[c] = value === null || value === undefined ? '' : typeof value === 'string' ? value.trim() : cellText(row[c]);
-      }
+      for (let c = 0; c < row.length; c++) t[c] = cellText(row[c]);
       this.texts[r] = t;
     }
     return t;
