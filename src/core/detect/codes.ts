@@ -150,6 +150,10 @@ function misplacedTotal(t: MappedTable, texts: string[], r: number): (NonNullabl
   return undefined;
 }
 
+/**
+ * A code table's rows from `dataTop` to `end`: code rows, 合计 and other rows, misprinted codes with the code they
+ * probably mean. Returns the table's last row.
+ */
 export function readCodeRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
   const read = codeReader(v, t);
   const nameCol = colOf(t.columns, 'name');

@@ -35,6 +35,10 @@ function readSideLabel(side: 'in' | 'out', label: string, stage: Stage = 'budget
   return r;
 }
 
+/**
+ * A two-sided summary's rows: each side's items (and on the expenditure side the function classes), a row's two
+ * labels read as two rows. Returns the table's last row.
+ */
 export function readTwoSidedRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
   const inName = colOf(t.columns, 'in.name')!;
   const outName = colOf(t.columns, 'out.name')!;

@@ -39,6 +39,7 @@ function readThreePublicColumns(v: SheetView, t: MappedTable, dataTop: number, e
   });
 }
 
+/** A 三公 table's items, one row each or the item columns of one data row. Returns the table's last row. */
 export function readThreePublicRows(v: SheetView, t: MappedTable, dataTop: number, end: number): number {
   if (t.columns.some((c) => c.role.startsWith('tp.') || c.role.startsWith('tpb.'))) return readThreePublicColumns(v, t, dataTop, end);
   const nameCol = colOf(t.columns, 'name')!;

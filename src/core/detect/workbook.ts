@@ -14,6 +14,10 @@ export interface DetectOptions {
   stage?: Stage;
 }
 
+/**
+ * The tables of a workbook (mapped, unmapped with the reason, other tables) and its stage: 预算, or 决算 by its titles
+ * and headings or by `opts.stage`. `overrides`: the user's corrections of what a title names.
+ */
 export function detectWorkbook(wb: Workbook, overrides: MappingOverride[] = [], opts: DetectOptions = {}): Detection {
   const budget = decideStage(detectStage(wb, overrides, 'budget'), opts.stage);
   if (budget.stage!.stage !== 'final') return budget;
