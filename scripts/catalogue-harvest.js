@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { readXlsxFile } = require('../dist/hosts/file/xlsx.js');
-const { detectWorkbook } = require('../dist/core/detect.js');
+const { detectWorkbook } = require('../dist/core/detect');
 const { catalogueName } = require('../dist/core/catalogue.js');
 
 const kindOf = (code) => (code[0] === '2' ? 'function' : code[0] === '3' ? 'economic' : undefined);

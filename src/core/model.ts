@@ -56,7 +56,7 @@ export interface MappedTable {
   /** Multiply a shown amount by this to get 万元. */
   factor: Decimal;
   decimals: number;
-  /** The table prints trailing zeros in its decimals (detect.padsDecimals): a cell shown with fewer is coarser. */
+  /** The table prints trailing zeros in its decimals (detect/amounts.ts padsDecimals): a cell shown with fewer is coarser. */
   padded?: boolean;
   year?: number;
   department?: string;
@@ -79,7 +79,7 @@ export interface MappedTable {
    * there) while the table's rows have amounts: it is not read as the total row, and this says so.
    */
   totalMisplaced?: { row: number; col: number; /** Follows "合计行": "在各金额列下没有金额". */ why: string };
-  /** Header columns holding amounts that no role was given to (detect.unmappedAmountColumns): checked by nothing. */
+  /** Header columns holding amounts that no role was given to (detect/region.ts unmappedAmountColumns): checked by nothing. */
   unmappedColumns?: { col: number; header: string }[];
   /** Figures a table carries beside its checked amounts (机关运行经费 of a 三公 table). */
   figures: Record<string, AmountRef>;
