@@ -153,9 +153,9 @@ describe.each([
     lines.push(`${name}：注入 ${tried} 处（每处改一个数），检出并指向所在句 ${found} 处（${((100 * found) / tried).toFixed(1)}%）`);
     if (missed.length) lines.push(...missed.map((m) => `  未检出 ${m}`));
     // The issue's bar (90%) holds on the developed-on and the first held-out passages, reached by general fixes
-    // only. The second held-out set does not reach it yet (62.2%: tables pasted one cell a line, mixed 亿元/万元
+    // only. The second held-out set does not reach it yet (65.9%: tables pasted one cell a line, mixed 亿元/万元
     // trees; docs/check-text.md): its floor is what it measures now, so that no change makes it worse.
-    expect(found / tried).toBeGreaterThanOrEqual(sub === 'holdout2' ? 0.62 : 0.9);
+    expect(found / tried).toBeGreaterThanOrEqual(sub === 'holdout2' ? 0.65 : 0.9);
   });
 });
 

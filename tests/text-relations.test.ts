@@ -422,3 +422,24 @@ describe('relations the second held-out set showed (published errors its first r
     ]);
   });
 });
+
+describe('news wording: "1.8亿多元", "3万多元" is at least the figure and below its next step', () => {
+  test.each([
+    ['亿多元, a fall', '去年“三公”经费决算5.2亿元，比年初预算7.1亿元减少1.8亿多元，下降26.8%。', '决算5.2', '决算6.2'],
+    ['亿多元, the prior changed', '去年“三公”经费决算5.2亿元，比年初预算7.1亿元减少1.8亿多元，下降26.8%。', '预算7.1', '预算8.1'],
+    ['万多元, a rise', '今年公务接待费预算46万元，比上年预算42.5万元增加3万多元，增长8.2%。', '预算46', '预算56'],
+    ['万多元 after 同比', '全年因公出国(境)费用支出120万元，同比减少15万多元，下降11.5%。', '减少15万多', '减少25万多'],
+  ])('%s', (_n, t, right, wrong) => {
+    expect(errors(t)).toEqual([]);
+    const f = errors(t.replace(right, wrong));
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.map((x) => x.sentence).join()).toContain(wrong.replace(/\D+/, ''));
+  });
+
+  test('a figure just above the stated one holds, one a whole step above does not', () => {
+    // 7.1 − 5.2 = 1.9 lies in 1.8亿多 (1.8–1.9 with the printed figures' rounding); 7.1 − 4.8 = 2.3 does not,
+    // though its rate (32.4%) is right.
+    expect(errors('“三公”经费决算5.2亿元，比年初预算7.1亿元减少1.8亿多元，下降26.8%。')).toEqual([]);
+    expect(messages('“三公”经费决算4.8亿元，比年初预算7.1亿元减少1.8亿多元，下降32.4%。')).toEqual([expect.stringContaining('1.8亿多元')]);
+  });
+});

@@ -78,7 +78,8 @@ function changeAgainst(p: Part, like: Claim, second = false): Claim | undefined 
 }
 
 const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
-const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿元|万元|千元|元|%))?/g;
+/** A figure and its unit; "1.8亿多元", "3万多元" (news wording) are at least the figure and below its next step. */
+const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%))?/g;
 const UP = /(增加|增长|上升|提高|增幅|增支|增收|多支|增|加|多)$/;
 const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|减|降|少)$/;
 const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|增加|减少|增|减|降|提高)(了|为|是|约)?$/;
@@ -140,7 +141,9 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
       let from = 0;
       const found = [...s.text.matchAll(NUMBER)];
       found.forEach((m, k) => {
-        let unit = m[2];
+        // "比年初预算8.3亿元减少1.8亿多元": more than 1.8亿, less than 1.9亿.
+        const more = /多元$/.test(m[2] ?? '');
+        let unit = m[2]?.replace('多', '');
         const num = m[1];
         const at = m.index!;
         const before = s.text.slice(0, at);
@@ -151,7 +154,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         // "收、支总计各是4125.49,4143.91万元": a number without a unit takes the unit of the next one in its run.
         if (!unit) {
           const next = found[k + 1];
-          if (next && next[2] && /^[，,、和及与\s]*$/.test(s.text.slice(at + m[0].length, next.index!))) unit = next[2];
+          if (next && next[2] && !/多元$/.test(next[2]) && /^[，,、和及与\s]*$/.test(s.text.slice(at + m[0].length, next.index!))) unit = next[2];
           else return;
         }
         const ctx = s.text.slice(from, at);
@@ -160,6 +163,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         const prev = claims[claims.length - 1];
         if (
           prev &&
+          !more &&
           prev.para === pi &&
           prev.sentence === si &&
           /^[，,、和及与\s]+$/.test(ctx) &&
@@ -185,7 +189,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
         const carries = /总计/.test(label) && (paras.slice(0, pi).some((q) => /决算/.test(q.text)) || /决算/.test(p.text.slice(0, s.at) + before));
         const base = {
-          text: `${num}${unit}`,
+          text: `${num}${more ? m[2] : unit}`,
           label,
           context: before,
           para: pi,
@@ -210,8 +214,8 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           return;
         }
         const scale = AMOUNT_UNITS[unit];
-        const value = new Decimal(num).times(scale);
         const h = half(num, scale);
+        const value = more ? new Decimal(num).times(scale).plus(h) : new Decimal(num).times(scale);
         const deltaWord = tail.replace(/(了|为|是|约)$/, '');
         if (UP.test(deltaWord) || DOWN.test(deltaWord)) {
           claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1, ...withBase(clauseCtx) });
