@@ -97,7 +97,9 @@ const CASES: [string, () => Buffer, RegExp][] = [
   [
     'a garbage sheet part',
     () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', data: crypto.randomBytes(5000) } }),
-    /xl\/worksheets\/sheet1\.xml 不完整或已损坏/,
+    // Random bytes may hold what sends the part to the conformant XML parser ("<!", "='", a space by "="), which
+    // words the same damage with the place it stopped at.
+    /xl\/worksheets\/sheet1\.xml (不完整或已损坏|不是完整有效的 XML（第 \d+ 行第 \d+ 列）)/,
   ],
   ['an empty sheet part', () => seedWith({ 'xl/worksheets/sheet1.xml': { name: '', data: '' } }), /xl\/worksheets\/sheet1\.xml 不完整或已损坏/],
   ['a relationship to a missing part', () => seedWith({ 'xl/worksheets/sheet2.xml': null }), /指向的部件 xl\/worksheets\/sheet2\.xml 不存在/],
