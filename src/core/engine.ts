@@ -4,7 +4,7 @@
  * where they differ — counts them for the coverage ledger, and keeps what the suspects and the live session need.
  * Rules never see scaled integers, checks or terms.
  */
-import { Check, CheckResult, cellsUnitsDiff, evaluate, Finding, rolesUnitsDiff, rowsUnitsDiff, term, toFinding, type CellAt } from './checks';
+import { Check, CheckResult, cellsUnitsDiff, Term, evaluate, Finding, rolesUnitsDiff, rowsUnitsDiff, term, toFinding, type CellAt } from './checks';
 import type { Workbook } from './grid';
 import type { Detection, MappedTable, OtherTable, Stage, UnmappedTable } from './model';
 import { rulesFor } from './rules';
@@ -91,7 +91,7 @@ export function ruleContexts(input: RuleInput, sink: RuleSink, firstOf: MappedTa
 }
 
 /** A cell of an equation as a term; a row the table lacks is an exact zero, named by the cell's `missing` words. */
-function termOf(c: CellAt): ReturnType<typeof term> {
+function termOf(c: CellAt): Term {
   const tm = term(c[0], c[1], c[2]);
   if (!c[1] && c[3]) tm.label = c[3];
   return tm;
