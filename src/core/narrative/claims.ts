@@ -13,6 +13,7 @@
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { pastedParagraphs } from './pasted';
+import { threePublicItem, type Item } from './items';
 
 type Kind = 'amount' | 'delta' | 'prior' | 'rate' | 'share' | 'percent' | 'completion';
 
@@ -279,22 +280,8 @@ function labelOf(ctx: string): string {
     .trim();
 }
 
-type Item = 'total' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception';
-/** The 三公 items, as the texts name them. */
-function threePublicItem(label: string): Item | undefined {
-  const l = label.replace(/\s/g, '');
-  if (/三公/.test(l)) return 'total';
-  if (/因公出国/.test(l)) return 'abroad';
-  // Either order: "公务用车购置及运行维护费", "公务用车运行维护费及公务用车购置费".
-  if (/购置(费)?(及|和|与)运|车辆购置及运|运行(维护)?费?(及|和|与)(公务用?车)?购置/.test(l)) return 'vehicle';
-  if (/公务用?车购置|车辆购置/.test(l)) return 'purchase';
-  if (/公务用车运|车辆运行|公车运行|运行维护费/.test(l)) return 'operation';
-  if (/公务接待|接待费/.test(l)) return 'reception';
-  return undefined;
-}
-
 /** A figure's 三公 item; a label of stage words only ("支出决算为7.69万元") takes the subject of its sentence. */
-function itemOf(c: Claim): Item | undefined {
+export function itemOf(c: Claim): Item | undefined {
   // An average ("车均运行维护费2.5万元", "人均因公出国(境)费用") is per car or per person, not the item's amount.
   if (/[车人户次]均|平均/.test(c.label)) return undefined;
   const own = threePublicItem(c.label);

@@ -4,6 +4,7 @@
  * numbers removed (a PDF wraps lines anywhere: lines are joined into paragraphs before sentences are split),
  * thousands separators dropped, and tables pasted inside the text skipped. Pure: no DOM, no Node.
  */
+import { readTextTables } from './text-tables';
 
 /** Full-width forms that matter for numbers and words; Chinese punctuation （，：；） is kept as it is. */
 function foldWidth(s: string): string {
@@ -88,12 +89,17 @@ function spacedOut(line: string): boolean {
   return tokens.length >= 8 && tokens.filter((t) => t.length === 1).length / tokens.length > 0.8;
 }
 
+/** The lines of a pasted text, widths and traditional characters folded. */
+export function foldedLines(text: string): string[] {
+  return foldTraditional(foldWidth(text)).split('\n');
+}
+
 /** Paragraphs of a pasted text, each one line, ready to be split into sentences. */
 export function pastedParagraphs(text: string): string[] {
-  const lines = foldTraditional(foldWidth(text))
-    .split('\n')
-    .filter((l) => !isTableLine(l))
-    .map((l) => (spacedOut(l) ? l.replace(/[ \u00a0]+/g, '') : l));
+  const folded = foldedLines(text);
+  // The 三公 tables pasted in are read apart (text-tables.ts), not as sentences.
+  const inTable = new Set(readTextTables(folded).flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)));
+  const lines = folded.filter((l, i) => !inTable.has(i) && !isTableLine(l)).map((l) => (spacedOut(l) ? l.replace(/[ \u00a0]+/g, '') : l));
   const paras: string[] = [];
   let cur = '';
   for (let i = 0; i < lines.length; i++) {

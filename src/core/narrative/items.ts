@@ -1,0 +1,24 @@
+/** The 三公 items, as explanation texts and the tables pasted into them name them. */
+export type Item = 'total' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | 'reception';
+
+export function threePublicItem(label: string): Item | undefined {
+  const l = label.replace(/\s/g, '');
+  if (/三公/.test(l)) return 'total';
+  if (/因公出国/.test(l)) return 'abroad';
+  // Either order: "公务用车购置及运行维护费", "公务用车运行维护费及公务用车购置费".
+  if (/购置(费)?(及|和|与)运|车辆购置及运|运行(维护)?费?(及|和|与)(公务用?车)?购置/.test(l)) return 'vehicle';
+  if (/公务用?车购置|公车购置|车辆购置/.test(l)) return 'purchase';
+  if (/公务用车运|车辆运行|公车运行|运行维护费|(公务用车|公车|车辆)维护费/.test(l)) return 'operation';
+  if (/公务接待|接待费/.test(l)) return 'reception';
+  return undefined;
+}
+
+/** Names in Chinese, for messages. */
+export const ITEM_NAMES: Record<Item, string> = {
+  total: '“三公”经费合计',
+  abroad: '因公出国（境）费',
+  vehicle: '公务用车购置及运行费',
+  purchase: '公务用车购置费',
+  operation: '公务用车运行维护费',
+  reception: '公务接待费',
+};

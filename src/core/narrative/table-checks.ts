@@ -1,0 +1,178 @@
+/**
+ * The 三公 tables pasted into a text (text-tables.ts), checked on their own and against the text around them:
+ *  - each period's tree: 合计 = 因公出国 + 公务用车 + 公务接待, 公务用车 = 购置 + 运行;
+ *  - a change column or row against its two periods, a rate against (current − prior) ÷ prior;
+ *  - the text's amounts against the table's, in the period the text speaks of (the one most of its 三公 amounts
+ *    agree with), and its 完成预算 percentages against the table's 预算数.
+ * Interval arithmetic as in claims.ts: a figure printed with d decimals stands for ±½ unit of its last decimal.
+ */
+import Decimal from 'decimal.js';
+import type { TextFinding } from './check-text';
+import { readClaims, itemOf, type Claim } from './claims';
+import { ITEM_NAMES, type Item } from './items';
+import { foldedLines } from './pasted';
+import { readTextTables, type Fig, type Period, type TextTable } from './text-tables';
+
+type Range = [Decimal, Decimal];
+const lo = (f: Fig) => f.value.minus(f.half);
+const hi = (f: Fig) => f.value.plus(f.half);
+const meets = (f: Fig, [a, b]: Range) => !(lo(f).gt(b) || hi(f).lt(a));
+const sumRange = (fs: Fig[]): Range => [fs.reduce((x, f) => x.plus(lo(f)), new Decimal(0)), fs.reduce((x, f) => x.plus(hi(f)), new Decimal(0))];
+const show = (d: Decimal) => d.toDecimalPlaces(2).toString();
+/**
+ * Whether a figure of the text and the table's can be one amount: printed to the same decimals they must be the
+ * same (one value rounds to one figure), else their intervals must meet.
+ */
+const same = (c: Fig, cell: Fig) => (c.half.eq(cell.half) && !c.half.isZero() ? c.value.eq(cell.value) : meets(cell, [lo(c), hi(c)]));
+/** (current − prior) ÷ prior × 100 over the intervals, or undefined when the prior may be 0 or below. */
+function rateRange(cur: Fig, prior: Fig): Range | undefined {
+  if (lo(prior).lte(0)) return undefined;
+  return [lo(cur).div(hi(prior)).minus(1).times(100), hi(cur).div(lo(prior)).minus(1).times(100)];
+}
+
+const TREES: [Item, Item[]][] = [
+  ['total', ['abroad', 'vehicle', 'reception']],
+  ['vehicle', ['purchase', 'operation']],
+];
+
+const periodName = (p: Period) => p.label.replace(/\s/g, '') || '表中';
+
+/** The findings of one table. */
+function ownArithmetic(t: TextTable): TextFinding[] {
+  const out: TextFinding[] = [];
+  const at = (item: Item, p: number) => {
+    const i = t.items.indexOf(item);
+    return i < 0 ? undefined : t.cells[i][p];
+  };
+  const rowOf = (item: Item, p: number) => t.rows[t.items.indexOf(item)][p];
+  t.periods.forEach((period, p) => {
+    if (period.kind === 'rate') return;
+    for (const [whole, parts] of TREES) {
+      const total = at(whole, p);
+      const figs = parts.map((x) => at(x, p));
+      if (!total || figs.some((f) => !f)) continue;
+      const [a, b] = sumRange(figs as Fig[]);
+      if (meets(total, [a, b])) continue;
+      const sentence =
+        t.rows[0][p] === t.rows[t.rows.length - 1][p]
+          ? rowOf(whole, p)
+          : `表（${periodName(period)}）：${[whole, ...parts].map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join('，')}`;
+      out.push({
+        rule: 'text.table',
+        severity: 'error',
+        message: `文中所附表格${periodName(period)}的${ITEM_NAMES[whole]}为 ${total.text}，但${parts.map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join(' + ')} = ${show((figs as Fig[]).reduce((x, f) => x.plus(f.value), new Decimal(0)))}`,
+        sentence,
+        stated: total.text,
+      });
+    }
+  });
+  // Changes and rates against the two periods they are between.
+  const amounts = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
+  t.periods.forEach((period, d) => {
+    if (period.kind === 'amount') return;
+    const to = amounts.find((x) => period.to !== undefined && x.p.year === period.to) ?? (amounts.length === 2 ? amounts[1] : undefined);
+    const from =
+      amounts.find((x) => period.from !== undefined && x.p.year === period.from) ?? (amounts.length === 2 ? amounts.find((x) => x !== to) : undefined);
+    if (!to || !from || to === from) return;
+    t.items.forEach((item, i) => {
+      const c = t.cells[i][d];
+      const a = t.cells[i][to.k];
+      const b = t.cells[i][from.k];
+      if (!c || !a || !b) return;
+      const range: Range | undefined = period.kind === 'delta' ? [lo(a).minus(hi(b)), hi(a).minus(lo(b))] : rateRange(a, b);
+      if (!range || meets(c, range)) return;
+      const exact = period.kind === 'delta' ? a.value.minus(b.value) : b.value.isZero() ? undefined : a.value.div(b.value).minus(1).times(100);
+      if (!exact) return;
+      out.push({
+        rule: period.kind === 'delta' ? 'text.table' : 'text.rate',
+        severity: 'error',
+        message:
+          period.kind === 'delta'
+            ? `文中所附表格${ITEM_NAMES[item]}的${periodName(period)}应为 ${a.text} − ${b.text} = ${show(exact)}，表中写 ${c.text}`
+            : `文中所附表格${ITEM_NAMES[item]}的${periodName(period)}应为 (${a.text} − ${b.text}) ÷ ${b.text} ≈ ${show(exact)}%，表中写 ${c.text}`,
+        sentence: t.rows[i][d],
+        stated: c.text,
+      });
+    });
+  });
+  return out;
+}
+
+/** The years and stage a figure's sentence names before it. */
+function whenOf(c: Claim): { year?: number; stage?: 'budget' | 'final'; prior: boolean } {
+  const clause = c.context.split(/[，,；;。]/).pop() ?? '';
+  const years = [...c.context.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  const stages = [...c.context.matchAll(/决算|预算|安排/g)].map((m) => m[0]);
+  const last = stages[stages.length - 1];
+  return {
+    ...(years.length ? { year: years[years.length - 1] } : {}),
+    ...(last ? { stage: last === '决算' ? ('final' as const) : ('budget' as const) } : {}),
+    prior: c.kind === 'prior' || /上年|去年|上一年|同期/.test(clause),
+  };
+}
+
+/** The text's amounts and 完成预算 percentages against one table. */
+function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => string): TextFinding[] {
+  const amounts = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
+  const stated = claims
+    .filter((c) => c.kind === 'amount' && !c.run?.index)
+    .map((c) => ({ c, i: t.items.indexOf(itemOf(c) as Item), when: whenOf(c) }))
+    .filter((x) => x.i >= 0 && !x.when.prior);
+  // The period the text speaks of: the one most of its 三公 amounts agree with (two at least, and more than any other).
+  const score = amounts.map(({ k }) => new Set(stated.filter((x) => t.cells[x.i][k] && same(x.c, t.cells[x.i][k]!)).map((x) => x.i)).size);
+  const best = Math.max(0, ...score);
+  if (best < 2 || score.filter((s) => s === best).length > 1) return [];
+  const anchor = amounts[score.indexOf(best)];
+  const agreeing = stated.filter((x) => t.cells[x.i][anchor.k] && same(x.c, t.cells[x.i][anchor.k]!));
+  const anchorYear = anchor.p.year ?? agreeing.map((x) => x.when.year).find((y) => y !== undefined);
+  /** The table's period a figure of the text is stated for, if the table has it. */
+  const periodFor = (when: { year?: number; stage?: 'budget' | 'final' }) => {
+    const year = when.year ?? anchorYear;
+    if (year === anchorYear && (!when.stage || !anchor.p.stage || when.stage === anchor.p.stage)) return anchor;
+    if (year === undefined) return undefined;
+    const fits = amounts.filter((x) => x !== anchor && (x.p.year ?? anchorYear) === year && (!when.stage || !x.p.stage || x.p.stage === when.stage));
+    return fits.length === 1 ? fits[0] : undefined;
+  };
+  const out: TextFinding[] = [];
+  for (const { c, i, when } of stated) {
+    const target = periodFor(when);
+    const cell = target && t.cells[i][target.k];
+    if (!cell || same(c, cell)) continue;
+    out.push({
+      rule: 'text.table-mismatch',
+      severity: 'error',
+      message: `文中写${ITEM_NAMES[t.items[i]]} ${c.text}，文中所附表格（${periodName(target.p)}）为 ${cell.text}${t.unit}`,
+      sentence: sentenceOf(c),
+      stated: c.text,
+    });
+  }
+  // 完成年初预算的 x%: the amount before it in its sentence ÷ the table's 预算数 of the same item.
+  const budget = amounts.filter((x) => x.p.stage === 'budget' && x !== anchor && (x.p.year ?? anchorYear) === anchorYear);
+  if (anchor.p.stage === 'final' && budget.length === 1)
+    for (const pc of claims.filter((x) => x.kind === 'completion')) {
+      const a = [...stated].reverse().find((x) => x.c.para === pc.para && x.c.sentence === pc.sentence && x.c.at < pc.at);
+      const b = a && t.cells[a.i][budget[0].k];
+      if (!a || !b) continue;
+      const range = rateRange(a.c, b);
+      if (!range) continue;
+      const pct: Range = [range[0].plus(100), range[1].plus(100)];
+      if (meets(pc, pct)) continue;
+      out.push({
+        rule: 'text.completion',
+        severity: 'error',
+        message: `完成预算的比例应为 ${a.c.text} ÷ ${b.text}${t.unit}（文中所附表格的${periodName(budget[0].p)}）≈ ${show(a.c.value.div(b.value).times(100))}%，文中写 ${pc.text}`,
+        sentence: sentenceOf(pc),
+        stated: pc.text,
+      });
+    }
+  return out;
+}
+
+/** The findings of the 三公 tables pasted into a text. */
+export function checkTextTables(text: string): TextFinding[] {
+  const tables = readTextTables(foldedLines(text));
+  if (!tables.length) return [];
+  const { paras, claims } = readClaims(text);
+  const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
+  return tables.flatMap((t) => [...ownArithmetic(t), ...againstText(t, claims, sentenceOf)]);
+}

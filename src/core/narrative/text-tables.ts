@@ -1,0 +1,297 @@
+/**
+ * Tables pasted into an explanation text, read back into rows and columns. A web page or a PDF copied into a text
+ * box keeps a table in one of three shapes:
+ *  - a row a line, cells between "|" ("合计 | 2378.77 | 2415.44 | 36.67 | |"), header cells spanning several
+ *    columns written once;
+ *  - a cell a line, "|" on lines of their own between them or after each cell (a bare "|" is an empty cell);
+ *  - a cell a line and no separator at all: empty cells are simply gone.
+ * The "三公" tables are read: their items (合计, 因公出国, 公务用车 and its 购置 / 运行, 公务接待) on one axis, periods
+ * (a year, 预算数 / 决算数, a change or a rate between two of them) on the other. A cell that cannot be placed for
+ * certain (a row cut by a line wrap, a row of fewer cells than columns when empty cells are gone) is left unknown:
+ * nothing is decided from a guess. Pure: works on the text's lines, folded as pasted.ts folds them.
+ */
+import Decimal from 'decimal.js';
+import { threePublicItem, type Item } from './items';
+
+export interface Fig {
+  /** In 万元 for amounts, in % for rates. */
+  value: Decimal;
+  /** Half the unit of the last printed decimal (0 for a printed 0). */
+  half: Decimal;
+  text: string;
+}
+
+export interface Period {
+  label: string;
+  kind: 'amount' | 'delta' | 'rate';
+  year?: number;
+  stage?: 'budget' | 'final';
+  /** For a change or a rate, the years its label names ("2016年比2015年增减%": from 2015 to 2016). */
+  from?: number;
+  to?: number;
+}
+
+export interface TextTable {
+  items: Item[];
+  periods: Period[];
+  /** cells[i][p]: item i in period p; undefined when the cell is empty or cannot be placed for certain. */
+  cells: (Fig | undefined)[][];
+  /** The table's row of each cell as pasted (cells joined by " | "), for messages. */
+  rows: string[][];
+  /** The unit the table names ("单位：万元"), '' when it names none (its amounts are then read as 万元). */
+  unit: string;
+  /** The lines of the text the table takes, first and last (0-based). */
+  first: number;
+  last: number;
+}
+
+const NUMERIC = /^[-−]?\d[\d,]*(\.\d+)?%?$/;
+const isNumeric = (c: string) => NUMERIC.test(c.replace(/\s/g, ''));
+const UNITS: [RegExp, Decimal, string][] = [
+  [/单位[:：]?\s*[(（]?\s*亿元/, new Decimal(10000), '亿元'],
+  [/单位[:：]?\s*[(（]?\s*千元/, new Decimal('0.1'), '千元'],
+  [/单位[:：]?\s*[(（]?\s*万/, new Decimal(1), '万元'],
+  [/单位[:：]?\s*[(（]?\s*元/, new Decimal('0.0001'), '元'],
+];
+
+/** A line that may belong to a pasted table: it has a "|", or it is short and no sentence. */
+function tableLike(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.includes('|')) return true;
+  return t.length <= 30 && !/[，。；;！？!?]|,(?!\d{3})/.test(t);
+}
+
+/** Numbering and "其中：" before a row's label ("其中:(1)公务用车运行维护费" → "公务用车运行维护费"). */
+function bare(label: string): string {
+  return label
+    .replace(/\s/g, '')
+    .replace(/^(其中[:：]?)?([一二三四五六七八九十]+[、.．]|[(（]?\d+[)）、.．]|[(（][一二三四五六七八九十]+[)）])?(其中[:：]?)?/, '');
+}
+
+/** The 三公 item a table label names; '小计' for a subtotal (of the 公务用车 group it stands under). */
+function tableItem(label: string): Item | 'subtotal' | undefined {
+  const l = bare(label);
+  if (/^(合计|总计|“?三公”?经费(合计)?)$/.test(l)) return 'total';
+  if (/^小计$/.test(l)) return 'subtotal';
+  if (/\d{4}年|单位|表$/.test(l)) return undefined;
+  // Under the 公务用车 group a column may say no more than "购置" or "运行".
+  if (/^(车辆)?购置(费)?$/.test(l)) return 'purchase';
+  if (/^(车辆)?(运行|运维|运转)(维护)?(费)?$/.test(l)) return 'operation';
+  return threePublicItem(l) ?? (/^(公务用车|公车|用车)(费|经费)?(用)?$/.test(l) ? 'vehicle' : undefined);
+}
+
+/** The period a table label names, 'text' for a column of words (备注, 增减原因), undefined for none. */
+function periodOf(label: string): Period | 'text' | undefined {
+  const l = label.replace(/\s/g, '');
+  if (/备注|原因|说明|注释/.test(l)) return 'text';
+  const years = [...l.matchAll(/((?:19|20)\d{2})年?/g)].map((m) => Number(m[1]));
+  const stage = /决算|执行数|实际/.test(l) ? ('final' as const) : /预算|安排/.test(l) ? ('budget' as const) : undefined;
+  const span = (): { from?: number; to?: number } => {
+    // "2016年比2015年增减%": from the second year to the first; "2023年预算数增减": to the year named.
+    if (years.length >= 2) return { to: years[0], from: years[1] };
+    return years.length === 1 ? { to: years[0] } : {};
+  };
+  const own = { label, ...(stage ? { stage } : {}) };
+  if (/%|率|幅|百分比/.test(l)) return /增减|增长|下降|变动|比/.test(l) ? { ...own, kind: 'rate', ...span() } : undefined;
+  if (/增减|增加|减少|变动|差额|比较|对比|增长|下降/.test(l)) return { ...own, kind: 'delta', ...span() };
+  if (years.length === 1 || stage) return { ...own, kind: 'amount', ...(years.length ? { year: years[0] } : {}) };
+  return undefined;
+}
+
+/** Header cells that describe the table rather than name a column: its title, its unit, a note. */
+const isMeta = (c: string) => /单位[:：]|表$|^注|说明/.test(c.replace(/\s/g, '')) || c.replace(/\s/g, '').length > 24;
+
+function fig(text: string, scale: Decimal): Fig {
+  const t = text.replace(/\s|,/g, '').replace('−', '-');
+  const pct = t.endsWith('%');
+  const num = pct ? t.slice(0, -1) : t;
+  const dec = num.includes('.') ? num.split('.')[1].length : 0;
+  const s = pct ? new Decimal(1) : scale;
+  const exact = /^-?0+(\.0+)?$/.test(num);
+  return { value: new Decimal(num).times(s), half: exact ? new Decimal(0) : new Decimal(10).pow(-dec).div(2).times(s), text: text.trim() };
+}
+
+interface RawRow {
+  cells: string[];
+  /** The line ended with "|" (a row cut by a wrap does not). */
+  whole: boolean;
+  /** Empty cells are kept in place (separated rows); in a cell-a-line table without separators they are gone. */
+  keepsEmpty: boolean;
+}
+
+/** The rows of a block of table-like lines. */
+function rowsOf(lines: string[]): RawRow[] {
+  const pipeRows = lines.filter((l) => l.split('|').filter((c) => c.trim()).length >= 2).length;
+  if (pipeRows >= 2) {
+    const ended = lines.filter((l) => /\|\s*$/.test(l)).length;
+    return lines
+      .filter((l) => l.trim())
+      .map((l) => {
+        const cells = l.split('|').map((c) => c.trim());
+        if (/^\s*\|/.test(l)) cells.shift();
+        const whole = /\|\s*$/.test(l) || ended < lines.length / 2;
+        if (/\|\s*$/.test(l)) cells.pop();
+        return { cells, whole, keepsEmpty: true };
+      });
+  }
+  // A cell a line: "|" separates cells (a bare "|" after a cell's own "|" is an empty cell), or nothing does.
+  const joined = lines.join('\n');
+  const pipes = joined.includes('|');
+  const cells = pipes ? joined.split('|').map((c) => c.trim()) : lines.map((l) => l.trim()).filter(Boolean);
+  if (pipes && cells.length && !cells[cells.length - 1]) cells.pop();
+  const rows: RawRow[] = [];
+  for (const c of cells) {
+    if (c && !isNumeric(c)) rows.push({ cells: [c], whole: true, keepsEmpty: pipes });
+    else if (rows.length) rows[rows.length - 1].cells.push(c);
+    else rows.push({ cells: [c], whole: true, keepsEmpty: pipes });
+  }
+  return rows;
+}
+
+/** The 三公 table of a block of lines, or undefined when the block is none (or cannot be read for certain). */
+function readBlock(lines: string[], first: number): TextTable | undefined {
+  const raw = rowsOf(lines);
+  const dataAt = raw.findIndex((r) => r.cells.some(isNumeric));
+  if (dataAt < 0) return undefined;
+  const unit = UNITS.find(([re]) => lines.some((l) => re.test(l.replace(/\s/g, ''))));
+  const scale = unit?.[1] ?? new Decimal(1);
+  const header = raw.slice(0, dataAt);
+  const data = raw.slice(dataAt).filter((r) => r.cells.some(isNumeric));
+  const labelled = data.filter((r) => r.cells[0] && !isNumeric(r.cells[0]));
+  const itemRows = labelled.filter((r) => tableItem(r.cells[0]) && tableItem(r.cells[0]) !== 'subtotal').length;
+  const base = { unit: unit?.[2] ?? '', first, last: first + lines.length - 1 };
+  if (itemRows >= 2) return itemsDown(header, data, scale, base);
+  return periodsDown(header, data, scale, base);
+}
+
+type Base = Pick<TextTable, 'unit' | 'first' | 'last'>;
+
+/** Items down the rows, periods across ("合计 | 2378.77 | 2415.44 | 36.67"). */
+function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base): TextTable | undefined {
+  // The columns: the last header row of several cells, by place (a row a line); or the last header labels, as
+  // many as the first item row has values (a cell a line).
+  let columns: string[];
+  let data = rows;
+  const separated = data[0].keepsEmpty && header.some((h) => h.cells.filter(Boolean).length >= 2);
+  if (separated) {
+    const h = [...header].reverse().find((r) => r.cells.filter(Boolean).length >= 2)!;
+    columns = h.cells.slice(1);
+    while (columns.length && !columns[columns.length - 1]) columns.pop();
+  } else {
+    // An empty cell that ends every row is the separator between rows ("167.37 |\n|\n因公出国…"), not a column.
+    const ends = (r: RawRow) => r.cells.length > 1 && !r.cells[r.cells.length - 1];
+    if (data.length > 1 && data.slice(0, -1).every(ends)) data = data.map((r) => (ends(r) ? { ...r, cells: r.cells.slice(0, -1) } : r));
+    const labels = header.flatMap((r) => r.cells).filter((c) => c && !isMeta(c));
+    const width = Math.max(...data.map((r) => r.cells.length - 1));
+    columns = labels.slice(-width);
+    // Every column a period (or words): else the labels are not the columns, and nothing is placed.
+    if (columns.length < width || columns.some((c) => !periodOf(c))) return undefined;
+    data = data.map((r) => (r.cells.length - 1 === width ? r : { ...r, whole: r.keepsEmpty ? false : r.whole }));
+  }
+  const periods: (Period | 'text' | undefined)[] = columns.map(periodOf);
+  const used = periods.map((p, j) => (p && p !== 'text' ? j : -1)).filter((j) => j >= 0);
+  if (!used.length) return undefined;
+  const table: TextTable = { ...base, items: [], periods: used.map((j) => periods[j] as Period), cells: [], rows: [] };
+  const seen = new Map<Item, number>();
+  for (const r of data) {
+    const item = tableItem(r.cells[0] ?? '');
+    if (!item || item === 'subtotal') continue;
+    const values = r.cells.slice(1);
+    const text = r.cells.filter(Boolean).join(' | ');
+    let cells: (Fig | undefined)[];
+    if (!r.whole) cells = used.map(() => undefined);
+    else if (r.keepsEmpty || values.length === columns.length)
+      cells = used.map((j) =>
+        values[j] && isNumeric(values[j]) ? fig(values[j], periods[j] && (periods[j] as Period).kind === 'rate' ? new Decimal(1) : scale) : undefined,
+      );
+    // Empty cells gone: a row of fewer values than columns is placed only when every value it has is 0.
+    else if (values.length && values.every((v) => isNumeric(v) && /^-?0+(\.0+)?$/.test(v))) cells = used.map(() => fig('0', scale));
+    else cells = used.map(() => undefined);
+    if (seen.has(item)) {
+      // The same item twice: neither row is trusted.
+      table.cells[seen.get(item)!] = used.map(() => undefined);
+      continue;
+    }
+    seen.set(item, table.items.length);
+    table.items.push(item);
+    table.cells.push(cells);
+    table.rows.push(used.map(() => text));
+  }
+  return table.items.length >= 2 ? table : undefined;
+}
+
+/**
+ * The header's item labels as the table's columns: a group label ("公务用车购置及运行费") with its own columns under
+ * it (小计 or a second 合计, 购置, 运行) gives way to them, in its place.
+ */
+function itemColumns(labels: string[]): Item[] | undefined {
+  const named = labels.map((l) => ({ l, it: tableItem(l) })).filter((x) => x.it);
+  const g = named.findIndex((x) => x.it === 'vehicle');
+  let items = named.map((x) => x.it!);
+  if (g >= 0) {
+    const under = named
+      .map((x, k) => ({ ...x, k }))
+      .filter(
+        (x) =>
+          x.k > g &&
+          (x.it === 'subtotal' || x.it === 'purchase' || x.it === 'operation' || (x.it === 'total' && named.slice(0, g).some((y) => y.it === 'total'))),
+      );
+    if (under.length >= 2) {
+      const children = under.map((x) => (x.it === 'subtotal' || x.it === 'total' ? 'vehicle' : x.it!));
+      const rest = named.map((x, k) => ({ it: x.it!, k })).filter((x) => x.k !== g && !under.some((u) => u.k === x.k));
+      items = [...rest.filter((x) => x.k < g).map((x) => x.it), ...children, ...rest.filter((x) => x.k > g).map((x) => x.it)] as Item[];
+    }
+  }
+  if (items.some((x) => x === 'subtotal') || new Set(items).size !== items.length) return undefined;
+  return items as Item[];
+}
+
+/** Periods down the rows, items across ("2015年 | 2840 | 90 | 1400 | 1350 | 73 | 1277"). */
+function periodsDown(header: RawRow[], data: RawRow[], scale: Decimal, base: Base): TextTable | undefined {
+  const labels = header.flatMap((r) => r.cells).filter((c) => c && !isMeta(c));
+  const items = itemColumns(labels);
+  if (!items || items.length < 2) return undefined;
+  // A row without a label of its own takes the title's period ("…2016年“三公”经费预算", the only row).
+  const title = header
+    .flatMap((r) => r.cells)
+    .map(periodOf)
+    .find((p): p is Period => !!p && p !== 'text' && p.kind === 'amount');
+  const table: TextTable = { ...base, items, periods: [], cells: items.map(() => []), rows: items.map(() => []) };
+  for (const r of data) {
+    const labelled = !!r.cells[0] && !isNumeric(r.cells[0]);
+    const p = labelled ? periodOf(r.cells[0]) : data.length === 1 ? (title ?? { label: '', kind: 'amount' as const }) : undefined;
+    if (!p || p === 'text') continue;
+    const values = (labelled ? r.cells.slice(1) : r.cells).filter(Boolean);
+    const fits = r.whole && values.length === items.length && values.every(isNumeric);
+    table.periods.push(p);
+    items.forEach((_, i) => {
+      table.cells[i].push(fits ? fig(values[i], p.kind === 'rate' ? new Decimal(1) : scale) : undefined);
+      table.rows[i].push(r.cells.filter(Boolean).join(' | '));
+    });
+  }
+  return table.periods.length ? table : undefined;
+}
+
+/** The 三公 tables pasted into a text, from its lines (folded as pasted.ts folds them). */
+export function readTextTables(lines: string[]): TextTable[] {
+  const tables: TextTable[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (!tableLike(lines[i]) || !lines[i].trim()) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && tableLike(lines[j])) j++;
+    const end = j;
+    // A caption above, a heading or a short line of prose at either end is the text's, not the table's.
+    const loose = (l: string) => !l.includes('|') && (l.trim().length >= 20 || /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/.test(l));
+    while (i < j && (loose(lines[i]) || !lines[i].trim())) i++;
+    while (j > i && (loose(lines[j - 1]) || !lines[j - 1].trim())) j--;
+    const block = lines.slice(i, j);
+    const numbers = block.flatMap((l) => l.split(/\|/)).filter(isNumeric).length;
+    const t = numbers >= 3 ? readBlock(block, i) : undefined;
+    if (t) tables.push(t);
+    i = end;
+  }
+  return tables;
+}

@@ -1,0 +1,252 @@
+/**
+ * 三公 tables pasted into an explanation text (src/core/narrative/text-tables.ts, table-checks.ts): read back in
+ * each shape a copy makes of them, checked on their own and against the sentences around them. Made-up tables;
+ * the real ones are in tests/corpus/passages.
+ */
+import { checkText } from '../src/core/narrative/check-text';
+import { foldedLines } from '../src/core/narrative/pasted';
+import { readTextTables } from '../src/core/narrative/text-tables';
+
+const errors = (t: string) => checkText(t).filter((f) => f.severity === 'error');
+const read = (t: string) =>
+  readTextTables(foldedLines(t)).map((tb) => ({
+    periods: tb.periods.map((p) => p.label.replace(/\s/g, '')),
+    ...Object.fromEntries(tb.items.map((it, i) => [it, tb.cells[i].map((c) => (c ? c.text : null))])),
+  }));
+
+/** A row a line, cells between "|". */
+const rowsTable = (total = '30.5', delta = '-2.5') =>
+  [
+    '单位:万元 | |||',
+    '项目 | 2024年预算数 | 2025年预算数 | 增减 | 说明 |',
+    `合计 | 33.00 | ${total} | ${delta} | |`,
+    '1、因公出国(境)费 | 0 | 0 | 0 | 未安排 |',
+    '2、公务接待费 | 13.00 | 12.50 | -0.50 | 压减 |',
+    '3、公务用车费 | 20.00 | 18.00 | -2.00 | |',
+    '其中:(1)公务用车运行维护费 | 20.00 | 18.00 | -2.00 | |',
+    '(2)公务用车购置费 | 0 | 0 | 0 | |',
+  ].join('\n');
+
+/** A cell a line with "|" lines between the cells: periods down, the 公务用车 group header over its columns. */
+const cellsTable = (rate = '-10.00') =>
+  [
+    '年度',
+    '合计',
+    '因公出国(境)费',
+    '公务接待费',
+    '公务用车购置及运行费',
+    '合计',
+    '购置',
+    '运行',
+    '2023年',
+    '200',
+    '20',
+    '80',
+    '100',
+    '40',
+    '60',
+    '2024年',
+    '180',
+    '10',
+    '80',
+    '90',
+    '30',
+    '60',
+    '2024年比2023年增减%',
+    rate,
+    '-50.00',
+    '0.00',
+    '-10.00',
+    '-25.00',
+    '0.00',
+  ]
+    .flatMap((c) => [c, '|'])
+    .join('\n');
+
+describe('tables read back as printed', () => {
+  test('a row a line: items down, periods across; a column of words is no period', () => {
+    expect(read(rowsTable())).toEqual([
+      {
+        periods: ['2024年预算数', '2025年预算数', '增减'],
+        total: ['33.00', '30.5', '-2.5'],
+        abroad: ['0', '0', '0'],
+        reception: ['13.00', '12.50', '-0.50'],
+        vehicle: ['20.00', '18.00', '-2.00'],
+        operation: ['20.00', '18.00', '-2.00'],
+        purchase: ['0', '0', '0'],
+      },
+    ]);
+  });
+
+  test('a cell a line: the group header gives way to its own columns, in its place', () => {
+    expect(read(cellsTable())).toEqual([
+      {
+        periods: ['2023年', '2024年', '2024年比2023年增减%'],
+        total: ['200', '180', '-10.00'],
+        abroad: ['20', '10', '-50.00'],
+        reception: ['80', '80', '0.00'],
+        vehicle: ['100', '90', '-10.00'],
+        purchase: ['40', '30', '-25.00'],
+        operation: ['60', '60', '0.00'],
+      },
+    ]);
+  });
+
+  test('a cell a line without separators: a row that lost an empty cell is placed only when all it has is 0', () => {
+    const t = [
+      '(单位:万元)',
+      '项 目',
+      '预算数',
+      '决算数',
+      '合 计',
+      '50.00',
+      '45.20',
+      '因公出国(境)费',
+      '0.00',
+      '公务接待费',
+      '20.00',
+      '18.20',
+      '公务用车购置及运行费',
+      '30.00',
+      '27.00',
+      '其中:公务用车运行维护费',
+      '27.00',
+    ].join('\n');
+    expect(read(t)).toEqual([
+      {
+        periods: ['预算数', '决算数'],
+        total: ['50.00', '45.20'],
+        abroad: ['0', '0'],
+        reception: ['20.00', '18.20'],
+        vehicle: ['30.00', '27.00'],
+        // One figure under two columns: which one is not known.
+        operation: [null, null],
+      },
+    ]);
+  });
+
+  test('"cell |" lines: a bare "|" is an empty cell, and one that ends every row separates rows', () => {
+    const empty = [
+      '单位:万元 |',
+      '项目 |',
+      '2024年预算数 |',
+      '2025年预算数 |',
+      '合计 |',
+      '10 |',
+      '9 |',
+      '因公出国(境)费 |',
+      '|',
+      '|',
+      '公务接待费 |',
+      '4 |',
+      '4 |',
+      '公务用车购置及运行费 |',
+      '6 |',
+      '5 |',
+    ].join('\n');
+    expect(read(empty)[0]).toMatchObject({ total: ['10', '9'], reception: ['4', '4'], vehicle: ['6', '5'] });
+    const separated = [
+      '单位:万元',
+      '|',
+      '项 目 |',
+      '预 算 数 |',
+      '决 算 数 |',
+      '|',
+      '合 计 |',
+      '10 |',
+      '9 |',
+      '|',
+      '公务接待费 |',
+      '4 |',
+      '4 |',
+      '|',
+      '公务用车购置及运行费 |',
+      '6 |',
+      '5 |',
+    ].join('\n');
+    expect(read(separated)[0]).toMatchObject({ periods: ['预算数', '决算数'], total: ['10', '9'], reception: ['4', '4'], vehicle: ['6', '5'] });
+  });
+
+  test('a row cut by a line wrap is not read: its cells stay unknown', () => {
+    const cut = rowsTable().replace('2、公务接待费 | 13.00 | 12.50 | -0.50 | 压减 |', '2、公务接待费 | 13.00 | 12\n.50 | -0.50 | 压减 |');
+    const t = read(cut)[0] as Record<string, unknown>;
+    expect(t.reception).toEqual([null, null, null]);
+    expect(errors(cut)).toEqual([]);
+  });
+
+  test('a table of other figures (codes and classes) is not read as a 三公 table', () => {
+    expect(read(['科目编码 | 科目名称 | 合计 |', '201 | 一般公共服务支出 | 300 |', '205 | 教育支出 | 200 |', '合计 | | 500 |'].join('\n'))).toEqual([]);
+  });
+});
+
+describe('a table checked on its own', () => {
+  test('a correct table: nothing', () => {
+    expect(errors(rowsTable())).toEqual([]);
+    expect(errors(cellsTable())).toEqual([]);
+  });
+
+  test('a total that is not the sum of its items, and a change that is not the difference of its periods', () => {
+    const f = errors(rowsTable('31.5'));
+    expect(f.map((x) => x.message)).toEqual([
+      '文中所附表格2025年预算数的“三公”经费合计为 31.5，但因公出国（境）费 0 + 公务用车购置及运行费 18.00 + 公务接待费 12.50 = 30.5',
+      '文中所附表格“三公”经费合计的增减应为 31.5 − 33.00 = -1.5，表中写 -2.5',
+    ]);
+    expect(f[0].sentence).toContain('31.5');
+  });
+
+  test('a rate that no rounding of its two amounts explains', () => {
+    const f = errors(cellsTable('-11.00'));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: 'text.rate', stated: '-11.00' });
+    expect(f[0].message).toBe('文中所附表格“三公”经费合计的2024年比2023年增减%应为 (180 − 200) ÷ 200 ≈ -10%，表中写 -11.00');
+  });
+});
+
+describe('the text against the table it carries', () => {
+  const prose = (total: string, reception: string, vehicle: string) =>
+    `2025年“三公”经费预算${total}万元，其中：因公出国(境)费0万元，公务接待费${reception}万元，公务用车购置及运行费${vehicle}万元。\n${rowsTable()}`;
+
+  test('the text in the period most of its amounts agree with: one that differs is found', () => {
+    expect(errors(prose('30.5', '12.5', '18'))).toEqual([]);
+    // 12.6 against the table's 12.50: a figure of the text that the table does not hold.
+    const f = errors(prose('30.6', '12.6', '18')).filter((x) => x.rule === 'text.table-mismatch');
+    expect(f.map((x) => x.message)).toEqual(
+      [
+        '文中写公务接待费 12.6万元，文中所附表格（2025年预算数）为 12.50万元',
+        '文中写“三公”经费合计 30.6万元，文中所附表格（2025年预算数）为 30.5万元',
+      ].reverse(),
+    );
+  });
+
+  test('printed to the same decimals, two figures of one amount must be the same (995 and 996 cannot both be it)', () => {
+    const t = (purchase: string) => `2024年“三公”经费决算180万元。因公出国(境)费10万元。公务用车购置费${purchase}万元。\n${cellsTable()}`;
+    expect(errors(t('30'))).toEqual([]);
+    expect(errors(t('31')).map((x) => x.message)).toEqual(['文中写公务用车购置费 31万元，文中所附表格（2024年）为 30']);
+  });
+
+  test('完成预算的 x% against the table’s 预算数 of the item', () => {
+    const table = [
+      '(单位:万元)',
+      '项 目',
+      '预算数',
+      '决算数',
+      '合 计',
+      '50.00',
+      '45.20',
+      '公务接待费',
+      '20.00',
+      '18.20',
+      '公务用车购置及运行费',
+      '30.00',
+      '27.00',
+    ].join('\n');
+    const t = (pct: string) => `${table}\n2024年度“三公”经费支出决算为45.2万元，完成年初预算的90.4%；公务接待费支出决算为18.2万元，完成年初预算的${pct}%。`;
+    expect(errors(t('91'))).toEqual([]);
+    expect(errors(t('93')).map((x) => x.message)).toEqual(['完成预算的比例应为 18.2万元 ÷ 20.00万元（文中所附表格的预算数）≈ 91%，文中写 93%']);
+  });
+
+  test('no period most amounts agree with: the text is not held to the table', () => {
+    const t = `2025年“三公”经费预算40万元，其中：公务接待费15万元。\n${rowsTable()}`;
+    expect(errors(t).filter((x) => x.rule === 'text.table-mismatch')).toEqual([]);
+  });
+});
