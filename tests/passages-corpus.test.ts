@@ -53,21 +53,29 @@ function about(f: TextFinding, quote: string): boolean {
 }
 const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.file === p.file && u.quote === quote);
 
+/** Published errors the text alone can decide that check-text does not find yet, and why (none now). */
+const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [];
+
 /**
- * Published errors the text alone can decide that check-text does not find yet, and why. None in the developed-on
- * and first held-out sets; these of the second held-out set are left for later.
+ * Changed figures that leave the text right, by the interval rule the corpus was checked with (finding them would be
+ * a false error), or that change a figure no relation ties to the statement's: not counted, each with why.
  */
-const Q = 'holdout2/zhejiang-qujiang-sangong-2016-01.json';
-const Y = 'holdout2/guangdong-yingde-jingxinju-sangong-2016-01.json';
-const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [
-  { file: Y, quote: '2015年三公经费预算拨入57.55万元', why: '两年的预算各列一棵“三公”树，分项按年份标出，尚未读成两棵树' },
-  { file: Y, quote: '2015年预算12.5万元;对比减少4.35万元;减少率35.22%', why: '“减少率”和隔着分号的变化额尚未配对' },
+const NOT_AN_ERROR: { file: string; statement: string; why: string }[] = [
   {
-    file: 'holdout2/gansu-tianshui-youeryuan-juesuan-2017-01.json',
-    quote: '完成年初預(yù)算100%,決算數(shù)大于預(yù)算數(shù)55.93萬元',
-    why: '预算数没有写出，只写“决算数大于预算数55.93万元”，决算数在前一句：尚未推出预算数',
+    file: 'holdout2/weizhi-hlx-sangong-2020-01.json',
+    statement: '合计下降0.46%',
+    why: '0.46 → 0.56：减少 2万元（1.5–2.5）÷ 上年 433万元（432.5–433.5）= 0.346%–0.578%，0.56%（0.555–0.565）仍在其内',
   },
-  { file: 'holdout2/shandong-qingdao-sangong-2026-01.json', quote: '公務用車購置費降幅均超過25%', why: '“均超过25%”是阈值说法，不在已读的关系之内' },
+  {
+    file: 'holdout2/yunnan-puer-minzuzhongxue-sangong-2017-02.json',
+    statement: '用车3 = 购置0 + 运行3',
+    why: '3 → 4：4万元（3.5–4.5）= 购置 0 + 运行 3万元（2.5–3.5）在 3.5 处仍成立；“较2016年的3万元增加(减少)0万元”：4 − 3 可为 0–2，含 0',
+  },
+  {
+    file: 'holdout2/henan-shengji-sangong-2015-01.json',
+    statement: '下降39.8%（上年 = 5 + 3.3 = 8.3）',
+    why: '8.3 → 9.3：上年数 8.3 没有印出；文中唯一的 8.3 是“剔除该项因素，同比下降8.3%”，另一个量，与这条关系无关',
+  },
 ];
 
 /** The paste styles that keep every figure's printed precision (amounts turned into 元 would make them exact). */
@@ -122,6 +130,7 @@ describe.each([
     let tried = 0;
     let found = 0;
     const missed: string[] = [];
+    const skipped: string[] = [];
     for (const p of set) {
       const base = errorsOf(p.text).map((f) => f.message);
       for (const r of p.relations) {
@@ -132,6 +141,10 @@ describe.each([
         // The total of a sum, the rate or share of a rate or share.
         const n = r.kind === 'sum' || r.kind === 'tree' ? ns[0] : ns[ns.length - 1];
         if (!n) continue;
+        if (NOT_AN_ERROR.some((x) => x.file === p.file && x.statement === r.statement)) {
+          skipped.push(`${p.file}：${r.statement}（${NOT_AN_ERROR.find((x) => x.file === p.file && x.statement === r.statement)!.why}）`);
+          continue;
+        }
         const at = findFigure(p.text, n, ns, r.kind === 'sum' || r.kind === 'tree' ? 'after' : 'before');
         if (at.at < 0) continue;
         const changed = bump(n);
@@ -145,12 +158,13 @@ describe.each([
         else missed.push(`${p.file}：${r.statement}（${n} → ${changed}）`);
       }
     }
-    lines.push(`${name}：注入 ${tried} 处（每处改一个数），检出并指向所在句 ${found} 处（${((100 * found) / tried).toFixed(1)}%）`);
+    lines.push(
+      `${name}：注入 ${tried} 处（每处改一个数），检出并指向所在句 ${found} 处（${((100 * found) / tried).toFixed(1)}%）${skipped.length ? `；另 ${skipped.length} 处改后仍对或改的不是关系中的数，不计` : ''}`,
+    );
+    if (skipped.length) lines.push(...skipped.map((m) => `  不计 ${m}`));
     if (missed.length) lines.push(...missed.map((m) => `  未检出 ${m}`));
-    // The issue's bar (90%) holds on the developed-on and the first held-out passages, reached by general fixes
-    // only. The second held-out set does not reach it yet (65.9%: tables pasted one cell a line, mixed 亿元/万元
-    // trees; docs/check-text.md): its floor is what it measures now, so that no change makes it worse.
-    expect(found / tried).toBeGreaterThanOrEqual(sub === 'holdout2' ? 0.65 : 0.9);
+    // The issue's bar, reached by general fixes only (the second held-out set from 62.2% at its first run).
+    expect(found / tried).toBeGreaterThanOrEqual(0.9);
   });
 });
 

@@ -443,3 +443,76 @@ describe('news wording: "1.8亿多元", "3万多元" is at least the figure and 
     expect(messages('“三公”经费决算4.8亿元，比年初预算7.1亿元减少1.8亿多元，下降32.4%。')).toEqual([expect.stringContaining('1.8亿多元')]);
   });
 });
+
+describe('what the second held-out set taught: the one part that is the whole, bare car items, figures for two years', () => {
+  test.each([
+    [
+      '"全部为": the one part is the whole',
+      '2024年公务用车购置及运行维护费决算12.6万元，全部为公务用车运行维护费12.6万元，与上年持平。',
+      '维护费12.6',
+      '维护费16.2',
+    ],
+    [
+      '"购置费" and "运行费" bare, under 公务用车: its items',
+      '2024年“三公”经费预算30.00万元，其中：因公出国(境)费0万元，公务接待费9.50万元，公务用车购置及运行费20.50万元。公务用车购置及运行费20.50万元，其中：购置费8.00万元，运行费12.50万元。',
+      '运行费12.50',
+      '运行费13.50',
+    ],
+    [
+      'the prior printed without its unit: "较上年4.16减少0.06万元"',
+      '2024年“三公”经费支出4.10万元，较上年4.16减少0.06万元，减少了1.44%。',
+      '较上年4.16',
+      '较上年5.16',
+    ],
+    [
+      'each item for two years, the change and "减少率" after "；"',
+      '其中：1、公务接待费2024年预算9万元，2023年预算12.5万元；对比减少3.5万元；减少率28%。',
+      '减少率28%',
+      '减少率30%',
+    ],
+    [
+      'the three items named together are the 三公 total, each year its own tree',
+      '2022年因公出国(境)费、公务用车购置及运行费和公务接待费的预算数350.40万元，2023年预算数342.10万元。2022年预算中，因公出国(境)费50万元，公务用车购置及运行费180.40万元，公务接待费120万元。2023年预算中，因公出国(境)费50万元，公务用车购置及运行费172.10万元，公务接待费120万元。',
+      '2023年预算数342.10',
+      '2023年预算数352.10',
+    ],
+    [
+      'a rate against the year its bracket names',
+      '2022年预算中，因公出国(境)费50万元，公务用车购置及运行费180.40万元，公务接待费120万元。2023年预算中，因公出国(境)费50万元(零增长)，公务用车购置及运行费172.10万元(较2022年压缩4.6%)，公务接待费120万元(零增长)。',
+      '压缩4.6%',
+      '压缩5.6%',
+    ],
+    [
+      'the budget told by the difference: "完成年初预算…，决算数大于预算数…万元"',
+      '2023年度，本单位一般公共预算财政拨款支出总计850.00万元，与上年相比减少12.5万元，降低1.45%；完成年初预算106.25%，决算数大于预算数50万元。',
+      '106.25%',
+      '100%',
+    ],
+    [
+      'a bound each item is said to pass: "降幅均超过20%"',
+      '2025年“三公”经费预算500.00万元，其中，公务接待费、因公出国(境)费降幅均超过20%。从明细看，公务接待费200.00万元，比上年减少60.00万元，下降23.08%；因公出国(境)费50.00万元，比上年减少20.00万元，下降28.57%；公务用车购置及运行费250.00万元，比上年增加10.00万元，增长4.17%。',
+      '减少60.00万元，下降23.08%',
+      '减少40.00万元，下降16.67%',
+    ],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f.length).toBeGreaterThan(0);
+    // Pointed at: the changed figure's sentence, or the message names the figure.
+    const figure = /\d+(\.\d+)?%?/.exec(wrong)![0];
+    expect(f.some((x) => x.sentence.includes(figure) || x.message.includes(figure))).toBe(true);
+  });
+
+  test('a figure named for another year is of another tree: no sum across years', () => {
+    expect(
+      errors(
+        '2016年三公经费预算拨入33万元，2015年三公经费预算拨入57.7万元。其中：1、公务接待费2016年预算8万元，2015年预算12.5万元；2、公务车辆运行2016年预算25万元，2015年预算45.2万元。',
+      ),
+    ).toEqual([]);
+    expect(
+      messages(
+        '2016年三公经费预算拨入33万元，2015年三公经费预算拨入57.55万元。其中：1、公务接待费2016年预算8万元，2015年预算12.5万元；2、公务车辆运行2016年预算25万元，2015年预算45.2万元。',
+      ),
+    ).toEqual([expect.stringContaining('已超过合计')]);
+  });
+});

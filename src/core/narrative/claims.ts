@@ -13,7 +13,7 @@
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { pastedParagraphs } from './pasted';
-import { threePublicItem, type Item } from './items';
+import { ITEM_NAMES, threePublicItem, type Item } from './items';
 
 type Kind = 'amount' | 'delta' | 'prior' | 'rate' | 'share' | 'percent' | 'completion';
 
@@ -82,14 +82,20 @@ const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new
 /** A figure and its unit; "1.8亿多元", "3万多元" (news wording) are at least the figure and below its next step. */
 const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%))?/g;
 const UP = /(增加|增长|上升|提高|增幅|增支|增收|多支|增|加|多)$/;
-const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|减|降|少)$/;
-const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|增加|减少|增|减|降|提高)(了|为|是|约)?$/;
+const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|减|降|少)$/;
+const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约)?$/;
 const SHARE_CTX = /占(比|比重)?(为|是)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是)?$/;
 const COMPARE = /(比|较|与|同比|相比|对比)/;
 const FLAT = /持平|无增减|无变化|没有变化|不变|相同|未增减/;
 /** Text after which figures explain a change rather than state parts ("主要原因是…", "主要用于…"). */
 const EXPLAINS = /(主要原因|原因是|原因为|主要是|主要用于|用于|主要包括|具体包括|主要系|系)[^，,；;。]*$/;
 const TRIGGER = /(其中|包括|分别为|分别是|具体如下|如下|分项情况是|分项情况为|具体是|具体为)[:：，,]?/;
+/** "…、…、…降幅均超过25%": a bound each item's rate is said to pass. */
+const THRESHOLD = /([^，,；;。：:]*?)的?(降幅|减幅|增幅|涨幅|下降幅度|增长幅度)(均|都|全部)(超过|高于|大于|不低于|达到|在)(\d+(?:\.\d+)?)%/g;
+/** "决算数大于预算数55.93万元": how far the outturn is from the budget. */
+const OVER_BUDGET = /决算(数|支出)?(大于|多于|超过|超出|高于|小于|少于|低于)(年初)?预算(数)?$/;
+/** A clause that only goes on with the change just stated: no subject, a change or rate word first. */
+const GOES_ON = /^\s*((对比|相比|比较)(增加|减少|增长|下降|降低)|(减少|增长|下降|增加|降低)(率|幅度)|[减增降]幅|完成(了)?(年初|全年)?预算)/;
 const HEADING = /^\s*(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）]|(\d+)[、.．](?!\d)|[(（](\d+)[)）])/;
 
 function half(num: string, scale: Decimal): Decimal {
@@ -131,7 +137,9 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
       // A ； inside brackets that close later in the paragraph parts the bracket's items, not sentences
       // ("…万元(其中，运行维护费…万元；购置费…万元)；因公出国…").
       const last = sentences[sentences.length - 1];
-      if (last && /[；;]$/.test(last.text) && bracketDepth(t.slice(0, m.index!)) > 0 && /[)）]/.test(t.slice(m.index!))) last.text += m[0];
+      // Nor does one before a clause that only goes on with the change ("…2015年预算12.5万元;对比减少4.35万元;减少率35.22%").
+      if (last && /[；;]$/.test(last.text) && ((bracketDepth(t.slice(0, m.index!)) > 0 && /[)）]/.test(t.slice(m.index!))) || GOES_ON.test(m[0])))
+        last.text += m[0];
       else sentences.push({ text: m[0], at: m.index! });
     }
     paras.push({ text: t, level, under, sentences, ...(year ? { year: year.value } : {}) });
@@ -155,7 +163,18 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         // "收、支总计各是4125.49,4143.91万元": a number without a unit takes the unit of the next one in its run.
         if (!unit) {
           const next = found[k + 1];
-          if (next && next[2] && !/多元$/.test(next[2]) && /^[，,、和及与\s]*$/.test(s.text.slice(at + m[0].length, next.index!))) unit = next[2];
+          const between = next ? s.text.slice(at + m[0].length, next.index!) : '';
+          if (next && next[2] && !/多元$/.test(next[2]) && /^[，,、和及与\s]*$/.test(between)) unit = next[2];
+          // "较上年2.08减少0.03万元": the figure compared with, in the unit of the change after it.
+          else if (
+            next &&
+            next[2] &&
+            next[2] !== '%' &&
+            !/多元$/.test(next[2]) &&
+            /(较|比)(上年|去年|上一年|\d{4}\s*年度?)的?$/.test(before) &&
+            /^(增加|减少|增长|下降|多|少)了?$/.test(between)
+          )
+            unit = next[2];
           else return;
         }
         const ctx = s.text.slice(from, at);
@@ -186,7 +205,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           return;
         }
         const clauseCtx = clauseBefore(s.text, at);
-        const label = labelOf(ctx);
+        const label = carLabel(labelOf(ctx), p.text.slice(0, s.at + at));
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
         const carries = /总计/.test(label) && (paras.slice(0, pi).some((q) => /决算/.test(q.text)) || /决算/.test(p.text.slice(0, s.at) + before));
         const base = {
@@ -207,7 +226,8 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           const h = half(num, new Decimal(1));
           if (/完成(了)?(年初|全年)?(预算|计划)(数)?(的)?$/.test(tail)) claims.push({ ...base, kind: 'completion', value, half: h });
           else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
-          else if (RATE_CTX.test(tail)) claims.push({ ...base, kind: 'rate', value, half: h, sign: DOWN.test(tail.replace(/(了|为|是|约)$/, '')) ? -1 : 1 });
+          else if (RATE_CTX.test(tail))
+            claims.push({ ...base, kind: 'rate', value, half: h, sign: DOWN.test(tail.replace(/率?(了|为|是|约)?$/, '')) ? -1 : 1 });
           // "较上年减少1.5万元(42.86%)": a percentage in brackets right after a change is its rate.
           else if (prev && prev.kind === 'delta' && prev.sign && prev.para === pi && prev.sentence === si && /^\s*[(（]\s*$/.test(ctx))
             claims.push({ ...base, kind: 'rate', value, half: h, sign: prev.sign });
@@ -242,6 +262,14 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
   return { paras, claims };
 }
 
+/**
+ * "其中:购置经费0万元、运行维护费3万元" under "公务用车购置及运行维护费…": the bare words name the car's items when the
+ * paragraph is about 公务用车 up to them.
+ */
+function carLabel(label: string, before: string): string {
+  return /^(购置|运行(维护)?|运维)(经)?费$/.test(label) && /公务用车|公车|车辆/.test(before.slice(-120)) ? `公务用车${label}` : label;
+}
+
 /** How many brackets are open at the end of this text. */
 function bracketDepth(t: string): number {
   return (t.match(/[(（]/g) ?? []).length - (t.match(/[)）]/g) ?? []).length;
@@ -273,7 +301,9 @@ function cleanWhole(s: string): string {
 
 /** The words a figure is stated for: the end of the text before it, without enumeration and change words. */
 function labelOf(ctx: string): string {
-  const clause = ctx.split(/[，,；;：:、]/).pop() ?? '';
+  // "因公出国(境)费、公务用车购置及运行费和公务接待费的预算数": the three items named together are the 三公 total.
+  const whole = ctx.split(/[，,；;：:]/).pop() ?? '';
+  const clause = threePublicItem(whole) === 'total' && !/三公/.test(whole) ? whole : (ctx.split(/[，,；;：:、]/).pop() ?? '');
   return clause
     .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
     .replace(/^(其中|包括|分别为|分别是)/, '')
@@ -286,7 +316,7 @@ export function itemOf(c: Claim): Item | undefined {
   if (/[车人户次]均|平均/.test(c.label)) return undefined;
   const own = threePublicItem(c.label);
   if (own) return own;
-  if (/^(支出)?(年初)?(预算|决算)(支出)?(数)?(为|是)?$/.test(c.label.replace(/\s/g, ''))) {
+  if (/^((19|20)\d{2}年度?)?(支出)?(年初)?(预算|决算)(支出)?(数)?(为|是)?$/.test(c.label.replace(/\s/g, ''))) {
     const clauses = c.context.split(/[，,]/);
     for (let k = clauses.length - 2; k >= 0; k--) {
       const it = threePublicItem(clauses[k]);
@@ -478,18 +508,31 @@ export function checkArithmetic(text: string): TextFinding[] {
         ? lastBase
         : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
     if (nearest && nearest.kind === 'amount') lastBase = nearest;
-    const before =
+    const stated =
       d.run && nearest
         ? (all.find((c) => c.run?.first === (nearest.run?.first ?? nearest) && c.run.index === k) ?? (k === 0 ? (nearest.run?.first ?? nearest) : undefined))
         : nearest;
-    if (!before) continue;
+    if (!stated) continue;
+    // Two amounts for two years before the change ("公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"):
+    // the change is between them, the earlier year's the base.
+    const year = yearIn(stated.label);
+    const later =
+      stated.kind === 'amount' && year !== undefined
+        ? all
+            .slice(0, i)
+            .reverse()
+            .find((c) => c !== stated && c.kind === 'amount' && c.para === d.para && c.sentence === d.sentence && (yearIn(c.label) ?? 0) > year)
+        : undefined;
+    const before: Claim = later ? { ...stated, kind: 'prior' } : stated;
     if (before.kind === 'prior') {
       // Amount, prior and change all stated: the change must be their difference, or the rate is not checked (the
       // wrong change is the finding: "4436.2万元，较上年1255.61万元增长3180.59万元").
-      const amount = all
-        .slice(0, all.indexOf(before))
-        .reverse()
-        .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && !c.bracketed);
+      const amount =
+        later ??
+        all
+          .slice(0, all.indexOf(stated))
+          .reverse()
+          .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && !c.bracketed);
       if (amount) {
         const dLo = lo(amount).minus(hi(before));
         const dHi = hi(amount).minus(lo(before));
@@ -566,6 +609,32 @@ export function checkArithmetic(text: string): TextFinding[] {
 
   checkRatesOfTwoAmounts(all, paras, report);
 
+  // "公务用车购置及运行费1205.06万元(较2010年压缩2%)": a 三公 item's rate against the year its clause names, whose
+  // amount of the item the text stated before ("2010年…预算中,…公务用车购置及运行费1229.65万元").
+  for (let i = 1; i < all.length; i++) {
+    const r = all[i];
+    const a = all[i - 1];
+    if (r.kind !== 'rate' || !r.sign || a.kind !== 'amount' || a.para !== r.para || a.sentence !== r.sentence) continue;
+    const base = /(较|比|与)\s*((?:19|20)\d{2})\s*年度?[^，,；;。\d]*$/.exec(
+      clauseBefore(paras[r.para].sentences[r.sentence].text, r.at - paras[r.para].sentences[r.sentence].at),
+    );
+    const item = itemOf(a);
+    if (!base || !item || keyYear(a) === Number(base[2])) continue;
+    const priors = all.slice(0, i - 1).filter((p) => p.kind === 'amount' && itemOf(p) === item && keyYear(p) === Number(base[2]));
+    if (priors.length !== 1 || lo(priors[0]).lte(0)) continue;
+    const prior = priors[0];
+    const range = [lo(a).div(hi(prior)).minus(1).times(100), hi(a).div(lo(prior)).minus(1).times(100)];
+    const said = [r.sign < 0 ? hi(r).neg() : lo(r), r.sign < 0 ? lo(r).neg() : hi(r)];
+    if (said[1].lt(range[0]) || said[0].gt(range[1])) {
+      const exact = a.value.div(prior.value).minus(1).times(100);
+      report(
+        'text.rate',
+        r,
+        `${base[2]}年${ITEM_NAMES[item]} ${prior.text}到 ${a.text}，幅度应为 ≈ ${exact.abs().toDecimalPlaces(2)}%（${exact.lt(0) ? '减少' : '增加'}），文中写${r.sign < 0 ? '减少' : '增加'} ${r.text}`,
+      );
+    }
+  }
+
   // Lists: a total, then 其中 / 包括 / 分别为 and its parts, over 。 and ；, and over the numbered items under it.
   for (let i = 0; i < all.length; i++) {
     const total = all[i];
@@ -638,8 +707,13 @@ export function checkArithmetic(text: string): TextFinding[] {
     const other = stage === '预算' ? /决算/ : /预算/;
     const strict = !!stage && all.some((c) => c.kind === 'amount' && other.test(c.label) && !!itemOf(c));
     const items = new Map<Item, Claim>();
+    const tYear = keyYear(t);
     for (const c of all) {
       if (!after(c, t)) continue;
+      // A figure whose own words name another year ("2015年三公经费预算拨入…", "2010年…预算中，因公出国…") is of
+      // another tree.
+      const cYear = c.kind === 'amount' ? keyYear(c) : undefined;
+      if (tYear && cYear && cYear !== tYear) continue;
       if (
         figuredBetween(t.para, c.para) > 5 ||
         (c.para > t.para && paras[c.para].level && paras[c.para].level <= 2 && paras[c.para].level <= paras[t.para].under)
@@ -648,6 +722,8 @@ export function checkArithmetic(text: string): TextFinding[] {
       if (c.kind !== 'amount') continue;
       const it = itemOf(c);
       // The total of the other stage ("预算数为…万元,决算支出数为…万元") stands among this one's items.
+      // So does the next figure of a run ("预算数…万元、决算数…万元").
+      if (it === 'total' && c.run?.index) continue;
       if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) break;
       if (!it || it === 'total' || explained(paras, c)) continue;
       if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
@@ -664,6 +740,18 @@ export function checkArithmetic(text: string): TextFinding[] {
     let vehicle = items.get('vehicle');
     const purchase = items.get('purchase');
     const operation = items.get('operation');
+    // Items of the total's year, each naming it, but not all of them ("其中:1、公务接待费2016年预算8万元…2、公务车辆
+    // 运行2016年预算25万元"): together they cannot be more than their total.
+    const tops = [abroad, vehicle ?? purchase, vehicle ? undefined : operation, reception].filter((c): c is Claim => !!c);
+    if (tYear && !(abroad && reception && (vehicle || (purchase && operation))) && tops.length >= 2 && tops.every((c) => keyYear(c) === tYear)) {
+      const [sLo] = sumRange(tops);
+      if (sLo.gt(hi(t)))
+        report(
+          'text.sum',
+          t,
+          `“三公”经费写为 ${t.text}，但其下所列 ${tops.map((c) => `${ITEM_NAMES[itemOf(c)!]} ${c.text}`).join(' + ')} = ${show(sumOf(tops), t)}，已超过合计`,
+        );
+    }
     // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
     const changeOf = (c: Claim) => {
       const own = followers(all, c);
@@ -715,6 +803,47 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
   }
 
+  // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
+  for (let i = 1; i < all.length; i++) {
+    const [a, b] = [all[i - 1], all[i]];
+    if (a.kind !== 'amount' || b.kind !== 'amount' || a.para !== b.para || a.sentence !== b.sentence) continue;
+    if (!/^[，,]?\s*全部(为|是)[^，,。；;\d]*$/.test(paras[a.para].text.slice(a.end, b.at))) continue;
+    if (hi(a).lt(lo(b)) || lo(a).gt(hi(b)))
+      report('text.sum', b, `“${a.label}”${a.text}全部为“${b.label.replace(/^全部(为|是)/, '')}”，两数应相同，文中写 ${b.text}`);
+  }
+
+  // "公务接待费、因公出国(境)费用、公务用车购置费降幅均超过25%": each item's change, against its amount, must be.
+  paras.forEach((p, pi) =>
+    p.sentences.forEach((s, si) => {
+      for (const m of s.text.matchAll(THRESHOLD)) {
+        const down = /降|减/.test(m[2]);
+        const bound = new Decimal(m[5]);
+        const strict = /超过|高于|大于/.test(m[4]);
+        for (const name of m[1].split(/[、和及与]/)) {
+          const item = threePublicItem(name);
+          if (!item) continue;
+          for (const a of all.filter((c) => c.para === pi && c.kind === 'amount' && itemOf(c) === item)) {
+            const d = followers(all, a).delta;
+            if (!d || d.sign !== (down ? -1 : 1)) continue;
+            // prior = amount ± change; the rate is change ÷ prior, at its largest within the printed figures.
+            const prior = down ? lo(a).plus(hi(d)) : lo(a).minus(hi(d));
+            if (prior.lte(0)) continue;
+            const most = hi(d).div(prior).times(100);
+            if (strict ? most.gt(bound) : most.gte(bound)) continue;
+            const exact = d.value.div(down ? a.value.plus(d.value) : a.value.minus(d.value)).times(100);
+            const said = all.find((c) => c.para === pi && c.sentence === si && c.at >= s.at + m.index! && c.text === `${m[5]}%`) ?? a;
+            report(
+              'text.rate',
+              said,
+              `文中说${m[1]}${m[2]}均${m[4]}${m[5]}%，但${a.label} ${a.text}${down ? '减少' : '增加'} ${d.text}，${m[2]}约 ${exact.toDecimalPlaces(3)}%，未${m[4]}${m[5]}%`,
+            );
+            break;
+          }
+        }
+      }
+    }),
+  );
+
   // A fall of more than all of it would leave less than nothing: no budget amount can.
   for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
 
@@ -752,17 +881,25 @@ export function checkArithmetic(text: string): TextFinding[] {
   for (const c of all) {
     if (c.kind !== 'completion') continue;
     const before = all.filter((x) => x.para === c.para && x.sentence === c.sentence && x.kind === 'amount' && x.at < c.at);
-    const budget = [...before].reverse().find((x) => /预算/.test(x.label) && !/决算/.test(x.label));
-    const actual = [...before].reverse().find((x) => x !== budget && /决算|支出|执行|实际/.test(x.label));
-    if (!budget || !actual || lo(budget).lte(0)) continue;
-    const rLo = lo(actual).div(hi(budget)).times(100);
-    const rHi = hi(actual).div(lo(budget)).times(100);
-    if (hi(c).lt(rLo) || lo(c).gt(rHi))
-      report(
-        'text.rate',
-        c,
-        `完成预算的比例应为 ${actual.text} ÷ ${budget.text} ≈ ${actual.value.div(budget.value).times(100).toDecimalPlaces(2)}%，文中写 ${c.text}`,
-      );
+    // (A fund's name, "一般公共预算财政拨款支出", names no budget.)
+    const stated = [...before].reverse().find((x) => /预算/.test(x.label.replace(FUNDS, '')) && !/决算/.test(x.label));
+    const actual = [...before].reverse().find((x) => x !== stated && /决算|支出|执行|实际/.test(x.label));
+    // The budget told by the difference after the percentage ("完成年初预算100%,决算数大于预算数55.93万元").
+    const gap = all.find((x) => x.para === c.para && x.sentence === c.sentence && x.at > c.at && x.kind === 'amount' && OVER_BUDGET.test(x.label));
+    const over = gap && (/(大于|多于|超过|超出|高于)/.test(gap.label) ? 1 : -1);
+    const budget: [Decimal, Decimal] | undefined = stated
+      ? [lo(stated), hi(stated)]
+      : actual && gap
+        ? [lo(actual).minus(over! > 0 ? hi(gap) : lo(gap).neg()), hi(actual).minus(over! > 0 ? lo(gap) : hi(gap).neg())]
+        : undefined;
+    if (!budget || !actual || budget[0].lte(0)) continue;
+    const rLo = lo(actual).div(budget[1]).times(100);
+    const rHi = hi(actual).div(budget[0]).times(100);
+    if (hi(c).lt(rLo) || lo(c).gt(rHi)) {
+      const b = stated ? stated.value : actual.value.minus(gap!.value.times(over!));
+      const shown = stated ? stated.text : `（${actual.text} ${over! > 0 ? '−' : '+'} ${gap!.text} = ${show(b, actual)}）`;
+      report('text.rate', c, `完成预算的比例应为 ${actual.text} ÷ ${shown} ≈ ${actual.value.div(b).times(100).toDecimalPlaces(2)}%，文中写 ${c.text}`);
+    }
   }
 
   // Shares of one named whole, stated by sibling parts in one section: each implies the whole; they must agree.
@@ -807,6 +944,23 @@ export function checkArithmetic(text: string): TextFinding[] {
     }
   }
   return out;
+}
+
+/**
+ * The year a figure's own words name: its clause ("2015年预算12.5万元"), else the lead of its sentence when that
+ * states no figure ("2010年…预算中,因公出国(境)费617万元"); undefined when neither does.
+ */
+function keyYear(c: Claim): number | undefined {
+  const own = yearIn(c.context.split(/[，,；;：:]/).pop() ?? '');
+  if (own !== undefined) return own;
+  const lead = c.context.split(/[，,；;]/)[0];
+  return lead !== c.context && !/\d+(\.\d+)?\s*(万元|亿元|元|%)/.test(lead) ? yearIn(lead) : undefined;
+}
+
+/** The last year a label names ("公务接待费2016年预算" → 2016). */
+function yearIn(label: string): number | undefined {
+  const m = [...label.matchAll(/(20\d{2})\s*年/g)].pop();
+  return m ? Number(m[1]) : undefined;
 }
 
 /**
@@ -1051,6 +1205,9 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       continue;
     }
     if (crossed && parts.length && c.kind === 'prior') return finish(parts);
+    // A list names each part once: the same item again in a sentence of its own is another statement of it.
+    const item = threePublicItem(c.label);
+    if (crossed && c.kind === 'amount' && item && parts.some((x) => x.amount && threePublicItem(x.amount.label) === item)) return finish(parts);
     if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta')) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
       const sentence = paras[c.para].sentences[c.sentence];
@@ -1138,13 +1295,19 @@ function scoped(total: Claim, parts: Part[] | undefined): Part[] | undefined {
 function followers(all: Claim[], c: Claim): { delta?: Claim; rate?: Claim; prior?: Claim } {
   const out: { delta?: Claim; rate?: Claim; prior?: Claim } = {};
   const vehicle = itemOf(c) === 'vehicle';
+  let sub: Claim | undefined;
   for (const x of all) {
     // Its sentence, or (for a numbered item's paragraph about it) the paragraph, up to the next amount; a 车
     // item's own 购置 and 运行 do not end it.
     if (x.para !== c.para || x.at <= c.at || (x.sentence !== c.sentence && !paraAbout(c))) continue;
     // Its 购置 and 运行 in brackets ("…万元(其中，运行…万元，比上年增加…)") and their changes are skipped.
     if (vehicle && x.bracketed && !c.bracketed) continue;
-    if (x.kind === 'amount' && vehicle && ['purchase', 'operation'].includes(itemOf(x) ?? '')) continue;
+    // Unbracketed ("…万元,其中:购置费0万元,比上年…"), the changes after them in their sentence are theirs.
+    if (x.kind === 'amount' && vehicle && ['purchase', 'operation'].includes(itemOf(x) ?? '')) {
+      if (!x.bracketed) sub = x;
+      continue;
+    }
+    if (sub && x.sentence === sub.sentence) continue;
     if (x.kind === 'amount') break;
     if (x.kind === 'delta' && !out.delta) out.delta = x;
     else if (x.kind === 'rate' && !out.rate) out.rate = x;

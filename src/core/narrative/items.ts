@@ -3,7 +3,8 @@ export type Item = 'total' | 'abroad' | 'vehicle' | 'purchase' | 'operation' | '
 
 export function threePublicItem(label: string): Item | undefined {
   const l = label.replace(/\s/g, '');
-  if (/三公/.test(l)) return 'total';
+  // "因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款预算数": the three together are the total.
+  if (/三公/.test(l) || (/因公出国/.test(l) && /公务用车|公车/.test(l) && /接待/.test(l))) return 'total';
   if (/因公出国/.test(l)) return 'abroad';
   // Either order: "公务用车购置及运行维护费", "公务用车运行维护费及公务用车购置费".
   if (/购置(费)?(及|和|与)运|车辆购置及运|运行(维护)?费?(及|和|与)(公务用?车)?购置/.test(l)) return 'vehicle';
