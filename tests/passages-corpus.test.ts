@@ -30,7 +30,7 @@ const load = (sub: string): Passage[] =>
     .filter((f) => f.endsWith('.json') && f !== 'undecidable.json')
     .sort()
     .map((f) => ({ ...JSON.parse(fs.readFileSync(path.join(dir, sub, f), 'utf8')), file: path.join(sub, f), set: sub }));
-const passages = [...load('.'), ...load('holdout'), ...load('holdout2')];
+const passages = [...load('.'), ...load('holdout'), ...load('holdout2'), ...load('holdout3')];
 const undecidable: { file: string; quote: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'undecidable.json'), 'utf8'));
 
 const errorsOf = (t: string) => checkText(t).filter((f) => f.severity === 'error');
@@ -88,6 +88,7 @@ describe.each([
   ['开发', '.'],
   ['留出', 'holdout'],
   ['第二批留出', 'holdout2'],
+  ['第三批留出', 'holdout3'],
 ] as const)('%s语料', (name, sub) => {
   const set = passages.filter((p) => p.set === sub);
 

@@ -82,9 +82,9 @@ const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new
 /** A figure and its unit; "1.8亿多元", "3万多元" (news wording) are at least the figure and below its next step. */
 const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%))?/g;
 const UP = /(增加|增长|上升|提高|增幅|增支|增收|多支|增|加|多)$/;
-const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|减|降|少)$/;
+const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|负增长|减|降|少)$/;
 const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约)?$/;
-const SHARE_CTX = /占(比|比重)?(为|是)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是)?$/;
+const SHARE_CTX = /占(比|比重)?(为|是|达)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是|达)?$/;
 const COMPARE = /(比|较|与|同比|相比|对比)/;
 const FLAT = /持平|无增减|无变化|没有变化|不变|相同|未增减/;
 /** Text after which figures explain a change rather than state parts ("主要原因是…", "主要用于…"). */
@@ -381,6 +381,7 @@ function slipIn(total: Claim, parts: Claim[]): { printed: Claim; meant: Claim } 
 
 /** A computed amount shown in the unit the text uses for it (元 texts get 元). */
 function show(v: Decimal, like: Claim): string {
+  if (/亿元$/.test(like.text)) return `${v.div(10000).toDecimalPlaces(4)}亿元`;
   return /[^万亿千]元$/.test(like.text) ? `${v.times(10000).toDecimalPlaces(2)}元` : `${v.toDecimalPlaces(4)}万元`;
 }
 
@@ -532,7 +533,8 @@ export function checkArithmetic(text: string): TextFinding[] {
         all
           .slice(0, all.indexOf(stated))
           .reverse()
-          .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && !c.bracketed);
+          // (In brackets, the amount in them: "(其中:购置费209万元,较上年251万元减少42万元…)".)
+          .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && !!c.bracketed === !!stated.bracketed);
       if (amount) {
         const dLo = lo(amount).minus(hi(before));
         const dHi = hi(amount).minus(lo(before));
@@ -683,6 +685,14 @@ export function checkArithmetic(text: string): TextFinding[] {
     // A part of a list already read has its own list within its sentence ("财政拨款收入751.8万元，包括…；").
     const parts = scoped(total, listParts(all, paras, total.para, listFrom, partOfList.has(total) && itemOf(total) !== 'vehicle'));
     if (!parts) continue;
+    // A 三公 list cut short: an item it leaves out is stated after it ("其中,因公出国…。" "公务用车…。其中…" "公务接待费…"),
+    // so it does not make the whole (the tree below takes the items wherever they stand).
+    if ((itemOf(total) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined)) === 'total') {
+      const named = new Set(parts.map((x) => threePublicItem((x.amount ?? x.delta)!.label)));
+      const later = all.filter((c) => c.kind === 'amount' && (c.para > total.para || (c.para === total.para && c.at > total.at)) && c.para <= total.para + 6);
+      const left = (['abroad', 'vehicle', 'reception'] as Item[]).filter((it) => !named.has(it) && !(it === 'vehicle' && named.has('purchase') && named.has('operation')));
+      if (left.some((it) => later.some((c) => itemOf(c) === it && !parts.some((x) => x.amount === c)))) continue;
+    }
     checkList(total, totalDelta, parts, report);
     for (const d of totalAlt) checkChanges(total, d, parts, report, true);
     if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
@@ -1205,9 +1215,13 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       continue;
     }
     if (crossed && parts.length && c.kind === 'prior') return finish(parts);
+    // A list of 收入 has no 支出 among its parts, nor the other way ("…收入完成151亿元，其中：…。" then "一般公共预算支出完成…").
+    const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
+    const listMeasure = parts.map((x) => measure((x.amount ?? x.delta)!.label)).find(Boolean);
+    if (crossed && c.kind === 'amount' && listMeasure && measure(c.label) && measure(c.label) !== listMeasure) return finish(parts);
     // A list names each part once: the same item again in a sentence of its own is another statement of it.
     const item = threePublicItem(c.label);
-    if (crossed && c.kind === 'amount' && item && parts.some((x) => x.amount && threePublicItem(x.amount.label) === item)) return finish(parts);
+    if (c.kind === 'amount' && !c.bracketed && item && parts.some((x) => x.amount && threePublicItem(x.amount.label) === item)) return finish(parts);
     if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta')) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
       const sentence = paras[c.para].sentences[c.sentence];
@@ -1241,7 +1255,11 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       pos = { para: c.para, at: c.end, sentence: c.sentence };
       continue;
     }
-    if (c.kind === 'amount' && (bracketed || (nested && cur?.amount) || underVehicle)) cur!.sub.push(c);
+    // 购置 or 运行 after the list's 车 item, in a sentence of their own ("…公务用车及运行维护费用61.8万元,公务接待费12.8万元。
+    // 公务用车费用中含公车购置费0万元,公务用车运行维护费61.8万元"): the 车 item's own parts.
+    const car = c.kind === 'amount' && ['purchase', 'operation'].includes(threePublicItem(c.label) ?? '') ? parts.find((x) => x.amount && threePublicItem(x.amount.label) === 'vehicle') : undefined;
+    if (car && !underVehicle && !bracketed) car.sub.push(c);
+    else if (c.kind === 'amount' && (bracketed || (nested && cur?.amount) || underVehicle)) cur!.sub.push(c);
     else if (c.kind === 'amount') parts.push((cur = { amount: c, sub: [] }));
     else if (c.kind === 'delta' && cur && sameSentence && !cur.delta) cur.delta = c;
     else if (c.kind === 'delta' && cur?.delta && sameSentence && [cur.delta, ...(cur.alt ?? [])].every((x) => otherBase(x, c))) (cur.alt ??= []).push(c);
@@ -1274,7 +1292,8 @@ function opensOwnList(para: Para, c: Claim): boolean {
 function finish(parts: Part[]): Part[] | undefined {
   if (parts.length < 2) return undefined;
   // Items each stated as 预算数 and 决算数 (a comparison in prose): two figures an item, not one list.
-  if (parts.some((x) => /预算数|决算(支出)?数|执行数|年初/.test((x.amount ?? x.delta)!.label))) return undefined;
+  // ("…支出决算为7.8万元,完成预算10万元的78.0%": the budget beside each item, not an item of its own.)
+  if (parts.some((x) => /预算数|决算(支出)?数|执行数|年初|完成.{0,2}预算/.test((x.amount ?? x.delta)!.label))) return undefined;
   // A list of amounts, or of changes alone: a mixture was not read right.
   if (parts.some((x) => x.amount) && parts.some((x) => !x.amount)) return undefined;
   return parts;
@@ -1478,7 +1497,13 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
     }
     for (const p of parts) {
       if (!p.amount || p.sub.length < 2) continue;
-      if (!sumFits(p.amount, p.sub)) {
+      // A part's own list is held both ways only where it makes the part whole (as the list itself).
+      const [pLo, pHi] = sumRange(p.sub);
+      const whole = isComplete(
+        p.amount,
+        p.sub.map((x) => x.label),
+      );
+      if (pLo.gt(hi(p.amount)) || (whole && pHi.lt(lo(p.amount)))) {
         const slip = slipIn(p.amount, p.sub);
         report(
           'text.sum',
@@ -1490,6 +1515,9 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
     // Shares of the list's total ("占比15.26%", "占基本支出预算81.25%").
     for (const p of parts) {
       if (!p.share || !p.amount || lo(total).lte(0)) continue;
+      // A share of one thing the total names beside another ("对市县税收返还和转移支付…(包括一般性转移支付…，占转移支付比重达82%"):
+      // not of the total.
+      if (p.share.of && p.share.of !== total.label && total.label.includes(p.share.of) && /[和及与、]/.test(total.label.replace(p.share.of, ''))) continue;
       const rLo = lo(p.amount).div(hi(total)).times(100);
       const rHi = hi(p.amount).div(lo(total)).times(100);
       if (hi(p.share).lt(rLo) || lo(p.share).gt(rHi)) {
