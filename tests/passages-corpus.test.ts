@@ -27,7 +27,7 @@ const dir = path.join(__dirname, 'corpus', 'passages');
 const load = (sub: string): Passage[] =>
   fs
     .readdirSync(path.join(dir, sub))
-    .filter((f) => f.endsWith('.json') && f !== 'undecidable.json')
+    .filter((f) => f.endsWith('.json') && f !== 'undecidable.json' && f !== 'not-an-error.json')
     .sort()
     .map((f) => ({ ...JSON.parse(fs.readFileSync(path.join(dir, sub, f), 'utf8')), file: path.join(sub, f), set: sub }));
 const passages = [...load('.'), ...load('holdout'), ...load('holdout2'), ...load('holdout3')];
@@ -57,26 +57,16 @@ const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.f
 const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [];
 
 /**
+ * Published errors check-text reports as a warning, not an error, and why: a rate on a zero base has no value, so
+ * the wording is what is wrong ("请改写"), not a figure.
+ */
+const WARNED: { file: string; quote: string }[] = [{ file: 'holdout3/anhui-xuancheng-shizhigongwei-sangong-2018-03.json', quote: '增加4.79万元,增长100%' }];
+
+/**
  * Changed figures that leave the text right, by the interval rule the corpus was checked with (finding them would be
  * a false error), or that change a figure no relation ties to the statement's: not counted, each with why.
  */
-const NOT_AN_ERROR: { file: string; statement: string; why: string }[] = [
-  {
-    file: 'holdout2/weizhi-hlx-sangong-2020-01.json',
-    statement: '合计下降0.46%',
-    why: '0.46 → 0.56：减少 2万元（1.5–2.5）÷ 上年 433万元（432.5–433.5）= 0.346%–0.578%，0.56%（0.555–0.565）仍在其内',
-  },
-  {
-    file: 'holdout2/yunnan-puer-minzuzhongxue-sangong-2017-02.json',
-    statement: '用车3 = 购置0 + 运行3',
-    why: '3 → 4：4万元（3.5–4.5）= 购置 0 + 运行 3万元（2.5–3.5）在 3.5 处仍成立；“较2016年的3万元增加(减少)0万元”：4 − 3 可为 0–2，含 0',
-  },
-  {
-    file: 'holdout2/henan-shengji-sangong-2015-01.json',
-    statement: '下降39.8%（上年 = 5 + 3.3 = 8.3）',
-    why: '8.3 → 9.3：上年数 8.3 没有印出；文中唯一的 8.3 是“剔除该项因素，同比下降8.3%”，另一个量，与这条关系无关',
-  },
-];
+const NOT_AN_ERROR: { file: string; statement: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'not-an-error.json'), 'utf8'));
 
 /** The paste styles that keep every figure's printed precision (amounts turned into 元 would make them exact). */
 const PASTE = Object.keys(STYLES).filter((s) => !/^元/.test(s));
@@ -113,14 +103,16 @@ describe.each([
         if (isUndecidable(p, e.quote)) continue;
         decidable++;
         const before = missed.length;
-        for (const style of PASTE) if (!errorsOf(STYLES[style](p.text)).some((f) => about(f, e.quote))) missed.push(`${p.file}（${style}）：${e.quote}`);
+        const warned = WARNED.some((w) => w.file === p.file && w.quote === e.quote);
+        const findingsOf = (t: string) => (warned ? checkText(t).filter((f) => f.severity === 'warning') : errorsOf(t));
+        for (const style of PASTE) if (!findingsOf(STYLES[style](p.text)).some((f) => about(f, e.quote))) missed.push(`${p.file}（${style}）：${e.quote}`);
         if (missed.length === before) found++;
       }
     const all = set.reduce((n, p) => n + p.errors.length, 0);
     const unexpected = missed.filter((m) => !KNOWN_MISSES.some((k) => m.startsWith(k.file) && m.endsWith(k.quote)));
     const known = KNOWN_MISSES.filter((k) => path.dirname(k.file) === sub);
     lines.push(
-      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${found} 处（每种粘贴方式都检出），漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
+      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${found} 处（每种粘贴方式都检出${set.some((p) => WARNED.some((w) => w.file === p.file)) ? '；其中零基数上的增长率以警告报出' : ''}），漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
     );
     expect(unexpected).toEqual([]);
     // A known miss that is found now: take it off the list.
@@ -185,6 +177,8 @@ function findFigure(text: string, n: string, all: string[], others: 'before' | '
     if (/^[\s\d.,|]*\|[\s|]*$/.test(line)) continue;
     // Nor is a year or a count that happens to print the same digits ("4辆" beside "减少4万元").
     if (/^\s*(年|辆|人次|人|个|批次|批|次|台|家|项|团组|户)/.test(text.slice(m.index! + m[0].length))) continue;
+    // Nor a time or a date ("12:53:41", "4月19日").
+    if (/[:：]$/.test(text.slice(0, m.index!)) || /^\s*([:：]|月|日|时|分)/.test(text.slice(m.index! + m[0].length))) continue;
     // A total stands before its parts; a rate or a share after the figures it is computed from.
     const near = others === 'after' ? text.slice(m.index!, m.index! + 250) : text.slice(Math.max(0, m.index! - 250), m.index!);
     // Most of the statement's other figures near it; of equals, the one they stand closest to.
@@ -201,6 +195,8 @@ function findFigure(text: string, n: string, all: string[], others: 'before' | '
 
 /** The figure with its first non-zero digit changed (444.16 → 544.16, 0.61 → 0.71): far beyond any rounding. */
 function bump(n: string): string {
+  // A printed zero ("0.00") becomes one unit of its last decimal.
+  if (!/[1-9]/.test(n)) return n.replace(/\d$/, '1');
   const i = n.search(/[1-9]/);
   const d = Number(n[i]);
   return n.slice(0, i) + String(d === 9 ? 8 : d + 1) + n.slice(i + 1);

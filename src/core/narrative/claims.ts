@@ -83,7 +83,7 @@ const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new
 const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%))?/g;
 const UP = /(增加|增长|上升|提高|增幅|增支|增收|多支|增|加|多)$/;
 const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|负增长|减|降|少)$/;
-const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约)?$/;
+const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约|达到|达)?$/;
 const SHARE_CTX = /占(比|比重)?(为|是|达)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是|达)?$/;
 const COMPARE = /(比|较|与|同比|相比|对比)/;
 const FLAT = /持平|无增减|无变化|没有变化|不变|相同|未增减/;
@@ -227,7 +227,7 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
           if (/完成(了)?(年初|全年)?(预算|计划)(数)?(的)?$/.test(tail)) claims.push({ ...base, kind: 'completion', value, half: h });
           else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
           else if (RATE_CTX.test(tail))
-            claims.push({ ...base, kind: 'rate', value, half: h, sign: DOWN.test(tail.replace(/率?(了|为|是|约)?$/, '')) ? -1 : 1 });
+            claims.push({ ...base, kind: 'rate', value, half: h, sign: DOWN.test(tail.replace(/率?(了|为|是|约|达到|达)?$/, '')) ? -1 : 1 });
           // "较上年减少1.5万元(42.86%)": a percentage in brackets right after a change is its rate.
           else if (prev && prev.kind === 'delta' && prev.sign && prev.para === pi && prev.sentence === si && /^\s*[(（]\s*$/.test(ctx))
             claims.push({ ...base, kind: 'rate', value, half: h, sign: prev.sign });
@@ -237,7 +237,8 @@ export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
         const scale = AMOUNT_UNITS[unit];
         const h = half(num, scale);
         const value = more ? new Decimal(num).times(scale).plus(h) : new Decimal(num).times(scale);
-        const deltaWord = tail.replace(/(了|为|是|约)$/, '');
+        // "比上年减少支出0.88亿元": the change of 支出.
+        const deltaWord = tail.replace(/(支出|开支)?(了|为|是|约)?$/, '');
         if (UP.test(deltaWord) || DOWN.test(deltaWord)) {
           claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1, ...withBase(clauseCtx) });
           return;
@@ -511,7 +512,9 @@ export function checkArithmetic(text: string): TextFinding[] {
     if (nearest && nearest.kind === 'amount') lastBase = nearest;
     const stated =
       d.run && nearest
-        ? (all.find((c) => c.run?.first === (nearest.run?.first ?? nearest) && c.run.index === k) ?? (k === 0 ? (nearest.run?.first ?? nearest) : undefined))
+        ? (all.find((c) => c.run?.first === (nearest.run?.first ?? nearest) && c.run.index === k) ??
+          respectively(d, nearest) ??
+          (k === 0 ? (nearest.run?.first ?? nearest) : undefined))
         : nearest;
     if (!stated) continue;
     // Two amounts for two years before the change ("公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"):
@@ -587,6 +590,18 @@ export function checkArithmetic(text: string): TextFinding[] {
         `增减幅度应为 ${d.text} ÷ ${base} ≈ ${mid.toDecimalPlaces(2)}%，文中写 ${rate.text}${truncated(mid, rate) ? '（像是截断而不是四舍五入）' : ''}`,
       );
     }
+  }
+
+  /**
+   * "购置费0.14亿元和运行费1.27亿元，与2015年相比，分别减少0.18亿元和0.56亿元": a run of changes after 分别 goes with
+   * the amounts before it, one by one, when there are as many.
+   */
+  function respectively(d: Claim, nearest: Claim): Claim | undefined {
+    const first = d.run!.first;
+    if (nearest.run || !/分别[^，,；;。]*$/.test(first.context)) return undefined;
+    const n = all.filter((c) => c.run?.first === first).length;
+    const amounts = all.filter((c) => c.para === first.para && c.sentence === first.sentence && c.kind === 'amount' && c.at < first.at);
+    return amounts.length >= n ? amounts.slice(-n)[d.run!.index] : undefined;
   }
 
   /**
@@ -761,6 +776,13 @@ export function checkArithmetic(text: string): TextFinding[] {
           t,
           `“三公”经费写为 ${t.text}，但其下所列 ${tops.map((c) => `${ITEM_NAMES[itemOf(c)!]} ${c.text}`).join(' + ')} = ${show(sumOf(tops), t)}，已超过合计`,
         );
+    }
+    // Each item's share of the total ("公务接待费支出决算6.28万元,占34.88%"), where no list has checked it.
+    for (const c of items.values()) {
+      const next = all.find((x) => x.para === c.para && x.sentence === c.sentence && x.at > c.at);
+      if (!next || next.kind !== 'share' || inLists.has(next) || (next.of && !/三公|合计|总额|总数/.test(next.of)) || lo(t).lte(0)) continue;
+      if (hi(next).lt(lo(c).div(hi(t)).times(100)) || lo(next).gt(hi(c).div(lo(t)).times(100)))
+        report('text.share', next, `“${c.label}”${c.text}占“三公”经费 ${t.text}的比例应为 ≈ ${c.value.div(t.value).times(100).toDecimalPlaces(2)}%，文中写 ${next.text}`);
     }
     // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
     const changeOf = (c: Claim) => {
@@ -1119,7 +1141,7 @@ function subjectWords(label: string): string {
   return label
     .replace(/[(（][^)）]*[)）]/g, '')
     .replace(/(按)?(同|可比)口径/g, '')
-    .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?|年初)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
+    .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?|年初)?(同期)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
     .replace(/(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|增支|减支|增收|减收|增|减|降|加|少|了|为|是|约|同比|共|计|合计|总计)/g, '')
     .replace(/[^\u4e00-\u9fa5]/g, '');
 }

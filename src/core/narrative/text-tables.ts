@@ -4,7 +4,8 @@
  *  - a row a line, cells between "|" ("合计 | 2378.77 | 2415.44 | 36.67 | |"), header cells spanning several
  *    columns written once;
  *  - a cell a line, "|" on lines of their own between them or after each cell (a bare "|" is an empty cell);
- *  - a cell a line and no separator at all: empty cells are simply gone.
+ *  - a cell a line and no separator at all: empty cells are simply gone;
+ *  - a row a line, cells between tabs (copied from a spreadsheet).
  * The "三公" tables are read: their items (合计, 因公出国, 公务用车 and its 购置 / 运行, 公务接待) on one axis, periods
  * (a year, 预算数 / 决算数, a change or a rate between two of them) on the other. A cell that cannot be placed for
  * certain (a row cut by a line wrap, a row of fewer cells than columns when empty cells are gone) is left unknown:
@@ -57,7 +58,7 @@ const UNITS: [RegExp, Decimal, string][] = [
 /** A line that may belong to a pasted table: it has a "|", or it is short and no sentence. */
 function tableLike(line: string): boolean {
   const t = line.trim();
-  if (!t || t.includes('|')) return true;
+  if (!t || t.includes('|') || line.includes('\t')) return true;
   return t.length <= 30 && !/[，。；;！？!?]|,(?!\d{3})/.test(t);
 }
 
@@ -120,7 +121,13 @@ interface RawRow {
 }
 
 /** The rows of a block of table-like lines. */
-function rowsOf(lines: string[]): RawRow[] {
+function rowsOf(block: string[]): RawRow[] {
+  // Copied from a spreadsheet: a row a line, cells between tabs.
+  const tabRows = block.filter((l) => l.split('\t').filter((c) => c.trim()).length >= 2).length;
+  if (!block.some((l) => l.includes('|')) && tabRows >= 2)
+    return block.filter((l) => l.trim()).map((l) => ({ cells: l.split('\t').map((c) => c.trim()), whole: true, keepsEmpty: true }));
+  // Lines of another table pasted in between (cells between tabs) are not this one's.
+  const lines = block.filter((l) => l.includes('|') || !l.includes('\t'));
   const pipeRows = lines.filter((l) => l.split('|').filter((c) => c.trim()).length >= 2).length;
   if (pipeRows >= 2) {
     const ended = lines.filter((l) => /\|\s*$/.test(l)).length;
@@ -288,7 +295,7 @@ export function readTextTables(lines: string[]): TextTable[] {
     while (i < j && (loose(lines[i]) || !lines[i].trim())) i++;
     while (j > i && (loose(lines[j - 1]) || !lines[j - 1].trim())) j--;
     const block = lines.slice(i, j);
-    const numbers = block.flatMap((l) => l.split(/\|/)).filter(isNumeric).length;
+    const numbers = block.flatMap((l) => l.split(/[|\t]/)).filter(isNumeric).length;
     const t = numbers >= 3 ? readBlock(block, i) : undefined;
     if (t) tables.push(t);
     i = end;
