@@ -508,7 +508,10 @@ export function checkArithmetic(text: string): TextFinding[] {
         )
       : goesOn && lastBase && lastBase.para === d.para && d.sentence - lastBase.sentence <= 2
         ? lastBase
-        : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
+        : goesOn
+          ? // "1.上级补助收入8.38万元,为…收入。较2020年度决算数减少17.40万元": the amount the sentence before states.
+            candidates.find((c) => c.para === d.para && c.sentence === d.sentence - 1 && c.kind === 'amount' && !c.bracketed)
+          : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
     if (nearest && nearest.kind === 'amount') lastBase = nearest;
     const stated =
       d.run && nearest
@@ -656,6 +659,8 @@ export function checkArithmetic(text: string): TextFinding[] {
   for (let i = 0; i < all.length; i++) {
     const total = all[i];
     if ((total.kind !== 'amount' && total.kind !== 'delta') || explained(paras, total) || secondBase.has(total)) continue;
+    // The whole a percentage is of ("完成预算27万元的…", "占…总额114.72亿元的…") is no list's total.
+    if (/^(占|完成(了)?(年初|全年)?(预算|计划))/.test(total.label)) continue;
     const p = paras[total.para];
     // The total's own change, rate, share or prior may stand between it and the list ("…万元,比上年减少0.50万元。其中:").
     let j = i + 1;
@@ -705,7 +710,9 @@ export function checkArithmetic(text: string): TextFinding[] {
     if ((itemOf(total) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined)) === 'total') {
       const named = new Set(parts.map((x) => threePublicItem((x.amount ?? x.delta)!.label)));
       const later = all.filter((c) => c.kind === 'amount' && (c.para > total.para || (c.para === total.para && c.at > total.at)) && c.para <= total.para + 6);
-      const left = (['abroad', 'vehicle', 'reception'] as Item[]).filter((it) => !named.has(it) && !(it === 'vehicle' && named.has('purchase') && named.has('operation')));
+      const left = (['abroad', 'vehicle', 'reception'] as Item[]).filter(
+        (it) => !named.has(it) && !(it === 'vehicle' && named.has('purchase') && named.has('operation')),
+      );
       if (left.some((it) => later.some((c) => itemOf(c) === it && !parts.some((x) => x.amount === c)))) continue;
     }
     checkList(total, totalDelta, parts, report);
@@ -782,7 +789,11 @@ export function checkArithmetic(text: string): TextFinding[] {
       const next = all.find((x) => x.para === c.para && x.sentence === c.sentence && x.at > c.at);
       if (!next || next.kind !== 'share' || inLists.has(next) || (next.of && !/三公|合计|总额|总数/.test(next.of)) || lo(t).lte(0)) continue;
       if (hi(next).lt(lo(c).div(hi(t)).times(100)) || lo(next).gt(hi(c).div(lo(t)).times(100)))
-        report('text.share', next, `“${c.label}”${c.text}占“三公”经费 ${t.text}的比例应为 ≈ ${c.value.div(t.value).times(100).toDecimalPlaces(2)}%，文中写 ${next.text}`);
+        report(
+          'text.share',
+          next,
+          `“${c.label}”${c.text}占“三公”经费 ${t.text}的比例应为 ≈ ${c.value.div(t.value).times(100).toDecimalPlaces(2)}%，文中写 ${next.text}`,
+        );
     }
     // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
     const changeOf = (c: Claim) => {
@@ -907,6 +918,21 @@ export function checkArithmetic(text: string): TextFinding[] {
         sentence: sentenceOf(c),
         stated: c.text,
       });
+  }
+
+  // "完成预算27万元的63.2%", "占三公总额114.72亿元的65.85%": the percentage of the amount before, of the one it names.
+  for (let i = 2; i < all.length; i++) {
+    const [part, whole, pct] = [all[i - 2], all[i - 1], all[i]];
+    if (pct.kind !== 'percent' || whole.kind !== 'amount' || part.kind !== 'amount' || pct.label !== '的') continue;
+    if (new Set([part.para, whole.para, pct.para]).size > 1 || new Set([part.sentence, whole.sentence, pct.sentence]).size > 1) continue;
+    const completion = /^完成(了)?(年初|全年)?(预算|计划)(数)?$/.test(whole.label);
+    if ((!completion && !/^占/.test(whole.label)) || lo(whole).lte(0)) continue;
+    if (hi(pct).lt(lo(part).div(hi(whole)).times(100)) || lo(pct).gt(hi(part).div(lo(whole)).times(100)))
+      report(
+        completion ? 'text.rate' : 'text.share',
+        pct,
+        `${completion ? '完成预算的比例' : '所占比例'}应为 ${part.text} ÷ ${whole.text} ≈ ${part.value.div(whole.value).times(100).toDecimalPlaces(2)}%，文中写 ${pct.text}`,
+      );
   }
 
   // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
@@ -1279,7 +1305,10 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     }
     // 购置 or 运行 after the list's 车 item, in a sentence of their own ("…公务用车及运行维护费用61.8万元,公务接待费12.8万元。
     // 公务用车费用中含公车购置费0万元,公务用车运行维护费61.8万元"): the 车 item's own parts.
-    const car = c.kind === 'amount' && ['purchase', 'operation'].includes(threePublicItem(c.label) ?? '') ? parts.find((x) => x.amount && threePublicItem(x.amount.label) === 'vehicle') : undefined;
+    const car =
+      c.kind === 'amount' && ['purchase', 'operation'].includes(threePublicItem(c.label) ?? '')
+        ? parts.find((x) => x.amount && threePublicItem(x.amount.label) === 'vehicle')
+        : undefined;
     if (car && !underVehicle && !bracketed) car.sub.push(c);
     else if (c.kind === 'amount' && (bracketed || (nested && cur?.amount) || underVehicle)) cur!.sub.push(c);
     else if (c.kind === 'amount') parts.push((cur = { amount: c, sub: [] }));

@@ -67,7 +67,12 @@ function ownArithmetic(t: TextTable): TextFinding[] {
     }
   });
   // Changes and rates against the two periods they are between.
-  const amounts = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
+  // In time order where the labels tell (上年 before 本年, years), else as printed.
+  const when = (p: Period) => p.year ?? (p.rel !== undefined ? 10000 + p.rel : undefined);
+  const amounts = t.periods
+    .map((p, k) => ({ p, k }))
+    .filter((x) => x.p.kind === 'amount')
+    .sort((a, b) => (when(a.p) !== undefined && when(b.p) !== undefined ? when(a.p)! - when(b.p)! : a.k - b.k));
   t.periods.forEach((period, d) => {
     if (period.kind === 'amount') return;
     const to = amounts.find((x) => period.to !== undefined && x.p.year === period.to) ?? (amounts.length === 2 ? amounts[1] : undefined);

@@ -27,6 +27,8 @@ export interface Period {
   kind: 'amount' | 'delta' | 'rate';
   year?: number;
   stage?: 'budget' | 'final';
+  /** 本年 0, 上年 −1, when the label says so rather than name the year. */
+  rel?: number;
   /** For a change or a rate, the years its label names ("2016年比2015年增减%": from 2015 to 2016). */
   from?: number;
   to?: number;
@@ -83,7 +85,7 @@ function tableItem(label: string): Item | 'subtotal' | undefined {
 
 /** The period a table label names, 'text' for a column of words (备注, 增减原因), undefined for none. */
 function periodOf(label: string): Period | 'text' | undefined {
-  const l = label.replace(/\s/g, '');
+  const l = label.replace(/[\s、]/g, '');
   if (/备注|原因|说明|注释/.test(l)) return 'text';
   const years = [...l.matchAll(/((?:19|20)\d{2})年?/g)].map((m) => Number(m[1]));
   const stage = /决算|执行数|实际/.test(l) ? ('final' as const) : /预算|安排/.test(l) ? ('budget' as const) : undefined;
@@ -92,10 +94,11 @@ function periodOf(label: string): Period | 'text' | undefined {
     if (years.length >= 2) return { to: years[0], from: years[1] };
     return years.length === 1 ? { to: years[0] } : {};
   };
-  const own = { label, ...(stage ? { stage } : {}) };
+  const rel = /上年|去年|上一年/.test(l) ? -1 : /本年|今年|当年/.test(l) ? 0 : undefined;
+  const own = { label, ...(stage ? { stage } : {}), ...(rel !== undefined ? { rel } : {}) };
   if (/%|率|幅|百分比/.test(l)) return /增减|增长|下降|变动|比/.test(l) ? { ...own, kind: 'rate', ...span() } : undefined;
   if (/增减|增加|减少|变动|差额|比较|对比|增长|下降/.test(l)) return { ...own, kind: 'delta', ...span() };
-  if (years.length === 1 || stage) return { ...own, kind: 'amount', ...(years.length ? { year: years[0] } : {}) };
+  if (years.length === 1 || stage || rel !== undefined) return { ...own, kind: 'amount', ...(years.length ? { year: years[0] } : {}) };
   return undefined;
 }
 
@@ -181,9 +184,24 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
   let data = rows;
   const separated = data[0].keepsEmpty && header.some((h) => h.cells.filter(Boolean).length >= 2);
   if (separated) {
-    const h = [...header].reverse().find((r) => r.cells.filter(Boolean).length >= 2)!;
+    const rowsOfHeader = header.filter((r) => r.cells.filter(Boolean).length >= 2);
+    const h = rowsOfHeader[rowsOfHeader.length - 1];
     columns = h.cells.slice(1);
     while (columns.length && !columns[columns.length - 1]) columns.pop();
+    // Two header rows, the second under a group of the first ("比上年增、减情况" over "增、减金额 | 增、减幅度"): the
+    // group gives way to its own columns, in its place.
+    const main = rowsOfHeader[rowsOfHeader.length - 2];
+    const width = Math.max(...data.map((r) => r.cells.length - 1));
+    if (main && periodOf(h.cells[0]) && h.cells[0]) {
+      const top = main.cells.slice(1);
+      while (top.length && !top[top.length - 1]) top.pop();
+      const sub = h.cells.filter(Boolean);
+      const g = top
+        .map((c, k) => ({ c, k }))
+        .filter((x) => x.c && (periodOf(x.c) as Period | undefined)?.kind !== 'amount')
+        .pop()?.k;
+      if (g !== undefined && top.length - 1 + sub.length <= width) columns = [...top.slice(0, g), ...sub, ...top.slice(g + 1)];
+    }
   } else {
     // An empty cell that ends every row is the separator between rows ("167.37 |\n|\n因公出国…"), not a column.
     const ends = (r: RawRow) => r.cells.length > 1 && !r.cells[r.cells.length - 1];
