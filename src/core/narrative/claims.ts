@@ -465,11 +465,10 @@ export function checkArithmetic(text: string): TextFinding[] {
           c.sentence === d.sentence &&
           (c.kind === 'rate' || c.kind === 'amount' || (c.kind === 'delta' && c.run?.first !== (d.run?.first ?? d))),
       );
-    if (!firstAfter || firstAfter.kind !== 'rate') continue;
     // In runs ("各减少a,b万元,各下降x%、y%") the k-th change goes with the k-th rate and the k-th amount.
-    const rate = k === 0 ? firstAfter : all.find((c) => c.run?.first === firstAfter && c.run.index === k);
-    if (!rate) continue;
-    if (rate.sign !== undefined && rate.sign !== d.sign && !rate.value.isZero()) {
+    const rate = firstAfter?.kind !== 'rate' ? undefined : k === 0 ? firstAfter : all.find((c) => c.run?.first === firstAfter && c.run.index === k);
+    if (firstAfter?.kind === 'rate' && !rate) continue;
+    if (rate && rate.sign !== undefined && rate.sign !== d.sign && !rate.value.isZero()) {
       report(
         'text.direction',
         rate,
@@ -530,12 +529,22 @@ export function checkArithmetic(text: string): TextFinding[] {
             .reverse()
             .find((c) => c !== stated && c.kind === 'amount' && c.para === d.para && c.sentence === d.sentence && (yearIn(c.label) ?? 0) > year)
         : undefined;
-    const before: Claim = later ? { ...stated, kind: 'prior' } : stated;
+    // "决算数为9663万元,预算数为13874万元,比年初预算数减少4211万元": against the budget, the budget stated is the base
+    // and the 决算 before it the amount.
+    const outturn =
+      !later && stated.kind === 'amount' && d.base === 'budget' && /预算/.test(stated.label.replace(FUNDS, '')) && !/决算/.test(stated.label)
+        ? all
+            .slice(0, all.indexOf(stated))
+            .reverse()
+            .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && /决算|执行|实际/.test(c.label))
+        : undefined;
+    const current = later ?? outturn;
+    const before: Claim = current ? { ...stated, kind: 'prior' } : stated;
     if (before.kind === 'prior') {
       // Amount, prior and change all stated: the change must be their difference, or the rate is not checked (the
       // wrong change is the finding: "4436.2万元，较上年1255.61万元增长3180.59万元").
       const amount =
-        later ??
+        current ??
         all
           .slice(0, all.indexOf(stated))
           .reverse()
@@ -551,12 +560,13 @@ export function checkArithmetic(text: string): TextFinding[] {
           report(
             'text.delta',
             d,
-            `${amount.text}较上年 ${before.text} 应${diff.gte(0) ? '增加' : '减少'} ${show(diff.abs(), amount)}，文中写${d.sign! < 0 ? '减少' : '增加'} ${d.text}`,
+            `${amount.text}较${d.base === 'budget' ? '年初预算' : '上年'} ${before.text} 应${diff.gte(0) ? '增加' : '减少'} ${show(diff.abs(), amount)}，文中写${d.sign! < 0 ? '减少' : '增加'} ${d.text}`,
           );
           continue;
         }
       }
     }
+    if (!rate) continue;
     let pLo: Decimal;
     let pHi: Decimal;
     if (before.kind === 'prior') {
@@ -759,7 +769,8 @@ export function checkArithmetic(text: string): TextFinding[] {
       if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) break;
       if (!it || it === 'total' || explained(paras, c)) continue;
       if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
-      if (strict && !new RegExp(stage).test(c.label)) continue;
+      // (An item that names no stage but is compared with the 年初预算 is the 决算's: "因公出国(境)经费326万元,比年初预算数减少84万元".)
+      if (strict && !new RegExp(stage).test(c.label) && !(stage === '决算' && followers(all, c).delta?.base === 'budget')) continue;
       // An item stated as spent, then with its 年初预算 ("接待费支出2.05万元,年初预算为2万元"): the tree of a stage
       // takes the figure that names it.
       const had = items.get(it);
