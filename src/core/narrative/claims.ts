@@ -94,6 +94,8 @@ const TRIGGER = /(其中|包括|分别为|分别是|具体如下|如下|分项�
 const THRESHOLD = /([^，,；;。：:]*?)的?(降幅|减幅|增幅|涨幅|下降幅度|增长幅度)(均|都|全部)(超过|高于|大于|不低于|达到|在)(\d+(?:\.\d+)?)%/g;
 /** "决算数大于预算数55.93万元": how far the outturn is from the budget. */
 const OVER_BUDGET = /决算(数|支出)?(大于|多于|超过|超出|高于|小于|少于|低于)(年初)?预算(数)?$/;
+/** A sentence that is a list of the amount before it ("其中,因公出国(境)费50万元,…"). */
+const TRIGGER_LEAD = /^\s*(其中|包括|分别为|分别是)/;
 /** A clause that only goes on with the change just stated: no subject, a change or rate word first. */
 const GOES_ON = /^\s*((对比|相比|比较)(增加|减少|增长|下降|降低)|(减少|增长|下降|增加|降低)(率|幅度)|[减增降]幅|完成(了)?(年初|全年)?预算)/;
 const HEADING = /^\s*(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）]|(\d+)[、.．](?!\d)|[(（](\d+)[)）])/;
@@ -496,7 +498,8 @@ export function checkArithmetic(text: string): TextFinding[] {
     const dYear = sentenceYear(paras[d.para].sentences[d.sentence].text) ?? sentenceYear(paras[d.para].text) ?? paras[d.para].year;
     // A sentence that only goes on comparing ("。较年初预算数减少6.3万元") speaks of the amount the sentence before
     // compared.
-    const goesOn = !subject && /^(较|比|与|同比)/.test(d.context.trim()) && !candidates.some((c) => c.para === d.para && c.sentence === d.sentence);
+    const goesOn =
+      !subject && /^((按)?(同|可比)口径)?(较|比|与|同比)/.test(d.context.trim()) && !candidates.some((c) => c.para === d.para && c.sentence === d.sentence);
     // A subject that names a 三公 item is that item's amount, not another's that shares words with it
     // ("“三公”经费…支出决算数比上年减少" is not "公务接待费支出决算为…").
     const subjectItem = subject ? threePublicItem(subject) : undefined;
@@ -508,8 +511,15 @@ export function checkArithmetic(text: string): TextFinding[] {
       : goesOn && lastBase && lastBase.para === d.para && d.sentence - lastBase.sentence <= 2
         ? lastBase
         : goesOn
-          ? // "1.上级补助收入8.38万元,为…收入。较2020年度决算数减少17.40万元": the amount the sentence before states.
-            candidates.find((c) => c.para === d.para && c.sentence === d.sentence - 1 && c.kind === 'amount' && !c.bracketed)
+          ? // "1.上级补助收入8.38万元,为…收入。较2020年度决算数减少17.40万元": the amount the sentence before states; when
+            // that sentence is a list ("…3328万元。其中,因公出国(境)费50万元,…。同口径比2018年减少830万元"), its total's.
+            candidates.find(
+              (c) =>
+                c.para === d.para &&
+                c.sentence === d.sentence - (TRIGGER_LEAD.test(paras[d.para].sentences[d.sentence - 1]?.text ?? '') ? 2 : 1) &&
+                c.kind === 'amount' &&
+                !c.bracketed,
+            )
           : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
     if (nearest && nearest.kind === 'amount') lastBase = nearest;
     const stated =
@@ -681,6 +691,7 @@ export function checkArithmetic(text: string): TextFinding[] {
     /** The total's changes against other bases ("较上年减少…万元，…，较年初预算数减少…万元"). */
     const totalAlt: Claim[] = [];
     let listFrom: number | undefined;
+    let enumerated = false;
     for (;;) {
       const next = all[j];
       const end = next && next.para === total.para ? next.at : p.text.length;
@@ -691,11 +702,19 @@ export function checkArithmetic(text: string): TextFinding[] {
       // The list is the total's when its word follows the total in its sentence, or starts the next sentence.
       const between = t ? gap.slice(0, t.index) : '';
       // "…。主要变动原因如下：" leads into the items of the changes just stated; "…。收入包括：" starts another subject.
-      const own = t && (!/[。；;]/.test(between) || /[。；;]\s*$/.test(between) || (/如下/.test(t[1]) && !/\d/.test(between)));
+      const own =
+        t &&
+        (!/[。；;]/.test(between) ||
+          /[。；;]\s*$/.test(between) ||
+          (/如下/.test(t[1]) && !/\d/.test(between)) ||
+          // "收支总预算…元。收入包括:…": the income of a 收支 total.
+          (/收支/.test(total.label) && /[。；;]\s*收入$/.test(between)));
       // Sentences that only give the reasons ("…减少…万元。主要是严格落实…。其中:") do not part the list from it.
       const reasons = reasonsOnly(between);
       if (t && own && (t.index <= 24 || reasons) && !/\d/.test(between) && (!EXPLAINS.test(between) || /主要是/.test(t[1]) || reasons)) {
         listFrom = last.end + t.index + t[0].length;
+        // "收入包括:…、…;": an enumeration after 包括 and a colon (not 主要包括, not ending in 等) names every part.
+        enumerated = t[1] === '包括' && /[:：]$/.test(t[0]) && !/主要$/.test(gap.slice(0, t.index));
         break;
       }
       const anotherBase = next?.kind === 'delta' && !!totalDelta && [totalDelta, ...totalAlt].every((x) => otherBase(x, next));
@@ -725,7 +744,9 @@ export function checkArithmetic(text: string): TextFinding[] {
       );
       if (left.some((it) => later.some((c) => itemOf(c) === it && !parts.some((x) => x.amount === c)))) continue;
     }
-    checkList(total, totalDelta, parts, report);
+    const lastPart = parts[parts.length - 1];
+    const endsInDeng = !!lastPart.amount && /^\s*等/.test(paras[lastPart.amount.para].text.slice(lastPart.amount.end));
+    checkList(total, totalDelta, parts, report, enumerated && !endsInDeng);
     for (const d of totalAlt) checkChanges(total, d, parts, report, true);
     if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
     checkPartPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
@@ -1264,6 +1285,8 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     // Inside a numbered item of the list ("（二）公务用车购置及运行费…。其中：购置费…"), though, it is the item's own.
     const inItem = itemLevel !== undefined && paras[c.para].level === itemLevel;
     if (parts.length && opensList && c.para === pos.para && /。/.test(text) && !inItem) return finish(parts);
+    // "收入包括:…;支出包括:…": the list of another subject after ；.
+    if (parts.length && /[。；;]\s*(收入|支出)[^，,；;。]{0,6}(包括|其中)[:：]?[^，,；;。]*$/.test(text)) return finish(parts);
     if (parts.length && opensList) nested = true;
     // An unnumbered line that opens a list of its own ("收入预算…，其中：…。" then "支出预算…，其中：…") is the
     // next statement, not a part of this list.
@@ -1540,15 +1563,17 @@ function checkPartPriors(
     );
 }
 
-function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], report: (rule: string, c: Claim, message: string) => void) {
+function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], report: (rule: string, c: Claim, message: string) => void, enumerated = false) {
   const amounts = parts.map((p) => p.amount).filter((c): c is Claim => !!c);
   if (total.kind === 'amount' && amounts.length === parts.length) {
     // An incomplete list only when it exceeds its total; one that makes the whole, both ways.
     const [sLo, sHi] = sumRange(amounts);
-    const complete = isComplete(
-      total,
-      amounts.map((a) => a.label),
-    );
+    const complete =
+      enumerated ||
+      isComplete(
+        total,
+        amounts.map((a) => a.label),
+      );
     if (sLo.gt(hi(total)) || (complete && sHi.lt(lo(total)))) {
       const slip = complete ? slipIn(total, amounts) : undefined;
       report(
