@@ -967,6 +967,35 @@ export function checkArithmetic(text: string): TextFinding[] {
       );
   }
 
+  // "基本支出预算1440224.60元,占一般公共预算支出的96.41%": a share of a whole the text stated by name before it.
+  const core = (l: string) =>
+    l.replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年)*/, '').replace(/拨款|财政|的|完成|合计|总计|总额|预算数|决算数|为|是|\s/g, '');
+  for (let i = 1; i < all.length; i++) {
+    const sh = all[i];
+    if (sh.kind !== 'share' || !sh.of || inLists.has(sh)) continue;
+    // The part: the amount before it in its sentence (past its own change and rate).
+    const part = all
+      .slice(0, i)
+      .reverse()
+      .find((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind !== 'delta' && c.kind !== 'rate');
+    if (!part || part.kind !== 'amount') continue;
+    const named = core(sh.of);
+    if (named.length < 2) continue;
+    // The whole: the nearest amount so named before it, in its section (no top-level heading between).
+    const heading = paras.slice(0, sh.para + 1).reduce((h, q, k) => (q.level === 1 ? k : h), -1);
+    const whole = all
+      .slice(0, all.indexOf(part))
+      .reverse()
+      .find((c) => c.kind === 'amount' && c.para >= heading && !c.bracketed && core(c.label) === named);
+    if (!whole || lo(whole).lte(0) || whole.text === part.text) continue;
+    if (hi(sh).lt(lo(part).div(hi(whole)).times(100)) || lo(sh).gt(hi(part).div(lo(whole)).times(100)))
+      report(
+        'text.share',
+        sh,
+        `“${part.label}”${part.text}占“${whole.label}”${whole.text}的比例应为 ≈ ${part.value.div(whole.value).times(100).toDecimalPlaces(2)}%，文中写 ${sh.text}`,
+      );
+  }
+
   // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
   for (const c of all) {
     if (c.kind !== 'completion') continue;
