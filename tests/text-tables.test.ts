@@ -167,6 +167,35 @@ describe('tables read back as printed', () => {
     expect(read(separated)[0]).toMatchObject({ periods: ['预算数', '决算数'], total: ['10', '9'], reception: ['4', '4'], vehicle: ['6', '5'] });
   });
 
+  test('copied from a spreadsheet (cells between tabs), and a row a line between spaces, a group over its columns', () => {
+    const tabs = ['项目\t预算数\t决算数', '合计\t50.00\t45.20', '公务接待费\t20.00\t18.20', '公务用车购置及运行费\t30.00\t27.00'].join('\n');
+    expect(read(tabs)).toEqual([{ periods: ['预算数', '决算数'], total: ['50.00', '45.20'], reception: ['20.00', '18.20'], vehicle: ['30.00', '27.00'] }]);
+    const spaced = [
+      '项目 本年预算数 上年预算数 本年比上年增减情况',
+      '增减额 增减幅度',
+      '合计 16.4 18.8 -2.4 -12.77%',
+      '1.因公出国(境)费        ',
+      '2.公务接待费 2.4 4.8 -2.4 -50.00%',
+      '3.公务用车购置及运行费 14 14 0 0.00%',
+      '5.公务接待批次(批) 186',
+    ].join('\n');
+    expect(read(spaced)).toEqual([
+      {
+        periods: ['本年预算数', '上年预算数', '增减额', '增减幅度'],
+        total: ['16.4', '18.8', '-2.4', '-12.77%'],
+        reception: ['2.4', '4.8', '-2.4', '-50.00%'],
+        vehicle: ['14', '14', '0', '0.00%'],
+      },
+    ]);
+    expect(errors(spaced)).toEqual([]);
+    // 上年 before 本年 whatever the columns' order: the change is 本年 − 上年.
+    expect(errors(spaced.replace('-2.4 -12.77%', '-3.4 -12.77%')).map((f) => f.message)).toEqual([
+      '文中所附表格“三公”经费合计的增减额应为 16.4 − 18.8 = -2.4，表中写 -3.4',
+    ]);
+    // A row cut by a wrap between its figures ("-5" then "0.00%") is not read.
+    expect((read(spaced.replace('-50.00%', '-5\n0.00%'))[0] as Record<string, unknown>).reception).toEqual([null, null, null, null]);
+  });
+
   test('a row cut by a line wrap is not read: its cells stay unknown', () => {
     const cut = rowsTable().replace('2、公务接待费 | 13.00 | 12.50 | -0.50 | 压减 |', '2、公务接待费 | 13.00 | 12\n.50 | -0.50 | 压减 |');
     const t = read(cut)[0] as Record<string, unknown>;

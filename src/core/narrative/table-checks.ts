@@ -50,17 +50,23 @@ function ownArithmetic(t: TextTable): TextFinding[] {
     for (const [whole, parts] of TREES) {
       const total = at(whole, p);
       const figs = parts.map((x) => at(x, p));
-      if (!total || figs.some((f) => !f)) continue;
-      const [a, b] = sumRange(figs as Fig[]);
-      if (meets(total, [a, b])) continue;
+      if (!total || figs.every((f) => !f)) continue;
+      const [a, b] = sumRange(figs.filter((f): f is Fig => !!f));
+      // With a cell empty or unknown, the ones known can only fall short of an amount's total.
+      const partial = figs.some((f) => !f);
+      if (partial ? period.kind !== 'amount' || !a.gt(hi(total)) : meets(total, [a, b])) continue;
       const sentence =
         t.rows[0][p] === t.rows[t.rows.length - 1][p]
           ? rowOf(whole, p)
-          : `表（${periodName(period)}）：${[whole, ...parts].map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join('，')}`;
+          : `表（${periodName(period)}）：${[whole, ...parts]
+              .filter((x) => at(x, p))
+              .map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`)
+              .join('，')}`;
+      const known = parts.filter((x) => at(x, p));
       out.push({
         rule: 'text.table',
         severity: 'error',
-        message: `文中所附表格${periodName(period)}的${ITEM_NAMES[whole]}为 ${total.text}，但${parts.map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join(' + ')} = ${show((figs as Fig[]).reduce((x, f) => x.plus(f.value), new Decimal(0)))}`,
+        message: `文中所附表格${periodName(period)}的${ITEM_NAMES[whole]}为 ${total.text}，但${known.map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join(' + ')} = ${show(known.reduce((x, k) => x.plus(at(k, p)!.value), new Decimal(0)))}${partial ? '（其余项空缺），已超过合计' : ''}`,
         sentence,
         stated: total.text,
       });
@@ -84,7 +90,16 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       const a = t.cells[i][to.k];
       const b = t.cells[i][from.k];
       if (!c || !a || !b) return;
-      const range: Range | undefined = period.kind === 'delta' ? [lo(a).minus(hi(b)), hi(a).minus(lo(b))] : rateRange(a, b);
+      let range: Range | undefined = period.kind === 'delta' ? [lo(a).minus(hi(b)), hi(a).minus(lo(b))] : rateRange(a, b);
+      // A rate also against the change the table prints between the same periods (a change of exactly 0 is a 0% rate).
+      const change = t.periods.findIndex((q) => q.kind === 'delta');
+      const dc = period.kind === 'rate' && change >= 0 ? t.cells[i][change] : undefined;
+      if (range && dc && lo(b).gt(0)) {
+        const byChange: Range = [Decimal.min(lo(dc).div(hi(b)), lo(dc).div(lo(b))).times(100), Decimal.max(hi(dc).div(lo(b)), hi(dc).div(hi(b))).times(100)];
+        const both: Range = [Decimal.max(range[0], byChange[0]), Decimal.min(range[1], byChange[1])];
+        // (Where the change and the amounts disagree, the change is the finding, not the rate.)
+        if (both[0].lte(both[1])) range = both;
+      }
       if (!range || meets(c, range)) return;
       const exact = period.kind === 'delta' ? a.value.minus(b.value) : b.value.isZero() ? undefined : a.value.div(b.value).minus(1).times(100);
       if (!exact) return;

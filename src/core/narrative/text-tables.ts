@@ -49,6 +49,8 @@ export interface TextTable {
 }
 
 const NUMERIC = /^[-−]?\d[\d,]*(\.\d+)?%?$/;
+/** A label (no figure at its end) and one or more figures after it, between spaces. */
+const SPACED_ROW = /^(.*?[^\d\s.,%-])\s+((?:[-−]?\d[\d,]*(?:\.\d+)?%?\s*)+)$/;
 const isNumeric = (c: string) => NUMERIC.test(c.replace(/\s/g, ''));
 const UNITS: [RegExp, Decimal, string][] = [
   [/单位[:：]?\s*[(（]?\s*亿元/, new Decimal(10000), '亿元'],
@@ -74,7 +76,9 @@ function bare(label: string): string {
 /** The 三公 item a table label names; '小计' for a subtotal (of the 公务用车 group it stands under). */
 function tableItem(label: string): Item | 'subtotal' | undefined {
   const l = bare(label);
-  if (/^(合计|总计|“?三公”?经费(合计)?)$/.test(l)) return 'total';
+  // A count of the items ("公务接待批次(批)", "因公出国(境)人数(人)") is none of them.
+  if (/批次|人数|人次|团组|数[(（]|[(（](批|人|辆|个|次)[)）]/.test(l)) return undefined;
+  if (/^((支出|经费)?(合计|总计)|“?三公”?经费(合计)?)$/.test(l)) return 'total';
   if (/^小计$/.test(l)) return 'subtotal';
   if (/\d{4}年|单位|表$/.test(l)) return undefined;
   // Under the 公务用车 group a column may say no more than "购置" or "运行".
@@ -127,8 +131,22 @@ interface RawRow {
 function rowsOf(block: string[]): RawRow[] {
   // Copied from a spreadsheet: a row a line, cells between tabs.
   const tabRows = block.filter((l) => l.split('\t').filter((c) => c.trim()).length >= 2).length;
-  if (!block.some((l) => l.includes('|')) && tabRows >= 2)
-    return block.filter((l) => l.trim()).map((l) => ({ cells: l.split('\t').map((c) => c.trim()), whole: true, keepsEmpty: true }));
+  // (One line with a "|" in it, "浏览量:1 | | |", makes no table of cells between "|".)
+  const piped = block.filter((l) => l.includes('|')).length >= 2;
+  if (!piped && tabRows >= 2) return block.filter((l) => l.trim()).map((l) => ({ cells: l.split('\t').map((c) => c.trim()), whole: true, keepsEmpty: true }));
+  // A row a line, the label then its figures, all between spaces ("合计 16.4 18.8 -2.4 -13%"): empty cells are gone.
+  const spaced = (l: string) => SPACED_ROW.exec(l.trim());
+  if (!piped && !block.some((l) => l.includes('\t')) && block.filter((l) => spaced(l)).length >= 2)
+    return block
+      .filter((l) => l.trim() && !l.includes('|'))
+      .map((l, k, all) => {
+        const m = spaced(l);
+        const cells = m ? [m[1].trim(), ...m[2].trim().split(/\s+/)] : l.trim().split(/\s+/);
+        // A row whose next line starts with a figure or "%" was cut by a wrap ("…-2.4 -5" then "0.00%"): not read.
+        const rest = /^\s*[\d.%][\d.,%\s-]*$/;
+        const cut = rest.test(all[k + 1] ?? '');
+        return { cells: rest.test(l) ? [] : cells, whole: !cut, keepsEmpty: false };
+      });
   // Lines of another table pasted in between (cells between tabs) are not this one's.
   const lines = block.filter((l) => l.includes('|') || !l.includes('\t'));
   const pipeRows = lines.filter((l) => l.split('|').filter((c) => c.trim()).length >= 2).length;
@@ -206,8 +224,17 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     // An empty cell that ends every row is the separator between rows ("167.37 |\n|\n因公出国…"), not a column.
     const ends = (r: RawRow) => r.cells.length > 1 && !r.cells[r.cells.length - 1];
     if (data.length > 1 && data.slice(0, -1).every(ends)) data = data.map((r) => (ends(r) ? { ...r, cells: r.cells.slice(0, -1) } : r));
-    const labels = header.flatMap((r) => r.cells).filter((c) => c && !isMeta(c));
+    const named = header.flatMap((r) => r.cells).filter((c) => c && !isMeta(c));
+    // A group label over its own columns ("本年预算比上年增减情况" over "增减额 增减幅度") is no column.
+    const labels = named.filter((c, k) => {
+      const p = periodOf(c);
+      if (p && p !== 'text' && p.kind === 'amount') return true;
+      const after = named.slice(k + 1, k + 3).map(periodOf);
+      return !(after.length === 2 && after.every((x) => x && x !== 'text' && x.kind !== 'amount'));
+    });
     const width = Math.max(...data.map((r) => r.cells.length - 1));
+    // As many period labels as columns: more, and a label cut by a wrap may be among them ("本年预算" of "本年预算比…").
+    if (labels.filter((c) => periodOf(c) && periodOf(c) !== 'text').length !== width) return undefined;
     columns = labels.slice(-width);
     // Every column a period (or words): else the labels are not the columns, and nothing is placed.
     if (columns.length < width || columns.some((c) => !periodOf(c))) return undefined;
@@ -309,11 +336,15 @@ export function readTextTables(lines: string[]): TextTable[] {
     while (j < lines.length && tableLike(lines[j])) j++;
     const end = j;
     // A caption above, a heading or a short line of prose at either end is the text's, not the table's.
-    const loose = (l: string) => !l.includes('|') && (l.trim().length >= 20 || /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/.test(l));
+    // (A long line of labels between spaces is a header: "项目 本年年初预算数 上年年初预算数 …".)
+    const loose = (l: string) =>
+      !l.includes('|') &&
+      !l.includes('\t') &&
+      ((l.trim().length >= 20 && l.trim().split(/\s+/).length <= 2) || /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/.test(l));
     while (i < j && (loose(lines[i]) || !lines[i].trim())) i++;
     while (j > i && (loose(lines[j - 1]) || !lines[j - 1].trim())) j--;
     const block = lines.slice(i, j);
-    const numbers = block.flatMap((l) => l.split(/[|\t]/)).filter(isNumeric).length;
+    const numbers = block.flatMap((l) => l.split(/[|\t]|\s+/)).filter(isNumeric).length;
     const t = numbers >= 3 ? readBlock(block, i) : undefined;
     if (t) tables.push(t);
     i = end;
