@@ -338,6 +338,8 @@ const PARTITIONS: RegExp[][] = [
   [/工资福利/, /商品和服务/, /对个人和家庭/, /资本性/],
   // 政府采购 by kind.
   [/货物/, /工程/, /服务/],
+  // 公务接待 at home and from abroad.
+  [/国内/, /国[(（]?境[)）]?外|外事|外宾/],
 ];
 
 /** Whether these parts make their total whole: the 三公 items of a 三公 total, or one of the partitions above. */
@@ -514,11 +516,7 @@ export function checkArithmetic(text: string): TextFinding[] {
           ? // "1.上级补助收入8.38万元,为…收入。较2020年度决算数减少17.40万元": the amount the sentence before states; when
             // that sentence is a list ("…3328万元。其中,因公出国(境)费50万元,…。同口径比2018年减少830万元"), its total's.
             candidates.find(
-              (c) =>
-                c.para === d.para &&
-                c.sentence === d.sentence - (TRIGGER_LEAD.test(paras[d.para].sentences[d.sentence - 1]?.text ?? '') ? 2 : 1) &&
-                c.kind === 'amount' &&
-                !c.bracketed,
+              (c) => c.para === d.para && c.sentence === d.sentence - (listSentence(d.para, d.sentence - 1) ? 2 : 1) && c.kind === 'amount' && !c.bracketed,
             )
           : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
     if (nearest && nearest.kind === 'amount') lastBase = nearest;
@@ -613,6 +611,12 @@ export function checkArithmetic(text: string): TextFinding[] {
         `增减幅度应为 ${d.text} ÷ ${base} ≈ ${mid.toDecimalPlaces(2)}%，文中写 ${rate.text}${truncated(mid, rate) ? '（像是截断而不是四舍五入）' : ''}`,
       );
     }
+  }
+
+  /** Whether a sentence is a list of parts (其中 … and two amounts or more). */
+  function listSentence(para: number, sentence: number): boolean {
+    const text = paras[para].sentences[sentence]?.text ?? '';
+    return TRIGGER_LEAD.test(text) && all.filter((c) => c.para === para && c.sentence === sentence && c.kind === 'amount').length >= 2;
   }
 
   /**
@@ -950,6 +954,19 @@ export function checkArithmetic(text: string): TextFinding[] {
         sentence: sentenceOf(c),
         stated: c.text,
       });
+  }
+
+  // "…164.03亿元,以及对市县转移支付378.22亿元,合计542.25亿元", "…加上级补助收入428905万元,…,收入总计968113万元": a
+  // total after the parts it adds up, in their sentence.
+  for (const t of all) {
+    if (t.kind !== 'amount' || t.bracketed || t.run || !/^[\u4e00-\u9fa5]{0,4}(合计|共计|总计)(为|是|达)?$/.test(t.label.replace(/\s/g, ''))) continue;
+    const sentence = paras[t.para].sentences[t.sentence];
+    const lead = paras[t.para].text.slice(sentence.at, t.at);
+    // Not the end of a 其中 list (its total stands before it).
+    if (TRIGGER.test(lead)) continue;
+    const parts = all.filter((c) => c.para === t.para && c.sentence === t.sentence && c.at < t.at && c.kind === 'amount');
+    if (parts.length < 2 || parts.some((c) => c.bracketed || /合计|总计|总额|共计/.test(c.label))) continue;
+    if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但前面所列 ${parts.map((c) => c.text).join(' + ')} = ${show(sumOf(parts), t)}`);
   }
 
   // "完成预算27万元的63.2%", "占三公总额114.72亿元的65.85%": the percentage of the amount before, of the one it names.
