@@ -184,7 +184,10 @@ function readBlock(lines: string[], first: number): TextTable | undefined {
   const unit = UNITS.find(([re]) => lines.some((l) => re.test(l.replace(/\s/g, ''))));
   const scale = unit?.[1] ?? new Decimal(1);
   const header = raw.slice(0, dataAt);
-  const data = raw.slice(dataAt).filter((r) => r.cells.some(isNumeric));
+  // The rows with figures, and an item's row left blank where the empty cells are kept ("1、因公出国(境)费 | |").
+  const data = raw
+    .slice(dataAt)
+    .filter((r) => r.cells.some(isNumeric) || (r.keepsEmpty && r.cells.length > 1 && !!tableItem(r.cells[0]) && r.cells.slice(1).every((c) => !c)));
   const labelled = data.filter((r) => r.cells[0] && !isNumeric(r.cells[0]));
   const itemRows = labelled.filter((r) => tableItem(r.cells[0]) && tableItem(r.cells[0]) !== 'subtotal').length;
   const base = { unit: unit?.[2] ?? '', first, last: first + lines.length - 1 };
@@ -253,9 +256,12 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     let cells: (Fig | undefined)[];
     if (!r.whole) cells = used.map(() => undefined);
     else if (r.keepsEmpty || values.length === columns.length)
-      cells = used.map((j) =>
-        values[j] && isNumeric(values[j]) ? fig(values[j], periods[j] && (periods[j] as Period).kind === 'rate' ? new Decimal(1) : scale) : undefined,
-      );
+      cells = used.map((j) => {
+        const kind = (periods[j] as Period).kind;
+        if (values[j] && isNumeric(values[j])) return fig(values[j], kind === 'rate' ? new Decimal(1) : scale);
+        // An empty cell kept in its place is no amount: 0 (a rate left empty is none).
+        return values[j] === '' && kind !== 'rate' ? fig('0', scale) : undefined;
+      });
     // Empty cells gone: a row of fewer values than columns is placed only when every value it has is 0.
     else if (values.length && values.every((v) => isNumeric(v) && /^-?0+(\.0+)?$/.test(v))) cells = used.map(() => fig('0', scale));
     else cells = used.map(() => undefined);
