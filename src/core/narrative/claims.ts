@@ -526,7 +526,38 @@ export function checkArithmetic(text: string): TextFinding[] {
           respectively(d, nearest) ??
           (k === 0 ? (nearest.run?.first ?? nearest) : undefined))
         : nearest;
-    if (!stated) continue;
+    // "公务用车运行维护费支出决算比预算无增减变化,比去年增加1.05万元,增长35.8%" with the item's amount only stated later
+    // ("(二)…公务用车运行支出3.98万元"): the item its sentence names, where the text states it next.
+    const named =
+      !stated && !d.run && d.base !== 'budget'
+        ? d.context
+            .split(/[，,]/)
+            .reverse()
+            .map(threePublicItem)
+            .find((x) => x)
+        : undefined;
+    const ahead =
+      named && named !== 'total'
+        ? all.find(
+            (c) =>
+              c.kind === 'amount' && !c.bracketed && c.para > d.para && c.para <= d.para + 6 && itemOf(c) === named && !/预算/.test(c.label.replace(FUNDS, '')),
+          )
+        : undefined;
+    if (!stated && !ahead) continue;
+    if (!stated) {
+      if (!rate || lo(ahead!).lte(0)) continue;
+      const pr: [Decimal, Decimal] = d.sign! > 0 ? [lo(ahead!).minus(hi(d)), hi(ahead!).minus(lo(d))] : [lo(ahead!).plus(lo(d)), hi(ahead!).plus(hi(d))];
+      if (pr[0].lte(0)) continue;
+      if (hi(rate).lt(lo(d).div(pr[1]).times(100)) || lo(rate).gt(hi(d).div(pr[0]).times(100))) {
+        const prior = ahead!.value.minus(signed(d));
+        report(
+          'text.rate',
+          rate,
+          `增减幅度应为 ${d.text} ÷ 上年（后文${ahead!.label} ${ahead!.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, ahead!)}）≈ ${d.value.div(prior).times(100).toDecimalPlaces(2)}%，文中写 ${rate.text}`,
+        );
+      }
+      continue;
+    }
     // Two amounts for two years before the change ("公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"):
     // the change is between them, the earlier year's the base.
     const year = yearIn(stated.label);
