@@ -72,12 +72,28 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       });
     }
   });
+  // A 合计 column against the columns of each fund beside it.
+  const all = t.periods.findIndex((p) => p.fund === '合计');
+  const funds = t.periods.map((p, k) => (p.fund && p.fund !== '合计' ? k : -1)).filter((k) => k >= 0);
+  if (all >= 0 && funds.length >= 2)
+    t.items.forEach((item, i) => {
+      const total = t.cells[i][all];
+      const parts = funds.map((k) => t.cells[i][k]);
+      if (!total || parts.some((f) => !f) || meets(total, sumRange(parts as Fig[]))) return;
+      out.push({
+        rule: 'text.table',
+        severity: 'error',
+        message: `文中所附表格${ITEM_NAMES[item]}的合计为 ${total.text}，但${funds.map((k, j) => `${periodName(t.periods[k])} ${parts[j]!.text}`).join(' + ')} = ${show((parts as Fig[]).reduce((x, f) => x.plus(f.value), new Decimal(0)))}`,
+        sentence: t.rows[i][all],
+        stated: total.text,
+      });
+    });
   // Changes and rates against the two periods they are between.
   // In time order where the labels tell (上年 before 本年, years), else as printed.
   const when = (p: Period) => p.year ?? (p.rel !== undefined ? 10000 + p.rel : undefined);
   const amounts = t.periods
     .map((p, k) => ({ p, k }))
-    .filter((x) => x.p.kind === 'amount')
+    .filter((x) => x.p.kind === 'amount' && !x.p.fund)
     .sort((a, b) => (when(a.p) !== undefined && when(b.p) !== undefined ? when(a.p)! - when(b.p)! : a.k - b.k));
   t.periods.forEach((period, d) => {
     if (period.kind === 'amount') return;
@@ -141,8 +157,10 @@ function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => st
   // The period the text speaks of: the one most of its 三公 amounts agree with (two at least, and more than any other).
   const score = amounts.map(({ k }) => new Set(stated.filter((x) => t.cells[x.i][k] && same(x.c, t.cells[x.i][k]!)).map((x) => x.i)).size);
   const best = Math.max(0, ...score);
-  if (best < 2 || score.filter((s) => s === best).length > 1) return [];
-  const anchor = amounts[score.indexOf(best)];
+  const tied = amounts.filter((_, k) => score[k] === best);
+  // Of columns by fund that agree alike, the 合计.
+  const anchor = tied.length === 1 ? tied[0] : tied.filter((x) => x.p.fund === '合计').length === 1 ? tied.find((x) => x.p.fund === '合计')! : undefined;
+  if (best < 2 || !anchor) return [];
   const agreeing = stated.filter((x) => t.cells[x.i][anchor.k] && same(x.c, t.cells[x.i][anchor.k]!));
   const anchorYear = anchor.p.year ?? agreeing.map((x) => x.when.year).find((y) => y !== undefined);
   /** The table's period a figure of the text is stated for, if the table has it. */

@@ -27,6 +27,8 @@ export interface Period {
   kind: 'amount' | 'delta' | 'rate';
   year?: number;
   stage?: 'budget' | 'final';
+  /** A column of one fund ("一般公共预算", "政府性基金预算"), or '合计' for the column of all of them. */
+  fund?: string;
   /** 本年 0, 上年 −1, when the label says so rather than name the year. */
   rel?: number;
   /** For a change or a rate, the years its label names ("2016年比2015年增减%": from 2015 to 2016). */
@@ -98,6 +100,10 @@ function periodOf(label: string): Period | 'text' | undefined {
     if (years.length >= 2) return { to: years[0], from: years[1] };
     return years.length === 1 ? { to: years[0] } : {};
   };
+  // Columns by fund: 合计, then 一般公共预算, 政府性基金预算, 国有资本经营预算 (one year, one stage).
+  if (/^(合计|小计)$/.test(l)) return { label, kind: 'amount', fund: '合计' };
+  const fund = /^(其中[:：]?)?(一般公共预算|政府性基金(预算)?|国有资本经营(预算)?|财政专户|其他资金)(拨款|安排数?)?$/.exec(l)?.[2];
+  if (fund) return { label, kind: 'amount', fund };
   const rel = /上年|去年|上一年/.test(l) ? -1 : /本年|今年|当年/.test(l) ? 0 : undefined;
   const own = { label, ...(stage ? { stage } : {}), ...(rel !== undefined ? { rel } : {}) };
   if (/%|率|幅|百分比/.test(l)) return /增减|增长|下降|变动|比/.test(l) ? { ...own, kind: 'rate', ...span() } : undefined;
