@@ -15,7 +15,7 @@ import { normName } from '../text';
 import type { FigureKey, Figures } from './figures';
 import { percent } from './generate';
 import { checkArithmetic } from './claims';
-import { checkTextTables } from './table-checks';
+import { checkTextTables, refineByTables } from './table-checks';
 import { pastedSentences } from './pasted';
 
 export interface TextFinding {
@@ -641,7 +641,8 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   // The arithmetic the text states across its sentences (claims.ts), where the sentence-by-sentence checks above
   // have not already said the sentence is wrong (one wrong figure, one finding).
   const said = findings.filter((g) => g.severity === 'error').map((g) => g.sentence);
-  for (const f of checkArithmetic(text)) if (!said.includes(f.sentence) && !(f.rule === 'text.share' && tableShares.has(f.sentence))) findings.push(f);
+  for (const f of checkArithmetic(text, refineByTables(text)))
+    if (!said.includes(f.sentence) && !(f.rule === 'text.share' && tableShares.has(f.sentence))) findings.push(f);
   // The 三公 tables pasted into the text, on their own and against its sentences.
   for (const f of checkTextTables(text))
     if (!findings.some((g) => g.severity === 'error' && g.sentence === f.sentence && g.stated === f.stated)) findings.push(f);

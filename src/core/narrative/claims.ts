@@ -413,8 +413,10 @@ interface Part {
   sub: Claim[];
 }
 
-export function checkArithmetic(text: string): TextFinding[] {
+/** `refine` narrows figures the text also prints elsewhere more precisely (table-checks.ts), before any check. */
+export function checkArithmetic(text: string, refine?: (claims: Claim[]) => void): TextFinding[] {
   const { paras, claims } = readClaims(text);
+  refine?.(claims);
   const out: TextFinding[] = [];
   const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
   const report = (rule: string, c: Claim, message: string) => {

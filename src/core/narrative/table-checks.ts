@@ -148,20 +148,46 @@ function whenOf(c: Claim): { year?: number; stage?: 'budget' | 'final'; prior: b
 }
 
 /** The text's amounts and 完成预算 percentages against one table. */
-function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => string): TextFinding[] {
+/** The text's 三公 amounts, and the table's period they speak of: the one most of them agree with (two at least). */
+function anchorOf(t: TextTable, claims: Claim[]) {
   const amounts = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
   const stated = claims
     .filter((c) => c.kind === 'amount' && !c.run?.index)
     .map((c) => ({ c, i: t.items.indexOf(itemOf(c) as Item), when: whenOf(c) }))
     .filter((x) => x.i >= 0 && !x.when.prior);
-  // The period the text speaks of: the one most of its 三公 amounts agree with (two at least, and more than any other).
   const score = amounts.map(({ k }) => new Set(stated.filter((x) => t.cells[x.i][k] && same(x.c, t.cells[x.i][k]!)).map((x) => x.i)).size);
   const best = Math.max(0, ...score);
   const tied = amounts.filter((_, k) => score[k] === best);
   // Of columns by fund that agree alike, the 合计.
   const anchor = tied.length === 1 ? tied[0] : tied.filter((x) => x.p.fund === '合计').length === 1 ? tied.find((x) => x.p.fund === '合计')! : undefined;
-  if (best < 2 || !anchor) return [];
+  if (best < 2 || !anchor) return undefined;
   const agreeing = stated.filter((x) => t.cells[x.i][anchor.k] && same(x.c, t.cells[x.i][anchor.k]!));
+  return { amounts, stated, anchor, agreeing };
+}
+
+/**
+ * The text's amounts that the table prints too, to the table's precision where it prints more ("2万元" beside the
+ * table's 2.00): one quantity lies inside both intervals. Read before the text's own arithmetic is checked.
+ */
+export function refineByTables(text: string): (claims: Claim[]) => void {
+  const tables = readTextTables(foldedLines(text));
+  return (claims) => {
+    for (const t of tables) {
+      const a = anchorOf(t, claims);
+      if (!a) continue;
+      for (const x of a.agreeing) {
+        const cell = t.cells[x.i][a.anchor.k]!;
+        if (cell.half.lt(x.c.half) && !cell.half.isZero()) Object.assign(x.c, { value: cell.value, half: cell.half });
+        else if (cell.half.isZero() && !x.c.half.isZero() && meets(cell, [lo(x.c), hi(x.c)])) Object.assign(x.c, { value: cell.value, half: cell.half });
+      }
+    }
+  };
+}
+
+function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => string): TextFinding[] {
+  const a = anchorOf(t, claims);
+  if (!a) return [];
+  const { amounts, stated, anchor, agreeing } = a;
   const anchorYear = anchor.p.year ?? agreeing.map((x) => x.when.year).find((y) => y !== undefined);
   /** The table's period a figure of the text is stated for, if the table has it. */
   const periodFor = (when: { year?: number; stage?: 'budget' | 'final' }) => {
