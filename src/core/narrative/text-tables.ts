@@ -357,7 +357,7 @@ export function readTextTables(lines: string[]): TextTable[] {
     while (j > i && (loose(lines[j - 1]) || !lines[j - 1].trim())) j--;
     const block = lines.slice(i, j);
     const numbers = block.flatMap((l) => l.split(/[|\t]|\s+/)).filter(isNumeric).length;
-    const t = numbers >= 3 ? readBlock(block, i) : undefined;
+    const t = numbers >= 2 ? readBlock(block, i) : undefined;
     if (t) tables.push(t);
     i = end;
   }
