@@ -75,11 +75,14 @@ function ownArithmetic(t: TextTable): TextFinding[] {
   // A 合计 column against the columns of each fund beside it.
   const all = t.periods.findIndex((p) => p.fund === '合计');
   const funds = t.periods.map((p, k) => (p.fund && p.fund !== '合计' ? k : -1)).filter((k) => k >= 0);
-  if (all >= 0 && funds.length >= 2)
+  if (all >= 0 && funds.length)
     t.items.forEach((item, i) => {
       const total = t.cells[i][all];
       const parts = funds.map((k) => t.cells[i][k]);
-      if (!total || parts.some((f) => !f) || meets(total, sumRange(parts as Fig[]))) return;
+      if (!total || parts.some((f) => !f)) return;
+      // One fund beside the 合计 ("其中:一般公共预算安排数") is at most the 合计; all of them add up to it.
+      const [a, b] = sumRange(parts as Fig[]);
+      if (funds.length === 1 ? !a.gt(hi(total)) : meets(total, [a, b])) return;
       out.push({
         rule: 'text.table',
         severity: 'error',

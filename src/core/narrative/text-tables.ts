@@ -235,11 +235,13 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     if (data.length > 1 && data.slice(0, -1).every(ends)) data = data.map((r) => (ends(r) ? { ...r, cells: r.cells.slice(0, -1) } : r));
     const named = header.flatMap((r) => r.cells).filter((c) => c && !isMeta(c));
     // A group label over its own columns ("本年预算比上年增减情况" over "增减额 增减幅度") is no column.
+    // So is a period over its columns by fund ("2016年预算数" over "小计 | 其中:一般公共预算安排数").
     const labels = named.filter((c, k) => {
       const p = periodOf(c);
-      if (p && p !== 'text' && p.kind === 'amount') return true;
-      const after = named.slice(k + 1, k + 3).map(periodOf);
-      return !(after.length === 2 && after.every((x) => x && x !== 'text' && x.kind !== 'amount'));
+      const after = named.slice(k + 1, k + 3).map(periodOf) as (Period | 'text' | undefined)[];
+      const two = after.length === 2 && after.every((x) => x && x !== 'text');
+      if (p && p !== 'text' && p.kind === 'amount') return !(two && !p.fund && after.every((x) => (x as Period).fund));
+      return !(two && after.every((x) => (x as Period).kind !== 'amount'));
     });
     const width = Math.max(...data.map((r) => r.cells.length - 1));
     // As many period labels as columns: more, and a label cut by a wrap may be among them ("本年预算" of "本年预算比…").
