@@ -81,9 +81,9 @@ function changeAgainst(p: Part, like: Claim, second = false): Claim | undefined 
 const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
 /** A figure and its unit; "1.8亿多元", "3万多元" (news wording) are at least the figure and below its next step. */
 const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%))?/g;
-const UP = /(增加|增长|上升|提高|增幅|增支|增收|多支|增|加|多)$/;
+const UP = /(增加|增长|上升|上涨|提高|增幅|涨幅|增支|增收|多支|增|加|多)$/;
 const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|负增长|减|降|少)$/;
-const RATE_CTX = /(增长|下降|降低|上升|增幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约|达到|达)?$/;
+const RATE_CTX = /(增长|下降|降低|上升|上涨|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约|达到|达)?$/;
 const SHARE_CTX = /占(比|比重)?(为|是|达)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是|达)?$/;
 const COMPARE = /(比|较|与|同比|相比|对比)/;
 const FLAT = /持平|无增减|无变化|没有变化|不变|相同|未增减/;
@@ -748,7 +748,13 @@ export function checkArithmetic(text: string, refine?: (claims: Claim[]) => void
           (/收支/.test(total.label) && /[。；;]\s*收入$/.test(between)));
       // Sentences that only give the reasons ("…减少…万元。主要是严格落实…。其中:") do not part the list from it.
       const reasons = reasonsOnly(between);
-      if (t && own && (t.index <= 24 || reasons) && !/\d/.test(between) && (!EXPLAINS.test(between) || /主要是/.test(t[1]) || reasons)) {
+      if (
+        t &&
+        own &&
+        (t.index <= 24 || reasons) &&
+        !/\d/.test(between.replace(/\d+\s*(年|个|次|项|批|人次)/g, '')) &&
+        (!EXPLAINS.test(between) || /主要是/.test(t[1]) || reasons)
+      ) {
         listFrom = last.end + t.index + t[0].length;
         // "收入包括:…、…;": an enumeration after 包括 and a colon (not 主要包括, not ending in 等) names every part.
         enumerated = t[1] === '包括' && /[:：]$/.test(t[0]) && !/主要$/.test(gap.slice(0, t.index));
@@ -1619,11 +1625,29 @@ function checkPartPriors(
     })
     .filter((x): x is { part: Part; delta: Claim | undefined; prior: [Decimal, Decimal] } => !!x);
   const least = known.reduce((s, x) => s.plus(x.prior[0]), new Decimal(0));
-  if (!known.length || !least.gt(tp[1])) return;
   const name = (c: Claim) => c.label.replace(/(比|较|与)(上年|去年|上一年|\d{4}年).*$/, '').replace(/(增加|减少|增长|下降|增|减)(了)?$/, '') || c.text;
   const printed = (amount: Claim | undefined, d: Claim | undefined, r: Claim | undefined, range: [Decimal, Decimal], like: Claim) =>
     show(priorAsPrinted(amount, d, r) ?? range[0].plus(range[1]).div(2), like);
   const whole = `“${name(total)}”${changeWords(tf.delta, tf.rate)}推得上年约 ${printed(total.kind === 'amount' ? total : undefined, tf.delta, tf.rate, tp, total)}`;
+  // All the parts of a whole ("出国…增长9.08%；接待…下降17.63%；运行…下降7.99%；购置…上涨84.12%"): their priors add up
+  // to the whole's, not just no more than it.
+  const most = known.reduce((s, x) => s.plus(x.prior[1]), new Decimal(0));
+  if (
+    known.length === parts.length &&
+    most.lt(tp[0]) &&
+    isComplete(
+      total,
+      parts.map((p) => (p.amount ?? p.delta)!.label),
+    )
+  ) {
+    report(
+      'text.rate',
+      tf.rate ?? tf.delta ?? total,
+      `各分项的增减（${known.map((x) => `${name((x.part.amount ?? x.part.delta)!)}${changeWords(x.delta, x.part.rate)}`).join('；')}）推得上年至多约 ${show(most, total)}，小于${whole}：总的增减幅度与各项不符`,
+    );
+    return;
+  }
+  if (!known.length || !least.gt(tp[1])) return;
   const beyond = known.filter((x) => x.prior[0].gt(tp[1]));
   const alone = beyond.length === 1 && least.minus(beyond[0].prior[0]).lte(tp[1]) ? beyond[0] : undefined;
   if (alone) {
