@@ -459,6 +459,8 @@ export function checkArithmetic(text: string, refine?: (claims: Claim[]) => void
 
   // A change and its rate: the rate follows the change in the same sentence, before the next amount.
   let lastBase: Claim | undefined;
+  /** The rates read, by the amount and change they are of. */
+  const rated = new Map<string, Claim>();
   for (let i = 0; i < all.length; i++) {
     const d = all[i];
     if (d.kind !== 'delta' || d.sign === 0) continue;
@@ -632,6 +634,20 @@ export function checkArithmetic(text: string, refine?: (claims: Claim[]) => void
     }
     const rLo = lo(d).div(pHi).times(100);
     const rHi = hi(d).div(pLo).times(100);
+    // One amount and one change printed alike give one rate ("…3.4万元,减少0.1万元,下降2.9%" for 车 and for 运行):
+    // two rates of them printed to the same decimals must be the same.
+    const key = `${before.kind}|${before.text}|${d.text}|${d.sign}|${d.base ?? ''}`;
+    const twin = rated.get(key);
+    if (twin && twin.half.eq(rate.half) && !twin.value.eq(rate.value)) {
+      const exact = d.value.div(before.kind === 'prior' ? before.value : before.value.minus(signed(d))).times(100);
+      const odd = twin.value.minus(exact).abs().gt(rate.value.minus(exact).abs()) ? twin : rate;
+      report(
+        'text.rate',
+        odd,
+        `同为 ${before.text}、${d.sign! < 0 ? '减少' : '增加'} ${d.text}，幅度一处写 ${twin.text}，一处写 ${rate.text}：应都约为 ${exact.toDecimalPlaces(2)}%`,
+      );
+    }
+    if (!twin) rated.set(key, rate);
     if ((hi(rate).lt(rLo) || lo(rate).gt(rHi)) && !closesList(before, d, rate)) {
       const prior = before.kind === 'prior' ? before.value : before.value.minus(signed(d));
       const mid = d.value.div(prior).times(100);
