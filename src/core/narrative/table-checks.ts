@@ -9,7 +9,7 @@
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { readClaims, itemOf, type Claim } from './claims';
-import { ITEM_NAMES, type Item } from './items';
+import { ITEM_NAMES, threePublicItem, type Item } from './items';
 import { foldedLines } from './pasted';
 import { readTextTables, type Fig, type Period, type TextTable } from './text-tables';
 
@@ -235,11 +235,46 @@ function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => st
   return out;
 }
 
+/**
+ * A change the text states with no amount in its sentence ("三公经费比2014年决算数略有减少,减少0.54万元,降低5.5%"), of
+ * an item of a table with one period: its rate against the table's amount.
+ */
+function changesAgainstTable(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => string): TextFinding[] {
+  const periods = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
+  if (periods.length !== 1) return [];
+  const { k } = periods[0];
+  const out: TextFinding[] = [];
+  claims.forEach((d, n) => {
+    const r = claims[n + 1];
+    if (d.kind !== 'delta' || !d.sign || !r || r.kind !== 'rate' || r.para !== d.para || r.sentence !== d.sentence || d.base === 'budget') return;
+    if (claims.some((c) => c.kind === 'amount' && c.para === d.para && c.sentence === d.sentence)) return;
+    const item = d.context
+      .split(/[，,]/)
+      .reverse()
+      .map(threePublicItem)
+      .find((x) => x);
+    const i = item ? t.items.indexOf(item) : -1;
+    const cell = i >= 0 ? t.cells[i][k] : undefined;
+    if (!cell) return;
+    const prior: Range = d.sign > 0 ? [lo(cell).minus(hi(d)), hi(cell).minus(lo(d))] : [lo(cell).plus(lo(d)), hi(cell).plus(hi(d))];
+    if (prior[0].lte(0) || meets(r, [lo(d).div(prior[1]).times(100), hi(d).div(prior[0]).times(100)])) return;
+    const p = cell.value.minus(d.value.times(d.sign));
+    out.push({
+      rule: 'text.rate',
+      severity: 'error',
+      message: `增减幅度应为 ${d.text} ÷ 上年（文中所附表格${ITEM_NAMES[item!]} ${cell.text}${t.unit} ${d.sign > 0 ? '−' : '+'} ${d.text} = ${show(p)}${t.unit}）≈ ${show(d.value.div(p).times(100))}%，文中写 ${r.text}`,
+      sentence: sentenceOf(r),
+      stated: r.text,
+    });
+  });
+  return out;
+}
+
 /** The findings of the 三公 tables pasted into a text. */
 export function checkTextTables(text: string): TextFinding[] {
   const tables = readTextTables(foldedLines(text));
   if (!tables.length) return [];
   const { paras, claims } = readClaims(text);
   const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
-  return tables.flatMap((t) => [...ownArithmetic(t), ...againstText(t, claims, sentenceOf)]);
+  return tables.flatMap((t) => [...ownArithmetic(t), ...againstText(t, claims, sentenceOf), ...changesAgainstTable(t, claims, sentenceOf)]);
 }
