@@ -516,3 +516,65 @@ describe('what the second held-out set taught: the one part that is the whole, b
     ).toEqual([expect.stringContaining('已超过合计')]);
   });
 });
+
+describe('what the third held-out set taught: wholes named, totals after their parts, one rate of one change', () => {
+  test.each([
+    ['a total after the parts it adds up', '提前安排部门基本支出、项目支出等164.03亿元,以及对市县转移支付378.22亿元,合计542.25亿元。', '164.03', '264.03'],
+    [
+      'a 收入总计 after its parts, joined by 加',
+      '2018年市级一般公共预算收入决算数129748万元,加上级补助收入428905万元,调入资金348606万元,收入总计907259万元。',
+      '调入资金348606',
+      '调入资金358606',
+    ],
+    [
+      'a share of a whole the text named before it',
+      '2021年一般公共预算拨款支出1493924.6元,其中:基本支出1440224.6元,项目支出53700元。\n(一)按功能分类。\n机构运行1100910.5元。\n1.基本支出预算1440224.60元,占一般公共预算支出的96.41%,同比减少12602.40元。',
+      '96.41%',
+      '86.41%',
+    ],
+    ['a percentage of the amount it names', '公务接待费支出决算为1.76万元,完成预算5万元的35.2%。', '35.2%', '45.2%'],
+    [
+      '包括 and a colon: every part is named',
+      '2023年财政拨款收支总预算7,057,486.18元。收入包括:一般公共预算拨款7,034,418.94元、上年结转结余23,067.24元。',
+      '总预算7,057,486.18',
+      '总预算8,057,486.18',
+    ],
+    [
+      'one amount and one change printed alike give one rate',
+      '公务用车购置及运行费预算3.4万元,比2017年预算减少0.1万元,下降2.9%。其中:公务用车运行费3.4万元,比2017年预算减少0.1万元,下降2.9%。',
+      '下降2.9%。其中',
+      '下降3.9%。其中',
+    ],
+    [
+      'a change whose amount the text states further on',
+      '其中,公务用车运行维护费支出决算比预算无增减变化,比去年增加1.05万元,增长35.8%。\n(二)公务用车购置及运行费支出3.98万元。其中:\n公务用车购置支出0万元。\n公务用车运行支出3.98万元。',
+      '35.8%',
+      '45.8%',
+    ],
+    [
+      'the changes of all the parts imply the whole’s prior',
+      '2019年“三公”经费预算12225.48万元,比2018年预算减少358万元,下降2.85%,连续7年延续下降趋势。其中:因公出国(境)费用同比增加53万元,增长9.08%;公务接待费同比减少897万元,下降17.63%;公务用车运行维护费同比减少462万元,下降7.99%;公务用车购置费同比增加948.5万元,上涨84.12%。',
+      '上涨84.12%',
+      '上涨94.12%',
+    ],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f.length).toBeGreaterThan(0);
+    const figure = /\d[\d,]*(\.\d+)?%?/.exec(wrong)![0].replace(/,/g, '');
+    expect(f.some((x) => x.sentence.includes(figure) || x.message.includes(figure))).toBe(true);
+  });
+
+  test('a list of income has no expenditure among its parts, a 三公 list cut short is not the whole', () => {
+    expect(
+      errors(
+        '41个县一般公共预算收入完成151亿元,同比增加21亿元,增长16.2%。其中:税收收入完成95.1亿元;非税收入完成55.9亿元。\n一般公共预算支出完成306.5亿元,同比增加32.6亿元,增长11.9%。',
+      ),
+    ).toEqual([]);
+    expect(
+      errors(
+        '“三公”经费决算数为9663万元,比年初预算数减少4211万元。\n其中,因公出国(境)经费326万元,比年初预算数减少84万元。\n公务用车购置及运行维护费8645万元,比年初预算数减少2039万元。其中公务用车购置费131万元,比年初预算数减少469万元;公务用车运行维护费8514万元,比年初预算数减少1570万元。\n公务接待费692万元,比年初预算数减少2088万元。',
+      ),
+    ).toEqual([]);
+  });
+});

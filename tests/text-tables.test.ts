@@ -279,3 +279,21 @@ describe('the text against the table it carries', () => {
     expect(errors(t).filter((x) => x.rule === 'text.table-mismatch')).toEqual([]);
   });
 });
+
+describe('columns by fund', () => {
+  test('each row’s 合计 against its funds; the text held to the 合计 where the columns agree alike', () => {
+    const t = (general: string) =>
+      [
+        '项目 合计 一般公共预算 政府性基金预算 国有资本经营预算',
+        `“三公”经费 29.00 ${general} 0.00 0.00`,
+        '(一)因公出国(境)支出 0.00 0.00 0.00 0.00',
+        '(二)公务用车购置及运行维护支出 28.00 28.00 0.00 0.00',
+        '(三)公务接待费支出 1.00 1.00 0.00 0.00',
+        '2019年本部门“三公”经费29万元,其中:因公出国(境)费0万元;公务用车购置及运行费28万元;公务接待费1万元。',
+      ].join('\n');
+    expect(errors(t('29.00'))).toEqual([]);
+    expect(errors(t('39.00')).map((f) => f.message)).toContain(
+      '文中所附表格“三公”经费合计的合计为 29.00，但一般公共预算 39.00 + 政府性基金预算 0.00 + 国有资本经营预算 0.00 = 39',
+    );
+  });
+});

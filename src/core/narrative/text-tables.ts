@@ -52,7 +52,7 @@ export interface TextTable {
 
 const NUMERIC = /^[-−]?\d[\d,]*(\.\d+)?%?$/;
 /** A label (no figure at its end) and one or more figures after it, between spaces. */
-const SPACED_ROW = /^(.*?[^\d\s.,%-])\s+((?:[-−]?\d[\d,]*(?:\.\d+)?%?\s*)+)$/;
+const SPACED_ROW = /^(.*?[^\d\s.,%-])\s+([-−]?\d[\d,]*(?:\.\d+)?%?(?:\s+[-−]?\d[\d,]*(?:\.\d+)?%?)*)\s*$/;
 const isNumeric = (c: string) => NUMERIC.test(c.replace(/\s/g, ''));
 const UNITS: [RegExp, Decimal, string][] = [
   [/单位[:：]?\s*[(（]?\s*亿元/, new Decimal(10000), '亿元'],
@@ -65,7 +65,9 @@ const UNITS: [RegExp, Decimal, string][] = [
 function tableLike(line: string): boolean {
   const t = line.trim();
   if (!t || t.includes('|') || line.includes('\t')) return true;
-  return t.length <= 30 && !/[，。；;！？!?]|,(?!\d{3})/.test(t);
+  if (/[，。；;！？!?]|,(?!\d{3})/.test(t)) return false;
+  // Short, or a label and its figures between spaces.
+  return t.length <= 30 || (t.length <= 80 && SPACED_ROW.test(t));
 }
 
 /** Numbering and "其中：" before a row's label ("其中:(1)公务用车运行维护费" → "公务用车运行维护费"). */
@@ -354,6 +356,7 @@ export function readTextTables(lines: string[]): TextTable[] {
     const loose = (l: string) =>
       !l.includes('|') &&
       !l.includes('\t') &&
+      !SPACED_ROW.test(l.trim()) &&
       ((l.trim().length >= 20 && l.trim().split(/\s+/).length <= 2) || /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/.test(l));
     while (i < j && (loose(lines[i]) || !lines[i].trim())) i++;
     while (j > i && (loose(lines[j - 1]) || !lines[j - 1].trim())) j--;
