@@ -107,7 +107,10 @@ export function codeLevel(code: string): 1 | 2 | 3 | undefined {
 /** The whole catalogue as [code, name] pairs (for the template's 科目目录 sheet). */
 export function catalogueEntries(kind: CodeKind): [string, string][] {
   const src = kind === 'function' ? FUNCTION_NAMES : ECONOMIC;
-  return Object.entries(src)
-    .filter(([code]) => /^\d+$/.test(code))
-    .sort(([a], [b]) => a.localeCompare(b));
+  return (
+    Object.entries(src)
+      .filter(([code]) => /^\d+$/.test(code))
+      // (Codes are digits: compared as code units, without loading a locale's collation.)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  );
 }
