@@ -14,9 +14,9 @@ import { catalogueName, FORMER_CLASS_NAMES } from '../catalogue';
 import { normName } from '../text';
 import type { FigureKey, Figures } from './figures';
 import { percent } from './generate';
-import { checkArithmetic } from './claims';
-import { checkTextTables, refineByTables } from './table-checks';
-import { pastedSentences } from './pasted';
+import { checkClaims, readClaims } from './claims';
+import { refineClaims, tableFindings } from './table-checks';
+import { pastedSentences, readPasted } from './pasted';
 
 export interface TextFinding {
   rule: string;
@@ -408,7 +408,9 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   const year = opts.year ?? figures?.year;
   const prior = opts.prior;
   let heading: FigureKey | undefined;
-  const sentences = pastedSentences(text);
+  // Read once: the lines, the tables pasted in, the paragraphs of prose; and the figures those state.
+  const pasted = readPasted(text);
+  const sentences = pastedSentences(pasted);
   /** Sentences whose class shares were checked against the tables: the text's own share arithmetic is not repeated. */
   const tableShares = new Set<string>();
   if (figures?.stage === 'final') findings.push(...itemParagraphFindings(sentences, figures));
@@ -641,10 +643,12 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   // The arithmetic the text states across its sentences (claims.ts), where the sentence-by-sentence checks above
   // have not already said the sentence is wrong (one wrong figure, one finding).
   const said = findings.filter((g) => g.severity === 'error').map((g) => g.sentence);
-  for (const f of checkArithmetic(text, refineByTables(text)))
-    if (!said.includes(f.sentence) && !(f.rule === 'text.share' && tableShares.has(f.sentence))) findings.push(f);
+  const read = readClaims(pasted);
+  // The text's figures the tables print more precisely, read to the tables' precision first.
+  refineClaims(pasted.tables, read.claims);
+  for (const f of checkClaims(read)) if (!said.includes(f.sentence) && !(f.rule === 'text.share' && tableShares.has(f.sentence))) findings.push(f);
   // The 三公 tables pasted into the text, on their own and against its sentences.
-  for (const f of checkTextTables(text))
+  for (const f of tableFindings(pasted.tables, read))
     if (!findings.some((g) => g.severity === 'error' && g.sentence === f.sentence && g.stated === f.stated)) findings.push(f);
   return findings;
 }

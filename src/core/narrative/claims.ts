@@ -12,7 +12,7 @@
  */
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
-import { pastedParagraphs } from './pasted';
+import { pastedParagraphs, type PastedText } from './pasted';
 import { ITEM_NAMES, threePublicItem, type Item } from './items';
 
 type Kind = 'amount' | 'delta' | 'prior' | 'rate' | 'share' | 'percent' | 'completion';
@@ -123,11 +123,17 @@ interface Para {
 }
 
 /** The paragraphs with their sentences, headings and the figures they state. */
-export function readClaims(text: string): { paras: Para[]; claims: Claim[] } {
+/** The paragraphs of a text with their sentences, and the figures they state. */
+export interface ClaimsRead {
+  paras: Para[];
+  claims: Claim[];
+}
+
+export function readClaims(text: string | PastedText): ClaimsRead {
   const paras: Para[] = [];
   let under = 0;
   let year: { value: number; level: number } | undefined;
-  for (const t of pastedParagraphs(text)) {
+  for (const t of typeof text === 'string' ? pastedParagraphs(text) : text.paragraphs) {
     const level = headingLevel(t);
     if (level) under = level;
     // A heading that names a year sets it for what follows, until a heading at its level or above.
@@ -413,10 +419,12 @@ interface Part {
   sub: Claim[];
 }
 
-/** `refine` narrows figures the text also prints elsewhere more precisely (table-checks.ts), before any check. */
-export function checkArithmetic(text: string, refine?: (claims: Claim[]) => void): TextFinding[] {
-  const { paras, claims } = readClaims(text);
-  refine?.(claims);
+export function checkArithmetic(text: string): TextFinding[] {
+  return checkClaims(readClaims(text));
+}
+
+/** The arithmetic of a text read (its figures may have been narrowed first: table-checks.ts refineClaims). */
+export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
   const out: TextFinding[] = [];
   const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
   const report = (rule: string, c: Claim, message: string) => {

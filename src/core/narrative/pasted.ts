@@ -4,7 +4,7 @@
  * numbers removed (a PDF wraps lines anywhere: lines are joined into paragraphs before sentences are split),
  * thousands separators dropped, and tables pasted inside the text skipped. Pure: no DOM, no Node.
  */
-import { readTextTables } from './text-tables';
+import { readTextTables, type TextTable } from './text-tables';
 
 /** Full-width forms that matter for numbers and words; Chinese punctuation （，：；） is kept as it is. */
 function foldWidth(s: string): string {
@@ -90,11 +90,27 @@ export function foldedLines(text: string): string[] {
   return foldTraditional(foldWidth(text)).split('\n');
 }
 
+/** A pasted text read once: its folded lines, the 三公 tables pasted into it, and its paragraphs of prose. */
+export interface PastedText {
+  lines: string[];
+  tables: TextTable[];
+  paragraphs: string[];
+}
+
+export function readPasted(text: string): PastedText {
+  const lines = foldedLines(text);
+  const tables = readTextTables(lines);
+  return { lines, tables, paragraphs: paragraphsOf(lines, tables) };
+}
+
 /** Paragraphs of a pasted text, each one line, ready to be split into sentences. */
 export function pastedParagraphs(text: string): string[] {
-  const folded = foldedLines(text);
+  return readPasted(text).paragraphs;
+}
+
+function paragraphsOf(folded: string[], tables: TextTable[]): string[] {
   // The 三公 tables pasted in are read apart (text-tables.ts), not as sentences.
-  const inTable = new Set(readTextTables(folded).flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)));
+  const inTable = new Set(tables.flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)));
   const lines = folded.filter((l, i) => !inTable.has(i) && !isTableLine(l)).map((l) => (spacedOut(l) ? l.replace(/[ \u00a0]+/g, '') : l));
   const paras: string[] = [];
   let cur = '';
@@ -123,9 +139,9 @@ export function pastedParagraphs(text: string): string[] {
 }
 
 /** Sentences of a pasted text: split at 。；; and paragraph ends. */
-export function pastedSentences(text: string): string[] {
+export function pastedSentences(text: string | PastedText): string[] {
   return (
-    pastedParagraphs(text)
+    (typeof text === 'string' ? pastedParagraphs(text) : text.paragraphs)
       // Each sentence keeps its closing mark (no look-behind: the pane must parse in older embedded browsers).
       .flatMap((p) => p.match(/[^。；;]+[。；;]?|[。；;]/g) ?? [])
       .map((s) => s.trim())

@@ -8,10 +8,10 @@
  */
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
-import { readClaims, itemOf, type Claim } from './claims';
+import { readClaims, itemOf, type Claim, type ClaimsRead } from './claims';
 import { ITEM_NAMES, threePublicItem, type Item } from './items';
-import { foldedLines } from './pasted';
-import { readTextTables, type Fig, type Period, type TextTable } from './text-tables';
+import { readPasted } from './pasted';
+import { type Fig, type Period, type TextTable } from './text-tables';
 
 type Range = [Decimal, Decimal];
 const lo = (f: Fig) => f.value.minus(f.half);
@@ -172,19 +172,16 @@ function anchorOf(t: TextTable, claims: Claim[]) {
  * The text's amounts that the table prints too, to the table's precision where it prints more ("2万元" beside the
  * table's 2.00): one quantity lies inside both intervals. Read before the text's own arithmetic is checked.
  */
-export function refineByTables(text: string): (claims: Claim[]) => void {
-  const tables = readTextTables(foldedLines(text));
-  return (claims) => {
-    for (const t of tables) {
-      const a = anchorOf(t, claims);
-      if (!a) continue;
-      for (const x of a.agreeing) {
-        const cell = t.cells[x.i][a.anchor.k]!;
-        if (cell.half.lt(x.c.half) && !cell.half.isZero()) Object.assign(x.c, { value: cell.value, half: cell.half });
-        else if (cell.half.isZero() && !x.c.half.isZero() && meets(cell, [lo(x.c), hi(x.c)])) Object.assign(x.c, { value: cell.value, half: cell.half });
-      }
+export function refineClaims(tables: TextTable[], claims: Claim[]): void {
+  for (const t of tables) {
+    const a = anchorOf(t, claims);
+    if (!a) continue;
+    for (const x of a.agreeing) {
+      const cell = t.cells[x.i][a.anchor.k]!;
+      if (cell.half.lt(x.c.half) && !cell.half.isZero()) Object.assign(x.c, { value: cell.value, half: cell.half });
+      else if (cell.half.isZero() && !x.c.half.isZero() && meets(cell, [lo(x.c), hi(x.c)])) Object.assign(x.c, { value: cell.value, half: cell.half });
     }
-  };
+  }
 }
 
 function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => string): TextFinding[] {
@@ -272,9 +269,13 @@ function changesAgainstTable(t: TextTable, claims: Claim[], sentenceOf: (c: Clai
 
 /** The findings of the 三公 tables pasted into a text. */
 export function checkTextTables(text: string): TextFinding[] {
-  const tables = readTextTables(foldedLines(text));
+  const pasted = readPasted(text);
+  return tableFindings(pasted.tables, readClaims(pasted));
+}
+
+/** The findings of the tables a text carries, against the text read. */
+export function tableFindings(tables: TextTable[], { paras, claims }: ClaimsRead): TextFinding[] {
   if (!tables.length) return [];
-  const { paras, claims } = readClaims(text);
   const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
   return tables.flatMap((t) => [...ownArithmetic(t), ...againstText(t, claims, sentenceOf), ...changesAgainstTable(t, claims, sentenceOf)]);
 }
