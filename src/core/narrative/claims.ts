@@ -904,7 +904,22 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
     // 车 = 购置 + 运行 first: a 车 figure misprinted is read as meant in the tree above it.
     if (vehicle && purchase && operation && after(purchase, vehicle) && after(operation, vehicle)) {
       const vParts = [purchase, operation];
-      if (!sumFits(vehicle, vParts)) {
+      // Other amounts listed under 车 beside 购置 and 运行 ("其他交通工具购置144万元,其他交通费用2846万元"): 购置 + 运行
+      // are then no more than it.
+      const v = vehicle;
+      const others = all.some(
+        (c) =>
+          c.kind === 'amount' &&
+          c.para === v.para &&
+          c.sentence === v.sentence &&
+          c.at > v.at &&
+          c !== purchase &&
+          c !== operation &&
+          !!c.bracketed &&
+          !itemOf(c),
+      );
+      const [vLo] = sumRange(vParts);
+      if (others ? vLo.gt(hi(vehicle)) : !sumFits(vehicle, vParts)) {
         const meant = thousandsSlip(vehicle, (v) => sumFits(v, vParts));
         report(
           'text.sum',
@@ -995,7 +1010,8 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
     const num = c.text.replace(/元$/, '');
     const item = threePublicItem(c.label);
     const twin = all.find((x) => x !== c && x.kind === 'amount' && x.text === `${num}万元` && (item ? threePublicItem(x.label) === item : x.label === c.label));
-    if (twin) report('text.unit', c, `“${c.label}”写为 ${c.text}，同一项在别处写为 ${twin.text}：单位前后不一致`);
+    // (Nothing is nothing in any unit: "0.00元" beside "0.00万元".)
+    if (twin && !c.value.isZero()) report('text.unit', c, `“${c.label}”写为 ${c.text}，同一项在别处写为 ${twin.text}：单位前后不一致`);
   }
 
   // One measure stated twice, in two sentences, as figures no rounding can make one.
@@ -1499,7 +1515,8 @@ function scoped(total: Claim, parts: Part[] | undefined): Part[] | undefined {
   const item = threePublicItem(total.label);
   if (!item || item === 'total') return parts;
   if (item !== 'vehicle') return undefined;
-  const end = parts.findIndex((p) => !['purchase', 'operation'].includes(threePublicItem((p.amount ?? p.delta)!.label) ?? ''));
+  // (Parts that are no 三公 item, "其他交通工具购置144万元", are the 车's too: its list then is not 购置 + 运行 alone.)
+  const end = parts.findIndex((p) => !['purchase', 'operation', undefined].includes(threePublicItem((p.amount ?? p.delta)!.label)));
   const own = end < 0 ? parts : parts.slice(0, end);
   return own.length >= 2 ? own : undefined;
 }

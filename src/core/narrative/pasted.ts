@@ -30,7 +30,10 @@ const TRADITIONAL: Record<string, string> = Object.fromEntries(
 );
 
 function foldTraditional(s: string): string {
-  return s.replace(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]/g, '').replace(/[\u4e00-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
+  // (A gloss a line wrap cut, "費(f" then "èi)", is one gloss still.)
+  return s
+    .replace(/[(（](?=[^)）]*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\r\n]{1,10}[)）]/g, '')
+    .replace(/[\u4e00-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
 }
 
 /** A line that is a row of a table pasted into the text: several numbers side by side and no sentence. */
