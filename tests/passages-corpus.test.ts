@@ -182,9 +182,9 @@ describe.each([
     if (skipped.length) lines.push(...skipped.map((m) => `  不计 ${m}`));
     if (missed.length) lines.push(...missed.map((m) => `  未检出 ${m}`));
     // The issue's bar, reached by general fixes only on the sets worked on (the second from 62.2% at its first run, the
-    // third from 58.8%). The fourth, gathered last, is at its first run's figure (48.8%; docs/check-text.md): its
-    // floor is what it measures, so that no change makes it worse.
-    expect(found / tried).toBeGreaterThanOrEqual(sub === 'holdout4' ? 0.48 : 0.9);
+    // third from 58.8%). The fourth, gathered last (first run 48.8%; docs/check-text.md), is below it: its floor is what
+    // it measures now, so that no change makes it worse.
+    expect(found / tried).toBeGreaterThanOrEqual(sub === 'holdout4' ? 0.59 : 0.9);
   });
 });
 

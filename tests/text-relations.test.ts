@@ -578,3 +578,19 @@ describe('what the third held-out set taught: wholes named, totals after their p
     ).toEqual([]);
   });
 });
+
+describe('完成预算 with its budget told elsewhere (the fourth held-out set)', () => {
+  test.each([
+    ['by the change against the budget after it', '2016年市本级“三公”支出合计为9615.12万元,完成年初预算71.21%,比年初预算减少3887.49万元。', '71.21%', '81.21%'],
+    [
+      'by the item’s budget stated before',
+      '2016年“三公”经费预算为168.53万元,其中:因公出国(境)费39万元、公务用车运行维护费119.5万元、国内公务接待费10万元。“三公”经费支出为163.58万元,完成预算的97.06%,其中:因公出国(境)费支出52.15万元,完成预算的133.72%。',
+      '133.72%',
+      '233.72%',
+    ],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f.map((x) => x.stated)).toContain(wrong.replace(/^\D+/, ''));
+  });
+});

@@ -1097,11 +1097,35 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
     if (c.kind !== 'completion') continue;
     const before = all.filter((x) => x.para === c.para && x.sentence === c.sentence && x.kind === 'amount' && x.at < c.at);
     // (A fund's name, "一般公共预算财政拨款支出", names no budget.)
-    const stated = [...before].reverse().find((x) => /预算/.test(x.label.replace(FUNDS, '')) && !/决算/.test(x.label));
-    const actual = [...before].reverse().find((x) => x !== stated && /决算|支出|执行|实际/.test(x.label));
-    // The budget told by the difference after the percentage ("完成年初预算100%,决算数大于预算数55.93万元").
-    const gap = all.find((x) => x.para === c.para && x.sentence === c.sentence && x.at > c.at && x.kind === 'amount' && OVER_BUDGET.test(x.label));
-    const over = gap && (/(大于|多于|超过|超出|高于)/.test(gap.label) ? 1 : -1);
+    const inSentence = [...before].reverse().find((x) => /预算/.test(x.label.replace(FUNDS, '')) && !/决算/.test(x.label));
+    const actual = [...before].reverse().find((x) => x !== inSentence && /决算|支出|执行|实际/.test(x.label));
+    // The budget told by the difference after the percentage ("完成年初预算100%,决算数大于预算数55.93万元", "完成年初预算
+    // 71.21%,比年初预算减少3887.49万元").
+    const gap = all.find(
+      (x) =>
+        x.para === c.para &&
+        x.sentence === c.sentence &&
+        x.at > c.at &&
+        ((x.kind === 'amount' && OVER_BUDGET.test(x.label)) || (x.kind === 'delta' && x.base === 'budget' && !!x.sign)),
+    );
+    const over = gap && (gap.kind === 'delta' ? gap.sign! : /(大于|多于|超过|超出|高于)/.test(gap.label) ? 1 : -1);
+    // Or the item's budget stated before ("“三公”经费预算为168.53万元,其中:因公出国(境)费39万元…。…因公出国(境)费支出
+    // 52.15万元,完成预算的133.72%").
+    const item = actual && itemOf(actual);
+    const earlier =
+      !inSentence && !gap && item
+        ? all
+            .slice(0, all.indexOf(actual!))
+            .reverse()
+            .find(
+              (x) =>
+                x.kind === 'amount' &&
+                x.para >= c.para - 2 &&
+                itemOf(x) === item &&
+                [...x.context.replace(FUNDS, '').matchAll(/决算|预算|支出/g)].pop()?.[0] === '预算',
+            )
+        : undefined;
+    const stated = inSentence ?? earlier;
     const budget: [Decimal, Decimal] | undefined = stated
       ? [lo(stated), hi(stated)]
       : actual && gap
@@ -1429,6 +1453,8 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     // A list names each part once: the same item again in a sentence of its own is another statement of it.
     const item = threePublicItem(c.label);
     if (c.kind === 'amount' && !c.bracketed && item && parts.some((x) => x.amount && threePublicItem(x.amount.label) === item)) return finish(parts);
+    // Nor is a 三公 total a part of a list of 三公 items ("…国内公务接待费10万元。“三公”经费支出为163.58万元").
+    if (crossed && c.kind === 'amount' && item === 'total' && parts.some((x) => x.amount && threePublicItem(x.amount.label))) return finish(parts);
     if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta')) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
       const sentence = paras[c.para].sentences[c.sentence];
