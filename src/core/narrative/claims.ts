@@ -13,7 +13,8 @@
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { pastedParagraphs, type PastedText } from './pasted';
-import { ITEM_NAMES, threePublicItem, type Item } from './items';
+import { ITEM_NAMES, itemNamedLast, threePublicItem, type Item } from './items';
+import { halfOf as half, hi, lo, meets, sumOf, sumRange } from './interval';
 
 type Kind = 'amount' | 'delta' | 'prior' | 'rate' | 'share' | 'percent' | 'completion';
 
@@ -99,12 +100,6 @@ const TRIGGER_LEAD = /^\s*(其中|包括|分别为|分别是)/;
 /** A clause that only goes on with the change just stated: no subject, a change or rate word first. */
 const GOES_ON = /^\s*((对比|相比|比较)(增加|减少|增长|下降|降低)|(减少|增长|下降|增加|降低)(率|幅度)|[减增降]幅|完成(了)?(年初|全年)?预算)/;
 const HEADING = /^\s*(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）]|(\d+)[、.．](?!\d)|[(（](\d+)[)）])/;
-
-function half(num: string, scale: Decimal): Decimal {
-  if (/^0+(\.0+)?$/.test(num)) return new Decimal(0);
-  const dec = num.includes('.') ? num.split('.')[1].length : 0;
-  return new Decimal(10).pow(-dec).div(2).times(scale);
-}
 
 function headingLevel(p: string): number {
   const m = HEADING.exec(p);
@@ -396,17 +391,8 @@ function show(v: Decimal, like: Claim): string {
   return /[^万亿千]元$/.test(like.text) ? `${v.times(10000).toDecimalPlaces(2)}元` : `${v.toDecimalPlaces(4)}万元`;
 }
 
-const lo = (c: Claim) => c.value.minus(c.half);
-const hi = (c: Claim) => c.value.plus(c.half);
-/** The exact sum of the figures as printed. */
-const sumOf = (cs: Claim[]) => cs.reduce((x, c) => x.plus(c.value), new Decimal(0));
-/** The lowest and highest values the sum of these printed figures can stand for. */
-const sumRange = (cs: Claim[]): [Decimal, Decimal] => [cs.reduce((x, c) => x.plus(lo(c)), new Decimal(0)), cs.reduce((x, c) => x.plus(hi(c)), new Decimal(0))];
 /** Whether the parts can add up to the total, every figure taken within its printed precision. */
-const sumFits = (total: Claim, parts: Claim[]) => {
-  const [l, h] = sumRange(parts);
-  return !(l.gt(hi(total)) || h.lt(lo(total)));
-};
+const sumFits = (total: Claim, parts: Claim[]) => meets(total, sumRange(parts));
 const signed = (c: Claim) => (c.sign === 0 ? new Decimal(0) : c.value.times(c.sign ?? 1));
 
 interface Part {
@@ -540,14 +526,7 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
         : nearest;
     // "公务用车运行维护费支出决算比预算无增减变化,比去年增加1.05万元,增长35.8%" with the item's amount only stated later
     // ("(二)…公务用车运行支出3.98万元"): the item its sentence names, where the text states it next.
-    const named =
-      !stated && !d.run && d.base !== 'budget'
-        ? d.context
-            .split(/[，,]/)
-            .reverse()
-            .map(threePublicItem)
-            .find((x) => x)
-        : undefined;
+    const named = !stated && !d.run && d.base !== 'budget' ? itemNamedLast(d.context) : undefined;
     const ahead =
       named && named !== 'total'
         ? all.find(

@@ -16,6 +16,15 @@ export function threePublicItem(label: string): Item | undefined {
   return undefined;
 }
 
+/** The item the last clause naming one names ("公务用车运行维护费支出决算比预算无增减变化,比去年增加" → operation). */
+export function itemNamedLast(context: string): Item | undefined {
+  return context
+    .split(/[，,]/)
+    .reverse()
+    .map(threePublicItem)
+    .find((x) => x);
+}
+
 /** Names in Chinese, for messages. */
 export const ITEM_NAMES: Record<Item, string> = {
   total: '“三公”经费合计',

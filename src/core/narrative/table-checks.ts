@@ -8,16 +8,11 @@
  */
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
-import { readClaims, itemOf, type Claim, type ClaimsRead } from './claims';
-import { ITEM_NAMES, threePublicItem, type Item } from './items';
-import { readPasted } from './pasted';
+import { itemOf, type Claim, type ClaimsRead } from './claims';
+import { hi, lo, meets, sumOf, sumRange, type Range } from './interval';
+import { ITEM_NAMES, itemNamedLast, type Item } from './items';
 import { type Fig, type Period, type TextTable } from './text-tables';
 
-type Range = [Decimal, Decimal];
-const lo = (f: Fig) => f.value.minus(f.half);
-const hi = (f: Fig) => f.value.plus(f.half);
-const meets = (f: Fig, [a, b]: Range) => !(lo(f).gt(b) || hi(f).lt(a));
-const sumRange = (fs: Fig[]): Range => [fs.reduce((x, f) => x.plus(lo(f)), new Decimal(0)), fs.reduce((x, f) => x.plus(hi(f)), new Decimal(0))];
 const show = (d: Decimal) => d.toDecimalPlaces(2).toString();
 /**
  * Whether a figure of the text and the table's can be one amount: printed to the same decimals they must be the
@@ -66,7 +61,7 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       out.push({
         rule: 'text.table',
         severity: 'error',
-        message: `文中所附表格${periodName(period)}的${ITEM_NAMES[whole]}为 ${total.text}，但${known.map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join(' + ')} = ${show(known.reduce((x, k) => x.plus(at(k, p)!.value), new Decimal(0)))}${partial ? '（其余项空缺），已超过合计' : ''}`,
+        message: `文中所附表格${periodName(period)}的${ITEM_NAMES[whole]}为 ${total.text}，但${known.map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join(' + ')} = ${show(sumOf(known.map((k) => at(k, p)!)))}${partial ? '（其余项空缺），已超过合计' : ''}`,
         sentence,
         stated: total.text,
       });
@@ -86,7 +81,7 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       out.push({
         rule: 'text.table',
         severity: 'error',
-        message: `文中所附表格${ITEM_NAMES[item]}的合计为 ${total.text}，但${funds.map((k, j) => `${periodName(t.periods[k])} ${parts[j]!.text}`).join(' + ')} = ${show((parts as Fig[]).reduce((x, f) => x.plus(f.value), new Decimal(0)))}`,
+        message: `文中所附表格${ITEM_NAMES[item]}的合计为 ${total.text}，但${funds.map((k, j) => `${periodName(t.periods[k])} ${parts[j]!.text}`).join(' + ')} = ${show(sumOf(parts as Fig[]))}`,
         sentence: t.rows[i][all],
         stated: total.text,
       });
@@ -98,6 +93,8 @@ function ownArithmetic(t: TextTable): TextFinding[] {
     .map((p, k) => ({ p, k }))
     .filter((x) => x.p.kind === 'amount' && !x.p.fund)
     .sort((a, b) => (when(a.p) !== undefined && when(b.p) !== undefined ? when(a.p)! - when(b.p)! : a.k - b.k));
+  // The change column the table prints, if any: a rate is also held to it.
+  const change = t.periods.findIndex((q) => q.kind === 'delta');
   t.periods.forEach((period, d) => {
     if (period.kind === 'amount') return;
     const to = amounts.find((x) => period.to !== undefined && x.p.year === period.to) ?? (amounts.length === 2 ? amounts[1] : undefined);
@@ -111,7 +108,6 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       if (!c || !a || !b) return;
       let range: Range | undefined = period.kind === 'delta' ? [lo(a).minus(hi(b)), hi(a).minus(lo(b))] : rateRange(a, b);
       // A rate also against the change the table prints between the same periods (a change of exactly 0 is a 0% rate).
-      const change = t.periods.findIndex((q) => q.kind === 'delta');
       const dc = period.kind === 'rate' && change >= 0 ? t.cells[i][change] : undefined;
       if (range && dc && lo(b).gt(0)) {
         const byChange: Range = [Decimal.min(lo(dc).div(hi(b)), lo(dc).div(lo(b))).times(100), Decimal.max(hi(dc).div(lo(b)), hi(dc).div(hi(b))).times(100)];
@@ -150,7 +146,6 @@ function whenOf(c: Claim): { year?: number; stage?: 'budget' | 'final'; prior: b
   };
 }
 
-/** The text's amounts and 完成预算 percentages against one table. */
 /** The text's 三公 amounts, and the table's period they speak of: the one most of them agree with (two at least). */
 function anchorOf(t: TextTable, claims: Claim[]) {
   const amounts = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
@@ -184,6 +179,7 @@ export function refineClaims(tables: TextTable[], claims: Claim[]): void {
   }
 }
 
+/** The text's amounts and 完成预算 percentages against one table. */
 function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => string): TextFinding[] {
   const a = anchorOf(t, claims);
   if (!a) return [];
@@ -245,11 +241,7 @@ function changesAgainstTable(t: TextTable, claims: Claim[], sentenceOf: (c: Clai
     const r = claims[n + 1];
     if (d.kind !== 'delta' || !d.sign || !r || r.kind !== 'rate' || r.para !== d.para || r.sentence !== d.sentence || d.base === 'budget') return;
     if (claims.some((c) => c.kind === 'amount' && c.para === d.para && c.sentence === d.sentence)) return;
-    const item = d.context
-      .split(/[，,]/)
-      .reverse()
-      .map(threePublicItem)
-      .find((x) => x);
+    const item = itemNamedLast(d.context);
     const i = item ? t.items.indexOf(item) : -1;
     const cell = i >= 0 ? t.cells[i][k] : undefined;
     if (!cell) return;
@@ -265,12 +257,6 @@ function changesAgainstTable(t: TextTable, claims: Claim[], sentenceOf: (c: Clai
     });
   });
   return out;
-}
-
-/** The findings of the 三公 tables pasted into a text. */
-export function checkTextTables(text: string): TextFinding[] {
-  const pasted = readPasted(text);
-  return tableFindings(pasted.tables, readClaims(pasted));
 }
 
 /** The findings of the tables a text carries, against the text read. */

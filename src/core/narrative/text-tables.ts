@@ -12,13 +12,11 @@
  * nothing is decided from a guess. Pure: works on the text's lines, folded as pasted.ts folds them.
  */
 import Decimal from 'decimal.js';
+import { halfOf, type Printed } from './interval';
 import { threePublicItem, type Item } from './items';
 
-export interface Fig {
-  /** In 万元 for amounts, in % for rates. */
-  value: Decimal;
-  /** Half the unit of the last printed decimal (0 for a printed 0). */
-  half: Decimal;
+/** A cell's figure: in 万元 for amounts, in % for rates. */
+export interface Fig extends Printed {
   text: string;
 }
 
@@ -121,10 +119,8 @@ function fig(text: string, scale: Decimal): Fig {
   const t = text.replace(/\s|,/g, '').replace('−', '-');
   const pct = t.endsWith('%');
   const num = pct ? t.slice(0, -1) : t;
-  const dec = num.includes('.') ? num.split('.')[1].length : 0;
   const s = pct ? new Decimal(1) : scale;
-  const exact = /^-?0+(\.0+)?$/.test(num);
-  return { value: new Decimal(num).times(s), half: exact ? new Decimal(0) : new Decimal(10).pow(-dec).div(2).times(s), text: text.trim() };
+  return { value: new Decimal(num).times(s), half: halfOf(num, s), text: text.trim() };
 }
 
 interface RawRow {

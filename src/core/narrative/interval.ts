@@ -1,0 +1,28 @@
+/**
+ * A printed figure as the interval it stands for: d decimals stand for ±½ unit of the last one (a printed 0 for
+ * exactly 0). One reading for the text's claims (claims.ts) and the cells of the tables pasted in (table-checks.ts).
+ */
+import Decimal from 'decimal.js';
+
+export interface Printed {
+  value: Decimal;
+  /** Half the unit of the last printed decimal (0 for a printed 0). */
+  half: Decimal;
+}
+
+export type Range = [Decimal, Decimal];
+
+export const lo = (f: Printed) => f.value.minus(f.half);
+export const hi = (f: Printed) => f.value.plus(f.half);
+/** Whether a figure's interval meets a range. */
+export const meets = (f: Printed, [a, b]: Range) => !(lo(f).gt(b) || hi(f).lt(a));
+/** The exact sum of the figures as printed. */
+export const sumOf = (fs: Printed[]) => fs.reduce((x, f) => x.plus(f.value), new Decimal(0));
+/** The lowest and highest values the sum of these printed figures can stand for. */
+export const sumRange = (fs: Printed[]): Range => [fs.reduce((x, f) => x.plus(lo(f)), new Decimal(0)), fs.reduce((x, f) => x.plus(hi(f)), new Decimal(0))];
+/** Half the unit of a printed number's last decimal, in the unit `scale` turns it into (0 for a printed 0). */
+export function halfOf(num: string, scale: Decimal): Decimal {
+  if (/^-?0+(\.0+)?$/.test(num)) return new Decimal(0);
+  const dec = num.includes('.') ? num.split('.')[1].length : 0;
+  return new Decimal(10).pow(-dec).div(2).times(scale);
+}
