@@ -594,3 +594,72 @@ describe('完成预算 with its budget told elsewhere (the fourth held-out set)'
     expect(f.map((x) => x.stated)).toContain(wrong.replace(/^\D+/, ''));
   });
 });
+
+describe('items said to have nothing, 车 in a section of its own, one fund of each item (the fourth held-out set)', () => {
+  test.each([
+    [
+      'an item "不安排" is 0 in the tree, its 购置 too',
+      '2018年,全县“三公”经费预算919万元,与上年持平。其中:\n一是因公出国(境)费用不安排,与上年持平;\n二是公务接待费预算288万元,与上年持平;\n三是公务用车购置及运行维护费预算631万元,与上年持平。\n1.公务用车购置不安排,与上年持平。\n2.公务用车运行维护费预算631万元,与上年持平。',
+      '运行维护费预算631万元,与上年持平。\n1',
+      '运行维护费预算731万元,与上年持平。\n1',
+      '731万元',
+    ],
+    [
+      '"未安排出国(境)经费" (出国 without 因公)',
+      '2024年“三公”经费预算2.41万元,本单位未安排出国(境)经费,安排公车运行维护费1.32万元,安排公务接待费1.09万元。',
+      '2.41万元',
+      '3.41万元',
+      '3.41万元',
+    ],
+    [
+      '车 = 购置 + 运行 with no 三公 total, each stated in a sentence of its own',
+      '三、公务用车购置及运行维护费\n2015年公务用车购置及运行维护费共计13.01万元,较2014年决算数下降1.95%。\n2015年按规定更新购置公务用车0辆,车辆购置支出0万元。\n2015年车辆运行维护费支出13.01万元,用于公务用车燃料费。',
+      '共计13.01万元',
+      '共计23.01万元',
+      '23.01万元',
+    ],
+    [
+      'one fund of each item, in brackets, adds up to the total’s',
+      '全县“三公”经费预算919万元(其中一般公共预算经费拨款841万元)。其中:因公出国(境)费用不安排;公务接待费预算288万元(其中一般公共预算经费拨款271万元);公务用车购置及运行维护费预算631万元(其中一般公共预算经费拨款570万元)。',
+      '拨款841万元',
+      '拨款941万元',
+      '941万元',
+    ],
+  ])('%s', (_n, correct, right, wrong, stated) => {
+    expect(errors(correct)).toEqual([]);
+    expect(errors(correct.replace(right, wrong)).map((f) => f.stated)).toContain(stated);
+  });
+
+  test('an item "未安排" in another section is not this tree’s', () => {
+    expect(
+      errors('一、2018年预算\n“三公”经费预算919万元,其中公务接待费288万元,公务用车购置及运行维护费631万元。\n二、2018年决算\n因公出国(境)费用未安排。'),
+    ).toEqual([]);
+  });
+});
+
+describe('nothing, at any rate: zero changes and zero amounts', () => {
+  test.each([
+    ['a change of 0.00 with a rate', '公务用车购置费支出决算减少0.00元,下降0.00%。', '下降0.00%', '下降0.01%'],
+    ['a share of nothing', '因公出国(境)费支出0.00元,占0.00%。', '占0.00%', '占0.01%'],
+    ['a completion of nothing', '因公出国(境)费支出决算为0.00元,完成年初预算的0%。', '的0%', '的1%'],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    expect(errors(correct.replace(right, wrong)).map((f) => f.stated)).toEqual([wrong.replace(/^\D+/, '')]);
+  });
+});
+
+describe('rates of the parts against the total’s, with a part whose change is not stated', () => {
+  const text =
+    '2020年“三公”经费决算总额为1023万元,较年初预算减少32%。其中:\n一、因公出国(境)经费\n2020年因公出国(境)决算支出0万元。\n二、公务用车购置及运行维护费\n公务用车购置及运行费决算支出785万元,较年初预算减少28%。\n三、公务接待费\n公务接待费决算支出238万元,较年初预算下降42%。';
+  test('the parts stated imply no more than the total’s 年初预算', () => {
+    expect(errors(text)).toEqual([]);
+    expect(errors(text.replace('下降42%', '下降52%')).map((f) => f.rule)).toEqual(['text.change-sum']);
+  });
+  test('changes against other years are not added up ("较2015年" of the total, "较上年" of a part)', () => {
+    expect(
+      errors(
+        '2017年“三公”经费5834万元,较2015年下降2.3%。其中:公务用车购置安排692万元;公车运行及维护4612万元,较上年下降21%;公务接待费430万元,与上年持平;因公出国100万元,与上年持平。',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -274,6 +274,23 @@ describe('the text against the table it carries', () => {
     expect(errors(t('93')).map((x) => x.message)).toEqual(['完成预算的比例应为 18.2万元 ÷ 20.00万元（文中所附表格的预算数）≈ 91%，文中写 93%']);
   });
 
+  test('a table of one column: one amount of the text agreeing with it is enough to hold the others to it', () => {
+    const table = [
+      '2014年“三公”经费预算财政拨款情况统计表 |',
+      '单位:万元 |',
+      '项 目 | 本年预算数 |',
+      '合 计 | 2.41 |',
+      '1.因公出国(境)费用 | 0 |',
+      '2.公务接待费 | 1.09 |',
+      '3.公务用车费 | 1.32 |',
+      '其中:(1)公务用车运行维护费 | 1.32 |',
+      '(2)公务用车购置 | 0 |',
+    ].join('\n');
+    const t = (reception: string) => `2014年本站安排公务接待费预算${reception}万元。安排公务用车运行维护费1.32万元。\n${table}`;
+    expect(errors(t('1.09'))).toEqual([]);
+    expect(errors(t('2.09')).map((x) => x.message)).toEqual(['文中写公务接待费 2.09万元，文中所附表格（本年预算数）为 1.09万元']);
+  });
+
   test('no period most amounts agree with: the text is not held to the table', () => {
     const t = `2025年“三公”经费预算40万元，其中：公务接待费15万元。\n${rowsTable()}`;
     expect(errors(t).filter((x) => x.rule === 'text.table-mismatch')).toEqual([]);

@@ -478,6 +478,11 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
       );
       continue;
     }
+    // Nothing changed is no change at any rate ("减少0.00元,下降0.01%").
+    if (rate && d.value.isZero() && d.half.isZero() && !rate.value.isZero()) {
+      report('text.rate', rate, `增减额为 ${d.text}，增减幅度应为 0%，文中写 ${rate.text}`);
+      continue;
+    }
     // The prior: stated ("较上年的12.39万元减少…") or the current amount ∓ the change.
     // The amount it is the change of: the nearest amount or prior figure before it in the sentence (a second
     // comparison in one sentence, "较年初预算数减少…，较上年支出数减少…", is of the same amount).
@@ -751,9 +756,12 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
           (/收支/.test(total.label) && /[。；;]\s*收入$/.test(between)));
       // Sentences that only give the reasons ("…减少…万元。主要是严格落实…。其中:") do not part the list from it.
       const reasons = reasonsOnly(between);
+      // A figure in brackets ("919万元(其中一般公共预算经费拨款841万元)。其中:…") heads no list after they close.
+      const closed = !!total.bracketed && /[)）]/.test(between);
       if (
         t &&
         own &&
+        !closed &&
         (t.index <= 24 || reasons) &&
         !/\d/.test(between.replace(/\d+\s*(年|个|次|项|批|人次)/g, '')) &&
         (!EXPLAINS.test(between) || /主要是/.test(t[1]) || reasons)
@@ -809,6 +817,10 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
   /** How many paragraphs that state figures lie after paragraph `a`, up to and with paragraph `b`. */
   const figuredBetween = (a: number, b: number) => figured.filter((q) => q > a && q <= b).length;
   const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a.at > b.at);
+  const nil = zeroItems(paras);
+  const noneOf = new Map(nil.map((z) => [z.claim, z.item]));
+  /** The 车 items whose 购置 and 运行 a tree has taken. */
+  const carsDone = new Set<Claim>();
   for (const t of all) {
     if (t.kind !== 'amount' || t.bracketed || itemOf(t) !== 'total' || explained(paras, t)) continue;
     const stage = /决算/.test(t.label) ? '决算' : /预算/.test(t.label) ? '预算' : '';
@@ -817,6 +829,8 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
     const strict = !!stage && all.some((c) => c.kind === 'amount' && other.test(c.label) && !!itemOf(c));
     const items = new Map<Item, Claim>();
     const tYear = keyYear(t);
+    /** Where the tree's items end: the figure that ended it, if one did. */
+    let stop: Claim | undefined;
     for (const c of all) {
       if (!after(c, t)) continue;
       // A figure whose own words name another year ("2015年三公经费预算拨入…", "2010年…预算中，因公出国…") is of
@@ -826,14 +840,19 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
       if (
         figuredBetween(t.para, c.para) > 5 ||
         (c.para > t.para && paras[c.para].level && paras[c.para].level <= 2 && paras[c.para].level <= paras[t.para].under)
-      )
+      ) {
+        stop = c;
         break;
+      }
       if (c.kind !== 'amount') continue;
       const it = itemOf(c);
       // The total of the other stage ("预算数为…万元,决算支出数为…万元") stands among this one's items.
       // So does the next figure of a run ("预算数…万元、决算数…万元").
       if (it === 'total' && c.run?.index) continue;
-      if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) break;
+      if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) {
+        stop = c;
+        break;
+      }
       if (!it || it === 'total' || explained(paras, c)) continue;
       if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
       // (An item that names no stage but is compared with the 年初预算 is the 决算's: "因公出国(境)经费326万元,比年初预算数减少84万元".)
@@ -845,6 +864,18 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
         continue;
       items.set(it, c);
     }
+    // An item said to have none ("因公出国(境)费用不安排", "未安排出国(境)经费") is 0, where no figure states it.
+    const lastPara = stop ? stop.para : Math.max(...all.map((c) => c.para));
+    const sectionEnds = (q: number) => paras.slice(t.para + 1, q + 1).some((p) => p.level && p.level <= 2 && p.level <= paras[t.para].under);
+    for (const z of nil)
+      if (
+        !items.has(z.item) &&
+        after(z.claim, t) &&
+        (stop ? after(stop, z.claim) : z.claim.para <= lastPara) &&
+        figuredBetween(t.para, z.claim.para) <= 5 &&
+        !sectionEnds(z.claim.para)
+      )
+        items.set(z.item, z.claim);
     const abroad = items.get('abroad');
     const reception = items.get('reception');
     let vehicle = items.get('vehicle');
@@ -882,6 +913,7 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
     };
     // 车 = 购置 + 运行 first: a 车 figure misprinted is read as meant in the tree above it.
     if (vehicle && purchase && operation && after(purchase, vehicle) && after(operation, vehicle)) {
+      carsDone.add(vehicle);
       const vParts = [purchase, operation];
       // Other amounts listed under 车 beside 购置 and 运行 ("其他交通工具购置144万元,其他交通费用2846万元"): 购置 + 运行
       // are then no more than it.
@@ -895,7 +927,9 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
           c !== purchase &&
           c !== operation &&
           !!c.bracketed &&
-          !itemOf(c),
+          !itemOf(c) &&
+          // (Nor is the share of one fund, "(其中一般公共预算经费拨款570万元)", another part.)
+          !FUND.test(c.label),
       );
       const [vLo] = sumRange(vParts);
       if (others ? vLo.gt(hi(vehicle)) : !sumFits(vehicle, vParts)) {
@@ -931,12 +965,61 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
           `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
         );
       }
+      // The same for one fund, where each figure gives its share in brackets ("919万元(其中一般公共预算经费拨款841万元)").
+      const fundOf = (c: Claim) =>
+        all.find((x) => x.bracketed && x.kind === 'amount' && x.para === c.para && x.sentence === c.sentence && x.at > c.at && FUND.test(x.label));
+      const tFund = fundOf(t);
+      const funds = items.map((c) => (c.value.isZero() && c.half.isZero() ? c : fundOf(c)));
+      const fundName = (c: Claim | undefined) => (c ? FUND.exec(c.label)?.[0] : undefined);
+      if (tFund && funds.every((f): f is Claim => !!f && (f.value.isZero() || fundName(f) === fundName(tFund))) && !sumFits(tFund, funds))
+        report(
+          'text.sum',
+          tFund,
+          `“三公”经费中${fundName(tFund)} ${tFund.text}，但各项的${fundName(tFund)} ${funds.map((c) => c.text).join(' + ')} = ${show(sumOf(funds), tFund)}`,
+        );
       const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
       const tf = followers(all, t);
       checkPriors(t, tf, parts, report);
       // The items' changes add up to the total's (a list after 其中 does this where it is read as one).
       if (tf.delta && !partOfList.has(tf.delta)) checkChanges(t, tf.delta, parts, report);
     }
+  }
+
+  // 车 = 购置 + 运行 where no 三公 total heads them ("三、公务用车购置及运行维护费" then its 购置 and 运行, each in a
+  // sentence of its own): the first of each after it, in its section, before another item.
+  for (const v of all) {
+    if (v.kind !== 'amount' || v.bracketed || carsDone.has(v) || itemOf(v) !== 'vehicle' || explained(paras, v)) continue;
+    const level = paras[v.para].level || paras[v.para].under;
+    const vYear = keyYear(v);
+    const own = new Map<Item, Claim>();
+    const candidates = [...all.filter((c) => c.kind === 'amount'), ...nil.map((z) => z.claim)]
+      .filter((c) => after(c, v))
+      .sort((a, b) => a.para - b.para || a.at - b.at);
+    for (const c of candidates) {
+      if (figuredBetween(v.para, c.para) > 3 || paras.slice(v.para + 1, c.para + 1).some((p) => p.level && (!level || p.level <= level))) break;
+      const it = noneOf.get(c) ?? itemOf(c);
+      if (!it || explained(paras, c)) continue;
+      if (it !== 'purchase' && it !== 'operation') {
+        if (!c.bracketed) break;
+        continue;
+      }
+      const cYear = keyYear(c);
+      if (
+        (vYear && cYear && cYear !== vYear) ||
+        (/决算/.test(v.label) && /预算/.test(c.label) && !/决算/.test(c.label)) ||
+        (/预算/.test(v.label) && /决算/.test(c.label))
+      )
+        continue;
+      if (!own.has(it)) own.set(it, c);
+    }
+    const purchase = own.get('purchase');
+    const operation = own.get('operation');
+    if (!purchase || !operation || sumFits(v, [purchase, operation])) continue;
+    report(
+      'text.sum',
+      v,
+      `公务用车购置及运行费写为 ${v.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), v)}`,
+    );
   }
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
@@ -979,6 +1062,29 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
       }
     }),
   );
+
+  // Nothing is no share of anything, and completes no budget ("因公出国(境)费支出0.00元,占0.01%").
+  all.forEach((c, k) => {
+    const next = all[k + 1];
+    if (c.kind !== 'amount' || !c.value.isZero() || !c.half.isZero() || !next || next.para !== c.para || next.sentence !== c.sentence) return;
+    if ((next.kind !== 'share' && next.kind !== 'completion') || next.value.isZero()) return;
+    const name = c.label.replace(/(为|是)$/, '');
+    // "支出决算为0万元,完成年初预算的100%": how texts say nothing was budgeted and nothing spent (0 ÷ 0).
+    if (next.kind === 'completion' && next.value.eq(100))
+      out.push({
+        rule: 'text.zero-base',
+        severity: 'warning',
+        message: `“${name}”为 ${c.text}：预算大于 0 时完成 0%，预算也为 0 时无从计算，“完成预算的${next.text}”请改写`,
+        sentence: sentenceOf(next),
+        stated: next.text,
+      });
+    else
+      report(
+        next.kind === 'share' ? 'text.share' : 'text.rate',
+        next,
+        `“${name}”为 ${c.text}，${next.kind === 'share' ? '所占比例' : '完成预算的比例'}应为 0%，文中写 ${next.text}`,
+      );
+  });
 
   // A fall of more than all of it would leave less than nothing: no budget amount can.
   for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
@@ -1175,6 +1281,48 @@ function keyYear(c: Claim): number | undefined {
   return lead !== c.context && !/\d+(\.\d+)?\s*(万元|亿元|元|%)/.test(lead) ? yearIn(lead) : undefined;
 }
 
+/** Words that say an item has nothing: "因公出国(境)费用不安排", "未安排出国(境)经费", "公务用车购置费为零". */
+const NONE = /(未|不|没有)(安排|发生|列支|开支)|为零$/;
+
+/**
+ * The 三公 items a clause says have nothing, as amounts of exactly 0 ("一是因公出国(境)费用不安排,与上年持平" →
+ * 因公出国 0): only a clause that states no figure and names one item.
+ */
+function zeroItems(paras: Para[]): { item: Item; claim: Claim }[] {
+  const out: { item: Item; claim: Claim }[] = [];
+  paras.forEach((p, pi) =>
+    p.sentences.forEach((s, si) => {
+      let at = 0;
+      for (const clause of s.text.split(/(?<=[，,；;。：:])/)) {
+        const start = s.at + at;
+        at += clause.length;
+        const words = clause
+          .replace(/[，,；;。：:]$/, '')
+          .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
+          .trim();
+        if (!NONE.test(words) || /\d/.test(words.replace(/(19|20)\d{2}\s*年度?/g, ''))) continue;
+        // "未安排出国(境)经费": 出国 without 因公 is the same item.
+        const item = threePublicItem(words) ?? (/出国/.test(words) ? 'abroad' : undefined);
+        if (!item || item === 'total') continue;
+        const claim: Claim = {
+          kind: 'amount',
+          value: new Decimal(0),
+          half: new Decimal(0),
+          text: `0（${NONE.exec(words)![0]}）`,
+          label: words,
+          context: s.text.slice(0, start - s.at + clause.length),
+          para: pi,
+          sentence: si,
+          at: start,
+          end: start + clause.length,
+        };
+        out.push({ item, claim });
+      }
+    }),
+  );
+  return out;
+}
+
 /** The last year a label names ("公务接待费2016年预算" → 2016). */
 function yearIn(label: string): number | undefined {
   const m = [...label.matchAll(/(20\d{2})\s*年/g)].pop();
@@ -1276,7 +1424,7 @@ const TOTAL_NAMES: [RegExp, string][] = [
   [/^(部门|单位|本部门|本单位|本年|全年)?(收入(总计|合计|总额|总数|共计)|收入预算|预算收入)/, '收入'],
   [/^(部门|单位|本部门|本单位|本年|全年)?(支出(总计|合计|总额|总数|共计)|支出预算|预算支出)/, '支出'],
 ];
-const FUND = /一般公共预算|政府性基金|国有资本经营|社会保险基金|财政拨款|财政专户/;
+const FUND = /一般公共预算|公共财政(预算)?|政府性基金|国有资本经营|社会保险基金|财政拨款|财政专户/;
 const FUNDS = new RegExp(FUND.source, 'g');
 
 /**
@@ -1591,15 +1739,25 @@ function checkPriors(
   if (!parts.some((p) => p.rate && !p.delta) && !(tf.rate && !tf.delta)) return;
   const tp = priorOf(total, tf);
   if (!tp) return;
+  // Changes against other years ("较2015年下降2.3%" of the total, "较上年下降21%" of a part) have other priors.
+  const year = keyYear(total);
+  const against = measuredAgainst(tf.rate ?? tf.delta, year);
+  if (against && parts.some((p) => ![undefined, against].includes(measuredAgainst(p.rate ?? p.delta, keyYear(p.amount!) ?? year)))) return;
   let sLo = new Decimal(0);
   let sHi = new Decimal(0);
+  // A part whose prior cannot be told (an item with no change stated) was 0 or more: the others' can then only
+  // fall short of the total's.
+  let unknown = false;
   for (const p of parts) {
     const pp = priorOf(p.amount!, tf.delta ? { ...p, delta: changeAgainst(p, tf.delta) } : p);
-    if (!pp) return;
+    if (!pp) {
+      unknown = true;
+      continue;
+    }
     sLo = sLo.plus(pp[0]);
     sHi = sHi.plus(pp[1]);
   }
-  if (sHi.lt(tp[0]) || sLo.gt(tp[1])) {
+  if ((!unknown && sHi.lt(tp[0])) || sLo.gt(tp[1])) {
     const at = tf.rate ?? tf.delta ?? total;
     const word = (p: Part) =>
       p.delta
@@ -1612,9 +1770,24 @@ function checkPriors(
     report(
       'text.change-sum',
       at,
-      `各分项的增减（${parts.map((p) => `${p.amount!.label || ''}${p.amount!.text}${word(p)}`).join('；')}）推得上年合计约 ${show(sLo.plus(sHi).div(2), total)}，而总额 ${total.text}${tf.rate ? `${tf.rate.sign! < 0 ? '下降' : '增长'}${tf.rate.text}` : tf.delta ? `${tf.delta.sign! < 0 ? '减少' : '增加'}${tf.delta.text}` : ''}推得上年约 ${show(tp[0].plus(tp[1]).div(2), total)}：增减幅度与各项不符`,
+      `各分项的增减（${parts.map((p) => `${p.amount!.label || ''}${p.amount!.text}${word(p)}`).join('；')}）推得上年${unknown ? `至少约 ${show(sLo.toDecimalPlaces(2), total)}` : `合计约 ${show(sLo.plus(sHi).div(2).toDecimalPlaces(2), total)}`}，而总额 ${total.text}${tf.rate ? `${tf.rate.sign! < 0 ? '下降' : '增长'}${tf.rate.text}` : tf.delta ? `${tf.delta.sign! < 0 ? '减少' : '增加'}${tf.delta.text}` : ''}推得上年约 ${show(tp[0].plus(tp[1]).div(2), total)}：增减幅度与各项不符`,
     );
   }
+}
+
+/**
+ * What a change or rate is measured against, as its clause says: a year ("较2015年" → '2015'; "较上年" → the year
+ * before `year`, the amount's), or 'budget' (年初预算); undefined when it does not say.
+ */
+function measuredAgainst(change: Claim | undefined, year: number | undefined): string | undefined {
+  if (!change || change.sign === 0) return undefined;
+  const clause = clauseBefore(change.context, change.context.length);
+  const base = baseOf(clause);
+  if (base === 'budget') return 'budget';
+  if (base !== 'year') return undefined;
+  const named = /(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年/.exec(clause)?.[1];
+  if (named) return named;
+  return year ? String(year - 1) : 'year';
 }
 
 /** The prior a change and its rate imply (change ÷ rate), when both go the same way; undefined otherwise. */

@@ -146,7 +146,7 @@ function whenOf(c: Claim): { year?: number; stage?: 'budget' | 'final'; prior: b
   };
 }
 
-/** The text's 三公 amounts, and the table's period they speak of: the one most of them agree with (two at least). */
+/** The text's 三公 amounts, and the table's period they speak of: the one most of them agree with (two at least, of several). */
 function anchorOf(t: TextTable, claims: Claim[]) {
   const amounts = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
   const stated = claims
@@ -158,7 +158,8 @@ function anchorOf(t: TextTable, claims: Claim[]) {
   const tied = amounts.filter((_, k) => score[k] === best);
   // Of columns by fund that agree alike, the 合计.
   const anchor = tied.length === 1 ? tied[0] : tied.filter((x) => x.p.fund === '合计').length === 1 ? tied.find((x) => x.p.fund === '合计')! : undefined;
-  if (best < 2 || !anchor) return undefined;
+  // Two of the text's items agreeing pick a column among several; a table of one column (本年预算数) needs one.
+  if (best < (amounts.length === 1 ? 1 : 2) || !anchor) return undefined;
   const agreeing = stated.filter((x) => t.cells[x.i][anchor.k] && same(x.c, t.cells[x.i][anchor.k]!));
   return { amounts, stated, anchor, agreeing };
 }
@@ -184,7 +185,10 @@ function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => st
   const a = anchorOf(t, claims);
   if (!a) return [];
   const { amounts, stated, anchor, agreeing } = a;
-  const anchorYear = anchor.p.year ?? agreeing.map((x) => x.when.year).find((y) => y !== undefined);
+  // The table's year: its column's, else that of the text's amounts agreeing with it, else the one year the text's
+  // amounts name, if they name one.
+  const named = [...new Set(stated.map((x) => x.when.year).filter((y) => y !== undefined))];
+  const anchorYear = anchor.p.year ?? agreeing.map((x) => x.when.year).find((y) => y !== undefined) ?? (named.length === 1 ? named[0] : undefined);
   /** The table's period a figure of the text is stated for, if the table has it. */
   const periodFor = (when: { year?: number; stage?: 'budget' | 'final' }) => {
     const year = when.year ?? anchorYear;
