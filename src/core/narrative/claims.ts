@@ -45,6 +45,8 @@ export interface Claim {
   carries?: boolean;
   /** For a change: what it is measured against, as its clause says (上年 or the year's own 年初预算); see baseOf. */
   base?: Base;
+  /** A change said before what changed ("减少了“三公”经费342.74万元"), or a part of one after its 其中. */
+  worded?: boolean;
 }
 
 /** The base of a change: the year before ("较上年", "比某年决算数", "同比") or this year's budget ("较年初预算数"). */
@@ -122,6 +124,8 @@ interface Para {
 export interface ClaimsRead {
   paras: Para[];
   claims: Claim[];
+  /** Where a figure stands that could not be read (garbled, or words run into its digits): a hole in any list over it. */
+  unread?: { para: number; at: number }[];
 }
 
 export function readClaims(text: string | PastedText): ClaimsRead {
@@ -148,6 +152,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
     paras.push({ text: t, level, under, sentences, ...(year ? { year: year.value } : {}) });
   }
   const claims: Claim[] = [];
+  const unread: { para: number; at: number }[] = [];
   paras.forEach((p, pi) => {
     p.sentences.forEach((s, si) => {
       let from = 0;
@@ -160,7 +165,12 @@ export function readClaims(text: string | PastedText): ClaimsRead {
         const at = m.index!;
         const before = s.text.slice(0, at);
         // A figure run into garbled characters ("С?8639", a lost digit) is not read.
-        if (/[?\ufffd]$/.test(before)) return;
+        if (/[?\ufffd]$/.test(before)) return void unread.push({ para: pi, at: s.at + at });
+        // Nor one with foreign words run into its digits ("因公出国(境)费用56借款3万元", a mirror page's spam): its
+        // start is not known. (Words that may stand between two figures, "2011年减少343万元", are no such words.)
+        const split = /\d([\u4e00-\u9fa5]{1,3})$/.exec(before);
+        if (split && !/[年月日号元万亿个项人次批辆台家至到和与及为是约共计达增减降下上比较同占的或余多少第分]/.test(split[1]))
+          return void unread.push({ para: pi, at: s.at + at });
         // Years, dates, ordinals, counts and codes are not figures.
         if (/^(年|月|日|号|次|人|辆|个|项|批|家|台|所|名|处|期|届|类|款|级|户|套|平方|米|元\/)/.test(s.text.slice(at + num.length)) && !unit) return;
         // "收、支总计各是4125.49,4143.91万元": a number without a unit takes the unit of the next one in its run.
@@ -246,6 +256,15 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1, ...withBase(clauseCtx) });
           return;
         }
+        // "减少了“三公”经费342.74万元,其中公务用车购置及运行维护费308.87万元": a change said before what changed, and
+        // the parts of that change after its 其中.
+        const worded = /^(减少|增加|节约|节省|压减|压缩)了?/.exec(label);
+        const ofWorded = prev?.worded && prev.para === pi && prev.sentence === si && /^[，,]?\s*其中[:：]?[^，,；;。\d]*$/.test(ctx);
+        if ((worded && label.length <= 16) || ofWorded) {
+          const sign = worded ? (DOWN.test(worded[1]) ? -1 : 1) : prev!.sign!;
+          claims.push({ ...base, kind: 'delta', value, half: h, sign, worded: true, ...withBase(clauseCtx) });
+          return;
+        }
         // "较2022年决算数688.84万元131.49万元,增长19.09%": the change word left out, its direction in the rate after it.
         if (prev && prev.kind === 'prior' && prev.para === pi && prev.sentence === si && /^\s*$/.test(ctx)) {
           const after = s.text.slice(at + m[0].length, at + m[0].length + 8);
@@ -263,7 +282,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
       });
     });
   });
-  return { paras, claims };
+  return { paras, claims, unread };
 }
 
 /**
@@ -410,8 +429,11 @@ export function checkArithmetic(text: string): TextFinding[] {
 }
 
 /** The arithmetic of a text read (its figures may have been narrowed first: table-checks.ts refineClaims). */
-export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
+export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFinding[] {
   const out: TextFinding[] = [];
+  /** Whether a figure that could not be read stands between these two. */
+  const holeBetween = (a: Claim, b: Claim) =>
+    unread.some((u) => (u.para > a.para || (u.para === a.para && u.at > a.at)) && (u.para < b.para || (u.para === b.para && u.at < b.at)));
   const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
   const report = (rule: string, c: Claim, message: string) => {
     if (!out.some((f) => f.rule === rule && f.stated === c.text && f.sentence === sentenceOf(c)))
@@ -470,6 +492,9 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
     // In runs ("各减少a,b万元,各下降x%、y%") the k-th change goes with the k-th rate and the k-th amount.
     const rate = firstAfter?.kind !== 'rate' ? undefined : k === 0 ? firstAfter : all.find((c) => c.run?.first === firstAfter && c.run.index === k);
     if (firstAfter?.kind === 'rate' && !rate) continue;
+    // An adjustment ("调减16000万元") is against the budget before it; a rate after it in other words ("下降9.7%"),
+    // against last year.
+    if (rate && /调[增减]$/.test(d.context.trim()) && !/调/.test(clauseBefore(rate.context, rate.context.length))) continue;
     if (rate && rate.sign !== undefined && rate.sign !== d.sign && !rate.value.isZero()) {
       report(
         'text.direction',
@@ -495,7 +520,14 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
       .reverse()
       .filter(
         (c) =>
-          (c.kind === 'amount' || c.kind === 'prior') && (d.bracketed || !c.bracketed) && c.para >= d.para - 3 && (c.para < d.para || c.sentence <= d.sentence),
+          (c.kind === 'amount' || c.kind === 'prior') &&
+          (d.bracketed || !c.bracketed) &&
+          c.para >= d.para - 3 &&
+          (c.para < d.para || c.sentence <= d.sentence) &&
+          // Not the whole of a percentage ("完成年初预算数60999万元的40.4%"), nor an amount said as a change
+          // ("减少了“三公”经费342.74万元").
+          !/^(占|完成(了)?(年初|全年)?(预算|计划))/.test(c.label) &&
+          !/^(减少|增加|增长|下降|降低|节约|节省|压减|压缩|调增|调减)了?/.test(c.label),
       );
     // Across sentences, the amount must be of the year the change is of (not the prior year's figure under a
     // "二、2021年…决算情况" heading).
@@ -757,7 +789,7 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
       // Sentences that only give the reasons ("…减少…万元。主要是严格落实…。其中:") do not part the list from it.
       const reasons = reasonsOnly(between);
       // A figure in brackets ("919万元(其中一般公共预算经费拨款841万元)。其中:…") heads no list after they close.
-      const closed = !!total.bracketed && /[)）]/.test(between);
+      const closed = !!total.bracketed && /[)）]/.test(p.text.slice(total.end, last.end) + between);
       if (
         t &&
         own &&
@@ -799,6 +831,9 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
       if (left.some((it) => later.some((c) => itemOf(c) === it && !parts.some((x) => x.amount === c)))) continue;
     }
     const lastPart = parts[parts.length - 1];
+    // A figure in the list that could not be read: the list is not known whole.
+    const ends = parts.flatMap((x) => [x.amount, x.delta, x.rate, x.share, ...x.sub]).filter((c): c is Claim => !!c);
+    if (ends.some((c) => holeBetween(total, c))) continue;
     const endsInDeng = !!lastPart.amount && /^\s*等/.test(paras[lastPart.amount.para].text.slice(lastPart.amount.end));
     checkList(total, totalDelta, parts, report, enumerated && !endsInDeng);
     for (const d of totalAlt) checkChanges(total, d, parts, report, true);
@@ -876,6 +911,8 @@ export function checkClaims({ paras, claims }: ClaimsRead): TextFinding[] {
         !sectionEnds(z.claim.para)
       )
         items.set(z.item, z.claim);
+    // An item whose figure could not be read leaves the tree unknown.
+    if ([...items.values()].some((c) => holeBetween(t, c))) continue;
     const abroad = items.get('abroad');
     const reception = items.get('reception');
     let vehicle = items.get('vehicle');
@@ -1573,6 +1610,18 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       continue;
     }
     if (crossed && parts.length && c.kind === 'prior') return finish(parts);
+    // Parts parted by ； end with the sentence: what follows its 。 is another statement ("…；经开区完成12.6亿元…。
+    // 溧阳市完成16.0亿元…", a county beside the city's districts).
+    const head = parts[0]?.amount ?? parts[0]?.delta;
+    if (
+      crossed &&
+      head &&
+      parts.length >= 2 &&
+      c.para === head.para &&
+      /[；;]/.test(paras[c.para].text.slice(head.end, c.at).split('。')[0]) &&
+      /。/.test(text)
+    )
+      return finish(parts);
     // A list of 收入 has no 支出 among its parts, nor the other way ("…收入完成151亿元，其中：…。" then "一般公共预算支出完成…").
     const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
     const listMeasure = parts.map((x) => measure((x.amount ?? x.delta)!.label)).find(Boolean);
@@ -1665,7 +1714,9 @@ function finish(parts: Part[]): Part[] | undefined {
 /** The parts that belong to this total: under a 三公 车 item only its 购置 and 运行 (the next 三公 item ends it). */
 function scoped(total: Claim, parts: Part[] | undefined): Part[] | undefined {
   if (!parts) return undefined;
-  const item = threePublicItem(total.label);
+  // (A change as the total, "…运行维护费3545万元,占“三公”经费总额78.6%,同比减少970万元。其中:…", is of the item its
+  // sentence names, not of the whole a share names.)
+  const item = threePublicItem(total.label) ?? (total.kind === 'delta' ? itemNamedLast(total.context.replace(/占[^，,；;。]*/g, '')) : undefined);
   if (!item || item === 'total') return parts;
   if (item !== 'vehicle') return undefined;
   // (Parts that are no 三公 item, "其他交通工具购置144万元", are the 车's too: its list then is not 购置 + 运行 alone.)
@@ -1927,6 +1978,8 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
       // A share of one thing the total names beside another ("对市县税收返还和转移支付…(包括一般性转移支付…，占转移支付比重达82%"):
       // not of the total.
       if (p.share.of && p.share.of !== total.label && total.label.includes(p.share.of) && /[和及与、]/.test(total.label.replace(p.share.of, ''))) continue;
+      // Nor a share of the 三公 total named in a list of the 车 item's parts ("购置费710万元,占“三公”经费总额15.7%").
+      if (p.share.of && threePublicItem(p.share.of) && threePublicItem(p.share.of) !== itemOf(total)) continue;
       const rLo = lo(p.amount).div(hi(total)).times(100);
       const rHi = hi(p.amount).div(lo(total)).times(100);
       if (hi(p.share).lt(rLo) || lo(p.share).gt(rHi)) {

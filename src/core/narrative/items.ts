@@ -9,7 +9,7 @@ export function threePublicItem(label: string): Item | undefined {
   // Either order: "公务用车购置及运行维护费", "公务用车运行维护费及公务用车购置费".
   if (/购置(费)?(及|和|与)运|车辆购置及运|运行(维护)?费?(及|和|与)(公务用?车)?购置|(公务用车|公车)(及|和|与)运行/.test(l)) return 'vehicle';
   if (/公务用?车购置|公车购置|车辆购置/.test(l)) return 'purchase';
-  if (/公务用车运|车辆运行|公车运行|运行维护费|(公务用车|公车|车辆)维护费/.test(l)) return 'operation';
+  if (/公务用?车运|车辆运行|公车运行|运行维护费|(公务用车|公车|车辆)维护费/.test(l)) return 'operation';
   if (/公务接待|接待费/.test(l)) return 'reception';
   // "安排公务用车费1,054万元": the 车 item named without its two halves.
   if (/(公务用车|公车)(费|经费)$/.test(l)) return 'vehicle';

@@ -64,8 +64,11 @@ function tableLike(line: string): boolean {
   const t = line.trim();
   if (!t || t.includes('|') || line.includes('\t')) return true;
   if (/[，。；;！？!?]|,(?!\d{3})/.test(t)) return false;
-  // Short, or a label and its figures between spaces.
-  return t.length <= 30 || (t.length <= 80 && SPACED_ROW.test(t));
+  // Short, or a label and its figures between spaces, or a header of columns between spaces ("项目 2017年预算数合计
+  // 公共财政预算拨款 政府性基金预算拨款 …").
+  if (t.length <= 30 || (t.length <= 80 && SPACED_ROW.test(t))) return true;
+  const words = t.split(/\s+/);
+  return t.length <= 120 && words.length >= 3 && words.filter((w) => periodOf(w) && periodOf(w) !== 'text').length >= 2;
 }
 
 /** Numbering and "其中：" before a row's label ("其中:(1)公务用车运行维护费" → "公务用车运行维护费"). */
@@ -79,8 +82,10 @@ function bare(label: string): string {
 function tableItem(label: string): Item | 'subtotal' | undefined {
   const l = bare(label);
   // A count of the items ("公务接待批次(批)", "因公出国(境)人数(人)") is none of them.
-  if (/批次|人数|人次|团组|数[(（]|[(（](批|人|辆|个|次)[)）]/.test(l)) return undefined;
-  if (/^((支出|经费)?(合计|总计)|“?三公”?经费(合计)?)$/.test(l)) return 'total';
+  if (/批次|人数|人次|团组|数[(（]|[(（](批|人|辆|个|次)[)）]|(购置|保有)(数|量)$|保有量/.test(l)) return undefined;
+  if (/^((支出|经费)?(合计|总计)|[“"]?三公[”"]?经费(支出)?(合计|总计|总额)?)$/.test(l)) return 'total';
+  // 公务接待 at home or from abroad ("(1)国内接待费", "其中:外事接待费") is a part of the item, not the item.
+  if (/(国内|外事|外宾|国[(（]?境[)）]?外).*接待/.test(l)) return undefined;
   if (/^小计$/.test(l)) return 'subtotal';
   if (/\d{4}年|单位|表$/.test(l)) return undefined;
   // Under the 公务用车 group a column may say no more than "购置" or "运行".
@@ -93,6 +98,8 @@ function tableItem(label: string): Item | 'subtotal' | undefined {
 function periodOf(label: string): Period | 'text' | undefined {
   const l = label.replace(/[\s、]/g, '');
   if (/备注|原因|说明|注释/.test(l)) return 'text';
+  // A date ("2017-04-27", the page's) names no column.
+  if (/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(l)) return undefined;
   const years = [...l.matchAll(/((?:19|20)\d{2})年?/g)].map((m) => Number(m[1]));
   const stage = /决算|执行数|实际/.test(l) ? ('final' as const) : /预算|安排/.test(l) ? ('budget' as const) : undefined;
   const span = (): { from?: number; to?: number } => {
@@ -102,11 +109,14 @@ function periodOf(label: string): Period | 'text' | undefined {
   };
   // Columns by fund: 合计, then 一般公共预算, 政府性基金预算, 国有资本经营预算 (one year, one stage).
   if (/^(合计|小计)$/.test(l)) return { label, kind: 'amount', fund: '合计' };
-  const fund = /^(其中[:：]?)?(一般公共预算|政府性基金(预算)?|国有资本经营(预算)?|财政专户|其他资金)(拨款|安排数?)?$/.exec(l)?.[2];
-  if (fund) return { label, kind: 'amount', fund };
+  // "2017年预算数合计" over the columns by fund: their 合计, of its year.
+  if (/^((19|20)\d{2}[年-]?度?)?(预算|决算)?数?(合计|小计)$/.test(l))
+    return { label, kind: 'amount', fund: '合计', ...(years.length ? { year: years[0] } : {}) };
+  const fund = /^(其中[:：]?)?(一般公共预算|公共财政(预算)?|政府性基金(预算)?|国有资本经营(预算)?|财政专户|其他资金)(拨款|安排数?)?$/.exec(l)?.[2];
+  if (fund) return { label, kind: 'amount', fund: /^公共财政/.test(fund) ? '一般公共预算' : fund };
   const rel = /上年|去年|上一年/.test(l) ? -1 : /本年|今年|当年/.test(l) ? 0 : undefined;
   const own = { label, ...(stage ? { stage } : {}), ...(rel !== undefined ? { rel } : {}) };
-  if (/%|率|幅|百分比/.test(l)) return /增减|增长|下降|变动|比/.test(l) ? { ...own, kind: 'rate', ...span() } : undefined;
+  if (/%|率|幅|百分比/.test(l)) return /增减|增长|下降|增加|减少|变动|比/.test(l) ? { ...own, kind: 'rate', ...span() } : undefined;
   if (/增减|增加|减少|变动|差额|比较|对比|增长|下降/.test(l)) return { ...own, kind: 'delta', ...span() };
   if (years.length === 1 || stage || rel !== undefined) return { ...own, kind: 'amount', ...(years.length ? { year: years[0] } : {}) };
   return undefined;
@@ -129,6 +139,8 @@ interface RawRow {
   whole: boolean;
   /** Empty cells are kept in place (separated rows); in a cell-a-line table without separators they are gone. */
   keepsEmpty: boolean;
+  /** A cell a paragraph: an empty cell is a line of spaces, no row ends in a separator. */
+  paragraphs?: boolean;
 }
 
 /** The rows of a block of table-like lines. */
@@ -159,7 +171,7 @@ function rowsOf(block: string[]): RawRow[] {
     return lines
       .filter((l) => l.trim())
       .map((l) => {
-        const cells = l.split('|').map((c) => c.trim());
+        const cells = l.split('|').map((c) => nil(c.trim()));
         if (/^\s*\|/.test(l)) cells.shift();
         const whole = /\|\s*$/.test(l) || ended < lines.length / 2;
         if (/\|\s*$/.test(l)) cells.pop();
@@ -169,13 +181,31 @@ function rowsOf(block: string[]): RawRow[] {
   // A cell a line: "|" separates cells (a bare "|" after a cell's own "|" is an empty cell), or nothing does.
   const joined = lines.join('\n');
   const pipes = joined.includes('|');
+  // A cell a paragraph: an empty line after each cell, a cell's words wrapped over lines ("公务\n接待\n费"), an
+  // empty cell a line of spaces.
+  const paragraphs = !pipes && lines.filter((l) => l === '').length >= Math.max(3, lines.filter((l) => l !== '').length * 0.6);
+  if (paragraphs) {
+    const cells = joined
+      .split(/\n(?:\n)+/)
+      .map((c) => (c.trim() ? c.replace(/\s*\n\s*/g, '').trim() : ''))
+      .filter((c, k, all) => c || (k > 0 && k < all.length - 1));
+    return rowsOfCells(cells, true).map((r) => ({ ...r, paragraphs: true }));
+  }
   const cells = pipes ? joined.split('|').map((c) => c.trim()) : lines.map((l) => l.trim()).filter(Boolean);
   if (pipes && cells.length && !cells[cells.length - 1]) cells.pop();
+  return rowsOfCells(cells, pipes);
+}
+
+/** A cell of dashes or a slash ("-", "—", "/") stands for nothing: an empty cell. */
+const nil = (c: string) => (/^[-—–－/／]+$/.test(c.trim()) ? '' : c);
+
+/** Cells in reading order as rows: a label starts a row, the figures (and empty cells) after it are its own. */
+function rowsOfCells(cells: string[], keepsEmpty: boolean): RawRow[] {
   const rows: RawRow[] = [];
-  for (const c of cells) {
-    if (c && !isNumeric(c)) rows.push({ cells: [c], whole: true, keepsEmpty: pipes });
+  for (const c of cells.map(nil)) {
+    if (c && !isNumeric(c)) rows.push({ cells: [c], whole: true, keepsEmpty });
     else if (rows.length) rows[rows.length - 1].cells.push(c);
-    else rows.push({ cells: [c], whole: true, keepsEmpty: pipes });
+    else rows.push({ cells: [c], whole: true, keepsEmpty });
   }
   return rows;
 }
@@ -192,9 +222,26 @@ function readBlock(lines: string[], first: number): TextTable | undefined {
   const data = raw
     .slice(dataAt)
     .filter((r) => r.cells.some(isNumeric) || (r.keepsEmpty && r.cells.length > 1 && !!tableItem(r.cells[0]) && r.cells.slice(1).every((c) => !c)));
+  // A column of row numbers ("行次", "栏次" in the header; 1, 2, 3 … after each label) is no period: dropped.
+  if (header.some((r) => r.cells.some((c) => /^行次$/.test(c.replace(/\s/g, ''))))) {
+    for (const r of data) if (/^\d{1,3}$/.test(r.cells[1] ?? '')) r.cells.splice(1, 1);
+    for (const r of header) r.cells = r.cells.filter((c) => !/^(行次|栏次)$/.test(c.replace(/\s/g, '')));
+  }
   const labelled = data.filter((r) => r.cells[0] && !isNumeric(r.cells[0]));
   const itemRows = labelled.filter((r) => tableItem(r.cells[0]) && tableItem(r.cells[0]) !== 'subtotal').length;
   const base = { unit: unit?.[2] ?? '', first, last: first + lines.length - 1 };
+  // Every label first, then every figure (a cell a line, items across under periods side by side).
+  if (raw.length >= 3 && raw.slice(0, -1).every((r) => r.cells.length === 1) && raw[raw.length - 1].cells.length > 2) {
+    const last = raw[raw.length - 1];
+    const across = groupsAcross(
+      [...raw.slice(0, -1), last].map((r) => r.cells[0]),
+      last.cells.slice(1),
+      last.keepsEmpty,
+      scale,
+      base,
+    );
+    if (across) return across;
+  }
   if (itemRows >= 2) return itemsDown(header, data, scale, base);
   return periodsDown(header, data, scale, base);
 }
@@ -230,7 +277,7 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
   } else {
     // An empty cell that ends every row is the separator between rows ("167.37 |\n|\n因公出国…"), not a column.
     const ends = (r: RawRow) => r.cells.length > 1 && !r.cells[r.cells.length - 1];
-    if (data.length > 1 && data.slice(0, -1).every(ends)) data = data.map((r) => (ends(r) ? { ...r, cells: r.cells.slice(0, -1) } : r));
+    if (data.length > 1 && !data[0].paragraphs && data.slice(0, -1).every(ends)) data = data.map((r) => (ends(r) ? { ...r, cells: r.cells.slice(0, -1) } : r));
     const named = header.flatMap((r) => r.cells).filter((c) => c && !isMeta(c));
     // A group label over its own columns ("本年预算比上年增减情况" over "增减额 增减幅度") is no column.
     // So is a period over its columns by fund ("2016年预算数" over "小计 | 其中:一般公共预算安排数").
@@ -265,11 +312,21 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
       cells = used.map((j) => {
         const kind = (periods[j] as Period).kind;
         if (values[j] && isNumeric(values[j])) return fig(values[j], kind === 'rate' ? new Decimal(1) : scale);
-        // An empty cell kept in its place is no amount: 0 (a rate left empty is none).
-        return values[j] === '' && kind !== 'rate' ? fig('0', scale) : undefined;
+        // An empty cell kept in its place is no amount: 0 (a change or a rate left empty is none: an item new this
+        // year has no change to show).
+        return values[j] === '' && kind === 'amount' ? fig('0', scale) : undefined;
       });
     // Empty cells gone: a row of fewer values than columns is placed only when every value it has is 0.
     else if (values.length && values.every((v) => isNumeric(v) && /^-?0+(\.0+)?$/.test(v))) cells = used.map(() => fig('0', scale));
+    // One figure where the first column is the 合计 of the columns by fund after it: the 合计's (any fund's figure
+    // is in it too).
+    else if (
+      values.length === 1 &&
+      isNumeric(values[0]) &&
+      (periods[used[0]] as Period).fund === '合计' &&
+      used.slice(1).every((j) => (periods[j] as Period).fund)
+    )
+      cells = used.map((j, k) => (k === 0 ? fig(values[0], scale) : undefined));
     else cells = used.map(() => undefined);
     if (seen.has(item)) {
       // The same item twice: neither row is trusted.
@@ -308,6 +365,45 @@ function itemColumns(labels: string[]): Item[] | undefined {
   }
   if (items.some((x) => x === 'subtotal') || new Set(items).size !== items.length) return undefined;
   return items as Item[];
+}
+
+/**
+ * Items across under periods side by side, as one row of figures: "2016年预算数 | 2017年预算数", then each period's
+ * items ("合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务接待费", once a period), then the 公务用车 group's own
+ * columns ("小计 | 购置费 | 运行费", once a period), then the figures, period after period.
+ */
+function groupsAcross(labels: string[], values: string[], keepsEmpty: boolean, scale: Decimal, base: Base): TextTable | undefined {
+  const named = labels.filter((c) => c && !isMeta(c));
+  const periods: Period[] = [];
+  let k = 0;
+  for (; k < named.length; k++) {
+    const p = periodOf(named[k]);
+    if (!p || p === 'text' || p.kind !== 'amount' || p.fund || tableItem(named[k])) break;
+    periods.push(p);
+  }
+  const n = periods.length;
+  const rest = named.slice(k);
+  if (!n || !rest.length || rest.some((c) => !tableItem(c))) return undefined;
+  // Each level of the header is the same labels once a period.
+  const level = (from: number): number | undefined => {
+    for (let w = 1; from + w * n <= rest.length; w++)
+      if (Array.from({ length: n }, (_, g) => rest.slice(from + g * w, from + (g + 1) * w).join('|')).every((x, _, all) => x === all[0])) return w;
+    return undefined;
+  };
+  const first = level(0);
+  if (!first) return undefined;
+  const second = rest.length === first * n ? 0 : level(first * n);
+  if (second === undefined || (first + second) * n !== rest.length) return undefined;
+  const items = itemColumns([...rest.slice(0, first), ...rest.slice(first * n, first * n + second)]);
+  if (!items || items.length < 2 || items.length * n !== values.length || !values.every((v) => !v || isNumeric(v))) return undefined;
+  const cell = (v: string) => (v ? fig(v, scale) : keepsEmpty ? fig('0', scale) : undefined);
+  return {
+    ...base,
+    items,
+    periods,
+    cells: items.map((_, i) => periods.map((_, p) => cell(values[p * items.length + i]))),
+    rows: items.map((it, i) => periods.map((p, q) => `${p.label.replace(/\s/g, '')}：${values[q * items.length + i] || '（空）'}`)),
+  };
 }
 
 /** Periods down the rows, items across ("2015年 | 2840 | 90 | 1400 | 1350 | 73 | 1277"). */
