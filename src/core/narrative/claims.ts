@@ -360,6 +360,9 @@ const PARTITIONS: RegExp[][] = [
   [/货物/, /工程/, /服务/],
   // 公务接待 at home and from abroad.
   [/国内/, /国[(（]?境[)）]?外|外事|外宾/],
+  // Revenue: taxes and the rest; the central and the local share.
+  [/^(其中)?税收收入/, /^(其中)?非税收入/],
+  [/^(其中)?中央/, /^(其中)?地方/],
 ];
 
 /** Whether these parts make their total whole: the 三公 items of a 三公 total, or one of the partitions above. */
@@ -368,6 +371,8 @@ function isComplete(total: Claim, labels: string[]): boolean {
   const whole = threePublicItem(total.label) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined);
   if (whole === 'total' && items.every((x) => x && x !== 'total')) return true;
   if (whole === 'vehicle' && items.length === 2 && items.includes('purchase') && items.includes('operation')) return true;
+  // A 收入总量 / 支出总量 is what its list names ("其中,地方收入…;中央补助收入…,上年结转…").
+  if (/总量/.test(total.label) && labels.length >= 3) return true;
   // A 决算's 收入总计 / 支出总计 also holds what was carried over (上年结转, 年末结转和结余): 基本 + 项目 are its
   // 本年支出 only.
   if (total.carries) return false;
@@ -421,6 +426,8 @@ interface Part {
   alt?: Claim[];
   rate?: Claim;
   share?: Claim;
+  /** Its prior-year figure, stated ("较上年的12.39万元") or known from its own parts' (车 from 购置 and 运行). */
+  prior?: Claim;
   sub: Claim[];
 }
 
@@ -1016,7 +1023,48 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
         );
       const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
       const tf = followers(all, t);
-      checkPriors(t, tf, parts, report);
+      // 车 with no change of its own: its prior is its 购置's and its 运行's ("公车购置费384万元,同比增长100%;公车运行维护费
+      // 1118万元,同比下降0.8%").
+      const carPart = parts.find((x) => x.amount === vehicle);
+      const subs = purchase && operation ? [purchase, operation].map((c) => ({ c, f: changeOf(c) })) : [];
+      if (carPart && vehicle && !carPart.delta && !carPart.rate && !carPart.prior && subs.length) {
+        const ps = subs.map((x) => priorOf(x.c, x.f));
+        if (ps.every((x) => !!x)) carPart.prior = asPrior(vehicle, [ps[0]![0].plus(ps[1]![0]), ps[0]![1].plus(ps[1]![1])]);
+      }
+      const found: [string, Claim, string][] = [];
+      checkPriors(t, tf, parts, (...f) => found.push(f));
+      // A part "增长100%" where the others and the total leave it nothing a year before: from 0, which a rate cannot say.
+      const hundred = [...parts.map((x) => ({ c: x.amount!, f: { delta: x.delta, rate: x.rate, prior: x.prior } })), ...subs].find(
+        (x) => x.f.rate?.sign === 1 && x.f.rate.value.eq(100) && !x.f.delta,
+      );
+      let zeroBase = false;
+      if (found.length && hundred) {
+        const fromNothing = asPrior(hundred.c, [new Decimal(0), hi(hundred.c).div(2)]);
+        const again = parts.map((x) =>
+          x.amount === hundred.c
+            ? { ...x, rate: undefined, prior: fromNothing }
+            : x === carPart && subs.some((y) => y.c === hundred.c)
+              ? (() => {
+                  const other = subs.find((y) => y.c !== hundred.c)!;
+                  const op = priorOf(other.c, other.f);
+                  return op ? { ...x, prior: asPrior(vehicle!, [op[0], op[1].plus(hi(hundred.c).div(2))]) } : x;
+                })()
+              : x,
+        );
+        const second: unknown[] = [];
+        checkPriors(t, tf, again, (...f) => second.push(f));
+        if (!second.length) {
+          zeroBase = true;
+          out.push({
+            rule: 'text.zero-base',
+            severity: 'warning',
+            message: `“${hundred.c.label}”${hundred.c.text}增长${hundred.f.rate!.text}：按总额与其他各项的增减推算，上年约为 0，从 0 增长不能用百分比表示，请改写（若上年确有此项，则总额的增减幅度不对）`,
+            sentence: sentenceOf(hundred.f.rate!),
+            stated: hundred.f.rate!.text,
+          });
+        }
+      }
+      if (!zeroBase) for (const f of found) report(...f);
       // The items' changes add up to the total's (a list after 其中 does this where it is read as one).
       if (tf.delta && !partOfList.has(tf.delta)) checkChanges(t, tf.delta, parts, report);
     }
@@ -1058,6 +1106,28 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       `公务用车购置及运行费写为 ${v.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), v)}`,
     );
   }
+
+  // "全省一般公共预算收入2764.7亿元,增长4.1%;加上中央财政补助收入2968亿元、调入资金732.6亿元…,收入总量为8830.6亿元":
+  // the first amount and those after 加上 make the 总量.
+  paras.forEach((p, pi) => {
+    for (const m of p.text.matchAll(/加上/g)) {
+      const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
+      const first = [...amounts].reverse().find((c) => c.end <= m.index!);
+      const after = amounts.filter((c) => c.at > m.index!);
+      const k = after.findIndex((c) => /(总量|总计|合计|共计|总额)(为|是|达到|达)?$/.test(c.context));
+      if (!first || k < 1 || /[。]/.test(p.text.slice(first.end, m.index!)) || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
+      const parts = [first, ...after.slice(0, k)];
+      if (!sumFits(after[k], parts))
+        report(
+          'text.sum',
+          after[k],
+          `“${after[k].label.replace(/(为|是|达到|达)$/, '')}”写为 ${after[k].text}，但${first.label} ${first.text}加上 ${parts
+            .slice(1)
+            .map((c) => c.text)
+            .join(' + ')} = ${show(sumOf(parts), after[k])}`,
+        );
+    }
+  });
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
   for (let i = 1; i < all.length; i++) {
@@ -1660,7 +1730,12 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     // Under a 三公 车 item, its 购置 and 运行 are its own parts however they are separated.
     const underVehicle = !!cur?.amount && threePublicItem(cur.amount.label) === 'vehicle' && ['purchase', 'operation'].includes(threePublicItem(c.label) ?? '');
     // The change of a bracketed part's own part ("(其中，运行…万元，比上年增加…万元；…)") is not the part's.
-    if (bracketed && c.kind !== 'amount' && cur!.sub.length) {
+    // Nor is that of its 购置 or 运行 stated after it ("…运行维护费1502万元,其中:公车购置费384万元,同比增长100%").
+    const lastSub = cur?.sub[cur.sub.length - 1];
+    if (
+      (bracketed && c.kind !== 'amount' && cur!.sub.length) ||
+      (c.kind !== 'amount' && lastSub && lastSub.para === c.para && lastSub.sentence === c.sentence)
+    ) {
       pos = { para: c.para, at: c.end, sentence: c.sentence };
       continue;
     }
@@ -1839,6 +1914,12 @@ function measuredAgainst(change: Claim | undefined, year: number | undefined): s
   const named = /(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年/.exec(clause)?.[1];
   if (named) return named;
   return year ? String(year - 1) : 'year';
+}
+
+/** A prior known only as a range (the sum of its parts' priors), as a figure of that interval. */
+function asPrior(like: Claim, [a, b]: [Decimal, Decimal]): Claim {
+  const value = a.plus(b).div(2);
+  return { ...like, kind: 'prior', value, half: b.minus(a).div(2), text: show(value.toDecimalPlaces(2), like) };
 }
 
 /** The prior a change and its rate imply (change ÷ rate), when both go the same way; undefined otherwise. */

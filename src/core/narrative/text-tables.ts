@@ -149,12 +149,15 @@ function rowsOf(block: string[]): RawRow[] {
   const tabRows = block.filter((l) => l.split('\t').filter((c) => c.trim()).length >= 2).length;
   // (One line with a "|" in it, "浏览量:1 | | |", makes no table of cells between "|".)
   const piped = block.filter((l) => l.includes('|')).length >= 2;
-  if (!piped && tabRows >= 2) return block.filter((l) => l.trim()).map((l) => ({ cells: l.split('\t').map((c) => c.trim()), whole: true, keepsEmpty: true }));
   // A row a line, the label then its figures, all between spaces ("合计 16.4 18.8 -2.4 -13%"): empty cells are gone.
-  const spaced = (l: string) => SPACED_ROW.exec(l.trim());
-  if (!piped && !block.some((l) => l.includes('\t')) && block.filter((l) => spaced(l)).length >= 2)
+  const spaced = (l: string) => !l.includes('\t') && SPACED_ROW.exec(l.trim());
+  // (Lines between tabs beside such rows are another table pasted next to it.)
+  const spacedRows = block.filter((l) => spaced(l)).length;
+  if (!piped && tabRows >= 2 && spacedRows < 2)
+    return block.filter((l) => l.trim()).map((l) => ({ cells: l.split('\t').map((c) => c.trim()), whole: true, keepsEmpty: true }));
+  if (!piped && spacedRows >= 2)
     return block
-      .filter((l) => l.trim() && !l.includes('|'))
+      .filter((l) => l.trim() && !l.includes('|') && !l.includes('\t'))
       .map((l, k, all) => {
         const m = spaced(l);
         const cells = m ? [m[1].trim(), ...m[2].trim().split(/\s+/)] : l.trim().split(/\s+/);
