@@ -1389,7 +1389,7 @@ function keyYear(c: Claim): number | undefined {
 }
 
 /** Words that say an item has nothing: "因公出国(境)费用不安排", "未安排出国(境)经费", "公务用车购置费为零". */
-const NONE = /(未|不|没有)(安排|发生|列支|开支)|为零$/;
+const NONE = /(未|不|没有)(安排|发生|列支|开支)|为零$|(费|经费|支出)无$/;
 
 /**
  * The 三公 items a clause says have nothing, as amounts of exactly 0 ("一是因公出国(境)费用不安排,与上年持平" →

@@ -14,6 +14,8 @@ import { ITEM_NAMES, itemNamedLast, type Item } from './items';
 import { type Fig, type Period, type TextTable } from './text-tables';
 
 const show = (d: Decimal) => d.toDecimalPlaces(2).toString();
+/** A cell as printed, with the table's unit where the cell names none ("34万元" stays as it is). */
+const inUnit = (cell: Fig, t: TextTable) => (/元$/.test(cell.text) ? cell.text : `${cell.text}${t.unit}`);
 /**
  * Whether a figure of the text and the table's can be one amount: printed to the same decimals they must be the
  * same (one value rounds to one figure), else their intervals must meet.
@@ -205,7 +207,7 @@ function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => st
     out.push({
       rule: 'text.table-mismatch',
       severity: 'error',
-      message: `文中写${ITEM_NAMES[t.items[i]]} ${c.text}，文中所附表格（${periodName(target.p)}）为 ${cell.text}${t.unit}`,
+      message: `文中写${ITEM_NAMES[t.items[i]]} ${c.text}，文中所附表格（${periodName(target.p)}）为 ${inUnit(cell, t)}`,
       sentence: sentenceOf(c),
       stated: c.text,
     });
@@ -224,7 +226,7 @@ function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => st
       out.push({
         rule: 'text.completion',
         severity: 'error',
-        message: `完成预算的比例应为 ${a.c.text} ÷ ${b.text}${t.unit}（文中所附表格的${periodName(budget[0].p)}）≈ ${show(a.c.value.div(b.value).times(100))}%，文中写 ${pc.text}`,
+        message: `完成预算的比例应为 ${a.c.text} ÷ ${inUnit(b, t)}（文中所附表格的${periodName(budget[0].p)}）≈ ${show(a.c.value.div(b.value).times(100))}%，文中写 ${pc.text}`,
         sentence: sentenceOf(pc),
         stated: pc.text,
       });
@@ -255,7 +257,7 @@ function changesAgainstTable(t: TextTable, claims: Claim[], sentenceOf: (c: Clai
     out.push({
       rule: 'text.rate',
       severity: 'error',
-      message: `增减幅度应为 ${d.text} ÷ 上年（文中所附表格${ITEM_NAMES[item!]} ${cell.text}${t.unit} ${d.sign > 0 ? '−' : '+'} ${d.text} = ${show(p)}${t.unit}）≈ ${show(d.value.div(p).times(100))}%，文中写 ${r.text}`,
+      message: `增减幅度应为 ${d.text} ÷ 上年（文中所附表格${ITEM_NAMES[item!]} ${inUnit(cell, t)} ${d.sign > 0 ? '−' : '+'} ${d.text} = ${show(p)}${t.unit}）≈ ${show(d.value.div(p).times(100))}%，文中写 ${r.text}`,
       sentence: sentenceOf(r),
       stated: r.text,
     });

@@ -48,7 +48,9 @@ export interface TextTable {
   last: number;
 }
 
-const NUMERIC = /^[-−]?\d[\d,]*(\.\d+)?%?$/;
+/** A figure, a percentage, or an amount with its own unit ("44万元" in a table of 万元). */
+const NUMERIC = /^[-−]?\d[\d,]*(\.\d+)?(%|万元|亿元|元)?$/;
+const CELL_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 亿元: new Decimal(10000), 元: new Decimal('0.0001') };
 /** A label (no figure at its end) and one or more figures after it, between spaces. */
 const SPACED_ROW = /^(.*?[^\d\s.,%-])\s+([-−]?\d[\d,]*(?:\.\d+)?%?(?:\s+[-−]?\d[\d,]*(?:\.\d+)?%?)*)\s*$/;
 const isNumeric = (c: string) => NUMERIC.test(c.replace(/\s/g, ''));
@@ -123,9 +125,14 @@ function periodOf(label: string): Period | 'text' | undefined {
 }
 
 /** Header cells that describe the table rather than name a column: its title, its unit, a note. */
-const isMeta = (c: string) => /单位[:：]|表$|^注|说明/.test(c.replace(/\s/g, '')) || c.replace(/\s/g, '').length > 24;
+const isMeta = (c: string) => /单位[:：]|表$|附表[:：]?|^注|说明/.test(c.replace(/\s/g, '')) || c.replace(/\s/g, '').length > 24;
 
 function fig(text: string, scale: Decimal): Fig {
+  const own = /(万元|亿元|元)$/.exec(text.trim());
+  if (own) {
+    const f = fig(text.trim().slice(0, -own[1].length), CELL_UNITS[own[1]]);
+    return { ...f, text: text.trim() };
+  }
   const t = text.replace(/\s|,/g, '').replace('−', '-');
   const pct = t.endsWith('%');
   const num = pct ? t.slice(0, -1) : t;
@@ -291,7 +298,13 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
       if (p && p !== 'text' && p.kind === 'amount') return !(two && !p.fund && after.every((x) => (x as Period).fund));
       return !(two && after.every((x) => (x as Period).kind !== 'amount'));
     });
-    const width = Math.max(...data.map((r) => r.cells.length - 1));
+    // Empty cells after a row's last figure, more than most rows have, are the page's, not columns ("…34万元 | | | |").
+    const counts = data.map((r) => r.cells.length - 1);
+    const usual = counts.slice().sort((a, b) => counts.filter((x) => x === b).length - counts.filter((x) => x === a).length)[0];
+    const width = Math.max(...data.map((r) => (r.cells.slice(usual + 1).every((c) => !c) ? Math.min(usual, r.cells.length - 1) : r.cells.length - 1)));
+    data = data.map((r) =>
+      r.keepsEmpty && r.cells.length - 1 > width && r.cells.slice(width + 1).every((c) => !c) ? { ...r, cells: r.cells.slice(0, width + 1) } : r,
+    );
     // As many period labels as columns: more, and a label cut by a wrap may be among them ("本年预算" of "本年预算比…").
     if (labels.filter((c) => periodOf(c) && periodOf(c) !== 'text').length !== width) return undefined;
     columns = labels.slice(-width);
