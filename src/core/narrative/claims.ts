@@ -54,6 +54,8 @@ type Base = 'year' | 'budget';
 
 /** The base a change's clause names, undefined when it names none ("增长…%", "其中：接待费减少…万元"). */
 function baseOf(clause: string): Base | undefined {
+  // An adjustment ("调增", "调减") is against the budget it adjusts.
+  if (/调[增减]$/.test(clause.trim())) return 'budget';
   const c = clause.replace(/(经过?|通过)(比较|对比)/g, '');
   if (!COMPARE.test(c)) return undefined;
   if (/上年|去年|上一年/.test(c)) return 'year';
@@ -328,6 +330,7 @@ function labelOf(ctx: string): string {
   const whole = ctx.split(/[，,；;：:]/).pop() ?? '';
   const clause = threePublicItem(whole) === 'total' && !/三公/.test(whole) ? whole : (ctx.split(/[，,；;：:、]/).pop() ?? '');
   return clause
+    .replace(/^\s*(——|—|•|·|●|■|◆|▲)\s*/, '')
     .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
     .replace(/^(其中|包括|分别为|分别是)/, '')
     .trim();
@@ -371,8 +374,10 @@ function isComplete(total: Claim, labels: string[]): boolean {
   const whole = threePublicItem(total.label) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined);
   if (whole === 'total' && items.every((x) => x && x !== 'total')) return true;
   if (whole === 'vehicle' && items.length === 2 && items.includes('purchase') && items.includes('operation')) return true;
-  // A 收入总量 / 支出总量 is what its list names ("其中,地方收入…;中央补助收入…,上年结转…").
+  // A 收入总量 / 支出总量 is what its list names ("其中,地方收入…;中央补助收入…,上年结转…"); so is a list that ends
+  // with the rest ("…环境保护税454万元,其他税收收入2万元").
   if (/总量/.test(total.label) && labels.length >= 3) return true;
+  if (labels.length >= 3 && /^(其中)?其他/.test(labels[labels.length - 1])) return true;
   // A 决算's 收入总计 / 支出总计 also holds what was carried over (上年结转, 年末结转和结余): 基本 + 项目 are its
   // 本年支出 only.
   if (total.carries) return false;
@@ -807,7 +812,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       ) {
         listFrom = last.end + t.index + t[0].length;
         // "收入包括:…、…;": an enumeration after 包括 and a colon (not 主要包括, not ending in 等) names every part.
-        enumerated = t[1] === '包括' && /[:：]$/.test(t[0]) && !/主要$/.test(gap.slice(0, t.index));
+        // So does "分别是" after a total ("调增84000万元,分别是一般性转移支付收入调增55610万元、专项…").
+        enumerated = (t[1] === '包括' && /[:：]$/.test(t[0]) && !/主要$/.test(gap.slice(0, t.index))) || /^分别(是|为)$/.test(t[1]);
         break;
       }
       const anotherBase = next?.kind === 'delta' && !!totalDelta && [totalDelta, ...totalAlt].every((x) => otherBase(x, next));
@@ -1655,6 +1661,9 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
         if (level !== itemLevel) return finish(parts);
       }
     }
+    // A line that starts with the list's own bullet ("——本级财政收入…" then "——上级补助收入…") is its sibling.
+    const bulletOf = (q: number) => /^\s*(——|—|•|·|●|■|◆|▲)/.exec(paras[q].text)?.[1];
+    if (c.para !== para && bulletOf(c.para) && bulletOf(c.para) === bulletOf(para)) return finish(parts);
     const text = c.para === pos.para ? paras[c.para].text.slice(pos.at, c.at) : paras[c.para].text.slice(0, c.at);
     // Into another sentence (a ； inside brackets parts the bracket's items, not sentences).
     const crossed = c.para !== pos.para || c.sentence !== pos.sentence;
@@ -1866,9 +1875,7 @@ function checkPriors(
   const tp = priorOf(total, tf);
   if (!tp) return;
   // Changes against other years ("较2015年下降2.3%" of the total, "较上年下降21%" of a part) have other priors.
-  const year = keyYear(total);
-  const against = measuredAgainst(tf.rate ?? tf.delta, year);
-  if (against && parts.some((p) => ![undefined, against].includes(measuredAgainst(p.rate ?? p.delta, keyYear(p.amount!) ?? year)))) return;
+  if (!sameBases(total, tf, parts)) return;
   let sLo = new Decimal(0);
   let sHi = new Decimal(0);
   // A part whose prior cannot be told (an item with no change stated) was 0 or more: the others' can then only
@@ -1899,6 +1906,18 @@ function checkPriors(
       `各分项的增减（${parts.map((p) => `${p.amount!.label || ''}${p.amount!.text}${word(p)}`).join('；')}）推得上年${unknown ? `至少约 ${show(sLo.toDecimalPlaces(2), total)}` : `合计约 ${show(sLo.plus(sHi).div(2).toDecimalPlaces(2), total)}`}，而总额 ${total.text}${tf.rate ? `${tf.rate.sign! < 0 ? '下降' : '增长'}${tf.rate.text}` : tf.delta ? `${tf.delta.sign! < 0 ? '减少' : '增加'}${tf.delta.text}` : ''}推得上年约 ${show(tp[0].plus(tp[1]).div(2), total)}：增减幅度与各项不符`,
     );
   }
+}
+
+/**
+ * Whether the total's change and its parts' are against one base: not "较2015年" of the total beside "较上年" of a part,
+ * nor an adjustment of the budget (调减) beside a change from last year.
+ */
+function sameBases(total: Claim, tf: { delta?: Claim; rate?: Claim }, parts: Part[]): boolean {
+  const year = keyYear(total);
+  const against = measuredAgainst(tf.rate ?? tf.delta, year);
+  const bases = parts.map((p) => [p.delta, p.rate].map((c) => measuredAgainst(c, keyYear((p.amount ?? p.delta)!) ?? year))).flat();
+  if (against !== 'budget' && bases.includes('budget')) return false;
+  return !against || bases.every((b) => b === undefined || b === against);
 }
 
 /**
@@ -1965,6 +1984,7 @@ function checkPartPriors(
     )
   )
     return;
+  if (!sameBases(total, tf, parts)) return;
   const tp = total.kind === 'amount' ? priorOf(total, tf) : priorOfChange(total, tf.rate);
   // A prior below zero is a reading gone wrong (the change is not this amount's), not a finding.
   if (!tp || tp[1].lte(0)) return;
@@ -2074,7 +2094,7 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
     }
   }
   // The changes of the parts add up to the change of the total.
-  if (totalDelta) checkChanges(total, totalDelta, parts, report);
+  if (totalDelta) checkChanges(total, totalDelta, parts, report, false, enumerated);
 }
 
 /**
@@ -2082,13 +2102,23 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
  * 上年 and 年初预算 gives the one the total's change names). Only for parts that make the whole: a list of some
  * changes leaves the others out.
  */
-function checkChanges(total: Claim, delta: Claim, parts: Part[], report: (rule: string, c: Claim, message: string) => void, second = false) {
+function checkChanges(
+  total: Claim,
+  delta: Claim,
+  parts: Part[],
+  report: (rule: string, c: Claim, message: string) => void,
+  second = false,
+  enumerated = false,
+) {
   const ds = parts.map((p) => changeAgainst(p, delta, second));
   if (
     !ds.every((d): d is Claim => !!d) ||
-    !isComplete(
-      total,
-      parts.map((p) => (p.amount ?? p.delta)!.label),
+    !(
+      enumerated ||
+      isComplete(
+        total,
+        parts.map((p) => (p.amount ?? p.delta)!.label),
+      )
     )
   )
     return;
@@ -2105,7 +2135,7 @@ function checkChanges(total: Claim, delta: Claim, parts: Part[], report: (rule: 
     report(
       'text.change-sum',
       delta,
-      `总的增减${delta.base === 'budget' ? '（较年初预算）' : ''}写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`,
+      `总的增减${delta.base === 'budget' ? (/调[增减]$/.test(delta.context.trim()) ? '（较调整前的预算）' : '（较年初预算）') : ''}写为${delta.sign! < 0 ? '减少' : '增加'} ${delta.text}，但各分项的增减 ${ds.map((d) => (d.sign === 0 ? '0' : `${d.sign! < 0 ? '−' : '+'}${d.text}`)).join(' ')} 合计为${sum.gte(0) ? '增加' : '减少'} ${show(sum.abs(), delta)}`,
     );
   }
 }
