@@ -663,3 +663,81 @@ describe('rates of the parts against the total’s, with a part whose change is 
     ).toEqual([]);
   });
 });
+
+describe('execution reports and news texts (the fifth held-out set)', () => {
+  test.each([
+    [
+      'the sum after 加上 (收入总量)',
+      '全省一般公共预算收入2764.7亿元,增长4.1%;加上中央财政补助收入2968亿元、调入资金732.6亿元、上年结余收入378.4亿元,收入总量为6843.7亿元。',
+      '6843.7亿元',
+      '6943.7亿元',
+    ],
+    [
+      'a list that ends with 其他… makes its whole',
+      '税收收入41013万元,其中增值税6544万元,企业所得税3250万元,契税31217万元,其他税收收入2万元。',
+      '41013万元',
+      '51013万元',
+    ],
+    ['税收 and 非税 make their whole', '本级财政收入拟调整为134000万元,下降5.3%。其中:税收收入85000万元;非税收入49000万元。', '134000万元', '234000万元'],
+    [
+      '分别是 after a total’s change names every part',
+      '上级补助收入拟调整为389501万元,调增84000万元,分别是一般性转移支付收入调增55610万元、专项转移支付收入调增28390万元。',
+      '调增84000万元',
+      '调增94000万元',
+    ],
+    [
+      'a list in brackets, then another list of the same total after its change',
+      '全旗一般公共预算收入累计完成62339万元(其中旗本级完成52031万元,工业园区完成10308万元),同比增收9437万元,增长17.84%。其中:税收收入完成41013万元,非税收入完成21326万元。',
+      '税收收入完成41013万元',
+      '税收收入完成51013万元',
+    ],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    const f = errors(correct.replace(right, wrong));
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.some((x) => x.message.includes(wrong.replace(/^\D+/, '').replace(/万元|亿元/, '')))).toBe(true);
+  });
+
+  test.each([
+    [
+      'a change is of the amount before it, not of the budget a completion names',
+      '一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。',
+    ],
+    ['an adjustment (调减) and a rate against last year are not one change', '税收收入拟调整为85000万元,调减16000万元,下降9.7%。'],
+    [
+      'an amount said as a change, and its parts after 其中',
+      '“三公”经费总支出为4333.33万元。因三个单位上划,减少了“三公”经费342.74万元,其中公务用车购置及运行维护费308.87万元。',
+    ],
+    [
+      'a line with the list’s own bullet is its sibling',
+      '——本级财政收入拟调整为134000万元。其中:税收收入85000万元;非税收入49000万元。\n——上级补助收入拟调整为389501万元。',
+    ],
+    [
+      'parts parted by ； end at 。: what follows is another statement',
+      '市区完成100.6亿元,其中:金坛区完成10.4亿元;武进区完成28.2亿元;钟楼区完成7.5亿元。溧阳市完成16.0亿元。',
+    ],
+    [
+      'a figure with words run into its digits is not read, and its list is not checked',
+      '“三公”经费总计为6206万元。其中:因公出国(境)费用56借款3万元;公务接待费1128万元;公务用车购置及运行维护费4515万元。',
+    ],
+    [
+      'a share of the 三公 total in a list of the 车 item’s parts',
+      '公务用车购置及运行维护费3545万元,占“三公”经费总额78.6%。其中:公务用车购置费710万元,占“三公”经费总额15.7%。公务用车运行维护费2835万元,占“三公”经费总额62.9%。',
+    ],
+  ])('no error: %s', (_n, text) => {
+    expect(errors(text)).toEqual([]);
+  });
+
+  test('a part "增长100%" the others and the total leave nothing a year before: a zero-base warning', () => {
+    const t =
+      '2019年“三公”经费预算总额1938万元,同比增长20.07%;其中:因公出国(境)费43万元;公务接待费393万元,同比下降9.24%;公务用车购置和运行维护费1502万元,其中:公车购置费384万元,同比增长100%;公车运行维护费1118万元,同比下降0.8%。';
+    expect(errors(t)).toEqual([]);
+    expect(
+      checkText(t)
+        .filter((f) => f.rule === 'text.zero-base')
+        .map((f) => f.stated),
+    ).toEqual(['100%']);
+    // Not from nothing: 10% leaves the parts more than the total a year before.
+    expect(errors(t.replace('同比增长100%', '同比增长10%')).map((f) => f.rule)).toEqual(['text.change-sum']);
+  });
+});

@@ -830,31 +830,43 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       j++;
     }
     if (listFrom === undefined) continue;
-    // A part of a list already read has its own list within its sentence ("财政拨款收入751.8万元，包括…；").
-    const parts = scoped(total, listParts(all, paras, total.para, listFrom, partOfList.has(total) && itemOf(total) !== 'vehicle'));
-    if (!parts) continue;
-    // A 三公 list cut short: an item it leaves out is stated after it ("其中,因公出国…。" "公务用车…。其中…" "公务接待费…"),
-    // so it does not make the whole (the tree below takes the items wherever they stand).
-    if ((itemOf(total) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined)) === 'total') {
-      const named = new Set(parts.map((x) => threePublicItem((x.amount ?? x.delta)!.label)));
-      const later = all.filter((c) => c.kind === 'amount' && (c.para > total.para || (c.para === total.para && c.at > total.at)) && c.para <= total.para + 6);
-      const left = (['abroad', 'vehicle', 'reception'] as Item[]).filter(
-        (it) => !named.has(it) && !(it === 'vehicle' && named.has('purchase') && named.has('operation')),
-      );
-      if (left.some((it) => later.some((c) => itemOf(c) === it && !parts.some((x) => x.amount === c)))) continue;
+    const starts = [{ from: listFrom, enumerated }];
+    // A list in brackets right after the total ("62339万元(其中旗本级…,工业园区…)"), then, after the total's change,
+    // one of its own ("。其中:税收收入…,非税收入…"): both are the total's.
+    const close = closingBracket(p.text, listFrom);
+    const rest = close === undefined ? [] : all.filter((c) => c.para === total.para && c.at > close);
+    const k2 = rest.findIndex((c) => c.kind === 'amount');
+    if (close !== undefined && k2 >= 0 && rest.slice(0, k2).every((c) => c.kind === 'delta' || c.kind === 'rate')) {
+      const m2 = /[。；;，,]\s*其中[:：]?(?=[^，,；;。\d]*$)/.exec(p.text.slice(close, rest[k2].at));
+      if (m2) starts.push({ from: close + m2.index + m2[0].length, enumerated: false });
     }
-    const lastPart = parts[parts.length - 1];
-    // A figure in the list that could not be read: the list is not known whole.
-    const ends = parts.flatMap((x) => [x.amount, x.delta, x.rate, x.share, ...x.sub]).filter((c): c is Claim => !!c);
-    if (ends.some((c) => holeBetween(total, c))) continue;
-    const endsInDeng = !!lastPart.amount && /^\s*等/.test(paras[lastPart.amount.para].text.slice(lastPart.amount.end));
-    checkList(total, totalDelta, parts, report, enumerated && !endsInDeng);
-    for (const d of totalAlt) checkChanges(total, d, parts, report, true);
-    if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
-    checkPartPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
-    for (const x of parts) {
-      if (x.share) inLists.add(x.share);
-      for (const c of [x.amount, x.delta, ...(x.alt ?? []), ...x.sub]) if (c) partOfList.add(c);
+    for (const st of starts) {
+      // A part of a list already read has its own list within its sentence ("财政拨款收入751.8万元，包括…；").
+      const parts = scoped(total, listParts(all, paras, total.para, st.from, partOfList.has(total) && itemOf(total) !== 'vehicle'));
+      if (!parts) continue;
+      // A 三公 list cut short: an item it leaves out is stated after it ("其中,因公出国…。" "公务用车…。其中…" "公务接待费…"),
+      // so it does not make the whole (the tree below takes the items wherever they stand).
+      if ((itemOf(total) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined)) === 'total') {
+        const named = new Set(parts.map((x) => threePublicItem((x.amount ?? x.delta)!.label)));
+        const later = all.filter((c) => c.kind === 'amount' && (c.para > total.para || (c.para === total.para && c.at > total.at)) && c.para <= total.para + 6);
+        const left = (['abroad', 'vehicle', 'reception'] as Item[]).filter(
+          (it) => !named.has(it) && !(it === 'vehicle' && named.has('purchase') && named.has('operation')),
+        );
+        if (left.some((it) => later.some((c) => itemOf(c) === it && !parts.some((x) => x.amount === c)))) continue;
+      }
+      const lastPart = parts[parts.length - 1];
+      // A figure in the list that could not be read: the list is not known whole.
+      const ends = parts.flatMap((x) => [x.amount, x.delta, x.rate, x.share, ...x.sub]).filter((c): c is Claim => !!c);
+      if (ends.some((c) => holeBetween(total, c))) continue;
+      const endsInDeng = !!lastPart.amount && /^\s*等/.test(paras[lastPart.amount.para].text.slice(lastPart.amount.end));
+      checkList(total, totalDelta, parts, report, st.enumerated && !endsInDeng);
+      for (const d of totalAlt) checkChanges(total, d, parts, report, true);
+      if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
+      checkPartPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
+      for (const x of parts) {
+        if (x.share) inLists.add(x.share);
+        for (const c of [x.amount, x.delta, ...(x.alt ?? []), ...x.sub]) if (c) partOfList.add(c);
+      }
     }
   }
 
