@@ -741,3 +741,24 @@ describe('execution reports and news texts (the fifth held-out set)', () => {
     expect(errors(t.replace('同比增长100%', '同比增长10%')).map((f) => f.rule)).toEqual(['text.change-sum']);
   });
 });
+
+describe('revenue: 税收 + 非税 wherever they stand, 税收占比, a share of a whole named with 累计完成', () => {
+  const text =
+    '2022年第一季度,南昌市一般公共预算收入144.0亿元,同比增长6.1%。\n今年以来,最终实现全市税收收入97.6亿元,同比增长5.7%。非税收入实现46.4亿元,同比增长7.1%。税收占比达到67.8%。';
+  test.each([
+    ['the sum', '收入144.0亿元', '收入244.0亿元'],
+    ['the share of 税收', '占比达到67.8%', '占比达到77.8%'],
+    ['the parts’ rates against the total’s', '同比增长7.1%', '同比增长8.1%'],
+  ])('%s', (_n, right, wrong) => {
+    expect(errors(text)).toEqual([]);
+    expect(errors(text.replace(right, wrong)).length).toBeGreaterThan(0);
+  });
+  test('another area’s 税收 is not the total’s part', () => {
+    expect(errors('全市一般公共预算收入144.0亿元。县域税收收入60.1亿元,非税收入实现46.4亿元。')).toEqual([]);
+  });
+  test('a share of a whole stated before with 累计完成', () => {
+    const t = '全盟一般公共预算支出累计完成1107315万元,同比减少13724万元。\n财政支出中,民生支出797546万元,占一般公共预算支出的72.0%。';
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('72.0%', '82.0%')).map((f) => f.rule)).toEqual(['text.share']);
+  });
+});

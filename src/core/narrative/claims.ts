@@ -89,7 +89,7 @@ const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|�
 const UP = /(增加|增长|上升|上涨|提高|增幅|涨幅|增支|增收|多支|增|加|多)$/;
 const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|负增长|减|降|少)$/;
 const RATE_CTX = /(增长|下降|降低|上升|上涨|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约|达到|达)?$/;
-const SHARE_CTX = /占(比|比重)?(为|是|达)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是|达)?$/;
+const SHARE_CTX = /占(比|比重)?(为|是|达到|达)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是|达)?$|比重(?:为|是|达到|达)?$/;
 const COMPARE = /(比|较|与|同比|相比|对比)/;
 const FLAT = /持平|无增减|无变化|没有变化|不变|相同|未增减/;
 /** Text after which figures explain a change rather than state parts ("主要原因是…", "主要用于…"). */
@@ -364,7 +364,7 @@ const PARTITIONS: RegExp[][] = [
   // 公务接待 at home and from abroad.
   [/国内/, /国[(（]?境[)）]?外|外事|外宾/],
   // Revenue: taxes and the rest; the central and the local share.
-  [/^(其中)?税收收入/, /^(其中)?非税收入/],
+  [/(^|[^非])税收收入/, /非税收入/],
   [/^(其中)?中央/, /^(其中)?地方/],
 ];
 
@@ -1125,6 +1125,54 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     );
   }
 
+  // 税收 + 非税 = the revenue they are of, wherever they stand ("一般公共预算收入144.0亿元,同比增长6.1%。" … "全市税收收入
+  // 97.6亿元,同比增长5.7%。非税收入实现46.4亿元,同比增长7.1%…税收占比达到67.8%"): the first of each after the total,
+  // in its paragraph or the next two that state figures, before another revenue total; none of another area's.
+  const OTHER_AREA = /本级|县域|市区|省级|市级|县级|区级|旗级|乡镇|街道|园区/;
+  for (const t of all) {
+    if (
+      t.kind !== 'amount' ||
+      t.bracketed ||
+      !/^(全(省|市|县|区|盟|旗|州))?[^，,、]{0,6}(一般公共预算收入|公共财政预算收入)/.test(t.label) ||
+      OTHER_AREA.test(t.label)
+    )
+      continue;
+    let tax: Claim | undefined;
+    let nonTax: Claim | undefined;
+    for (const c of all) {
+      if (!after(c, t) || c.kind !== 'amount') continue;
+      if (
+        figuredBetween(t.para, c.para) > 2 ||
+        (c.para > t.para && paras.slice(t.para + 1, c.para + 1).some((q) => q.level && q.level <= (paras[t.para].level || paras[t.para].under)))
+      )
+        break;
+      if (/(一般公共预算|公共财政预算)收入/.test(c.label) || c.bracketed || OTHER_AREA.test(c.label) || explained(paras, c)) break;
+      if (!nonTax && /非税收入/.test(c.label)) nonTax = c;
+      else if (!tax && /(^|[^非])税收收入/.test(c.label)) tax = c;
+      if (tax && nonTax) break;
+    }
+    if (!tax || !nonTax) continue;
+    const parts = [tax, nonTax];
+    // (Where they are its 其中 list, the list has held them to it.)
+    if (!partOfList.has(tax) && !partOfList.has(nonTax)) {
+      if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但税收收入 ${tax.text} + 非税收入 ${nonTax.text} = ${show(sumOf(parts), t)}`);
+      checkPriors(
+        t,
+        followers(all, t),
+        parts.map((c) => ({ amount: c, sub: [], ...followers(all, c) })),
+        report,
+      );
+    }
+    // "税收占比达到67.8%", "税收比重91.6%": 税收 ÷ the total.
+    const share = all.find((c) => c.kind === 'share' && after(c, tax!) && c.para <= tax!.para + 1 && /税收(收入)?(占比|比重)/.test(c.context.slice(-12)));
+    if (share && !meets(share, [lo(tax).div(hi(t)).times(100), hi(tax).div(lo(t)).times(100)]))
+      report(
+        'text.share',
+        share,
+        `税收收入 ${tax.text}占“${t.label}”${t.text}的比例应为 ≈ ${tax.value.div(t.value).times(100).toDecimalPlaces(2)}%，文中写 ${share.text}`,
+      );
+  }
+
   // "全省一般公共预算收入2764.7亿元,增长4.1%;加上中央财政补助收入2968亿元、调入资金732.6亿元…,收入总量为8830.6亿元":
   // the first amount and those after 加上 make the 总量.
   paras.forEach((p, pi) => {
@@ -1275,7 +1323,9 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
 
   // "基本支出预算1440224.60元,占一般公共预算支出的96.41%": a share of a whole the text stated by name before it.
   const core = (l: string) =>
-    l.replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年)*/, '').replace(/拨款|财政|的|完成|合计|总计|总额|预算数|决算数|为|是|\s/g, '');
+    l
+      .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
+      .replace(/拨款|财政|的|累计|实际|实现|完成|合计|总计|总额|预算数|决算数|为|是|\s/g, '');
   for (let i = 1; i < all.length; i++) {
     const sh = all[i];
     if (sh.kind !== 'share' || !sh.of || inLists.has(sh)) continue;
