@@ -1932,6 +1932,14 @@ function checkPriors(
 ) {
   const labels = parts.map((p) => (p.amount ?? p.delta)!.label);
   if (!isComplete(total, labels) || parts.some((p) => !p.amount)) return;
+  // A part's change against another base than the total's (an adjustment, "调减16000万元"; "保持不变" beside "增长3.6%")
+  // gives way to its rate.
+  const against = measuredAgainst(tf.rate ?? tf.delta, keyYear(total));
+  parts = parts.map((p) =>
+    p.delta && p.rate && ((measuredAgainst(p.delta, keyYear(total)) === 'budget' && against !== 'budget') || (p.delta.sign === 0 && !p.rate.value.isZero()))
+      ? { ...p, delta: undefined }
+      : p,
+  );
   // Only where some part is stated by its rate: changes alone are the change sum (checkList).
   if (!parts.some((p) => p.rate && !p.delta) && !(tf.rate && !tf.delta)) return;
   const tp = priorOf(total, tf);
