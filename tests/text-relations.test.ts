@@ -762,3 +762,21 @@ describe('revenue: 税收 + 非税 wherever they stand, 税收占比, a share of
     expect(errors(t.replace('72.0%', '82.0%')).map((f) => f.rule)).toEqual(['text.share']);
   });
 });
+
+describe('news wordings: 万 for 万元, 由…调整为…, 会议费 in a “三公” total', () => {
+  test('"合计为1000.86万," is 万元; other costs in a 三公 list are added, and the 口径 is a warning', () => {
+    const t =
+      '鄂城区2022年的“三公"经费决算数合计为1000.86万,其中:因公出国(境)费0万元、公务用车购置费399.25万元、公务用车运行维护费472.38万元、公务接待费43.77万元、会议费34.10万元、培训费51.37万元。';
+    expect(errors(t)).toEqual([]);
+    expect(checkText(t).filter((f) => f.rule === 'text.scope')).toHaveLength(1);
+    expect(errors(t.replace('1000.86万', '2000.86万')).map((f) => f.rule)).toEqual(['text.sum']);
+    // 万 before other words is no unit ("5万人次").
+    expect(errors('全年接待5万人次,较上年增加1万人次,增长25%。')).toEqual([]);
+  });
+  test('由…调整为…, 调增…: the change between them; 由…增加到…, 增长…%: the rate', () => {
+    expect(errors('一般公共预算总收入由397959万元调整为409959万元,调增12000万元。')).toEqual([]);
+    expect(errors('一般公共预算总收入由397959万元调整为409959万元,调增22000万元。').map((f) => f.rule)).toEqual(['text.delta']);
+    expect(errors('普通高等学校由上年的17916.00元增加到21360.17元,增长19.22%。')).toEqual([]);
+    expect(errors('普通高等学校由上年的17916.00元增加到21360.17元,增长29.22%。').map((f) => f.rule)).toEqual(['text.rate']);
+  });
+});

@@ -314,3 +314,22 @@ describe('columns by fund', () => {
     );
   });
 });
+
+describe('rows of other things beside the 三公 items', () => {
+  test('a 行政经费 row is held to its columns by fund too', () => {
+    const table = (total: string) =>
+      [
+        '单位:万元',
+        '项 目 | 合计 | 一般公共预算 | 政府性基金预算 |',
+        `行政经费 | ${total} | 312.23 | 0.00 |`,
+        '“三公”经费 | 29.00 | 29.00 | 0.00 |',
+        '其中:(一)因公出国(境)支出 | 0.00 | 0.00 | 0.00 |',
+        '(二)公务用车购置及运行维护支出 | 28.00 | 28.00 | 0.00 |',
+        '(三)公务接待费支出 | 1.00 | 1.00 | 0.00 |',
+      ].join('\n');
+    expect(errors(table('312.23'))).toEqual([]);
+    expect(errors(table('412.23')).map((f) => f.message)).toEqual([
+      '文中所附表格“行政经费”的合计为 412.23，但一般公共预算 312.23 + 政府性基金预算 0.00 = 312.23',
+    ]);
+  });
+});

@@ -85,7 +85,8 @@ function changeAgainst(p: Part, like: Claim, second = false): Claim | undefined 
 
 const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
 /** A figure and its unit; "1.8亿多元", "3万多元" (news wording) are at least the figure and below its next step. */
-const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%))?/g;
+/** (News texts write "1000.86万," for 万元: a 万 or 亿 that ends a clause is the amount's unit.) */
+const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%|[万亿](?=[，,。；;、)）]|\s*$)))?/g;
 const UP = /(增加|增长|上升|上涨|提高|增幅|涨幅|增支|增收|多支|增|加|多)$/;
 const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|负增长|减|降|少)$/;
 const RATE_CTX = /(增长|下降|降低|上升|上涨|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约|达到|达)?$/;
@@ -162,7 +163,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
       found.forEach((m, k) => {
         // "比年初预算8.3亿元减少1.8亿多元": more than 1.8亿, less than 1.9亿.
         const more = /多元$/.test(m[2] ?? '');
-        let unit = m[2]?.replace('多', '');
+        let unit = m[2]?.replace('多', '').replace(/^([万亿])$/, '$1元');
         const num = m[1];
         const at = m.index!;
         const before = s.text.slice(0, at);
@@ -260,7 +261,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
         }
         // "减少了“三公”经费342.74万元,其中公务用车购置及运行维护费308.87万元": a change said before what changed, and
         // the parts of that change after its 其中.
-        const worded = /^(减少|增加|节约|节省|压减|压缩)了?/.exec(label);
+        const worded = /^(减少|增加|节约|节省|压减|压缩)了?(?!到|至|为)/.exec(label);
         const ofWorded = prev?.worded && prev.para === pi && prev.sentence === si && /^[，,]?\s*其中[:：]?[^，,；;。\d]*$/.test(ctx);
         if ((worded && label.length <= 16) || ofWorded) {
           const sign = worded ? (DOWN.test(worded[1]) ? -1 : 1) : prev!.sign!;
@@ -275,8 +276,12 @@ export function readClaims(text: string | PastedText): ClaimsRead {
             return;
           }
         }
+        // "由397959万元调整为409959万元", "由去年的73,421.67万元增加到75,651.85万元": the figure it was.
+        const fromTo =
+          /由(上年|去年|上一年|\d{4}年度?)?的?$/.test(ctx.trim()) &&
+          /^\s*(调整|增加|减少|下降|上升|提高|降低|增长)(为|到|至)/.test(s.text.slice(at + m[0].length));
         // "较2014年度…合计16.08万元增加15.15万元", "比上年的12.39万元": a figure of the year compared with.
-        if (comparedWith(clauseCtx) && !/[，,]/.test(ctx.slice(ctx.search(COMPARE)))) {
+        if (fromTo || (comparedWith(clauseCtx) && !/[，,]/.test(ctx.slice(ctx.search(COMPARE))))) {
           claims.push({ ...base, kind: 'prior', value, half: h });
           return;
         }
@@ -539,7 +544,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           // Not the whole of a percentage ("完成年初预算数60999万元的40.4%"), nor an amount said as a change
           // ("减少了“三公”经费342.74万元").
           !/^(占|完成(了)?(年初|全年)?(预算|计划))/.test(c.label) &&
-          !/^(减少|增加|增长|下降|降低|节约|节省|压减|压缩|调增|调减)了?/.test(c.label),
+          !/^(减少|增加|增长|下降|降低|节约|节省|压减|压缩|调增|调减)了?(?!到|至|为)/.test(c.label),
       );
     // Across sentences, the amount must be of the year the change is of (not the prior year's figure under a
     // "二、2021年…决算情况" heading).
@@ -617,8 +622,20 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
             .reverse()
             .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && /决算|执行|实际/.test(c.label))
         : undefined;
-    const current = later ?? outturn;
-    const before: Claim = current ? { ...stated, kind: 'prior' } : stated;
+    // "由397959万元调整为409959万元,调增12000万元": the figure it was, just before the one it became.
+    const was =
+      stated.kind === 'amount'
+        ? all.find(
+            (c) =>
+              c.kind === 'prior' &&
+              c.para === stated.para &&
+              c.sentence === stated.sentence &&
+              c.end <= stated.at &&
+              /^\s*(调整|增加|减少|下降|上升|提高|降低|增长)(为|到|至)\s*$/.test(paras[c.para].text.slice(c.end, stated.at)),
+          )
+        : undefined;
+    const current = later ?? outturn ?? (was ? stated : undefined);
+    const before: Claim = was ?? (current ? { ...stated, kind: 'prior' } : stated);
     if (before.kind === 'prior') {
       // Amount, prior and change all stated: the change must be their difference, or the rate is not checked (the
       // wrong change is the finding: "4436.2万元，较上年1255.61万元增长3180.59万元").
@@ -1018,13 +1035,26 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           ? [one]
           : undefined;
     if (abroad && reception && car) {
-      const items = [abroad, ...car, reception];
+      // Other costs listed with the items as the 三公 total's ("其中:因公出国(境)费…、公务接待费…、会议费34.10万元、培训费
+      // 51.37万元"): the total is held to what its list names, and the 口径 is a warning.
+      const others = all.filter(
+        (c) => c.kind === 'amount' && c.para === t.para && c.sentence === t.sentence && c.at > t.at && !itemOf(c) && /^(会议费|培训费)/.test(c.label),
+      );
+      if (others.length)
+        out.push({
+          rule: 'text.scope',
+          severity: 'warning',
+          message: `“三公”经费只含因公出国（境）费、公务用车购置及运行费、公务接待费，文中写的合计 ${t.text}还含${others.map((c) => `${c.label} ${c.text}`).join('、')}：三项合计应为 ${show(sumOf([abroad, ...car, reception]), t)}`,
+          sentence: sentenceOf(t),
+          stated: t.text,
+        });
+      const items = [abroad, ...car, reception, ...others];
       if (!sumFits(t, items)) {
         const slip = slipIn(t, items);
         report(
           'text.sum',
           slip?.printed ?? t,
-          `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text} = ${show(sumOf(items), t)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
+          `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text}${others.map((c) => ` + ${c.label} ${c.text}`).join('')} = ${show(sumOf(items), t)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
         );
       }
       // The same for one fund, where each figure gives its share in brackets ("919万元(其中一般公共预算经费拨款841万元)").

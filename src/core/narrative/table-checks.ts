@@ -73,9 +73,12 @@ function ownArithmetic(t: TextTable): TextFinding[] {
   const all = t.periods.findIndex((p) => p.fund === '合计');
   const funds = t.periods.map((p, k) => (p.fund && p.fund !== '合计' ? k : -1)).filter((k) => k >= 0);
   if (all >= 0 && funds.length)
-    t.items.forEach((item, i) => {
-      const total = t.cells[i][all];
-      const parts = funds.map((k) => t.cells[i][k]);
+    [
+      ...t.items.map((item, i) => ({ name: ITEM_NAMES[item], cells: t.cells[i], row: t.rows[i][all] })),
+      ...(t.others ?? []).map((o) => ({ name: `“${o.label}”`, cells: o.cells, row: o.row })),
+    ].forEach(({ name, cells, row }) => {
+      const total = cells[all];
+      const parts = funds.map((k) => cells[k]);
       if (!total || parts.some((f) => !f)) return;
       // One fund beside the 合计 ("其中:一般公共预算安排数") is at most the 合计; all of them add up to it.
       const [a, b] = sumRange(parts as Fig[]);
@@ -83,8 +86,8 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       out.push({
         rule: 'text.table',
         severity: 'error',
-        message: `文中所附表格${ITEM_NAMES[item]}的合计为 ${total.text}，但${funds.map((k, j) => `${periodName(t.periods[k])} ${parts[j]!.text}`).join(' + ')} = ${show(sumOf(parts as Fig[]))}`,
-        sentence: t.rows[i][all],
+        message: `文中所附表格${name}的合计为 ${total.text}，但${funds.map((k, j) => `${periodName(t.periods[k])} ${parts[j]!.text}`).join(' + ')} = ${show(sumOf(parts as Fig[]))}`,
+        sentence: row,
         stated: total.text,
       });
     });

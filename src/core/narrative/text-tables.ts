@@ -46,6 +46,8 @@ export interface TextTable {
   /** The lines of the text the table takes, first and last (0-based). */
   first: number;
   last: number;
+  /** Rows of other things ("行政经费"), by period like the items' (only their columns by fund are checked). */
+  others?: { label: string; cells: (Fig | undefined)[]; row: string }[];
 }
 
 /** A figure, a percentage, or an amount with its own unit ("44万元" in a table of 万元). */
@@ -80,11 +82,14 @@ function bare(label: string): string {
     .replace(/^(其中[:：]?)?([一二三四五六七八九十]+[、.．]|[(（]?\d+[)）、.．]|[(（][一二三四五六七八九十]+[)）])?(其中[:：]?)?/, '');
 }
 
+/** A count ("公务接待批次(批)", "因公出国(境)人数(人)", "公务用车保有量"), not an amount. */
+const isCount = (label: string) => /批次|人数|人次|团组|数[(（]|[(（](批|人|辆|个|次|台|套)[)）]|(购置|保有)(数|量)$|保有量|相关统计/.test(bare(label));
+
 /** The 三公 item a table label names; '小计' for a subtotal (of the 公务用车 group it stands under). */
 function tableItem(label: string): Item | 'subtotal' | undefined {
   const l = bare(label);
   // A count of the items ("公务接待批次(批)", "因公出国(境)人数(人)") is none of them.
-  if (/批次|人数|人次|团组|数[(（]|[(（](批|人|辆|个|次)[)）]|(购置|保有)(数|量)$|保有量/.test(l)) return undefined;
+  if (isCount(l)) return undefined;
   if (/^((支出|经费)?(合计|总计)|[“"]?三公[”"]?经费(支出)?(合计|总计|总额)?)$/.test(l)) return 'total';
   // 公务接待 at home or from abroad ("(1)国内接待费", "其中:外事接待费") is a part of the item, not the item.
   if (/(国内|外事|外宾|国[(（]?境[)）]?外).*接待/.test(l)) return undefined;
@@ -315,11 +320,13 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
   const periods: (Period | 'text' | undefined)[] = columns.map(periodOf);
   const used = periods.map((p, j) => (p && p !== 'text' ? j : -1)).filter((j) => j >= 0);
   if (!used.length) return undefined;
-  const table: TextTable = { ...base, items: [], periods: used.map((j) => periods[j] as Period), cells: [], rows: [] };
+  const table: TextTable = { ...base, items: [], periods: used.map((j) => periods[j] as Period), cells: [], rows: [], others: [] };
   const seen = new Map<Item, number>();
   for (const r of data) {
     const item = tableItem(r.cells[0] ?? '');
-    if (!item || item === 'subtotal') continue;
+    // A row of something else ("行政经费", "机关运行经费"): kept for the checks that need no item (its funds' sum).
+    const other = !item && !!r.cells[0] && !isNumeric(r.cells[0]) && !isCount(r.cells[0]);
+    if ((!item && !other) || item === 'subtotal') continue;
     const values = r.cells.slice(1);
     const text = r.cells.filter(Boolean).join(' | ');
     let cells: (Fig | undefined)[];
@@ -344,6 +351,10 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     )
       cells = used.map((j, k) => (k === 0 ? fig(values[0], scale) : undefined));
     else cells = used.map(() => undefined);
+    if (!item) {
+      table.others!.push({ label: bare(r.cells[0]), cells, row: text });
+      continue;
+    }
     if (seen.has(item)) {
       // The same item twice: neither row is trusted.
       table.cells[seen.get(item)!] = used.map(() => undefined);
