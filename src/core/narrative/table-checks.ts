@@ -14,6 +14,9 @@ import { ITEM_NAMES, itemNamedLast, type Item } from './items';
 import { type Fig, type Period, type TextTable } from './text-tables';
 
 const show = (d: Decimal) => d.toDecimalPlaces(2).toString();
+/** An amount computed (held in 万元) in the unit the table prints its cells in. */
+const amount = (v: Decimal, t: TextTable) => show(v.div(TABLE_UNITS[t.unit] ?? 1));
+const TABLE_UNITS: Record<string, Decimal> = { 元: new Decimal('0.0001'), 千元: new Decimal('0.1'), 亿元: new Decimal(10000) };
 /** A cell as printed, with the table's unit where the cell names none ("34万元" stays as it is). */
 const inUnit = (cell: Fig, t: TextTable) => (/元$/.test(cell.text) ? cell.text : `${cell.text}${t.unit}`);
 /**
@@ -63,7 +66,7 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       out.push({
         rule: 'text.table',
         severity: 'error',
-        message: `文中所附表格${periodName(period)}的${ITEM_NAMES[whole]}为 ${total.text}，但${known.map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join(' + ')} = ${show(sumOf(known.map((k) => at(k, p)!)))}${partial ? '（其余项空缺），已超过合计' : ''}`,
+        message: `文中所附表格${periodName(period)}的${ITEM_NAMES[whole]}为 ${total.text}，但${known.map((x) => `${ITEM_NAMES[x]} ${at(x, p)!.text}`).join(' + ')} = ${amount(sumOf(known.map((k) => at(k, p)!)), t)}${partial ? '（其余项空缺），已超过合计' : ''}`,
         sentence,
         stated: total.text,
       });
@@ -73,10 +76,8 @@ function ownArithmetic(t: TextTable): TextFinding[] {
   const all = t.periods.findIndex((p) => p.fund === '合计');
   const funds = t.periods.map((p, k) => (p.fund && p.fund !== '合计' ? k : -1)).filter((k) => k >= 0);
   if (all >= 0 && funds.length)
-    [
-      ...t.items.map((item, i) => ({ name: ITEM_NAMES[item], cells: t.cells[i], row: t.rows[i][all] })),
-      ...(t.others ?? []).map((o) => ({ name: `“${o.label}”`, cells: o.cells, row: o.row })),
-    ].forEach(({ name, cells, row }) => {
+    rowsOf(t).forEach(({ name, cells, rowAt }) => {
+      const row = rowAt(all);
       const total = cells[all];
       const parts = funds.map((k) => cells[k]);
       if (!total || parts.some((f) => !f)) return;
@@ -86,7 +87,7 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       out.push({
         rule: 'text.table',
         severity: 'error',
-        message: `文中所附表格${name}的合计为 ${total.text}，但${funds.map((k, j) => `${periodName(t.periods[k])} ${parts[j]!.text}`).join(' + ')} = ${show(sumOf(parts as Fig[]))}`,
+        message: `文中所附表格${name}的合计为 ${total.text}，但${funds.map((k, j) => `${periodName(t.periods[k])} ${parts[j]!.text}`).join(' + ')} = ${amount(sumOf(parts as Fig[]), t)}`,
         sentence: row,
         stated: total.text,
       });
@@ -106,14 +107,14 @@ function ownArithmetic(t: TextTable): TextFinding[] {
     const from =
       amounts.find((x) => period.from !== undefined && x.p.year === period.from) ?? (amounts.length === 2 ? amounts.find((x) => x !== to) : undefined);
     if (!to || !from || to === from) return;
-    t.items.forEach((item, i) => {
-      const c = t.cells[i][d];
-      const a = t.cells[i][to.k];
-      const b = t.cells[i][from.k];
+    rowsOf(t).forEach(({ name, cells, rowAt }) => {
+      const c = cells[d];
+      const a = cells[to.k];
+      const b = cells[from.k];
       if (!c || !a || !b) return;
       let range: Range | undefined = period.kind === 'delta' ? [lo(a).minus(hi(b)), hi(a).minus(lo(b))] : rateRange(a, b);
       // A rate also against the change the table prints between the same periods (a change of exactly 0 is a 0% rate).
-      const dc = period.kind === 'rate' && change >= 0 ? t.cells[i][change] : undefined;
+      const dc = period.kind === 'rate' && change >= 0 ? cells[change] : undefined;
       if (range && dc && lo(b).gt(0)) {
         const byChange: Range = [Decimal.min(lo(dc).div(hi(b)), lo(dc).div(lo(b))).times(100), Decimal.max(hi(dc).div(lo(b)), hi(dc).div(hi(b))).times(100)];
         const both: Range = [Decimal.max(range[0], byChange[0]), Decimal.min(range[1], byChange[1])];
@@ -128,14 +129,47 @@ function ownArithmetic(t: TextTable): TextFinding[] {
         severity: 'error',
         message:
           period.kind === 'delta'
-            ? `文中所附表格${ITEM_NAMES[item]}的${periodName(period)}应为 ${a.text} − ${b.text} = ${show(exact)}，表中写 ${c.text}`
-            : `文中所附表格${ITEM_NAMES[item]}的${periodName(period)}应为 (${a.text} − ${b.text}) ÷ ${b.text} ≈ ${show(exact)}%，表中写 ${c.text}`,
-        sentence: t.rows[i][d],
+            ? `文中所附表格${name}的${periodName(period)}应为 ${a.text} − ${b.text} = ${amount(exact, t)}，表中写 ${c.text}`
+            : `文中所附表格${name}的${periodName(period)}应为 (${a.text} − ${b.text}) ÷ ${b.text} ≈ ${show(exact)}%，表中写 ${c.text}`,
+        sentence: rowAt(d),
         stated: c.text,
       });
     });
   });
+  // Rows numbered into a tree ("(一) 收入总计" over "1. 财政补助收入", "2. …"): each over the rows ranked right under it.
+  const others = t.others ?? [];
+  others.forEach((o, k) => {
+    if (o.rank === undefined) return;
+    const children: typeof others = [];
+    for (const x of others.slice(k + 1)) {
+      if (x.rank === undefined) continue;
+      if (x.rank <= o.rank) break;
+      if (!children.length || x.rank === children[0].rank) children.push(x);
+    }
+    if (children.length < 2) return;
+    t.periods.forEach((period, p) => {
+      const total = o.cells[p];
+      if (period.kind === 'rate' || !total || children.some((c) => !c.cells[p])) return;
+      const figs = children.map((c) => c.cells[p]!);
+      if (meets(total, sumRange(figs))) return;
+      out.push({
+        rule: 'text.table',
+        severity: 'error',
+        message: `文中所附表格“${o.label}”（${periodName(period)}）为 ${total.text}，但其下各行 ${figs.map((f) => f.text).join(' + ')} = ${amount(sumOf(figs), t)}`,
+        sentence: o.row,
+        stated: total.text,
+      });
+    });
+  });
   return out;
+}
+
+/** Every row of a table with its figures by period: the 三公 items', then the other rows'. */
+function rowsOf(t: TextTable): { name: string; cells: (Fig | undefined)[]; rowAt: (p: number) => string }[] {
+  return [
+    ...t.items.map((item, i) => ({ name: ITEM_NAMES[item], cells: t.cells[i], rowAt: (p: number) => t.rows[i][p] })),
+    ...(t.others ?? []).map((o) => ({ name: `“${o.label}”`, cells: o.cells, rowAt: () => o.row })),
+  ];
 }
 
 /** The years and stage a figure's sentence names before it. */

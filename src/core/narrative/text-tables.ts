@@ -46,8 +46,46 @@ export interface TextTable {
   /** The lines of the text the table takes, first and last (0-based). */
   first: number;
   last: number;
-  /** Rows of other things ("行政经费"), by period like the items' (only their columns by fund are checked). */
-  others?: { label: string; cells: (Fig | undefined)[]; row: string }[];
+  /**
+   * Rows of other things ("行政经费", "(一) 收入总计", "1. 财政补助收入"), by period like the items': their columns by
+   * fund, changes and rates are checked, and a numbered row against the rows numbered under it.
+   */
+  others?: OtherRow[];
+}
+
+export interface OtherRow {
+  label: string;
+  cells: (Fig | undefined)[];
+  row: string;
+  /** The rank of its numbering: 一、 1, (一) 2, 1. 3, (1) 4; undefined when it has none or is a 其中 row. */
+  rank?: number;
+  /** (While read: the row of a 三公 item.) */
+  item?: boolean;
+}
+
+/** The rank of a row label's last numbering ("一、收入支出情况对比 (一) 收入总计" → 2, its "(一)"). */
+function rankOf(label: string): number | undefined {
+  return lastMark(label)?.rank;
+}
+
+/** A row's name: its words after its last numbering ("一、收入支出情况对比 (一) 收入总计" → "收入总计"). */
+function nameOf(label: string): string {
+  const m = lastMark(label);
+  return m ? label.replace(/\s/g, '').slice(m.end) || bare(label) : bare(label);
+}
+
+function lastMark(label: string): { rank: number; end: number } | undefined {
+  const l = label.replace(/\s/g, '');
+  if (/^其中/.test(l)) return undefined;
+  const marks: [RegExp, number][] = [
+    [/[一二三四五六七八九十]+、/g, 1],
+    [/[(（][一二三四五六七八九十]+[)）]/g, 2],
+    [/(?<![\d.])\d{1,2}[、.．](?!\d)/g, 3],
+    [/[(（]\d{1,2}[)）]/g, 4],
+  ];
+  let best: { at: number; rank: number; end: number } | undefined;
+  for (const [re, rank] of marks) for (const m of l.matchAll(re)) if (!best || m.index! > best.at) best = { at: m.index!, rank, end: m.index! + m[0].length };
+  return best;
 }
 
 /** A figure, a percentage, or an amount with its own unit ("44万元" in a table of 万元). */
@@ -245,6 +283,8 @@ function readBlock(lines: string[], first: number): TextTable | undefined {
   const labelled = data.filter((r) => r.cells[0] && !isNumeric(r.cells[0]));
   const itemRows = labelled.filter((r) => tableItem(r.cells[0]) && tableItem(r.cells[0]) !== 'subtotal').length;
   const base = { unit: unit?.[2] ?? '', first, last: first + lines.length - 1 };
+  // Rows numbered into a tree, none of them a 三公 item ("(一) 收入总计 …", "1. 财政补助收入 …"): items down all the same.
+  const numberedRows = labelled.filter((r) => !tableItem(r.cells[0]) && rankOf(r.cells[0]) !== undefined).length;
   // Every label first, then every figure (a cell a line, items across under periods side by side).
   if (raw.length >= 3 && raw.slice(0, -1).every((r) => r.cells.length === 1) && raw[raw.length - 1].cells.length > 2) {
     const last = raw[raw.length - 1];
@@ -258,7 +298,7 @@ function readBlock(lines: string[], first: number): TextTable | undefined {
     if (across) return across;
   }
   if (itemRows >= 2) return itemsDown(header, data, scale, base);
-  return periodsDown(header, data, scale, base);
+  return periodsDown(header, data, scale, base) ?? (numberedRows >= 3 ? itemsDown(header, data, scale, base) : undefined);
 }
 
 type Base = Pick<TextTable, 'unit' | 'first' | 'last'>;
@@ -352,7 +392,7 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
       cells = used.map((j, k) => (k === 0 ? fig(values[0], scale) : undefined));
     else cells = used.map(() => undefined);
     if (!item) {
-      table.others!.push({ label: bare(r.cells[0]), cells, row: text });
+      table.others!.push({ label: nameOf(r.cells[0]), cells, row: text, rank: rankOf(r.cells[0]) });
       continue;
     }
     if (seen.has(item)) {
@@ -364,8 +404,16 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     table.items.push(item);
     table.cells.push(cells);
     table.rows.push(used.map(() => text));
+    table.others!.push({ label: nameOf(r.cells[0]), cells, row: text, rank: rankOf(r.cells[0]), item: true });
   }
-  return table.items.length >= 2 ? table : undefined;
+  if (table.items.length >= 2) {
+    table.others = table.others!.filter((o) => !o.item);
+    return table;
+  }
+  // A table of other things (one of its rows may be named like a 三公 item: "(二) 支出总计") is kept when its rows are
+  // numbered into a tree ("(一) 收入总计", "1. 财政补助收入" …).
+  if (table.others!.filter((o) => o.rank !== undefined).length < 3) return undefined;
+  return { ...table, items: [], cells: [], rows: [], others: table.others!.map(({ item: _, ...o }) => o) };
 }
 
 /**
