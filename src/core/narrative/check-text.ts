@@ -492,7 +492,8 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
       // "增加…持平" about one subject: the same clause, or the next one when it brings no amount of its own.
       const next = clauses[i + 1];
       const moves = (c: string) => /增加|增长|减少|下降|降低/.test(c) && !/原因/.test(c);
-      const flat = (c: string) => /持平|不变/.test(c);
+      // ("保持平稳" is steady, not unchanged.)
+      const flat = (c: string) => /持平(?!稳)|不变/.test(c);
       const pairHit =
         next !== undefined &&
         !/\d/.test(next) &&

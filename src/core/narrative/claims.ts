@@ -92,7 +92,7 @@ const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|�
 const RATE_CTX = /(增长|下降|降低|上升|上涨|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约|达到|达)?$/;
 const SHARE_CTX = /占(比|比重)?(为|是|达到|达)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是|达)?$|比重(?:为|是|达到|达)?$/;
 const COMPARE = /(比|较|与|同比|相比|对比)/;
-const FLAT = /持平|无增减|无变化|没有变化|不变|相同|未增减/;
+const FLAT = /持平(?!稳)|无增减|无变化|没有变化|不变|相同|未增减/;
 /** Text after which figures explain a change rather than state parts ("主要原因是…", "主要用于…"). */
 const EXPLAINS = /(主要原因|原因是|原因为|主要是|主要用于|用于|主要包括|具体包括|主要系|系)[^，,；;。]*$/;
 const TRIGGER = /(其中|包括|分别为|分别是|具体如下|如下|分项情况是|分项情况为|具体是|具体为)[:：，,]?/;
@@ -347,7 +347,7 @@ export function itemOf(c: Claim): Item | undefined {
   if (/[车人户次]均|平均/.test(c.label)) return undefined;
   const own = threePublicItem(c.label);
   if (own) return own;
-  if (/^((19|20)\d{2}年度?)?(支出)?(年初)?(预算|决算)(支出)?(数)?(为|是)?$/.test(c.label.replace(/\s/g, ''))) {
+  if (/^((19|20)\d{2}年度?)?(支出)?(年初)?(预算|决算|实际执行|执行|实际支出)(支出)?(数)?(为|是)?$/.test(c.label.replace(/\s/g, ''))) {
     const clauses = c.context.split(/[，,]/);
     for (let k = clauses.length - 2; k >= 0; k--) {
       const it = threePublicItem(clauses[k]);
@@ -386,6 +386,11 @@ function isComplete(total: Claim, labels: string[]): boolean {
   // A 决算's 收入总计 / 支出总计 also holds what was carried over (上年结转, 年末结转和结余): 基本 + 项目 are its
   // 本年支出 only.
   if (total.carries) return false;
+  return isPartition(labels);
+}
+
+/** Whether these labels are the parts of one of the partitions above, and no more. */
+function isPartition(labels: string[]): boolean {
   return PARTITIONS.some((ps) => labels.length === ps.length && ps.every((re) => labels.some((l) => re.test(l))));
 }
 
@@ -804,7 +809,10 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       const gap = p.text.slice(last.end, end);
       // A change broken down after 主要是 ("支出较去年增加105.77万元,主要是基本支出增加…，项目支出增加…"): read as a
       // list, and held to its total only where the parts make the whole (checkList).
-      const t = TRIGGER.exec(gap) ?? (totalDelta && last === totalDelta ? /(主要是|其中)[:：]?/.exec(gap) : null);
+      const found = TRIGGER.exec(gap);
+      // ("占全国财政支出和GDP的比重分别为10.0%和3.3%": the 分别 of a run of shares, no list.)
+      const trig = found && /^分别/.test(found[1]) && /占|比重|比例/.test(gap.slice(0, found.index)) ? null : found;
+      const t = trig ?? (totalDelta && last === totalDelta ? /(主要是|其中)[:：]?/.exec(gap) : null);
       // The list is the total's when its word follows the total in its sentence, or starts the next sentence.
       const between = t ? gap.slice(0, t.index) : '';
       // "…。主要变动原因如下：" leads into the items of the changes just stated; "…。收入包括：" starts another subject.
@@ -1359,11 +1367,13 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   for (let i = 1; i < all.length; i++) {
     const sh = all[i];
     if (sh.kind !== 'share' || !sh.of || inLists.has(sh)) continue;
-    // The part: the amount before it in its sentence (past its own change and rate).
-    const part = all
-      .slice(0, i)
-      .reverse()
-      .find((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind !== 'delta' && c.kind !== 'rate');
+    // The part: the amount before it in its sentence (past its own change and rate; in a run, the one in its place).
+    const part = sh.run
+      ? partOfShare(all, sh)
+      : all
+          .slice(0, i)
+          .reverse()
+          .find((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind !== 'delta' && c.kind !== 'rate');
     if (!part || part.kind !== 'amount') continue;
     const named = core(sh.of);
     if (named.length < 2) continue;
@@ -1440,7 +1450,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       if (paras[c.para].level === 1) section++;
       lastPara = c.para;
     }
-    if (c.kind !== 'share' || c.value.isZero()) continue;
+    // ("占同类产品采购规模的90%": each its own kind's, no whole in common.)
+    if (c.kind !== 'share' || c.value.isZero() || /^(同类|本类|各自|同期)/.test(c.of ?? '')) continue;
     // "占比x%" with no whole named: the shares of one paragraph only.
     const key = c.of ? `${section}|${c.of}` : `${section}|${c.para}|`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
@@ -1449,7 +1460,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const implied: { c: Claim; part: Claim; lo: Decimal; hi: Decimal }[] = [];
     for (const sh of list) {
       if (inLists.has(sh)) continue;
-      const part = all.filter((c) => c.para === sh.para && c.kind === 'amount' && c.at < sh.at).pop();
+      const part = partOfShare(all, sh);
       if (!part || part.value.isZero() || lo(sh).lte(0)) continue;
       implied.push({ c: sh, part, lo: lo(part).div(hi(sh)).times(100), hi: hi(part).div(lo(sh)).times(100) });
     }
@@ -1473,6 +1484,20 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     }
   }
   return out;
+}
+
+/**
+ * The amount a share is of: the last before it in its sentence; for a run of shares after a run of amounts ("分别为
+ * 2666.3亿元和30400.7亿元,占…的8.1%和91.9%"), the one in its place; none for a run of shares of one amount (its
+ * shares of several wholes: "占全国财政支出和GDP的比重分别为10.0%和3.3%").
+ */
+function partOfShare(all: Claim[], sh: Claim): Claim | undefined {
+  const before = all.filter((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind === 'amount' && c.at < sh.at);
+  if (!sh.run) return before.pop();
+  const runs = before.filter((c) => c.run);
+  if (!runs.length) return undefined;
+  const first = runs[runs.length - 1].run!.first;
+  return runs.find((c) => c.run!.first === first && c.run!.index === sh.run!.index);
 }
 
 /**
@@ -1702,6 +1727,16 @@ function explained(paras: Para[], c: Claim): boolean {
   const t = paras[c.para].text.slice(0, c.at);
   const seg = t.slice(t.lastIndexOf('。') + 1);
   if (!/原因|主要是|主要用于|用于|系因|由于/.test(seg)) return false;
+  // A clause dated after it starts a statement of its own ("由于疫情影响,导致财政收入减收,2020年全县…收入完成34,264万元").
+  const from = seg.search(/原因|主要是|主要用于|用于|系因|由于/);
+  if (
+    seg
+      .slice(from)
+      .split(/[，,]/)
+      .slice(1)
+      .some((x) => /^\s*(19|20)\d{2}\s*年/.test(x))
+  )
+    return false;
   // An explanation goes on over ； only through its numbered points ("原因是:1、…;2、…7000万元").
   const last = seg.split(/[；;]/);
   return last.length === 1 || /原因|主要是|主要用于|用于|系因|由于/.test(last[last.length - 1]) || /^\s*\d+[、.．]/.test(last[last.length - 1]);
@@ -1772,6 +1807,8 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     // "收入包括:…;支出包括:…": the list of another subject after ；.
     if (parts.length && /[。；;]\s*(收入|支出)[^，,；;。]{0,6}(包括|其中)[:：]?[^，,；;。]*$/.test(text)) return finish(parts);
     if (parts.length && opensList) nested = true;
+    // A list inside brackets ends with them ("…25.85亿元(其中,购置费1.42亿元,运行费24.43亿元),公务接待费4.19亿元").
+    else if (nested && /[)）]/.test(text)) nested = false;
     // An unnumbered line that opens a list of its own ("收入预算…，其中：…。" then "支出预算…，其中：…") is the
     // next statement, not a part of this list.
     if (parts.length && c.kind === 'amount' && c.para !== pos.para && !paras[c.para].level && opensOwnList(paras[c.para], c)) return finish(parts);
@@ -1781,6 +1818,17 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       continue;
     }
     if (crossed && parts.length && c.kind === 'prior') return finish(parts);
+    // Parts that already make a whole (税收 + 非税; 货物 + 工程 + 服务) take no more after their sentence; nor does a list
+    // a sentence of comment interrupts ("…第二。" with no figure, not a reason or a use).
+    if (crossed && parts.length >= 2 && c.kind === 'amount' && parts.every((x) => x.amount)) {
+      const labels = parts.map((x) => x.amount!.label);
+      if (isPartition(labels) && !isPartition([...labels, c.label])) return finish(parts);
+    }
+    if (crossed && parts.length && c.kind === 'amount') {
+      const between = c.para === pos.para ? paras[c.para].text.slice(pos.at, c.at) : '';
+      const sentencesBetween = between.split(/[。；;]/).slice(1, -1);
+      if (sentencesBetween.some((x) => x.trim() && !/\d/.test(x) && !/^\s*(主要|用于|原因|其中|包括|具体)/.test(x))) return finish(parts);
+    }
     // Parts parted by ； end with the sentence: what follows its 。 is another statement ("…；经开区完成12.6亿元…。
     // 溧阳市完成16.0亿元…", a county beside the city's districts).
     const head = parts[0]?.amount ?? parts[0]?.delta;
@@ -1822,7 +1870,8 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
         pos = { para: c.para, at: c.end, sentence: c.sentence };
         continue;
       }
-      if (/[，,]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead)) return finish(parts);
+      // (Nor does one that introduces a list of its own: "几项重点支出完成情况为:教育支出…".)
+      if (/[，,:：]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead)) return finish(parts);
       if (withinSentence) return finish(parts);
     }
     const anchor = cur?.amount ?? cur?.delta;
@@ -1853,7 +1902,12 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     else if (c.kind === 'delta' && cur?.delta && sameSentence && [cur.delta, ...(cur.alt ?? [])].every((x) => otherBase(x, c))) (cur.alt ??= []).push(c);
     else if (c.kind === 'delta') parts.push((cur = { delta: c, sub: [] }));
     else if (c.kind === 'rate' && cur && sameSentence && !cur.rate) cur.rate = c;
-    else if (c.kind === 'share' && cur && sameSentence && !cur.share) cur.share = c;
+    else if (c.kind === 'share' && c.run && parts.some((x) => x.amount?.run)) {
+      // A run of shares after a run of amounts ("分别为9,027.5亿元、15,664.1亿元和10,301.5亿元,占…比例为25.8%、44.8%和
+      // 29.4%"): the k-th share is the k-th amount's.
+      const own = parts.find((x) => x.amount?.run && x.amount.para === c.para && x.amount.sentence === c.sentence && x.amount.run.index === c.run!.index);
+      if (own && !own.share) own.share = c;
+    } else if (c.kind === 'share' && cur && sameSentence && !cur.share) cur.share = c;
     pos = { para: c.para, at: c.end, sentence: c.sentence };
   }
   return finish(parts);
