@@ -221,7 +221,10 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           return;
         }
         const clauseCtx = clauseBefore(s.text, at);
-        const label = carLabel(labelOf(ctx), p.text.slice(0, s.at + at));
+        const label = headedLabel(
+          carLabel(labelOf(ctx), p.text.slice(0, s.at + at)),
+          pi > 0 && si === 0 && !claims.some((c) => c.para === pi) ? paras[pi - 1].text : '',
+        );
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
         const carries = /总计/.test(label) && (paras.slice(0, pi).some((q) => /决算/.test(q.text)) || /决算/.test(p.text.slice(0, s.at) + before));
         const base = {
@@ -240,10 +243,14 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           const shareM = SHARE_CTX.exec(tail);
           const value = new Decimal(num);
           const h = half(num, new Decimal(1));
-          if (/完成(了)?(年初|全年)?(预算|计划)(数)?(的)?$/.test(tail)) claims.push({ ...base, kind: 'completion', value, half: h });
+          if (/完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?(的)?$/.test(tail)) claims.push({ ...base, kind: 'completion', value, half: h });
           else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
-          else if (RATE_CTX.test(tail))
-            claims.push({ ...base, kind: 'rate', value, half: h, sign: DOWN.test(tail.replace(/率?(了|为|是|约|达到|达)?$/, '')) ? -1 : 1 });
+          else if (RATE_CTX.test(tail.replace(/[-−－]$/, ''))) {
+            // "增长-10.3%": a rise below zero is a fall.
+            const negative = /[-−－]$/.test(tail);
+            const down = DOWN.test(tail.replace(/[-−－]$/, '').replace(/率?(了|为|是|约|达到|达)?$/, ''));
+            claims.push({ ...base, kind: 'rate', value, half: h, sign: down !== negative ? -1 : 1 });
+          }
           // "较上年减少1.5万元(42.86%)": a percentage in brackets right after a change is its rate.
           else if (prev && prev.kind === 'delta' && prev.sign && prev.para === pi && prev.sentence === si && /^\s*[(（]\s*$/.test(ctx))
             claims.push({ ...base, kind: 'rate', value, half: h, sign: prev.sign });
@@ -298,6 +305,19 @@ export function readClaims(text: string | PastedText): ClaimsRead {
  */
 function carLabel(label: string, before: string): string {
   return /^(购置|运行(维护)?|运维)(经)?费$/.test(label) && /公务用车|公车|车辆/.test(before.slice(-120)) ? `公务用车${label}` : label;
+}
+
+/**
+ * "基本支出:" then "2018年年初预算数为1973.4万元": a figure whose words only name its stage takes the name of the short
+ * heading line right above its paragraph.
+ */
+function headedLabel(label: string, above: string): string {
+  if (!/^((19|20)\d{2}年度?)?(年初)?(预算|决算)(数)?(为|是)?$/.test(label.replace(/\s/g, ''))) return label;
+  const title = above
+    .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
+    .replace(/[:：]\s*$/, '')
+    .trim();
+  return title && title.length <= 12 && !/[，,。；;\d]/.test(title) ? `${title}${label}` : label;
 }
 
 /** How many brackets are open at the end of this text. */
@@ -512,7 +532,23 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           (c.kind === 'rate' || c.kind === 'amount' || (c.kind === 'delta' && c.run?.first !== (d.run?.first ?? d))),
       );
     // In runs ("各减少a,b万元,各下降x%、y%") the k-th change goes with the k-th rate and the k-th amount.
-    const rate = firstAfter?.kind !== 'rate' ? undefined : k === 0 ? firstAfter : all.find((c) => c.run?.first === firstAfter && c.run.index === k);
+    // ("完成1867亿元,同比增长20%,增收310亿元": the rate may come first, right after the amount.)
+    const just = all[i - 1];
+    const rateFirst =
+      (!firstAfter || firstAfter.kind !== 'rate') &&
+      just?.kind === 'rate' &&
+      just.para === d.para &&
+      just.sentence === d.sentence &&
+      just.sign === d.sign &&
+      all[i - 2]?.kind === 'amount' &&
+      all[i - 2].para === d.para &&
+      all[i - 2].sentence === d.sentence &&
+      !/其中|包括/.test(paras[d.para].text.slice(just.end, d.at)) &&
+      !d.run
+        ? just
+        : undefined;
+    const rate =
+      rateFirst ?? (firstAfter?.kind !== 'rate' ? undefined : k === 0 ? firstAfter : all.find((c) => c.run?.first === firstAfter && c.run.index === k));
     if (firstAfter?.kind === 'rate' && !rate) continue;
     // An adjustment ("调减16000万元") is against the budget before it; a rate after it in other words ("下降9.7%"),
     // against last year.
@@ -548,7 +584,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           (c.para < d.para || c.sentence <= d.sentence) &&
           // Not the whole of a percentage ("完成年初预算数60999万元的40.4%"), nor an amount said as a change
           // ("减少了“三公”经费342.74万元").
-          !/^(占|完成(了)?(年初|全年)?(预算|计划))/.test(c.label) &&
+          !/^(占|完成(了)?(年初|全年|调整(后)?)?(预算|计划))/.test(c.label) &&
           !/^(减少|增加|增长|下降|降低|节约|节省|压减|压缩|调增|调减)了?(?!到|至|为)/.test(c.label),
       );
     // Across sentences, the amount must be of the year the change is of (not the prior year's figure under a
@@ -791,7 +827,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const total = all[i];
     if ((total.kind !== 'amount' && total.kind !== 'delta') || explained(paras, total) || secondBase.has(total)) continue;
     // The whole a percentage is of ("完成预算27万元的…", "占…总额114.72亿元的…") is no list's total.
-    if (/^(占|完成(了)?(年初|全年)?(预算|计划))/.test(total.label)) continue;
+    if (/^(占|完成(了)?(年初|全年|调整(后)?)?(预算|计划))/.test(total.label)) continue;
     const p = paras[total.para];
     // The total's own change, rate, share or prior may stand between it and the list ("…万元,比上年减少0.50万元。其中:").
     let j = i + 1;
@@ -1349,7 +1385,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const [part, whole, pct] = [all[i - 2], all[i - 1], all[i]];
     if (pct.kind !== 'percent' || whole.kind !== 'amount' || part.kind !== 'amount' || pct.label !== '的') continue;
     if (new Set([part.para, whole.para, pct.para]).size > 1 || new Set([part.sentence, whole.sentence, pct.sentence]).size > 1) continue;
-    const completion = /^完成(了)?(年初|全年)?(预算|计划)(数)?$/.test(whole.label);
+    const completion = /^完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?$/.test(whole.label);
     if ((!completion && !/^占/.test(whole.label)) || lo(whole).lte(0)) continue;
     if (hi(pct).lt(lo(part).div(hi(whole)).times(100)) || lo(pct).gt(hi(part).div(lo(whole)).times(100)))
       report(
@@ -1363,17 +1399,34 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   const core = (l: string) =>
     l
       .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
-      .replace(/拨款|财政|的|累计|实际|实现|完成|合计|总计|总额|预算数|决算数|为|是|\s/g, '');
+      .replace(/拨款|财政|的|累计|实际|实现|完成|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
   for (let i = 1; i < all.length; i++) {
     const sh = all[i];
     if (sh.kind !== 'share' || !sh.of || inLists.has(sh)) continue;
     // The part: the amount before it in its sentence (past its own change and rate; in a run, the one in its place).
-    const part = sh.run
+    const inSentence = sh.run
       ? partOfShare(all, sh)
       : all
           .slice(0, i)
           .reverse()
           .find((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind !== 'delta' && c.kind !== 'rate');
+    // "非税收入占一般公共预算收入比重47.69%": no figure before it in its sentence; the part its words name, stated before.
+    const subject = inSentence
+      ? ''
+      : core(
+          sh.context
+            .split(/[，,；;。]/)
+            .pop()!
+            .replace(/占.*$/, ''),
+        );
+    const part =
+      inSentence ??
+      (subject.length >= 2
+        ? all
+            .slice(0, i)
+            .reverse()
+            .find((c) => c.kind === 'amount' && !c.bracketed && c.para >= sh.para - 1 && core(c.label) === subject)
+        : undefined);
     if (!part || part.kind !== 'amount') continue;
     const named = core(sh.of);
     if (named.length < 2) continue;
@@ -1383,7 +1436,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       .slice(0, all.indexOf(part))
       .reverse()
       .find((c) => c.kind === 'amount' && c.para >= heading && !c.bracketed && core(c.label) === named);
-    if (!whole || lo(whole).lte(0) || whole.text === part.text) continue;
+    if (!whole || lo(whole).lte(0) || whole === part) continue;
     if (hi(sh).lt(lo(part).div(hi(whole)).times(100)) || lo(sh).gt(hi(part).div(lo(whole)).times(100)))
       report(
         'text.share',
@@ -1702,12 +1755,16 @@ function sentenceYear(t: string): number | undefined {
 
 /** What a change's own words name, beyond the comparison ("基本支出减少" → 基本支出; "较上年减少" → ''). */
 function subjectWords(label: string): string {
-  return label
-    .replace(/[(（][^)）]*[)）]/g, '')
-    .replace(/(按)?(同|可比)口径/g, '')
-    .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?|年初)?(同期)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
-    .replace(/(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|增支|减支|增收|减收|增|减|降|加|少|了|为|是|约|同比|共|计|合计|总计)/g, '')
-    .replace(/[^\u4e00-\u9fa5]/g, '');
+  return (
+    label
+      .replace(/[(（][^)）]*[)）]/g, '')
+      .replace(/(按)?(同|可比)口径/g, '')
+      // ("2015年预算增加1.7万元": the comparison with its 比 left out.)
+      .replace(/^((19|20)\d{2}年度?|上年|去年)(预算|决算)(数)?(?=(增加|减少|增长|下降|持平))/, '')
+      .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?|年初)?(同期)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
+      .replace(/(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|增支|减支|增收|减收|增|减|降|加|少|了|为|是|约|同比|共|计|合计|总计)/g, '')
+      .replace(/[^\u4e00-\u9fa5]/g, '')
+  );
 }
 
 /** Whether an amount's label speaks of this subject: they share a run of three characters ("三公经费"). */

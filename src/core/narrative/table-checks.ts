@@ -103,9 +103,14 @@ function ownArithmetic(t: TextTable): TextFinding[] {
   const change = t.periods.findIndex((q) => q.kind === 'delta');
   t.periods.forEach((period, d) => {
     if (period.kind === 'amount') return;
-    const to = amounts.find((x) => period.to !== undefined && x.p.year === period.to) ?? (amounts.length === 2 ? amounts[1] : undefined);
+    // (With more than two amounts, "比上年增长%" after "2020年执行数" is from the year before's column to the one before it.)
+    const left = amounts.filter((x) => x.k < d).sort((a, b) => b.k - a.k)[0];
+    const byYear = amounts.length > 2 && period.to === undefined && left?.p.year !== undefined ? left : undefined;
+    const to = amounts.find((x) => period.to !== undefined && x.p.year === period.to) ?? (amounts.length === 2 ? amounts[1] : byYear);
+    const yearBefore = byYear ? amounts.filter((x) => x.p.year === byYear.p.year! - 1) : [];
     const from =
-      amounts.find((x) => period.from !== undefined && x.p.year === period.from) ?? (amounts.length === 2 ? amounts.find((x) => x !== to) : undefined);
+      amounts.find((x) => period.from !== undefined && x.p.year === period.from) ??
+      (amounts.length === 2 ? amounts.find((x) => x !== to) : yearBefore.length === 1 ? yearBefore[0] : undefined);
     if (!to || !from || to === from) return;
     rowsOf(t).forEach(({ name, cells, rowAt }) => {
       const c = cells[d];

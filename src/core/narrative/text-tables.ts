@@ -298,7 +298,7 @@ function readBlock(lines: string[], first: number): TextTable | undefined {
     if (across) return across;
   }
   if (itemRows >= 2) return itemsDown(header, data, scale, base);
-  return periodsDown(header, data, scale, base) ?? (numberedRows >= 3 ? itemsDown(header, data, scale, base) : undefined);
+  return periodsDown(header, data, scale, base) ?? (numberedRows >= 3 || labelled.length >= 3 ? itemsDown(header, data, scale, base) : undefined);
 }
 
 type Base = Pick<TextTable, 'unit' | 'first' | 'last'>;
@@ -319,7 +319,16 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     // group gives way to its own columns, in its place.
     const main = rowsOfHeader[rowsOfHeader.length - 2];
     const width = Math.max(...data.map((r) => r.cells.length - 1));
-    if (main && periodOf(h.cells[0]) && h.cells[0]) {
+    // The row labels' column spanning both header rows ("项 目 | 2019年决算数 | 2020年预算调整数 | 2020年执行数" over
+    // "金额 | 占调整预算% | 比上年增长%"): every cell of the second row is a column of the last group, 金额 its amount.
+    const spanning = !!main && h.cells.filter(Boolean).length < main.cells.filter(Boolean).length && !!h.cells[0] && !tableItem(h.cells[0]);
+    if (main && spanning) {
+      const top = main.cells.slice(1);
+      while (top.length && !top[top.length - 1]) top.pop();
+      const g = top.length - 1;
+      const sub = h.cells.filter(Boolean).map((c) => (/^(金额|数额)$/.test(c.replace(/\s/g, '')) ? top[g] : c));
+      if (g >= 0 && g + sub.length === width) columns = [...top.slice(0, g), ...sub];
+    } else if (main && periodOf(h.cells[0]) && h.cells[0]) {
       const top = main.cells.slice(1);
       while (top.length && !top[top.length - 1]) top.pop();
       const sub = h.cells.filter(Boolean);
@@ -412,7 +421,10 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
   }
   // A table of other things (one of its rows may be named like a 三公 item: "(二) 支出总计") is kept when its rows are
   // numbered into a tree ("(一) 收入总计", "1. 财政补助收入" …).
-  if (table.others!.filter((o) => o.rank !== undefined).length < 3) return undefined;
+  // So is one with a change or rate column that its rows can be held to.
+  const rowsWithFigures = table.others!.filter((o) => o.cells.filter(Boolean).length >= 2).length;
+  const changes = table.periods.some((p) => p.kind !== 'amount');
+  if (table.others!.filter((o) => o.rank !== undefined).length < 3 && !(changes && rowsWithFigures >= 3)) return undefined;
   return { ...table, items: [], cells: [], rows: [], others: table.others!.map(({ item: _, ...o }) => o) };
 }
 
