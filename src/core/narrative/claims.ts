@@ -381,8 +381,9 @@ export function itemOf(c: Claim): Item | undefined {
 const PARTITIONS: RegExp[][] = [
   [/基本支出/, /项目支出/],
   [/人员经费/, /公用经费/],
-  // The economic classes of 基本支出 (资本性支出 where it has one).
+  // The economic classes of 基本支出 (资本性支出 where it has one; 公用 for 商品和服务 in older texts).
   [/工资福利/, /商品和服务/, /对个人和家庭/],
+  [/工资福利/, /对个人和家庭/, /公用/],
   [/工资福利/, /商品和服务/, /对个人和家庭/, /资本性/],
   // 政府采购 by kind.
   [/货物/, /工程/, /服务/],
@@ -401,7 +402,7 @@ function isComplete(total: Claim, labels: string[]): boolean {
   if (whole === 'vehicle' && items.length === 2 && items.includes('purchase') && items.includes('operation')) return true;
   // A 收入总量 / 支出总量 is what its list names ("其中,地方收入…;中央补助收入…,上年结转…"); so is a list that ends
   // with the rest ("…环境保护税454万元,其他税收收入2万元").
-  if (/总量/.test(total.label) && labels.length >= 3) return true;
+  if (/总量|总收入|总支出|收入总计|支出总计|总财力/.test(total.label) && labels.length >= 3) return true;
   if (labels.length >= 3 && /^(其中)?其他/.test(labels[labels.length - 1])) return true;
   // A 决算's 收入总计 / 支出总计 also holds what was carried over (上年结转, 年末结转和结余): 基本 + 项目 are its
   // 本年支出 only.
@@ -608,8 +609,12 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
         : goesOn
           ? // "1.上级补助收入8.38万元,为…收入。较2020年度决算数减少17.40万元": the amount the sentence before states; when
             // that sentence is a list ("…3328万元。其中,因公出国(境)费50万元,…。同口径比2018年减少830万元"), its total's.
-            candidates.find(
-              (c) => c.para === d.para && c.sentence === d.sentence - (listSentence(d.para, d.sentence - 1) ? 2 : 1) && c.kind === 'amount' && !c.bracketed,
+            // (Of a sentence whose later amounts are what its first one holds, "总预算4,471.22万元,含…250万元,…537.31万元", the first.)
+            heldIn(
+              candidates.filter(
+                (c) => c.para === d.para && c.sentence === d.sentence - (listSentence(d.para, d.sentence - 1) ? 2 : 1) && c.kind === 'amount' && !c.bracketed,
+              ),
+              paras,
             )
           : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
     if (nearest && nearest.kind === 'amount') lastBase = nearest;
@@ -1252,10 +1257,12 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   paras.forEach((p, pi) => {
     for (const m of p.text.matchAll(/加上/g)) {
       const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
-      const first = [...amounts].reverse().find((c) => c.end <= m.index!);
+      // (Not the budget a completion names: "完成…调整预算37.5亿元的104.3%。加上…".)
+      const first = [...amounts].reverse().find((c) => c.end <= m.index! && !/^(完成|占)/.test(c.label));
       const after = amounts.filter((c) => c.at > m.index!);
-      const k = after.findIndex((c) => /(总量|总计|合计|共计|总额)(为|是|达到|达)?$/.test(c.context));
-      if (!first || k < 1 || /[。]/.test(p.text.slice(first.end, m.index!)) || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
+      const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?$/.test(c.context));
+      const gap = first ? p.text.slice(first.end, m.index!) : '';
+      if (!first || k < 1 || (gap.match(/。/g) ?? []).length > 1 || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
       const parts = [first, ...after.slice(0, k)];
       if (!sumFits(after[k], parts))
         report(
@@ -1385,7 +1392,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const [part, whole, pct] = [all[i - 2], all[i - 1], all[i]];
     if (pct.kind !== 'percent' || whole.kind !== 'amount' || part.kind !== 'amount' || pct.label !== '的') continue;
     if (new Set([part.para, whole.para, pct.para]).size > 1 || new Set([part.sentence, whole.sentence, pct.sentence]).size > 1) continue;
-    const completion = /^完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?$/.test(whole.label);
+    // ("完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%": the budget named at length.)
+    const completion = /^完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?$/.test(whole.label) || /^完成[^，,；;。]{0,40}(预算|计划)(数)?$/.test(whole.label);
     if ((!completion && !/^占/.test(whole.label)) || lo(whole).lte(0)) continue;
     if (hi(pct).lt(lo(part).div(hi(whole)).times(100)) || lo(pct).gt(hi(part).div(lo(whole)).times(100)))
       report(
@@ -2035,6 +2043,18 @@ function followers(all: Claim[], c: Claim): { delta?: Claim; rate?: Claim; prior
     else if (x.kind === 'prior' && !out.prior) out.prior = x;
   }
   return out;
+}
+
+/** Of amounts of one sentence, latest first: the last, or the first where the later ones follow a 含 / 其中 / 包括 after it. */
+function heldIn(latestFirst: Claim[], paras: Para[]): Claim | undefined {
+  const first = latestFirst[latestFirst.length - 1];
+  if (
+    first &&
+    latestFirst.length > 1 &&
+    /^[^。；;]*?[，,]?\s*(含|其中|包括)/.test(paras[first.para].text.slice(first.end, latestFirst[latestFirst.length - 2].at))
+  )
+    return first;
+  return latestFirst[0];
 }
 
 /** A figure that opens a numbered paragraph ("（三）公务用车购置及运行费预算245.98万元…"): the paragraph is about it. */
