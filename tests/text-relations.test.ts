@@ -835,3 +835,18 @@ describe('execution reports (the sixth held-out set)', () => {
     expect(errors(text)).toEqual([]);
   });
 });
+
+describe('runs of amounts and shares, the three 三公 items’ shares', () => {
+  test('a run of amounts whose shares make 100% makes the whole the shares name', () => {
+    const t =
+      '2022年全国政府采购规模为34,993.1亿元。从结构来看,货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元和10,301.5亿元,占全国政府采购规模比例为25.8%、44.8%和29.4%。';
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('15,664.1亿元', '25,664.1亿元')).map((f) => f.rule)).toContain('text.sum');
+  });
+  test('the shares of the three items are of the three together', () => {
+    const t = '“三公”经费支出决算中,因公出国(境)费支出0.00万元,占0.00%;公务用车购置及运行维护费支出12,000.00元,占100%;公务接待费支出0.00元,占0.00%。';
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('占100%', '占90%')).map((f) => f.rule)).toEqual(['text.share']);
+    expect(errors(t.replace('支出0.00万元', '支出0.01万元')).map((f) => f.rule)).toEqual(['text.share']);
+  });
+});

@@ -385,8 +385,9 @@ const PARTITIONS: RegExp[][] = [
   [/工资福利/, /商品和服务/, /对个人和家庭/],
   [/工资福利/, /对个人和家庭/, /公用/],
   [/工资福利/, /商品和服务/, /对个人和家庭/, /资本性/],
-  // 政府采购 by kind.
+  // 政府采购 by kind, and by how it is organised.
   [/货物/, /工程/, /服务/],
+  [/政府集中/, /部门集中/, /分散/],
   // 公务接待 at home and from abroad.
   [/国内/, /国[(（]?境[)）]?外|外事|外宾/],
   // Revenue: taxes and the rest; the central and the local share.
@@ -1453,6 +1454,36 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       );
   }
 
+  // A run of amounts with its run of shares of one named whole ("货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元
+  // 和10,301.5亿元,占全国政府采购规模比例为25.8%、44.8%和29.4%"): where the shares make 100% or the names a partition,
+  // the amounts make the whole.
+  for (const first of all) {
+    if (first.kind !== 'amount' || first.run?.first !== first) continue;
+    const amounts = all.filter((c) => c.run?.first === first);
+    const shares = all.filter((c) => c.kind === 'share' && c.para === first.para && c.sentence === first.sentence && c.at > first.at);
+    const sharesRun = shares.length && shares[0].run ? all.filter((c) => c.run?.first === shares[0]) : [];
+    if (amounts.length < 2 || sharesRun.length !== amounts.length || !shares[0].of) continue;
+    const named = core(shares[0].of);
+    const whole = all
+      .slice(0, all.indexOf(first))
+      .reverse()
+      .find((c) => c.kind === 'amount' && !c.bracketed && c.para >= first.para - 1 && core(c.label) === named);
+    if (!whole) continue;
+    const [pLo, pHi] = sumRange(sharesRun);
+    const names = first.context
+      .split(/[，,；;。：:]/)
+      .pop()!
+      .replace(/(分别|各自)(为|是)?$/, '')
+      .split(/[、和及与]/);
+    if (!(pLo.lte(100) && pHi.gte(100)) && !isPartition(names)) continue;
+    if (!sumFits(whole, amounts))
+      report(
+        'text.sum',
+        whole,
+        `“${whole.label}”写为 ${whole.text}，但${names.join('、')}分别为 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), whole)}（其占比合计 100%）`,
+      );
+  }
+
   // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
   for (const c of all) {
     if (c.kind !== 'completion') continue;
@@ -1512,27 +1543,46 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       lastPara = c.para;
     }
     // ("占同类产品采购规模的90%": each its own kind's, no whole in common.)
-    if (c.kind !== 'share' || c.value.isZero() || /^(同类|本类|各自|同期)/.test(c.of ?? '')) continue;
+    if (c.kind !== 'share' || /^(同类|本类|各自|同期)/.test(c.of ?? '')) continue;
     // "占比x%" with no whole named: the shares of one paragraph only.
     const key = c.of ? `${section}|${c.of}` : `${section}|${c.para}|`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   for (const list of groups.values()) {
+    // The shares of the three 三公 items of one whole ("因公出国(境)费支出0.00万元,占0.00%;公务用车…12,000.00元,占100%;
+    // 公务接待费支出0.00元,占0.00%"): each is its part over the three together.
+    const byItem = list.map((sh) => ({ sh, part: partOfShare(all, sh) })).filter((x) => x.part && itemOf(x.part));
+    const items = byItem.map((x) => itemOf(x.part!));
+    if (byItem.length === 3 && ['abroad', 'vehicle', 'reception'].every((it) => items.filter((x) => x === it).length === 1)) {
+      const parts = byItem.map((x) => x.part!);
+      const [wLo, wHi] = sumRange(parts);
+      for (const { sh, part } of byItem) {
+        if (wHi.lte(0) || inLists.has(sh)) continue;
+        const range: [Decimal, Decimal] = [lo(part!).div(wHi).times(100), wLo.gt(0) ? hi(part!).div(wLo).times(100) : new Decimal(100)];
+        if (meets(sh, range)) continue;
+        report(
+          'text.share',
+          sh,
+          `“${part!.label}”${part!.text}占“三公”经费（三项合计 ${show(sumOf(parts), part!)}）的比例应为 ≈ ${part!.value.div(sumOf(parts)).times(100).toDecimalPlaces(2)}%，文中写 ${sh.text}`,
+        );
+      }
+      continue;
+    }
     const implied: { c: Claim; part: Claim; lo: Decimal; hi: Decimal }[] = [];
     for (const sh of list) {
-      if (inLists.has(sh)) continue;
+      if (inLists.has(sh) || sh.value.isZero()) continue;
       const part = partOfShare(all, sh);
       if (!part || part.value.isZero() || lo(sh).lte(0)) continue;
       implied.push({ c: sh, part, lo: lo(part).div(hi(sh)).times(100), hi: hi(part).div(lo(sh)).times(100) });
     }
-    const meets = (x: (typeof implied)[number], y: (typeof implied)[number]) => !(y.hi.lt(x.lo) || y.lo.gt(x.hi));
+    const agree = (x: (typeof implied)[number], y: (typeof implied)[number]) => !(y.hi.lt(x.lo) || y.lo.gt(x.hi));
     for (const x of implied) {
       const others = implied.filter((y) => y !== x);
       if (!others.length) continue;
       // The other share that pins the whole down best; with three or more it must agree with another one.
       const ref = others.reduce((a, b) => (b.hi.minus(b.lo).lt(a.hi.minus(a.lo)) ? b : a));
-      if (meets(x, ref)) continue;
-      if (others.length >= 2 && !others.some((y) => y !== ref && meets(y, ref))) continue;
+      if (agree(x, ref)) continue;
+      if (others.length >= 2 && !others.some((y) => y !== ref && agree(y, ref))) continue;
       // Two that disagree: one finding, on the later, naming both.
       if (others.length === 1 && implied.indexOf(x) < implied.indexOf(ref)) continue;
 
