@@ -30,7 +30,7 @@ const load = (sub: string): Passage[] =>
     .filter((f) => f.endsWith('.json') && f !== 'undecidable.json' && f !== 'not-an-error.json')
     .sort()
     .map((f) => ({ ...JSON.parse(fs.readFileSync(path.join(dir, sub, f), 'utf8')), file: path.join(sub, f), set: sub }));
-const passages = [...load('.'), ...load('holdout'), ...load('holdout2'), ...load('holdout3'), ...load('holdout4'), ...load('holdout5'), ...load('holdout6')];
+const passages = [...load('.'), ...load('holdout'), ...load('holdout2'), ...load('holdout3'), ...load('holdout4'), ...load('holdout5'), ...load('holdout6'), ...load('holdout7')];
 const undecidable: { file: string; quote: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'undecidable.json'), 'utf8'));
 
 const errorsOf = (t: string) => checkText(t).filter((f) => f.severity === 'error');
@@ -122,6 +122,7 @@ describe.each([
   ['第四批留出', 'holdout4'],
   ['第五批留出', 'holdout5'],
   ['第六批留出', 'holdout6'],
+  ['第七批留出', 'holdout7'],
 ] as const)('%s语料', (name, sub) => {
   const set = passages.filter((p) => p.set === sub);
 

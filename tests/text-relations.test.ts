@@ -850,3 +850,53 @@ describe('runs of amounts and shares, the three 三公 items’ shares', () => {
     expect(errors(t.replace('支出0.00万元', '支出0.01万元')).map((f) => f.rule)).toEqual(['text.share']);
   });
 });
+
+describe('the seventh held-out set’s readings', () => {
+  test.each([
+    [
+      'a rate with its % left out, right after a change',
+      '部门收入预算总计1515.03万元,比上年执行数1688.78万元减少173.75万元减少10.29主要原因是基本支出减少。',
+      '减少10.29',
+      '减少11.29',
+    ],
+    ['为年预算X的Y%', '一般公共财政收入完成21.87亿元,为年预算21.06亿元的103.8%。', '103.8%', '203.8%'],
+    ['one part with its share of the total', '本年收入合计386.31万元,其中:财政拨款收入386.31万元,占100%。', '占100%', '占90%'],
+    [
+      'a 持平 part of a list of changes is its item',
+      '2013年“三公经费”财政拨款预算数减少138.52万元,其中:因公出国(境)费减少161.92万元,原因为任务已经完成;公务用车购置及运行费增加23.4万元,为新增单位的车辆运行费;公务接待费与上年持平。',
+      '减少138.52万元',
+      '减少238.52万元',
+    ],
+  ])('%s', (_n, correct, right, wrong) => {
+    expect(errors(correct)).toEqual([]);
+    expect(errors(correct.replace(right, wrong)).length).toBeGreaterThan(0);
+  });
+  test.each([
+    [
+      '中央补助 and 地方收入 are no partition of a 收入总量',
+      '全区收入总量2970亿元,增长11.5%。其中,地方收入213亿元,下降3.6%;中央补助2146.7亿元,比上年增长8.7%;一般债务收入104.2亿元,动用预算稳定调节基金、上年结转等506.1亿元。',
+    ],
+    [
+      'a sentence about one of the parts is its account',
+      '2017年总支出7778.55万元,其中财政项目补助支出683.20万元,基本支出7095.35万元。基本支出中医疗业务支出5868.43万元,管理费用1111.10万元,其他支出115.82万元。',
+    ],
+    [
+      '加上 after another 加上’s total',
+      '全省当年一般公共预算收入,加中央补助等3790亿元,收入共计10285亿元。当年一般公共预算支出,加上解中央支出及结转下年支出等518亿元,支出共计10285亿元。',
+    ],
+    [
+      'no paragraph ends inside brackets (a PDF wrap after ；)',
+      '老边区一般公共预算收入13.9亿元,下降7.9%(其中:老边区本级一般公共预算收入11.4亿元,下降7.3%;\n辽河经济开发区一般公共预算收入2.5亿元,下降10.7%);站前区一般公共预算收入18.2亿元,下降7.6%。',
+    ],
+    [
+      'a one-part list with a share of another whole is no list',
+      '授予中小企业合同金额5915.87万元,占政府采购支出总额的20.5%,其中:授予小微企业合同金额1931.86万元,占政府采购支出总额的6.7%。',
+    ],
+  ])('no error: %s', (_n, text) => {
+    expect(errors(text)).toEqual([]);
+  });
+  test('a line of spaces inside a sentence is no paragraph end', () => {
+    const t = '按支出功能分类:教育5035.9万元,占总支出\n      \n的90.38%;社会保障和就业426万元,占总支出的7.65%;医疗卫生110.10万元,占总支出的1.97%。';
+    expect(errors(t).map((f) => f.stated)).toEqual(['1.97%']);
+  });
+});

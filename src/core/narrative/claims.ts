@@ -191,6 +191,17 @@ export function readClaims(text: string | PastedText): ClaimsRead {
             /^(增加|减少|增长|下降|多|少)了?$/.test(between)
           )
             unit = next[2];
+          // "减少173.75万元减少10.28主要原因是…": a change word again right after a change, and a figure with no
+          // unit: its rate, the % left out.
+          else if (
+            claims.length &&
+            claims[claims.length - 1].kind === 'delta' &&
+            claims[claims.length - 1].para === pi &&
+            claims[claims.length - 1].sentence === si &&
+            /^[，,]?\s*(同比)?(增长|下降|减少|增加|降低|上升)了?$/.test(s.text.slice(claims[claims.length - 1].end - s.at, at)) &&
+            !/^\s*(万|亿|元|个|人|辆|项|次|年|月|日)/.test(s.text.slice(at + m[0].length))
+          )
+            unit = '%';
           else return;
         }
         const ctx = s.text.slice(from, at);
@@ -243,7 +254,8 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           const shareM = SHARE_CTX.exec(tail);
           const value = new Decimal(num);
           const h = half(num, new Decimal(1));
-          if (/完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?(的)?$/.test(tail)) claims.push({ ...base, kind: 'completion', value, half: h });
+          if (/完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?(的)?$|^为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?(的)?$/.test(tail))
+            claims.push({ ...base, kind: 'completion', value, half: h });
           else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
           else if (RATE_CTX.test(tail.replace(/[-−－]$/, ''))) {
             // "增长-10.3%": a rise below zero is a fall.
@@ -392,14 +404,14 @@ const PARTITIONS: RegExp[][] = [
   [/国内/, /国[(（]?境[)）]?外|外事|外宾/],
   // Revenue: taxes and the rest; the central and the local share.
   [/(^|[^非])税收收入/, /非税收入/],
-  [/^(其中)?中央/, /^(其中)?地方/],
+  [/^(其中)?中央(级|本级)?(公共财政预算|一般公共预算)?收入/, /^(其中)?地方(级|本级)?(公共财政预算|一般公共预算)?收入/],
 ];
 
 /** Whether these parts make their total whole: the 三公 items of a 三公 total, or one of the partitions above. */
 function isComplete(total: Claim, labels: string[]): boolean {
   const items = labels.map(threePublicItem);
   const whole = threePublicItem(total.label) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined);
-  if (whole === 'total' && items.every((x) => x && x !== 'total')) return true;
+  if (whole === 'total' && labels.length >= 2 && items.every((x) => x && x !== 'total')) return true;
   if (whole === 'vehicle' && items.length === 2 && items.includes('purchase') && items.includes('operation')) return true;
   // A 收入总量 / 支出总量 is what its list names ("其中,地方收入…;中央补助收入…,上年结转…"); so is a list that ends
   // with the rest ("…环境保护税454万元,其他税收收入2万元").
@@ -409,6 +421,13 @@ function isComplete(total: Claim, labels: string[]): boolean {
   // 本年支出 only.
   if (total.carries) return false;
   return isPartition(labels);
+}
+
+/** A part's words; for a 持平 with none of its own ("；公务接待费与上年持平"), the subject of its clause. */
+function partName(p: Part): string {
+  const c = (p.amount ?? p.delta)!;
+  if (c.label || c.kind !== 'delta' || c.sign !== 0) return c.label;
+  return (c.context.split(/[，,；;：:]/).pop() ?? '').replace(/(与|比|较|同比|相比)[^，,]*$/, '').trim();
 }
 
 /** Whether these labels are the parts of one of the partitions above, and no more. */
@@ -1259,11 +1278,15 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     for (const m of p.text.matchAll(/加上/g)) {
       const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
       // (Not the budget a completion names: "完成…调整预算37.5亿元的104.3%。加上…".)
+      // (Nor another 加上's total, "收入共计10285亿元。当年一般公共预算支出,加上解中央支出…": that 加上 has no amount of its own.)
       const first = [...amounts].reverse().find((c) => c.end <= m.index! && !/^(完成|占)/.test(c.label));
+      if (first && /共计|合计|总计|总量|总额/.test(first.label)) continue;
       const after = amounts.filter((c) => c.at > m.index!);
       const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?$/.test(c.context));
       const gap = first ? p.text.slice(first.end, m.index!) : '';
+      const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
       if (!first || k < 1 || (gap.match(/。/g) ?? []).length > 1 || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
+      if (measure(first.label) && measure(after[k].context) && measure(first.label) !== measure(after[k].context.split(/[，,]/).pop()!)) continue;
       const parts = [first, ...after.slice(0, k)];
       if (!sumFits(after[k], parts))
         report(
@@ -1394,7 +1417,11 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     if (pct.kind !== 'percent' || whole.kind !== 'amount' || part.kind !== 'amount' || pct.label !== '的') continue;
     if (new Set([part.para, whole.para, pct.para]).size > 1 || new Set([part.sentence, whole.sentence, pct.sentence]).size > 1) continue;
     // ("完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%": the budget named at length.)
-    const completion = /^完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?$/.test(whole.label) || /^完成[^，,；;。]{0,40}(预算|计划)(数)?$/.test(whole.label);
+    const completion =
+      /^完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?$/.test(whole.label) ||
+      /^完成[^，,；;。]{0,40}(预算|计划)(数)?$/.test(whole.label) ||
+      // "为年预算21.06亿元的103.8%", "为预算目标17.36亿元的99%".
+      /^为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?$/.test(whole.label);
     if ((!completion && !/^占/.test(whole.label)) || lo(whole).lte(0)) continue;
     if (hi(pct).lt(lo(part).div(hi(whole)).times(100)) || lo(pct).gt(hi(part).div(lo(whole)).times(100)))
       report(
@@ -1634,7 +1661,7 @@ function zeroItems(paras: Para[]): { item: Item; claim: Claim }[] {
   paras.forEach((p, pi) =>
     p.sentences.forEach((s, si) => {
       let at = 0;
-      for (const clause of s.text.split(/(?<=[，,；;。：:])/)) {
+      for (const clause of (s.text.match(/[^，,；;。：:]*[，,；;。：:]?/g) ?? []).filter(Boolean)) {
         const start = s.at + at;
         at += clause.length;
         const words = clause
@@ -1940,6 +1967,10 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       if (isPartition(labels) && !isPartition([...labels, c.label])) return finish(parts);
     }
     if (crossed && parts.length && c.kind === 'amount') {
+      // A sentence about one of the parts ("基本支出中医疗业务支出5868.43万元…") is that part's account, not more parts.
+      const sentence = paras[c.para].sentences[c.sentence];
+      const about = /^\s*([^，,：:。；;\d]{2,12}?)中[，,：:]?/.exec(sentence.text)?.[1];
+      if (about && parts.some((x) => (x.amount ?? x.delta)!.label.includes(about))) return finish(parts);
       const between = c.para === pos.para ? paras[c.para].text.slice(pos.at, c.at) : '';
       const sentencesBetween = between.split(/[。；;]/).slice(1, -1);
       if (sentencesBetween.some((x) => x.trim() && !/\d/.test(x) && !/^\s*(主要|用于|原因|其中|包括|具体)/.test(x))) return finish(parts);
@@ -2047,7 +2078,8 @@ function opensOwnList(para: Para, c: Claim): boolean {
 }
 
 function finish(parts: Part[]): Part[] | undefined {
-  if (parts.length < 2) return undefined;
+  // (One part is a list only with a share of no other whole named: "其中:财政拨款收入386.31万元,占100%".)
+  if (parts.length < 2 && !(parts.length === 1 && parts[0].amount && parts[0].share && !parts[0].share.of)) return undefined;
   // Items each stated as 预算数 and 决算数 (a comparison in prose): two figures an item, not one list.
   // ("…支出决算为7.8万元,完成预算10万元的78.0%": the budget beside each item, not an item of its own.)
   if (parts.some((x) => /预算数|决算(支出)?数|执行数|年初|完成.{0,2}预算/.test((x.amount ?? x.delta)!.label))) return undefined;
@@ -2398,7 +2430,7 @@ function checkChanges(
       enumerated ||
       isComplete(
         total,
-        parts.map((p) => (p.amount ?? p.delta)!.label),
+        parts.map((p) => partName(p)),
       )
     )
   )

@@ -57,6 +57,10 @@ function endsParagraph(prev: string, next: string): boolean {
   if (!p || !n) return true;
   // A number cut by the wrap ("5." then "28万元", "501" then ".20万元", "12" then "万元").
   if ((/[\d.．]$/.test(p) && /^([\d.．%％]|万元|元|亿元)/.test(n)) || /^(元|万元|亿元)[,，;；。、]/.test(n)) return false;
+  // No paragraph ends inside brackets ("…下降7.9%(其中:老边区本级…;" then "辽河经济开发区…)").
+  // (A bracket opened near the end: one never closed does not swallow the text after it.)
+  const open = (p.match(/[(（[［]/g) ?? []).length - (p.match(/[)）\]］]/g) ?? []).length;
+  if (open > 0 && !HEADING.test(n) && (p.slice(-300).match(/[(（[［]/g) ?? []).length >= open) return false;
   if (/[。；;！？!?]$/.test(p)) return true;
   if (HEADING.test(n) && !/[，,、（(]$/.test(p)) return true;
   // A short heading line of its own ("三、机关运行经费安排情况").
@@ -120,6 +124,8 @@ function paragraphsOf(folded: string[], tables: TextTable[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line.trim()) {
+      // (A line of spaces inside a sentence is a run of spaces a wrap cut, "占总支出      的90.38%", not a paragraph end.)
+      if (line && cur && !/[。；;！？!?:：]\s*$/.test(cur) && lines[i + 1]?.trim()) continue;
       if (cur) paras.push(cur);
       cur = '';
       continue;

@@ -80,11 +80,16 @@ function lastMark(label: string): { rank: number; end: number } | undefined {
   const marks: [RegExp, number][] = [
     [/[一二三四五六七八九十]+、/g, 1],
     [/[(（][一二三四五六七八九十]+[)）]/g, 2],
-    [/(?<![\d.])\d{1,2}[、.．](?!\d)/g, 3],
+    // (A number not after a digit or a point: no look-behind, which WPS's older browsers lack.)
+    [/(^|[^\d.])\d{1,2}[、.．](?!\d)/g, 3],
     [/[(（]\d{1,2}[)）]/g, 4],
   ];
   let best: { at: number; rank: number; end: number } | undefined;
-  for (const [re, rank] of marks) for (const m of l.matchAll(re)) if (!best || m.index! > best.at) best = { at: m.index!, rank, end: m.index! + m[0].length };
+  for (const [re, rank] of marks)
+    for (const m of l.matchAll(re)) {
+      const at = m.index! + (rank === 3 ? (m[1] ?? '').length : 0);
+      if (!best || at > best.at) best = { at, rank, end: m.index! + m[0].length };
+    }
   return best;
 }
 
