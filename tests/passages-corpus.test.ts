@@ -30,7 +30,16 @@ const load = (sub: string): Passage[] =>
     .filter((f) => f.endsWith('.json') && f !== 'undecidable.json' && f !== 'not-an-error.json')
     .sort()
     .map((f) => ({ ...JSON.parse(fs.readFileSync(path.join(dir, sub, f), 'utf8')), file: path.join(sub, f), set: sub }));
-const passages = [...load('.'), ...load('holdout'), ...load('holdout2'), ...load('holdout3'), ...load('holdout4'), ...load('holdout5'), ...load('holdout6'), ...load('holdout7')];
+const passages = [
+  ...load('.'),
+  ...load('holdout'),
+  ...load('holdout2'),
+  ...load('holdout3'),
+  ...load('holdout4'),
+  ...load('holdout5'),
+  ...load('holdout6'),
+  ...load('holdout7'),
+];
 const undecidable: { file: string; quote: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'undecidable.json'), 'utf8'));
 
 const errorsOf = (t: string) => checkText(t).filter((f) => f.severity === 'error');
