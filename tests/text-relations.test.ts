@@ -900,3 +900,16 @@ describe('the seventh held-out set’s readings', () => {
     expect(errors(t).map((f) => f.stated)).toEqual(['1.97%']);
   });
 });
+
+describe('a yearly average between two years the text names; 收支 as either total', () => {
+  test('从2015年的…上升到2020年的…,年均增长x%', () => {
+    const t = '一般公共预算收入从2015年的2007万元上升到2020年的2468万元,年均增长4.22%。';
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('4.22%', '5.22%')).map((f) => f.rule)).toEqual(['text.rate']);
+  });
+  test('收支较上年减少…: of 收入总计 and 支出总计', () => {
+    const t = '2020年度收入总计386.31万元,支出总计386.31万元。收支较上年决算数减少144.43万元、下降27.21%。';
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('27.21%', '37.21%')).map((f) => f.rule)).toEqual(['text.rate']);
+  });
+});

@@ -1511,6 +1511,43 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       );
   }
 
+  // "从2015年的2007万元上升到2020年的2468万元,年均增长4.22%": the yearly rate that takes the first to the second over
+  // the years between: (b ÷ a)^(1/n) − 1.
+  for (const r of all) {
+    if (r.kind !== 'rate' || !/年均(增长|增幅|增速|下降|降幅)?(率)?(为|是|达|达到)?$/.test(clauseBefore(r.context, r.context.length))) continue;
+    // The earliest and the latest of the amounts before it in its sentence, each with its year.
+    const dated = all
+      .filter((c) => c.kind === 'amount' && c.para === r.para && c.sentence === r.sentence && c.at < r.at)
+      .map((c) => ({ c, y: yearIn(c.context.slice(Math.max(0, c.context.length - 12))) }))
+      .filter((x): x is { c: Claim; y: number } => x.y !== undefined)
+      .sort((x, y) => x.y - y.y);
+    if (dated.length < 2) continue;
+    const { c: a, y: ya } = dated[0];
+    const { c: b, y: yb } = dated[dated.length - 1];
+    // Only where the text says it goes from the one to the other ("从2015年的…上升到2020年的…"): an average stated
+    // beside two amounts may be over more years than theirs.
+    if (yb <= ya || lo(a).lte(0) || !/从[^，,；;。]{0,12}$/.test(a.context) || !/(上升|增长|增加|提高|下降|减少|降低)(到|至)[^，,；;。]{0,12}$/.test(b.context))
+      continue;
+    const n = new Decimal(1).div(yb - ya);
+    const sign = r.sign ?? 1;
+    const range: [Decimal, Decimal] = [
+      lo(b)
+        .div(hi(a))
+        .pow(n)
+        .minus(1)
+        .times(100 * sign),
+      hi(b)
+        .div(lo(a))
+        .pow(n)
+        .minus(1)
+        .times(100 * sign),
+    ];
+    if (range[0].gt(range[1])) range.reverse();
+    if (meets(r, range)) continue;
+    const exact = b.value.div(a.value).pow(n).minus(1).times(100);
+    report('text.rate', r, `${ya}年 ${a.text}到 ${yb}年 ${b.text}，${yb - ya} 年的年均增幅应为 ≈ ${exact.toDecimalPlaces(2)}%，文中写 ${r.text}`);
+  }
+
   // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
   for (const c of all) {
     if (c.kind !== 'completion') continue;
@@ -1856,6 +1893,8 @@ function subjectWords(label: string): string {
 function sharesSubject(subject: string, label: string): boolean {
   if (subject.length < 2) return true;
   const l = label.replace(/[^\u4e00-\u9fa5]/g, '');
+  // "收入总计386.31万元,支出总计386.31万元。收支较上年决算数减少…": 收支 is either total.
+  if (/^收支(总计|合计|总额)?$/.test(subject)) return /(收入|支出)(总计|合计)/.test(l);
   if (subject.length <= 3) return l.includes(subject);
   for (let k = 0; k + 3 <= subject.length; k++) if (l.includes(subject.slice(k, k + 3))) return true;
   return false;
