@@ -962,7 +962,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   const figured = [...new Set(all.map((c) => c.para))];
   /** How many paragraphs that state figures lie after paragraph `a`, up to and with paragraph `b`. */
   const figuredBetween = (a: number, b: number) => figured.filter((q) => q > a && q <= b).length;
-  const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a.at > b.at);
+  const s: Scope = { all, paras, report, out, sentenceOf, partOfList, figuredBetween };
   const nil = zeroItems(paras);
   const noneOf = new Map(nil.map((z) => [z.claim, z.item]));
   /** The 车 items whose 购置 and 运行 a tree has taken. */
@@ -1187,118 +1187,11 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     }
   }
 
-  // 车 = 购置 + 运行 where no 三公 total heads them ("三、公务用车购置及运行维护费" then its 购置 and 运行, each in a
-  // sentence of its own): the first of each after it, in its section, before another item.
-  for (const v of all) {
-    if (v.kind !== 'amount' || v.bracketed || carsDone.has(v) || itemOf(v) !== 'vehicle' || explained(paras, v)) continue;
-    const level = paras[v.para].level || paras[v.para].under;
-    const vYear = keyYear(v);
-    const own = new Map<Item, Claim>();
-    const candidates = [...all.filter((c) => c.kind === 'amount'), ...nil.map((z) => z.claim)]
-      .filter((c) => after(c, v))
-      .sort((a, b) => a.para - b.para || a.at - b.at);
-    for (const c of candidates) {
-      if (figuredBetween(v.para, c.para) > 3 || paras.slice(v.para + 1, c.para + 1).some((p) => p.level && (!level || p.level <= level))) break;
-      const it = noneOf.get(c) ?? itemOf(c);
-      if (!it || explained(paras, c)) continue;
-      if (it !== 'purchase' && it !== 'operation') {
-        if (!c.bracketed) break;
-        continue;
-      }
-      const cYear = keyYear(c);
-      if (
-        (vYear && cYear && cYear !== vYear) ||
-        (/决算/.test(v.label) && /预算/.test(c.label) && !/决算/.test(c.label)) ||
-        (/预算/.test(v.label) && /决算/.test(c.label))
-      )
-        continue;
-      if (!own.has(it)) own.set(it, c);
-    }
-    const purchase = own.get('purchase');
-    const operation = own.get('operation');
-    if (!purchase || !operation || sumFits(v, [purchase, operation])) continue;
-    report(
-      'text.sum',
-      v,
-      `公务用车购置及运行费写为 ${v.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), v)}`,
-    );
-  }
+  checkCarSections(s, nil, noneOf, carsDone);
 
-  // 税收 + 非税 = the revenue they are of, wherever they stand ("一般公共预算收入144.0亿元,同比增长6.1%。" … "全市税收收入
-  // 97.6亿元,同比增长5.7%。非税收入实现46.4亿元,同比增长7.1%…税收占比达到67.8%"): the first of each after the total,
-  // in its paragraph or the next two that state figures, before another revenue total; none of another area's.
-  const OTHER_AREA = /本级|县域|市区|省级|市级|县级|区级|旗级|乡镇|街道|园区/;
-  for (const t of all) {
-    if (
-      t.kind !== 'amount' ||
-      t.bracketed ||
-      !/^(全(省|市|县|区|盟|旗|州))?[^，,、]{0,6}(一般公共预算收入|公共财政预算收入)/.test(t.label) ||
-      OTHER_AREA.test(t.label)
-    )
-      continue;
-    let tax: Claim | undefined;
-    let nonTax: Claim | undefined;
-    for (const c of all) {
-      if (!after(c, t) || c.kind !== 'amount') continue;
-      if (
-        figuredBetween(t.para, c.para) > 2 ||
-        (c.para > t.para && paras.slice(t.para + 1, c.para + 1).some((q) => q.level && q.level <= (paras[t.para].level || paras[t.para].under)))
-      )
-        break;
-      if (/(一般公共预算|公共财政预算)收入/.test(c.label) || c.bracketed || OTHER_AREA.test(c.label) || explained(paras, c)) break;
-      if (!nonTax && /非税收入/.test(c.label)) nonTax = c;
-      else if (!tax && /(^|[^非])税收收入/.test(c.label)) tax = c;
-      if (tax && nonTax) break;
-    }
-    if (!tax || !nonTax) continue;
-    const parts = [tax, nonTax];
-    // (Where they are its 其中 list, the list has held them to it.)
-    if (!partOfList.has(tax) && !partOfList.has(nonTax)) {
-      if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但税收收入 ${tax.text} + 非税收入 ${nonTax.text} = ${show(sumOf(parts), t)}`);
-      checkPriors(
-        t,
-        followers(all, t),
-        parts.map((c) => ({ amount: c, sub: [], ...followers(all, c) })),
-        report,
-      );
-    }
-    // "税收占比达到67.8%", "税收比重91.6%": 税收 ÷ the total.
-    const share = all.find((c) => c.kind === 'share' && after(c, tax!) && c.para <= tax!.para + 1 && /税收(收入)?(占比|比重)/.test(c.context.slice(-12)));
-    if (share && !meets(share, [lo(tax).div(hi(t)).times(100), hi(tax).div(lo(t)).times(100)]))
-      report(
-        'text.share',
-        share,
-        `税收收入 ${tax.text}占“${t.label}”${t.text}的比例应为 ≈ ${tax.value.div(t.value).times(100).toDecimalPlaces(2)}%，文中写 ${share.text}`,
-      );
-  }
+  checkRevenue(s);
 
-  // "全省一般公共预算收入2764.7亿元,增长4.1%;加上中央财政补助收入2968亿元、调入资金732.6亿元…,收入总量为8830.6亿元":
-  // the first amount and those after 加上 make the 总量.
-  paras.forEach((p, pi) => {
-    for (const m of p.text.matchAll(/加上/g)) {
-      const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
-      // (Not the budget a completion names: "完成…调整预算37.5亿元的104.3%。加上…".)
-      // (Nor another 加上's total, "收入共计10285亿元。当年一般公共预算支出,加上解中央支出…": that 加上 has no amount of its own.)
-      const first = [...amounts].reverse().find((c) => c.end <= m.index! && !/^(完成|占)/.test(c.label));
-      if (first && /共计|合计|总计|总量|总额/.test(first.label)) continue;
-      const after = amounts.filter((c) => c.at > m.index!);
-      const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?$/.test(c.context));
-      const gap = first ? p.text.slice(first.end, m.index!) : '';
-      const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
-      if (!first || k < 1 || (gap.match(/。/g) ?? []).length > 1 || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
-      if (measure(first.label) && measure(after[k].context) && measure(first.label) !== measure(after[k].context.split(/[，,]/).pop()!)) continue;
-      const parts = [first, ...after.slice(0, k)];
-      if (!sumFits(after[k], parts))
-        report(
-          'text.sum',
-          after[k],
-          `“${after[k].label.replace(/(为|是|达到|达)$/, '')}”写为 ${after[k].text}，但${first.label} ${first.text}加上 ${parts
-            .slice(1)
-            .map((c) => c.text)
-            .join(' + ')} = ${show(sumOf(parts), after[k])}`,
-        );
-    }
-  });
+  checkAddedOn(s);
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
   for (let i = 1; i < all.length; i++) {
@@ -1341,28 +1234,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     }),
   );
 
-  // Nothing is no share of anything, and completes no budget ("因公出国(境)费支出0.00元,占0.01%").
-  all.forEach((c, k) => {
-    const next = all[k + 1];
-    if (c.kind !== 'amount' || !c.value.isZero() || !c.half.isZero() || !next || next.para !== c.para || next.sentence !== c.sentence) return;
-    if ((next.kind !== 'share' && next.kind !== 'completion') || next.value.isZero()) return;
-    const name = c.label.replace(/(为|是)$/, '');
-    // "支出决算为0万元,完成年初预算的100%": how texts say nothing was budgeted and nothing spent (0 ÷ 0).
-    if (next.kind === 'completion' && next.value.eq(100))
-      out.push({
-        rule: 'text.zero-base',
-        severity: 'warning',
-        message: `“${name}”为 ${c.text}：预算大于 0 时完成 0%，预算也为 0 时无从计算，“完成预算的${next.text}”请改写`,
-        sentence: sentenceOf(next),
-        stated: next.text,
-      });
-    else
-      report(
-        next.kind === 'share' ? 'text.share' : 'text.rate',
-        next,
-        `“${name}”为 ${c.text}，${next.kind === 'share' ? '所占比例' : '完成预算的比例'}应为 0%，文中写 ${next.text}`,
-      );
-  });
+  checkNothing(s);
 
   // A fall of more than all of it would leave less than nothing: no budget amount can.
   for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
@@ -1432,10 +1304,6 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   }
 
   // "基本支出预算1440224.60元,占一般公共预算支出的96.41%": a share of a whole the text stated by name before it.
-  const core = (l: string) =>
-    l
-      .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
-      .replace(/拨款|财政|的|累计|实际|实现|完成|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
   for (let i = 1; i < all.length; i++) {
     const sh = all[i];
     if (sh.kind !== 'share' || !sh.of || inLists.has(sh)) continue;
@@ -1481,72 +1349,9 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       );
   }
 
-  // A run of amounts with its run of shares of one named whole ("货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元
-  // 和10,301.5亿元,占全国政府采购规模比例为25.8%、44.8%和29.4%"): where the shares make 100% or the names a partition,
-  // the amounts make the whole.
-  for (const first of all) {
-    if (first.kind !== 'amount' || first.run?.first !== first) continue;
-    const amounts = all.filter((c) => c.run?.first === first);
-    const shares = all.filter((c) => c.kind === 'share' && c.para === first.para && c.sentence === first.sentence && c.at > first.at);
-    const sharesRun = shares.length && shares[0].run ? all.filter((c) => c.run?.first === shares[0]) : [];
-    if (amounts.length < 2 || sharesRun.length !== amounts.length || !shares[0].of) continue;
-    const named = core(shares[0].of);
-    const whole = all
-      .slice(0, all.indexOf(first))
-      .reverse()
-      .find((c) => c.kind === 'amount' && !c.bracketed && c.para >= first.para - 1 && core(c.label) === named);
-    if (!whole) continue;
-    const [pLo, pHi] = sumRange(sharesRun);
-    const names = first.context
-      .split(/[，,；;。：:]/)
-      .pop()!
-      .replace(/(分别|各自)(为|是)?$/, '')
-      .split(/[、和及与]/);
-    if (!(pLo.lte(100) && pHi.gte(100)) && !isPartition(names)) continue;
-    if (!sumFits(whole, amounts))
-      report(
-        'text.sum',
-        whole,
-        `“${whole.label}”写为 ${whole.text}，但${names.join('、')}分别为 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), whole)}（其占比合计 100%）`,
-      );
-  }
+  checkShareRuns(s);
 
-  // "从2015年的2007万元上升到2020年的2468万元,年均增长4.22%": the yearly rate that takes the first to the second over
-  // the years between: (b ÷ a)^(1/n) − 1.
-  for (const r of all) {
-    if (r.kind !== 'rate' || !/年均(增长|增幅|增速|下降|降幅)?(率)?(为|是|达|达到)?$/.test(clauseBefore(r.context, r.context.length))) continue;
-    // The earliest and the latest of the amounts before it in its sentence, each with its year.
-    const dated = all
-      .filter((c) => c.kind === 'amount' && c.para === r.para && c.sentence === r.sentence && c.at < r.at)
-      .map((c) => ({ c, y: yearIn(c.context.slice(Math.max(0, c.context.length - 12))) }))
-      .filter((x): x is { c: Claim; y: number } => x.y !== undefined)
-      .sort((x, y) => x.y - y.y);
-    if (dated.length < 2) continue;
-    const { c: a, y: ya } = dated[0];
-    const { c: b, y: yb } = dated[dated.length - 1];
-    // Only where the text says it goes from the one to the other ("从2015年的…上升到2020年的…"): an average stated
-    // beside two amounts may be over more years than theirs.
-    if (yb <= ya || lo(a).lte(0) || !/从[^，,；;。]{0,12}$/.test(a.context) || !/(上升|增长|增加|提高|下降|减少|降低)(到|至)[^，,；;。]{0,12}$/.test(b.context))
-      continue;
-    const n = new Decimal(1).div(yb - ya);
-    const sign = r.sign ?? 1;
-    const range: [Decimal, Decimal] = [
-      lo(b)
-        .div(hi(a))
-        .pow(n)
-        .minus(1)
-        .times(100 * sign),
-      hi(b)
-        .div(lo(a))
-        .pow(n)
-        .minus(1)
-        .times(100 * sign),
-    ];
-    if (range[0].gt(range[1])) range.reverse();
-    if (meets(r, range)) continue;
-    const exact = b.value.div(a.value).pow(n).minus(1).times(100);
-    report('text.rate', r, `${ya}年 ${a.text}到 ${yb}年 ${b.text}，${yb - ya} 年的年均增幅应为 ≈ ${exact.toDecimalPlaces(2)}%，文中写 ${r.text}`);
-  }
+  checkYearlyAverages(s);
 
   // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
   for (const c of all) {
@@ -1661,6 +1466,239 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   return out;
 }
 
+/** Whether one claim stands after another in the text. */
+const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a.at > b.at);
+
+/** The words of a whole as a share or a label names it, without year, place, stage and filler ("全县一般公共预算收入完成" → 一般公共预算收入). */
+const core = (l: string) =>
+  l
+    .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
+    .replace(/拨款|财政|的|累计|实际|实现|完成|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
+
+/** What the checks of a text share: its claims, paragraphs, findings and the lists read. */
+interface Scope {
+  all: Claim[];
+  paras: Para[];
+  report: (rule: string, c: Claim, message: string) => void;
+  out: TextFinding[];
+  sentenceOf: (c: Claim) => string;
+  partOfList: Set<Claim>;
+  figuredBetween: (a: number, b: number) => number;
+}
+
+/** 车 = 购置 + 运行 where no 三公 total heads them ("三、公务用车购置及运行维护费" then its 购置 and 运行, each in a sentence of its own): the first of each after it, in its section, before another item. */
+function checkCarSections(s: Scope, nil: { item: Item; claim: Claim }[], noneOf: Map<Claim, Item>, carsDone: Set<Claim>) {
+  const { all, paras, report, figuredBetween } = s;
+  for (const v of all) {
+    if (v.kind !== 'amount' || v.bracketed || carsDone.has(v) || itemOf(v) !== 'vehicle' || explained(paras, v)) continue;
+    const level = paras[v.para].level || paras[v.para].under;
+    const vYear = keyYear(v);
+    const own = new Map<Item, Claim>();
+    const candidates = [...all.filter((c) => c.kind === 'amount'), ...nil.map((z) => z.claim)]
+      .filter((c) => after(c, v))
+      .sort((a, b) => a.para - b.para || a.at - b.at);
+    for (const c of candidates) {
+      if (figuredBetween(v.para, c.para) > 3 || paras.slice(v.para + 1, c.para + 1).some((p) => p.level && (!level || p.level <= level))) break;
+      const it = noneOf.get(c) ?? itemOf(c);
+      if (!it || explained(paras, c)) continue;
+      if (it !== 'purchase' && it !== 'operation') {
+        if (!c.bracketed) break;
+        continue;
+      }
+      const cYear = keyYear(c);
+      if (
+        (vYear && cYear && cYear !== vYear) ||
+        (/决算/.test(v.label) && /预算/.test(c.label) && !/决算/.test(c.label)) ||
+        (/预算/.test(v.label) && /决算/.test(c.label))
+      )
+        continue;
+      if (!own.has(it)) own.set(it, c);
+    }
+    const purchase = own.get('purchase');
+    const operation = own.get('operation');
+    if (!purchase || !operation || sumFits(v, [purchase, operation])) continue;
+    report(
+      'text.sum',
+      v,
+      `公务用车购置及运行费写为 ${v.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf([purchase, operation]), v)}`,
+    );
+  }
+}
+
+/** 税收 + 非税 = the revenue they are of, wherever they stand ("一般公共预算收入144.0亿元,同比增长6.1%。" … "全市税收收入 97.6亿元,同比增长5.7%。非税收入实现46.4亿元,同比增长7.1%…税收占比达到67.8%"): the first of each after the total, in its paragraph or the next two that state figures, before another revenue total; none of another area's. */
+function checkRevenue(s: Scope) {
+  const { all, paras, report, partOfList, figuredBetween } = s;
+  const OTHER_AREA = /本级|县域|市区|省级|市级|县级|区级|旗级|乡镇|街道|园区/;
+  for (const t of all) {
+    if (
+      t.kind !== 'amount' ||
+      t.bracketed ||
+      !/^(全(省|市|县|区|盟|旗|州))?[^，,、]{0,6}(一般公共预算收入|公共财政预算收入)/.test(t.label) ||
+      OTHER_AREA.test(t.label)
+    )
+      continue;
+    let tax: Claim | undefined;
+    let nonTax: Claim | undefined;
+    for (const c of all) {
+      if (!after(c, t) || c.kind !== 'amount') continue;
+      if (
+        figuredBetween(t.para, c.para) > 2 ||
+        (c.para > t.para && paras.slice(t.para + 1, c.para + 1).some((q) => q.level && q.level <= (paras[t.para].level || paras[t.para].under)))
+      )
+        break;
+      if (/(一般公共预算|公共财政预算)收入/.test(c.label) || c.bracketed || OTHER_AREA.test(c.label) || explained(paras, c)) break;
+      if (!nonTax && /非税收入/.test(c.label)) nonTax = c;
+      else if (!tax && /(^|[^非])税收收入/.test(c.label)) tax = c;
+      if (tax && nonTax) break;
+    }
+    if (!tax || !nonTax) continue;
+    const parts = [tax, nonTax];
+    // (Where they are its 其中 list, the list has held them to it.)
+    if (!partOfList.has(tax) && !partOfList.has(nonTax)) {
+      if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但税收收入 ${tax.text} + 非税收入 ${nonTax.text} = ${show(sumOf(parts), t)}`);
+      checkPriors(
+        t,
+        followers(all, t),
+        parts.map((c) => ({ amount: c, sub: [], ...followers(all, c) })),
+        report,
+      );
+    }
+    // "税收占比达到67.8%", "税收比重91.6%": 税收 ÷ the total.
+    const share = all.find((c) => c.kind === 'share' && after(c, tax!) && c.para <= tax!.para + 1 && /税收(收入)?(占比|比重)/.test(c.context.slice(-12)));
+    if (share && !meets(share, [lo(tax).div(hi(t)).times(100), hi(tax).div(lo(t)).times(100)]))
+      report(
+        'text.share',
+        share,
+        `税收收入 ${tax.text}占“${t.label}”${t.text}的比例应为 ≈ ${tax.value.div(t.value).times(100).toDecimalPlaces(2)}%，文中写 ${share.text}`,
+      );
+  }
+}
+
+/** "全省一般公共预算收入2764.7亿元,增长4.1%;加上中央财政补助收入2968亿元、调入资金732.6亿元…,收入总量为8830.6亿元": the first amount and those after 加上 make the 总量. */
+function checkAddedOn(s: Scope) {
+  const { all, paras, report } = s;
+  paras.forEach((p, pi) => {
+    for (const m of p.text.matchAll(/加上/g)) {
+      const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
+      // (Not the budget a completion names: "完成…调整预算37.5亿元的104.3%。加上…".)
+      // (Nor another 加上's total, "收入共计10285亿元。当年一般公共预算支出,加上解中央支出…": that 加上 has no amount of its own.)
+      const first = [...amounts].reverse().find((c) => c.end <= m.index! && !/^(完成|占)/.test(c.label));
+      if (first && /共计|合计|总计|总量|总额/.test(first.label)) continue;
+      const after = amounts.filter((c) => c.at > m.index!);
+      const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?$/.test(c.context));
+      const gap = first ? p.text.slice(first.end, m.index!) : '';
+      const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
+      if (!first || k < 1 || (gap.match(/。/g) ?? []).length > 1 || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
+      if (measure(first.label) && measure(after[k].context) && measure(first.label) !== measure(after[k].context.split(/[，,]/).pop()!)) continue;
+      const parts = [first, ...after.slice(0, k)];
+      if (!sumFits(after[k], parts))
+        report(
+          'text.sum',
+          after[k],
+          `“${after[k].label.replace(/(为|是|达到|达)$/, '')}”写为 ${after[k].text}，但${first.label} ${first.text}加上 ${parts
+            .slice(1)
+            .map((c) => c.text)
+            .join(' + ')} = ${show(sumOf(parts), after[k])}`,
+        );
+    }
+  });
+}
+
+/** Nothing is no share of anything, and completes no budget ("因公出国(境)费支出0.00元,占0.01%"). */
+function checkNothing(s: Scope) {
+  const { all, report, out, sentenceOf } = s;
+  all.forEach((c, k) => {
+    const next = all[k + 1];
+    if (c.kind !== 'amount' || !c.value.isZero() || !c.half.isZero() || !next || next.para !== c.para || next.sentence !== c.sentence) return;
+    if ((next.kind !== 'share' && next.kind !== 'completion') || next.value.isZero()) return;
+    const name = c.label.replace(/(为|是)$/, '');
+    // "支出决算为0万元,完成年初预算的100%": how texts say nothing was budgeted and nothing spent (0 ÷ 0).
+    if (next.kind === 'completion' && next.value.eq(100))
+      out.push({
+        rule: 'text.zero-base',
+        severity: 'warning',
+        message: `“${name}”为 ${c.text}：预算大于 0 时完成 0%，预算也为 0 时无从计算，“完成预算的${next.text}”请改写`,
+        sentence: sentenceOf(next),
+        stated: next.text,
+      });
+    else
+      report(
+        next.kind === 'share' ? 'text.share' : 'text.rate',
+        next,
+        `“${name}”为 ${c.text}，${next.kind === 'share' ? '所占比例' : '完成预算的比例'}应为 0%，文中写 ${next.text}`,
+      );
+  });
+}
+
+/** A run of amounts with its run of shares of one named whole ("货物、工程、服务政府采购规模分别为9,027.5亿元、15,664.1亿元 和10,301.5亿元,占全国政府采购规模比例为25.8%、44.8%和29.4%"): where the shares make 100% or the names a partition, the amounts make the whole. */
+function checkShareRuns(s: Scope) {
+  const { all, report } = s;
+  for (const first of all) {
+    if (first.kind !== 'amount' || first.run?.first !== first) continue;
+    const amounts = all.filter((c) => c.run?.first === first);
+    const shares = all.filter((c) => c.kind === 'share' && c.para === first.para && c.sentence === first.sentence && c.at > first.at);
+    const sharesRun = shares.length && shares[0].run ? all.filter((c) => c.run?.first === shares[0]) : [];
+    if (amounts.length < 2 || sharesRun.length !== amounts.length || !shares[0].of) continue;
+    const named = core(shares[0].of);
+    const whole = all
+      .slice(0, all.indexOf(first))
+      .reverse()
+      .find((c) => c.kind === 'amount' && !c.bracketed && c.para >= first.para - 1 && core(c.label) === named);
+    if (!whole) continue;
+    const [pLo, pHi] = sumRange(sharesRun);
+    const names = first.context
+      .split(/[，,；;。：:]/)
+      .pop()!
+      .replace(/(分别|各自)(为|是)?$/, '')
+      .split(/[、和及与]/);
+    if (!(pLo.lte(100) && pHi.gte(100)) && !isPartition(names)) continue;
+    if (!sumFits(whole, amounts))
+      report(
+        'text.sum',
+        whole,
+        `“${whole.label}”写为 ${whole.text}，但${names.join('、')}分别为 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), whole)}（其占比合计 100%）`,
+      );
+  }
+}
+
+/** "从2015年的2007万元上升到2020年的2468万元,年均增长4.22%": the yearly rate that takes the first to the second over the years between: (b ÷ a)^(1/n) − 1. */
+function checkYearlyAverages(s: Scope) {
+  const { all, report } = s;
+  for (const r of all) {
+    if (r.kind !== 'rate' || !/年均(增长|增幅|增速|下降|降幅)?(率)?(为|是|达|达到)?$/.test(clauseBefore(r.context, r.context.length))) continue;
+    // The earliest and the latest of the amounts before it in its sentence, each with its year.
+    const dated = all
+      .filter((c) => c.kind === 'amount' && c.para === r.para && c.sentence === r.sentence && c.at < r.at)
+      .map((c) => ({ c, y: yearIn(c.context.slice(Math.max(0, c.context.length - 12))) }))
+      .filter((x): x is { c: Claim; y: number } => x.y !== undefined)
+      .sort((x, y) => x.y - y.y);
+    if (dated.length < 2) continue;
+    const { c: a, y: ya } = dated[0];
+    const { c: b, y: yb } = dated[dated.length - 1];
+    // Only where the text says it goes from the one to the other ("从2015年的…上升到2020年的…"): an average stated
+    // beside two amounts may be over more years than theirs.
+    if (yb <= ya || lo(a).lte(0) || !/从[^，,；;。]{0,12}$/.test(a.context) || !/(上升|增长|增加|提高|下降|减少|降低)(到|至)[^，,；;。]{0,12}$/.test(b.context))
+      continue;
+    const n = new Decimal(1).div(yb - ya);
+    const sign = r.sign ?? 1;
+    const range: [Decimal, Decimal] = [
+      lo(b)
+        .div(hi(a))
+        .pow(n)
+        .minus(1)
+        .times(100 * sign),
+      hi(b)
+        .div(lo(a))
+        .pow(n)
+        .minus(1)
+        .times(100 * sign),
+    ];
+    if (range[0].gt(range[1])) range.reverse();
+    if (meets(r, range)) continue;
+    const exact = b.value.div(a.value).pow(n).minus(1).times(100);
+    report('text.rate', r, `${ya}年 ${a.text}到 ${yb}年 ${b.text}，${yb - ya} 年的年均增幅应为 ≈ ${exact.toDecimalPlaces(2)}%，文中写 ${r.text}`);
+  }
+}
 /**
  * The amount a share is of: the last before it in its sentence; for a run of shares after a run of amounts ("分别为
  * 2666.3亿元和30400.7亿元,占…的8.1%和91.9%"), the one in its place; none for a run of shares of one amount (its
