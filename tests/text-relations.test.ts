@@ -913,3 +913,20 @@ describe('a yearly average between two years the text names; 收支 as either to
     expect(errors(t.replace('27.21%', '37.21%')).map((f) => f.rule)).toEqual(['text.rate']);
   });
 });
+
+describe('the 车 item’s change told by its 购置 and 运行, and a change in the paragraph after its item', () => {
+  const t = [
+    '2017年区级“三公”经费公共财政拨款支出1394.83万元,比上年减少支出703.25万元。具体情况如下:',
+    '(一)因公出国(境)费22.00万元。与2016年相比,因公出国(境)经费支出减少28.23万元。',
+    '(二)公务用车购置及运行费1150.85万元。其中:',
+    '1、公务用车购置费34.71万元,与2016年相比,公务用车购置费减少79.4万元。',
+    '2、公务用车运行费1116.14万元,与2016年相比,公务用车运行费减少596.98万元。',
+    '(三)公务接待费221.98万元,国内公务接待893批次,11680人次。',
+    '与2016年相比,公务接待费支出增加1.36万元。',
+  ].join('\n');
+  test('the total’s change against its items’, 车’s from its parts, 接待’s from the next paragraph', () => {
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('减少支出703.25万元', '减少支出613.80万元')).map((f) => f.rule)).toEqual(['text.change-sum']);
+    expect(errors(t.replace('增加1.36万元', '增加91.36万元')).map((f) => f.rule)).toEqual(['text.change-sum']);
+  });
+});

@@ -1057,7 +1057,16 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       const own = followers(all, c);
       if (own.delta || own.rate || own.prior) return own;
       const again = all.find((x) => x.kind === 'amount' && x.at !== c.at && after(x, c) && x.value.eq(c.value) && itemOf(x) === itemOf(c));
-      return again ? followers(all, again) : own;
+      if (again) return followers(all, again);
+      // A paragraph that only goes on comparing, right after the item's ("…11680人次。" then "与2016年相比,公务接待费
+      // 支出增加1.36万元,增长0.62%", a wrap after its full stop).
+      const next = paras[c.para + 1];
+      if (!next || next.level || !/^\s*(与|较|比|同比)/.test(next.text) || all.some((x) => x.para === c.para && x.at > c.at && x.kind === 'amount')) return own;
+      const first = all.filter((x) => x.para === c.para + 1 && x.sentence === 0);
+      if (first.some((x) => x.kind === 'amount' || x.kind === 'prior') || (first[0]?.kind !== 'delta' && first[0]?.kind !== 'rate')) return own;
+      const named = itemNamedLast(first[0].context);
+      if (named && named !== itemOf(c)) return own;
+      return { delta: first.find((x) => x.kind === 'delta'), rate: first.find((x) => x.kind === 'rate') };
     };
     // 车 = 购置 + 运行 first: a 车 figure misprinted is read as meant in the tree above it.
     if (vehicle && purchase && operation && after(purchase, vehicle) && after(operation, vehicle)) {
@@ -1147,6 +1156,20 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       if (carPart && vehicle && !carPart.delta && !carPart.rate && !carPart.prior && subs.length) {
         const ps = subs.map((x) => priorOf(x.c, x.f));
         if (ps.every((x) => !!x)) carPart.prior = asPrior(vehicle, [ps[0]![0].plus(ps[1]![0]), ps[0]![1].plus(ps[1]![1])]);
+        // …and its change theirs together ("公务用车购置费…减少79.4万元", "公务用车运行费…减少596.98万元").
+        const ds = subs.map((x) => x.f.delta);
+        if (ds.every((d) => d && d.sign !== undefined && (!tf.delta || !otherBase(d, tf.delta)))) {
+          const v = ds.reduce((a, d) => a.plus(signed(d!)), new Decimal(0));
+          carPart.delta = {
+            ...ds[0]!,
+            kind: 'delta',
+            value: v.abs(),
+            half: ds.reduce((a, d) => a.plus(d!.half), new Decimal(0)),
+            sign: v.isZero() ? 0 : v.gt(0) ? 1 : -1,
+            text: show(v.abs(), ds[0]!),
+            label: vehicle.label,
+          };
+        }
       }
       const found: [string, Claim, string][] = [];
       checkPriors(t, tf, parts, (...f) => found.push(f));
