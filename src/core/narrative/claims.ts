@@ -553,17 +553,20 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           (c.kind === 'rate' || c.kind === 'amount' || (c.kind === 'delta' && c.run?.first !== (d.run?.first ?? d))),
       );
     // In runs ("各减少a,b万元,各下降x%、y%") the k-th change goes with the k-th rate and the k-th amount.
-    // ("完成1867亿元,同比增长20%,增收310亿元": the rate may come first, right after the amount.)
+    // ("完成1867亿元,同比增长20%,增收310亿元": the rate may come first, right after the amount, or after its share of
+    // the budget: "完成28,583万元,占调整预算105.47%,同比增长10.85%,增收2,798万元".)
     const just = all[i - 1];
+    let back = i - 2;
+    while (back >= 0 && ['share', 'completion', 'percent'].includes(all[back].kind) && all[back].para === d.para && all[back].sentence === d.sentence) back--;
     const rateFirst =
       (!firstAfter || firstAfter.kind !== 'rate') &&
       just?.kind === 'rate' &&
       just.para === d.para &&
       just.sentence === d.sentence &&
       just.sign === d.sign &&
-      all[i - 2]?.kind === 'amount' &&
-      all[i - 2].para === d.para &&
-      all[i - 2].sentence === d.sentence &&
+      all[back]?.kind === 'amount' &&
+      all[back].para === d.para &&
+      all[back].sentence === d.sentence &&
       !/其中|包括/.test(paras[d.para].text.slice(just.end, d.at)) &&
       !d.run
         ? just
