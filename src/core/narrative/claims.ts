@@ -14,7 +14,7 @@ import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { pastedParagraphs, type PastedText } from './pasted';
 import { ITEM_NAMES, itemNamedLast, threePublicItem, type Item } from './items';
-import { halfOf as half, hi, lo, meets, sumOf, sumRange } from './interval';
+import { halfOf as half, hi, lo, meets, sumOf, sumRange, UNIT_SCALES } from './interval';
 
 type Kind = 'amount' | 'delta' | 'prior' | 'rate' | 'share' | 'percent' | 'completion';
 
@@ -83,7 +83,6 @@ function changeAgainst(p: Part, like: Claim, second = false): Claim | undefined 
   return own.find((c) => c.base && c.base === like.base) ?? (second ? undefined : own.find((c) => !c.base || !like.base));
 }
 
-const AMOUNT_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
 /** A figure and its unit; "1.8亿多元", "3万多元" (news wording) are at least the figure and below its next step. */
 /** (News texts write "1000.86万," for 万元: a 万 or 亿 that ends a clause is the amount's unit.) */
 const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%|[万亿](?=[，,。；;、)）]|\s*$)))?/g;
@@ -104,6 +103,12 @@ const OVER_BUDGET = /决算(数|支出)?(大于|多于|超过|超出|高于|小�
 const TRIGGER_LEAD = /^\s*(其中|包括|分别为|分别是)/;
 /** A clause that only goes on with the change just stated: no subject, a change or rate word first. */
 const GOES_ON = /^\s*((对比|相比|比较)(增加|减少|增长|下降|降低)|(减少|增长|下降|增加|降低)(率|幅度)|[减增降]幅|完成(了)?(年初|全年)?预算)/;
+/** A line's own numbering ("一、", "（二）", "3.") and a bullet ("——", "•") before its words. */
+/** Whether words speak of 收入 or of 支出 ('' for neither). */
+const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
+
+const NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/;
+const BULLET = /^\s*(——|—|•|·|●|■|◆|▲)\s*/;
 const HEADING = /^\s*(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）]|(\d+)[、.．](?!\d)|[(（](\d+)[)）])/;
 
 function headingLevel(p: string): number {
@@ -216,7 +221,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           /^[，,、和及与\s]+$/.test(ctx) &&
           (unit === '%') === (prev.kind === 'rate' || prev.kind === 'share' || prev.kind === 'percent' || prev.kind === 'completion')
         ) {
-          const scale = unit === '%' ? new Decimal(1) : AMOUNT_UNITS[unit];
+          const scale = unit === '%' ? new Decimal(1) : UNIT_SCALES[unit];
           const first = prev.run?.first ?? prev;
           prev.run ??= { first: prev, index: 0 };
           claims.push({
@@ -269,7 +274,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           else claims.push({ ...base, kind: 'percent', value, half: h });
           return;
         }
-        const scale = AMOUNT_UNITS[unit];
+        const scale = UNIT_SCALES[unit];
         const h = half(num, scale);
         const value = more ? new Decimal(num).times(scale).plus(h) : new Decimal(num).times(scale);
         // "比上年减少支出0.88亿元": the change of 支出.
@@ -326,7 +331,7 @@ function carLabel(label: string, before: string): string {
 function headedLabel(label: string, above: string): string {
   if (!/^((19|20)\d{2}年度?)?(年初)?(预算|决算)(数)?(为|是)?$/.test(label.replace(/\s/g, ''))) return label;
   const title = above
-    .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
+    .replace(NUMBERING, '')
     .replace(/[:：]\s*$/, '')
     .trim();
   return title && title.length <= 12 && !/[，,。；;\d]/.test(title) ? `${title}${label}` : label;
@@ -367,8 +372,8 @@ function labelOf(ctx: string): string {
   const whole = ctx.split(/[，,；;：:]/).pop() ?? '';
   const clause = threePublicItem(whole) === 'total' && !/三公/.test(whole) ? whole : (ctx.split(/[，,；;：:、]/).pop() ?? '');
   return clause
-    .replace(/^\s*(——|—|•|·|●|■|◆|▲)\s*/, '')
-    .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
+    .replace(BULLET, '')
+    .replace(NUMBERING, '')
     .replace(/^(其中|包括|分别为|分别是)/, '')
     .trim();
 }
@@ -1613,7 +1618,6 @@ function checkAddedOn(s: Scope) {
       const after = amounts.filter((c) => c.at > m.index!);
       const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?$/.test(c.context));
       const gap = first ? p.text.slice(first.end, m.index!) : '';
-      const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
       if (!first || k < 1 || (gap.match(/。/g) ?? []).length > 1 || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
       if (measure(first.label) && measure(after[k].context) && measure(first.label) !== measure(after[k].context.split(/[，,]/).pop()!)) continue;
       const parts = [first, ...after.slice(0, k)];
@@ -1767,7 +1771,7 @@ function zeroItems(paras: Para[]): { item: Item; claim: Claim }[] {
         at += clause.length;
         const words = clause
           .replace(/[，,；;。：:]$/, '')
-          .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
+          .replace(NUMBERING, '')
           .trim();
         if (!NONE.test(words) || /\d/.test(words.replace(/(19|20)\d{2}\s*年度?/g, ''))) continue;
         // "未安排出国(境)经费": 出国 without 因公 is the same item.
@@ -2034,7 +2038,7 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       }
     }
     // A line that starts with the list's own bullet ("——本级财政收入…" then "——上级补助收入…") is its sibling.
-    const bulletOf = (q: number) => /^\s*(——|—|•|·|●|■|◆|▲)/.exec(paras[q].text)?.[1];
+    const bulletOf = (q: number) => BULLET.exec(paras[q].text)?.[1];
     if (c.para !== para && bulletOf(c.para) && bulletOf(c.para) === bulletOf(para)) return finish(parts);
     const text = c.para === pos.para ? paras[c.para].text.slice(pos.at, c.at) : paras[c.para].text.slice(0, c.at);
     // Into another sentence (a ； inside brackets parts the bracket's items, not sentences).
@@ -2091,7 +2095,6 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     )
       return finish(parts);
     // A list of 收入 has no 支出 among its parts, nor the other way ("…收入完成151亿元，其中：…。" then "一般公共预算支出完成…").
-    const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
     const listMeasure = parts.map((x) => measure((x.amount ?? x.delta)!.label)).find(Boolean);
     if (crossed && c.kind === 'amount' && listMeasure && measure(c.label) && measure(c.label) !== listMeasure) return finish(parts);
     // A list names each part once: the same item again in a sentence of its own is another statement of it.
@@ -2102,9 +2105,7 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta')) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
       const sentence = paras[c.para].sentences[c.sentence];
-      const lead = paras[c.para].text
-        .slice(sentence.at, c.at)
-        .replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '');
+      const lead = paras[c.para].text.slice(sentence.at, c.at).replace(NUMBERING, '');
       // "…运行维护费支出预算…万元；与上年预算数持平": a sentence that only goes on comparing is the change of the
       // part just stated.
       if (

@@ -12,6 +12,9 @@ export interface Printed {
 
 export type Range = [Decimal, Decimal];
 
+/** Each amount unit in 万元, the unit amounts are held in. */
+export const UNIT_SCALES: Record<string, Decimal> = { 万元: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000), 千元: new Decimal('0.1') };
+
 export const lo = (f: Printed) => f.value.minus(f.half);
 export const hi = (f: Printed) => f.value.plus(f.half);
 /** Whether a figure's interval meets a range. */

@@ -9,14 +9,13 @@
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { itemOf, type Claim, type ClaimsRead } from './claims';
-import { hi, lo, meets, sumOf, sumRange, type Range } from './interval';
+import { hi, lo, meets, sumOf, sumRange, UNIT_SCALES, type Range } from './interval';
 import { ITEM_NAMES, itemNamedLast, type Item } from './items';
 import { type Fig, type Period, type TextTable } from './text-tables';
 
 const show = (d: Decimal) => d.toDecimalPlaces(2).toString();
 /** An amount computed (held in 万元) in the unit the table prints its cells in. */
-const amount = (v: Decimal, t: TextTable) => show(v.div(TABLE_UNITS[t.unit] ?? 1));
-const TABLE_UNITS: Record<string, Decimal> = { 元: new Decimal('0.0001'), 千元: new Decimal('0.1'), 亿元: new Decimal(10000) };
+const amount = (v: Decimal, t: TextTable) => show(v.div(UNIT_SCALES[t.unit] ?? 1));
 /** A cell as printed, with the table's unit where the cell names none ("34万元" stays as it is). */
 const inUnit = (cell: Fig, t: TextTable) => (/元$/.test(cell.text) ? cell.text : `${cell.text}${t.unit}`);
 /**

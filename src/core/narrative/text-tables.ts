@@ -12,7 +12,7 @@
  * nothing is decided from a guess. Pure: works on the text's lines, folded as pasted.ts folds them.
  */
 import Decimal from 'decimal.js';
-import { halfOf, type Printed } from './interval';
+import { halfOf, UNIT_SCALES, type Printed } from './interval';
 import { threePublicItem, type Item } from './items';
 
 /** A cell's figure: in 万元 for amounts, in % for rates. */
@@ -95,15 +95,14 @@ function lastMark(label: string): { rank: number; end: number } | undefined {
 
 /** A figure, a percentage, or an amount with its own unit ("44万元" in a table of 万元). */
 const NUMERIC = /^[-−]?\d[\d,]*(\.\d+)?(%|万元|亿元|元)?$/;
-const CELL_UNITS: Record<string, Decimal> = { 万元: new Decimal(1), 亿元: new Decimal(10000), 元: new Decimal('0.0001') };
 /** A label (no figure at its end) and one or more figures after it, between spaces. */
 const SPACED_ROW = /^(.*?[^\d\s.,%-])\s+([-−]?\d[\d,]*(?:\.\d+)?%?(?:\s+[-−]?\d[\d,]*(?:\.\d+)?%?)*)\s*$/;
 const isNumeric = (c: string) => NUMERIC.test(c.replace(/\s/g, ''));
 const UNITS: [RegExp, Decimal, string][] = [
-  [/单位[:：]?\s*[(（]?\s*亿元/, new Decimal(10000), '亿元'],
-  [/单位[:：]?\s*[(（]?\s*千元/, new Decimal('0.1'), '千元'],
-  [/单位[:：]?\s*[(（]?\s*万/, new Decimal(1), '万元'],
-  [/单位[:：]?\s*[(（]?\s*元/, new Decimal('0.0001'), '元'],
+  [/单位[:：]?\s*[(（]?\s*亿元/, UNIT_SCALES['亿元'], '亿元'],
+  [/单位[:：]?\s*[(（]?\s*千元/, UNIT_SCALES['千元'], '千元'],
+  [/单位[:：]?\s*[(（]?\s*万/, UNIT_SCALES['万元'], '万元'],
+  [/单位[:：]?\s*[(（]?\s*元/, UNIT_SCALES['元'], '元'],
 ];
 
 /** A line that may belong to a pasted table: it has a "|", or it is short and no sentence. */
@@ -178,7 +177,7 @@ const isMeta = (c: string) => /单位[:：]|表$|附表[:：]?|^注|说明/.test
 function fig(text: string, scale: Decimal): Fig {
   const own = /(万元|亿元|元)$/.exec(text.trim());
   if (own) {
-    const f = fig(text.trim().slice(0, -own[1].length), CELL_UNITS[own[1]]);
+    const f = fig(text.trim().slice(0, -own[1].length), UNIT_SCALES[own[1]]);
     return { ...f, text: text.trim() };
   }
   const t = text.replace(/\s|,/g, '').replace('−', '-');
