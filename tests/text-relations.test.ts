@@ -810,6 +810,15 @@ describe('execution reports (the sixth held-out set)', () => {
       '增加13.9%',
       '增加23.9%',
     ],
+    ['为年预算的X%, its budget before in the sentence', '全县政府性基金收入预算20.65亿元,实际完成17.07亿元,为年预算的82.6%,同比增长9.5%。', '82.6%', '92.6%'],
+    [
+      '…or in a sentence before: the adjusted budget when it names it',
+      '全县政府性基金支出预算21.56亿元。执行中使用上级补助等安排支出,支出预算调整为19.44亿元。实际完成15.17亿元,为调整预算的78%,同比下降15%。',
+      '78%',
+      '88%',
+    ],
+    ['a 目标 is a budget', '县人大批准县本级一般公共财政预算收入目标17.36亿元。当年实际完成17.18亿元,为预算的99%。', '99%', '89%'],
+    ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
     expect(errors(correct.replace(right, wrong)).length).toBeGreaterThan(0);
@@ -836,6 +845,10 @@ describe('execution reports (the sixth held-out set)', () => {
     [
       '实际执行 after a 三公 budget is a 三公 total of its own',
       '中央本级2016年“三公”经费财政拨款预算限额61.78亿元,实际执行47.11亿元,其中,因公出国(境)费17.07亿元,公务用车购置及运行费25.85亿元(其中,购置费1.42亿元,运行费24.43亿元),公务接待费4.19亿元。',
+    ],
+    [
+      'an item completes its own budget, not the total’s before it',
+      '2022年度“三公”经费支出年初预算为234000.00元,支出决算为65000.00元,完成年初预算的27.8%。其中:公务用车运行维护费支出决算为34000.00元,完成年初预算的100%;公务接待费支出决算为31000.00元,完成年初预算的15.5%。',
     ],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);

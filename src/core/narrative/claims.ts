@@ -259,7 +259,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           const shareM = SHARE_CTX.exec(tail);
           const value = new Decimal(num);
           const h = half(num, new Decimal(1));
-          if (/完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?(的)?$|^为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?(的)?$/.test(tail))
+          if (/完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?(的)?$|^[，,]?为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?(的)?$/.test(tail))
             claims.push({ ...base, kind: 'completion', value, half: h });
           else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
           else if (RATE_CTX.test(tail.replace(/[-−－]$/, ''))) {
@@ -1389,8 +1389,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     if (c.kind !== 'completion') continue;
     const before = all.filter((x) => x.para === c.para && x.sentence === c.sentence && x.kind === 'amount' && x.at < c.at);
     // (A fund's name, "一般公共预算财政拨款支出", names no budget.)
-    const inSentence = [...before].reverse().find((x) => /预算/.test(x.label.replace(FUNDS, '')) && !/决算/.test(x.label));
-    const actual = [...before].reverse().find((x) => x !== inSentence && /决算|支出|执行|实际/.test(x.label));
+    const inSentence = [...before].reverse().find(isBudget);
+    const actual = [...before].reverse().find((x) => x !== inSentence && /决算|支出|执行|实际|完成|实现/.test(x.label));
     // The budget told by the difference after the percentage ("完成年初预算100%,决算数大于预算数55.93万元", "完成年初预算
     // 71.21%,比年初预算减少3887.49万元").
     const gap = all.find(
@@ -1417,7 +1417,25 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
                 [...x.context.replace(FUNDS, '').matchAll(/决算|预算|支出/g)].pop()?.[0] === '预算',
             )
         : undefined;
-    const stated = inSentence ?? earlier;
+    // Or the budget stated in a sentence before, in the paragraph ("支出预算调整为19.44亿元。实际完成15.17亿元,为调整预算的
+    // 78%"): the adjusted one when the percentage names it.
+    // (Not an item's: its budget is the item's own, above. Nor a budget another amount was said to complete before.)
+    const adjusted = /调整/.test(c.context);
+    let inPara: Claim | undefined;
+    if (!inSentence && !gap && !earlier && actual && !item)
+      for (const x of all.slice(0, all.indexOf(actual)).reverse()) {
+        if (x.para !== c.para || x.kind !== 'amount' || itemOf(x)) break;
+        if (!isBudget(x)) {
+          if (/决算|执行|实际|完成|实现/.test(x.label)) break;
+          continue;
+        }
+        inPara ??= x;
+        if (/调整/.test(x.label) === adjusted) {
+          inPara = x;
+          break;
+        }
+      }
+    const stated = inSentence ?? earlier ?? inPara;
     const budget: [Decimal, Decimal] | undefined = stated
       ? [lo(stated), hi(stated)]
       : actual && gap
@@ -1899,6 +1917,8 @@ const TOTAL_NAMES: [RegExp, string][] = [
 ];
 const FUND = /一般公共预算|公共财政(预算)?|政府性基金|国有资本经营|社会保险基金|财政拨款|财政专户/;
 const FUNDS = new RegExp(FUND.source, 'g');
+/** A budget's amount: its words, the fund's name taken out, say 预算, 计划 or 目标 ("…一般公共财政预算收入目标17.36亿元"). */
+const isBudget = (x: Claim) => x.kind === 'amount' && /预算|计划|目标/.test(x.label.replace(FUNDS, '').replace(/计划生育/g, '')) && !/决算/.test(x.label);
 
 /**
  * What a figure measures, as a key two statements of one quantity share: its kind (an amount, a prior figure, a
