@@ -818,6 +818,13 @@ describe('execution reports (the sixth held-out set)', () => {
       '88%',
     ],
     ['a 目标 is a budget', '县人大批准县本级一般公共财政预算收入目标17.36亿元。当年实际完成17.18亿元,为预算的99%。', '99%', '89%'],
+    [
+      'a total after clauses parted by ；, one amount each',
+      '全县一般公共预算收入完成78.14亿元;上年结转收入3.36亿元;上级补助收入20.75亿元;调入资金0.13亿元;地方政府一般债务转贷收入5.72亿元;调入预算稳定调节基金1.59亿元;收入合计109.69亿元。',
+      '109.69',
+      '119.69',
+    ],
+    ['an amount’s parts in brackets after it', '支出合计108.21亿元(县本级86.76亿元,高新区21.45亿元)。', '86.76', '96.76'],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -850,6 +857,9 @@ describe('execution reports (the sixth held-out set)', () => {
       'an item completes its own budget, not the total’s before it',
       '2022年度“三公”经费支出年初预算为234000.00元,支出决算为65000.00元,完成年初预算的27.8%。其中:公务用车运行维护费支出决算为34000.00元,完成年初预算的100%;公务接待费支出决算为31000.00元,完成年初预算的15.5%。',
     ],
+    ['a bracket that holds only some of it', '一般公共预算收入完成78.14亿元(含县本级60.4亿元,高新区7.74亿元)。'],
+    ['a bracket of the year before', '支出合计108.21亿元(上年100.2亿元,上年同期95.1亿元)。'],
+    ['clauses of 支出 before a 收入 total', '一般公共预算支出98.8亿元;上解上级支出2.58亿元;收入合计109.69亿元。'],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);
   });

@@ -1301,18 +1301,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       });
   }
 
-  // "…164.03亿元,以及对市县转移支付378.22亿元,合计542.25亿元", "…加上级补助收入428905万元,…,收入总计968113万元": a
-  // total after the parts it adds up, in their sentence.
-  for (const t of all) {
-    if (t.kind !== 'amount' || t.bracketed || t.run || !/^[\u4e00-\u9fa5]{0,4}(合计|共计|总计)(为|是|达)?$/.test(t.label.replace(/\s/g, ''))) continue;
-    const sentence = paras[t.para].sentences[t.sentence];
-    const lead = paras[t.para].text.slice(sentence.at, t.at);
-    // Not the end of a 其中 list (its total stands before it).
-    if (TRIGGER.test(lead)) continue;
-    const parts = all.filter((c) => c.para === t.para && c.sentence === t.sentence && c.at < t.at && c.kind === 'amount');
-    if (parts.length < 2 || parts.some((c) => c.bracketed || /合计|总计|总额|共计/.test(c.label))) continue;
-    if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但前面所列 ${parts.map((c) => c.text).join(' + ')} = ${show(sumOf(parts), t)}`);
-  }
+  checkTotalsAfter(s);
+  checkBreakdowns(s);
 
   // "完成预算27万元的63.2%", "占三公总额114.72亿元的65.85%": the percentage of the amount before, of the one it names.
   for (let i = 2; i < all.length; i++) {
@@ -1533,6 +1523,58 @@ interface Scope {
   sentenceOf: (c: Claim) => string;
   partOfList: Set<Claim>;
   figuredBetween: (a: number, b: number) => number;
+}
+
+/**
+ * "…164.03亿元,以及对市县转移支付378.22亿元,合计542.25亿元", "…加上级补助收入428905万元,…,收入总计968113万元": a
+ * total after the parts it adds up, in their sentence; or after clauses parted by ；, one amount each, since the
+ * paragraph's start or its last 。 ("…收入完成78.14亿元;上年结转收入3.36亿元;…;收入合计109.69亿元").
+ */
+function checkTotalsAfter(s: Scope) {
+  const { all, paras, report } = s;
+  for (const t of all) {
+    if (t.kind !== 'amount' || t.bracketed || t.run || !/^[\u4e00-\u9fa5]{0,4}(合计|共计|总计)(为|是|达)?$/.test(t.label.replace(/\s/g, ''))) continue;
+    const para = paras[t.para];
+    const sentence = para.sentences[t.sentence];
+    const lead = para.text.slice(sentence.at, t.at);
+    // Not the end of a 其中 list (its total stands before it).
+    if (TRIGGER.test(lead)) continue;
+    let parts = all.filter((c) => c.para === t.para && c.sentence === t.sentence && c.at < t.at && c.kind === 'amount');
+    if (!parts.length)
+      for (let k = t.sentence - 1; k >= 0 && /[；;]\s*$/.test(para.text.slice(0, para.sentences[k + 1].at)); k--) {
+        const clause = all.filter((c) => c.para === t.para && c.sentence === k);
+        const own = clause.filter((c) => !c.bracketed);
+        if (own.length !== 1 || own[0].kind !== 'amount' || TRIGGER.test(para.sentences[k].text)) {
+          parts = [];
+          break;
+        }
+        parts.unshift(own[0]);
+      }
+    if (parts.length < 2 || parts.some((c) => c.bracketed || /合计|总计|总额|共计/.test(c.label))) continue;
+    // (A 收入 total of no 支出.)
+    if (measure(t.label) && parts.some((c) => measure(c.label) && measure(c.label) !== measure(t.label))) continue;
+    if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但前面所列 ${parts.map((c) => c.text).join(' + ')} = ${show(sumOf(parts), t)}`);
+  }
+}
+
+/**
+ * An amount followed by its parts in brackets, amounts and nothing else ("收入合计109.69亿元(县本级87.87亿元,高新区21.82亿元)"):
+ * they make it. Not where the bracket says it holds only some (其中, 含, 包括).
+ */
+function checkBreakdowns(s: Scope) {
+  const { all, paras, report } = s;
+  for (const t of all) {
+    if (t.kind !== 'amount' || t.bracketed || t.run) continue;
+    const text = paras[t.para].text;
+    const open = /^\s*[(（]/.exec(text.slice(t.end));
+    if (!open) continue;
+    const close = closingBracket(text, t.end + open[0].length);
+    if (close === undefined || /^\s*[(（]\s*(其中|含|包括|包含|另)/.test(text.slice(t.end))) continue;
+    const inside = all.filter((c) => c.para === t.para && c.at > t.end && c.end <= close);
+    if (inside.length < 2 || inside.some((c) => c.kind !== 'amount' || /上年|去年|同期|比|较|预算|决算|\d{4}/.test(c.label))) continue;
+    if (!sumFits(t, inside))
+      report('text.sum', t, `“${t.label}”写为 ${t.text}，括号内所列 ${inside.map((c) => `${c.label}${c.text}`).join(' + ')} = ${show(sumOf(inside), t)}`);
+  }
 }
 
 /** 车 = 购置 + 运行 where no 三公 total heads them ("三、公务用车购置及运行维护费" then its 购置 and 运行, each in a sentence of its own): the first of each after it, in its section, before another item. */
