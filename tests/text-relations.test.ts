@@ -825,6 +825,18 @@ describe('execution reports (the sixth held-out set)', () => {
       '119.69',
     ],
     ['an amount’s parts in brackets after it', '支出合计108.21亿元(县本级86.76亿元,高新区21.45亿元)。', '86.76', '96.76'],
+    [
+      'a share of 总支出, the whole stated as 部门预算支出',
+      '2021年部门预算支出5572万元。按支出功能分类:教育5035.9万元,占总支出的90.38%;社会保障和就业426万元,占总支出的7.65%。',
+      '7.65%',
+      '8.65%',
+    ],
+    [
+      'a share of a whole stated in a section before, one figure there',
+      '三、支出决算情况说明\n2017年总支出7778.55万元,其中项目支出683.20万元。\n四、一般公共预算财政拨款支出决算情况说明\n2017年度一般公共预算财政拨款支出2339.68万元,占本年支出合计的30.08%。',
+      '30.08%',
+      '40.08%',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -860,6 +872,10 @@ describe('execution reports (the sixth held-out set)', () => {
     ['a bracket that holds only some of it', '一般公共预算收入完成78.14亿元(含县本级60.4亿元,高新区7.74亿元)。'],
     ['a bracket of the year before', '支出合计108.21亿元(上年100.2亿元,上年同期95.1亿元)。'],
     ['clauses of 支出 before a 收入 total', '一般公共预算支出98.8亿元;上解上级支出2.58亿元;收入合计109.69亿元。'],
+    [
+      'a whole stated before its section as two figures is not guessed',
+      '三、支出决算情况说明\n2017年总支出7778.55万元。\n2016年总支出7171.97万元。\n四、财政拨款支出\n2017年度一般公共预算财政拨款支出2339.68万元,占本年支出合计的40.08%。',
+    ],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);
   });

@@ -1353,14 +1353,16 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
             .find((c) => c.kind === 'amount' && !c.bracketed && c.para >= sh.para - 1 && core(c.label) === subject)
         : undefined);
     if (!part || part.kind !== 'amount') continue;
-    const named = core(sh.of);
+    const named = wholeKey(sh.of);
     if (named.length < 2) continue;
-    // The whole: the nearest amount so named before it, in its section (no top-level heading between).
+    // The whole: the nearest amount so named before it, in its section (no top-level heading between); before the
+    // section, only when every amount so named is one figure ("2017年總支出7778.55萬元" in 三, "…占本年支出合計的30.08%" in 四).
     const heading = paras.slice(0, sh.para + 1).reduce((h, q, k) => (q.level === 1 ? k : h), -1);
-    const whole = all
+    const so = all
       .slice(0, all.indexOf(part))
       .reverse()
-      .find((c) => c.kind === 'amount' && c.para >= heading && !c.bracketed && core(c.label) === named);
+      .filter((c) => c.kind === 'amount' && !c.bracketed && wholeKey(c.label) === named);
+    const whole = so.find((c) => c.para >= heading) ?? (so.every((c) => c.text === so[0].text) ? so[0] : undefined);
     if (!whole || lo(whole).lte(0) || whole === part) continue;
     if (hi(sh).lt(lo(part).div(hi(whole)).times(100)) || lo(sh).gt(hi(part).div(lo(whole)).times(100)))
       report(
@@ -1513,6 +1515,12 @@ const core = (l: string) =>
   l
     .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
     .replace(/拨款|财政|的|累计|实际|实现|完成|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
+
+/** The name of a whole, so that 总支出, 支出合计, 本年支出合计 and 部门预算支出 are one (收入 likewise). */
+function wholeKey(label: string): string {
+  const named = core(label).replace(/^总(?=收入|支出)/, '');
+  return TOTAL_NAMES.find(([re]) => re.test(named))?.[1] ?? named;
+}
 
 /** What the checks of a text share: its claims, paragraphs, findings and the lists read. */
 interface Scope {
