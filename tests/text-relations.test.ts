@@ -837,6 +837,12 @@ describe('execution reports (the sixth held-out set)', () => {
       '30.08%',
       '40.08%',
     ],
+    [
+      'a 其中 one part long, larger than its whole',
+      '2022年收入预算455.04万元,比2021年增加41.58万元。其中:一般公共预算拨款455.04万元,无政府性基金预算拨款。',
+      '拨款455.04',
+      '拨款555.04',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -876,6 +882,7 @@ describe('execution reports (the sixth held-out set)', () => {
       'a whole stated before its section as two figures is not guessed',
       '三、支出决算情况说明\n2017年总支出7778.55万元。\n2016年总支出7171.97万元。\n四、财政拨款支出\n2017年度一般公共预算财政拨款支出2339.68万元,占本年支出合计的40.08%。',
     ],
+    ['a 其中 of the year before', '2022年支出预算120万元,其中:上年结转资金150万元。'],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);
   });
@@ -974,4 +981,10 @@ describe('the 车 item’s change told by its 购置 and 运行, and a change in
     expect(errors(t.replace('减少支出703.25万元', '减少支出613.80万元')).map((f) => f.rule)).toEqual(['text.change-sum']);
     expect(errors(t.replace('增加1.36万元', '增加91.36万元')).map((f) => f.rule)).toEqual(['text.change-sum']);
   });
+});
+
+test('a part larger than its whole in another unit: the unit is said to be the slip', () => {
+  expect(messages('二是公务接待费282元,完成预算的97.92%,其中公共财政拨款支出266万元,同比下降0.37%。')).toEqual([
+    expect.stringMatching(/282元.*266万元.*单位印错，应为 282万元/),
+  ]);
 });

@@ -1303,6 +1303,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
 
   checkTotalsAfter(s);
   checkBreakdowns(s);
+  checkPartsWithin(s);
 
   // "完成预算27万元的63.2%", "占三公总额114.72亿元的65.85%": the percentage of the amount before, of the one it names.
   for (let i = 2; i < all.length; i++) {
@@ -1563,6 +1564,29 @@ function checkTotalsAfter(s: Scope) {
     if (measure(t.label) && parts.some((c) => measure(c.label) && measure(c.label) !== measure(t.label))) continue;
     if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但前面所列 ${parts.map((c) => c.text).join(' + ')} = ${show(sumOf(parts), t)}`);
   }
+}
+
+/**
+ * A part of a 其中 list is no more than its whole, the list one part long too ("收入预算455.04万元,比2021年增加41.58万元。
+ * 其中:一般公共预算拨款555.04万元,无政府性基金预算拨款"): the first amount after the 其中 that follows an amount.
+ */
+function checkPartsWithin(s: Scope) {
+  const { all, paras, report, out, sentenceOf } = s;
+  all.forEach((t, i) => {
+    if (t.kind !== 'amount' || t.bracketed || t.run || !t.value.gt(0)) return;
+    const part = all.slice(i + 1).find((c) => c.kind === 'amount' || c.kind === 'prior');
+    if (!part || part.kind !== 'amount' || part.para !== t.para || part.sentence > t.sentence + 1 || !!part.bracketed !== !!t.bracketed) return;
+    const between = paras[t.para].text.slice(t.end, part.at);
+    // (Its own change and rate may stand between; nothing of another year, fund total or stage.)
+    if (!/(^|[。；;，,：:\s])其中\s*[:：，,]?[^，,。；;:：]*$/.test(between) || /上年|去年|同期|决算|预算数/.test(part.label)) return;
+    if (lo(part).lte(hi(t)) || out.some((f) => f.rule === 'text.sum' && f.sentence === sentenceOf(t))) return;
+    // ("公务接待费282元…其中公共财政拨款支出266万元": in the part's unit the whole would hold it.)
+    const unitOf = (c: Claim) => /(亿元|万元|千元|元)$/.exec(c.text)?.[1] ?? '';
+    const [tu, pu] = [unitOf(t), unitOf(part)];
+    const slip =
+      tu && pu && tu !== pu && t.value.div(UNIT_SCALES[tu]).times(UNIT_SCALES[pu]).gte(part.value) ? `；多半是单位印错，应为 ${t.text.replace(tu, pu)}` : '';
+    report('text.sum', t, `“${t.label}”写为 ${t.text}，其中“${part.label}”就有 ${part.text}：部分不能大于总数${slip}`);
+  });
 }
 
 /**
