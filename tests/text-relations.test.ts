@@ -843,6 +843,18 @@ describe('execution reports (the sixth held-out set)', () => {
       '拨款455.04',
       '拨款555.04',
     ],
+    [
+      '占全部支出: the 支出 stated last before it in its paragraph',
+      '全省一般公共预算支出累计执行3756.7亿元,同比增长9.2%,增支315亿元;全省民生支出3058.8亿元,占全部支出的81.4%,增长7.8%。',
+      '81.4%',
+      '91.4%',
+    ],
+    [
+      'a whole named by the end of its words',
+      '全国政府采购授予中小微企业合同金额为24519.1亿元,占全国政府采购规模的74.1%,授予小微企业合同金额为11922.3亿元,占授予中小微企业合同金额的48.6%。',
+      '48.6%',
+      '58.6%',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -883,6 +895,10 @@ describe('execution reports (the sixth held-out set)', () => {
       '三、支出决算情况说明\n2017年总支出7778.55万元。\n2016年总支出7171.97万元。\n四、财政拨款支出\n2017年度一般公共预算财政拨款支出2339.68万元,占本年支出合计的40.08%。',
     ],
     ['a 其中 of the year before', '2022年支出预算120万元,其中:上年结转资金150万元。'],
+    [
+      'a whole named by the end of the words of several amounts is not guessed',
+      '去年全盟一般公共预算收入累计完成310682万元。盟本级一般公共预算收入累计完成33648万元;旗级一般公共预算收入累计完成277034万元。税收收入累计完成213251万元,占一般公共预算收入的68.6%。',
+    ],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);
   });

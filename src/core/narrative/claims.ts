@@ -1363,7 +1363,20 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       .slice(0, all.indexOf(part))
       .reverse()
       .filter((c) => c.kind === 'amount' && !c.bracketed && wholeKey(c.label) === named);
-    const whole = so.find((c) => c.para >= heading) ?? (so.every((c) => c.text === so[0].text) ? so[0] : undefined);
+    const before = all.slice(0, all.indexOf(part)).reverse();
+    const whole =
+      so.find((c) => c.para >= heading) ??
+      (so.length && so.every((c) => c.text === so[0].text) ? so[0] : undefined) ??
+      // "全部支出" of an execution report: the 支出 stated last before it in its paragraph ("全省一般公共预算支出累计执行
+      // 3756.7亿元,…;全省民生支出3058.8亿元,占全部支出的81.4%").
+      ((named === '收入' || named === '支出') && /占(全部|总)(收入|支出)(的)?$/.test(sh.context.replace(/\s/g, ''))
+        ? before.find((c) => c.para === part.para && c.kind === 'amount' && !c.bracketed && measure(c.label) === named && c.value.gt(part.value))
+        : undefined) ??
+      // A whole named by the end of its words, the only one so named ("全国政府采购授予中小微企业合同金额为…" as
+      // "授予中小微企业合同金额"; not one of 盟本级… and 旗级一般公共预算收入 for "一般公共预算收入").
+      (named.length >= 4
+        ? only(before.filter((c) => c.kind === 'amount' && c.para >= heading && !c.bracketed && wholeKey(c.label).endsWith(named)))
+        : undefined);
     if (!whole || lo(whole).lte(0) || whole === part) continue;
     if (hi(sh).lt(lo(part).div(hi(whole)).times(100)) || lo(sh).gt(hi(part).div(lo(whole)).times(100)))
       report(
@@ -1517,9 +1530,12 @@ const core = (l: string) =>
     .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
     .replace(/拨款|财政|的|累计|实际|实现|完成|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
 
+/** The one element of a list, if it has one. */
+const only = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
+
 /** The name of a whole, so that 总支出, 支出合计, 本年支出合计 and 部门预算支出 are one (收入 likewise). */
 function wholeKey(label: string): string {
-  const named = core(label).replace(/^总(?=收入|支出)/, '');
+  const named = core(label).replace(/^(全部|总)(?=收入|支出)/, '');
   return TOTAL_NAMES.find(([re]) => re.test(named))?.[1] ?? named;
 }
 
