@@ -39,6 +39,7 @@ const passages = [
   ...load('holdout5'),
   ...load('holdout6'),
   ...load('holdout7'),
+  ...load('holdout8'),
 ];
 const undecidable: { file: string; quote: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'undecidable.json'), 'utf8'));
 
@@ -65,10 +66,15 @@ function about(f: TextFinding, quote: string): boolean {
 const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.file === p.file && u.quote === quote);
 
 /**
- * Published errors the text alone can decide that check-text does not find yet, and why: none in the first three
- * held-out sets; these of the fourth, whose first run is recorded in docs/check-text.md.
+ * Published errors the text alone can decide that check-text does not find yet, and why (the first runs of the sets are
+ * recorded in docs/check-text.md).
  */
 const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [
+  {
+    file: 'holdout8/hainan-haikou-zhongyuan-sangong-juesuan-2021-01.json',
+    quote: '因公出国(境)费支出决算比预算数增加(减少)0万元,增长(下降)0%',
+    why: '三项各在一节里写“比预算数增减”，推得的预算合计 79.90 与总预算 89.90 不符：各节分述的三公项目与总预算尚不相连',
+  },
   {
     file: 'holdout4/hubei-ezhou-echeng-sangong-2022-01.json',
     quote: '2022年“三公"经费决算数相较于上年增加275.76万元',
@@ -122,6 +128,7 @@ describe.each([
   ['第五批留出', 'holdout5'],
   ['第六批留出', 'holdout6'],
   ['第七批留出', 'holdout7'],
+  ['第八批留出', 'holdout8'],
 ] as const)('%s语料', (name, sub) => {
   const set = passages.filter((p) => p.set === sub);
 
@@ -202,10 +209,10 @@ describe.each([
     if (skipped.length) lines.push(...skipped.map((m) => `  不计 ${m}`));
     if (missed.length) lines.push(...missed.map((m) => `  未检出 ${m}`));
     // The issue's bar, reached by general fixes on the sets worked on (the second from 62.2% at its first run, the third
-    // from 58.8%, the fifth from 63.9%). Three are below it (docs/check-text.md): the fourth (first run 48.8%), the sixth
-    // (47.1%) and the seventh, gathered last (53.7%); their floors are what they measure now, so that no change makes
-    // them worse.
-    const FLOORS: Record<string, number> = { holdout4: 0.89, holdout6: 0.79, holdout7: 0.66 };
+    // from 58.8%, the fifth from 63.9%). Four are below it (docs/check-text.md): the fourth (first run 48.8%), the sixth
+    // (47.1%), the seventh (53.7%) and the eighth, gathered last (63.6%); their floors are what they measure now, so that
+    // no change makes them worse.
+    const FLOORS: Record<string, number> = { holdout4: 0.89, holdout6: 0.82, holdout7: 0.81, holdout8: 0.71 };
     expect(found / tried).toBeGreaterThanOrEqual(FLOORS[sub] ?? 0.9);
   });
 });

@@ -255,6 +255,11 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           ...(carries ? { carries: true } : {}),
         };
         const tail = ctx.replace(/[(（]|[)）]|\s/g, '');
+        // No figure a relation holds: a threshold passed ("2019年突破2000亿元"), a rate on another basis ("若剔除留抵退税
+        // 政策对收入的影响,按同口径计算增长53.5%").
+        if (unit !== '%' && /(突破|超过|逾|接近|不足)$/.test(tail)) return;
+        // (A text that compares all on one basis says so at each figure, "同口径比2018年下降7.4%": kept.)
+        if (unit === '%' && /剔除|扣除[^，,。；;]*因素|按(同|可比)口径计算/.test(tail)) return;
         if (unit === '%') {
           const shareM = SHARE_CTX.exec(tail);
           const value = new Decimal(num);
@@ -719,7 +724,15 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           .slice(0, all.indexOf(stated))
           .reverse()
           // (In brackets, the amount in them: "(其中:购置费209万元,较上年251万元减少42万元…)".)
-          .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && !!c.bracketed === !!stated.bracketed);
+          // (Not the budget a percentage is of: "完成23992万元,占年度预算22443万元的106.9%,较上年21012万元,增收2980万元".)
+          .find(
+            (c) =>
+              c.para === d.para &&
+              c.sentence === d.sentence &&
+              c.kind === 'amount' &&
+              !!c.bracketed === !!stated.bracketed &&
+              !/^(占|完成|为)[^，,；;。]{0,20}(预算|计划)(数)?$/.test(c.label),
+          );
       if (amount) {
         const dLo = lo(amount).minus(hi(before));
         const dHi = hi(amount).minus(lo(before));
@@ -1223,6 +1236,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkRevenue(s);
 
   checkAddedOn(s);
+  checkMadeOf(s);
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
   for (let i = 1; i < all.length; i++) {
@@ -1389,6 +1403,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkShareRuns(s);
 
   checkYearlyAverages(s);
+  checkYearOnYear(s);
 
   // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
   for (const c of all) {
@@ -1528,7 +1543,64 @@ const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a
 const core = (l: string) =>
   l
     .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
-    .replace(/拨款|财政|的|累计|实际|实现|完成|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
+    .replace(/拨款|财政|的|累计|实际|实现|完成|执行|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
+
+/**
+ * One thing's amount in lists of two years, its rate beside the later ("回顾一下2023年1-12月份…:1.沈阳(800.85亿元 同比增长12.2%
+ * 下同)、2.大连…" then "再看看2024年…:1.沈阳(825.60亿元 同比增长4.0%下同)、…"): the rate is the later over the earlier.
+ * A bare percentage after an amount is a rate where the list's first said "下同".
+ */
+function checkYearOnYear(s: Scope) {
+  const { all, paras, report } = s;
+  const nameOf = (c: Claim) =>
+    c.label
+      .replace(/[(（]\s*$/, '')
+      .replace(NUMBERING, '')
+      .replace(/^[、，,\s]+/, '')
+      .trim();
+  /** The year last named before the figure in its paragraph, else in the paragraph before. */
+  const yearOf = (c: Claim) => {
+    const own = [...paras[c.para].text.slice(0, c.at).matchAll(/(20\d{2})\s*年/g)].pop();
+    const above = c.para > 0 ? [...paras[c.para - 1].text.matchAll(/(20\d{2})\s*年/g)].pop() : undefined;
+    return Number((own ?? above)?.[1]) || undefined;
+  };
+  all.forEach((a, i) => {
+    const r = all[i + 1];
+    if (
+      a.kind !== 'amount' ||
+      !r ||
+      r.para !== a.para ||
+      r.sentence !== a.sentence ||
+      !/^[\s]*$/.test(paras[a.para].text.slice(a.end, r.at).replace(/同比|增长|下降|-|−/g, ''))
+    )
+      return;
+    const sameAs = all
+      .slice(0, i)
+      .reverse()
+      .find((c) => c.para === a.para && c.kind === 'rate' && /^\s*下同/.test(paras[c.para].text.slice(c.end)));
+    const sign = r.kind === 'rate' ? r.sign : r.kind === 'percent' && sameAs ? (/[-−]$/.test(r.context) ? -1 : 1) : undefined;
+    const name = nameOf(a);
+    const year = yearOf(a);
+    if (!sign || name.length < 2 || /\d/.test(name) || !year) return;
+    const earlier = all.filter((c) => c.kind === 'amount' && c.para < a.para && nameOf(c) === name);
+    if (earlier.length !== 1 || yearOf(earlier[0]) !== year - 1) return;
+    const b = earlier[0];
+    if (lo(b).lte(0)) return;
+    // (current − prior) ÷ prior over the figures' intervals, against the rate's.
+    const [nLo, nHi] = [lo(a).minus(hi(b)), hi(a).minus(lo(b))];
+    const rLo = nLo.div(nLo.gte(0) ? hi(b) : lo(b)).times(100);
+    const rHi = nHi.div(nHi.gte(0) ? lo(b) : hi(b)).times(100);
+    const [sLo, sHi] = sign > 0 ? [lo(r), hi(r)] : [hi(r).neg(), lo(r).neg()];
+    if (sHi.lt(rLo) || sLo.gt(rHi)) {
+      const exact = a.value.minus(b.value).div(b.value).times(100);
+      report(
+        'text.rate',
+        r,
+        `${name} ${year - 1}年 ${b.text}、${year}年 ${a.text}：${exact.gte(0) ? '增长' : '下降'}应约为 ${exact.abs().toDecimalPlaces(2)}%，文中写${sign < 0 ? '下降' : '增长'} ${r.text}`,
+      );
+    }
+  });
+}
 
 /** The one element of a list, if it has one. */
 const only = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
@@ -1703,7 +1775,15 @@ function checkRevenue(s: Scope) {
       );
     }
     // "税收占比达到67.8%", "税收比重91.6%": 税收 ÷ the total.
-    const share = all.find((c) => c.kind === 'share' && after(c, tax!) && c.para <= tax!.para + 1 && /税收(收入)?(占比|比重)/.test(c.context.slice(-12)));
+    // (Not a share of 税收, "非煤行业…占全口径税收收入比重为57.6%".)
+    const share = all.find(
+      (c) =>
+        c.kind === 'share' &&
+        after(c, tax!) &&
+        c.para <= tax!.para + 1 &&
+        /税收(收入)?(占比|比重)/.test(c.context.slice(-12)) &&
+        !/占[^，,；;。]*税收/.test(c.context.split(/[，,；;。]/).pop()!),
+    );
     if (share && !meets(share, [lo(tax).div(hi(t)).times(100), hi(tax).div(lo(t)).times(100)]))
       report(
         'text.share',
@@ -1715,28 +1795,77 @@ function checkRevenue(s: Scope) {
 
 /** "全省一般公共预算收入2764.7亿元,增长4.1%;加上中央财政补助收入2968亿元、调入资金732.6亿元…,收入总量为8830.6亿元": the first amount and those after 加上 make the 总量. */
 function checkAddedOn(s: Scope) {
-  const { all, paras, report } = s;
+  const { all, paras, report, partOfList } = s;
   paras.forEach((p, pi) => {
+    // ("加上级转移支付等收入116.3亿元": 加 上级…, the same sum.)
     for (const m of p.text.matchAll(/加上/g)) {
       const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
       // (Not the budget a completion names: "完成…调整预算37.5亿元的104.3%。加上…".)
       // (Nor another 加上's total, "收入共计10285亿元。当年一般公共预算支出,加上解中央支出…": that 加上 has no amount of its own.)
-      const first = [...amounts].reverse().find((c) => c.end <= m.index! && !/^(完成|占)/.test(c.label));
+      // (Nor a part of the list before: "…收入实现111.11万元,…,其中税收收入109.91万元;非税收入1.2万元。加上…等1,756.37万元,
+      // 收入总计1,867.48万元" adds to 111.11.)
+      const before = [...amounts].reverse().filter((c) => c.end <= m.index! && !/^(完成|占)/.test(c.label));
+      const first = before.find((c) => !partOfList.has(c) && !/其中/.test(p.text.slice(p.sentences[c.sentence].at, c.at)));
       if (first && /共计|合计|总计|总量|总额/.test(first.label)) continue;
       const after = amounts.filter((c) => c.at > m.index!);
-      const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?$/.test(c.context));
-      const gap = first ? p.text.slice(first.end, m.index!) : '';
+      // ("…等0万元,支出总计,867.48万元": a comma slipped in before the figure.)
+      const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?[，,]?$/.test(c.context));
+      const gap = first ? p.text.slice(before[0].end, m.index!) : '';
       if (!first || k < 1 || (gap.match(/。/g) ?? []).length > 1 || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
       if (measure(first.label) && measure(after[k].context) && measure(first.label) !== measure(after[k].context.split(/[，,]/).pop()!)) continue;
-      const parts = [first, ...after.slice(0, k)];
+      // ("…,一般债务18.3亿元,减调出资金等8亿元,减债务还本支出13.7亿元,预算总收入804.2亿元": what it takes away.)
+      const parts = [first, ...after.slice(0, k).map((c) => (/^减/.test(c.label) ? { ...c, value: c.value.neg() } : c))];
       if (!sumFits(after[k], parts))
         report(
           'text.sum',
           after[k],
           `“${after[k].label.replace(/(为|是|达到|达)$/, '')}”写为 ${after[k].text}，但${first.label} ${first.text}加上 ${parts
             .slice(1)
-            .map((c) => c.text)
-            .join(' + ')} = ${show(sumOf(parts), after[k])}`,
+            .map((c, j) => `${c.value.isNeg() ? '− ' : j ? '+ ' : ''}${c.text}`)
+            .join(' ')} = ${show(sumOf(parts), after[k])}`,
+        );
+    }
+  });
+}
+
+/**
+ * A total and what it is made of after it, "由…构成" ("全镇一般公共预算财力1,867.48万元。由一般公共预算收入111.11万元,
+ * 加上级补助收入…等1,756.37万元构成"; "支出总计,867.48万元,由一般公共预算支出1,867.48万元,加上解支出…等0万元等构成").
+ */
+function checkMadeOf(s: Scope) {
+  const { all, paras, report } = s;
+  paras.forEach((p, pi) => {
+    for (const m of p.text.matchAll(/由([^。]*?)(构成|组成)/g)) {
+      const [from, to] = [m.index!, m.index! + m[0].length];
+      const parts = all.filter((c) => c.para === pi && c.at > from && c.end <= to && c.kind === 'amount' && !c.bracketed);
+      // The total: the amount right before, in the sentence or as the last of the one before.
+      const total = [...all].reverse().find((c) => c.para === pi && c.end <= from && !c.bracketed);
+      if (!total || total.kind !== 'amount' || parts.length < 2 || parts.length !== all.filter((c) => c.para === pi && c.at > from && c.end <= to).length)
+        continue;
+      if (
+        (p.text.slice(total.end, from).match(/。/g) ?? []).length > 1 ||
+        /[，,；;]/.test(
+          p.text
+            .slice(total.end, from)
+            .split('。')
+            .pop()!
+            .replace(/^[，,]/, ''),
+        )
+      )
+        continue;
+      const signed = parts.map((c) => (/^减/.test(c.label) ? { ...c, value: c.value.neg() } : c));
+      // (A label the comma cut off, "支出总计,867.48万元": the words before the comma.)
+      const name =
+        total.label ||
+        total.context
+          .replace(/[，,\s]+$/, '')
+          .split(/[，,。；;]/)
+          .pop();
+      if (!sumFits(total, signed))
+        report(
+          'text.sum',
+          total,
+          `“${name}”写为 ${total.text}，但其后所说由 ${signed.map((c, j) => `${c.value.isNeg() ? '− ' : j ? '+ ' : ''}${c.text}`).join(' ')} 构成，合计 ${show(sumOf(signed), total)}`,
         );
     }
   });
@@ -2134,6 +2263,17 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
   let itemLevel: number | undefined;
   // A list opened inside brackets ("13984.61万元(其中，运行…；购置…)；因公出国…") ends where they close.
   const closeAt = closingBracket(paras[para].text, from);
+  /** The fund the whole is of, as its clause names it. */
+  const headFund = [
+    ...(
+      paras[para].text
+        .slice(0, from)
+        .split(/[。；;]/)
+        .pop() ?? ''
+    ).matchAll(/一般公共预算|公共财政|政府性基金|国有资本经营|社会保险基金/g),
+  ]
+    .pop()?.[0]
+    .replace('公共财政', '一般公共预算');
   for (const c of all) {
     if (c.para < para || (c.para === para && c.at < from)) continue;
     if (closeAt !== undefined && (c.para > para || c.at > closeAt)) return finish(parts);
@@ -2177,6 +2317,9 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       continue;
     }
     if (crossed && parts.length && c.kind === 'prior') return finish(parts);
+    // A sentence whose first figure is a percentage is a statement of its own ("…;其中一般公共预算收入23.25亿元…。
+    // 财政总收入占生产总值的比重为13%。税收总收入…"), but for a run of shares after a run of amounts.
+    if (crossed && parts.length && (c.kind === 'share' || c.kind === 'percent') && !(c.run && parts.some((x) => x.amount?.run))) return finish(parts);
     // Parts that already make a whole (税收 + 非税; 货物 + 工程 + 服务) take no more after their sentence; nor does a list
     // a sentence of comment interrupts ("…第二。" with no figure, not a reason or a use).
     if (crossed && parts.length >= 2 && c.kind === 'amount' && parts.every((x) => x.amount)) {
@@ -2204,9 +2347,16 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
       /。/.test(text)
     )
       return finish(parts);
-    // A list of 收入 has no 支出 among its parts, nor the other way ("…收入完成151亿元，其中：…。" then "一般公共预算支出完成…").
+    // A list of 收入 has no 支出 among its parts, nor the other way ("…收入完成151亿元，其中：…。" then "一般公共预算支出完成…";
+    // "…非税收收入0.8764亿元,地方公共财政支出98.5044亿元"). Where one stands among its items, parted by ；, the list
+    // goes on past what can be read of it ("…补助下级支出23.1亿元;将一般公共预算的超收收入6.9亿元补充预算稳定调节基金;…"):
+    // no list.
     const listMeasure = parts.map((x) => measure((x.amount ?? x.delta)!.label)).find(Boolean);
-    if (crossed && c.kind === 'amount' && listMeasure && measure(c.label) && measure(c.label) !== listMeasure) return finish(parts);
+    if (c.kind === 'amount' && listMeasure && measure(c.label) && measure(c.label) !== listMeasure)
+      return c.para === pos.para && /[；;]/.test(text) && !/。/.test(text) ? undefined : finish(parts);
+    // Nor has a list of one fund's an amount of another's ("一般公共预算支出…,其中:民生支出…。政府性基金累计支出完成…").
+    const fundOf = (t: string) => /一般公共预算|公共财政|政府性基金|国有资本经营|社会保险基金/.exec(t)?.[0].replace('公共财政', '一般公共预算');
+    if (c.kind === 'amount' && parts.length && headFund && fundOf(c.label) && fundOf(c.label) !== headFund) return finish(parts);
     // A list names each part once: the same item again in a sentence of its own is another statement of it.
     const item = threePublicItem(c.label);
     if (c.kind === 'amount' && !c.bracketed && item && parts.some((x) => x.amount && threePublicItem(x.amount.label) === item)) return finish(parts);
@@ -2231,7 +2381,9 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
         continue;
       }
       // (Nor does one that introduces a list of its own: "几项重点支出完成情况为:教育支出…".)
-      if (/[，,:：]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead)) return finish(parts);
+      // (Nor one that adds to the whole: "。加上转移性收入486923万元,收入总计550923万元".)
+      if (/[，,:：]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比|加上?|减去?|扣除)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead))
+        return finish(parts);
       if (withinSentence) return finish(parts);
     }
     const anchor = cur?.amount ?? cur?.delta;
@@ -2584,19 +2736,22 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
       );
     }
     for (const p of parts) {
-      if (!p.amount || p.sub.length < 2) continue;
+      // (Of a part's own parts in and out of brackets, those out of them: the bracketed are theirs, "(1)地方一般公共预算收入
+      // 完成404633万元,同比下降0.29%(税收收入199744万元、政府非税收入204889万元);(2)…".)
+      const sub = p.sub.some((x) => x.bracketed) && p.sub.some((x) => !x.bracketed) ? p.sub.filter((x) => !x.bracketed) : p.sub;
+      if (!p.amount || sub.length < 2) continue;
       // A part's own list is held both ways only where it makes the part whole (as the list itself).
-      const [pLo, pHi] = sumRange(p.sub);
+      const [pLo, pHi] = sumRange(sub);
       const whole = isComplete(
         p.amount,
-        p.sub.map((x) => x.label),
+        sub.map((x) => x.label),
       );
       if (pLo.gt(hi(p.amount)) || (whole && pHi.lt(lo(p.amount)))) {
-        const slip = slipIn(p.amount, p.sub);
+        const slip = slipIn(p.amount, sub);
         report(
           'text.sum',
           slip?.printed ?? p.amount,
-          `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${p.sub.map((a) => a.text).join(' + ')} = ${show(sumOf(p.sub), p.amount)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
+          `“${p.amount.label}”写为 ${p.amount.text}，但其中所列 ${sub.map((a) => a.text).join(' + ')} = ${show(sumOf(sub), p.amount)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
         );
       }
     }
