@@ -388,6 +388,21 @@ export function itemOf(c: Claim): Item | undefined {
   // An average ("车均运行维护费2.5万元", "人均因公出国(境)费用") is per car or per person, not the item's amount.
   if (/[车人户次]均|平均/.test(c.label)) return undefined;
   const own = threePublicItem(c.label);
+  // The three named together in the clause before it are the total ("…开支的因公出国(境)经费、公务用车购置及运行费,、公务
+  // 接待费决算支出94.7亿元": a comma slipped in before a 、).
+  if (
+    own &&
+    own !== 'total' &&
+    threePublicItem(
+      c.context
+        .replace(/[，,]\s*、/g, '、')
+        .split(/\d[\d.]*\s*(?:万元|亿元|千元|元|%)/)
+        .pop()!
+        .split(/[，,；;。]/)
+        .pop()!,
+    ) === 'total'
+  )
+    return 'total';
   if (own) return own;
   if (/^((19|20)\d{2}年度?)?(支出)?(年初)?(预算|决算|实际执行|执行|实际支出)(支出)?(数)?(为|是)?$/.test(c.label.replace(/\s/g, ''))) {
     const clauses = c.context.split(/[，,]/);
@@ -413,7 +428,7 @@ const PARTITIONS: RegExp[][] = [
   // 公务接待 at home and from abroad.
   [/国内/, /国[(（]?境[)）]?外|外事|外宾/],
   // Revenue: taxes and the rest; the central and the local share.
-  [/(^|[^非])税收收入/, /非税收入/],
+  [/(^|[^非])税收收入/, /非税(收)?收入/],
   [/^(其中)?中央(级|本级)?(公共财政预算|一般公共预算)?收入/, /^(其中)?地方(级|本级)?(公共财政预算|一般公共预算)?收入/],
 ];
 
