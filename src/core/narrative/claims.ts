@@ -105,7 +105,8 @@ const TRIGGER_LEAD = /^\s*(其中|包括|分别为|分别是)/;
 const GOES_ON = /^\s*((对比|相比|比较)(增加|减少|增长|下降|降低)|(减少|增长|下降|增加|降低)(率|幅度)|[减增降]幅|完成(了)?(年初|全年)?预算)/;
 /** A line's own numbering ("一、", "（二）", "3.") and a bullet ("——", "•") before its words. */
 /** Whether words speak of 收入 or of 支出 ('' for neither). */
-const measure = (l: string) => (/收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
+// (What a figure is moved into is no measure of it: "将一般公共预算的超收收入6.9亿元补充预算稳定调节基金" is a use.)
+const measure = (l: string) => (/^将/.test(l) ? '' : /收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
 
 const NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/;
 const BULLET = /^\s*(——|—|•|·|●|■|◆|▲)\s*/;
@@ -430,6 +431,10 @@ const PARTITIONS: RegExp[][] = [
   // Revenue: taxes and the rest; the central and the local share.
   [/(^|[^非])税收收入/, /非税(收)?收入/],
   [/^(其中)?中央(级|本级)?(公共财政预算|一般公共预算)?收入/, /^(其中)?地方(级|本级)?(公共财政预算|一般公共预算)?收入/],
+  // 全口径 revenue: what goes up to the centre and the province, and the local.
+  [/^(其中)?上划/, /^(其中)?地方/],
+  // The four budgets.
+  [/一般公共预算|公共财政/, /政府性基金/, /国有资本经营/, /社会保险基金/],
 ];
 
 /** Whether these parts make their total whole: the 三公 items of a 三公 total, or one of the partitions above. */
@@ -442,6 +447,9 @@ function isComplete(total: Claim, labels: string[]): boolean {
   // with the rest ("…环境保护税454万元,其他税收收入2万元").
   if (/总量|总收入|总支出|收入总计|支出总计|总财力/.test(total.label) && labels.length >= 3) return true;
   if (labels.length >= 3 && /^(其中)?其他/.test(labels[labels.length - 1])) return true;
+  // So is a balance's list that ends with what is carried over ("…;新增地方政府一般债券18.8亿元;上年专项结转资金10.8亿元",
+  // "…;结转下年继续使用的专项资金6.2亿元").
+  if (labels.length >= 3 && /(上年|年初)[^，,；;]{0,4}结转|结转下年|年末结转|上年结余/.test(labels[labels.length - 1])) return true;
   // A 决算's 收入总计 / 支出总计 also holds what was carried over (上年结转, 年末结转和结余): 基本 + 项目 are its
   // 本年支出 only.
   if (total.carries) return false;
@@ -2274,6 +2282,8 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
   let pos = { para, at: from, sentence: paras[para].sentences.filter((s) => s.at <= from).length - 1 };
   let explaining = false;
   let nested = false;
+  /** Whether the list inside the list opened in brackets (and so ends with them). */
+  let nestedInBrackets = false;
   /** The level of the numbered items the list is made of, when it is ("如下：" then 1. 2. 3.). */
   let itemLevel: number | undefined;
   // A list opened inside brackets ("13984.61万元(其中，运行…；购置…)；因公出国…") ends where they close.
@@ -2308,9 +2318,10 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     const text = c.para === pos.para ? paras[c.para].text.slice(pos.at, c.at) : paras[c.para].text.slice(0, c.at);
     // Into another sentence (a ； inside brackets parts the bracket's items, not sentences).
     const crossed = c.para !== pos.para || c.sentence !== pos.sentence;
+    // (A list inside the list numbered (1), (2) … goes on over its ；: "1.…802143万元,其中:(1)…;(2)…;(3)…".)
     if (crossed) {
       explaining = false;
-      nested = false;
+      if (!(nested && /^\s*[(（]\d+[)）]/.test(paras[c.para].sentences[c.sentence].text))) nested = false;
     }
     // A list inside the list (", 包括一般公共预算收入751.8万元;"): its amounts are the current part's own parts;
     // a new sentence that opens a list of its own ("。与上年相比增长…，其中…") ends this one.
@@ -2320,9 +2331,13 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     if (parts.length && opensList && c.para === pos.para && /。/.test(text) && !inItem) return finish(parts);
     // "收入包括:…;支出包括:…": the list of another subject after ；.
     if (parts.length && /[。；;]\s*(收入|支出)[^，,；;。]{0,6}(包括|其中)[:：]?[^，,；;。]*$/.test(text)) return finish(parts);
-    if (parts.length && opensList) nested = true;
+    if (parts.length && opensList) {
+      nested = true;
+      const opener = text.split(/[。；;]/).pop() ?? '';
+      nestedInBrackets = bracketDepth(opener.slice(0, opener.search(TRIGGER))) > 0;
+    }
     // A list inside brackets ends with them ("…25.85亿元(其中,购置费1.42亿元,运行费24.43亿元),公务接待费4.19亿元").
-    else if (nested && /[)）]/.test(text)) nested = false;
+    else if (nested && nestedInBrackets && /[)）]/.test(text)) nested = false;
     // An unnumbered line that opens a list of its own ("收入预算…，其中：…。" then "支出预算…，其中：…") is the
     // next statement, not a part of this list.
     if (parts.length && c.kind === 'amount' && c.para !== pos.para && !paras[c.para].level && opensOwnList(paras[c.para], c)) return finish(parts);
@@ -2773,6 +2788,9 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
     // Shares of the list's total ("占比15.26%", "占基本支出预算81.25%").
     for (const p of parts) {
       if (!p.share || !p.amount || lo(total).lte(0)) continue;
+      // Nor a share of another part ("区本级支出589.5亿元;…;结转下年…10.8亿元,占区本级一般公共预算支出的1.8%").
+      const named = (l: string) => core(l).replace(FUNDS, '');
+      if (p.share.of && parts.some((x) => x !== p && x.amount && named(x.amount.label) === named(p.share!.of!))) continue;
       // A share of one thing the total names beside another ("对市县税收返还和转移支付…(包括一般性转移支付…，占转移支付比重达82%"):
       // not of the total.
       if (p.share.of && p.share.of !== total.label && total.label.includes(p.share.of) && /[和及与、]/.test(total.label.replace(p.share.of, ''))) continue;
