@@ -433,6 +433,9 @@ const PARTITIONS: RegExp[][] = [
   [/^(其中)?中央(级|本级)?(公共财政预算|一般公共预算)?收入/, /^(其中)?地方(级|本级)?(公共财政预算|一般公共预算)?收入/],
   // 全口径 revenue: what goes up to the centre and the province, and the local.
   [/^(其中)?上划/, /^(其中)?地方/],
+  // Levels of government ("分级次看,市本级…;县区级…,其中,区级…;县级…"), and the three sectors.
+  [/^(其中)?(省|市|州|盟|地|区)(本)?级/, /^(其中)?(县区|县市|市县|区县|县)([(（][^)）]*[)）])?级?/],
+  [/第一产业/, /第二产业/, /第三产业/],
   // The four budgets.
   [/一般公共预算|公共财政/, /政府性基金/, /国有资本经营/, /社会保险基金/],
 ];
@@ -1260,6 +1263,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
 
   checkAddedOn(s);
   checkMadeOf(s);
+  checkLevels(s);
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
   for (let i = 1; i < all.length; i++) {
@@ -1890,6 +1894,54 @@ function checkMadeOf(s: Scope) {
           total,
           `“${name}”写为 ${total.text}，但其后所说由 ${signed.map((c, j) => `${c.value.isNeg() ? '− ' : j ? '+ ' : ''}${c.text}`).join(' ')} 构成，合计 ${show(sumOf(signed), total)}`,
         );
+    }
+  });
+}
+
+/**
+ * A whole broken down by level or sector after it ("一般公共预算收入完成458795万元,下降5.2%;税收收入…。分级次看,市本级完成
+ * 122378万元,下降7.3%;县区级完成336417万元,下降4.3%,其中,区级…;县级…"; "…投资完成69.92亿元。按产业分,第一产业…"):
+ * the parts make the whole, and their implied priors its prior; the parts after a 其中 are the part's before it.
+ */
+function checkLevels(s: Scope) {
+  const { all, paras, report, partOfList } = s;
+  paras.forEach((p, pi) => {
+    for (const m of p.text.matchAll(/(分级次|按级次|从级次上?|按产业|分产业)(看|分|来看)?[，,:：]/g)) {
+      const from = m.index! + m[0].length;
+      const stop = p.text.indexOf('。', from);
+      const inside = all.filter((c) => c.para === pi && c.at >= from && (stop < 0 || c.at < stop));
+      const parts: Part[] = [];
+      let under = false;
+      for (const c of inside) {
+        const cur = parts[parts.length - 1];
+        if (c.kind === 'amount') {
+          if (cur?.amount && /其中/.test(p.text.slice(cur.amount.end, c.at))) under = true;
+          if (under) cur!.sub.push(c);
+          else parts.push({ amount: c, sub: [] });
+        } else if (!under && cur && c.kind === 'delta' && !cur.delta) cur.delta = c;
+        else if (!under && cur && c.kind === 'rate' && !cur.rate) cur.rate = c;
+      }
+      if (parts.length < 2 || parts.some((x) => partOfList.has(x.amount!) || x.amount!.bracketed)) continue;
+      // The whole: an amount before, in the paragraph or the one before, not a part of a list; the fund's own total first
+      // ("一般公共预算收入…;税收收入…。分级次看": not the 税收).
+      const candidates = all
+        .filter((c) => c.kind === 'amount' && !c.bracketed && !partOfList.has(c) && (c.para === pi ? c.end <= m.index! : c.para === pi - 1))
+        .filter((c) => !/其中/.test(paras[c.para].text.slice(paras[c.para].sentences[c.sentence].at, c.at)))
+        .reverse();
+      const whole = candidates.find((c) => /一般公共预算|公共财政/.test(c.label)) ?? candidates[0];
+      if (!whole) continue;
+      const tf = followers(all, whole);
+      checkList(whole, tf.delta, parts, report, true);
+      checkPriors(whole, tf, parts, report);
+      for (const x of parts)
+        if (x.sub.length >= 2)
+          checkPriors(
+            x.amount!,
+            { delta: x.delta, rate: x.rate },
+            x.sub.map((c) => ({ amount: c, sub: [], ...followers(all, c) })),
+            report,
+          );
+      for (const x of parts) for (const c of [x.amount, x.delta, ...x.sub]) if (c) partOfList.add(c);
     }
   });
 }
