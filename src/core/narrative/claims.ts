@@ -277,7 +277,18 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           // "较上年减少1.5万元(42.86%)": a percentage in brackets right after a change is its rate.
           else if (prev && prev.kind === 'delta' && prev.sign && prev.para === pi && prev.sentence === si && /^\s*[(（]\s*$/.test(ctx))
             claims.push({ ...base, kind: 'rate', value, half: h, sign: prev.sign });
-          else claims.push({ ...base, kind: 'percent', value, half: h });
+          // "…支出588.61万元占31.75%、…、社会保障和就业支出206.53万元11.14%": among shares of amounts, one whose 占 was
+          // left out right after its amount.
+          else if (
+            prev?.kind === 'amount' &&
+            prev.para === pi &&
+            prev.sentence === si &&
+            /^\s*$/.test(ctx) &&
+            claims.some((c) => c.kind === 'share' && c.para === pi && c.sentence === si)
+          ) {
+            const like = [...claims].reverse().find((c) => c.kind === 'share' && c.para === pi && c.sentence === si)!;
+            claims.push({ ...base, kind: 'share', value, half: h, of: like.of });
+          } else claims.push({ ...base, kind: 'percent', value, half: h });
           return;
         }
         const scale = UNIT_SCALES[unit];
@@ -1570,7 +1581,7 @@ const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a
 const core = (l: string) =>
   l
     .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
-    .replace(/拨款|财政|的|累计|实际|实现|完成|执行|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
+    .replace(/拨款|财政|的|累计|实际|实现|完成|执行|安排|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
 
 /**
  * One thing's amount in lists of two years, its rate beside the later ("回顾一下2023年1-12月份…:1.沈阳(800.85亿元 同比增长12.2%
@@ -1824,20 +1835,33 @@ function checkRevenue(s: Scope) {
 function checkAddedOn(s: Scope) {
   const { all, paras, report, partOfList } = s;
   paras.forEach((p, pi) => {
-    // ("加上级转移支付等收入116.3亿元": 加 上级…, the same sum.)
-    for (const m of p.text.matchAll(/加上/g)) {
+    // ("加上级转移支付等收入116.3亿元": 加 上级…, the same sum; so is 加 after a comma, "全省当年一般公共预算收入,加新增…".)
+    for (const m0 of p.text.matchAll(/加上|[，,]加(?![强快大紧速以之入])/g)) {
+      const m = { index: m0.index! + (m0[0].startsWith('加') ? 0 : 1) };
       const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
       // (Not the budget a completion names: "完成…调整预算37.5亿元的104.3%。加上…".)
       // (Nor another 加上's total, "收入共计10285亿元。当年一般公共预算支出,加上解中央支出…": that 加上 has no amount of its own.)
       // (Nor a part of the list before: "…收入实现111.11万元,…,其中税收收入109.91万元;非税收入1.2万元。加上…等1,756.37万元,
       // 收入总计1,867.48万元" adds to 111.11.)
       const before = [...amounts].reverse().filter((c) => c.end <= m.index! && !/^(完成|占)/.test(c.label));
-      const first = before.find((c) => !partOfList.has(c) && !/其中/.test(p.text.slice(p.sentences[c.sentence].at, c.at)));
+      // The first named without its figure, stated before ("2018年全省一般公共预算收入安排6495亿元,…。全省当年一般公共预算
+      // 收入,加…", "…省级一般公共预算收入安排208.3亿元,…。按照现行财政体制,上述省级预算收入,加…").
+      const clause = p.text.slice(Math.max(before[0]?.end ?? 0, p.text.slice(0, m.index!).search(/[。；;][^。；;]*$/) + 1), m.index!);
+      const named = /([^，,。；;]*(收入|支出))[，,]?\s*$/.exec(clause)?.[1];
+      const loose = (l: string) =>
+        core(l)
+          .replace(FUNDS, '')
+          .replace(/上述|预算|安排|当年|本年/g, '');
+      const first = named
+        ? [...all]
+            .reverse()
+            .find((c) => c.kind === 'amount' && !c.bracketed && (c.para === pi ? c.end <= m.index! : c.para === pi - 1) && loose(c.label) === loose(named))
+        : before.find((c) => !partOfList.has(c) && !/其中/.test(p.text.slice(p.sentences[c.sentence].at, c.at)));
       if (first && /共计|合计|总计|总量|总额/.test(first.label)) continue;
       const after = amounts.filter((c) => c.at > m.index!);
       // ("…等0万元,支出总计,867.48万元": a comma slipped in before the figure.)
       const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?[，,]?$/.test(c.context));
-      const gap = first ? p.text.slice(before[0].end, m.index!) : '';
+      const gap = first && !named ? p.text.slice(before[0].end, m.index!) : '';
       if (!first || k < 1 || (gap.match(/。/g) ?? []).length > 1 || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
       if (measure(first.label) && measure(after[k].context) && measure(first.label) !== measure(after[k].context.split(/[，,]/).pop()!)) continue;
       // ("…,一般债务18.3亿元,减调出资金等8亿元,减债务还本支出13.7亿元,预算总收入804.2亿元": what it takes away.)
