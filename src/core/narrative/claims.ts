@@ -238,9 +238,13 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           return;
         }
         const clauseCtx = clauseBefore(s.text, at);
+        // (The heading may open the figure's own line: "(一)收入预算,2018年年初预算数120.71万元,其中,…".)
+        const inlineHead = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*([^，,。；;:：\d]{2,12})[，,:：]/.exec(
+          p.text,
+        );
         const label = headedLabel(
           carLabel(labelOf(ctx), p.text.slice(0, s.at + at)),
-          pi > 0 && si === 0 && !claims.some((c) => c.para === pi) ? paras[pi - 1].text : '',
+          si === 0 && !claims.some((c) => c.para === pi) ? (inlineHead ? inlineHead[1] : pi > 0 ? paras[pi - 1].text : '') : '',
         );
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
         const carries = /总计/.test(label) && (paras.slice(0, pi).some((q) => /决算/.test(q.text)) || /决算/.test(p.text.slice(0, s.at) + before));
