@@ -952,6 +952,36 @@ describe('execution reports (the sixth held-out set)', () => {
       '11.14%',
       '21.14%',
     ],
+    [
+      'a 决算’s 收入总计 with its 年初结转和结余',
+      '2023年度收入总计434.72万元,其中:本年收入合计434.16万元,使用非财政拨款结余0.00万元,年初结转和结余0.55万元。',
+      '434.72',
+      '534.72',
+    ],
+    [
+      'a share whose figure stands after a comma (占,88.19%)',
+      '“三公”经费支出决算中,因公出国(境)费支出0元,占0%;公务用车购置及运行维护费支出23,005.58元,占,88.19%;公务接待费支出3,080元,占11.81%。',
+      '11.81%',
+      '21.81%',
+    ],
+    [
+      '从…看 before a figure’s words (从收入结构情况看税收收入…)',
+      '2019年全区一般公共预算收入1,026,943万元。\n从收入结构情况看税收收入747,539万元,下降7.59%;非税收入279,404万元,增长40.67%。税收收入占一般公共预算收入比重为72.79%。',
+      '72.79%',
+      '82.79%',
+    ],
+    [
+      'a list that states its empty items names every item',
+      '(一)2023年收入预算3796.61万元,其中:\n1、财政拨款3362.61万元;\n2、专户管理的事业收入434万元;\n3、单位资金收入0万元;\n4、政府性基金安排的收入0元。',
+      '3796.61',
+      '3814.61',
+    ],
+    [
+      '购置 said to have none under the 车 item',
+      '三、公务用车购置及运行维护费\n2014年安排公车购置及运行维护费130万元,其中:购置经费无,运行维护费130万元,与2013年预算持平。',
+      '运行维护费130',
+      '运行维护费230',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -1040,6 +1070,10 @@ describe('execution reports (the sixth held-out set)', () => {
     [
       'a share in a list of another part of it',
       '全区一般公共预算支出总计668.2亿元。其中:区本级支出589.5亿元;上解市级支出37.9亿元;补助下级支出23.1亿元;将一般公共预算的超收收入6.9亿元补充预算稳定调节基金;结转下年继续使用的专项资金10.8亿元,占区本级一般公共预算支出的1.8%。',
+    ],
+    [
+      '加上… after a figure is no total-after-parts of its own',
+      '全省一般公共预算地方收入完成3101.8亿元,为调整预算的100.1%;加上中央补助4722.3亿元,一般债务收入1036.3亿元,动用预算稳定调节基金268.8亿元,调入资金860.7亿元,上年结转637.6亿元,收入合计10627.5亿元。',
     ],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);
@@ -1145,4 +1179,16 @@ test('a part larger than its whole in another unit: the unit is said to be the s
   expect(messages('二是公务接待费282元,完成预算的97.92%,其中公共财政拨款支出266万元,同比下降0.37%。')).toEqual([
     expect.stringMatching(/282元.*266万元.*单位印错，应为 282万元/),
   ]);
+});
+
+test('of parts that do not make their total, the one the total explains is pointed at', () => {
+  const f = errors(
+    '2019年全区一般公共预算收入1,026,943万元,增长1.92%。\n从收入结构情况看税收收入747,539万元,同比减收61,416万元,下降7.59%;非税收入276,404万元,同比增收80,785万元,增长40.67%。',
+  );
+  expect(f.map((x) => x.message)).toContainEqual(expect.stringMatching(/1026943万元.*多半是“非税收入”印错：按总数应为 279404万元/));
+  expect(f.find((x) => x.rule === 'text.sum')!.stated).toBe('276404万元');
+});
+
+test('a change after a percentage is against what its own words name (完成年初预算的88.54%同比减收…)', () => {
+  expect(messages('税收收入747,539万元,完成年初预算的88.54%同比减收61,416万元,下降9.59%。')).toEqual([expect.stringMatching(/上年/)]);
 });

@@ -56,7 +56,11 @@ type Base = 'year' | 'budget';
 function baseOf(clause: string): Base | undefined {
   // An adjustment ("调增", "调减") is against the budget it adjusts.
   if (/调[增减]$/.test(clause.trim())) return 'budget';
-  const c = clause.replace(/(经过?|通过)(比较|对比)/g, '');
+  // (After the percentage before it: "完成年初预算的88.54%同比减收…" is against the year before.)
+  const c = clause
+    .replace(/(经过?|通过)(比较|对比)/g, '')
+    .split(/\d[\d.]*\s*%/)
+    .pop()!;
   if (!COMPARE.test(c)) return undefined;
   if (/上年|去年|上一年/.test(c)) return 'year';
   if (/年初|调整(后)?预算|全年预算/.test(c)) return 'budget';
@@ -89,7 +93,7 @@ const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|�
 const UP = /(增加|增长|上升|上涨|提高|增幅|涨幅|增支|增收|多支|增|加|多)$/;
 const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|负增长|减|降|少)$/;
 const RATE_CTX = /(增长|下降|降低|上升|上涨|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约|达到|达)?$/;
-const SHARE_CTX = /占(比|比重)?(为|是|达到|达)?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是|达)?$|比重(?:为|是|达到|达)?$/;
+const SHARE_CTX = /占(比|比重)?(为|是|达到|达)?[，,]?$|占([^，,；;。占]{1,20}?)(的)?(比重|比例)?(为|是|达)?$|比重(?:为|是|达到|达)?$/;
 const COMPARE = /(比|较|与|同比|相比|对比)/;
 const FLAT = /持平(?!稳)|无增减|无变化|没有变化|不变|相同|未增减/;
 /** Text after which figures explain a change rather than state parts ("主要原因是…", "主要用于…"). */
@@ -392,11 +396,15 @@ function labelOf(ctx: string): string {
   // "因公出国(境)费、公务用车购置及运行费和公务接待费的预算数": the three items named together are the 三公 total.
   const whole = ctx.split(/[，,；;：:]/).pop() ?? '';
   const clause = threePublicItem(whole) === 'total' && !/三公/.test(whole) ? whole : (ctx.split(/[，,；;：:、]/).pop() ?? '');
-  return clause
-    .replace(BULLET, '')
-    .replace(NUMBERING, '')
-    .replace(/^(其中|包括|分别为|分别是)/, '')
-    .trim();
+  return (
+    clause
+      .replace(BULLET, '')
+      .replace(NUMBERING, '')
+      .replace(/^(其中|包括|分别为|分别是)/, '')
+      // ("从收入结构情况看税收收入747,539万元": the 税收收入.)
+      .replace(/^从[^，,；;。\d]{1,12}?(来)?看/, '')
+      .trim()
+  );
 }
 
 /** A figure's 三公 item; a label of stage words only ("支出决算为7.69万元") takes the subject of its sentence. */
@@ -1644,6 +1652,27 @@ function checkYearOnYear(s: Scope) {
   });
 }
 
+/**
+ * Of parts that do not add up to their total, the one the total explains: with the value the total leaves for it, its
+ * own change and rate agree, as printed they do not ("…非税收入276,404万元,…同比增收80,785万元,增长40.67%": 1,026,943 −
+ * 747,539 = 279,404, and 80,785 ÷ (279,404 − 80,785) = 40.67%).
+ */
+function blamed(all: Claim[], total: Claim, parts: Claim[]): Claim | undefined {
+  const fits = (amount: [Decimal, Decimal], d: Claim, r: Claim) => {
+    // prior = amount ∓ change; rate = change ÷ prior, over the intervals.
+    const [pLo, pHi] = d.sign! > 0 ? [amount[0].minus(hi(d)), amount[1].minus(lo(d))] : [amount[0].plus(lo(d)), amount[1].plus(hi(d))];
+    if (pLo.lte(0)) return true;
+    return meets(r, [lo(d).div(pHi).times(100), hi(d).div(pLo).times(100)]);
+  };
+  const found = parts.filter((p) => {
+    const { delta: d, rate: r } = followers(all, p);
+    if (!d || !r || !d.sign || d.sign !== r.sign) return false;
+    const [oLo, oHi] = sumRange(parts.filter((x) => x !== p));
+    return !fits([lo(p), hi(p)], d, r) && fits([lo(total).minus(oHi), hi(total).minus(oLo)], d, r);
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** The one element of a list, if it has one. */
 const only = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
 
@@ -1676,8 +1705,9 @@ function checkTotalsAfter(s: Scope) {
     const para = paras[t.para];
     const sentence = para.sentences[t.sentence];
     const lead = para.text.slice(sentence.at, t.at);
-    // Not the end of a 其中 list (its total stands before it).
-    if (TRIGGER.test(lead)) continue;
+    // Not the end of a 其中 list (its total stands before it), nor a sum that adds to a figure before ("…为调整预算的100.1%;
+    // 加上中央补助4722.3亿元,…,收入合计10627.5亿元": checkAddedOn's).
+    if (TRIGGER.test(lead) || /^\s*加上?/.test(lead)) continue;
     let parts = all.filter((c) => c.para === t.para && c.sentence === t.sentence && c.at < t.at && c.kind === 'amount');
     if (!parts.length)
       for (let k = t.sentence - 1; k >= 0 && /[；;]\s*$/.test(para.text.slice(0, para.sentences[k + 1].at)); k--) {
@@ -1786,7 +1816,7 @@ function checkRevenue(s: Scope) {
     if (
       t.kind !== 'amount' ||
       t.bracketed ||
-      !/^(全(省|市|县|区|盟|旗|州))?[^，,、]{0,6}(一般公共预算收入|公共财政预算收入)/.test(t.label) ||
+      !/^(全(省|市|县|区|盟|旗|州))?[^，,、]{0,6}(一般公共预算收入|公共财政预算收入)/.test(t.label.replace(/^(19|20)\d{2}\s*年度?/, '')) ||
       OTHER_AREA.test(t.label)
     )
       continue;
@@ -1808,7 +1838,14 @@ function checkRevenue(s: Scope) {
     const parts = [tax, nonTax];
     // (Where they are its 其中 list, the list has held them to it.)
     if (!partOfList.has(tax) && !partOfList.has(nonTax)) {
-      if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但税收收入 ${tax.text} + 非税收入 ${nonTax.text} = ${show(sumOf(parts), t)}`);
+      if (!sumFits(t, parts)) {
+        const wrong = blamed(all, t, parts);
+        report(
+          'text.sum',
+          wrong ?? t,
+          `“${t.label}”写为 ${t.text}，但税收收入 ${tax.text} + 非税收入 ${nonTax.text} = ${show(sumOf(parts), t)}${wrong ? `；多半是“${wrong.label}”印错：按总数应为 ${show(t.value.minus(sumOf(parts.filter((x) => x !== wrong))), wrong)}，与它自己的增减幅度相符` : ''}`,
+        );
+      }
       checkPriors(
         t,
         followers(all, t),
@@ -2115,7 +2152,11 @@ function zeroItems(paras: Para[]): { item: Item; claim: Claim }[] {
           .trim();
         if (!NONE.test(words) || /\d/.test(words.replace(/(19|20)\d{2}\s*年度?/g, ''))) continue;
         // "未安排出国(境)经费": 出国 without 因公 is the same item.
-        const item = threePublicItem(words) ?? (/出国/.test(words) ? 'abroad' : undefined);
+        // ("公车购置及运行维护费230万元,其中:购置经费无": 购置 under the 车 item is its purchase.)
+        const underCar = threePublicItem(s.text.slice(0, start - s.at)) === 'vehicle' && /其中/.test(s.text.slice(0, start - s.at));
+        const item =
+          threePublicItem(words) ??
+          (/出国/.test(words) ? 'abroad' : underCar && /^购置/.test(words) ? 'purchase' : underCar && /^运行/.test(words) ? 'operation' : undefined);
         if (!item || item === 'total') continue;
         const claim: Claim = {
           kind: 'amount',
@@ -2558,7 +2599,8 @@ function finish(parts: Part[]): Part[] | undefined {
   if (parts.length < 2 && !(parts.length === 1 && parts[0].amount && parts[0].share && !parts[0].share.of)) return undefined;
   // Items each stated as 预算数 and 决算数 (a comparison in prose): two figures an item, not one list.
   // ("…支出决算为7.8万元,完成预算10万元的78.0%": the budget beside each item, not an item of its own.)
-  if (parts.some((x) => /预算数|决算(支出)?数|执行数|年初|完成.{0,2}预算/.test((x.amount ?? x.delta)!.label))) return undefined;
+  // (Not 年初结转和结余, a part of a 决算's 收入总计.)
+  if (parts.some((x) => /预算数|决算(支出)?数|执行数|年初(预算|数)|完成.{0,2}预算/.test((x.amount ?? x.delta)!.label))) return undefined;
   // A list of amounts, or of changes alone: a mixture was not read right.
   if (parts.some((x) => x.amount) && parts.some((x) => !x.amount)) return undefined;
   return parts;
@@ -2831,8 +2873,10 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
   if (total.kind === 'amount' && amounts.length === parts.length) {
     // An incomplete list only when it exceeds its total; one that makes the whole, both ways.
     const [sLo, sHi] = sumRange(amounts);
+    // (A list that states its empty items, "3、单位资金收入0万元;4、政府性基金安排的收入0元", names every item.)
     const complete =
       enumerated ||
+      (amounts.length >= 3 && amounts.some((a) => a.value.isZero()) && amounts.some((a) => !a.value.isZero())) ||
       isComplete(
         total,
         amounts.map((a) => a.label),
