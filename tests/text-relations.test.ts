@@ -982,6 +982,12 @@ describe('execution reports (the sixth held-out set)', () => {
       '运行维护费130',
       '运行维护费230',
     ],
+    [
+      'a 收支总预算 is the 收入 budget’s total too',
+      '天台县三合镇人民政府2020年收支总预算1515.03万元。\n1.收入预算总体情况\n部门收入预算总计 1515.03 万元,比上年执行数1688.78万元减少173.75万元。',
+      '收支总预算1515.03',
+      '收支总预算2515.03',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -1074,6 +1080,10 @@ describe('execution reports (the sixth held-out set)', () => {
     [
       '加上… after a figure is no total-after-parts of its own',
       '全省一般公共预算地方收入完成3101.8亿元,为调整预算的100.1%;加上中央补助4722.3亿元,一般债务收入1036.3亿元,动用预算稳定调节基金268.8亿元,调入资金860.7亿元,上年结转637.6亿元,收入合计10627.5亿元。',
+    ],
+    [
+      'a 收入 budget beside a smaller 支出 budget (some spending left out of it) is no finding',
+      '(一)2023年收入预算3814.61万元,其中:财政拨款3362.61万元;专户管理的事业收入434万元。\n(二)2023年支出预算3380.61万元。',
     ],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);

@@ -1287,6 +1287,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkAddedOn(s);
   checkMadeOf(s);
   checkLevels(s);
+  checkBudgetBalance(s);
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
   for (let i = 1; i < all.length; i++) {
@@ -2009,6 +2010,34 @@ function checkLevels(s: Scope) {
       for (const x of parts) for (const c of [x.amount, x.delta, ...x.sub]) if (c) partOfList.add(c);
     }
   });
+}
+
+/**
+ * A 收支总预算 is both the 收入 and the 支出 budget ("天台县三合镇人民政府2020年收支总预算2515.03万元。…部门收入预算总计
+ * 1515.03万元"): each stated after it, in its year, is that figure. (Not 收入 against 支出 alone: a text may leave some
+ * spending out of its 支出预算, "2023年收入预算3814.61万元" beside "2023年支出预算3380.61万元".)
+ */
+function checkBudgetBalance(s: Scope) {
+  const { all, paras, report } = s;
+  if (paras.some((p) => /决算/.test(p.text))) return;
+  const both = new Map<string, Claim>();
+  for (const c of all) {
+    if (c.kind !== 'amount' || c.bracketed || c.run || FUND.test(c.label) || /本年|上年|去年|调整|三公/.test(c.label) || itemOf(c)) continue;
+    const name = c.label
+      .replace(/\s/g, '')
+      .replace(/(19|20)\d{2}年度?/g, '')
+      .replace(/^.*?(部门|单位)(?=收|支)/, '');
+    const year = String(keyYear(c) ?? sentenceYear(paras[c.para].sentences[c.sentence].text) ?? '');
+    if (/(收支总预算|收支预算总(额|计)|收支总额)(为|是)?$/.test(name)) {
+      if (!both.has(year)) both.set(year, c);
+      continue;
+    }
+    // (A figure that names no year is of the one year stated, where only one is.)
+    const first = both.get(year) ?? (!year && both.size === 1 ? [...both.values()][0] : undefined);
+    if (!first || !/预算/.test(c.label) || !TOTAL_NAMES.some(([re]) => re.test(name))) continue;
+    if (hi(first).lt(lo(c)) || lo(first).gt(hi(c)))
+      report('text.sum', c, `“${c.label}”写为 ${c.text}，而前文“${first.label}”为 ${first.text}：收支总预算即收入预算、支出预算的总数，应相同`);
+  }
 }
 
 /** Nothing is no share of anything, and completes no budget ("因公出国(境)费支出0.00元,占0.01%"). */
