@@ -988,6 +988,18 @@ describe('execution reports (the sixth held-out set)', () => {
       '收支总预算1515.03',
       '收支总预算2515.03',
     ],
+    [
+      'a rate between an amount and one of the year its words compare with',
+      '“公务用车运行维护费”预算数50万元,主要是应急公务用车费用。2015年预算数160万元, 2016年预算比2015年预算下降68.8%。',
+      '68.8%',
+      '78.8%',
+    ],
+    [
+      '…如下: then numbered items, each a heading with its figure on the line under it',
+      '三、一般公共预算拨款支出预算\n2018年一般公共预算拨款收入120.71万元,具体安排情况如下:\n(一)基本支出:\n2018年年初预算数为98.71万元,是指为保障单位机构正常运转而发生的各项支出。\n(二)项目支出:\n2018年年初预算重大疾病防控及结核配套经费22.00万元,是指单位为完成特定工作任务而发生的支出。',
+      '收入120.71',
+      '收入220.71',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -1084,6 +1096,10 @@ describe('execution reports (the sixth held-out set)', () => {
     [
       'a 收入 budget beside a smaller 支出 budget (some spending left out of it) is no finding',
       '(一)2023年收入预算3814.61万元,其中:财政拨款3362.61万元;专户管理的事业收入434万元。\n(二)2023年支出预算3380.61万元。',
+    ],
+    [
+      'the main items 如下 do not make the whole',
+      '三、项目支出\n2018年项目支出120.71万元,主要项目如下:\n(一)培训:\n2018年年初预算数为28.71万元。\n(二)宣传:\n2018年年初预算数为22.00万元。',
     ],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);

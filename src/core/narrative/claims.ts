@@ -969,7 +969,15 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
         listFrom = last.end + t.index + t[0].length;
         // "收入包括:…、…;": an enumeration after 包括 and a colon (not 主要包括, not ending in 等) names every part.
         // So does "分别是" after a total ("调增84000万元,分别是一般性转移支付收入调增55610万元、专项…").
-        enumerated = (t[1] === '包括' && /[:：]$/.test(t[0]) && !/主要$/.test(gap.slice(0, t.index))) || /^分别(是|为)$/.test(t[1]);
+        // So does "…如下:" before numbered items, each a line of its own ("具体安排情况如下:" then "(一)基本支出:", "(二)项目支出:"),
+        // where it does not say they are the main ones (主要…如下).
+        enumerated =
+          (t[1] === '包括' && /[:：]$/.test(t[0]) && !/主要$/.test(gap.slice(0, t.index))) ||
+          /^分别(是|为)$/.test(t[1]) ||
+          (/如下/.test(t[1]) &&
+            !/主要|重点|部分/.test(p.text.slice(0, last.end + t.index)) &&
+            /^\s*$/.test(p.text.slice(last.end + t.index + t[0].length)) &&
+            !!paras[total.para + 1]?.level);
         break;
       }
       const anotherBase = next?.kind === 'delta' && !!totalDelta && [totalDelta, ...totalAlt].every((x) => otherBase(x, next));
@@ -2258,7 +2266,14 @@ function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rule: stri
       [prior, current] = wa === -1 || (wb !== -1 && wa < wb) ? [a, b] : [b, a];
     } else if (wa === -1 && wb === undefined) [prior, current] = [a, b];
     else if (wb === -1 && wa === undefined) [prior, current] = [b, a];
-    else continue;
+    // One of a year the rate's own words compare with ("“…运行维护费”预算数50万元,…。2015年预算数160万元, 2016年预算比
+    // 2015年预算下降68.8%"): that one is the base, the other of the year the rate is for.
+    else if ((wa === undefined) !== (wb === undefined) && new RegExp(`(比|较)${wa ?? wb}\\s*年`).test(r.context)) {
+      const dated = wa === undefined ? b : a;
+      const other = dated === a ? b : a;
+      if (!new RegExp(`${(wa ?? wb)! + 1}\\s*年`).test(r.context)) continue;
+      [prior, current] = [dated, other];
+    } else continue;
     // One item: the words of each, without years and stage words, name the same thing or one names nothing.
     const subject = (c: Claim) =>
       subjectWords(c.label)
@@ -2542,7 +2557,11 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     if (c.kind === 'amount' && !c.bracketed && item && parts.some((x) => x.amount && threePublicItem(x.amount.label) === item)) return finish(parts);
     // Nor is a 三公 total a part of a list of 三公 items ("…国内公务接待费10万元。“三公”经费支出为163.58万元").
     if (crossed && c.kind === 'amount' && item === 'total' && parts.some((x) => x.amount && threePublicItem(x.amount.label))) return finish(parts);
-    if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta')) {
+    // (The first figure of the line under a numbered item's own heading, "(二)项目支出:" then "2018年年初预算数为159.30万元",
+    // is that item's.)
+    const underItem =
+      itemLevel !== undefined && c.para > 0 && !paras[c.para].level && paras[c.para - 1].level === itemLevel && c.sentence === 0 && c.para !== pos.para;
+    if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta') && !underItem) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
       const sentence = paras[c.para].sentences[c.sentence];
       const lead = paras[c.para].text.slice(sentence.at, c.at).replace(NUMBERING, '');
@@ -2628,8 +2647,11 @@ function finish(parts: Part[]): Part[] | undefined {
   if (parts.length < 2 && !(parts.length === 1 && parts[0].amount && parts[0].share && !parts[0].share.of)) return undefined;
   // Items each stated as 预算数 and 决算数 (a comparison in prose): two figures an item, not one list.
   // ("…支出决算为7.8万元,完成预算10万元的78.0%": the budget beside each item, not an item of its own.)
-  // (Not 年初结转和结余, a part of a 决算's 收入总计.)
-  if (parts.some((x) => /预算数|决算(支出)?数|执行数|年初(预算|数)|完成.{0,2}预算/.test((x.amount ?? x.delta)!.label))) return undefined;
+  // (Not 年初结转和结余, a part of a 决算's 收入总计; nor items each stated only as their 预算数, "(一)基本支出:2018年年初预算数为
+  // 1973.4万元" under "…如下:".)
+  const labels = parts.map((x) => (x.amount ?? x.delta)!.label);
+  const budgetsOnly = labels.every((l) => /预算数|年初预算/.test(l) && !/决算|执行|完成/.test(l));
+  if (!budgetsOnly && labels.some((l) => /预算数|决算(支出)?数|执行数|年初(预算|数)|完成.{0,2}预算/.test(l))) return undefined;
   // A list of amounts, or of changes alone: a mixture was not read right.
   if (parts.some((x) => x.amount) && parts.some((x) => !x.amount)) return undefined;
   return parts;
