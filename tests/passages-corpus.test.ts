@@ -219,7 +219,7 @@ describe.each([
     // from 58.8%, the fifth from 63.9%). Four are below it (docs/check-text.md): the fourth (first run 48.8%), the sixth
     // (47.1%), the seventh (53.7%) and the eighth, gathered last (63.6%); their floors are what they measure now, so that
     // no change makes them worse.
-    const FLOORS: Record<string, number> = { holdout4: 0.89, holdout6: 0.89, holdout7: 0.87 };
+    const FLOORS: Record<string, number> = { holdout4: 0.89, holdout6: 0.88, holdout7: 0.88 };
     expect(found / tried).toBeGreaterThanOrEqual(FLOORS[sub] ?? 0.9);
   });
 });
