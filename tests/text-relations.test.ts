@@ -1000,6 +1000,12 @@ describe('execution reports (the sixth held-out set)', () => {
       '收入120.71',
       '收入220.71',
     ],
+    [
+      'a change against last year’s budget (比去年年初预算减少)',
+      '2014年中央本级三公经费财政拨款预算71.51亿元,比去年年初预算减少8.18亿元,下降10.3%。',
+      '8.18',
+      '9.18',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
