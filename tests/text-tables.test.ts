@@ -291,6 +291,21 @@ describe('the text against the table it carries', () => {
     expect(errors(t('2.09')).map((x) => x.message)).toEqual(['文中写公务接待费 2.09万元，文中所附表格（本年预算数）为 1.09万元']);
   });
 
+  test('a change against a one-column table in 元: the prior computed in the table’s unit', () => {
+    const table = [
+      '2014年“三公”经费预算财政拨款情况统计表 |',
+      '单位:元 |',
+      '项 目 | 本年预算数 |',
+      '合 计 | 24100 |',
+      '1.因公出国(境)费用 | 0 |',
+      '2.公务接待费 | 10900 |',
+      '3.公务用车费 | 13200 |',
+    ].join('\n');
+    expect(errors(`公务接待费比上年减少1000元,降低5.5%。\n${table}`).map((x) => x.message)).toEqual([
+      '增减幅度应为 1000元 ÷ 上年（文中所附表格公务接待费 10900元 + 1000元 = 11900元）≈ 8.4%，文中写 5.5%',
+    ]);
+  });
+
   test('no period most amounts agree with: the text is not held to the table', () => {
     const t = `2025年“三公”经费预算40万元，其中：公务接待费15万元。\n${rowsTable()}`;
     expect(errors(t).filter((x) => x.rule === 'text.table-mismatch')).toEqual([]);

@@ -298,7 +298,7 @@ function changesAgainstTable(t: TextTable, claims: Claim[], sentenceOf: (c: Clai
     out.push({
       rule: 'text.rate',
       severity: 'error',
-      message: `增减幅度应为 ${d.text} ÷ 上年（文中所附表格${ITEM_NAMES[item!]} ${inUnit(cell, t)} ${d.sign > 0 ? '−' : '+'} ${d.text} = ${show(p)}${t.unit}）≈ ${show(d.value.div(p).times(100))}%，文中写 ${r.text}`,
+      message: `增减幅度应为 ${d.text} ÷ 上年（文中所附表格${ITEM_NAMES[item!]} ${inUnit(cell, t)} ${d.sign > 0 ? '−' : '+'} ${d.text} = ${amount(p, t)}${t.unit}）≈ ${show(d.value.div(p).times(100))}%，文中写 ${r.text}`,
       sentence: sentenceOf(r),
       stated: r.text,
     });
