@@ -97,7 +97,9 @@ const SHARE_CTX = /占(比|比重)?(为|是|达到|达)?[，,]?$|占([^，,；;�
 const COMPARE = /(比|较|与|同比|相比|对比)/;
 const FLAT = /持平(?!稳)|无增减|无变化|没有变化|不变|相同|未增减/;
 /** Text after which figures explain a change rather than state parts ("主要原因是…", "主要用于…"). */
-const EXPLAINS = /(主要原因|原因是|原因为|主要是|主要用于|用于|主要包括|具体包括|主要系|系)[^，,；;。]*$/;
+const EXPLAINS_RE = /(主要原因|原因是|原因为|主要是|主要用于|用于|主要包括|具体包括|主要系|系)[^，,；;。]*$/;
+/** Whether text ends in an explanation (not a part named by its use: "其中用于工资福利支出为613.35万元"). */
+const explains = (t: string) => EXPLAINS_RE.test(t.replace(/其中用于/g, '其中'));
 const TRIGGER = /(其中|包括|分别为|分别是|具体如下|如下|分项情况是|分项情况为|具体是|具体为)[:：，,]?/;
 /** "…、…、…降幅均超过25%": a bound each item's rate is said to pass. */
 const THRESHOLD = /([^，,；;。：:]*?)的?(降幅|减幅|增幅|涨幅|下降幅度|增长幅度)(均|都|全部)(超过|高于|大于|不低于|达到|在)(\d+(?:\.\d+)?)%/g;
@@ -273,7 +275,12 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           const shareM = SHARE_CTX.exec(tail);
           const value = new Decimal(num);
           const h = half(num, new Decimal(1));
-          if (/完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?(的)?$|^[，,]?为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?(的)?$/.test(tail))
+          // ("占年初预算的94.59%", "占年初预算100%": a completion in the words of a share.)
+          if (
+            /完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?(的)?$|^[，,]?为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?(的)?$|^[，,]?占(年初|全年|年度|调整(后)?)(预算|计划)(数)?(的)?$/.test(
+              tail,
+            )
+          )
             claims.push({ ...base, kind: 'completion', value, half: h });
           else if (shareM) claims.push({ ...base, kind: 'share', value, half: h, of: cleanWhole(shareM[3] ?? '') });
           else if (RATE_CTX.test(tail.replace(/[-−－]$/, ''))) {
@@ -471,7 +478,14 @@ function isComplete(total: Claim, labels: string[]): boolean {
   if (whole === 'vehicle' && items.length === 2 && items.includes('purchase') && items.includes('operation')) return true;
   // A 收入总量 / 支出总量 is what its list names ("其中,地方收入…;中央补助收入…,上年结转…"); so is a list that ends
   // with the rest ("…环境保护税454万元,其他税收收入2万元").
-  if (/总量|总收入|总支出|收入总计|支出总计|总财力/.test(total.label) && labels.length >= 3) return true;
+  // (A balance's: its list names what comes from or goes beyond the fund, "全镇一般公共预算总支出…其中,基本经费支出…,专项经费
+  // 支出…,基建工程支出…" does not say it names every use.)
+  if (
+    /总量|总收入|总支出|收入总计|支出总计|总财力/.test(total.label) &&
+    labels.length >= 3 &&
+    labels.some((l) => /结转|结余|调入|调出|上解|补助|转移支付|债/.test(l))
+  )
+    return true;
   if (labels.length >= 3 && /^(其中)?其他/.test(labels[labels.length - 1])) return true;
   // So is a balance's list that ends with what is carried over ("…;新增地方政府一般债券18.8亿元;上年专项结转资金10.8亿元",
   // "…;结转下年继续使用的专项资金6.2亿元").
@@ -964,7 +978,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
         !closed &&
         (t.index <= 24 || reasons) &&
         !/\d/.test(between.replace(/\d+\s*(年|个|次|项|批|人次)/g, '')) &&
-        (!EXPLAINS.test(between) || /主要是/.test(t[1]) || reasons)
+        (!explains(between) || /主要是/.test(t[1]) || reasons)
       ) {
         listFrom = last.end + t.index + t[0].length;
         // "收入包括:…、…;": an enumeration after 包括 and a colon (not 主要包括, not ending in 等) names every part.
@@ -981,7 +995,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
         break;
       }
       const anotherBase = next?.kind === 'delta' && !!totalDelta && [totalDelta, ...totalAlt].every((x) => otherBase(x, next));
-      if (!next || next.para !== total.para || (next.kind === 'delta' && totalDelta && !anotherBase) || EXPLAINS.test(gap)) break;
+      if (!next || next.para !== total.para || (next.kind === 'delta' && totalDelta && !anotherBase) || explains(gap)) break;
       // Amounts in an explanation between the total and a sentence-initial 其中 ("原因是:…7000万元。其中:…").
       if (next.kind === 'amount' && !explained(paras, next)) break;
       if (anotherBase) {
@@ -2169,7 +2183,7 @@ function keyYear(c: Claim): number | undefined {
 }
 
 /** Words that say an item has nothing: "因公出国(境)费用不安排", "未安排出国(境)经费", "公务用车购置费为零". */
-const NONE = /(未|不|没有)(安排|发生|列支|开支)|为零$|(费|经费|支出)无$/;
+const NONE = /(未|不|没有)(安排|发生|列支|开支)|为零$|(费|经费|支出)无$|^((19|20)\d{2}年度?)?无[^，,；;。]*(预算安排|安排)$/;
 
 /**
  * The 三公 items a clause says have nothing, as amounts of exactly 0 ("一是因公出国(境)费用不安排,与上年持平" →
@@ -2402,7 +2416,8 @@ function explained(paras: Para[], c: Claim): boolean {
   // opens the account it explains with.
   if (/合计|总计|总额/.test(c.label)) return false;
   const t = paras[c.para].text.slice(0, c.at);
-  const seg = t.slice(t.lastIndexOf('。') + 1);
+  // (Not a part named by its use: "其中用于工资福利支出为613.35万元".)
+  const seg = t.slice(t.lastIndexOf('。') + 1).replace(/其中用于/g, '其中');
   if (!/原因|主要是|主要用于|用于|系因|由于/.test(seg)) return false;
   // A clause dated after it starts a statement of its own ("由于疫情影响,导致财政收入减收,2020年全县…收入完成34,264万元").
   const from = seg.search(/原因|主要是|主要用于|用于|系因|由于/);
@@ -2507,7 +2522,9 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     // An unnumbered line that opens a list of its own ("收入预算…，其中：…。" then "支出预算…，其中：…") is the
     // next statement, not a part of this list.
     if (parts.length && c.kind === 'amount' && c.para !== pos.para && !paras[c.para].level && opensOwnList(paras[c.para], c)) return finish(parts);
-    if (EXPLAINS.test(text.split(/[。；;]/).pop() ?? '')) explaining = true;
+    // (The list's first part named by its use, "其中用于工资福利支出为…": its 其中 stands before the list's start.)
+    const opener = !parts.length && c.para === para && /其中[:：，,]?\s*$/.test(paras[para].text.slice(0, from)) ? '其中' : '';
+    if (explains(opener + (text.split(/[。；;]/).pop() ?? ''))) explaining = true;
     if (explaining) {
       pos = { para: c.para, at: c.end, sentence: c.sentence };
       continue;
