@@ -1018,6 +1018,12 @@ describe('execution reports (the sixth held-out set)', () => {
       '运行维护费25万元,与',
       '运行维护费35万元,与',
     ],
+    [
+      'two rates and the points between them (比…高/低…个百分点)',
+      '从全省看,全省一般公共预算收入下降4.1%,比我市增幅(-5.2%)高1.1个百分点。豫北五市平均增幅-6.7%,比我市增幅(-5.2%)低1.5个百分点。',
+      '低1.5个',
+      '低2.5个',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);

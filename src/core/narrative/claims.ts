@@ -1310,6 +1310,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkMadeOf(s);
   checkLevels(s);
   checkBudgetBalance(s);
+  checkPoints(s);
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
   for (let i = 1; i < all.length; i++) {
@@ -2060,6 +2061,43 @@ function checkBudgetBalance(s: Scope) {
     if (hi(first).lt(lo(c)) || lo(first).gt(hi(c)))
       report('text.sum', c, `“${c.label}”写为 ${c.text}，而前文“${first.label}”为 ${first.text}：收支总预算即收入预算、支出预算的总数，应相同`);
   }
+}
+
+/**
+ * Two rates in one clause and the points between them ("全省一般公共预算收入下降4.1%,比我市增幅(-5.2%)高1.1个百分点",
+ * "平均增幅-6.7%,比我市增幅(-5.2%)低1.5个百分点"): the first less the second is the points, 高 up and 低 down.
+ */
+function checkPoints(s: Scope) {
+  const { paras, out } = s;
+  const POINTS =
+    /(增长|上升|提高|下降|降低|减少|增幅|降幅|为|是)?\s*([-−]?\d+(?:\.\d+)?)%\s*[,，]?\s*比[^，,。；;\d%(（\-−]{0,12}[(（]?\s*([-−]?\d+(?:\.\d+)?)%\s*[)）]?\s*(高|低|快|慢|多|少)出?\s*(\d+(?:\.\d+)?)\s*个?百分点/g;
+  const printed = (t: string, negative: boolean) => {
+    const v = new Decimal(t.replace('−', '-'));
+    const h = half(t.replace(/^[-−]/, ''), new Decimal(1));
+    const x = negative && !v.isNeg() ? v.neg() : v;
+    return { value: x, half: h };
+  };
+  paras.forEach((p) =>
+    p.sentences.forEach((st) => {
+      for (const m of st.text.matchAll(POINTS)) {
+        const a = printed(m[2], /下降|降低|减少|降幅/.test(m[1] ?? ''));
+        const b = printed(m[3], false);
+        const z = printed(m[5], /低|慢|少/.test(m[4]));
+        // a − b over the intervals, against the points.
+        const dLo = lo(a).minus(hi(b));
+        const dHi = hi(a).minus(lo(b));
+        if (meets(z, [dLo, dHi])) continue;
+        const d = a.value.minus(b.value);
+        out.push({
+          rule: 'text.rate',
+          severity: 'error',
+          message: `${a.value}% 与 ${b.value}% 相差 ${d.abs().toDecimalPlaces(2)} 个百分点（${d.gte(0) ? '高' : '低'}），文中写${m[4]}${m[5]}个百分点`,
+          sentence: st.text.trim(),
+          stated: `${m[5]}个百分点`,
+        });
+      }
+    }),
+  );
 }
 
 /** Nothing is no share of anything, and completes no budget ("因公出国(境)费支出0.00元,占0.01%"). */
