@@ -218,10 +218,10 @@ describe.each([
     if (skipped.length) lines.push(...skipped.map((m) => `  不计 ${m}`));
     if (missed.length) lines.push(...missed.map((m) => `  未检出 ${m}`));
     // The issue's bar, reached by general fixes on the sets worked on (the second from 62.2% at its first run, the third
-    // from 58.8%, the fifth from 63.9%, the sixth from 47.1%, the eighth from 63.6%, the ninth from 81.0%). Three are
-    // below it (docs/check-text.md): the fourth (first run 48.8%), the seventh (53.7%) and the tenth (81.3%); their
+    // from 58.8%, the fifth from 63.9%, the sixth from 47.1%, the seventh from 53.7%, the eighth from 63.6%, the ninth
+    // from 81.0%). Two are below it (docs/check-text.md): the fourth (first run 48.8%) and the tenth (81.3%); their
     // floors are what they measure now, so that no change makes them worse.
-    const FLOORS: Record<string, number> = { holdout4: 0.89, holdout7: 0.88, holdout10: 0.89 };
+    const FLOORS: Record<string, number> = { holdout4: 0.89, holdout10: 0.89 };
     expect(found / tried).toBeGreaterThanOrEqual(FLOORS[sub] ?? 0.9);
   });
 });

@@ -1250,3 +1250,10 @@ test('of parts that do not make their total, the one the total explains is point
 test('a change after a percentage is against what its own words name (完成年初预算的88.54%同比减收…)', () => {
   expect(messages('税收收入747,539万元,完成年初预算的88.54%同比减收61,416万元,下降9.59%。')).toEqual([expect.stringMatching(/上年/)]);
 });
+
+test('a table a PDF ran into one line: the one row whose percentages its amounts do not give', () => {
+  const table = (vat: string) =>
+    `表一 单位:万元 2020年 2021年 2021年 完成数 预算数 完成数 49,171 51,385 51,385 100.00% 4.50% 税收收入小计 27,631 33,385 33,385 100.00% 20.82% 增值税 13,950 18,835 17,585 93.36% ${vat}% 企业所得税 564 600 850 141.67% 50.71% 个人所得税 615 650 650 100.00% 5.69%`;
+  expect(errors(table('26.06'))).toEqual([]);
+  expect(messages(table('36.06'))).toEqual([expect.stringMatching(/增值税.*13950 到 17585 增长 ≈ 26.06%，表中写 36.06%/)]);
+});

@@ -1311,6 +1311,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkLevels(s);
   checkBudgetBalance(s);
   checkPoints(s);
+  checkFlatRows(s);
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
   for (let i = 1; i < all.length; i++) {
@@ -1616,7 +1617,11 @@ const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a
 /** The words of a whole as a share or a label names it, without year, place, stage and filler ("全县一般公共预算收入完成" → 一般公共预算收入). */
 const core = (l: string) =>
   l
-    .replace(/^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州))*/, '')
+    // (And the period of a report: "一季度全省公共财政预算支出", "1-5月份…".)
+    .replace(
+      /^(其中[:：]?)?((19|20)\d{2}\s*年度?|本年度?|全年|当年|全(省|市|县|区|盟|旗|州)|[一二三四]季度|前三季度|上半年|\d{1,2}\s*[-—–至]\s*\d{1,2}\s*月份?)*/,
+      '',
+    )
     .replace(/拨款|财政|的|累计|实际|实现|完成|执行|安排|合计|总计|总额|总量|预算数|决算数|为|是|\s/g, '');
 
 /**
@@ -2098,6 +2103,38 @@ function checkPoints(s: Scope) {
       }
     }),
   );
+}
+
+/**
+ * A table a PDF ran into one line of text, its rows "label a b c p% q%" under a header of 完成数/预算数 columns ("…2020年
+ * 2021年 2021年 完成数 预算数 完成数 49,171 51,385 51,385 100.00% 4.50% 税收收入小计 27,631 …"): p is c ÷ b (完成预算)
+ * and q is (c − a) ÷ a (比上年增长), where three rows or more and all but one show it; the one row that does not is
+ * reported.
+ */
+function checkFlatRows(s: Scope) {
+  const { paras, out } = s;
+  const ROW = /([\u4e00-\u9fa5]{0,12})(\d+(?:\.\d+)?) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?) ?(-?\d+(?:\.\d+)?)% ?(-?\d+(?:\.\d+)?)%/g;
+  const fig = (t: string) => ({ value: new Decimal(t), half: half(t.replace(/^-/, ''), new Decimal(1)) });
+  for (const p of paras) {
+    if (!/(完成数|执行数|决算数)[^。]{0,12}预算数/.test(p.text)) continue;
+    const rows = [...p.text.matchAll(ROW)].map((m) => {
+      const [a, b, c, pct, up] = [m[2], m[3], m[4], m[5], m[6]].map(fig);
+      const done = lo(b).gt(0) && meets(pct, [lo(c).div(hi(b)).times(100), hi(c).div(lo(b)).times(100)]);
+      const [gLo, gHi] = [lo(c).minus(hi(a)), hi(c).minus(lo(a))];
+      const grew = lo(a).gt(0) && meets(up, [gLo.div(gLo.gte(0) ? hi(a) : lo(a)).times(100), gHi.div(gHi.gte(0) ? lo(a) : hi(a)).times(100)]);
+      return { m, a, b, c, pct, up, done, grew };
+    });
+    const fit = rows.filter((r) => r.done && r.grew);
+    if (rows.length < 3 || fit.length < rows.length - 1 || fit.length < 3) continue;
+    for (const r of rows.filter((x) => !(x.done && x.grew))) {
+      const name = r.m[1].replace(/^(完成数|预算数|执行数)+/, '') || '合计';
+      const message = !r.done
+        ? `文中表格“${name}”一行：完成 ${r.m[4]} ÷ 预算 ${r.m[3]} ≈ ${r.c.value.div(r.b.value).times(100).toDecimalPlaces(2)}%，表中写 ${r.m[5]}%`
+        : `文中表格“${name}”一行：${r.m[2]} 到 ${r.m[4]} 增长 ≈ ${r.c.value.minus(r.a.value).div(r.a.value).times(100).toDecimalPlaces(2)}%，表中写 ${r.m[6]}%`;
+      const st = p.sentences.filter((x) => x.at <= r.m.index!).pop() ?? p.sentences[0];
+      out.push({ rule: 'text.table', severity: 'error', message, sentence: st.text.trim(), stated: `${r.done ? r.m[6] : r.m[5]}%` });
+    }
+  }
 }
 
 /** Nothing is no share of anything, and completes no budget ("因公出国(境)费支出0.00元,占0.01%"). */
