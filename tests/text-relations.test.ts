@@ -1024,6 +1024,12 @@ describe('execution reports (the sixth held-out set)', () => {
       '低1.5个',
       '低2.5个',
     ],
+    [
+      'a numbered line’s total with the lines numbered deeper under it: its items, every one',
+      '1.全镇一般公共预算总收入完成19559.87万元,占年初预算的94.59%。\n(1)上级补助收入及镇级非税收入18754.82万元;\n(2)上年结转收入805.05万元;',
+      '19559.87',
+      '29559.87',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);

@@ -1007,6 +1007,16 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       last = next;
       j++;
     }
+    // A numbered line whose total ends it, the lines after it numbered deeper and each with its amount ("1.全镇一般公共预算
+    // 总收入完成19559.87万元,占年初预算的94.59%。" then "(1)上级补助收入及镇级非税收入18754.82万元;", "(2)上年结转收入
+    // 805.05万元;"): its items, every one.
+    if (listFrom === undefined && !total.bracketed && p.level && (!all[j] || all[j].para !== total.para)) {
+      const below = paras[total.para + 1];
+      if (below && below.level > p.level && all.some((c) => c.para === total.para + 1 && c.kind === 'amount' && c.sentence === 0)) {
+        listFrom = p.text.length;
+        enumerated = true;
+      }
+    }
     if (listFrom === undefined) continue;
     const starts = [{ from: listFrom, enumerated }];
     // A list in brackets right after the total ("62339万元(其中旗本级…,工业园区…)"), then, after the total's change,
