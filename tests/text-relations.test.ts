@@ -1030,6 +1030,12 @@ describe('execution reports (the sixth held-out set)', () => {
       '19559.87',
       '29559.87',
     ],
+    [
+      'a rate said only as a bound in a lead, against the rate stated for that total',
+      '预算总支出较2014年减少逾3%,实现两年连降。\n全国政协办公厅2015年支出预算108,000.84万元,较2014年支出预算111,585.87万元减少3,585.03万元,约减少3.2%。',
+      '减少逾3%',
+      '减少逾4%',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);

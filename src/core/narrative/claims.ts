@@ -1322,6 +1322,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkBudgetBalance(s);
   checkPoints(s);
   checkFlatRows(s);
+  checkBounds(s);
 
   // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
   for (let i = 1; i < all.length; i++) {
@@ -1717,7 +1718,7 @@ const only = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined
 
 /** The name of a whole, so that 总支出, 支出合计, 本年支出合计 and 部门预算支出 are one (收入 likewise). */
 function wholeKey(label: string): string {
-  const named = core(label).replace(/^(全部|总)(?=收入|支出)/, '');
+  const named = core(label).replace(/^(预算)?(全部|总)(?=收入|支出)/, '');
   return TOTAL_NAMES.find(([re]) => re.test(named))?.[1] ?? named;
 }
 
@@ -2144,6 +2145,29 @@ function checkFlatRows(s: Scope) {
       const st = p.sentences.filter((x) => x.at <= r.m.index!).pop() ?? p.sentences[0];
       out.push({ rule: 'text.table', severity: 'error', message, sentence: st.text.trim(), stated: `${r.done ? r.m[6] : r.m[5]}%` });
     }
+  }
+}
+
+/**
+ * A rate said only as a bound, in a lead ("预算总支出较2014年减少逾3%"), against the rate the text states for that total
+ * ("支出预算108,000.84万元,较2014年支出预算111,585.87万元减少3,585.03万元,约减少3.2%"): it must pass the bound.
+ */
+function checkBounds(s: Scope) {
+  const { all, report } = s;
+  for (const c of all) {
+    const m = /([^，,；;。]*?)(较|比)[^，,；;。]{0,12}(减少|下降|降低|增长|增加)(逾|超过)$/.exec(c.context.replace(/\s/g, ''));
+    if ((c.kind !== 'percent' && c.kind !== 'rate') || !m) continue;
+    const key = wholeKey(m[1]);
+    const down = /减少|下降|降低/.test(m[3]);
+    if (key.length < 2) continue;
+    const rates = all.filter((r) => {
+      if (r === c || r.kind !== 'rate' || r.sign !== (down ? -1 : 1)) return false;
+      const amount = [...all.slice(0, all.indexOf(r))].reverse().find((a) => a.kind === 'amount' && a.para === r.para && a.sentence === r.sentence);
+      // (Its words after the year they name: "…全国政协办公厅2015年支出预算".)
+      return !!amount && wholeKey(amount.label.split(/(?:19|20)\d{2}\s*年度?/).pop()!) === key;
+    });
+    if (rates.length !== 1 || hi(rates[0]).gt(c.value)) continue;
+    report('text.rate', c, `文中说${m[1]}${m[3]}${m[4]}${c.text}，而后文所写为${down ? '下降' : '增长'} ${rates[0].text}，未${m[4]}${c.text}`);
   }
 }
 
