@@ -1036,6 +1036,19 @@ describe('execution reports (the sixth held-out set)', () => {
       '减少逾3%',
       '减少逾4%',
     ],
+    [
+      'a chain of 加 to a 总收入 and on to a 收入总计, an amount printed with a minus sign',
+      '全县一般预算总收入468222万元,加上年结余11080万元,加调入资金335万元,再加动用预算稳定调节基金1705万元,收入总计481342万元。一般公共预算支出456269万元,上解上级支出3370万元,债务还本支出12667万元,安排预算稳定调节基金731万元,补充预算周转金-21万元,区域间转移性支出780万元,支出总计473796万元。',
+      '收入总计481342',
+      '收入总计581342',
+    ],
+    ['a change 较上年同月', '一般公共预算支出完成2021万元,较上年同月少支1926万元,下降48.8%。', '48.8%', '58.8%'],
+    [
+      'a list opened after a clause of reasons that closes the total’s sentence',
+      '本部门2021年度支出合计12638.86万元,较上年决算数增加5117.19万元,增长68.03%,主要原因是重大公共卫生、基本公共卫生项目支出增加。其中:基本支出1591.79万元,占12.59%;项目支出11047.07万元,占87.41%。',
+      '占12.59%',
+      '占21.59%',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -1144,6 +1157,13 @@ describe('execution reports (the sixth held-out set)', () => {
     [
       'a 总支出 list that names no balance item does not say it names every use',
       '全镇一般公共预算总支出43.27亿元,完成调整预算98.12%。其中,基本经费支出16.38亿元,专项经费支出23.14亿元(含市拨专款4.01亿元),基建工程支出2.24亿元。',
+    ],
+    ['超收 is a change against the budget', '政府性基金收入34519万元,完成预算20000万元的172.6%,超收14519万元,同比减收11469万元,下降24.9%。'],
+    ['附加 is no change word', '2019年全县一般公共预算教育经费(包括教育事业费,基建经费和教育费附加)为9.39亿元,比上年10.02亿元减少6.29%。'],
+    ['a progress figure is not the amount a change is of', '大口径财政收入完成4859万元,占年初预算月进度的99.4%,月进度29万元,较上年同月减收300万元,下降5.8%。'],
+    [
+      'a list cut after its empty items, the statement not ended, does not name every item',
+      '本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,政府性基金预算0万元,国有资本经营预算0万元),占收入合计93.57%;上级补助收入0万元,占收入合计0%;事业收入0万元,占收入合计0%;',
     ],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);

@@ -291,6 +291,21 @@ describe('the text against the table it carries', () => {
     expect(errors(t('2.09')).map((x) => x.message)).toEqual(['文中写公务接待费 2.09万元，文中所附表格（本年预算数）为 1.09万元']);
   });
 
+  test('columns by fund under each of two stages ("预算数 | 决算数" over "合计 | 一般公共预算 | 政府性基金" twice)', () => {
+    const table = (total: string) =>
+      [
+        '项目 | 预算数 | 决算数 | ||||',
+        '合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 | |',
+        '因公出国(境)费 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |',
+        '公务接待费 | 0.95 | 0.95 | 0.00 | 0.39 | 0.39 | 0.00 |',
+        '公务用车购置及运行费 | 2.10 | 2.10 | 0.00 | 1.37 | 1.37 | 0.00 |',
+        `总计 | 3.05 | 3.05 | 0.00 | ${total} | 1.75 | 0.00 |`,
+      ].join('\n');
+    const text = (total: string) => `“三公”经费支出年初预算3.05万元,支出决算1.75万元,完成年初预算的57.38%。\n${table(total)}`;
+    expect(errors(text('1.75'))).toEqual([]);
+    expect(errors(text('1.85')).length).toBeGreaterThan(0);
+  });
+
   test('a change against a one-column table in 元: the prior computed in the table’s unit', () => {
     const table = [
       '2014年“三公”经费预算财政拨款情况统计表 |',

@@ -310,7 +310,13 @@ export function readClaims(text: string | PastedText): ClaimsRead {
         const h = half(num, scale);
         const value = more ? new Decimal(num).times(scale).plus(h) : new Decimal(num).times(scale);
         // "比上年减少支出0.88亿元": the change of 支出.
-        const deltaWord = tail.replace(/(支出|开支)?(了|为|是|约)?$/, '');
+        // (Not a name that ends in 加: "教育费附加为9.39亿元", "追加".)
+        const deltaWord = tail.replace(/(支出|开支)?(了|为|是|约)?$/, '').replace(/(附|追|参|叠)加$/, '');
+        // "完成预算20000万元的172.6%,超收14519万元": a change against the budget.
+        if (/(超收|超支|短收)$/.test(deltaWord)) {
+          claims.push({ ...base, kind: 'delta', value, half: h, sign: /短收$/.test(deltaWord) ? -1 : 1, base: 'budget' });
+          return;
+        }
         if (UP.test(deltaWord) || DOWN.test(deltaWord)) {
           claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1, ...withBase(clauseCtx) });
           return;
@@ -682,7 +688,9 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           // Not the whole of a percentage ("完成年初预算数60999万元的40.4%"), nor an amount said as a change
           // ("减少了“三公”经费342.74万元").
           !/^(占|完成(了)?(年初|全年|调整(后)?)?(预算|计划))/.test(c.label) &&
-          !/^(减少|增加|增长|下降|降低|节约|节省|压减|压缩|调增|调减)了?(?!到|至|为)/.test(c.label),
+          !/^(减少|增加|增长|下降|降低|节约|节省|压减|压缩|调增|调减)了?(?!到|至|为)/.test(c.label) &&
+          // (Nor a measure of progress, "占年初预算月进度的99.4%,月进度29万元,较上年同月减收300万元".)
+          !/进度$/.test(c.label),
       );
     // Across sentences, the amount must be of the year the change is of (not the prior year's figure under a
     // "二、2021年…决算情况" heading).
@@ -708,7 +716,13 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
             // (Of a sentence whose later amounts are what its first one holds, "总预算4,471.22万元,含…250万元,…537.31万元", the first.)
             heldIn(
               candidates.filter(
-                (c) => c.para === d.para && c.sentence === d.sentence - (listSentence(d.para, d.sentence - 1) ? 2 : 1) && c.kind === 'amount' && !c.bracketed,
+                // (Not a figure with no words of its own: "…,平均进度38.9个百分点,8378万元。较上年同期增2684万元".)
+                (c) =>
+                  c.para === d.para &&
+                  c.sentence === d.sentence - (listSentence(d.para, d.sentence - 1) ? 2 : 1) &&
+                  c.kind === 'amount' &&
+                  !c.bracketed &&
+                  !!c.label,
               ),
               paras,
             )
@@ -969,7 +983,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           // "收支总预算…元。收入包括:…": the income of a 收支 total.
           (/收支/.test(total.label) && /[。；;]\s*收入$/.test(between)));
       // Sentences that only give the reasons ("…减少…万元。主要是严格落实…。其中:") do not part the list from it.
-      const reasons = reasonsOnly(between);
+      // (So does a clause of reasons after the total's change, closing its sentence: "…增长40.48%,主要原因是…支出增加。其中:".)
+      const reasons = reasonsOnly(between) || (/^[，,]\s*(主要原因|原因是|主要是)[^。；;\d]*[。；;]\s*$/.test(between) && !!totalDelta);
       // A figure in brackets ("919万元(其中一般公共预算经费拨款841万元)。其中:…") heads no list after they close.
       const closed = !!total.bracketed && /[)）]/.test(p.text.slice(total.end, last.end) + between);
       if (
@@ -1047,7 +1062,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       const ends = parts.flatMap((x) => [x.amount, x.delta, x.rate, x.share, ...x.sub]).filter((c): c is Claim => !!c);
       if (ends.some((c) => holeBetween(total, c))) continue;
       const endsInDeng = !!lastPart.amount && /^\s*等/.test(paras[lastPart.amount.para].text.slice(lastPart.amount.end));
-      checkList(total, totalDelta, parts, report, st.enumerated && !endsInDeng);
+      checkList(total, totalDelta, parts, report, paras, st.enumerated && !endsInDeng);
       for (const d of totalAlt) checkChanges(total, d, parts, report, true);
       if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
       checkPartPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
@@ -1435,7 +1450,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       : all
           .slice(0, i)
           .reverse()
-          .find((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind !== 'delta' && c.kind !== 'rate');
+          // (Not in a bracket the share stands after: "…1,077.36万元(其中,…,国有资本经营预算0万元),占收入合计93.57%".)
+          .find((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind !== 'delta' && c.kind !== 'rate' && !!c.bracketed === !!sh.bracketed);
     // "非税收入占一般公共预算收入比重47.69%": no figure before it in its sentence; the part its words name, stated before.
     const subject = inSentence
       ? ''
@@ -1713,6 +1729,13 @@ function blamed(all: Claim[], total: Claim, parts: Claim[]): Claim | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** An amount printed with a minus sign before it ("补充预算周转金-21万元") counts as taken away in a sum. */
+function signedIn(paras: Para[], c: Claim): Claim {
+  return /[-−]\s*$/.test(paras[c.para].text.slice(Math.max(0, c.at - 2), c.at)) && /[\u4e00-\u9fa5]/.test(paras[c.para].text[c.at - 2] ?? '')
+    ? { ...c, value: c.value.neg() }
+    : c;
+}
+
 /** The one element of a list, if it has one. */
 const only = <T>(xs: T[]): T | undefined => (xs.length === 1 ? xs[0] : undefined);
 
@@ -1762,6 +1785,7 @@ function checkTotalsAfter(s: Scope) {
     if (parts.length < 2 || parts.some((c) => c.bracketed || /合计|总计|总额|共计/.test(c.label))) continue;
     // (A 收入 total of no 支出.)
     if (measure(t.label) && parts.some((c) => measure(c.label) && measure(c.label) !== measure(t.label))) continue;
+    parts = parts.map((c) => signedIn(paras, c));
     if (!sumFits(t, parts)) report('text.sum', t, `“${t.label}”写为 ${t.text}，但前面所列 ${parts.map((c) => c.text).join(' + ')} = ${show(sumOf(parts), t)}`);
   }
 }
@@ -1920,6 +1944,19 @@ function checkAddedOn(s: Scope) {
     for (const m0 of p.text.matchAll(/加上|[，,]加(?![强快大紧速以之入])/g)) {
       const m = { index: m0.index! + (m0[0].startsWith('加') ? 0 : 1) };
       const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
+      // (A 加 that goes on with the one before, no total between, is of its sum: "…加上年结余11080万元,加调入资金335万元,…".)
+      const sentenceStart = p.text.slice(0, m.index).search(/[。；;][^。；;]*$/) + 1;
+      const prevAdd = [...p.text.slice(sentenceStart, m.index).matchAll(/加上|[，,]加(?![强快大紧速以之入])/g)].pop();
+      if (
+        prevAdd &&
+        !amounts.some(
+          (c) =>
+            c.at > sentenceStart + prevAdd.index! &&
+            c.end <= m.index &&
+            /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?[，,]?$/.test(c.context),
+        )
+      )
+        continue;
       // (Not the budget a completion names: "完成…调整预算37.5亿元的104.3%。加上…".)
       // (Nor another 加上's total, "收入共计10285亿元。当年一般公共预算支出,加上解中央支出…": that 加上 has no amount of its own.)
       // (Nor a part of the list before: "…收入实现111.11万元,…,其中税收收入109.91万元;非税收入1.2万元。加上…等1,756.37万元,
@@ -1933,11 +1970,16 @@ function checkAddedOn(s: Scope) {
         core(l)
           .replace(FUNDS, '')
           .replace(/上述|预算|安排|当年|本年/g, '');
-      const first = named
-        ? [...all]
-            .reverse()
-            .find((c) => c.kind === 'amount' && !c.bracketed && (c.para === pi ? c.end <= m.index! : c.para === pi - 1) && loose(c.label) === loose(named))
-        : before.find((c) => !partOfList.has(c) && !/其中/.test(p.text.slice(p.sentences[c.sentence].at, c.at)));
+      // (A chain: "…全县一般预算总收入468222万元,加上年结余11080万元,…,收入总计481342万元" adds to the 总收入.)
+      const chained =
+        before[0] && /总收入|总支出|总财力/.test(before[0].label) && !p.text.slice(before[0].end, m.index!).includes('。') ? before[0] : undefined;
+      const first = chained
+        ? chained
+        : named
+          ? [...all]
+              .reverse()
+              .find((c) => c.kind === 'amount' && !c.bracketed && (c.para === pi ? c.end <= m.index! : c.para === pi - 1) && loose(c.label) === loose(named))
+          : before.find((c) => !partOfList.has(c) && !/其中/.test(p.text.slice(p.sentences[c.sentence].at, c.at)));
       if (first && /共计|合计|总计|总量|总额/.test(first.label)) continue;
       const after = amounts.filter((c) => c.at > m.index!);
       // ("…等0万元,支出总计,867.48万元": a comma slipped in before the figure.)
@@ -2036,7 +2078,7 @@ function checkLevels(s: Scope) {
       const whole = candidates.find((c) => /一般公共预算|公共财政/.test(c.label)) ?? candidates[0];
       if (!whole) continue;
       const tf = followers(all, whole);
-      checkList(whole, tf.delta, parts, report, true);
+      checkList(whole, tf.delta, parts, report, paras, true);
       checkPriors(whole, tf, parts, report);
       for (const x of parts)
         if (x.sub.length >= 2)
@@ -2178,6 +2220,8 @@ function checkNothing(s: Scope) {
     const next = all[k + 1];
     if (c.kind !== 'amount' || !c.value.isZero() || !c.half.isZero() || !next || next.para !== c.para || next.sentence !== c.sentence) return;
     if ((next.kind !== 'share' && next.kind !== 'completion') || next.value.isZero()) return;
+    // (Not the share of the amount whose bracket the nothing closes: "…1,077.36万元(其中,…,国有资本经营预算0万元),占收入合计93.57%".)
+    if (c.bracketed && !next.bracketed) return;
     const name = c.label.replace(/(为|是)$/, '');
     // "支出决算为0万元,完成年初预算的100%": how texts say nothing was budgeted and nothing spent (0 ÷ 0).
     if (next.kind === 'completion' && next.value.eq(100))
@@ -2502,7 +2546,7 @@ function subjectWords(label: string): string {
       // ("2015年预算增加1.7万元": the comparison with its 比 left out.)
       .replace(/^((19|20)\d{2}年度?|上年|去年)(预算|决算)(数)?(?=(增加|减少|增长|下降|持平))/, '')
       // ("比去年年初预算减少": the year and the stage both named.)
-      .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?)?(年初|调整)?(同期)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
+      .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?)?(年初|调整)?(同期|同月)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
       .replace(/(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|增支|减支|增收|减收|增|减|降|加|少|了|为|是|约|同比|共|计|合计|总计)/g, '')
       .replace(/[^\u4e00-\u9fa5]/g, '')
   );
@@ -3041,20 +3085,33 @@ function checkPartPriors(
   } else
     report(
       'text.rate',
-      tf.rate ?? tf.delta ?? total,
+      // (On the total's change where every part states its own: the amounts are what disagree.)
+      known.every((x) => x.delta) && tf.delta ? tf.delta : (tf.rate ?? tf.delta ?? total),
       `各分项的增减（${known.map((x) => `${name((x.part.amount ?? x.part.delta)!)}${changeWords(x.delta, x.part.rate)}`).join('；')}）推得上年至少约 ${show(least, total)}，大于${whole}：总的增减幅度与各项不符`,
     );
 }
 
-function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], report: (rule: string, c: Claim, message: string) => void, enumerated = false) {
+function checkList(
+  total: Claim,
+  totalDelta: Claim | undefined,
+  parts: Part[],
+  report: (rule: string, c: Claim, message: string) => void,
+  paras: Para[],
+  enumerated = false,
+) {
   const amounts = parts.map((p) => p.amount).filter((c): c is Claim => !!c);
   if (total.kind === 'amount' && amounts.length === parts.length) {
     // An incomplete list only when it exceeds its total; one that makes the whole, both ways.
     const [sLo, sHi] = sumRange(amounts);
     // (A list that states its empty items, "3、单位资金收入0万元;4、政府性基金安排的收入0元", names every item.)
+    const lastOne = amounts[amounts.length - 1];
     const complete =
       enumerated ||
-      (amounts.length >= 3 && amounts.some((a) => a.value.isZero()) && amounts.some((a) => !a.value.isZero())) ||
+      // (Its last item's sentence ending the statement: a text cut after "…事业收入0万元,占收入合计0%;" may go on.)
+      (amounts.length >= 3 &&
+        amounts.some((a) => a.value.isZero()) &&
+        amounts.some((a) => !a.value.isZero()) &&
+        /。\s*$/.test(paras[lastOne.para].sentences[lastOne.sentence].text)) ||
       isComplete(
         total,
         amounts.map((a) => a.label),
@@ -3090,6 +3147,9 @@ function checkList(total: Claim, totalDelta: Claim | undefined, parts: Part[], r
     // Shares of the list's total ("占比15.26%", "占基本支出预算81.25%").
     for (const p of parts) {
       if (!p.share || !p.amount || lo(total).lte(0)) continue;
+      // (A share after the bracket its part stands in is the bracket's owner's: "…1,077.36万元(其中,…,国有资本经营预算0万元),
+      // 占收入合计93.57%".)
+      if (p.amount.bracketed && !p.share.bracketed) continue;
       // Nor a share of another part ("区本级支出589.5亿元;…;结转下年…10.8亿元,占区本级一般公共预算支出的1.8%").
       const named = (l: string) => core(l).replace(FUNDS, '');
       if (p.share.of && parts.some((x) => x !== p && x.amount && named(x.amount.label) === named(p.share!.of!))) continue;

@@ -71,10 +71,13 @@ function ownArithmetic(t: TextTable): TextFinding[] {
       });
     }
   });
-  // A 合计 column against the columns of each fund beside it.
-  const all = t.periods.findIndex((p) => p.fund === '合计');
-  const funds = t.periods.map((p, k) => (p.fund && p.fund !== '合计' ? k : -1)).filter((k) => k >= 0);
-  if (all >= 0 && funds.length)
+  // A 合计 column against the columns of each fund beside it (of its stage and year, where the table has several).
+  t.periods.forEach((tp, all) => {
+    if (tp.fund !== '合计') return;
+    // (A stage or year only one of the two names does not part them: "合计" beside "公共财政预算拨款".)
+    const one = <T>(a: T | undefined, b: T | undefined) => a === undefined || b === undefined || a === b;
+    const funds = t.periods.map((p, k) => (p.fund && p.fund !== '合计' && one(p.stage, tp.stage) && one(p.year, tp.year) ? k : -1)).filter((k) => k >= 0);
+    if (!funds.length) return;
     rowsOf(t).forEach(({ name, cells, rowAt }) => {
       const row = rowAt(all);
       const total = cells[all];
@@ -91,6 +94,7 @@ function ownArithmetic(t: TextTable): TextFinding[] {
         stated: total.text,
       });
     });
+  });
   // Changes and rates against the two periods they are between.
   // In time order where the labels tell (上年 before 本年, years), else as printed.
   const when = (p: Period) => p.year ?? (p.rel !== undefined ? 10000 + p.rel : undefined);

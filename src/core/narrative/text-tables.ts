@@ -156,6 +156,16 @@ function periodOf(label: string): Period | 'text' | undefined {
     if (years.length >= 2) return { to: years[0], from: years[1] };
     return years.length === 1 ? { to: years[0] } : {};
   };
+  // Columns by fund under a stage ("预算数" over "合计 | 一般公共预算 | 政府性基金", read as "预算数合计", "预算数一般公共预算"):
+  // the fund's, of that stage.
+  const staged = /^(预算|决算)数?(合计|小计|一般公共预算|政府性基金(预算)?|国有资本经营(预算)?)$/.exec(l);
+  if (staged)
+    return {
+      label,
+      kind: 'amount',
+      fund: /^(合计|小计)$/.test(staged[2]) ? '合计' : staged[2].replace(/预算$/, ''),
+      stage: staged[1] === '决算' ? 'final' : 'budget',
+    };
   // Columns by fund: 合计, then 一般公共预算, 政府性基金预算, 国有资本经营预算 (one year, one stage).
   if (/^(合计|小计)$/.test(l)) return { label, kind: 'amount', fund: '合计' };
   // "2017年预算数合计" over the columns by fund: their 合计, of its year.
@@ -326,7 +336,14 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     // The row labels' column spanning both header rows ("项 目 | 2019年决算数 | 2020年预算调整数 | 2020年执行数" over
     // "金额 | 占调整预算% | 比上年增长%"): every cell of the second row is a column of the last group, 金额 its amount.
     const spanning = !!main && h.cells.filter(Boolean).length < main.cells.filter(Boolean).length && !!h.cells[0] && !tableItem(h.cells[0]);
-    if (main && spanning) {
+    // The row labels' column spanning both rows, the second all columns by fund under each period of the first ("项目 |
+    // 预算数 | 决算数 | ||||" over "合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金"): each period its funds.
+    const top0 = main ? main.cells.slice(1).filter(Boolean) : [];
+    const all0 = h.cells.filter(Boolean);
+    if (main && /^(合计|小计)$/.test((h.cells[0] ?? '').replace(/\s/g, '')) && top0.length >= 2 && all0.length === width && width % top0.length === 0) {
+      const span = width / top0.length;
+      columns = all0.map((c, k) => `${top0[Math.floor(k / span)]}${c}`);
+    } else if (main && spanning) {
       const top = main.cells.slice(1);
       while (top.length && !top[top.length - 1]) top.pop();
       const g = top.length - 1;
