@@ -1049,6 +1049,13 @@ describe('execution reports (the sixth held-out set)', () => {
       '占12.59%',
       '占21.59%',
     ],
+    [
+      'a budget stated paragraphs before under the actual’s own name',
+      '报经区人大常委会批准,对全区预算进行了调整,调整后,全区财政总收入为385,000万元,一般公共预算收入为126,600万元。执行情况如下:\n1.财政总收入预算执行情况。2020年,全区财政总收入完成392,026万元,为调整预算的101.8%,比上年减收13,872万元,下降3.4%。',
+      '101.8%',
+      '111.8%',
+    ],
+    ['a part of a 其中 list over 100%', '收入合计2828.33万元。其中:财政拨款收入2828.33万元,占100.00%;事业收入0.00万元,占0.00%。', '占100.00%', '占200.00%'],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);
@@ -1164,6 +1171,10 @@ describe('execution reports (the sixth held-out set)', () => {
     [
       'a list cut after its empty items, the statement not ended, does not name every item',
       '本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,政府性基金预算0万元,国有资本经营预算0万元),占收入合计93.57%;上级补助收入0万元,占收入合计0%;事业收入0万元,占收入合计0%;',
+    ],
+    [
+      'last year’s outturn is no budget of this year’s',
+      '陕西省一般公共预算支出5930.32亿元,比上年增长3.7%,完成调整预算的95.36%。\n今年1月至6月,陕西省一般公共预算支出3078.34亿元,比上年同期增长6.36%,完成调整预算的58.59%。',
     ],
   ])('no error: %s', (_n, text) => {
     expect(errors(text)).toEqual([]);

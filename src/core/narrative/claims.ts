@@ -1382,6 +1382,11 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
 
   checkNothing(s);
 
+  // A part of a 其中 list is no more than all of it ("其中:财政拨款收入2828.33万元,占200.00%").
+  for (const c of all)
+    if (c.kind === 'share' && lo(c).gt(100) && /其中/.test(paras[c.para].sentences[c.sentence].text.slice(0, c.at - paras[c.para].sentences[c.sentence].at)))
+      report('text.share', c, `其中一项占 ${c.text}：部分所占比例不能超过 100%`);
+
   // A fall of more than all of it would leave less than nothing: no budget amount can.
   for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
 
@@ -1558,7 +1563,27 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           break;
         }
       }
-    const stated = inSentence ?? earlier ?? inPara;
+    // Or a budget stated paragraphs before under the actual's own name ("…调整后,全区财政总收入为385,000万元,…" then
+    // "全区财政总收入完成392,026万元,为调整预算的101.8%").
+    const byName =
+      !inSentence && !gap && !earlier && !inPara && actual && !item && core(actual.label).length >= 3
+        ? all
+            .slice(0, all.indexOf(actual))
+            .reverse()
+            .find(
+              (x) =>
+                x.kind === 'amount' &&
+                !x.bracketed &&
+                x.para < c.para &&
+                x.para >= c.para - 4 &&
+                core(x.label) === core(actual.label) &&
+                /预算/.test(paras[x.para].sentences[x.sentence].text) &&
+                // (Not an outturn itself, "…支出5930.32亿元,比上年增长3.7%,完成调整预算的95.36%".)
+                !all.some((y) => y.kind === 'completion' && y.para === x.para && y.sentence === x.sentence && y.at > x.at) &&
+                (!adjusted || /调整/.test(paras[x.para].sentences[x.sentence].text)),
+            )
+        : undefined;
+    const stated = inSentence ?? earlier ?? inPara ?? byName;
     const budget: [Decimal, Decimal] | undefined = stated
       ? [lo(stated), hi(stated)]
       : actual && gap
