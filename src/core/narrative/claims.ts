@@ -1334,6 +1334,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkAddedOn(s);
   checkMadeOf(s);
   checkLevels(s);
+  checkByUnitKind(s);
   checkBudgetBalance(s);
   checkPoints(s);
   checkFlatRows(s);
@@ -2236,6 +2237,38 @@ function checkBounds(s: Scope) {
     if (rates.length !== 1 || hi(rates[0]).gt(c.value)) continue;
     report('text.rate', c, `文中说${m[1]}${m[3]}${m[4]}${c.text}，而后文所写为${down ? '下降' : '增长'} ${rates[0].text}，未${m[4]}${c.text}`);
   }
+}
+
+/**
+ * Several totals broken down by the kind of unit after them ("资产总额13822.1亿元,…;负债总额2981.4亿元,…;净资产总额
+ * 10840.7亿元,…。从单位性质看:行政单位资产总额4347.5亿元,负债总额1143.8亿元,净资产总额3203.7亿元;事业单位资产总额…"):
+ * each total is its 行政 and 事业 parts, matched by the measure their words end with.
+ */
+function checkByUnitKind(s: Scope) {
+  const { all, paras, report } = s;
+  const keyOf = (l: string) => /(净资产|资产|负债|收入|支出)(总额|合计|总计)?$/.exec(l.replace(/[为是]$/, ''))?.[1];
+  paras.forEach((p, pi) => {
+    for (const m of p.text.matchAll(/(从|按|分)单位(性质|类型)(看|分|来看)?[，,:：]/g)) {
+      const from = m.index! + m[0].length;
+      const stop = p.text.indexOf('。', from);
+      const inside = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed && c.at >= from && (stop < 0 || c.at < stop));
+      // Each part's kind: the last 行政/事业 named before it in the segment.
+      const kinds = inside.map((c) => [...p.text.slice(from, c.at).matchAll(/行政单位|事业单位/g)].pop()?.[0]);
+      if (kinds.some((k) => !k) || new Set(kinds).size !== 2) continue;
+      const totals = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed && c.end <= m.index! && keyOf(c.label));
+      for (const key of new Set(inside.map((c) => keyOf(c.label)).filter(Boolean))) {
+        const parts = inside.filter((c) => keyOf(c.label) === key);
+        const whole = totals.filter((c) => keyOf(c.label) === key).pop();
+        if (parts.length !== 2 || !whole || new Set(parts.map((c) => kinds[inside.indexOf(c)])).size !== 2) continue;
+        if (!sumFits(whole, parts))
+          report(
+            'text.sum',
+            whole,
+            `“${whole.label}”写为 ${whole.text}，但行政单位 ${parts[0].text} + 事业单位 ${parts[1].text} = ${show(sumOf(parts), whole)}`,
+          );
+      }
+    }
+  });
 }
 
 /** Nothing is no share of anything, and completes no budget ("因公出国(境)费支出0.00元,占0.01%"). */
