@@ -1062,6 +1062,12 @@ describe('execution reports (the sixth held-out set)', () => {
       '负债总额1837.6',
       '负债总额2837.6',
     ],
+    [
+      'a change’s 税收 and 非税 changes in brackets',
+      '一是收入增加3627万元,其中:本级收入增加365万元(税收增加146万元、非税增加219万元)、上级补助收入增加3262万元。',
+      '增加365',
+      '增加465',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);

@@ -1846,16 +1846,26 @@ function checkPartsWithin(s: Scope) {
 function checkBreakdowns(s: Scope) {
   const { all, paras, report } = s;
   for (const t of all) {
-    if (t.kind !== 'amount' || t.bracketed || t.run) continue;
+    // (A change too, its parts' changes in brackets: "本级收入增加365万元(税收增加146万元、非税增加219万元)", as 税收 + 非税.)
+    if ((t.kind !== 'amount' && t.kind !== 'delta') || t.bracketed || t.run || (t.kind === 'delta' && !t.sign)) continue;
     const text = paras[t.para].text;
     const open = /^\s*[(（]/.exec(text.slice(t.end));
     if (!open) continue;
     const close = closingBracket(text, t.end + open[0].length);
     if (close === undefined || /^\s*[(（]\s*(其中|含|包括|包含|另)/.test(text.slice(t.end))) continue;
     const inside = all.filter((c) => c.para === t.para && c.at > t.end && c.end <= close);
-    if (inside.length < 2 || inside.some((c) => c.kind !== 'amount' || /上年|去年|同期|比|较|预算|决算|\d{4}/.test(c.label))) continue;
-    if (!sumFits(t, inside))
-      report('text.sum', t, `“${t.label}”写为 ${t.text}，括号内所列 ${inside.map((c) => `${c.label}${c.text}`).join(' + ')} = ${show(sumOf(inside), t)}`);
+    if (inside.length < 2 || inside.some((c) => c.kind !== t.kind || /上年|去年|同期|比|较|预算|决算|\d{4}/.test(c.label))) continue;
+    // (Its parts named by the change, "税收增加", "非税增加": 税收收入, 非税收入.)
+    const named = (l: string) =>
+      l
+        .replace(/^[(（]/, '')
+        .replace(/(增加|减少|增长|下降|增收|减收|增|减)$/, '')
+        .replace(/^(税收|非税)$/, '$1收入');
+    if (t.kind === 'delta' && !isPartition(inside.map((c) => named(c.label)))) continue;
+    const total = t.kind === 'delta' ? { ...t, value: signed(t) } : t;
+    const parts = t.kind === 'delta' ? inside.map((c) => ({ ...c, value: signed(c) })) : inside;
+    if (!sumFits(total, parts))
+      report('text.sum', t, `“${t.label}”写为 ${t.text}，括号内所列 ${inside.map((c) => `${c.label}${c.text}`).join(' + ')} = ${show(sumOf(parts).abs(), t)}`);
   }
 }
 
