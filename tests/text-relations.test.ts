@@ -1068,6 +1068,12 @@ describe('execution reports (the sixth held-out set)', () => {
       '增加365',
       '增加465',
     ],
+    [
+      'a rate after the prior it is compared with, its change after it',
+      '全县大口径财政收入累计完成99895万元,占预算92390万元的108.1%,较上年同期110374万元下降9.5%,减收10479万元。',
+      '下降9.5%',
+      '下降8.5%',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);

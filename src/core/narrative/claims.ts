@@ -643,7 +643,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       just.para === d.para &&
       just.sentence === d.sentence &&
       just.sign === d.sign &&
-      all[back]?.kind === 'amount' &&
+      // (Or the prior it is compared with: "…,较上年同期110374万元下降9.5%,减收10479万元".)
+      (all[back]?.kind === 'amount' || all[back]?.kind === 'prior') &&
       all[back].para === d.para &&
       all[back].sentence === d.sentence &&
       !/其中|包括/.test(paras[d.para].text.slice(just.end, d.at)) &&
