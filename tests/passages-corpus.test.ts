@@ -228,7 +228,7 @@ describe.each([
     // from 58.8%, the fifth from 63.9%, the sixth from 47.1%, the seventh from 53.7%, the eighth from 63.6%, the ninth
     // from 81.0%, the tenth from 81.3%, the fourth from 48.8%; docs/check-text.md). The eleventh, gathered last, is below
     // it (first run 54.9%): its floor is what it measures now, so that no change makes it worse.
-    const FLOORS: Record<string, number> = { holdout11: 0.75 };
+    const FLOORS: Record<string, number> = { holdout11: 0.78 };
     expect(found / tried).toBeGreaterThanOrEqual(FLOORS[sub] ?? 0.9);
   });
 });

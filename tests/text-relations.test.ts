@@ -1074,6 +1074,18 @@ describe('execution reports (the sixth held-out set)', () => {
       '下降9.5%',
       '下降8.5%',
     ],
+    [
+      'a rate before its change, past a completion of a budget and an 超收',
+      '一般公共预算收入46900万元,完成预算46508万元的100.8%,超收392万元,同比增长6.8%,增收3003万元。',
+      '增收3003',
+      '增收4003',
+    ],
+    [
+      '收支 is either total where they are one',
+      '2021年度收入总计3,084.82万元,支出总计3,084.82万元。收支较上年决算数减少701.01万元、下降18.5%,主要原因是2020年有政府性基金收入。',
+      '下降18.5%',
+      '下降28.5%',
+    ],
     ['a 计划 is a budget', '我县一般公共预算收入计划34,888万元,全县一般公共预算收入完成34,264万元,完成年初预算的98.21%。', '98.21%', '88.21%'],
   ])('%s', (_n, correct, right, wrong) => {
     expect(errors(correct)).toEqual([]);

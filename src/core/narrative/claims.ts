@@ -636,7 +636,13 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     // the budget: "完成28,583万元,占调整预算105.47%,同比增长10.85%,增收2,798万元".)
     const just = all[i - 1];
     let back = i - 2;
-    while (back >= 0 && ['share', 'completion', 'percent'].includes(all[back].kind) && all[back].para === d.para && all[back].sentence === d.sentence) back--;
+    // (Past its completion of a budget and the budget named in it, and an 超收 against that budget: "…收入46900万元,完成预算
+    // 46508万元的100.8%,超收392万元,同比增长6.8%,增收3003万元".)
+    const aside = (c: Claim) =>
+      ['share', 'completion', 'percent'].includes(c.kind) ||
+      (c.kind === 'delta' && c.base === 'budget' && /超收|超支|短收/.test(c.label)) ||
+      (c.kind === 'amount' && /^(占|完成)[^，,；;。]{0,12}(预算|计划)/.test(c.label));
+    while (back >= 0 && aside(all[back]) && all[back].para === d.para && all[back].sentence === d.sentence) back--;
     const rateFirst =
       (!firstAfter || firstAfter.kind !== 'rate') &&
       just?.kind === 'rate' &&
@@ -704,11 +710,17 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     // A subject that names a 三公 item is that item's amount, not another's that shares words with it
     // ("“三公”经费…支出决算数比上年减少" is not "公务接待费支出决算为…").
     const subjectItem = subject ? threePublicItem(subject) : undefined;
+    // ("收入总计3,084.82万元,支出总计3,084.82万元。收支较上年决算数减少701.01万元": 收支 is either total, where they are one.)
+    const bothTotals = subject === '收支' ? candidates.filter((c) => c.kind === 'amount' && /(收入|支出)(总计|合计)/.test(c.label)).slice(0, 2) : [];
     const nearest = subject
-      ? candidates.find(
-          (c) =>
-            c.kind === 'amount' && (subjectItem ? itemOf(c) === subjectItem : sharesSubject(subject, c.label)) && !(dYear && yearOf(c) && yearOf(c) !== dYear),
-        )
+      ? bothTotals.length === 2 && bothTotals[0].text === bothTotals[1].text
+        ? bothTotals[0]
+        : candidates.find(
+            (c) =>
+              c.kind === 'amount' &&
+              (subjectItem ? itemOf(c) === subjectItem : sharesSubject(subject, c.label)) &&
+              !(dYear && yearOf(c) && yearOf(c) !== dYear),
+          )
       : goesOn && lastBase && lastBase.para === d.para && d.sentence - lastBase.sentence <= 2
         ? lastBase
         : goesOn
