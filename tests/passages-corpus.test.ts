@@ -79,11 +79,6 @@ const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [
     why: '三项各在一节里写“比预算数增减”，推得的预算合计 79.90 与总预算 89.90 不符：各节分述的三公项目与总预算尚不相连',
   },
   {
-    file: 'holdout9/guangxi-wuzhou-upload1218-jibenzhichu-2022-01.json',
-    quote: '商品和服务支出预算 75800 元',
-    why: '三类经济分类各写“占基本支出预算 x%”，基本支出 1133753.33 元在下一节才写出：各部分与其后才写出的整体尚不相连',
-  },
-  {
     file: 'holdout11/jiangxi-jian-yongfeng-fayuan-juesuan-2020-01.json',
     quote: '本部门2020年年末实有人数69人,其中在职人员69人,离休人员0人,退休人员21人',
     why: '人数（69 与 69 + 0 + 21），不是金额，所查的关系不含人数；且是否该相加有争议（实有人数也可能只指在职）',

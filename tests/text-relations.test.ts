@@ -1330,3 +1330,12 @@ test('a table a PDF ran into one line: the one row whose percentages its amounts
   expect(errors(table('26.06'))).toEqual([]);
   expect(messages(table('36.06'))).toEqual([expect.stringMatching(/增值税.*13950 到 17585 增长 ≈ 26.06%，表中写 36.06%/)]);
 });
+
+test('the parts of a partition stated first as shares of a whole named in words, the whole after them', () => {
+  const text = (goods: string) =>
+    `工资福利支出预算 905709.06 元,占基本支出预算 79.89%,同比增加 21557.64 元,增长 2.44%。\n商品和服务支出预算 ${goods} 元,占基本支出预算%,同比增加 52044.27 元,增长 50.63%。\n对个人和家庭补助支出预算 73200 元,占基本支出预算 6.46%,同比增加 7680 元,增长 11.72%。\n六、一般公共预算基本支出情况说明\n2022 年一般公共预算基本支出 1133753.33 元。`;
+  expect(errors(text('154844.27'))).toEqual([]);
+  const f = errors(text('75800')).find((x) => x.rule === 'text.sum');
+  expect(f?.stated).toBe('75800元');
+  expect(f?.message).toMatch(/多半是“商品和服务支出预算”印错：按总数应为 154844.27元/);
+});

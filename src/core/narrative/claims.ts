@@ -1348,6 +1348,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkMadeOf(s);
   checkLevels(s);
   checkByUnitKind(s);
+  checkPartsBeforeWhole(s);
   checkBudgetBalance(s);
   checkPoints(s);
   checkFlatRows(s);
@@ -2292,6 +2293,50 @@ function checkByUnitKind(s: Scope) {
       }
     }
   });
+}
+
+/**
+ * The parts of a partition stated first, each as its share of a whole named in words, and that whole stated after them
+ * ("工资福利支出预算 905709.06 元,占基本支出预算 79.89%,…商品和服务支出预算 75800 元,占基本支出预算%,…对个人和家庭补助支出
+ * 预算 73200 元,占基本支出预算 6.45%" then "六、…2022 年一般公共预算基本支出 1133753.33 元"): they make it; the part
+ * its own change and rate point at is named.
+ */
+function checkPartsBeforeWhole(s: Scope) {
+  const { all, paras, report, partOfList } = s;
+  const bare = (l: string) =>
+    l
+      .replace(/\s/g, '')
+      .replace(/(19|20)\d{2}年度?/g, '')
+      .replace(FUNDS, '')
+      .replace(/(预算|决算)(数)?$/, '');
+  for (let i = 0; i < all.length; i++) {
+    const run: Claim[] = [];
+    let of: string | undefined;
+    for (let k = i; k < all.length && run.length < 5; k++) {
+      const c = all[k];
+      if (c.kind === 'share' || c.kind === 'delta' || c.kind === 'rate' || c.kind === 'percent') continue;
+      if (c.kind !== 'amount' || c.bracketed || partOfList.has(c)) break;
+      // Its share's whole, named in words (占基本支出预算 x%, or 占基本支出预算% with the figure left out).
+      const named = /^[，,]?\s*占([^，,；;。\d%]{2,12}?)(的)?\s*(\d|%)/.exec(paras[c.para].text.slice(c.end).replace(/^\s*(万元|元|亿元)/, ''))?.[1];
+      if (!named || (of && named !== of)) break;
+      of = named;
+      run.push(c);
+      if (isPartition(run.map((x) => x.label))) break;
+    }
+    if (!of || run.length < 2 || !isPartition(run.map((x) => x.label))) continue;
+    const last = run[run.length - 1];
+    const wholes = all.filter((c) => c.kind === 'amount' && !c.bracketed && after(c, last) && c.para <= last.para + 12 && bare(c.label).endsWith(bare(of)));
+    if (wholes.length !== 1 || bare(of).length < 3) continue;
+    const whole = wholes[0];
+    if (sumFits(whole, run)) continue;
+    const wrong = blamed(all, whole, run);
+    report(
+      'text.sum',
+      wrong ?? whole,
+      `${run.map((c) => `“${c.label}”${c.text}`).join(' + ')} = ${show(sumOf(run), whole)}，而其后所写“${whole.label}”为 ${whole.text}${wrong ? `；多半是“${wrong.label}”印错：按总数应为 ${show(whole.value.minus(sumOf(run.filter((x) => x !== wrong))), wrong)}，与它自己的增减幅度相符` : ''}`,
+    );
+    i = all.indexOf(last);
+  }
 }
 
 /** Nothing is no share of anything, and completes no budget ("因公出国(境)费支出0.00元,占0.01%"). */
