@@ -14,7 +14,7 @@ import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { pastedParagraphs, type PastedText } from './pasted';
 import { ITEM_NAMES, itemNamedLast, threePublicItem, type Item } from './items';
-import { halfOf as half, hi, lo, meets, sumOf, sumRange, UNIT_SCALES } from './interval';
+import { halfOf as half, hi, lo, meets, rateRange, sumOf, sumRange, UNIT_SCALES } from './interval';
 
 type Kind = 'amount' | 'delta' | 'prior' | 'rate' | 'share' | 'percent' | 'completion';
 
@@ -109,13 +109,17 @@ const OVER_BUDGET = /决算(数|支出)?(大于|多于|超过|超出|高于|小�
 const TRIGGER_LEAD = /^\s*(其中|包括|分别为|分别是)/;
 /** A clause that only goes on with the change just stated: no subject, a change or rate word first. */
 const GOES_ON = /^\s*((对比|相比|比较)(增加|减少|增长|下降|降低)|(减少|增长|下降|增加|降低)(率|幅度)|[减增降]幅|完成(了)?(年初|全年)?预算)/;
-/** A line's own numbering ("一、", "（二）", "3.") and a bullet ("——", "•") before its words. */
-/** Whether words speak of 收入 or of 支出 ('' for neither). */
-// (What a figure is moved into is no measure of it: "将一般公共预算的超收收入6.9亿元补充预算稳定调节基金" is a use.)
+/**
+ * Whether words speak of 收入 or of 支出 ('' for neither). (What a figure is moved into is no measure of it:
+ * "将一般公共预算的超收收入6.9亿元补充预算稳定调节基金" is a use.)
+ */
 const measure = (l: string) => (/^将/.test(l) ? '' : /收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
 
+/** A line's own numbering ("一、", "（二）", "3.") and a bullet ("——", "•") before its words. */
 const NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/;
 const BULLET = /^\s*(——|—|•|·|●|■|◆|▲)\s*/;
+/** A heading that opens its line's own words before the first figure ("(一)收入预算,2018年年初预算数120.71万元"). */
+const INLINE_HEAD = new RegExp(`${NUMBERING.source}\\s*([^，,。；;:：\\d]{2,12})[，,:：]`);
 const HEADING = /^\s*(?:([一二三四五六七八九十]+)[、.．]|[(（]([一二三四五六七八九十]+)[)）]|(\d+)[、.．](?!\d)|[(（](\d+)[)）])/;
 
 function headingLevel(p: string): number {
@@ -169,6 +173,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
   const claims: Claim[] = [];
   const unread: { para: number; at: number }[] = [];
   paras.forEach((p, pi) => {
+    const inlineHead = INLINE_HEAD.exec(p.text)?.[1];
     p.sentences.forEach((s, si) => {
       let from = 0;
       const found = [...s.text.matchAll(NUMBER)];
@@ -244,13 +249,10 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           return;
         }
         const clauseCtx = clauseBefore(s.text, at);
-        // (The heading may open the figure's own line: "(一)收入预算,2018年年初预算数120.71万元,其中,…".)
-        const inlineHead = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*([^，,。；;:：\d]{2,12})[，,:：]/.exec(
-          p.text,
-        );
         const label = headedLabel(
           carLabel(labelOf(ctx), p.text.slice(0, s.at + at)),
-          si === 0 && !claims.some((c) => c.para === pi) ? (inlineHead ? inlineHead[1] : pi > 0 ? paras[pi - 1].text : '') : '',
+          // (The heading may open the figure's own line: "(一)收入预算,2018年年初预算数120.71万元,其中,…".)
+          si === 0 && !claims.some((c) => c.para === pi) ? (inlineHead ?? (pi > 0 ? paras[pi - 1].text : '')) : '',
         );
         const opened = (before.match(/[(（]/g) ?? []).length > (before.match(/[)）]/g) ?? []).length;
         const carries = /总计/.test(label) && (paras.slice(0, pi).some((q) => /决算/.test(q.text)) || /决算/.test(p.text.slice(0, s.at) + before));
@@ -1349,7 +1351,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkLevels(s);
   checkByUnitKind(s);
   checkPartsBeforeWhole(s);
-  checkBudgetBalance(s);
+  checkTotalBudget(s);
   checkPoints(s);
   checkFlatRows(s);
   checkBounds(s);
@@ -1731,13 +1733,10 @@ function checkYearOnYear(s: Scope) {
     const earlier = all.filter((c) => c.kind === 'amount' && c.para < a.para && nameOf(c) === name);
     if (earlier.length !== 1 || yearOf(earlier[0]) !== year - 1) return;
     const b = earlier[0];
-    if (lo(b).lte(0)) return;
-    // (current − prior) ÷ prior over the figures' intervals, against the rate's.
-    const [nLo, nHi] = [lo(a).minus(hi(b)), hi(a).minus(lo(b))];
-    const rLo = nLo.div(nLo.gte(0) ? hi(b) : lo(b)).times(100);
-    const rHi = nHi.div(nHi.gte(0) ? lo(b) : hi(b)).times(100);
+    const range = rateRange(a, b);
+    if (!range) return;
     const [sLo, sHi] = sign > 0 ? [lo(r), hi(r)] : [hi(r).neg(), lo(r).neg()];
-    if (sHi.lt(rLo) || sLo.gt(rHi)) {
+    if (sHi.lt(range[0]) || sLo.gt(range[1])) {
       const exact = a.value.minus(b.value).div(b.value).times(100);
       report(
         'text.rate',
@@ -1768,6 +1767,15 @@ function blamed(all: Claim[], total: Claim, parts: Claim[]): Claim | undefined {
   });
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** The finding's note on the part `blamed` names: the value the total leaves it. */
+const blamedNote = (wrong: Claim, total: Claim, parts: Claim[]) =>
+  `；多半是“${wrong.label}”印错：按总数应为 ${show(total.value.minus(sumOf(parts.filter((x) => x !== wrong))), wrong)}，与它自己的增减幅度相符`;
+
+/** A term of a sum after 加 that its words take away ("减调出资金等8亿元"). */
+const takenAway = (c: Claim): Claim => (/^减/.test(c.label) ? { ...c, value: c.value.neg() } : c);
+/** The terms of a sum as a message shows them: "116.3亿元 + 57.5亿元 − 8亿元". */
+const terms = (cs: Claim[]) => cs.map((c, j) => `${c.value.isNeg() ? '− ' : j ? '+ ' : ''}${c.text}`).join(' ');
 
 /** An amount printed with a minus sign before it ("补充预算周转金-21万元") counts as taken away in a sum. */
 function signedIn(paras: Para[], c: Claim): Claim {
@@ -1957,7 +1965,7 @@ function checkRevenue(s: Scope) {
         report(
           'text.sum',
           wrong ?? t,
-          `“${t.label}”写为 ${t.text}，但税收收入 ${tax.text} + 非税收入 ${nonTax.text} = ${show(sumOf(parts), t)}${wrong ? `；多半是“${wrong.label}”印错：按总数应为 ${show(t.value.minus(sumOf(parts.filter((x) => x !== wrong))), wrong)}，与它自己的增减幅度相符` : ''}`,
+          `“${t.label}”写为 ${t.text}，但税收收入 ${tax.text} + 非税收入 ${nonTax.text} = ${show(sumOf(parts), t)}${wrong ? blamedNote(wrong, t, parts) : ''}`,
         );
       }
       checkPriors(
@@ -1987,26 +1995,22 @@ function checkRevenue(s: Scope) {
 }
 
 /** "全省一般公共预算收入2764.7亿元,增长4.1%;加上中央财政补助收入2968亿元、调入资金732.6亿元…,收入总量为8830.6亿元": the first amount and those after 加上 make the 总量. */
+/** Where a sum adds on: 加上, or 加 after a comma (not 加强, 加快 …). */
+const ADD = /加上|[，,]加(?![强快大紧速以之入])/g;
+/** The words before a sum's figure ("…,收入总量为", "…支出总计,"). */
+const SUM_WORDS = /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?[，,]?$/;
+
 function checkAddedOn(s: Scope) {
   const { all, paras, report, partOfList } = s;
   paras.forEach((p, pi) => {
     // ("加上级转移支付等收入116.3亿元": 加 上级…, the same sum; so is 加 after a comma, "全省当年一般公共预算收入,加新增…".)
-    for (const m0 of p.text.matchAll(/加上|[，,]加(?![强快大紧速以之入])/g)) {
+    for (const m0 of p.text.matchAll(ADD)) {
       const m = { index: m0.index! + (m0[0].startsWith('加') ? 0 : 1) };
       const amounts = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed);
       // (A 加 that goes on with the one before, no total between, is of its sum: "…加上年结余11080万元,加调入资金335万元,…".)
       const sentenceStart = p.text.slice(0, m.index).search(/[。；;][^。；;]*$/) + 1;
-      const prevAdd = [...p.text.slice(sentenceStart, m.index).matchAll(/加上|[，,]加(?![强快大紧速以之入])/g)].pop();
-      if (
-        prevAdd &&
-        !amounts.some(
-          (c) =>
-            c.at > sentenceStart + prevAdd.index! &&
-            c.end <= m.index &&
-            /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?[，,]?$/.test(c.context),
-        )
-      )
-        continue;
+      const prevAdd = [...p.text.slice(sentenceStart, m.index).matchAll(ADD)].pop();
+      if (prevAdd && !amounts.some((c) => c.at > sentenceStart + prevAdd.index! && c.end <= m.index && SUM_WORDS.test(c.context))) continue;
       // (Not the budget a completion names: "完成…调整预算37.5亿元的104.3%。加上…".)
       // (Nor another 加上's total, "收入共计10285亿元。当年一般公共预算支出,加上解中央支出…": that 加上 has no amount of its own.)
       // (Nor a part of the list before: "…收入实现111.11万元,…,其中税收收入109.91万元;非税收入1.2万元。加上…等1,756.37万元,
@@ -2033,20 +2037,17 @@ function checkAddedOn(s: Scope) {
       if (first && /共计|合计|总计|总量|总额/.test(first.label)) continue;
       const after = amounts.filter((c) => c.at > m.index!);
       // ("…等0万元,支出总计,867.48万元": a comma slipped in before the figure.)
-      const k = after.findIndex((c) => /(总量|总计|合计|共计|总额|总收入|总支出)(预计)?(为|是|达到|达)?[，,]?$/.test(c.context));
+      const k = after.findIndex((c) => SUM_WORDS.test(c.context));
       const gap = first && !named ? p.text.slice(before[0].end, m.index!) : '';
       if (!first || k < 1 || (gap.match(/。/g) ?? []).length > 1 || /加上|减去|扣除/.test(p.text.slice(m.index! + 2, after[k].at))) continue;
       if (measure(first.label) && measure(after[k].context) && measure(first.label) !== measure(after[k].context.split(/[，,]/).pop()!)) continue;
       // ("…,一般债务18.3亿元,减调出资金等8亿元,减债务还本支出13.7亿元,预算总收入804.2亿元": what it takes away.)
-      const parts = [first, ...after.slice(0, k).map((c) => (/^减/.test(c.label) ? { ...c, value: c.value.neg() } : c))];
+      const parts = [first, ...after.slice(0, k).map(takenAway)];
       if (!sumFits(after[k], parts))
         report(
           'text.sum',
           after[k],
-          `“${after[k].label.replace(/(为|是|达到|达)$/, '')}”写为 ${after[k].text}，但${first.label} ${first.text}加上 ${parts
-            .slice(1)
-            .map((c, j) => `${c.value.isNeg() ? '− ' : j ? '+ ' : ''}${c.text}`)
-            .join(' ')} = ${show(sumOf(parts), after[k])}`,
+          `“${after[k].label.replace(/(为|是|达到|达)$/, '')}”写为 ${after[k].text}，但${first.label} ${first.text}加上 ${terms(parts.slice(1))} = ${show(sumOf(parts), after[k])}`,
         );
     }
   });
@@ -2077,7 +2078,7 @@ function checkMadeOf(s: Scope) {
         )
       )
         continue;
-      const signed = parts.map((c) => (/^减/.test(c.label) ? { ...c, value: c.value.neg() } : c));
+      const signed = parts.map(takenAway);
       // (A label the comma cut off, "支出总计,867.48万元": the words before the comma.)
       const name =
         total.label ||
@@ -2086,11 +2087,7 @@ function checkMadeOf(s: Scope) {
           .split(/[，,。；;]/)
           .pop();
       if (!sumFits(total, signed))
-        report(
-          'text.sum',
-          total,
-          `“${name}”写为 ${total.text}，但其后所说由 ${signed.map((c, j) => `${c.value.isNeg() ? '− ' : j ? '+ ' : ''}${c.text}`).join(' ')} 构成，合计 ${show(sumOf(signed), total)}`,
-        );
+        report('text.sum', total, `“${name}”写为 ${total.text}，但其后所说由 ${terms(signed)} 构成，合计 ${show(sumOf(signed), total)}`);
     }
   });
 }
@@ -2148,7 +2145,7 @@ function checkLevels(s: Scope) {
  * 1515.03万元"): each stated after it, in its year, is that figure. (Not 收入 against 支出 alone: a text may leave some
  * spending out of its 支出预算, "2023年收入预算3814.61万元" beside "2023年支出预算3380.61万元".)
  */
-function checkBudgetBalance(s: Scope) {
+function checkTotalBudget(s: Scope) {
   const { all, paras, report } = s;
   if (paras.some((p) => /决算/.test(p.text))) return;
   const both = new Map<string, Claim>();
@@ -2223,8 +2220,8 @@ function checkFlatRows(s: Scope) {
     const rows = [...p.text.matchAll(ROW)].map((m) => {
       const [a, b, c, pct, up] = [m[2], m[3], m[4], m[5], m[6]].map(fig);
       const done = lo(b).gt(0) && meets(pct, [lo(c).div(hi(b)).times(100), hi(c).div(lo(b)).times(100)]);
-      const [gLo, gHi] = [lo(c).minus(hi(a)), hi(c).minus(lo(a))];
-      const grew = lo(a).gt(0) && meets(up, [gLo.div(gLo.gte(0) ? hi(a) : lo(a)).times(100), gHi.div(gHi.gte(0) ? lo(a) : hi(a)).times(100)]);
+      const range = rateRange(c, a);
+      const grew = !!range && meets(up, range);
       return { m, a, b, c, pct, up, done, grew };
     });
     const fit = rows.filter((r) => r.done && r.grew);
@@ -2333,7 +2330,7 @@ function checkPartsBeforeWhole(s: Scope) {
     report(
       'text.sum',
       wrong ?? whole,
-      `${run.map((c) => `“${c.label}”${c.text}`).join(' + ')} = ${show(sumOf(run), whole)}，而其后所写“${whole.label}”为 ${whole.text}${wrong ? `；多半是“${wrong.label}”印错：按总数应为 ${show(whole.value.minus(sumOf(run.filter((x) => x !== wrong))), wrong)}，与它自己的增减幅度相符` : ''}`,
+      `${run.map((c) => `“${c.label}”${c.text}`).join(' + ')} = ${show(sumOf(run), whole)}，而其后所写“${whole.label}”为 ${whole.text}${wrong ? blamedNote(wrong, whole, run) : ''}`,
     );
     i = all.indexOf(last);
   }

@@ -29,3 +29,8 @@ export function halfOf(num: string, scale: Decimal): Decimal {
   const dec = num.includes('.') ? num.split('.')[1].length : 0;
   return new Decimal(10).pow(-dec).div(2).times(scale);
 }
+/** (current − prior) ÷ prior × 100 over the figures' intervals, or undefined when the prior may be 0 or below. */
+export function rateRange(cur: Printed, prior: Printed): Range | undefined {
+  if (lo(prior).lte(0)) return undefined;
+  return [lo(cur).div(hi(prior)).minus(1).times(100), hi(cur).div(lo(prior)).minus(1).times(100)];
+}

@@ -9,7 +9,7 @@
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { itemOf, type Claim, type ClaimsRead } from './claims';
-import { hi, lo, meets, sumOf, sumRange, UNIT_SCALES, type Range } from './interval';
+import { hi, lo, meets, rateRange, sumOf, sumRange, UNIT_SCALES, type Range } from './interval';
 import { ITEM_NAMES, itemNamedLast, type Item } from './items';
 import { type Fig, type Period, type TextTable } from './text-tables';
 
@@ -23,12 +23,6 @@ const inUnit = (cell: Fig, t: TextTable) => (/元$/.test(cell.text) ? cell.text 
  * same (one value rounds to one figure), else their intervals must meet.
  */
 const same = (c: Fig, cell: Fig) => (c.half.eq(cell.half) && !c.half.isZero() ? c.value.eq(cell.value) : meets(cell, [lo(c), hi(c)]));
-/** (current − prior) ÷ prior × 100 over the intervals, or undefined when the prior may be 0 or below. */
-function rateRange(cur: Fig, prior: Fig): Range | undefined {
-  if (lo(prior).lte(0)) return undefined;
-  return [lo(cur).div(hi(prior)).minus(1).times(100), hi(cur).div(lo(prior)).minus(1).times(100)];
-}
-
 const TREES: [Item, Item[]][] = [
   ['total', ['abroad', 'vehicle', 'reception']],
   ['vehicle', ['purchase', 'operation']],
