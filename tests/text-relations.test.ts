@@ -1339,3 +1339,20 @@ test('the parts of a partition stated first as shares of a whole named in words,
   expect(f?.stated).toBe('75800元');
   expect(f?.message).toMatch(/多半是“商品和服务支出预算”印错：按总数应为 154844.27元/);
 });
+
+test('a balance sheet stated in one sentence: 资产 = 负债 + 净资产, this year and, from their changes, last year', () => {
+  const text = (assets: string, net: string) =>
+    `截至2023年年底,市级行政事业性资产总额${assets}亿元、同比增长6.3%,负债总额341.8亿元、同比增长2.1%,净资产总额1642亿元、同比增长${net}%。`;
+  expect(errors(text('1983.8', '7.2'))).toEqual([]);
+  expect(messages(text('1993.8', '7.2'))).toEqual([expect.stringMatching(/1993.8亿元.*341.8亿元 \+ 净资产 1642亿元 = 1983.8亿元/)]);
+  const f = errors(text('1983.8', '8.2'));
+  expect(f.map((x) => [x.rule, x.stated])).toEqual([['text.rate', '8.2%']]);
+  expect(f[0].message).toMatch(/上年资产约.*负债约.*净资产约/);
+});
+
+test('the 车 item named with its stage after it ("公务用车经费执行数"), in its own section', () => {
+  const text = (total: string) =>
+    `2024年某县“三公”经费执行数${total}万元,2025年“三公”经费预算数2005.41万元。\n(一)因公出国(境)\n2024年某县因公出国(境)费执行数0万元。\n2025年某县因公出国(境)费预算数0万元。\n(二)公务接待\n2024年某县公务接待费执行数989.37万元。\n2025年某县公务接待费预算数913.41万元。\n(三)公务用车\n2024年公务用车经费执行数1021.58万元,2025年公务用车经费预算数1092万元。`;
+  expect(errors(text('2010.95'))).toEqual([]);
+  expect(errors(text('3010.95')).map((f) => f.stated)).toEqual(['3010.95万元']);
+});

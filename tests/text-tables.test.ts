@@ -125,6 +125,66 @@ describe('tables read back as printed', () => {
     ]);
   });
 
+  test('a cell a paragraph with its header cells lost: unnamed columns, the row above the items their 合计', () => {
+    const t = (total: string) =>
+      [
+        '单位:万元 ',
+        '',
+        ' ',
+        '',
+        total,
+        '',
+        '42.00',
+        '',
+        '因公出国(境)费',
+        '',
+        '0.00',
+        '',
+        '0.00',
+        '',
+        '公务接待费',
+        '',
+        '50.50',
+        '',
+        '30.00',
+        '',
+        '公务用车购置及运行维护费',
+        '',
+        '12.80',
+        '',
+        '12.00',
+        '',
+        '  其中:公务用车运行维护费',
+        '',
+        '12.80',
+        '',
+        '12.00',
+        '',
+        '        公务用车购置费',
+        '',
+        '0.00',
+        '',
+        '0.00',
+      ].join('\n');
+    expect(read(t('63.30'))).toEqual([
+      {
+        periods: ['第1列', '第2列'],
+        total: ['63.30', '42.00'],
+        abroad: ['0.00', '0.00'],
+        reception: ['50.50', '30.00'],
+        vehicle: ['12.80', '12.00'],
+        operation: ['12.80', '12.00'],
+        purchase: ['0.00', '0.00'],
+      },
+    ]);
+    expect(errors(t('63.30'))).toEqual([]);
+    expect(errors(t('73.30')).map((f) => f.rule)).toEqual(['text.table']);
+    // Columns no header names are never held to the text (which of them is the 预算数 is not known).
+    expect(errors(`${t('63.30')}\n\n三公经费支出预算为63.30万元，支出决算为42.00万元。`)).toEqual([]);
+    // A row above the items smaller than one of them is not their 合计: no table.
+    expect(read(t('33.30'))).toEqual([]);
+  });
+
   test('"cell |" lines: a bare "|" is an empty cell, and one that ends every row separates rows', () => {
     const empty = [
       '单位:万元 |',
@@ -360,6 +420,32 @@ describe('rows of other things beside the 三公 items', () => {
     expect(errors(table('312.23'))).toEqual([]);
     expect(errors(table('412.23')).map((f) => f.message)).toEqual([
       '文中所附表格“行政经费”的合计为 412.23，但一般公共预算 312.23 + 政府性基金预算 0.00 = 312.23',
+    ]);
+  });
+});
+
+describe('a table by year (a yearbook’s), its figures between spaces', () => {
+  const table = (rate2019: string) =>
+    [
+      '表39:                       2017—2021 年度武义县财政收支情况表',
+      '',
+      '      年份         财政总收入   (亿元)                          一般公共预算支出(亿元)',
+      '                                  比上年增长    (%)                             比上年增长   (%)',
+      '      2017              40.97               9.4                  45.80                2.8',
+      '',
+      '      2018              43.89               7.1                  42.13               -8.0',
+      `      2019              44.06               ${rate2019}                  48.99               16.3`,
+      '      2020              44.71               1.5                  56.47               15.3',
+      '      2021              49.27              10.2                  62.99               11.6',
+    ].join('\n');
+  test('each rate against its amount and the year before’s; the text’s rate after an amount the table prints', () => {
+    expect(errors(table('0.4'))).toEqual([]);
+    expect(errors(table('0.5')).map((f) => [f.rule, f.sentence])).toEqual([['text.rate', '2019 | 44.06 | 0.5 | 48.99 | 16.3']]);
+    expect(errors(table('0.4').replace('56.47', '66.47')).map((f) => f.stated)).toEqual(['15.3', '11.6']);
+    const text = (rate: string) => `完成财政总收入49.27亿元,增长${rate}%。\n${table('0.4')}`;
+    expect(errors(text('10.2'))).toEqual([]);
+    expect(errors(text('20.2')).map((f) => f.message)).toEqual([
+      expect.stringMatching(/财政总收入.*49.27亿元增长 20.2%.*2021年比上年为 \(49.27 − 44.71\) ÷ 44.71 ≈ 10.2%/),
     ]);
   });
 });

@@ -15,7 +15,7 @@ import { normName } from '../text';
 import type { FigureKey, Figures } from './figures';
 import { percent } from './generate';
 import { checkClaims, readClaims } from './claims';
-import { refineClaims, tableFindings } from './table-checks';
+import { refineClaims, seriesFindings, tableFindings } from './table-checks';
 import { pastedSentences, readPasted } from './pasted';
 
 export interface TextFinding {
@@ -649,7 +649,7 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   refineClaims(pasted.tables, read.claims);
   for (const f of checkClaims(read)) if (!said.includes(f.sentence) && !(f.rule === 'text.share' && tableShares.has(f.sentence))) findings.push(f);
   // The 三公 tables pasted into the text, on their own and against its sentences.
-  for (const f of tableFindings(pasted.tables, read))
+  for (const f of [...tableFindings(pasted.tables, read), ...seriesFindings(pasted.series, read)])
     if (!findings.some((g) => g.severity === 'error' && g.sentence === f.sentence && g.stated === f.stated)) findings.push(f);
   return findings;
 }

@@ -1350,6 +1350,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkMadeOf(s);
   checkLevels(s);
   checkByUnitKind(s);
+  checkBalanceSheet(s);
   checkPartsBeforeWhole(s);
   checkTotalBudget(s);
   checkPoints(s);
@@ -2260,6 +2261,36 @@ function checkBounds(s: Scope) {
   }
 }
 
+/** The stock or flow an amount's words end with ("市级行政事业性资产总额" → 资产). */
+const stockOf = (l: string) => /(净资产|资产|负债|收入|支出)(总额|合计|总计)?$/.exec(l.replace(/[为是]$/, ''))?.[1];
+
+/**
+ * A balance sheet's three stated in one sentence ("资产总额1983.8亿元、同比增长6.3%,负债总额341.8亿元、同比增长2.1%,净资产总额
+ * 1642亿元、同比增长7.2%"): 资产 = 负债 + 净资产 this year and, from each one's change, last year.
+ */
+function checkBalanceSheet(s: Scope) {
+  const { all, paras, report } = s;
+  all.forEach((a, k) => {
+    if (a.kind !== 'amount' || a.bracketed || stockOf(a.label) !== '资产') return;
+    const [l, n] = all.slice(k + 1).filter((c) => c.para === a.para && c.kind === 'amount' && !c.bracketed);
+    if (!l || !n || stockOf(l.label) !== '负债' || stockOf(n.label) !== '净资产' || paras[a.para].text.slice(a.at, n.at).includes('。')) return;
+    if (!sumFits(a, [l, n])) {
+      report('text.sum', a, `“${a.label}”写为 ${a.text}，但负债 ${l.text} + 净资产 ${n.text} = ${show(sumOf([l, n]), a)}（资产 = 负债 + 净资产）`);
+      return;
+    }
+    const priors = [a, l, n].map((c) => priorOf(c, followers(all, c)));
+    if (priors.some((p) => !p) || [a, l, n].some((c) => !followers(all, c).rate && !followers(all, c).delta)) return;
+    const [pa, pl, pn] = priors as [Decimal, Decimal][];
+    if (meets({ value: pa[0].plus(pa[1]).div(2), half: pa[1].minus(pa[0]).div(2) }, [pl[0].plus(pn[0]), pl[1].plus(pn[1])])) return;
+    const was = (c: Claim) => show(priorAsPrinted(c, followers(all, c).delta, followers(all, c).rate) ?? c.value, c);
+    report(
+      'text.rate',
+      followers(all, n).rate ?? followers(all, n).delta ?? n,
+      `由各自的增减推得上年资产约 ${was(a)}，负债约 ${was(l)}、净资产约 ${was(n)}，两者之和与资产不符（资产 = 负债 + 净资产）：三个增减幅度不能同时成立`,
+    );
+  });
+}
+
 /**
  * Several totals broken down by the kind of unit after them ("资产总额13822.1亿元,…;负债总额2981.4亿元,…;净资产总额
  * 10840.7亿元,…。从单位性质看:行政单位资产总额4347.5亿元,负债总额1143.8亿元,净资产总额3203.7亿元;事业单位资产总额…"):
@@ -2267,7 +2298,6 @@ function checkBounds(s: Scope) {
  */
 function checkByUnitKind(s: Scope) {
   const { all, paras, report } = s;
-  const keyOf = (l: string) => /(净资产|资产|负债|收入|支出)(总额|合计|总计)?$/.exec(l.replace(/[为是]$/, ''))?.[1];
   paras.forEach((p, pi) => {
     for (const m of p.text.matchAll(/(从|按|分)单位(性质|类型)(看|分|来看)?[，,:：]/g)) {
       const from = m.index! + m[0].length;
@@ -2276,10 +2306,10 @@ function checkByUnitKind(s: Scope) {
       // Each part's kind: the last 行政/事业 named before it in the segment.
       const kinds = inside.map((c) => [...p.text.slice(from, c.at).matchAll(/行政单位|事业单位/g)].pop()?.[0]);
       if (kinds.some((k) => !k) || new Set(kinds).size !== 2) continue;
-      const totals = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed && c.end <= m.index! && keyOf(c.label));
-      for (const key of new Set(inside.map((c) => keyOf(c.label)).filter(Boolean))) {
-        const parts = inside.filter((c) => keyOf(c.label) === key);
-        const whole = totals.filter((c) => keyOf(c.label) === key).pop();
+      const totals = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed && c.end <= m.index! && stockOf(c.label));
+      for (const key of new Set(inside.map((c) => stockOf(c.label)).filter(Boolean))) {
+        const parts = inside.filter((c) => stockOf(c.label) === key);
+        const whole = totals.filter((c) => stockOf(c.label) === key).pop();
         if (parts.length !== 2 || !whole || new Set(parts.map((c) => kinds[inside.indexOf(c)])).size !== 2) continue;
         if (!sumFits(whole, parts))
           report(

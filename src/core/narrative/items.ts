@@ -11,8 +11,8 @@ export function threePublicItem(label: string): Item | undefined {
   if (/公务用?车购置|公车购置|车辆购置/.test(l)) return 'purchase';
   if (/公务用?车运|车辆运行|公车运行|运行维护费|(公务用车|公车|车辆)维护费/.test(l)) return 'operation';
   if (/公务接待|接待费/.test(l)) return 'reception';
-  // "安排公务用车费1,054万元": the 车 item named without its two halves.
-  if (/(公务用车|公车)(费|经费)$/.test(l)) return 'vehicle';
+  // "安排公务用车费1,054万元", "公务用车经费执行数1021.58万元": the 车 item named without its two halves.
+  if (/(公务用车|公车)(费|经费)(支出)?((年初)?(预算|决算|执行)数?)?(为|是)?$/.test(l)) return 'vehicle';
   return undefined;
 }
 

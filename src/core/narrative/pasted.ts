@@ -4,7 +4,7 @@
  * numbers removed (a PDF wraps lines anywhere: lines are joined into paragraphs before sentences are split),
  * thousands separators dropped, and tables pasted inside the text skipped. Pure: no DOM, no Node.
  */
-import { readTextTables, type TextTable } from './text-tables';
+import { readTextTables, readYearSeries, type TextTable, type YearSeries } from './text-tables';
 
 /** Full-width forms that matter for numbers and words; Chinese punctuation （，：；） is kept as it is. */
 function foldWidth(s: string): string {
@@ -101,13 +101,16 @@ export function foldedLines(text: string): string[] {
 export interface PastedText {
   lines: string[];
   tables: TextTable[];
+  /** Its tables by year (a yearbook's), apart from the 三公 tables. */
+  series: YearSeries[];
   paragraphs: string[];
 }
 
 export function readPasted(text: string): PastedText {
   const lines = foldedLines(text);
   const tables = readTextTables(lines);
-  return { lines, tables, paragraphs: paragraphsOf(lines, tables) };
+  const series = readYearSeries(lines).filter((y) => !tables.some((t) => t.first <= y.last && y.first <= t.last));
+  return { lines, tables, series, paragraphs: paragraphsOf(lines, [...tables, ...series]) };
 }
 
 /** Paragraphs of a pasted text, each one line, ready to be split into sentences. */
@@ -115,7 +118,7 @@ export function pastedParagraphs(text: string): string[] {
   return readPasted(text).paragraphs;
 }
 
-function paragraphsOf(folded: string[], tables: TextTable[]): string[] {
+function paragraphsOf(folded: string[], tables: { first: number; last: number }[]): string[] {
   // The 三公 tables pasted in are read apart (text-tables.ts), not as sentences.
   const inTable = new Set(tables.flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)));
   const lines = folded.filter((l, i) => !inTable.has(i) && !isTableLine(l)).map((l) => (spacedOut(l) ? l.replace(/[ \u00a0]+/g, '') : l));

@@ -11,7 +11,7 @@ import type { TextFinding } from './check-text';
 import { itemOf, type Claim, type ClaimsRead } from './claims';
 import { hi, lo, meets, rateRange, sumOf, sumRange, UNIT_SCALES, type Range } from './interval';
 import { ITEM_NAMES, itemNamedLast, type Item } from './items';
-import { type Fig, type Period, type TextTable } from './text-tables';
+import { type Fig, type Period, type TextTable, type YearSeries } from './text-tables';
 
 const show = (d: Decimal) => d.toDecimalPlaces(2).toString();
 /** An amount computed (held in 万元) in the unit the table prints its cells in. */
@@ -189,6 +189,7 @@ function whenOf(c: Claim): { year?: number; stage?: 'budget' | 'final'; prior: b
 
 /** The text's 三公 amounts, and the table's period they speak of: the one most of them agree with (two at least, of several). */
 function anchorOf(t: TextTable, claims: Claim[]) {
+  if (t.periods.some((p) => p.unnamed)) return undefined;
   const amounts = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
   const stated = claims
     .filter((c) => c.kind === 'amount' && !c.run?.index)
@@ -279,7 +280,7 @@ function againstText(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => st
  */
 function changesAgainstTable(t: TextTable, claims: Claim[], sentenceOf: (c: Claim) => string): TextFinding[] {
   const periods = t.periods.map((p, k) => ({ p, k })).filter((x) => x.p.kind === 'amount');
-  if (periods.length !== 1) return [];
+  if (periods.length !== 1 || periods[0].p.unnamed) return [];
   const { k } = periods[0];
   const out: TextFinding[] = [];
   claims.forEach((d, n) => {
@@ -309,4 +310,49 @@ export function tableFindings(tables: TextTable[], { paras, claims }: ClaimsRead
   if (!tables.length) return [];
   const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
   return tables.flatMap((t) => [...ownArithmetic(t), ...againstText(t, claims, sentenceOf), ...changesAgainstTable(t, claims, sentenceOf)]);
+}
+
+/**
+ * A table by year: each rate against its amount and the amount of the year before ((this − last) ÷ last); and a rate
+ * the text states after an amount the table prints (its name and figure), against the table's two years.
+ */
+export function seriesFindings(series: YearSeries[], { paras, claims }: ClaimsRead): TextFinding[] {
+  const out: TextFinding[] = [];
+  const growth = (cur: Fig, prior: Fig) => `(${cur.text} − ${prior.text}) ÷ ${prior.text} ≈ ${show(cur.value.div(prior.value).minus(1).times(100))}%`;
+  for (const y of series)
+    y.kinds.forEach((kind, k) => {
+      if (kind !== 'rate' || y.kinds[k - 1] !== 'amount') return;
+      const name = y.names[Math.floor(k / 2)];
+      for (let r = 1; r < y.years.length; r++) {
+        const [rate, cur, prior] = [y.cells[r][k], y.cells[r][k - 1], y.cells[r - 1][k - 1]];
+        const range = rateRange(cur, prior);
+        if (!range || meets(rate, range)) continue;
+        out.push({
+          rule: 'text.rate',
+          severity: 'error',
+          message: `表中${y.years[r]}年“${name || `第${k}列`}”比上年增长应为 ${growth(cur, prior)}，表中写 ${rate.text}`,
+          sentence: y.rows[r],
+          stated: rate.text,
+        });
+      }
+      if (!name) return;
+      claims.forEach((c, n) => {
+        const next = claims[n + 1];
+        if (c.kind !== 'amount' || !c.label.endsWith(name) || next?.kind !== 'rate' || next.para !== c.para || next.sentence !== c.sentence || !next.sign)
+          return;
+        const r = y.cells.findIndex((row) => same(c, row[k - 1]));
+        // (The last year's row, or one the text names.)
+        if (r < 1 || y.cells.filter((row) => same(c, row[k - 1])).length > 1) return;
+        const range = rateRange(y.cells[r][k - 1], y.cells[r - 1][k - 1]);
+        if (!range || meets({ value: next.value.times(next.sign), half: next.half }, range)) return;
+        out.push({
+          rule: 'text.rate',
+          severity: 'error',
+          message: `文中写“${name}”${c.text}${next.sign > 0 ? '增长' : '下降'} ${next.text}，文中所附表格${y.years[r]}年比上年为 ${growth(y.cells[r][k - 1], y.cells[r - 1][k - 1])}`,
+          sentence: paras[c.para].sentences[c.sentence].text.trim(),
+          stated: next.text,
+        });
+      });
+    });
+  return out;
 }

@@ -29,6 +29,8 @@ export interface Period {
   fund?: string;
   /** 本年 0, 上年 −1, when the label says so rather than name the year. */
   rel?: number;
+  /** A column the header does not name (its label lost in the copy): checked on its own, never against the text. */
+  unnamed?: boolean;
   /** For a change or a rate, the years its label names ("2016年比2015年增减%": from 2015 to 2016). */
   from?: number;
   to?: number;
@@ -146,6 +148,7 @@ function tableItem(label: string): Item | 'subtotal' | undefined {
 /** The period a table label names, 'text' for a column of words (备注, 增减原因), undefined for none. */
 function periodOf(label: string): Period | 'text' | undefined {
   const l = label.replace(/[\s、]/g, '');
+  if (/^第\d+列$/.test(l)) return { label: l, kind: 'amount', unnamed: true };
   if (/备注|原因|说明|注释/.test(l)) return 'text';
   // A date ("2017-04-27", the page's) names no column.
   if (/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(l)) return undefined;
@@ -294,6 +297,26 @@ function readBlock(lines: string[], first: number): TextTable | undefined {
     for (const r of data) if (/^\d{1,3}$/.test(r.cells[1] ?? '')) r.cells.splice(1, 1);
     for (const r of header) r.cells = r.cells.filter((c) => !/^(行次|栏次)$/.test(c.replace(/\s/g, '')));
   }
+  // The 合计 row's label lost with its merged cell (its figures right after the title or the unit, "单位:万元 | 63.30 |
+  // 42.00"): the row above the 三公 items, where none is labelled 合计, no less in any column than every item.
+  const items = data.map((r) => tableItem(r.cells[0] ?? ''));
+  // (Empty cells before its figures are the header's, left blank.)
+  const lost = data[0] && (isNumeric(data[0].cells[0]) || isMeta(data[0].cells[0])) ? data[0].cells.slice(isNumeric(data[0].cells[0]) ? 0 : 1) : [];
+  while (lost.length && !lost[0]) lost.shift();
+  if (
+    lost.length &&
+    items[1] &&
+    !items.includes('total') &&
+    data
+      .slice(1)
+      .every(
+        (r, k) =>
+          !items[k + 1] ||
+          (r.cells.length - 1 === lost.length &&
+            r.cells.slice(1).every((c, j) => isNumeric(c) && isNumeric(lost[j]) && fig(c, scale).value.lte(fig(lost[j], scale).value))),
+      )
+  )
+    data[0] = { ...data[0], cells: ['合计', ...lost] };
   const labelled = data.filter((r) => r.cells[0] && !isNumeric(r.cells[0]));
   const itemRows = labelled.filter((r) => tableItem(r.cells[0]) && tableItem(r.cells[0]) !== 'subtotal').length;
   const base = { unit: unit?.[2] ?? '', first, last: first + lines.length - 1 };
@@ -380,9 +403,14 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     data = data.map((r) =>
       r.keepsEmpty && r.cells.length - 1 > width && r.cells.slice(width + 1).every((c) => !c) ? { ...r, cells: r.cells.slice(0, width + 1) } : r,
     );
+    const periodLabels = labels.filter((c) => periodOf(c) && periodOf(c) !== 'text').length;
+    // No column named at all (the header's cells lost in the copy), every row as wide and no rate among them: columns
+    // of amounts, each held to the items' tree and to nothing else.
+    if (!periodLabels && data.every((r) => r.cells.length - 1 === width && r.cells.slice(1).every((c) => isNumeric(c) && !c.includes('%'))))
+      columns = Array.from({ length: width }, (_, k) => `第${k + 1}列`);
     // As many period labels as columns: more, and a label cut by a wrap may be among them ("本年预算" of "本年预算比…").
-    if (labels.filter((c) => periodOf(c) && periodOf(c) !== 'text').length !== width) return undefined;
-    columns = labels.slice(-width);
+    else if (periodLabels !== width) return undefined;
+    else columns = labels.slice(-width);
     // Every column a period (or words): else the labels are not the columns, and nothing is placed.
     if (columns.length < width || columns.some((c) => !periodOf(c))) return undefined;
     data = data.map((r) => (r.cells.length - 1 === width ? r : { ...r, whole: r.keepsEmpty ? false : r.whole }));
@@ -440,6 +468,8 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
     table.others = table.others!.filter((o) => !o.item);
     return table;
   }
+  // Columns no header names are read only under the 三公 items.
+  if (table.periods.some((p) => p.unnamed)) return undefined;
   // A table of other things (one of its rows may be named like a 三公 item: "(二) 支出总计") is kept when its rows are
   // numbered into a tree ("(一) 收入总计", "1. 财政补助收入" …).
   // So is one with a change or rate column that its rows can be held to.
@@ -567,4 +597,79 @@ export function readTextTables(lines: string[]): TextTable[] {
     i = end;
   }
   return tables;
+}
+
+/**
+ * A table by year (a yearbook's "2017—2021年度财政收支情况表"): a row a year, its figures between spaces, tabs or "|";
+ * each amount column followed by its rate against the year before ("财政总收入(亿元) | 比上年增长(%)").
+ */
+export interface YearSeries {
+  years: number[];
+  /** Per column: an amount, or the rate of the amount column just before it against the row of the year before. */
+  kinds: ('amount' | 'rate')[];
+  /** The amount columns' names as the header gives them ("财政总收入"), '' where it gives none. */
+  names: string[];
+  /** cells[row][column]: amounts in 万元 (the header's unit, "(亿元)", read), rates in %. */
+  cells: Fig[][];
+  /** Each row as pasted (cells joined by " | "), for messages. */
+  rows: string[];
+  first: number;
+  last: number;
+}
+
+const FIGURE = String.raw`[-−]?\d[\d,]*(?:\.\d+)?%?`;
+const YEAR_ROW = new RegExp(String.raw`^\s*((?:19|20)\d{2})\s*(?:年度?)?((?:[\s|]+${FIGURE})+)[\s|]*$`);
+/** A rate column's label in the header ("比上年增长(%)", "增幅%", "增长率"). */
+const RATE_LABEL = /(比上年|同比)?(增长|增减|增幅|下降)\s*[(（]?\s*[%％]|增长率|增幅/g;
+/** An amount column's label, by the unit in brackets after its name ("财政总收入 (亿元)"). */
+const AMOUNT_LABEL = /([\u4e00-\u9fa5]*)\s*[(（]\s*(亿元|万元|元)\s*[)）]/g;
+
+/** The tables by year in a text's lines (folded as pasted.ts folds them). */
+export function readYearSeries(lines: string[]): YearSeries[] {
+  const out: YearSeries[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!YEAR_ROW.test(lines[i])) continue;
+    // The rows: consecutive years, as many figures each, blank lines between them allowed.
+    const rows: { at: number; year: number; figs: string[] }[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      if (!lines[j].trim()) continue;
+      const m = YEAR_ROW.exec(lines[j]);
+      if (!m) break;
+      const figs = m[2].trim().split(/[\s|]+/);
+      const prev = rows[rows.length - 1];
+      if (prev && (Number(m[1]) !== prev.year + 1 || figs.length !== prev.figs.length)) break;
+      rows.push({ at: j, year: Number(m[1]), figs });
+    }
+    const last = rows[rows.length - 1];
+    i = last.at;
+    if (rows.length < 3) continue;
+    // The header: the lines just above, up to a sentence or the table's title.
+    const header: string[] = [];
+    for (let k = rows[0].at - 1; k >= 0 && header.length < 4; k--) {
+      const l = lines[k];
+      if (!l.trim()) continue;
+      if (/[。；;]/.test(l) || /表\s*$|\d{4}\s*[—–-]+\s*\d{4}/.test(l)) break;
+      header.unshift(l);
+    }
+    const text = header.join(' ');
+    const rates = [...text.matchAll(RATE_LABEL)].length;
+    const labels = [...text.matchAll(AMOUNT_LABEL)];
+    const amounts = labels.map((m) => m[1]);
+    const scale = labels.length && labels.every((m) => m[2] === labels[0][2]) ? UNIT_SCALES[labels[0][2]] : undefined;
+    const n = rows[0].figs.length;
+    // Each amount followed by its rate: as many of each as half the columns.
+    if (!rates || rates !== amounts.length || 2 * rates !== n || !scale) continue;
+    const kinds = Array.from({ length: n }, (_, k) => (k % 2 ? ('rate' as const) : ('amount' as const)));
+    out.push({
+      years: rows.map((r) => r.year),
+      kinds,
+      names: amounts,
+      cells: rows.map((r) => r.figs.map((f, k) => fig(f, kinds[k] === 'rate' ? new Decimal(1) : scale))),
+      rows: rows.map((r) => [String(r.year), ...r.figs].join(' | ')),
+      first: rows[0].at,
+      last: last.at,
+    });
+  }
+  return out;
 }
