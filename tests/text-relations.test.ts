@@ -1356,3 +1356,32 @@ test('the 车 item named with its stage after it ("公务用车经费执行数")
   expect(errors(text('2010.95'))).toEqual([]);
   expect(errors(text('3010.95')).map((f) => f.stated)).toEqual(['3010.95万元']);
 });
+
+test('each item’s 决算 and its change against its own 预算, in its own section, make the total’s 预算', () => {
+  const text = (abroad: string, car: string) =>
+    `一、“三公”经费支出决算总体情况说明。\n2021年度“三公”经费支出预算为89.90万元,支出决算为57.53万元,完成预算的63.99%。\n二、“三公”经费支出决算具体情况说明。\n2021年度“三公”经费支出决算中,因公出国(境)费支出决算0万元,占0%;公务用车购置及运行费支出决算57.36万元,占99.70%;公务接待费支出决算0.18万元,占0.30%。\n(一)因公出国(境)费支出0万元。\n因公出国(境)费支出决算比预算数${abroad}。\n(二)公务用车购置及运行费支出57.36万元。\n公务用车购置及运行费支出决算数比预算数减少${car}万元,下降23.42%。\n(三)公务接待费支出0.18万元。\n公务接待费支出决算数比预算数减少4.82万元,下降96.40%。`;
+  expect(errors(text('减少10万元,下降100%', '17.54'))).toEqual([]);
+  // The template's words left unfilled: the change pointed at.
+  const f = errors(text('增加(减少)0万元,增长(下降)0%', '17.54'));
+  expect(f.map((x) => [x.rule, x.stated])).toEqual([['text.sum', '0万元']]);
+  expect(f[0].message).toMatch(/合计 79.9万元，而文中所写“三公”经费预算为 89.90万元；.*模板/);
+  // Otherwise the total's 预算 (and here the 车 change's own rate, 27.54 ÷ 84.90 not 23.42%).
+  expect(errors(text('减少10万元,下降100%', '27.54')).map((x) => x.stated)).toEqual(['23.42%', '89.90万元']);
+});
+
+test('headcounts: the parts after 其中 no more than the whole, 在职 + 离休 + 退休 the whole 实有人数', () => {
+  expect(messages('本部门2020年年末实有人数69人,其中在职人员69人,离休人员0人,退休人员21人;年末其他人员0人。')).toEqual([
+    expect.stringMatching(/^实有人数写为 69人，但其中在职人员 69人 \+ 离休人员 0人 \+ 退休人员 21人 = 90人/),
+  ]);
+  expect(errors('本部门2020年年末实有人数90人,其中在职人员69人,离休人员0人,退休人员21人;年末其他人员0人。')).toEqual([]);
+  expect(messages('全部门编制人数120人,其中行政编制80人,事业编制60人。')).toEqual([expect.stringMatching(/140人，已超过总数/)]);
+  // A part's own parts in brackets are not the whole's.
+  expect(errors('财政供给人员17人,其中在职11人(其中临聘人员1人、西部志愿者1人),退休人员6人。')).toEqual([]);
+});
+
+test('a 三公 change stated on its own against the amounts of both years the text stated before', () => {
+  const text = (change: string) =>
+    `某区2022年的“三公”经费决算数合计为1000.86万,其中:因公出国(境)费0万元、公务用车购置费399.25万元、公务用车运行维护费472.38万元、公务接待费129.23万元。2021年的三公经费决算数合计为807.95万,其中:因公出国(境)费0万元、公务用车购置费272.53万元、公务用车运行维护费327.67万元、公务接待费207.75万元。\n2022年“三公”经费决算数相较于上年增加${change}万元,主要原因是:`;
+  expect(errors(text('192.91'))).toEqual([]);
+  expect(messages(text('275.76'))).toEqual([expect.stringMatching(/1000.86万元，2021年 807.95万元，相差 192.91万元，文中写增加 275.76万元/)]);
+});

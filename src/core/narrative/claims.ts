@@ -1156,6 +1156,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
         items.set(z.item, z.claim);
     // An item whose figure could not be read leaves the tree unknown.
     if ([...items.values()].some((c) => holeBetween(t, c))) continue;
+    if (stage === '决算') checkItemBudgets(s, t, items);
     const abroad = items.get('abroad');
     const reception = items.get('reception');
     let vehicle = items.get('vehicle');
@@ -1351,6 +1352,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkLevels(s);
   checkByUnitKind(s);
   checkBalanceSheet(s);
+  checkHeadcount(s);
+  checkChangeOfYears(s);
   checkPartsBeforeWhole(s);
   checkTotalBudget(s);
   checkPoints(s);
@@ -2258,6 +2261,143 @@ function checkBounds(s: Scope) {
     });
     if (rates.length !== 1 || hi(rates[0]).gt(c.value)) continue;
     report('text.rate', c, `文中说${m[1]}${m[3]}${m[4]}${c.text}，而后文所写为${down ? '下降' : '增长'} ${rates[0].text}，未${m[4]}${c.text}`);
+  }
+}
+
+/**
+ * A 决算 total beside its 预算 ("“三公”经费支出预算为89.90万元,支出决算为57.53万元"), each item's 决算 and its change
+ * against its own 预算 stated after ("因公出国(境)费支出决算比预算数增加(减少)0万元", "公务用车购置及运行费支出决算数比预算数减少
+ * 17.54万元", "公务接待费支出决算数比预算数减少4.82万元"): the items' 预算 so implied make the total's. Where one change is
+ * the template's words left unfilled ("增加(减少)"), it is the one pointed at.
+ */
+function checkItemBudgets(s: Scope, t: Claim, items: Map<Item, Claim>) {
+  const { all, paras, report } = s;
+  const budget = all.find(
+    (c) =>
+      c.kind === 'amount' &&
+      c !== t &&
+      c.para === t.para &&
+      c.sentence === t.sentence &&
+      itemOf(c) === 'total' &&
+      /预算/.test(c.label) &&
+      !/决算/.test(c.label),
+  );
+  if (!budget) return;
+  const tops: Item[] = ['abroad', 'vehicle', 'reception'];
+  const rows = tops.map((it) => {
+    const amount = items.get(it);
+    // Its first change against 预算 after it, in its section (no heading of the first rank, no other 三公 total between).
+    const delta =
+      amount &&
+      all.find(
+        (c) =>
+          c.kind === 'delta' &&
+          c.base === 'budget' &&
+          c.sign !== undefined &&
+          itemOf(c) === it &&
+          after(c, amount) &&
+          !paras.slice(amount.para + 1, c.para + 1).some((p) => p.level === 1),
+      );
+    const between = delta && all.some((x) => x.kind === 'amount' && itemOf(x) === 'total' && x !== t && x !== budget && after(x, t) && after(delta, x));
+    if (!amount || !delta || between) return undefined;
+    // 预算 = 决算 − the change.
+    const implied: [Decimal, Decimal] =
+      delta.sign! > 0
+        ? [lo(amount).minus(hi(delta)), hi(amount).minus(lo(delta))]
+        : delta.sign! < 0
+          ? [lo(amount).plus(lo(delta)), hi(amount).plus(hi(delta))]
+          : [lo(amount), hi(amount)];
+    return { it, amount, delta, budget: implied };
+  });
+  if (rows.some((r) => !r)) return;
+  const known = rows as { it: Item; amount: Claim; delta: Claim; budget: [Decimal, Decimal] }[];
+  const range: [Decimal, Decimal] = [known.reduce((a, r) => a.plus(r.budget[0]), new Decimal(0)), known.reduce((a, r) => a.plus(r.budget[1]), new Decimal(0))];
+  if (meets(budget, range)) return;
+  const left = known.filter((r) => /增加[(（]减少[)）]|减少[(（]增加[)）]/.test(r.delta.label));
+  const each = known.map(
+    (r) => `${ITEM_NAMES[r.it]} ${r.amount.text} ${r.delta.sign! < 0 ? '+' : '−'} ${r.delta.text} = ${show(r.amount.value.minus(signed(r.delta)), budget)}`,
+  );
+  report(
+    'text.sum',
+    left.length === 1 ? left[0].delta : budget,
+    `由各项决算数与其“比预算数”增减推得各项预算：${each.join('，')}，合计 ${show(
+      known.reduce((a, r) => a.plus(r.amount.value).minus(signed(r.delta)), new Decimal(0)),
+      budget,
+    )}，而文中所写“三公”经费预算为 ${budget.text}${left.length === 1 ? `；“${left[0].delta.label}”仍是模板的字样，多半未按实际填写` : ''}`,
+  );
+}
+
+/**
+ * Headcounts with their parts after 其中 ("年末实有人数69人,其中在职人员69人,离休人员0人,退休人员21人"): counts are exact, the
+ * parts no more than the whole; 在职 + 离休 + 退休 is the whole 实有人数 of the 部门决算 template.
+ */
+function checkHeadcount(s: Scope) {
+  const { paras, out } = s;
+  const PART = /([\u4e00-\u9fa5()（）]{2,12}?)\s*(?:为)?\s*(\d+)\s*人(?!次)/g;
+  paras.forEach((p) =>
+    p.sentences.forEach((sen) => {
+      const m = /([\u4e00-\u9fa5]{0,10}(?:人数|人员|职工|编制))\s*(?:为|共|共计|合计)?\s*(\d+)\s*人(?!次)[，,]\s*其中[:：，,]?/.exec(sen.text);
+      if (!m) return;
+      // (A part's own parts in brackets are not the whole's: "其中在职11人(其中临聘人员1人、西部志愿者1人),退休人员6人".)
+      const rest = sen.text
+        .slice(m.index + m[0].length)
+        .split(/[；;。]/)[0]
+        .replace(/[(（][^()（）]*[)）]/g, '');
+      const parts = [...rest.matchAll(PART)].map((x) => ({ name: x[1].replace(/^[，,、:：]/, ''), n: Number(x[2]) }));
+      if (parts.length < 2) return;
+      const whole = Number(m[2]);
+      const sum = parts.reduce((a, x) => a + x.n, 0);
+      const template = /实有人数/.test(m[1]) && parts.length === 3 && parts.every((x, k) => x.name.endsWith(['在职人员', '离休人员', '退休人员'][k]));
+      if (template ? sum === whole : sum <= whole) return;
+      out.push({
+        rule: 'text.sum',
+        severity: 'error',
+        message: `${m[1].replace(/^[年末初底]+/, '')}写为 ${whole}人，但其中${parts.map((x) => `${x.name} ${x.n}人`).join(' + ')} = ${sum}人${template ? '（实有人数为在职、离休、退休人员之和）' : '，已超过总数'}`,
+        sentence: sen.text.trim(),
+        stated: `${whole}人`,
+      });
+    }),
+  );
+}
+
+/**
+ * A 三公 change stated on its own ("2022年“三公”经费决算数相较于上年增加275.76万元") where the text stated the item's amount of
+ * both years before ("2022年的“三公”经费决算数合计为1000.86万", "2021年的三公经费决算数合计为807.95万"): the change is their
+ * difference.
+ */
+function checkChangeOfYears(s: Scope) {
+  const { all, report } = s;
+  const stageOf = (l: string) => (/决算|执行/.test(l) ? 'final' : /预算/.test(l) ? 'budget' : undefined);
+  for (const d of all) {
+    if (d.kind !== 'delta' || d.sign === undefined || d.base === 'budget' || d.bracketed || d.run) continue;
+    const item = itemOf(d);
+    const year = yearIn(d.label);
+    if (!item || !year || all.some((c) => c.kind === 'amount' && c.para === d.para && c.sentence === d.sentence && c.at < d.at)) continue;
+    const base = /(较|比|与|相较于|相比于)\s*(上年|去年|上一年|((?:19|20)\d{2})\s*年)/.exec(d.label);
+    const from = base ? (base[3] ? Number(base[3]) : year - 1) : undefined;
+    if (!from || from >= year) continue;
+    const of = (y: number) =>
+      all.filter(
+        (c) =>
+          c.kind === 'amount' &&
+          !c.bracketed &&
+          !c.run &&
+          after(d, c) &&
+          c.para >= d.para - 4 &&
+          itemOf(c) === item &&
+          keyYear(c) === y &&
+          (!stageOf(d.label) || stageOf(c.label) === stageOf(d.label)),
+      );
+    const [cur, prior] = [of(year), of(from)];
+    if (cur.length !== 1 || prior.length !== 1) continue;
+    const [a, b] = [cur[0], prior[0]];
+    const v = { value: d.value.times(d.sign), half: d.half };
+    if (meets(v, [lo(a).minus(hi(b)), hi(a).minus(lo(b))])) continue;
+    report(
+      'text.change',
+      d,
+      `${year}年${ITEM_NAMES[item]}${a.text}，${from}年 ${b.text}，相差 ${show(a.value.minus(b.value), a)}，文中写${d.sign > 0 ? '增加' : d.sign < 0 ? '减少' : '持平'} ${d.text}`,
+    );
   }
 }
 
