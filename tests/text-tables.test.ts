@@ -449,3 +449,64 @@ describe('a table by year (a yearbook’s), its figures between spaces', () => {
     ]);
   });
 });
+
+test('a title above the unit is no column; 一般公共预算财政拨款 is a column by fund', () => {
+  const t = (total: string) =>
+    [
+      '合肥市科技馆2022三公经费预算',
+      '',
+      '单位:万元',
+      '',
+      '项目',
+      '',
+      '预算金额',
+      '',
+      '合计',
+      '',
+      '一般公共预算财政拨款',
+      '',
+      '政府性基金财政拨款',
+      '',
+      '因公出国(境)费',
+      '',
+      '0',
+      '',
+      '0',
+      '',
+      '0',
+      '',
+      '公务接待费',
+      '',
+      '1.90',
+      '',
+      '1.90',
+      '',
+      '0',
+      '',
+      '公务用车购置及运行费',
+      '',
+      '2.40',
+      '',
+      '2.40',
+      '',
+      '0',
+      '',
+      '总计',
+      '',
+      total,
+      '',
+      total,
+      '',
+      '0',
+    ].join('\n');
+  expect(read(t('4.30'))).toEqual([
+    {
+      periods: ['合计', '一般公共预算财政拨款', '政府性基金财政拨款'],
+      abroad: ['0', '0', '0'],
+      reception: ['1.90', '1.90', '0'],
+      vehicle: ['2.40', '2.40', '0'],
+      total: ['4.30', '4.30', '0'],
+    },
+  ]);
+  expect(errors(t('5.30')).map((f) => f.rule)).toEqual(['text.table', 'text.table']);
+});

@@ -456,6 +456,8 @@ export function itemOf(c: Claim): Item | undefined {
 /** Parts that make a whole (a list of these that falls short of its total misses nothing it may leave out). */
 const PARTITIONS: RegExp[][] = [
   [/基本支出/, /项目支出/],
+  // (基本支出 as what it pays for: "人员和公用经费减少16.91万元,项目经费减少104.83万元".)
+  [/人员(经费)?(和|及|与)公用经费/, /项目(支出|经费)/],
   [/人员经费/, /公用经费/],
   // The economic classes of 基本支出 (资本性支出 where it has one; 公用 for 商品和服务 in older texts).
   [/工资福利/, /商品和服务/, /对个人和家庭/],
@@ -471,6 +473,9 @@ const PARTITIONS: RegExp[][] = [
   [/^(其中)?中央(级|本级)?(公共财政预算|一般公共预算)?收入/, /^(其中)?地方(级|本级)?(公共财政预算|一般公共预算)?收入/],
   // 全口径 revenue: what goes up to the centre and the province, and the local.
   [/^(其中)?上划/, /^(其中)?地方/],
+  [/^(其中)?上划中央/, /^(其中)?上划省/, /^(其中)?地方/],
+  // What goes up (中央、市区级收入) and what stays (乡镇本级财政收入).
+  [/^(其中)?(中央|上划|(省|市|市区|区)级)/, /^(其中)?(乡镇|镇|乡|县|区|市)?本级/],
   // Levels of government ("分级次看,市本级…;县区级…,其中,区级…;县级…"), and the three sectors.
   [/^(其中)?(省|市|州|盟|地|区)(本)?级/, /^(其中)?(县区|县市|市县|区县|县)([(（][^)）]*[)）])?级?/],
   [/第一产业/, /第二产业/, /第三产业/],
@@ -1001,7 +1006,13 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       // (So does a clause of reasons after the total's change, closing its sentence: "…增长40.48%,主要原因是…支出增加。其中:".)
       const reasons = reasonsOnly(between) || (/^[，,]\s*(主要原因|原因是|主要是)[^。；;\d]*[。；;]\s*$/.test(between) && !!totalDelta);
       // A figure in brackets ("919万元(其中一般公共预算经费拨款841万元)。其中:…") heads no list after they close.
-      const closed = !!total.bracketed && /[)）]/.test(p.text.slice(total.end, last.end) + between);
+      // Nor does the last part of a list, ending its sentence before "具体情况如下:" (what follows details every part): the
+      // total before "…。如下" is the first amount of its sentence.
+      const closed =
+        (!!total.bracketed && /[)）]/.test(p.text.slice(total.end, last.end) + between)) ||
+        ((partOfList.has(total) || all.some((c) => c.kind === 'amount' && c.para === total.para && c.sentence === total.sentence && c.at < total.at)) &&
+          /如下/.test(t?.[1] ?? '') &&
+          /[。；;]/.test(between));
       if (
         t &&
         own &&
@@ -1356,6 +1367,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkChangeOfYears(s);
   checkPartsBeforeWhole(s);
   checkTotalBudget(s);
+  checkBudgetSides(s);
   checkPoints(s);
   checkFlatRows(s);
   checkBounds(s);
@@ -1457,7 +1469,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       /^完成[^，,；;。]{0,40}(预算|计划)(数)?$/.test(whole.label) ||
       // "为年预算21.06亿元的103.8%", "为预算目标17.36亿元的99%".
       /^为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?$/.test(whole.label);
-    if ((!completion && !/^占/.test(whole.label)) || lo(whole).lte(0)) continue;
+    // ("约占其…总预算35779.22万元的47.3%": 约 before 占.)
+    if ((!completion && !/^(约|大约)?占/.test(whole.label)) || lo(whole).lte(0)) continue;
     if (hi(pct).lt(lo(part).div(hi(whole)).times(100)) || lo(pct).gt(hi(part).div(lo(whole)).times(100)))
       report(
         completion ? 'text.rate' : 'text.share',
@@ -2047,7 +2060,12 @@ function checkAddedOn(s: Scope) {
       if (measure(first.label) && measure(after[k].context) && measure(first.label) !== measure(after[k].context.split(/[，,]/).pop()!)) continue;
       // ("…,一般债务18.3亿元,减调出资金等8亿元,减债务还本支出13.7亿元,预算总收入804.2亿元": what it takes away.)
       const parts = [first, ...after.slice(0, k).map(takenAway)];
-      if (!sumFits(after[k], parts))
+      // A term after 其中 is a part of the one before it ("加上级转移支付收入1884万元,其中:一般转移支付收入1478万元(…),上年
+      // 结转结余60万元"): where its run ends is not said, so any end that makes the total will do.
+      const within = (j: number) => /其中/.test(p.text.slice(j === 0 ? m.index! : after[j - 1].end, after[j].at));
+      const readings = [parts];
+      for (let j = 1; j < k; j++) if (within(j)) for (let e = j; e < k; e++) readings.push(parts.filter((_, x) => x < j + 1 || x > e + 1));
+      if (!readings.some((r) => sumFits(after[k], r)))
         report(
           'text.sum',
           after[k],
@@ -2162,6 +2180,7 @@ function checkTotalBudget(s: Scope) {
     const year = String(keyYear(c) ?? sentenceYear(paras[c.para].sentences[c.sentence].text) ?? '');
     if (/(收支总预算|收支预算总(额|计)|收支总额)(为|是)?$/.test(name)) {
       if (!both.has(year)) both.set(year, c);
+      checkBothSides(s, c);
       continue;
     }
     // (A figure that names no year is of the one year stated, where only one is.)
@@ -2170,6 +2189,45 @@ function checkTotalBudget(s: Scope) {
     if (hi(first).lt(lo(c)) || lo(first).gt(hi(c)))
       report('text.sum', c, `“${c.label}”写为 ${c.text}，而前文“${first.label}”为 ${first.text}：收支总预算即收入预算、支出预算的总数，应相同`);
   }
+}
+
+/**
+ * A 收支总预算 and both sides listed after it in its sentence ("单位收支总预算351.03万元,…,收入包括:一般公共预算财政拨款351.03万元;
+ * 支出包括:一般公共服务支出0.83万元,教育支出334.90万元,…"): each side's parts make the total.
+ */
+function checkBothSides(s: Scope, total: Claim) {
+  const { all, paras, report } = s;
+  const text = paras[total.para].text;
+  const stop = text.indexOf('。', total.end);
+  const end = stop < 0 ? text.length : stop;
+  const sides = [...text.slice(total.end, end).matchAll(/(收入|支出)(包括|为|是)[:：]/g)].map((m) => ({ side: m[1], at: total.end + m.index! + m[0].length }));
+  sides.forEach((x, k) => {
+    const to = sides[k + 1] ? sides[k + 1].at : end;
+    const parts = all.filter((c) => c.para === total.para && c.kind === 'amount' && !c.bracketed && c.at >= x.at && c.end <= to);
+    if (!parts.length || sumFits(total, parts)) return;
+    const listed =
+      parts.length === 1 ? `只列“${parts[0].label}”${parts[0].text}` : `所列 ${parts.map((c) => c.text).join(' + ')} = ${show(sumOf(parts), total)}`;
+    report('text.sum', parts.length === 1 ? parts[0] : total, `“${total.label}”写为 ${total.text}，但其${x.side}${listed}：收支总预算即收入、支出各自的总数`);
+  });
+}
+
+/**
+ * A 部门预算's income and spending, each under its own heading ("(一)收入预算:2023年年初预算数2001.98万元,其中:…" and
+ * "(二)支出预算:2023年年初预算数2001.98万元,其中:…"): a budget balances, the two are one amount.
+ */
+function checkBudgetSides(s: Scope) {
+  const { all, paras, report } = s;
+  const SIDE = /^\s*([(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?\s*(收入|支出)预算[:：]/;
+  const firstOf = (side: string) =>
+    paras
+      .map((p, pi) => ({ m: SIDE.exec(p.text), pi }))
+      .filter((x) => x.m?.[2] === side)
+      .map((x) => all.find((c) => c.para === x.pi && c.kind === 'amount' && !c.bracketed))
+      .filter((c): c is Claim => !!c && /预算/.test(c.label) && !/决算|上年|去年/.test(c.label));
+  const [income, spending] = [firstOf('收入'), firstOf('支出')];
+  if (income.length !== 1 || spending.length !== 1 || yearIn(income[0].label) !== yearIn(spending[0].label)) return;
+  const [a, b] = [income[0], spending[0]];
+  if (hi(a).lt(lo(b)) || lo(a).gt(hi(b))) report('text.sum', b, `支出预算写为 ${b.text}，收入预算为 ${a.text}：部门预算收支平衡，两者应相同`);
 }
 
 /**
@@ -2793,6 +2851,9 @@ const isBudget = (x: Claim) => x.kind === 'amount' && /预算|计划|目标/.tes
  * MEASURES), the stage they name and the year it is for. Undefined for a figure whose words name no such item
  * ("支出决算为", a 项 of the classification), a detail of an explanation or a breakdown, or a figure of a run.
  */
+/** A numbered heading that opens its paragraph and ends at its first stop ("(一)因公出国(境)费。", "2.公务接待费:"). */
+const HEADED = /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])\s*([^。；;:：\d,，]{2,20})[。:：]/;
+
 function measureOf(c: Claim, paras: Para[]): string | undefined {
   if (!['amount', 'prior', 'delta'].includes(c.kind) || c.run || c.bracketed || c.sign === 0 || explained(paras, c)) return undefined;
   const words = c.label.replace(/\s/g, '');
@@ -2808,8 +2869,23 @@ function measureOf(c: Claim, paras: Para[]): string | undefined {
     .replace(/(总计|合计|总额|总数|共计|小计)$/, '');
   // The 款 of a 公用经费 or 机关运行经费 breakdown ("…主要包括公务用车运行维护费…万元") is not the 三公 item.
   const breakdown = /公用经费|机关运行经费|人员经费|商品和服务/.test(c.context.slice(0, c.context.length - c.label.length));
-  const item =
-    (breakdown ? undefined : threePublicItem(core)) ?? MEASURES.find(([re]) => re.test(core))?.[1] ?? TOTAL_NAMES.find(([re]) => re.test(named))?.[1];
+  const own = breakdown ? undefined : threePublicItem(core);
+  // A paragraph opening with its own numbered heading that names a 三公 item ("(一)因公出国(境)费。支出预算0万元"): a figure
+  // whose words name none is that item's.
+  // So is one under a heading of its own line that names one ("(一)因公出国(境)经费" then "2022年预算安排0万元").
+  const head = HEADED.exec(paras[c.para].text);
+  const above = paras
+    .slice(0, c.para)
+    .reverse()
+    .find((p) => p.level > 0);
+  const subject = own
+    ? undefined
+    : head && c.at >= head[0].length
+      ? threePublicItem(head[1])
+      : above && above.level >= 2 && above.text.length <= 24 && !/\d/.test(above.text) && paras.slice(paras.indexOf(above) + 1, c.para).every((p) => !p.level)
+        ? [threePublicItem(above.text)].find((x) => x !== 'total')
+        : undefined;
+  const item = own ?? subject ?? MEASURES.find(([re]) => re.test(core))?.[1] ?? TOTAL_NAMES.find(([re]) => re.test(named))?.[1];
   if (!item) return undefined;
   // The stage its words name, else the last its sentence names before it ("“三公”经费预算…万元，其中：公务接待费…万元").
   const stage = /决算|预算/.exec(named)?.[0] ?? [...c.context.replace(FUNDS, '').matchAll(/决算|预算/g)].pop()?.[0] ?? '';
@@ -2971,6 +3047,9 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     // (The list's first part named by its use, "其中用于工资福利支出为…": its 其中 stands before the list's start.)
     const opener = !parts.length && c.para === para && /其中[:：，,]?\s*$/.test(paras[para].text.slice(0, from)) ? '其中' : '';
     if (explains(opener + (text.split(/[。；;]/).pop() ?? ''))) explaining = true;
+    // A part's reason goes on to the end of its sentence, over commas ("…增加399.45万元,主要原因是…纳入年初预算编制等,共计增加
+    // 336.1万元,主要用于…;项目支出…").
+    if (!crossed && parts.length && /主要原因|原因是|原因为/.test(text.split(/[。；;]/).pop() ?? '')) explaining = true;
     if (explaining) {
       pos = { para: c.para, at: c.end, sentence: c.sentence };
       continue;
@@ -2981,6 +3060,9 @@ function listParts(all: Claim[], paras: Para[], para: number, from: number, with
     if (crossed && parts.length && (c.kind === 'share' || c.kind === 'percent') && !(c.run && parts.some((x) => x.amount?.run))) return finish(parts);
     // Parts that already make a whole (税收 + 非税; 货物 + 工程 + 服务) take no more after their sentence; nor does a list
     // a sentence of comment interrupts ("…第二。" with no figure, not a reason or a use).
+    // A total of its own ("…上年结余1885万元;2023年政府性基金支出总计3319万元,其中…", "…基金调入103万元,收入合计为6449万元")
+    // is no part: it ends the list.
+    if (parts.length && c.kind === 'amount' && /总计|合计|共计|总额/.test(c.label)) return finish(parts);
     if (crossed && parts.length >= 2 && c.kind === 'amount' && parts.every((x) => x.amount)) {
       const labels = parts.map((x) => x.amount!.label);
       if (isPartition(labels) && !isPartition([...labels, c.label])) return finish(parts);
@@ -3420,7 +3502,12 @@ function checkList(
     for (const p of parts) {
       // (Of a part's own parts in and out of brackets, those out of them: the bracketed are theirs, "(1)地方一般公共预算收入
       // 完成404633万元,同比下降0.29%(税收收入199744万元、政府非税收入204889万元);(2)…".)
-      const sub = p.sub.some((x) => x.bracketed) && p.sub.some((x) => !x.bracketed) ? p.sub.filter((x) => !x.bracketed) : p.sub;
+      const both = p.sub.some((x) => x.bracketed) && p.sub.some((x) => !x.bracketed) ? p.sub.filter((x) => !x.bracketed) : p.sub;
+      // (A run of parts between "、" ends at a comma: "(含均衡性…166万元、…、其他一般转移支付收入212万元,专项转移支付收入406万元)"
+      // goes on with the part's sibling.)
+      const seps = both.slice(1).map((x, k) => (x.para === both[k].para ? paras[x.para].text.slice(both[k].end, x.at) : '。'));
+      const cut = seps[0]?.includes('、') ? seps.findIndex((g) => /[,，；;。]/.test(g)) : -1;
+      const sub = cut >= 0 ? both.slice(0, cut + 1) : both;
       if (!p.amount || sub.length < 2) continue;
       // A part's own list is held both ways only where it makes the part whole (as the list itself).
       const [pLo, pHi] = sumRange(sub);

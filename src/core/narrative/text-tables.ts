@@ -174,7 +174,7 @@ function periodOf(label: string): Period | 'text' | undefined {
   // "2017年预算数合计" over the columns by fund: their 合计, of its year.
   if (/^((19|20)\d{2}[年-]?度?)?(预算|决算)?数?(合计|小计)$/.test(l))
     return { label, kind: 'amount', fund: '合计', ...(years.length ? { year: years[0] } : {}) };
-  const fund = /^(其中[:：]?)?(一般公共预算|公共财政(预算)?|政府性基金(预算)?|国有资本经营(预算)?|财政专户|其他资金)(拨款|安排数?)?$/.exec(l)?.[2];
+  const fund = /^(其中[:：]?)?(一般公共预算|公共财政(预算)?|政府性基金(预算)?|国有资本经营(预算)?|财政专户|其他资金)((财政)?拨款|安排数?)?$/.exec(l)?.[2];
   if (fund) return { label, kind: 'amount', fund: /^公共财政/.test(fund) ? '一般公共预算' : fund };
   const rel = /上年|去年|上一年/.test(l) ? -1 : /本年|今年|当年/.test(l) ? 0 : undefined;
   const own = { label, ...(stage ? { stage } : {}), ...(rel !== undefined ? { rel } : {}) };
@@ -287,7 +287,9 @@ function readBlock(lines: string[], first: number): TextTable | undefined {
   if (dataAt < 0) return undefined;
   const unit = UNITS.find(([re]) => lines.some((l) => re.test(l.replace(/\s/g, ''))));
   const scale = unit?.[1] ?? new Decimal(1);
-  const header = raw.slice(0, dataAt);
+  // What stands above the unit ("单位:万元") is the table's title ("合肥市科技馆2022三公经费预算"), not its columns.
+  const unitAt = raw.slice(0, dataAt).findIndex((r) => r.cells.some((c) => /单位[:：]/.test(c.replace(/\s/g, ''))));
+  const header = raw.slice(Math.max(0, unitAt), dataAt);
   // The rows with figures, and an item's row left blank where the empty cells are kept ("1、因公出国(境)费 | |").
   const data = raw
     .slice(dataAt)
