@@ -4,7 +4,7 @@
  * relations claims.ts decides, each on a real passage's wording with one figure changed.
  */
 import { checkText } from '../src/core/narrative/check-text';
-import { checkArithmetic } from '../src/core/narrative/claims';
+import { checkArithmetic } from '../src/core/narrative/check-claims';
 
 const errors = (t: string, year?: number) => checkText(t, undefined, { year }).filter((f) => f.severity === 'error');
 const spaced = (t: string) => t.split('').join(' ');

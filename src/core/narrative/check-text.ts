@@ -14,7 +14,8 @@ import { catalogueName, FORMER_CLASS_NAMES } from '../catalogue';
 import { normName } from '../text';
 import type { FigureKey, Figures } from './figures';
 import { percent } from './generate';
-import { checkClaims, readClaims } from './claims';
+import { checkClaims } from './check-claims';
+import { readClaims } from './claims';
 import { refineClaims, seriesFindings, tableFindings } from './table-checks';
 import { pastedSentences, readPasted } from './pasted';
 
@@ -641,7 +642,7 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
         stated: total.value.toString(),
       });
   }
-  // The arithmetic the text states across its sentences (claims.ts), where the sentence-by-sentence checks above
+  // The arithmetic the text states across its sentences (check-claims.ts), where the sentence-by-sentence checks above
   // have not already said the sentence is wrong (one wrong figure, one finding).
   const said = findings.filter((g) => g.severity === 'error').map((g) => g.sentence);
   const read = readClaims(pasted);

@@ -1,0 +1,1215 @@
+/**
+ * The arithmetic a 情况说明 states, checked as a whole (claims.ts reads its figures; claim-lists.ts and
+ * claim-relations.ts hold the relations): the 三公 tree, changes and rates, shares, completions, one measure stated twice,
+ * and every named relation, each reported once.
+ */
+import Decimal from 'decimal.js';
+import type { TextFinding } from './check-text';
+import { ITEM_NAMES, itemNamedLast, threePublicItem, type Item } from './items';
+import { hi, lo, meets, sumOf, sumRange } from './interval';
+import {
+  COMPARE,
+  type Claim,
+  type ClaimsRead,
+  FLAT,
+  FUND,
+  FUNDS,
+  OVER_BUDGET,
+  THRESHOLD,
+  TRIGGER,
+  TRIGGER_LEAD,
+  after,
+  clauseBefore,
+  closingBracket,
+  core,
+  explained,
+  explains,
+  isBudget,
+  itemOf,
+  keyYear,
+  measure,
+  readClaims,
+  reasonsOnly,
+  sentenceYear,
+  sharesSubject,
+  show,
+  signed,
+  subjectWords,
+  sumFits,
+  truncated,
+  withBase,
+  yearIn,
+} from './claims';
+import {
+  type Part,
+  asPrior,
+  checkChanges,
+  checkList,
+  checkPartPriors,
+  checkPriors,
+  followers,
+  heldIn,
+  listParts,
+  otherBase,
+  priorOf,
+  scoped,
+  slipIn,
+  slipNote,
+  thousandsSlip,
+} from './claim-lists';
+import {
+  type Scope,
+  checkAddedOn,
+  checkBalanceSheet,
+  checkBounds,
+  checkBreakdowns,
+  checkBudgetSides,
+  checkByUnitKind,
+  checkCarSections,
+  checkChangeOfYears,
+  checkFlatRows,
+  checkHeadcount,
+  checkItemBudgets,
+  checkLevels,
+  checkMadeOf,
+  checkNothing,
+  checkPartsBeforeWhole,
+  checkPartsWithin,
+  checkPoints,
+  checkRatesOfTwoAmounts,
+  checkRevenue,
+  checkShareRuns,
+  checkTotalBudget,
+  checkTotalsAfter,
+  checkYearOnYear,
+  checkYearlyAverages,
+  measureOf,
+  only,
+  partOfShare,
+  wholeKey,
+  zeroItems,
+} from './claim-relations';
+
+export function checkArithmetic(text: string): TextFinding[] {
+  return checkClaims(readClaims(text));
+}
+
+/** The arithmetic of a text read (its figures may have been narrowed first: table-checks.ts refineClaims). */
+export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFinding[] {
+  const out: TextFinding[] = [];
+  /** Whether a figure that could not be read stands between these two. */
+  const holeBetween = (a: Claim, b: Claim) =>
+    unread.some((u) => (u.para > a.para || (u.para === a.para && u.at > a.at)) && (u.para < b.para || (u.para === b.para && u.at < b.at)));
+  const sentenceOf = (c: Claim) => paras[c.para].sentences[c.sentence].text.trim();
+  const report = (rule: string, c: Claim, message: string) => {
+    if (!out.some((f) => f.rule === rule && f.stated === c.text && f.sentence === sentenceOf(c)))
+      out.push({ rule, severity: 'error', message, sentence: sentenceOf(c), stated: c.text });
+  };
+
+  // Zero changes ("较上年无增减", "与2022年持平") as claims of their own, after the amount they speak of.
+  const zeroes: Claim[] = [];
+  paras.forEach((p, pi) =>
+    p.sentences.forEach((s, si) => {
+      for (const m of s.text.matchAll(new RegExp(FLAT.source, 'g'))) {
+        // "与上年持平，无增减变化": one statement said twice.
+        const prev = zeroes[zeroes.length - 1];
+        if (prev && prev.para === pi && prev.sentence === si && /^[，,、\s]*$/.test(p.text.slice(prev.end, s.at + m.index!))) continue;
+        if (COMPARE.test(s.text.slice(Math.max(0, m.index! - 16), m.index!)))
+          zeroes.push({
+            kind: 'delta',
+            value: new Decimal(0),
+            half: new Decimal(0),
+            sign: 0,
+            text: m[0],
+            label: '',
+            context: s.text.slice(0, m.index!),
+            para: pi,
+            sentence: si,
+            at: s.at + m.index!,
+            end: s.at + m.index! + m[0].length,
+            ...withBase(clauseBefore(s.text, m.index!)),
+          });
+      }
+    }),
+  );
+  const all = [...claims, ...zeroes].sort((a, b) => a.para - b.para || a.at - b.at);
+  /** Shares already checked against the total of their list. */
+  const inLists = new Set<Claim>();
+  const partOfList = new Set<Claim>();
+  /** Changes of a total against its second base, checked with that total: no totals of their own. */
+  const secondBase = new Set<Claim>();
+
+  // A change and its rate: the rate follows the change in the same sentence, before the next amount.
+  let lastBase: Claim | undefined;
+  /** The rates read, by the amount and change they are of. */
+  const rated = new Map<string, Claim>();
+  for (let i = 0; i < all.length; i++) {
+    const d = all[i];
+    if (d.kind !== 'delta' || d.sign === 0) continue;
+    const k = d.run?.index ?? 0;
+    const firstAfter = all
+      .slice(i + 1)
+      .find(
+        (c) =>
+          c.para === d.para &&
+          c.sentence === d.sentence &&
+          (c.kind === 'rate' || c.kind === 'amount' || (c.kind === 'delta' && c.run?.first !== (d.run?.first ?? d))),
+      );
+    // In runs ("各减少a,b万元,各下降x%、y%") the k-th change goes with the k-th rate and the k-th amount.
+    // ("完成1867亿元,同比增长20%,增收310亿元": the rate may come first, right after the amount, or after its share of
+    // the budget: "完成28,583万元,占调整预算105.47%,同比增长10.85%,增收2,798万元".)
+    const just = all[i - 1];
+    let back = i - 2;
+    // (Past its completion of a budget and the budget named in it, and an 超收 against that budget: "…收入46900万元,完成预算
+    // 46508万元的100.8%,超收392万元,同比增长6.8%,增收3003万元".)
+    const aside = (c: Claim) =>
+      ['share', 'completion', 'percent'].includes(c.kind) ||
+      (c.kind === 'delta' && c.base === 'budget' && /超收|超支|短收/.test(c.label)) ||
+      (c.kind === 'amount' && /^(占|完成)[^，,；;。]{0,12}(预算|计划)/.test(c.label));
+    while (back >= 0 && aside(all[back]) && all[back].para === d.para && all[back].sentence === d.sentence) back--;
+    const rateFirst =
+      (!firstAfter || firstAfter.kind !== 'rate') &&
+      just?.kind === 'rate' &&
+      just.para === d.para &&
+      just.sentence === d.sentence &&
+      just.sign === d.sign &&
+      // (Or the prior it is compared with: "…,较上年同期110374万元下降9.5%,减收10479万元".)
+      (all[back]?.kind === 'amount' || all[back]?.kind === 'prior') &&
+      all[back].para === d.para &&
+      all[back].sentence === d.sentence &&
+      !/其中|包括/.test(paras[d.para].text.slice(just.end, d.at)) &&
+      !d.run
+        ? just
+        : undefined;
+    const rate =
+      rateFirst ?? (firstAfter?.kind !== 'rate' ? undefined : k === 0 ? firstAfter : all.find((c) => c.run?.first === firstAfter && c.run.index === k));
+    if (firstAfter?.kind === 'rate' && !rate) continue;
+    // An adjustment ("调减16000万元") is against the budget before it; a rate after it in other words ("下降9.7%"),
+    // against last year.
+    if (rate && /调[增减]$/.test(d.context.trim()) && !/调/.test(clauseBefore(rate.context, rate.context.length))) continue;
+    if (rate && rate.sign !== undefined && rate.sign !== d.sign && !rate.value.isZero()) {
+      report(
+        'text.direction',
+        rate,
+        `同一项先说${d.sign! < 0 ? '减少' : '增加'} ${d.text}，又说${rate.sign! < 0 ? '下降' : '增长'} ${rate.text}：增减方向前后矛盾`,
+      );
+      continue;
+    }
+    // Nothing changed is no change at any rate ("减少0.00元,下降0.01%").
+    if (rate && d.value.isZero() && d.half.isZero() && !rate.value.isZero()) {
+      report('text.rate', rate, `增减额为 ${d.text}，增减幅度应为 0%，文中写 ${rate.text}`);
+      continue;
+    }
+    // The prior: stated ("较上年的12.39万元减少…") or the current amount ∓ the change.
+    // The amount it is the change of: the nearest amount or prior figure before it in the sentence (a second
+    // comparison in one sentence, "较年初预算数减少…，较上年支出数减少…", is of the same amount).
+    // A change that names its own subject ("其中：基本支出减少171.36万元") is the change of the amount stated for
+    // that subject ("“三公”经费预算总额为2.5万元…。“三公”经费预算数比上年减少1万元"), not of the amount before it.
+    const words = d.run ? '' : subjectWords(d.label);
+    const subject = words.length >= 2 ? words : '';
+    const candidates = all
+      .slice(0, i)
+      .reverse()
+      .filter(
+        (c) =>
+          (c.kind === 'amount' || c.kind === 'prior') &&
+          (d.bracketed || !c.bracketed) &&
+          c.para >= d.para - 3 &&
+          (c.para < d.para || c.sentence <= d.sentence) &&
+          // Not the whole of a percentage ("完成年初预算数60999万元的40.4%"), nor an amount said as a change
+          // ("减少了“三公”经费342.74万元").
+          !/^(占|完成(了)?(年初|全年|调整(后)?)?(预算|计划))/.test(c.label) &&
+          !/^(减少|增加|增长|下降|降低|节约|节省|压减|压缩|调增|调减)了?(?!到|至|为)/.test(c.label) &&
+          // (Nor a measure of progress, "占年初预算月进度的99.4%,月进度29万元,较上年同月减收300万元".)
+          !/进度$/.test(c.label),
+      );
+    // Across sentences, the amount must be of the year the change is of (not the prior year's figure under a
+    // "二、2021年…决算情况" heading).
+    const yearOf = (c: Claim) => paras[c.para].year ?? sentenceYear(paras[c.para].sentences[c.sentence].text);
+    const dYear = sentenceYear(paras[d.para].sentences[d.sentence].text) ?? sentenceYear(paras[d.para].text) ?? paras[d.para].year;
+    // A sentence that only goes on comparing ("。较年初预算数减少6.3万元") speaks of the amount the sentence before
+    // compared.
+    const goesOn =
+      !subject && /^((按)?(同|可比)口径)?(较|比|与|同比)/.test(d.context.trim()) && !candidates.some((c) => c.para === d.para && c.sentence === d.sentence);
+    // A subject that names a 三公 item is that item's amount, not another's that shares words with it
+    // ("“三公”经费…支出决算数比上年减少" is not "公务接待费支出决算为…").
+    const subjectItem = subject ? threePublicItem(subject) : undefined;
+    // ("收入总计3,084.82万元,支出总计3,084.82万元。收支较上年决算数减少701.01万元": 收支 is either total, where they are one.)
+    const bothTotals = subject === '收支' ? candidates.filter((c) => c.kind === 'amount' && /(收入|支出)(总计|合计)/.test(c.label)).slice(0, 2) : [];
+    const nearest = subject
+      ? bothTotals.length === 2 && bothTotals[0].text === bothTotals[1].text
+        ? bothTotals[0]
+        : candidates.find(
+            (c) =>
+              c.kind === 'amount' &&
+              (subjectItem ? itemOf(c) === subjectItem : sharesSubject(subject, c.label)) &&
+              !(dYear && yearOf(c) && yearOf(c) !== dYear),
+          )
+      : goesOn && lastBase && lastBase.para === d.para && d.sentence - lastBase.sentence <= 2
+        ? lastBase
+        : goesOn
+          ? // "1.上级补助收入8.38万元,为…收入。较2020年度决算数减少17.40万元": the amount the sentence before states; when
+            // that sentence is a list ("…3328万元。其中,因公出国(境)费50万元,…。同口径比2018年减少830万元"), its total's.
+            // (Of a sentence whose later amounts are what its first one holds, "总预算4,471.22万元,含…250万元,…537.31万元", the first.)
+            heldIn(
+              candidates.filter(
+                // (Not a figure with no words of its own: "…,平均进度38.9个百分点,8378万元。较上年同期增2684万元".)
+                (c) =>
+                  c.para === d.para &&
+                  c.sentence === d.sentence - (listSentence(d.para, d.sentence - 1) ? 2 : 1) &&
+                  c.kind === 'amount' &&
+                  !c.bracketed &&
+                  !!c.label,
+              ),
+              paras,
+            )
+          : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
+    if (nearest && nearest.kind === 'amount') lastBase = nearest;
+    const stated =
+      d.run && nearest
+        ? (all.find((c) => c.run?.first === (nearest.run?.first ?? nearest) && c.run.index === k) ??
+          respectively(d, nearest) ??
+          (k === 0 ? (nearest.run?.first ?? nearest) : undefined))
+        : nearest;
+    // "公务用车运行维护费支出决算比预算无增减变化,比去年增加1.05万元,增长35.8%" with the item's amount only stated later
+    // ("(二)…公务用车运行支出3.98万元"): the item its sentence names, where the text states it next.
+    const named = !stated && !d.run && d.base !== 'budget' ? itemNamedLast(d.context) : undefined;
+    const ahead =
+      named && named !== 'total'
+        ? all.find(
+            (c) =>
+              c.kind === 'amount' && !c.bracketed && c.para > d.para && c.para <= d.para + 6 && itemOf(c) === named && !/预算/.test(c.label.replace(FUNDS, '')),
+          )
+        : undefined;
+    if (!stated && !ahead) continue;
+    if (!stated) {
+      if (!rate || lo(ahead!).lte(0)) continue;
+      const pr: [Decimal, Decimal] = d.sign! > 0 ? [lo(ahead!).minus(hi(d)), hi(ahead!).minus(lo(d))] : [lo(ahead!).plus(lo(d)), hi(ahead!).plus(hi(d))];
+      if (pr[0].lte(0)) continue;
+      if (hi(rate).lt(lo(d).div(pr[1]).times(100)) || lo(rate).gt(hi(d).div(pr[0]).times(100))) {
+        const prior = ahead!.value.minus(signed(d));
+        report(
+          'text.rate',
+          rate,
+          `增减幅度应为 ${d.text} ÷ 上年（后文${ahead!.label} ${ahead!.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, ahead!)}）≈ ${d.value.div(prior).times(100).toDecimalPlaces(2)}%，文中写 ${rate.text}`,
+        );
+      }
+      continue;
+    }
+    // Two amounts for two years before the change ("公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"):
+    // the change is between them, the earlier year's the base.
+    const year = yearIn(stated.label);
+    const later =
+      stated.kind === 'amount' && year !== undefined
+        ? all
+            .slice(0, i)
+            .reverse()
+            .find((c) => c !== stated && c.kind === 'amount' && c.para === d.para && c.sentence === d.sentence && (yearIn(c.label) ?? 0) > year)
+        : undefined;
+    // "决算数为9663万元,预算数为13874万元,比年初预算数减少4211万元": against the budget, the budget stated is the base
+    // and the 决算 before it the amount.
+    const outturn =
+      !later && stated.kind === 'amount' && d.base === 'budget' && /预算/.test(stated.label.replace(FUNDS, '')) && !/决算/.test(stated.label)
+        ? all
+            .slice(0, all.indexOf(stated))
+            .reverse()
+            .find((c) => c.para === d.para && c.sentence === d.sentence && c.kind === 'amount' && /决算|执行|实际/.test(c.label))
+        : undefined;
+    // "由397959万元调整为409959万元,调增12000万元": the figure it was, just before the one it became.
+    const was =
+      stated.kind === 'amount'
+        ? all.find(
+            (c) =>
+              c.kind === 'prior' &&
+              c.para === stated.para &&
+              c.sentence === stated.sentence &&
+              c.end <= stated.at &&
+              /^\s*(调整|增加|减少|下降|上升|提高|降低|增长)(为|到|至)\s*$/.test(paras[c.para].text.slice(c.end, stated.at)),
+          )
+        : undefined;
+    const current = later ?? outturn ?? (was ? stated : undefined);
+    const before: Claim = was ?? (current ? { ...stated, kind: 'prior' } : stated);
+    if (before.kind === 'prior') {
+      // Amount, prior and change all stated: the change must be their difference, or the rate is not checked (the
+      // wrong change is the finding: "4436.2万元，较上年1255.61万元增长3180.59万元").
+      const amount =
+        current ??
+        all
+          .slice(0, all.indexOf(stated))
+          .reverse()
+          // (In brackets, the amount in them: "(其中:购置费209万元,较上年251万元减少42万元…)".)
+          // (Not the budget a percentage is of: "完成23992万元,占年度预算22443万元的106.9%,较上年21012万元,增收2980万元".)
+          .find(
+            (c) =>
+              c.para === d.para &&
+              c.sentence === d.sentence &&
+              c.kind === 'amount' &&
+              !!c.bracketed === !!stated.bracketed &&
+              !/^(占|完成|为)[^，,；;。]{0,20}(预算|计划)(数)?$/.test(c.label),
+          );
+      if (amount) {
+        const dLo = lo(amount).minus(hi(before));
+        const dHi = hi(amount).minus(lo(before));
+        const sLo = d.sign! > 0 ? lo(d) : hi(d).neg();
+        const sHi = d.sign! > 0 ? hi(d) : lo(d).neg();
+        if (sHi.lt(dLo) || sLo.gt(dHi)) {
+          const diff = amount.value.minus(before.value);
+          report(
+            'text.delta',
+            d,
+            `${amount.text}较${d.base === 'budget' ? '年初预算' : '上年'} ${before.text} 应${diff.gte(0) ? '增加' : '减少'} ${show(diff.abs(), amount)}，文中写${d.sign! < 0 ? '减少' : '增加'} ${d.text}`,
+          );
+          continue;
+        }
+      }
+    }
+    if (!rate) continue;
+    let pLo: Decimal;
+    let pHi: Decimal;
+    if (before.kind === 'prior') {
+      pLo = lo(before);
+      pHi = hi(before);
+    } else {
+      // prior = current − sign × change.
+      pLo = d.sign! > 0 ? lo(before).minus(hi(d)) : lo(before).plus(lo(d));
+      pHi = d.sign! > 0 ? hi(before).minus(lo(d)) : hi(before).plus(hi(d));
+    }
+    if (pLo.lte(0)) {
+      // "较上年增加50万元，增长100%" where the amount is 50: from nothing, a rate says nothing.
+      if (before.kind === 'amount' && d.sign! > 0 && pHi.gte(0) && rate.value.eq(100))
+        out.push({
+          rule: 'text.zero-base',
+          severity: 'warning',
+          message: `上年为 0（${before.text} − ${d.text}），从 0 增长不能用百分比表示，“增长${rate.text}”请改写`,
+          sentence: sentenceOf(rate),
+          stated: rate.text,
+        });
+      continue;
+    }
+    const rLo = lo(d).div(pHi).times(100);
+    const rHi = hi(d).div(pLo).times(100);
+    // One amount and one change printed alike give one rate ("…3.4万元,减少0.1万元,下降2.9%" for 车 and for 运行):
+    // two rates of them printed to the same decimals must be the same.
+    const key = `${before.kind}|${before.text}|${d.text}|${d.sign}|${d.base ?? ''}`;
+    const twin = rated.get(key);
+    if (twin && twin.half.eq(rate.half) && !twin.value.eq(rate.value)) {
+      const exact = d.value.div(before.kind === 'prior' ? before.value : before.value.minus(signed(d))).times(100);
+      const odd = twin.value.minus(exact).abs().gt(rate.value.minus(exact).abs()) ? twin : rate;
+      report(
+        'text.rate',
+        odd,
+        `同为 ${before.text}、${d.sign! < 0 ? '减少' : '增加'} ${d.text}，幅度一处写 ${twin.text}，一处写 ${rate.text}：应都约为 ${exact.toDecimalPlaces(2)}%`,
+      );
+    }
+    if (!twin) rated.set(key, rate);
+    if ((hi(rate).lt(rLo) || lo(rate).gt(rHi)) && !closesList(before, d, rate)) {
+      const prior = before.kind === 'prior' ? before.value : before.value.minus(signed(d));
+      const mid = d.value.div(prior).times(100);
+      const what = d.base === 'budget' ? '年初预算' : '上年';
+      const base =
+        before.kind === 'prior' ? `${what} ${before.text}` : `${what}（${before.text} ${d.sign! > 0 ? '−' : '+'} ${d.text} = ${show(prior, before)}）`;
+      report(
+        'text.rate',
+        rate,
+        `增减幅度应为 ${d.text} ÷ ${base} ≈ ${mid.toDecimalPlaces(2)}%，文中写 ${rate.text}${truncated(mid, rate) ? '（像是截断而不是四舍五入）' : ''}`,
+      );
+    }
+  }
+
+  /** Whether a sentence is a list of parts (其中 … and two amounts or more). */
+  function listSentence(para: number, sentence: number): boolean {
+    const text = paras[para].sentences[sentence]?.text ?? '';
+    return TRIGGER_LEAD.test(text) && all.filter((c) => c.para === para && c.sentence === sentence && c.kind === 'amount').length >= 2;
+  }
+
+  /**
+   * "购置费0.14亿元和运行费1.27亿元，与2015年相比，分别减少0.18亿元和0.56亿元": a run of changes after 分别 goes with
+   * the amounts before it, one by one, when there are as many.
+   */
+  function respectively(d: Claim, nearest: Claim): Claim | undefined {
+    const first = d.run!.first;
+    if (nearest.run || !/分别[^，,；;。]*$/.test(first.context)) return undefined;
+    const n = all.filter((c) => c.run?.first === first).length;
+    const amounts = all.filter((c) => c.para === first.para && c.sentence === first.sentence && c.kind === 'amount' && c.at < first.at);
+    return amounts.length >= n ? amounts.slice(-n)[d.run!.index] : undefined;
+  }
+
+  /**
+   * A change with no subject of its own right after the last part of a list ("总预算…元，其中：基本支出…元，项目支出…
+   * 元，同比增加…元，增长…%") may close the list with the total's change: wrong only when it fits neither.
+   */
+  function closesList(part: Claim, d: Claim, rate: Claim): boolean {
+    if (part.kind !== 'amount' || subjectWords(d.label).length >= 2) return false;
+    const s = paras[part.para].sentences[part.sentence];
+    const head = paras[part.para].text.slice(s.at, part.at);
+    const t = TRIGGER.exec(head);
+    if (!t) return false;
+    const total = all.filter((c) => c.para === part.para && c.sentence === part.sentence && c.kind === 'amount' && c.at < s.at + t.index).pop();
+    if (!total || total.bracketed) return false;
+    // Where the total or another part states a change of its own, each change is its part's.
+    if (all.some((c) => c.para === part.para && c.sentence === part.sentence && c.kind === 'delta' && c.at > total.at && c.at < part.at)) return false;
+    const tLo = d.sign! > 0 ? lo(total).minus(hi(d)) : lo(total).plus(lo(d));
+    const tHi = d.sign! > 0 ? hi(total).minus(lo(d)) : hi(total).plus(hi(d));
+    if (tLo.lte(0)) return false;
+    return !(hi(rate).lt(lo(d).div(tHi).times(100)) || lo(rate).gt(hi(d).div(tLo).times(100)));
+  }
+
+  checkRatesOfTwoAmounts(all, paras, report);
+
+  // "公务用车购置及运行费1205.06万元(较2010年压缩2%)": a 三公 item's rate against the year its clause names, whose
+  // amount of the item the text stated before ("2010年…预算中,…公务用车购置及运行费1229.65万元").
+  for (let i = 1; i < all.length; i++) {
+    const r = all[i];
+    const a = all[i - 1];
+    if (r.kind !== 'rate' || !r.sign || a.kind !== 'amount' || a.para !== r.para || a.sentence !== r.sentence) continue;
+    const base = /(较|比|与)\s*((?:19|20)\d{2})\s*年度?[^，,；;。\d]*$/.exec(
+      clauseBefore(paras[r.para].sentences[r.sentence].text, r.at - paras[r.para].sentences[r.sentence].at),
+    );
+    const item = itemOf(a);
+    if (!base || !item || keyYear(a) === Number(base[2])) continue;
+    const priors = all.slice(0, i - 1).filter((p) => p.kind === 'amount' && itemOf(p) === item && keyYear(p) === Number(base[2]));
+    if (priors.length !== 1 || lo(priors[0]).lte(0)) continue;
+    const prior = priors[0];
+    const range = [lo(a).div(hi(prior)).minus(1).times(100), hi(a).div(lo(prior)).minus(1).times(100)];
+    const said = [r.sign < 0 ? hi(r).neg() : lo(r), r.sign < 0 ? lo(r).neg() : hi(r)];
+    if (said[1].lt(range[0]) || said[0].gt(range[1])) {
+      const exact = a.value.div(prior.value).minus(1).times(100);
+      report(
+        'text.rate',
+        r,
+        `${base[2]}年${ITEM_NAMES[item]} ${prior.text}到 ${a.text}，幅度应为 ≈ ${exact.abs().toDecimalPlaces(2)}%（${exact.lt(0) ? '减少' : '增加'}），文中写${r.sign < 0 ? '减少' : '增加'} ${r.text}`,
+      );
+    }
+  }
+
+  // Lists: a total, then 其中 / 包括 / 分别为 and its parts, over 。 and ；, and over the numbered items under it.
+  for (let i = 0; i < all.length; i++) {
+    const total = all[i];
+    if ((total.kind !== 'amount' && total.kind !== 'delta') || explained(paras, total) || secondBase.has(total)) continue;
+    // The whole a percentage is of ("完成预算27万元的…", "占…总额114.72亿元的…") is no list's total.
+    if (/^(占|完成(了)?(年初|全年|调整(后)?)?(预算|计划))/.test(total.label)) continue;
+    const p = paras[total.para];
+    // The total's own change, rate, share or prior may stand between it and the list ("…万元,比上年减少0.50万元。其中:").
+    let j = i + 1;
+    let last = total;
+    let totalDelta: Claim | undefined = total.kind === 'delta' ? total : undefined;
+    let totalRate: Claim | undefined;
+    let totalPrior: Claim | undefined;
+    /** The total's changes against other bases ("较上年减少…万元，…，较年初预算数减少…万元"). */
+    const totalAlt: Claim[] = [];
+    let listFrom: number | undefined;
+    let enumerated = false;
+    for (;;) {
+      const next = all[j];
+      const end = next && next.para === total.para ? next.at : p.text.length;
+      const gap = p.text.slice(last.end, end);
+      // A change broken down after 主要是 ("支出较去年增加105.77万元,主要是基本支出增加…，项目支出增加…"): read as a
+      // list, and held to its total only where the parts make the whole (checkList).
+      const found = TRIGGER.exec(gap);
+      // ("占全国财政支出和GDP的比重分别为10.0%和3.3%": the 分别 of a run of shares, no list.)
+      const trig = found && /^分别/.test(found[1]) && /占|比重|比例/.test(gap.slice(0, found.index)) ? null : found;
+      const t = trig ?? (totalDelta && last === totalDelta ? /(主要是|其中)[:：]?/.exec(gap) : null);
+      // The list is the total's when its word follows the total in its sentence, or starts the next sentence.
+      const between = t ? gap.slice(0, t.index) : '';
+      // "…。主要变动原因如下：" leads into the items of the changes just stated; "…。收入包括：" starts another subject.
+      const own =
+        t &&
+        (!/[。；;]/.test(between) ||
+          /[。；;]\s*$/.test(between) ||
+          (/如下/.test(t[1]) && !/\d/.test(between)) ||
+          // "收支总预算…元。收入包括:…": the income of a 收支 total.
+          (/收支/.test(total.label) && /[。；;]\s*收入$/.test(between)));
+      // Sentences that only give the reasons ("…减少…万元。主要是严格落实…。其中:") do not part the list from it.
+      // (So does a clause of reasons after the total's change, closing its sentence: "…增长40.48%,主要原因是…支出增加。其中:".)
+      const reasons = reasonsOnly(between) || (/^[，,]\s*(主要原因|原因是|主要是)[^。；;\d]*[。；;]\s*$/.test(between) && !!totalDelta);
+      // A figure in brackets ("919万元(其中一般公共预算经费拨款841万元)。其中:…") heads no list after they close.
+      // Nor does the last part of a list, ending its sentence before "具体情况如下:" (what follows details every part): the
+      // total before "…。如下" is the first amount of its sentence.
+      const closed =
+        (!!total.bracketed && /[)）]/.test(p.text.slice(total.end, last.end) + between)) ||
+        ((partOfList.has(total) || all.some((c) => c.kind === 'amount' && c.para === total.para && c.sentence === total.sentence && c.at < total.at)) &&
+          /如下/.test(t?.[1] ?? '') &&
+          /[。；;]/.test(between));
+      if (
+        t &&
+        own &&
+        !closed &&
+        (t.index <= 24 || reasons) &&
+        !/\d/.test(between.replace(/\d+\s*(年|个|次|项|批|人次)/g, '')) &&
+        (!explains(between) || /主要是/.test(t[1]) || reasons)
+      ) {
+        listFrom = last.end + t.index + t[0].length;
+        // "收入包括:…、…;": an enumeration after 包括 and a colon (not 主要包括, not ending in 等) names every part.
+        // So does "分别是" after a total ("调增84000万元,分别是一般性转移支付收入调增55610万元、专项…").
+        // So does "…如下:" before numbered items, each a line of its own ("具体安排情况如下:" then "(一)基本支出:", "(二)项目支出:"),
+        // where it does not say they are the main ones (主要…如下).
+        enumerated =
+          (t[1] === '包括' && /[:：]$/.test(t[0]) && !/主要$/.test(gap.slice(0, t.index))) ||
+          /^分别(是|为)$/.test(t[1]) ||
+          (/如下/.test(t[1]) &&
+            !/主要|重点|部分/.test(p.text.slice(0, last.end + t.index)) &&
+            /^\s*$/.test(p.text.slice(last.end + t.index + t[0].length)) &&
+            !!paras[total.para + 1]?.level);
+        break;
+      }
+      const anotherBase = next?.kind === 'delta' && !!totalDelta && [totalDelta, ...totalAlt].every((x) => otherBase(x, next));
+      if (!next || next.para !== total.para || (next.kind === 'delta' && totalDelta && !anotherBase) || explains(gap)) break;
+      // Amounts in an explanation between the total and a sentence-initial 其中 ("原因是:…7000万元。其中:…").
+      if (next.kind === 'amount' && !explained(paras, next)) break;
+      if (anotherBase) {
+        totalAlt.push(next);
+        secondBase.add(next);
+      } else if (next.kind === 'delta') totalDelta = next;
+      if (next.kind === 'rate' && !totalRate) totalRate = next;
+      if (next.kind === 'prior' && !totalPrior) totalPrior = next;
+      last = next;
+      j++;
+    }
+    // A numbered line whose total ends it, the lines after it numbered deeper and each with its amount ("1.全镇一般公共预算
+    // 总收入完成19559.87万元,占年初预算的94.59%。" then "(1)上级补助收入及镇级非税收入18754.82万元;", "(2)上年结转收入
+    // 805.05万元;"): its items, every one.
+    if (listFrom === undefined && !total.bracketed && p.level && (!all[j] || all[j].para !== total.para)) {
+      const below = paras[total.para + 1];
+      if (below && below.level > p.level && all.some((c) => c.para === total.para + 1 && c.kind === 'amount' && c.sentence === 0)) {
+        listFrom = p.text.length;
+        enumerated = true;
+      }
+    }
+    if (listFrom === undefined) continue;
+    const starts = [{ from: listFrom, enumerated }];
+    // A list in brackets right after the total ("62339万元(其中旗本级…,工业园区…)"), then, after the total's change,
+    // one of its own ("。其中:税收收入…,非税收入…"): both are the total's.
+    const close = closingBracket(p.text, listFrom);
+    const rest = close === undefined ? [] : all.filter((c) => c.para === total.para && c.at > close);
+    const k2 = rest.findIndex((c) => c.kind === 'amount');
+    if (close !== undefined && k2 >= 0 && rest.slice(0, k2).every((c) => c.kind === 'delta' || c.kind === 'rate')) {
+      const m2 = /[。；;，,]\s*其中[:：]?(?=[^，,；;。\d]*$)/.exec(p.text.slice(close, rest[k2].at));
+      if (m2) starts.push({ from: close + m2.index + m2[0].length, enumerated: false });
+    }
+    for (const st of starts) {
+      // A part of a list already read has its own list within its sentence ("财政拨款收入751.8万元，包括…；").
+      const parts = scoped(total, listParts(all, paras, total.para, st.from, partOfList.has(total) && itemOf(total) !== 'vehicle'));
+      if (!parts) continue;
+      // A 三公 list cut short: an item it leaves out is stated after it ("其中,因公出国…。" "公务用车…。其中…" "公务接待费…"),
+      // so it does not make the whole (the tree below takes the items wherever they stand).
+      if ((itemOf(total) ?? (total.kind === 'delta' ? threePublicItem(total.context) : undefined)) === 'total') {
+        const named = new Set(parts.map((x) => threePublicItem((x.amount ?? x.delta)!.label)));
+        const later = all.filter((c) => c.kind === 'amount' && (c.para > total.para || (c.para === total.para && c.at > total.at)) && c.para <= total.para + 6);
+        const left = (['abroad', 'vehicle', 'reception'] as Item[]).filter(
+          (it) => !named.has(it) && !(it === 'vehicle' && named.has('purchase') && named.has('operation')),
+        );
+        if (left.some((it) => later.some((c) => itemOf(c) === it && !parts.some((x) => x.amount === c)))) continue;
+      }
+      const lastPart = parts[parts.length - 1];
+      // A figure in the list that could not be read: the list is not known whole.
+      const ends = parts.flatMap((x) => [x.amount, x.delta, x.rate, x.share, ...x.sub]).filter((c): c is Claim => !!c);
+      if (ends.some((c) => holeBetween(total, c))) continue;
+      const endsInDeng = !!lastPart.amount && /^\s*等/.test(paras[lastPart.amount.para].text.slice(lastPart.amount.end));
+      checkList(total, totalDelta, parts, report, paras, st.enumerated && !endsInDeng);
+      for (const d of totalAlt) checkChanges(total, d, parts, report, true);
+      if (total.kind === 'amount') checkPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
+      checkPartPriors(total, { delta: totalDelta, rate: totalRate, prior: totalPrior }, parts, report);
+      for (const x of parts) {
+        if (x.share) inLists.add(x.share);
+        for (const c of [x.amount, x.delta, ...(x.alt ?? []), ...x.sub]) if (c) partOfList.add(c);
+      }
+    }
+  }
+
+  // The 三公 tree wherever its items stand: a 三公 total, then the first amount of each item after it (in its
+  // paragraph or the next five that state figures, before another 三公 total of its stage): 合计 = 出国 + 车 + 接待,
+  // 车 = 购置 + 运行.
+  const figured = [...new Set(all.map((c) => c.para))];
+  /** How many paragraphs that state figures lie after paragraph `a`, up to and with paragraph `b`. */
+  const figuredBetween = (a: number, b: number) => figured.filter((q) => q > a && q <= b).length;
+  const s: Scope = { all, paras, report, out, sentenceOf, partOfList, figuredBetween };
+  const nil = zeroItems(paras);
+  const noneOf = new Map(nil.map((z) => [z.claim, z.item]));
+  /** The 车 items whose 购置 and 运行 a tree has taken. */
+  const carsDone = new Set<Claim>();
+  for (const t of all) {
+    if (t.kind !== 'amount' || t.bracketed || itemOf(t) !== 'total' || explained(paras, t)) continue;
+    const stage = /决算/.test(t.label) ? '决算' : /预算/.test(t.label) ? '预算' : '';
+    // In a text that states both stages (a 决算 说明 with its 预算数), an item must say which it is.
+    const other = stage === '预算' ? /决算/ : /预算/;
+    const strict = !!stage && all.some((c) => c.kind === 'amount' && other.test(c.label) && !!itemOf(c));
+    const items = new Map<Item, Claim>();
+    const tYear = keyYear(t);
+    /** Where the tree's items end: the figure that ended it, if one did. */
+    let stop: Claim | undefined;
+    for (const c of all) {
+      if (!after(c, t)) continue;
+      // A figure whose own words name another year ("2015年三公经费预算拨入…", "2010年…预算中，因公出国…") is of
+      // another tree.
+      const cYear = c.kind === 'amount' ? keyYear(c) : undefined;
+      if (tYear && cYear && cYear !== tYear) continue;
+      if (
+        figuredBetween(t.para, c.para) > 5 ||
+        (c.para > t.para && paras[c.para].level && paras[c.para].level <= 2 && paras[c.para].level <= paras[t.para].under)
+      ) {
+        stop = c;
+        break;
+      }
+      if (c.kind !== 'amount') continue;
+      const it = itemOf(c);
+      // The total of the other stage ("预算数为…万元,决算支出数为…万元") stands among this one's items.
+      // So does the next figure of a run ("预算数…万元、决算数…万元").
+      if (it === 'total' && c.run?.index) continue;
+      if (it === 'total' && !(strict && other.test(c.label) && !new RegExp(stage).test(c.label))) {
+        stop = c;
+        break;
+      }
+      if (!it || it === 'total' || explained(paras, c)) continue;
+      if ((stage === '决算' && /预算/.test(c.label) && !/决算/.test(c.label)) || (stage === '预算' && /决算/.test(c.label))) continue;
+      // (An item that names no stage but is compared with the 年初预算 is the 决算's: "因公出国(境)经费326万元,比年初预算数减少84万元".)
+      if (strict && !new RegExp(stage).test(c.label) && !(stage === '决算' && followers(all, c).delta?.base === 'budget')) continue;
+      // An item stated as spent, then with its 年初预算 ("接待费支出2.05万元,年初预算为2万元"): the tree of a stage
+      // takes the figure that names it.
+      const had = items.get(it);
+      if (had && !(stage && !new RegExp(stage).test(had.label) && new RegExp(stage).test(c.label) && c.para === had.para && c.sentence === had.sentence))
+        continue;
+      items.set(it, c);
+    }
+    // An item said to have none ("因公出国(境)费用不安排", "未安排出国(境)经费") is 0, where no figure states it.
+    const lastPara = stop ? stop.para : Math.max(...all.map((c) => c.para));
+    const sectionEnds = (q: number) => paras.slice(t.para + 1, q + 1).some((p) => p.level && p.level <= 2 && p.level <= paras[t.para].under);
+    for (const z of nil)
+      if (
+        !items.has(z.item) &&
+        after(z.claim, t) &&
+        (stop ? after(stop, z.claim) : z.claim.para <= lastPara) &&
+        figuredBetween(t.para, z.claim.para) <= 5 &&
+        !sectionEnds(z.claim.para)
+      )
+        items.set(z.item, z.claim);
+    // An item whose figure could not be read leaves the tree unknown.
+    if ([...items.values()].some((c) => holeBetween(t, c))) continue;
+    if (stage === '决算') checkItemBudgets(s, t, items);
+    const abroad = items.get('abroad');
+    const reception = items.get('reception');
+    let vehicle = items.get('vehicle');
+    const purchase = items.get('purchase');
+    const operation = items.get('operation');
+    // Items of the total's year, each naming it, but not all of them ("其中:1、公务接待费2016年预算8万元…2、公务车辆
+    // 运行2016年预算25万元"): together they cannot be more than their total.
+    const tops = [abroad, vehicle ?? purchase, vehicle ? undefined : operation, reception].filter((c): c is Claim => !!c);
+    if (tYear && !(abroad && reception && (vehicle || (purchase && operation))) && tops.length >= 2 && tops.every((c) => keyYear(c) === tYear)) {
+      const [sLo] = sumRange(tops);
+      if (sLo.gt(hi(t)))
+        report(
+          'text.sum',
+          t,
+          `“三公”经费写为 ${t.text}，但其下所列 ${tops.map((c) => `${ITEM_NAMES[itemOf(c)!]} ${c.text}`).join(' + ')} = ${show(sumOf(tops), t)}，已超过合计`,
+        );
+    }
+    // Each item's share of the total ("公务接待费支出决算6.28万元,占34.88%"), where no list has checked it.
+    for (const c of items.values()) {
+      const next = all.find((x) => x.para === c.para && x.sentence === c.sentence && x.at > c.at);
+      if (!next || next.kind !== 'share' || inLists.has(next) || (next.of && !/三公|合计|总额|总数/.test(next.of)) || lo(t).lte(0)) continue;
+      if (hi(next).lt(lo(c).div(hi(t)).times(100)) || lo(next).gt(hi(c).div(lo(t)).times(100)))
+        report(
+          'text.share',
+          next,
+          `“${c.label}”${c.text}占“三公”经费 ${t.text}的比例应为 ≈ ${c.value.div(t.value).times(100).toDecimalPlaces(2)}%，文中写 ${next.text}`,
+        );
+    }
+    // An item's change may come where the text states the item again ("（一）因公出国(境)费预算1.7万元，…同比下降86%").
+    const changeOf = (c: Claim) => {
+      const own = followers(all, c);
+      if (own.delta || own.rate || own.prior) return own;
+      const again = all.find((x) => x.kind === 'amount' && x.at !== c.at && after(x, c) && x.value.eq(c.value) && itemOf(x) === itemOf(c));
+      if (again) return followers(all, again);
+      // A paragraph that only goes on comparing, right after the item's ("…11680人次。" then "与2016年相比,公务接待费
+      // 支出增加1.36万元,增长0.62%", a wrap after its full stop).
+      const next = paras[c.para + 1];
+      if (!next || next.level || !/^\s*(与|较|比|同比)/.test(next.text) || all.some((x) => x.para === c.para && x.at > c.at && x.kind === 'amount')) return own;
+      const first = all.filter((x) => x.para === c.para + 1 && x.sentence === 0);
+      if (first.some((x) => x.kind === 'amount' || x.kind === 'prior') || (first[0]?.kind !== 'delta' && first[0]?.kind !== 'rate')) return own;
+      const named = itemNamedLast(first[0].context);
+      if (named && named !== itemOf(c)) return own;
+      return { delta: first.find((x) => x.kind === 'delta'), rate: first.find((x) => x.kind === 'rate') };
+    };
+    // 车 = 购置 + 运行 first: a 车 figure misprinted is read as meant in the tree above it.
+    if (vehicle && purchase && operation && after(purchase, vehicle) && after(operation, vehicle)) {
+      carsDone.add(vehicle);
+      const vParts = [purchase, operation];
+      // Other amounts listed under 车 beside 购置 and 运行 ("其他交通工具购置144万元,其他交通费用2846万元"): 购置 + 运行
+      // are then no more than it.
+      const v = vehicle;
+      const others = all.some(
+        (c) =>
+          c.kind === 'amount' &&
+          c.para === v.para &&
+          c.sentence === v.sentence &&
+          c.at > v.at &&
+          c !== purchase &&
+          c !== operation &&
+          !!c.bracketed &&
+          !itemOf(c) &&
+          // (Nor is the share of one fund, "(其中一般公共预算经费拨款570万元)", another part.)
+          !FUND.test(c.label),
+      );
+      const [vLo] = sumRange(vParts);
+      if (others ? vLo.gt(hi(vehicle)) : !sumFits(vehicle, vParts)) {
+        const meant = thousandsSlip(vehicle, (v) => sumFits(v, vParts));
+        report(
+          'text.sum',
+          vehicle,
+          `公务用车购置及运行费写为 ${vehicle.text}，但购置费 ${purchase.text} + 运行维护费 ${operation.text} = ${show(sumOf(vParts), vehicle)}${meant ? slipNote(meant) : ''}`,
+        );
+        if (meant) vehicle = meant;
+      }
+      const vParts2: Part[] = vParts.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
+      const vf = changeOf(vehicle);
+      checkPriors(vehicle, vf, vParts2, report);
+      if (vf.delta) checkChanges(vehicle, vf.delta, vParts2, report);
+    }
+    // 车 as one item, as 购置 + 运行, or as the one of them a text names (no 购置 planned: "公务用车运行维护费14.01万元").
+    const one = purchase ?? operation;
+    const car = vehicle
+      ? [vehicle]
+      : purchase && operation
+        ? [purchase, operation]
+        : one && [abroad, reception, one].every((c) => c?.para === t.para)
+          ? [one]
+          : undefined;
+    if (abroad && reception && car) {
+      // Other costs listed with the items as the 三公 total's ("其中:因公出国(境)费…、公务接待费…、会议费34.10万元、培训费
+      // 51.37万元"): the total is held to what its list names, and the 口径 is a warning.
+      const others = all.filter(
+        (c) => c.kind === 'amount' && c.para === t.para && c.sentence === t.sentence && c.at > t.at && !itemOf(c) && /^(会议费|培训费)/.test(c.label),
+      );
+      if (others.length)
+        out.push({
+          rule: 'text.scope',
+          severity: 'warning',
+          message: `“三公”经费只含因公出国（境）费、公务用车购置及运行费、公务接待费，文中写的合计 ${t.text}还含${others.map((c) => `${c.label} ${c.text}`).join('、')}：三项合计应为 ${show(sumOf([abroad, ...car, reception]), t)}`,
+          sentence: sentenceOf(t),
+          stated: t.text,
+        });
+      const items = [abroad, ...car, reception, ...others];
+      if (!sumFits(t, items)) {
+        const slip = slipIn(t, items);
+        report(
+          'text.sum',
+          slip?.printed ?? t,
+          `“三公”经费写为 ${t.text}，但因公出国（境）费 ${abroad.text} + 公务用车 ${car.map((c) => c.text).join(' + ')} + 公务接待费 ${reception.text}${others.map((c) => ` + ${c.label} ${c.text}`).join('')} = ${show(sumOf(items), t)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
+        );
+      }
+      // The same for one fund, where each figure gives its share in brackets ("919万元(其中一般公共预算经费拨款841万元)").
+      const fundOf = (c: Claim) =>
+        all.find((x) => x.bracketed && x.kind === 'amount' && x.para === c.para && x.sentence === c.sentence && x.at > c.at && FUND.test(x.label));
+      const tFund = fundOf(t);
+      const funds = items.map((c) => (c.value.isZero() && c.half.isZero() ? c : fundOf(c)));
+      const fundName = (c: Claim | undefined) => (c ? FUND.exec(c.label)?.[0] : undefined);
+      if (tFund && funds.every((f): f is Claim => !!f && (f.value.isZero() || fundName(f) === fundName(tFund))) && !sumFits(tFund, funds))
+        report(
+          'text.sum',
+          tFund,
+          `“三公”经费中${fundName(tFund)} ${tFund.text}，但各项的${fundName(tFund)} ${funds.map((c) => c.text).join(' + ')} = ${show(sumOf(funds), tFund)}`,
+        );
+      const parts: Part[] = items.map((c) => ({ amount: c, sub: [], ...changeOf(c) }));
+      const tf = followers(all, t);
+      // 车 with no change of its own: its prior is its 购置's and its 运行's ("公车购置费384万元,同比增长100%;公车运行维护费
+      // 1118万元,同比下降0.8%").
+      const carPart = parts.find((x) => x.amount === vehicle);
+      const subs = purchase && operation ? [purchase, operation].map((c) => ({ c, f: changeOf(c) })) : [];
+      if (carPart && vehicle && !carPart.delta && !carPart.rate && !carPart.prior && subs.length) {
+        const ps = subs.map((x) => priorOf(x.c, x.f));
+        if (ps.every((x) => !!x)) carPart.prior = asPrior(vehicle, [ps[0]![0].plus(ps[1]![0]), ps[0]![1].plus(ps[1]![1])]);
+        // …and its change theirs together ("公务用车购置费…减少79.4万元", "公务用车运行费…减少596.98万元").
+        const ds = subs.map((x) => x.f.delta);
+        if (ds.every((d) => d && d.sign !== undefined && (!tf.delta || !otherBase(d, tf.delta)))) {
+          const v = ds.reduce((a, d) => a.plus(signed(d!)), new Decimal(0));
+          carPart.delta = {
+            ...ds[0]!,
+            kind: 'delta',
+            value: v.abs(),
+            half: ds.reduce((a, d) => a.plus(d!.half), new Decimal(0)),
+            sign: v.isZero() ? 0 : v.gt(0) ? 1 : -1,
+            text: show(v.abs(), ds[0]!),
+            label: vehicle.label,
+          };
+        }
+      }
+      const found: [string, Claim, string][] = [];
+      checkPriors(t, tf, parts, (...f) => found.push(f));
+      // A part "增长100%" where the others and the total leave it nothing a year before: from 0, which a rate cannot say.
+      const hundred = [...parts.map((x) => ({ c: x.amount!, f: { delta: x.delta, rate: x.rate, prior: x.prior } })), ...subs].find(
+        (x) => x.f.rate?.sign === 1 && x.f.rate.value.eq(100) && !x.f.delta,
+      );
+      let zeroBase = false;
+      if (found.length && hundred) {
+        const fromNothing = asPrior(hundred.c, [new Decimal(0), hi(hundred.c).div(2)]);
+        const again = parts.map((x) =>
+          x.amount === hundred.c
+            ? { ...x, rate: undefined, prior: fromNothing }
+            : x === carPart && subs.some((y) => y.c === hundred.c)
+              ? (() => {
+                  const other = subs.find((y) => y.c !== hundred.c)!;
+                  const op = priorOf(other.c, other.f);
+                  return op ? { ...x, prior: asPrior(vehicle!, [op[0], op[1].plus(hi(hundred.c).div(2))]) } : x;
+                })()
+              : x,
+        );
+        const second: unknown[] = [];
+        checkPriors(t, tf, again, (...f) => second.push(f));
+        if (!second.length) {
+          zeroBase = true;
+          out.push({
+            rule: 'text.zero-base',
+            severity: 'warning',
+            message: `“${hundred.c.label}”${hundred.c.text}增长${hundred.f.rate!.text}：按总额与其他各项的增减推算，上年约为 0，从 0 增长不能用百分比表示，请改写（若上年确有此项，则总额的增减幅度不对）`,
+            sentence: sentenceOf(hundred.f.rate!),
+            stated: hundred.f.rate!.text,
+          });
+        }
+      }
+      if (!zeroBase) for (const f of found) report(...f);
+      // The items' changes add up to the total's (a list after 其中 does this where it is read as one).
+      if (tf.delta && !partOfList.has(tf.delta)) checkChanges(t, tf.delta, parts, report);
+    }
+  }
+
+  checkCarSections(s, nil, noneOf, carsDone);
+
+  checkRevenue(s);
+
+  checkAddedOn(s);
+  checkMadeOf(s);
+  checkLevels(s);
+  checkByUnitKind(s);
+  checkBalanceSheet(s);
+  checkHeadcount(s);
+  checkChangeOfYears(s);
+  checkPartsBeforeWhole(s);
+  checkTotalBudget(s);
+  checkBudgetSides(s);
+  checkPoints(s);
+  checkFlatRows(s);
+  checkBounds(s);
+
+  // "…决算11.9万元，全部为公务用车运行维护费11.9万元": the one part is the whole.
+  for (let i = 1; i < all.length; i++) {
+    const [a, b] = [all[i - 1], all[i]];
+    if (a.kind !== 'amount' || b.kind !== 'amount' || a.para !== b.para || a.sentence !== b.sentence) continue;
+    if (!/^[，,]?\s*全部(为|是)[^，,。；;\d]*$/.test(paras[a.para].text.slice(a.end, b.at))) continue;
+    if (hi(a).lt(lo(b)) || lo(a).gt(hi(b)))
+      report('text.sum', b, `“${a.label}”${a.text}全部为“${b.label.replace(/^全部(为|是)/, '')}”，两数应相同，文中写 ${b.text}`);
+  }
+
+  // "公务接待费、因公出国(境)费用、公务用车购置费降幅均超过25%": each item's change, against its amount, must be.
+  paras.forEach((p, pi) =>
+    p.sentences.forEach((s, si) => {
+      for (const m of s.text.matchAll(THRESHOLD)) {
+        const down = /降|减/.test(m[2]);
+        const bound = new Decimal(m[5]);
+        const strict = /超过|高于|大于/.test(m[4]);
+        for (const name of m[1].split(/[、和及与]/)) {
+          const item = threePublicItem(name);
+          if (!item) continue;
+          for (const a of all.filter((c) => c.para === pi && c.kind === 'amount' && itemOf(c) === item)) {
+            const d = followers(all, a).delta;
+            if (!d || d.sign !== (down ? -1 : 1)) continue;
+            // prior = amount ± change; the rate is change ÷ prior, at its largest within the printed figures.
+            const prior = down ? lo(a).plus(hi(d)) : lo(a).minus(hi(d));
+            if (prior.lte(0)) continue;
+            const most = hi(d).div(prior).times(100);
+            if (strict ? most.gt(bound) : most.gte(bound)) continue;
+            const exact = d.value.div(down ? a.value.plus(d.value) : a.value.minus(d.value)).times(100);
+            const said = all.find((c) => c.para === pi && c.sentence === si && c.at >= s.at + m.index! && c.text === `${m[5]}%`) ?? a;
+            report(
+              'text.rate',
+              said,
+              `文中说${m[1]}${m[2]}均${m[4]}${m[5]}%，但${a.label} ${a.text}${down ? '减少' : '增加'} ${d.text}，${m[2]}约 ${exact.toDecimalPlaces(3)}%，未${m[4]}${m[5]}%`,
+            );
+            break;
+          }
+        }
+      }
+    }),
+  );
+
+  checkNothing(s);
+
+  // A part of a 其中 list is no more than all of it ("其中:财政拨款收入2828.33万元,占200.00%").
+  for (const c of all)
+    if (c.kind === 'share' && lo(c).gt(100) && /其中/.test(paras[c.para].sentences[c.sentence].text.slice(0, c.at - paras[c.para].sentences[c.sentence].at)))
+      report('text.share', c, `其中一项占 ${c.text}：部分所占比例不能超过 100%`);
+
+  // A fall of more than all of it would leave less than nothing: no budget amount can.
+  for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
+
+  // One figure stated in 元 and in 万元 for the same item ("公务接待费1.58元" beside "公务接待费为1.58万元").
+  for (const c of all) {
+    if (c.kind !== 'amount' || !/[^万亿千]元$/.test(c.text)) continue;
+    const num = c.text.replace(/元$/, '');
+    const item = threePublicItem(c.label);
+    const twin = all.find((x) => x !== c && x.kind === 'amount' && x.text === `${num}万元` && (item ? threePublicItem(x.label) === item : x.label === c.label));
+    // (Nothing is nothing in any unit: "0.00元" beside "0.00万元".)
+    if (twin && !c.value.isZero()) report('text.unit', c, `“${c.label}”写为 ${c.text}，同一项在别处写为 ${twin.text}：单位前后不一致`);
+  }
+
+  // One measure stated twice, in two sentences, as figures no rounding can make one.
+  const seen = new Map<string, Claim>();
+  for (const c of all) {
+    const key = measureOf(c, paras);
+    if (!key) continue;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, c);
+      continue;
+    }
+    if ((first.para === c.para && first.sentence === c.sentence) || first.text.replace(/[^\d.]/g, '') === c.text.replace(/[^\d.]/g, '')) continue;
+    if (hi(first).lt(lo(c)) || lo(first).gt(hi(c)))
+      out.push({
+        rule: 'text.repeat',
+        severity: 'warning',
+        message: `“${c.label}”在前文写为 ${first.text}（“${sentenceOf(first).slice(0, 40)}”），这里写为 ${c.text}：同一数字前后不一致，请核对`,
+        sentence: sentenceOf(c),
+        stated: c.text,
+      });
+  }
+
+  checkTotalsAfter(s);
+  checkBreakdowns(s);
+  checkPartsWithin(s);
+
+  // "完成预算27万元的63.2%", "占三公总额114.72亿元的65.85%": the percentage of the amount before, of the one it names.
+  for (let i = 2; i < all.length; i++) {
+    const [part, whole, pct] = [all[i - 2], all[i - 1], all[i]];
+    if (pct.kind !== 'percent' || whole.kind !== 'amount' || part.kind !== 'amount' || pct.label !== '的') continue;
+    if (new Set([part.para, whole.para, pct.para]).size > 1 || new Set([part.sentence, whole.sentence, pct.sentence]).size > 1) continue;
+    // ("完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%": the budget named at length.)
+    const completion =
+      /^完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?$/.test(whole.label) ||
+      /^完成[^，,；;。]{0,40}(预算|计划)(数)?$/.test(whole.label) ||
+      // "为年预算21.06亿元的103.8%", "为预算目标17.36亿元的99%".
+      /^为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?$/.test(whole.label);
+    // ("约占其…总预算35779.22万元的47.3%": 约 before 占.)
+    if ((!completion && !/^(约|大约)?占/.test(whole.label)) || lo(whole).lte(0)) continue;
+    if (hi(pct).lt(lo(part).div(hi(whole)).times(100)) || lo(pct).gt(hi(part).div(lo(whole)).times(100)))
+      report(
+        completion ? 'text.rate' : 'text.share',
+        pct,
+        `${completion ? '完成预算的比例' : '所占比例'}应为 ${part.text} ÷ ${whole.text} ≈ ${part.value.div(whole.value).times(100).toDecimalPlaces(2)}%，文中写 ${pct.text}`,
+      );
+  }
+
+  // "基本支出预算1440224.60元,占一般公共预算支出的96.41%": a share of a whole the text stated by name before it.
+  for (let i = 1; i < all.length; i++) {
+    const sh = all[i];
+    if (sh.kind !== 'share' || !sh.of || inLists.has(sh)) continue;
+    // The part: the amount before it in its sentence (past its own change and rate; in a run, the one in its place).
+    const inSentence = sh.run
+      ? partOfShare(all, sh)
+      : all
+          .slice(0, i)
+          .reverse()
+          // (Not in a bracket the share stands after: "…1,077.36万元(其中,…,国有资本经营预算0万元),占收入合计93.57%".)
+          .find((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind !== 'delta' && c.kind !== 'rate' && !!c.bracketed === !!sh.bracketed);
+    // "非税收入占一般公共预算收入比重47.69%": no figure before it in its sentence; the part its words name, stated before.
+    const subject = inSentence
+      ? ''
+      : core(
+          sh.context
+            .split(/[，,；;。]/)
+            .pop()!
+            .replace(/占.*$/, ''),
+        );
+    const part =
+      inSentence ??
+      (subject.length >= 2
+        ? all
+            .slice(0, i)
+            .reverse()
+            .find((c) => c.kind === 'amount' && !c.bracketed && c.para >= sh.para - 1 && core(c.label) === subject)
+        : undefined);
+    if (!part || part.kind !== 'amount') continue;
+    const named = wholeKey(sh.of);
+    if (named.length < 2) continue;
+    // The whole: the nearest amount so named before it, in its section (no top-level heading between); before the
+    // section, only when every amount so named is one figure ("2017年總支出7778.55萬元" in 三, "…占本年支出合計的30.08%" in 四).
+    const heading = paras.slice(0, sh.para + 1).reduce((h, q, k) => (q.level === 1 ? k : h), -1);
+    const so = all
+      .slice(0, all.indexOf(part))
+      .reverse()
+      .filter((c) => c.kind === 'amount' && !c.bracketed && wholeKey(c.label) === named);
+    const before = all.slice(0, all.indexOf(part)).reverse();
+    const whole =
+      so.find((c) => c.para >= heading) ??
+      (so.length && so.every((c) => c.text === so[0].text) ? so[0] : undefined) ??
+      // "全部支出" of an execution report: the 支出 stated last before it in its paragraph ("全省一般公共预算支出累计执行
+      // 3756.7亿元,…;全省民生支出3058.8亿元,占全部支出的81.4%").
+      ((named === '收入' || named === '支出') && /占(全部|总)(收入|支出)(的)?$/.test(sh.context.replace(/\s/g, ''))
+        ? before.find((c) => c.para === part.para && c.kind === 'amount' && !c.bracketed && measure(c.label) === named && c.value.gt(part.value))
+        : undefined) ??
+      // A whole named by the end of its words, the only one so named ("全国政府采购授予中小微企业合同金额为…" as
+      // "授予中小微企业合同金额"; not one of 盟本级… and 旗级一般公共预算收入 for "一般公共预算收入").
+      (named.length >= 4
+        ? only(before.filter((c) => c.kind === 'amount' && c.para >= heading && !c.bracketed && wholeKey(c.label).endsWith(named)))
+        : undefined);
+    if (!whole || lo(whole).lte(0) || whole === part) continue;
+    if (hi(sh).lt(lo(part).div(hi(whole)).times(100)) || lo(sh).gt(hi(part).div(lo(whole)).times(100)))
+      report(
+        'text.share',
+        sh,
+        `“${part.label}”${part.text}占“${whole.label}”${whole.text}的比例应为 ≈ ${part.value.div(whole.value).times(100).toDecimalPlaces(2)}%，文中写 ${sh.text}`,
+      );
+  }
+
+  checkShareRuns(s);
+
+  checkYearlyAverages(s);
+  checkYearOnYear(s);
+
+  // 完成预算的x%: what was spent ÷ the budget, both stated in the sentence.
+  for (const c of all) {
+    if (c.kind !== 'completion') continue;
+    const before = all.filter((x) => x.para === c.para && x.sentence === c.sentence && x.kind === 'amount' && x.at < c.at);
+    // (A fund's name, "一般公共预算财政拨款支出", names no budget.)
+    const inSentence = [...before].reverse().find(isBudget);
+    const actual = [...before].reverse().find((x) => x !== inSentence && /决算|支出|执行|实际|完成|实现/.test(x.label));
+    // The budget told by the difference after the percentage ("完成年初预算100%,决算数大于预算数55.93万元", "完成年初预算
+    // 71.21%,比年初预算减少3887.49万元").
+    const gap = all.find(
+      (x) =>
+        x.para === c.para &&
+        x.sentence === c.sentence &&
+        x.at > c.at &&
+        ((x.kind === 'amount' && OVER_BUDGET.test(x.label)) || (x.kind === 'delta' && x.base === 'budget' && !!x.sign)),
+    );
+    const over = gap && (gap.kind === 'delta' ? gap.sign! : /(大于|多于|超过|超出|高于)/.test(gap.label) ? 1 : -1);
+    // Or the item's budget stated before ("“三公”经费预算为168.53万元,其中:因公出国(境)费39万元…。…因公出国(境)费支出
+    // 52.15万元,完成预算的133.72%").
+    const item = actual && itemOf(actual);
+    const earlier =
+      !inSentence && !gap && item
+        ? all
+            .slice(0, all.indexOf(actual!))
+            .reverse()
+            .find(
+              (x) =>
+                x.kind === 'amount' &&
+                x.para >= c.para - 2 &&
+                itemOf(x) === item &&
+                [...x.context.replace(FUNDS, '').matchAll(/决算|预算|支出/g)].pop()?.[0] === '预算',
+            )
+        : undefined;
+    // Or the budget stated in a sentence before, in the paragraph ("支出预算调整为19.44亿元。实际完成15.17亿元,为调整预算的
+    // 78%"): the adjusted one when the percentage names it.
+    // (Not an item's: its budget is the item's own, above. Nor a budget another amount was said to complete before.)
+    const adjusted = /调整/.test(c.context);
+    let inPara: Claim | undefined;
+    if (!inSentence && !gap && !earlier && actual && !item)
+      for (const x of all.slice(0, all.indexOf(actual)).reverse()) {
+        if (x.para !== c.para || x.kind !== 'amount' || itemOf(x)) break;
+        if (!isBudget(x)) {
+          if (/决算|执行|实际|完成|实现/.test(x.label)) break;
+          continue;
+        }
+        inPara ??= x;
+        if (/调整/.test(x.label) === adjusted) {
+          inPara = x;
+          break;
+        }
+      }
+    // Or a budget stated paragraphs before under the actual's own name ("…调整后,全区财政总收入为385,000万元,…" then
+    // "全区财政总收入完成392,026万元,为调整预算的101.8%").
+    const byName =
+      !inSentence && !gap && !earlier && !inPara && actual && !item && core(actual.label).length >= 3
+        ? all
+            .slice(0, all.indexOf(actual))
+            .reverse()
+            .find(
+              (x) =>
+                x.kind === 'amount' &&
+                !x.bracketed &&
+                x.para < c.para &&
+                x.para >= c.para - 4 &&
+                core(x.label) === core(actual.label) &&
+                /预算/.test(paras[x.para].sentences[x.sentence].text) &&
+                // (Not an outturn itself, "…支出5930.32亿元,比上年增长3.7%,完成调整预算的95.36%".)
+                !all.some((y) => y.kind === 'completion' && y.para === x.para && y.sentence === x.sentence && y.at > x.at) &&
+                (!adjusted || /调整/.test(paras[x.para].sentences[x.sentence].text)),
+            )
+        : undefined;
+    const stated = inSentence ?? earlier ?? inPara ?? byName;
+    const budget: [Decimal, Decimal] | undefined = stated
+      ? [lo(stated), hi(stated)]
+      : actual && gap
+        ? [lo(actual).minus(over! > 0 ? hi(gap) : lo(gap).neg()), hi(actual).minus(over! > 0 ? lo(gap) : hi(gap).neg())]
+        : undefined;
+    if (!budget || !actual || budget[0].lte(0)) continue;
+    const rLo = lo(actual).div(budget[1]).times(100);
+    const rHi = hi(actual).div(budget[0]).times(100);
+    if (hi(c).lt(rLo) || lo(c).gt(rHi)) {
+      const b = stated ? stated.value : actual.value.minus(gap!.value.times(over!));
+      const shown = stated ? stated.text : `（${actual.text} ${over! > 0 ? '−' : '+'} ${gap!.text} = ${show(b, actual)}）`;
+      report('text.rate', c, `完成预算的比例应为 ${actual.text} ÷ ${shown} ≈ ${actual.value.div(b).times(100).toDecimalPlaces(2)}%，文中写 ${c.text}`);
+    }
+  }
+
+  // Shares of one named whole, stated by sibling parts in one section: each implies the whole; they must agree.
+  const groups = new Map<string, Claim[]>();
+  let section = 0;
+  let lastPara = -1;
+  for (const c of all) {
+    if (c.para !== lastPara) {
+      if (paras[c.para].level === 1) section++;
+      lastPara = c.para;
+    }
+    // ("占同类产品采购规模的90%": each its own kind's, no whole in common.)
+    if (c.kind !== 'share' || /^(同类|本类|各自|同期)/.test(c.of ?? '')) continue;
+    // "占比x%" with no whole named: the shares of one paragraph only.
+    const key = c.of ? `${section}|${c.of}` : `${section}|${c.para}|`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const list of groups.values()) {
+    // The shares of the three 三公 items of one whole ("因公出国(境)费支出0.00万元,占0.00%;公务用车…12,000.00元,占100%;
+    // 公务接待费支出0.00元,占0.00%"): each is its part over the three together.
+    const byItem = list.map((sh) => ({ sh, part: partOfShare(all, sh) })).filter((x) => x.part && itemOf(x.part));
+    const items = byItem.map((x) => itemOf(x.part!));
+    if (byItem.length === 3 && ['abroad', 'vehicle', 'reception'].every((it) => items.filter((x) => x === it).length === 1)) {
+      const parts = byItem.map((x) => x.part!);
+      const [wLo, wHi] = sumRange(parts);
+      for (const { sh, part } of byItem) {
+        if (wHi.lte(0) || inLists.has(sh)) continue;
+        const range: [Decimal, Decimal] = [lo(part!).div(wHi).times(100), wLo.gt(0) ? hi(part!).div(wLo).times(100) : new Decimal(100)];
+        if (meets(sh, range)) continue;
+        report(
+          'text.share',
+          sh,
+          `“${part!.label}”${part!.text}占“三公”经费（三项合计 ${show(sumOf(parts), part!)}）的比例应为 ≈ ${part!.value.div(sumOf(parts)).times(100).toDecimalPlaces(2)}%，文中写 ${sh.text}`,
+        );
+      }
+      continue;
+    }
+    const implied: { c: Claim; part: Claim; lo: Decimal; hi: Decimal }[] = [];
+    for (const sh of list) {
+      if (inLists.has(sh) || sh.value.isZero()) continue;
+      const part = partOfShare(all, sh);
+      if (!part || part.value.isZero() || lo(sh).lte(0)) continue;
+      implied.push({ c: sh, part, lo: lo(part).div(hi(sh)).times(100), hi: hi(part).div(lo(sh)).times(100) });
+    }
+    const agree = (x: (typeof implied)[number], y: (typeof implied)[number]) => !(y.hi.lt(x.lo) || y.lo.gt(x.hi));
+    for (const x of implied) {
+      const others = implied.filter((y) => y !== x);
+      if (!others.length) continue;
+      // The other share that pins the whole down best; with three or more it must agree with another one.
+      const ref = others.reduce((a, b) => (b.hi.minus(b.lo).lt(a.hi.minus(a.lo)) ? b : a));
+      if (agree(x, ref)) continue;
+      if (others.length >= 2 && !others.some((y) => y !== ref && agree(y, ref))) continue;
+      // Two that disagree: one finding, on the later, naming both.
+      if (others.length === 1 && implied.indexOf(x) < implied.indexOf(ref)) continue;
+
+      const whole = ref.part.value.div(ref.c.value).times(100);
+      report(
+        'text.share',
+        x.c,
+        `“${x.part.label || x.part.text}”${x.part.text}占${x.c.of} ${x.c.text}，而“${ref.part.label || ref.part.text}”${ref.part.text}占同一总数 ${ref.c.text}：由后者推得总数约 ${show(whole, ref.part)}，前者应约为 ${x.part.value.div(whole).times(100).toDecimalPlaces(2)}%${others.length === 1 ? '（两个比例至少有一个不对）' : ''}`,
+      );
+    }
+  }
+  return out;
+}
