@@ -93,6 +93,8 @@ const WARNED: { file: string; quote: string }[] = [
   { file: 'holdout2/anhui-ningguo-chengguanju-sangong-2016-01.json', quote: '因公出国(境)费支出决算为0万元,完成年初预算的100%' },
   // "增长100%" of a part the others and the total leave nothing a year before.
   { file: 'holdout5/sichuan-mianyang-fucheng-sangong-2019-01.json', quote: '公车购置费384万元,同比增长100%' },
+  // One count of people stated twice (退休人员去世 2, then 1): a warning, the words may speak of two periods.
+  { file: 'holdout13/beijing-mentougou-xifengsi-linchang-yusuan-2022-01.json', quote: '退休人员去世1人' },
 ];
 
 /**
@@ -142,7 +144,7 @@ describe.each(SETS)('%s语料', (name, sub) => {
     const unexpected = missed.filter((m) => !KNOWN_MISSES.some((k) => m.startsWith(k.file) && m.endsWith(k.quote)));
     const known = KNOWN_MISSES.filter((k) => path.dirname(k.file) === sub);
     lines.push(
-      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${found} 处（每种粘贴方式都检出${set.some((p) => WARNED.some((w) => w.file === p.file)) ? '；其中零基数上的增长率以警告报出' : ''}${set.some((p) => LAYOUT_LOST.some((w) => w.file === p.file)) ? '；以空格分列的表格在换行、字间加空格两种方式中已无列可读，这两种不计' : ''}），漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
+      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${found} 处（每种粘贴方式都检出${set.some((p) => WARNED.some((w) => w.file === p.file)) ? '；其中零基数上的增长率、前后不一的人数以警告报出' : ''}${set.some((p) => LAYOUT_LOST.some((w) => w.file === p.file)) ? '；以空格分列的表格在换行、字间加空格两种方式中已无列可读，这两种不计' : ''}），漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
     );
     expect(unexpected).toEqual([]);
     // A known miss that is found now: take it off the list.

@@ -1462,3 +1462,58 @@ describe('what the twelfth held-out set taught', () => {
     expect(errors(text(wrong)).length).toBeGreaterThan(0);
   });
 });
+
+describe('what the thirteenth held-out set taught', () => {
+  test.each([
+    [
+      'a share of a whole never stated, its two parts stated (总支出 = 基本 + 项目)',
+      (x: string) =>
+        `(一)基本支出预算913.18万元,占总支出预算${x}%,比2021年1,095.35万元减少182.17万元,下降16.6%。\n(二)项目支出预算85.33万元,比2021年108.98万元减少23.65万元,下降21.7%。`,
+      '91.5',
+      '91.4',
+    ],
+    [
+      'a change and its rate in a sentence that only compares, of the amount before it',
+      (x: string) => `2023年度财政拨款收、支总计603.13万元。与2022年相比,财政拨款收、支总计各减少79.44万元,下降${x}%。`,
+      '11.6',
+      '21.6',
+    ],
+    ['a 万 that a comparison follows is 万元', (x: string) => `国家财政性教育经费为4453万比去年4432万增长${x}%。`, '0.47', '0.57'],
+    ['a percentage of a named amount, "的比例为"', (x: string) => `教育经费3335.17万元,占一般公共预算支出29472万元的比例为${x}%。`, '11.32', '21.32'],
+    [
+      'completion of an expectation stated before (全年预期)',
+      (x: string) =>
+        `2020年,我区一般公共预算全年收入预期5390000万元,同比增长0.5%左右。\n2020年上半年,我区一般公共预算收入完成2643400万元,同比减少367937万元,降低12.2%,完成全年预期的${x}%。`,
+      '49',
+      '59',
+    ],
+    [
+      'a numbered clause after a reason starts a statement of its own',
+      (x: string) =>
+        `2023年一般公共预算“三公”经费预算安排${x}万元:一、2023年因公出国(境)费预算170万元,主要用于招商,二、2023年公务用车购置及运行费预算150万元,主要原因是严控“三公”经费,三、2023年公务接待费预算200万元,主要原因是为做好招商接待工作。`,
+      '520',
+      '620',
+    ],
+    [
+      'the headcount template without 其中, each group with its own changes',
+      (x: string) => `年末实有人数${x};在职人员29,比上年减少6人,调出6人;退休人员44人,比上年度减少2人,去世2人。`,
+      '73',
+      '83',
+    ],
+    [
+      'integer amounts: a rate the rounding of its change and prior allows',
+      (x: string) => `教育经费总投入为5024万元,比上年的4883万元增加141万元,增长${x}%。`,
+      '2.88',
+      '2.98',
+    ],
+  ])('%s', (_, text, right, wrong) => {
+    expect(errors(text(right))).toEqual([]);
+    expect(errors(text(wrong)).length).toBeGreaterThan(0);
+  });
+
+  test('one count of people stated twice, differently: a warning', () => {
+    const text = (n: string) => `退休人员44人,比上年度减少2人,去世2人。\n基本支出减少182.17万元,主要原因为在职人员调出6人,退休人员去世${n}人。`;
+    expect(checkText(text('2')).filter((f) => f.rule === 'text.repeat')).toEqual([]);
+    expect(checkText(text('1')).map((f) => [f.rule, f.severity, f.stated])).toContainEqual(['text.repeat', 'warning', '1人']);
+  });
+});

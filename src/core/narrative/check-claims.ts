@@ -48,6 +48,9 @@ import {
   checkByUnitKind,
   checkCarSections,
   checkChangeOfYears,
+  checkComparedAfter,
+  checkCountsTwice,
+  checkShareOfTwoParts,
   checkFlatRows,
   checkHeadcount,
   checkLevels,
@@ -619,6 +622,9 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkByUnitKind(s);
   checkBalanceSheet(s);
   checkHeadcount(s);
+  checkCountsTwice(s);
+  checkShareOfTwoParts(s);
+  checkComparedAfter(s);
   checkChangeOfYears(s);
   checkPartsBeforeWhole(s);
   checkTotalBudget(s);
@@ -716,7 +722,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   // "完成预算27万元的63.2%", "占三公总额114.72亿元的65.85%": the percentage of the amount before, of the one it names.
   for (let i = 2; i < all.length; i++) {
     const [part, whole, pct] = [all[i - 2], all[i - 1], all[i]];
-    if (pct.kind !== 'percent' || whole.kind !== 'amount' || part.kind !== 'amount' || pct.label !== '的') continue;
+    if (pct.kind !== 'percent' || whole.kind !== 'amount' || part.kind !== 'amount' || !/^的(比例|比重)?(为|是)?$/.test(pct.label)) continue;
     if (new Set([part.para, whole.para, pct.para]).size > 1 || new Set([part.sentence, whole.sentence, pct.sentence]).size > 1) continue;
     // ("完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%": the budget named at length.)
     const completion =
@@ -865,7 +871,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
                 !x.bracketed &&
                 x.para < c.para &&
                 x.para >= c.para - 4 &&
-                core(x.label) === core(actual.label) &&
+                // ("全年收入预期5390000万元" then "收入完成2643400万元,…,完成全年预期的49%".)
+                core(x.label.replace(/全年|预期(数)?$/g, '')) === core(actual.label) &&
                 /预算/.test(paras[x.para].sentences[x.sentence].text) &&
                 // (Not an outturn itself, "…支出5930.32亿元,比上年增长3.7%,完成调整预算的95.36%".)
                 !all.some((y) => y.kind === 'completion' && y.para === x.para && y.sentence === x.sentence && y.at > x.at) &&

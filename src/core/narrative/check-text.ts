@@ -16,6 +16,7 @@ import type { FigureKey, Figures } from './figures';
 import { percent } from './generate';
 import { checkClaims } from './check-claims';
 import { readClaims } from './claims';
+import { halfOf, meets, UNIT_SCALES } from './interval';
 import { refineClaims, seriesFindings, tableFindings } from './table-checks';
 import { pastedSentences, readPasted } from './pasted';
 
@@ -100,6 +101,8 @@ const BREAKDOWN = /(公用经费|机关运行经费|人员经费)[^。；]{0,30}
 interface Mention {
   value: Decimal;
   unit: string;
+  /** Half the unit of its last printed decimal, in its own unit (万元 for amounts, % for percentages). */
+  half: Decimal;
   /** Where the number starts and ends in the sentence. */
   at: number;
   end: number;
@@ -147,7 +150,7 @@ function mentions(sentence: string, figures: Figures | undefined): Mention[] {
     const unit = m[2];
     const at = m.index!;
     last = at + m[0].length;
-    const pos = { at, end: last };
+    const pos = { at, end: last, half: halfOf(m[1], unit === '元' ? UNIT_SCALES['元'] : new Decimal(1)) };
     if (unit === '%') {
       out.push({ value, unit, ...pos, label, kind: 'percent', sign: DOWN.test(ctx) ? -1 : 1 });
       continue;
@@ -603,7 +606,12 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
         const base = priorM?.value ?? (subject?.key ? prior?.values[subject.key]?.value : delta.key ? prior?.values[delta.key]?.value : undefined);
         if (!base || base.isZero()) continue;
         const expected = percent(delta.value, base);
-        if (!close(new Decimal(expected), m.value, m.value))
+        // Over the printed figures' intervals: a rate the rounding of its change and prior allows is right.
+        const baseHalf = priorM?.half ?? new Decimal(0);
+        const allowed: [Decimal, Decimal] | undefined = base.minus(baseHalf).gt(0)
+          ? [delta.value.minus(delta.half).div(base.plus(baseHalf)).times(100), delta.value.plus(delta.half).div(base.minus(baseHalf)).times(100)]
+          : undefined;
+        if (!close(new Decimal(expected), m.value, m.value) && !(allowed && meets({ value: m.value, half: m.half }, allowed)))
           findings.push({
             rule: 'text.percent',
             severity: 'error',

@@ -717,6 +717,7 @@ export function checkItemBudgets(s: Scope, t: Claim, items: Map<Item, Claim>) {
  */
 export function checkHeadcount(s: Scope) {
   const { paras, out } = s;
+  const seen = new Set<string>();
   const PART = /([\u4e00-\u9fa5()（）]{2,12}?)\s*(?:为)?\s*(\d+)\s*人(?!次)/g;
   paras.forEach((p) =>
     p.sentences.forEach((sen) => {
@@ -730,6 +731,7 @@ export function checkHeadcount(s: Scope) {
       const parts = [...rest.matchAll(PART)].map((x) => ({ name: x[1].replace(/^[，,、:：]/, ''), n: Number(x[2]) }));
       if (parts.length < 2) return;
       const whole = Number(m[2]);
+      seen.add(sen.text);
       const sum = parts.reduce((a, x) => a + x.n, 0);
       const template = /实有人数/.test(m[1]) && parts.length === 3 && parts.every((x, k) => x.name.endsWith(['在职人员', '离休人员', '退休人员'][k]));
       if (template ? sum === whole : sum <= whole) return;
@@ -742,6 +744,27 @@ export function checkHeadcount(s: Scope) {
       });
     }),
   );
+  // The template's groups each with their own changes between them ("年末实有人数73;在职人员29,比上年减少6人,调出6人;退休人员
+  // 44人,…"): the figure right after each group's name.
+  paras.forEach((p) => {
+    const m = /实有人数\s*(?:为)?\s*(\d+)\s*人?(?!次)[；;，,]/.exec(p.text);
+    if (!m || p.sentences.some((x) => seen.has(x.text))) return;
+    const rest = p.text.slice(m.index + m[0].length).split('。')[0];
+    const group = (name: string) => new RegExp(`${name}\\s*(?:为)?\\s*(\\d+)\\s*人?(?![\\d次])`).exec(rest);
+    const [on, left, off] = [group('在职人员'), group('离休人员'), group('退休人员')];
+    if (!on || !off || (left && left.index > off.index) || on.index > off.index) return;
+    const parts = [on, left, off].filter((x): x is RegExpExecArray => !!x).map((x) => Number(x[1]));
+    const sum = parts.reduce((a, x) => a + x, 0);
+    if (sum === Number(m[1])) return;
+    const sentence = p.sentences.find((x) => x.at <= m.index && m.index < x.at + x.text.length) ?? p.sentences[0];
+    out.push({
+      rule: 'text.sum',
+      severity: 'error',
+      message: `实有人数写为 ${m[1]}人，但在职人员 ${on[1]}人${left ? ` + 离休人员 ${left[1]}人` : ''} + 退休人员 ${off[1]}人 = ${sum}人（实有人数为在职、离休、退休人员之和）`,
+      sentence: sentence.text.trim(),
+      stated: `${m[1]}人`,
+    });
+  });
 }
 
 /**
@@ -787,6 +810,94 @@ export function checkChangeOfYears(s: Scope) {
 
 /** The stock or flow an amount's words end with ("市级行政事业性资产总额" → 资产). */
 const stockOf = (l: string) => /(净资产|资产|负债|收入|支出)(总额|合计|总计)?$/.exec(l.replace(/[为是]$/, ''))?.[1];
+
+/**
+ * A share of a whole the text does not state but whose two parts it does ("(一)基本支出预算913.18万元,占总支出预算91.4%"
+ * and "(二)项目支出预算85.33万元"): 总支出 = 基本支出 + 项目支出.
+ */
+export function checkShareOfTwoParts(s: Scope) {
+  const { all, report } = s;
+  all.forEach((c, k) => {
+    const sh = all[k + 1];
+    if (c.kind !== 'amount' || c.bracketed || sh?.kind !== 'share' || sh.para !== c.para || sh.sentence !== c.sentence) return;
+    if (!/^(总支出|支出总(额|计)|本年支出(合计)?)(预算)?(数)?$/.test(sh.of ?? '')) return;
+    const other = /基本支出/.test(c.label) ? '项目支出' : /项目支出/.test(c.label) ? '基本支出' : undefined;
+    // The whole stated by its name is held to it elsewhere.
+    const named = all.some(
+      (x) => x.kind === 'amount' && !x.bracketed && /^(\d{4}年度?)?(总支出|支出总(额|计)|本年支出(合计)?)(预算)?(数)?(为|是)?$/.test(x.label),
+    );
+    if (!other || named) return;
+    const siblings = all.filter(
+      (x) => x.kind === 'amount' && !x.bracketed && !x.run && x.label.includes(other) && Math.abs(x.para - c.para) <= 3 && yearIn(x.label) === yearIn(c.label),
+    );
+    if (siblings.length !== 1) return;
+    const parts = [c, siblings[0]];
+    const [wLo, wHi] = sumRange(parts);
+    if (wLo.lte(0) || meets(sh, [lo(c).div(wHi).times(100), hi(c).div(wLo).times(100)])) return;
+    const exact = c.value.div(sumOf(parts)).times(100);
+    report(
+      'text.share',
+      sh,
+      `“${c.label}”${c.text}占${sh.of}（${c.label} ${c.text} + ${siblings[0].label} ${siblings[0].text} = ${show(sumOf(parts), c)}）的比例应为 ≈ ${exact.toDecimalPlaces(2)}%，文中写 ${sh.text}${truncated(exact, sh) ? '（像是截断而不是四舍五入）' : ''}`,
+    );
+  });
+}
+
+/**
+ * One count of people stated twice, differently ("退休人员44人,比上年度减少2人,去世2人" and later "退休人员去世1人"): the
+ * same group and the same event (去世, 调出, 调入 …). A warning: the words may speak of two periods.
+ */
+export function checkCountsTwice(s: Scope) {
+  const { paras, out } = s;
+  const seen = new Map<string, { n: number; sentence: string }>();
+  paras.forEach((p) =>
+    p.sentences.forEach((sen) => {
+      for (const m of sen.text.matchAll(/(去世|病故|调出|调入|新进|新录用|辞职|死亡)\s*(\d+)\s*人(?!次)/g)) {
+        const group = [...sen.text.slice(0, m.index).matchAll(/(在职人员|退休人员|离休人员|在职|退休|离休)/g)].pop()?.[1].replace(/人员$/, '');
+        if (!group) continue;
+        const key = `${group}|${m[1]}`;
+        const first = seen.get(key);
+        const n = Number(m[2]);
+        if (!first) seen.set(key, { n, sentence: sen.text.trim() });
+        else if (first.n !== n && first.sentence !== sen.text.trim())
+          out.push({
+            rule: 'text.repeat',
+            severity: 'warning',
+            message: `“${group}人员${m[1]}”在前文写为 ${first.n}人（“${first.sentence.slice(0, 40)}”），这里写为 ${n}人：同一数字前后不一致，请核对`,
+            sentence: sen.text.trim(),
+            stated: `${n}人`,
+          });
+      }
+    }),
+  );
+}
+
+/**
+ * A change and its rate in a sentence of their own that only compares ("…收、支总计603.13万元。与2022年相比,财政拨款收、支
+ * 总计各减少79.44万元,下降11.6%。"): of the amount that ends the sentence before; the rate against the prior they imply.
+ */
+export function checkComparedAfter(s: Scope) {
+  const { all, paras, report } = s;
+  all.forEach((d, k) => {
+    const r = all[k + 1];
+    if (d.kind !== 'delta' || !d.sign || d.base === 'budget' || r?.kind !== 'rate' || r.sign !== d.sign || r.para !== d.para || r.sentence !== d.sentence)
+      return;
+    const sentence = paras[d.para].sentences[d.sentence];
+    if (d.sentence === 0 || all.some((c) => c.para === d.para && c.sentence === d.sentence && c.at < d.at)) return;
+    const lead = paras[d.para].text.slice(sentence.at, d.at).replace(/(19|20)\d{2}\s*年度?/g, '');
+    if (/\d/.test(lead) || !/^\s*[^，,]{0,8}(与|较|比|同比)[^，,]{0,6}(相比|比较)?[，,]/.test(lead)) return;
+    const a = [...all].reverse().find((c) => c.para === d.para && c.sentence === d.sentence - 1);
+    if (a?.kind !== 'amount' || a.bracketed || lo(a).lte(0)) return;
+    const prior: [Decimal, Decimal] = d.sign > 0 ? [lo(a).minus(hi(d)), hi(a).minus(lo(d))] : [lo(a).plus(lo(d)), hi(a).plus(hi(d))];
+    if (prior[0].lte(0) || meets(r, [lo(d).div(prior[1]).times(100), hi(d).div(prior[0]).times(100)])) return;
+    const p = a.value.minus(d.value.times(d.sign));
+    report(
+      'text.rate',
+      r,
+      `增减幅度应为 ${d.text} ÷ 上年（${a.text} ${d.sign > 0 ? '−' : '+'} ${d.text} = ${show(p, a)}） ≈ ${d.value.div(p).times(100).toDecimalPlaces(2)}%，文中写 ${r.text}`,
+    );
+  });
+}
 
 /**
  * A balance sheet's three stated in one sentence ("资产总额1983.8亿元、同比增长6.3%,负债总额341.8亿元、同比增长2.1%,净资产总额

@@ -72,8 +72,8 @@ export function withBase(clause: string): { base?: Base } {
 }
 
 /** A figure and its unit; "1.8亿多元", "3万多元" (news wording) are at least the figure and below its next step. */
-/** (News texts write "1000.86万," for 万元: a 万 or 亿 that ends a clause is the amount's unit.) */
-const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%|[万亿](?=[，,。；;、)）]|\s*$)))?/g;
+/** (News texts write "1000.86万," for 万元: a 万 or 亿 that ends a clause, or that a comparison follows ("4453万比去年4432万增长"), is the amount's unit.) */
+const NUMBER = /(\d+(?:\.\d+)?)(?:\s*(亿多元|万多元|亿元|万元|千元|元|%|[万亿](?=[，,。；;、)）]|\s*$|比|较|增|减|下降|上升)))?/g;
 const UP = /(增加|增长|上升|上涨|提高|增幅|涨幅|增支|增收|多支|增|加|多)$/;
 const DOWN = /(减少|下降|降低|减幅|降幅|下调|减支|减收|少支|压缩|压减|负增长|减|降|少)$/;
 const RATE_CTX = /(增长|下降|降低|上升|上涨|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增加率|降低率|增加|减少|压缩|压减|增|减|降|提高)(了|为|是|约|达到|达)?$/;
@@ -263,7 +263,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           const h = half(num, new Decimal(1));
           // ("占年初预算的94.59%", "占年初预算100%": a completion in the words of a share.)
           if (
-            /完成(了)?(年初|全年|调整(后)?)?(预算|计划)(数)?(的)?$|^[，,]?为(年初|年|全年|调整(后)?)?(预算|计划)(目标|数)?(的)?$|^[，,]?占(年初|全年|年度|调整(后)?)(预算|计划)(数)?(的)?$/.test(
+            /完成(了)?(年初|全年|调整(后)?)?(预算|计划|预期)(数)?(的)?$|^[，,]?为(年初|年|全年|调整(后)?)?(预算|计划|预期)(目标|数)?(的)?$|^[，,]?占(年初|全年|年度|调整(后)?)(预算|计划)(数)?(的)?$/.test(
               tail,
             )
           )
@@ -556,14 +556,15 @@ export function explained(paras: Para[], c: Claim): boolean {
   // (Not a part named by its use: "其中用于工资福利支出为613.35万元".)
   const seg = t.slice(t.lastIndexOf('。') + 1).replace(/其中用于/g, '其中');
   if (!/原因|主要是|主要用于|用于|系因|由于/.test(seg)) return false;
-  // A clause dated after it starts a statement of its own ("由于疫情影响,导致财政收入减收,2020年全县…收入完成34,264万元").
+  // A clause dated or numbered after it starts a statement of its own ("由于疫情影响,导致财政收入减收,2020年全县…收入完成
+  // 34,264万元"; "…主要原因是严控“三公”经费,三、2023年公务接待费预算200万元").
   const from = seg.search(/原因|主要是|主要用于|用于|系因|由于/);
   if (
     seg
       .slice(from)
       .split(/[，,]/)
       .slice(1)
-      .some((x) => /^\s*(19|20)\d{2}\s*年/.test(x))
+      .some((x) => /^\s*((19|20)\d{2}\s*年|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/.test(x))
   )
     return false;
   // An explanation goes on over ； only through its numbered points ("原因是:1、…;2、…7000万元").
