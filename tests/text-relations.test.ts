@@ -1501,6 +1501,13 @@ describe('what the thirteenth held-out set taught', () => {
       '83',
     ],
     [
+      'a line that says the items follow ("具体安排如下:"), the items each on a line led by its name',
+      (x: string) =>
+        `(二)支出预算:2021年年初预算数503.76万元,其中,文化体育与传媒支出434.88万元,社会保障和就业支出30.03万元,医疗卫生与计划生育支出16.33万元,住房保障支出22.52万元。\n\n具体安排如下:\n\n基本支出:2021年年初预算数为${x}万元,是指为保障单位机构正常运转而发生的各项支出。\n\n项目支出:2021年年初预算数为85万元,`,
+      '418.76',
+      '518.76',
+    ],
+    [
       'integer amounts: a rate the rounding of its change and prior allows',
       (x: string) => `教育经费总投入为5024万元,比上年的4883万元增加141万元,增长${x}%。`,
       '2.88',

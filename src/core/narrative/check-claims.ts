@@ -559,20 +559,30 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
         enumerated = true;
       }
     }
-    if (listFrom === undefined) continue;
-    const starts = [{ from: listFrom, enumerated }];
+    // A line of its own that says the items follow ("具体安排如下:"), after the line the total opens, then the items each
+    // on a line of its own ("基本支出:…418.76万元…", "项目支出:…85万元"): another list of the total's.
+    const below = paras[total.para + 1];
+    const asFollows =
+      !total.bracketed &&
+      !all.some((c) => c.para === total.para && c.at < total.at) &&
+      !!below &&
+      /^\s*(具体(安排|情况))?如下[:：]?\s*$/.test(below.text) &&
+      all.some((c) => c.para === total.para + 2 && c.kind === 'amount');
+    if (listFrom === undefined && !asFollows) continue;
+    const starts: { para: number; from: number; enumerated: boolean }[] = listFrom === undefined ? [] : [{ para: total.para, from: listFrom, enumerated }];
+    if (asFollows) starts.push({ para: total.para + 1, from: below.text.length, enumerated: false });
     // A list in brackets right after the total ("62339万元(其中旗本级…,工业园区…)"), then, after the total's change,
     // one of its own ("。其中:税收收入…,非税收入…"): both are the total's.
-    const close = closingBracket(p.text, listFrom);
+    const close = listFrom === undefined ? undefined : closingBracket(p.text, listFrom);
     const rest = close === undefined ? [] : all.filter((c) => c.para === total.para && c.at > close);
     const k2 = rest.findIndex((c) => c.kind === 'amount');
     if (close !== undefined && k2 >= 0 && rest.slice(0, k2).every((c) => c.kind === 'delta' || c.kind === 'rate')) {
       const m2 = /[。；;，,]\s*其中[:：]?(?=[^，,；;。\d]*$)/.exec(p.text.slice(close, rest[k2].at));
-      if (m2) starts.push({ from: close + m2.index + m2[0].length, enumerated: false });
+      if (m2) starts.push({ para: total.para, from: close + m2.index + m2[0].length, enumerated: false });
     }
     for (const st of starts) {
       // A part of a list already read has its own list within its sentence ("财政拨款收入751.8万元，包括…；").
-      const parts = scoped(total, listParts(all, paras, total.para, st.from, partOfList.has(total) && itemOf(total) !== 'vehicle'));
+      const parts = scoped(total, listParts(all, paras, st.para, st.from, partOfList.has(total) && itemOf(total) !== 'vehicle'));
       if (!parts) continue;
       // A 三公 list cut short: an item it leaves out is stated after it ("其中,因公出国…。" "公务用车…。其中…" "公务接待费…"),
       // so it does not make the whole (the tree below takes the items wherever they stand).

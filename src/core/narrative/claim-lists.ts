@@ -286,8 +286,12 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
     if (crossed && c.kind === 'amount' && item === 'total' && parts.some((x) => x.amount && threePublicItem(x.amount.label))) return finish(parts);
     // (The first figure of the line under a numbered item's own heading, "(二)项目支出:" then "2018年年初预算数为159.30万元",
     // is that item's.)
+    // (Nor is that of a line led by its item's name, as the list's first part's line was: "基本支出:2021年年初预算数为
+    // 418.76万元,…" then "项目支出:2021年年初预算数为85万元".)
+    const ledLine = (q: number) => /^\s*[^，,。；;:：\d\s]{2,10}[:：]/.test(paras[q].text);
     const underItem =
-      itemLevel !== undefined && c.para > 0 && !paras[c.para].level && paras[c.para - 1].level === itemLevel && c.sentence === 0 && c.para !== pos.para;
+      (itemLevel !== undefined && c.para > 0 && !paras[c.para].level && paras[c.para - 1].level === itemLevel && c.sentence === 0 && c.para !== pos.para) ||
+      (c.para !== pos.para && c.sentence === 0 && !!parts[0]?.amount && parts[0].amount.para !== para && ledLine(c.para) && ledLine(parts[0].amount.para));
     if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta') && !underItem) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
       const sentence = paras[c.para].sentences[c.sentence];

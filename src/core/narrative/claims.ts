@@ -157,7 +157,8 @@ export function readClaims(text: string | PastedText): ClaimsRead {
   const claims: Claim[] = [];
   const unread: { para: number; at: number }[] = [];
   paras.forEach((p, pi) => {
-    const inlineHead = INLINE_HEAD.exec(p.text)?.[1];
+    // (Or an unnumbered one: "基本支出:2021年年初预算数为418.76万元" under "具体安排如下:".)
+    const inlineHead = INLINE_HEAD.exec(p.text)?.[1] ?? /^\s*([^，,。；;:：\d\s]{2,10})[:：]/.exec(p.text)?.[1];
     p.sentences.forEach((s, si) => {
       let from = 0;
       const found = [...s.text.matchAll(NUMBER)];
