@@ -34,7 +34,10 @@ const load = (sub: string): Passage[] =>
 const SETS: [string, string][] = [
   ['开发', '.'],
   ['留出', 'holdout'],
-  ...['二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'].map((n, k): [string, string] => [`第${n}批留出`, `holdout${k + 2}`]),
+  ...['二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'].map((n, k): [string, string] => [
+    `第${n}批留出`,
+    `holdout${k + 2}`,
+  ]),
 ];
 const passages = SETS.flatMap(([, sub]) => load(sub));
 const undecidable: { file: string; quote: string; why: string }[] = JSON.parse(fs.readFileSync(path.join(dir, 'undecidable.json'), 'utf8'));
@@ -95,6 +98,8 @@ const WARNED: { file: string; quote: string }[] = [
   { file: 'holdout5/sichuan-mianyang-fucheng-sangong-2019-01.json', quote: '公车购置费384万元,同比增长100%' },
   // One count of people stated twice (退休人员去世 2, then 1): a warning, the words may speak of two periods.
   { file: 'holdout13/beijing-mentougou-xifengsi-linchang-yusuan-2022-01.json', quote: '退休人员去世1人' },
+  // "各增加(减少)67.65万元,增长100%" of totals that are 67.65: from nothing.
+  { file: 'holdout14/hainan-danzhou-diba-youeryuan-juesuan-2023-01.json', quote: '增长100%' },
 ];
 
 /**

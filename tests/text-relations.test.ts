@@ -1524,3 +1524,82 @@ describe('what the thirteenth held-out set taught', () => {
     expect(checkText(text('1')).map((f) => [f.rule, f.severity, f.stated])).toContainEqual(['text.repeat', 'warning', '1人']);
   });
 });
+
+describe('what the fourteenth held-out set taught', () => {
+  test.each([
+    [
+      'a function class’s own 项 listed after it is its detail, not another part',
+      (x: string) =>
+        `(二)支出预算:2025年年初预算数${x}万元,其中:文化旅游体育与传媒支出支出预算286.85万元,群众文化支出预算 286.85万元,社会保障和就业支出预算107.16万元,卫生健康支出预算19.57万元,住房保障支出预算 16.73万元。`,
+      '430.31',
+      '330.31',
+    ],
+    [
+      'after parts that are amounts, a clause comparing its subject with last year ends the list',
+      (x: string) =>
+        `(二)支出预算:2025年支出合计${x}万元,其中:一般公共服务支出0.00万元,教育支出4902.56万元,社会保障和就业支出870.81万元,卫生健康支出237.90万元,住房保障支出244.39万元,其他支出2049.67万元;支出较去年增加2102.84万元,主要是基本支出增加271.33万元,项目支出增加1831.50万元。`,
+      '8305.33',
+      '8303.55',
+    ],
+    [
+      '主要支出事项: opens a part’s own list',
+      (x: string) =>
+        `市本级一般公共预算支出安排81.6亿元。其中:财力安排支出68.4亿元,比上年预算数增长10.1%,主要支出事项:一般公共服务支出7.1亿元、教育支出7.5亿元、社会保障和就业支出15.4亿元等;上级专项、上年结转安排支出${x}亿元。`,
+      '13.2',
+      '23.2',
+    ],
+    [
+      'a heading that names a total and says what makes it ("收入总计主要构成"), the items each on a line',
+      (x: string) =>
+        `2023年度收入总计${x}万元,支出总计453.13万元。\n(一)收入总计主要构成。\n本年收入452.18万元。\n使用非财政拨款结余0.22万元,较2022年度决算数1.17万元减少0.95万元。\n年初结转结余0.73万元,较2022年度决算数减少7.54万元,下降91.17%。`,
+      '453.13',
+      '553.13',
+    ],
+    ['收入总计 and 支出总计 of one 收支总表 are one amount', (x: string) => `2023年度收入总计453.13万元,支出总计${x}万元。`, '453.13', '553.13'],
+    [
+      '收入、支出总计各增加: of this year’s totals, where both years are stated',
+      (x: string) =>
+        `2023年度收入总计453.13万元,支出总计453.13万元,2022年度收入总计400.22万元,支出总计400.22万元,与2022年度相比,收入、支出总计各增加52.91万元,增长${x}%。`,
+      '13.22',
+      '23.22',
+    ],
+  ])('%s', (_, text, right, wrong) => {
+    expect(errors(text(right))).toEqual([]);
+    expect(errors(text(wrong)).length).toBeGreaterThan(0);
+  });
+
+  test('a change left in the template’s two words (增加(减少)) reads as its first; from nothing, 增长100% is a warning', () => {
+    const f = checkText('2023年度收入总计67.65万元,支出总计67.65万元,与2022年度相比,收入、支出总计各增加(减少)67.65万元,增长100%。');
+    expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(f.map((x) => x.rule)).toEqual(expect.arrayContaining(['text.leftover', 'text.zero-base']));
+  });
+
+  test('empty sub-rows of a pasted 三公 table under an item that has something are not broken down', () => {
+    const t = [
+      '单位:万元',
+      '项 目 |',
+      '预 算 数 |',
+      '决 算 数 |',
+      '合 计 |',
+      '3 |',
+      '1.71 |',
+      '因公出国(境)费 |',
+      '|',
+      '|',
+      '公务接待费 |',
+      '1 |',
+      '0.53 |',
+      '公务用车购置及运行维护费 |',
+      '2 |',
+      '1.18 |',
+      '其中:公务用车运行维护费 |',
+      '|',
+      '|',
+      '公务用车购置费 |',
+      '|',
+      '|',
+    ].join('\n');
+    expect(errors(t)).toEqual([]);
+    expect(errors(t.replace('1.71 |', '2.71 |')).map((x) => x.rule)).toEqual(['text.table']);
+  });
+});

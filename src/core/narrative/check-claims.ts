@@ -48,6 +48,7 @@ import {
   checkByUnitKind,
   checkCarSections,
   checkChangeOfYears,
+  checkBothTotals,
   checkComparedAfter,
   checkCountsTwice,
   checkShareOfTwoParts,
@@ -219,7 +220,17 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     // ("“三公”经费…支出决算数比上年减少" is not "公务接待费支出决算为…").
     const subjectItem = subject ? threePublicItem(subject) : undefined;
     // ("收入总计3,084.82万元,支出总计3,084.82万元。收支较上年决算数减少701.01万元": 收支 is either total, where they are one.)
-    const bothTotals = subject === '收支' ? candidates.filter((c) => c.kind === 'amount' && /(收入|支出)(总计|合计)/.test(c.label)).slice(0, 2) : [];
+    // (So are "收入、支出总计各增加…", "收支各减少…".)
+    const bothSides = /^(收支|收入支出)各?$/.test(subject) || (/各$/.test(subject) && /收入、?支出(总计|合计)?各/.test(d.context));
+    // (This year's, where the words give both years: "2023年度收入总计…,支出总计…,2022年度收入总计…,支出总计…".)
+    const bothTotals = bothSides
+      ? candidates
+          .filter((c) => c.kind === 'amount' && /(收入|支出)(总计|合计)/.test(c.label))
+          .filter(
+            (c, _, all2) => !(dYear && all2.some((x) => yearIn(x.label) === dYear) && (yearIn(c.label) ?? yearIn(paras[c.para].text.slice(0, c.at))) !== dYear),
+          )
+          .slice(0, 2)
+      : [];
     const nearest = subject
       ? bothTotals.length === 2 && bothTotals[0].text === bothTotals[1].text
         ? bothTotals[0]
@@ -568,9 +579,27 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       !!below &&
       /^\s*(具体(安排|情况))?如下[:：]?\s*$/.test(below.text) &&
       all.some((c) => c.para === total.para + 2 && c.kind === 'amount');
-    if (listFrom === undefined && !asFollows) continue;
+    // A heading further on that names the total and says what makes it ("(一)收入总计主要构成。" then "本年收入67.65万元。",
+    // "使用非财政拨款结余0万元,…", "年初结转结余0万元,…", each a line of its own): that list is the total's too.
+    const stem = total.label.replace(/\s/g, '').replace(/(19|20)\d{2}年度?/g, '');
+    // (This year's, the first of its name in its paragraph: "2023年度收入总计…,2022年度收入总计…".)
+    const firstOfName = !all.some(
+      (c) => c.kind === 'amount' && c.para === total.para && c.at < total.at && c.label.replace(/\s/g, '').replace(/(19|20)\d{2}年度?/g, '') === stem,
+    );
+    const namedAt =
+      firstOfName && /^(收入|支出)(总计|合计)(为|是)?$/.test(stem)
+        ? paras.findIndex(
+            (q, k) =>
+              k > total.para &&
+              k <= total.para + 8 &&
+              new RegExp(`^\\s*([(（][一二三四五六七八九十]+[)）])?\\s*${stem.replace(/(为|是)$/, '')}(的)?(主要)?构成[。:：]?\\s*$`).test(q.text) &&
+              !paras.slice(total.para + 1, k).some((x) => x.level === 1),
+          )
+        : -1;
+    if (listFrom === undefined && !asFollows && namedAt < 0) continue;
     const starts: { para: number; from: number; enumerated: boolean }[] = listFrom === undefined ? [] : [{ para: total.para, from: listFrom, enumerated }];
     if (asFollows) starts.push({ para: total.para + 1, from: below.text.length, enumerated: false });
+    if (namedAt >= 0) starts.push({ para: namedAt, from: paras[namedAt].text.length, enumerated: false });
     // A list in brackets right after the total ("62339万元(其中旗本级…,工业园区…)"), then, after the total's change,
     // one of its own ("。其中:税收收入…,非税收入…"): both are the total's.
     const close = listFrom === undefined ? undefined : closingBracket(p.text, listFrom);
@@ -635,6 +664,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkCountsTwice(s);
   checkShareOfTwoParts(s);
   checkComparedAfter(s);
+  checkBothTotals(s);
   checkChangeOfYears(s);
   checkPartsBeforeWhole(s);
   checkTotalBudget(s);

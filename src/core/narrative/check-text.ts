@@ -370,7 +370,7 @@ const INCOME_PARTS = new Set<FigureKey>([
 
 /**
  * "收入X万元，其中：A a万元，B b万元…": the parts of an income total broken down right after it must add up to it.
- * The breakdown ends at the sentence's end or at a nested "其中" (the breakdown of a part). A 财政拨款 part stated
+ * The breakdown ends at the sentence's end or at a nested "其中" / "主要是" (the breakdown of a part). A 财政拨款 part stated
  * together with a fund's part is nested too (财政拨款 = the funds): not checked. Parts need not carry a known label
  * (其他来源收入, 行政事业性收费), but every amount there must be a plain amount, not a change or a prior figure.
  */
@@ -384,7 +384,8 @@ function incomeBreakdownFinding(sentence: string, ms: Mention[]): TextFinding | 
   // Text between one part and the next (from the end of the leading "其中："): another "其中" there is nested.
   let from = total.end + lead[0].length;
   for (const m of ms.slice(ti + 1)) {
-    if (/其中/.test(sentence.slice(from, m.at))) break;
+    // (So is one after 主要是 / 包括: "本年收入6128.16万元,主要是一般公共预算拨款5478.16万元,…".)
+    if (/其中|主要是|主要包括|包括/.test(sentence.slice(from, m.at))) break;
     if (m.kind !== 'amount' || m.unit === '%' || (m.key && !INCOME_PARTS.has(m.key))) return undefined;
     parts.push(m);
     from = m.end;

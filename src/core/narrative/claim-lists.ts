@@ -5,6 +5,8 @@
  * Interval arithmetic as in claims.ts.
  */
 import Decimal from 'decimal.js';
+import { catalogueEntries } from '../catalogue';
+import { normName } from '../text';
 import { itemNamedLast, threePublicItem } from './items';
 import { hi, lo, sumOf, sumRange } from './interval';
 import {
@@ -52,6 +54,10 @@ const PARTITIONS: RegExp[][] = [
   [/工资福利/, /商品和服务/, /对个人和家庭/],
   [/工资福利/, /对个人和家庭/, /公用/],
   [/工资福利/, /商品和服务/, /对个人和家庭/, /资本性/],
+  // A 收入合计 / 收入总计 and a 支出总计 by where the money comes from and goes: this year's, and what is carried.
+  [/本年收入/, /(上年|年初)结转/],
+  [/本年收入/, /使用非财政拨款结余/, /年初结转(和)?结余/],
+  [/本年支出/, /结余分配/, /年末结转(和)?结余/],
   // 政府采购 by kind, and by how it is organised.
   [/货物/, /工程/, /服务/],
   [/政府集中/, /部门集中/, /分散/],
@@ -312,7 +318,14 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
       }
       // (Nor does one that introduces a list of its own: "几项重点支出完成情况为:教育支出…".)
       // (Nor one that adds to the whole: "。加上转移性收入486923万元,收入总计550923万元".)
-      if (/[，,:：]/.test(lead) || lead.length > 30 || /^(较|比|与|同比|相比|加上?|减去?|扣除)/.test(lead) || /\d{4}\s*年|合计|总计|总额/.test(lead))
+      // (Nor, after parts that are amounts, one that compares its subject with last year: "；支出较去年增加2102.84万元,…".)
+      if (
+        /[，,:：]/.test(lead) ||
+        lead.length > 30 ||
+        /^(较|比|与|同比|相比|加上?|减去?|扣除)/.test(lead) ||
+        (/(较|比)(上年|去年|上一年)/.test(lead) && c.kind === 'delta' && parts.every((x) => x.amount)) ||
+        /\d{4}\s*年|合计|总计|总额/.test(lead)
+      )
         return finish(parts);
       if (withinSentence) return finish(parts);
     }
@@ -634,6 +647,25 @@ export function checkPartPriors(
     );
 }
 
+const amountsOf = (parts: Part[]) => parts.map((p) => p.amount).filter((c): c is Claim => !!c);
+
+/** Function-classification codes by name ("群众文化" → 2070109; a class also without its 支出). */
+let codesByName: Map<string, string[]> | undefined;
+/** The code of the class, 款 or 项 a list's label names ("群众文化支出预算" → 2070109), where only one has that name. */
+function functionCode(label: string): string | undefined {
+  if (!codesByName) {
+    codesByName = new Map();
+    for (const [code, name] of catalogueEntries('function'))
+      for (const n of new Set([normName(name), normName(name).replace(/支出$/, '')])) codesByName.set(n, [...(codesByName.get(n) ?? []), code]);
+  }
+  const n = normName(label)
+    .replace(/^(其中[:：]?)/, '')
+    .replace(/(年初)?(预算|决算)(数)?(为|是)?$/, '')
+    .replace(/(支出)+$/, '');
+  const codes = codesByName.get(n);
+  return codes?.length === 1 ? codes[0] : undefined;
+}
+
 export function checkList(
   total: Claim,
   totalDelta: Claim | undefined,
@@ -642,8 +674,14 @@ export function checkList(
   paras: Para[],
   enumerated = false,
 ) {
-  const amounts = parts.map((p) => p.amount).filter((c): c is Claim => !!c);
-  if (total.kind === 'amount' && amounts.length === parts.length) {
+  // A function class's own 款 or 项 listed after it ("文化旅游体育与传媒支出支出预算286.85万元,群众文化支出预算286.85万元") is a
+  // detail of it, not another part.
+  const nested = (c: Claim, k: number) => {
+    const code = functionCode(c.label);
+    return !!code && amountsOf(parts.slice(0, k)).some((x) => (functionCode(x.label) ?? code).length < code.length && code.startsWith(functionCode(x.label)!));
+  };
+  const amounts = amountsOf(parts).filter((c, k) => !nested(c, k));
+  if (total.kind === 'amount' && amountsOf(parts).length === parts.length) {
     // An incomplete list only when it exceeds its total; one that makes the whole, both ways.
     const [sLo, sHi] = sumRange(amounts);
     // (A list that states its empty items, "3、单位资金收入0万元;4、政府性基金安排的收入0元", names every item.)

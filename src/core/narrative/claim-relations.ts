@@ -900,6 +900,26 @@ export function checkComparedAfter(s: Scope) {
 }
 
 /**
+ * "收入总计453.13万元,支出总计453.13万元": the 收支总表's two sides, one amount (收入总计 holds what was carried in, 支出总计
+ * what is carried out); 合计 of each side may differ.
+ */
+export function checkBothTotals(s: Scope) {
+  const { all, report } = s;
+  all.forEach((a, k) => {
+    const b = all[k + 1];
+    if (a.kind !== 'amount' || b?.kind !== 'amount' || a.bracketed || b.bracketed || b.para !== a.para || b.sentence !== a.sentence) return;
+    const stem = (c: Claim) =>
+      c.label
+        .replace(/\s/g, '')
+        .replace(/(19|20)\d{2}年度?/g, '')
+        .replace(/(为|是)$/, '');
+    if (stem(a) !== '收入总计' || stem(b) !== '支出总计' || yearIn(b.label) !== undefined) return;
+    if (!(hi(a).lt(lo(b)) || lo(a).gt(hi(b)))) return;
+    report('text.sum', b, `收入总计写为 ${a.text}，支出总计写为 ${b.text}：收支总表的收入总计与支出总计应相等`);
+  });
+}
+
+/**
  * A balance sheet's three stated in one sentence ("资产总额1983.8亿元、同比增长6.3%,负债总额341.8亿元、同比增长2.1%,净资产总额
  * 1642亿元、同比增长7.2%"): 资产 = 负债 + 净资产 this year and, from each one's change, last year.
  */
@@ -1280,5 +1300,7 @@ export function measureOf(c: Claim, paras: Para[]): string | undefined {
   const kind = c.kind === 'delta' ? `delta${c.sign}${c.base ?? 'year'}` : c.kind;
   // The fund its words name, else the first its sentence names before it ("全区政府性基金上年结余…，收入合计…亿元").
   const fund = FUND.exec(words)?.[0] ?? FUND.exec(c.context)?.[0] ?? '';
-  return [kind, fund, item, stage, year].join('|');
+  // The area its paragraph speaks of, last named before it ("全市…收入总计222.7亿元" and "市本级…收入总计178.2亿元" are two).
+  const area = [...paras[c.para].text.slice(0, c.at).matchAll(/全(省|市|州|县|区|旗|镇|乡)|(省|市|州|县|区|旗)本级/g)].pop()?.[0] ?? '';
+  return [kind, fund, item, stage, year, area].join('|');
 }

@@ -84,7 +84,7 @@ export const FLAT = /持平(?!稳)|无增减|无变化|没有变化|不变|相�
 const EXPLAINS_RE = /(主要原因|原因是|原因为|主要是|主要用于|用于|主要包括|具体包括|主要系|系)[^，,；;。]*$/;
 /** Whether text ends in an explanation (not a part named by its use: "其中用于工资福利支出为613.35万元"). */
 export const explains = (t: string) => EXPLAINS_RE.test(t.replace(/其中用于/g, '其中'));
-export const TRIGGER = /(其中|包括|分别为|分别是|具体如下|如下|分项情况是|分项情况为|具体是|具体为)[:：，,]?/;
+export const TRIGGER = /(其中|包括|分别为|分别是|具体如下|如下|分项情况是|分项情况为|具体是|具体为|主要支出(事项|项目)(为|是|有)?)[:：，,]?/;
 /** "…、…、…降幅均超过25%": a bound each item's rate is said to pass. */
 export const THRESHOLD = /([^，,；;。：:]*?)的?(降幅|减幅|增幅|涨幅|下降幅度|增长幅度)(均|都|全部)(超过|高于|大于|不低于|达到|在)(\d+(?:\.\d+)?)%/g;
 /** "决算数大于预算数55.93万元": how far the outturn is from the budget. */
@@ -273,7 +273,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           else if (RATE_CTX.test(tail.replace(/[-−－]$/, ''))) {
             // "增长-10.3%": a rise below zero is a fall.
             const negative = /[-−－]$/.test(tail);
-            const down = DOWN.test(tail.replace(/[-−－]$/, '').replace(/率?(了|为|是|约|达到|达)?$/, ''));
+            const down = DOWN.test(firstOfTwo(tail.replace(/[-−－]$/, '').replace(/率?(了|为|是|约|达到|达)?$/, ''), ctx));
             claims.push({ ...base, kind: 'rate', value, half: h, sign: down !== negative ? -1 : 1 });
           }
           // "较上年减少1.5万元(42.86%)": a percentage in brackets right after a change is its rate.
@@ -305,7 +305,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           return;
         }
         if (UP.test(deltaWord) || DOWN.test(deltaWord)) {
-          claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(deltaWord) ? -1 : 1, ...withBase(clauseCtx) });
+          claims.push({ ...base, kind: 'delta', value, half: h, sign: DOWN.test(firstOfTwo(deltaWord, ctx)) ? -1 : 1, ...withBase(clauseCtx) });
           return;
         }
         // "减少了“三公”经费342.74万元,其中公务用车购置及运行维护费308.87万元": a change said before what changed, and
@@ -361,6 +361,15 @@ function headedLabel(label: string, above: string): string {
     .trim();
   return title && title.length <= 12 && !/[，,。；;\d]/.test(title) ? `${title}${label}` : label;
 }
+
+/**
+ * The template's two words left unfilled ("增加(减少)67.65万元", "同比下降(增加)6%", their brackets gone from the words
+ * read here): its first word, as the template reads (the leftover is a warning of its own).
+ */
+const firstOfTwo = (words: string, ctx: string) =>
+  /(增加|增长|减少|下降)\s*[(（]\s*(增加|增长|减少|下降)\s*[)）]\s*$/.test(ctx)
+    ? words.replace(/(增加|增长)(减少|下降)$/, '$1').replace(/(减少|下降)(增加|增长)$/, '$1')
+    : words;
 
 /** How many brackets are open at the end of this text. */
 export function bracketDepth(t: string): number {

@@ -43,7 +43,8 @@ function ownArithmetic(t: TextTable): TextFinding[] {
     for (const [whole, parts] of TREES) {
       const total = at(whole, p);
       const figs = parts.map((x) => at(x, p));
-      if (!total || figs.every((f) => !f)) continue;
+      // (Parts all left empty under a whole that has something are not broken down: "其中:公务用车运行维护费 | |".)
+      if (!total || figs.every((f) => !f) || (figs.every((f) => !f || f.empty) && !total.value.isZero())) continue;
       const [a, b] = sumRange(figs.filter((f): f is Fig => !!f));
       // With a cell empty or unknown, the ones known can only fall short of an amount's total.
       const partial = figs.some((f) => !f);
@@ -215,6 +216,8 @@ export function refineClaims(tables: TextTable[], claims: Claim[]): void {
     const a = anchorOf(t, claims);
     if (!a) continue;
     for (const x of a.agreeing) {
+      // (Not a figure its words give to the other stage: "公务接待费预算为1万元" beside a 决算数 column's 0.53.)
+      if (x.when.stage && a.anchor.p.stage && x.when.stage !== a.anchor.p.stage) continue;
       const cell = t.cells[x.i][a.anchor.k]!;
       if (cell.half.lt(x.c.half) && !cell.half.isZero()) Object.assign(x.c, { value: cell.value, half: cell.half });
       else if (cell.half.isZero() && !x.c.half.isZero() && meets(cell, [lo(x.c), hi(x.c)])) Object.assign(x.c, { value: cell.value, half: cell.half });

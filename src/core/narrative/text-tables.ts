@@ -18,6 +18,8 @@ import { threePublicItem, type Item } from './items';
 /** A cell's figure: in 万元 for amounts, in % for rates. */
 export interface Fig extends Printed {
   text: string;
+  /** An empty cell read as 0 (an item with nothing). */
+  empty?: boolean;
 }
 
 export interface Period {
@@ -437,7 +439,7 @@ function itemsDown(header: RawRow[], rows: RawRow[], scale: Decimal, base: Base)
         if (values[j] && isNumeric(values[j])) return fig(values[j], kind === 'rate' ? new Decimal(1) : scale);
         // An empty cell kept in its place is no amount: 0 (a change or a rate left empty is none: an item new this
         // year has no change to show).
-        return values[j] === '' && kind === 'amount' ? fig('0', scale) : undefined;
+        return values[j] === '' && kind === 'amount' ? { ...fig('0', scale), empty: true } : undefined;
       });
     // Empty cells gone: a row of fewer values than columns is placed only when every value it has is 0.
     else if (values.length && values.every((v) => isNumeric(v) && /^-?0+(\.0+)?$/.test(v))) cells = used.map(() => fig('0', scale));
