@@ -1555,6 +1555,12 @@ describe('what the fourteenth held-out set taught', () => {
       '453.13',
       '553.13',
     ],
+    [
+      'a change with its unit left out, its rate after it, in the unit of its paragraph’s amounts',
+      (x: string) => `1.收入支出总体情况。2024年度收入总计3874.92万元,支出总计3874.92万元。收支较上年减少484.05,降低${x}%,主要原因是项目支出减少。`,
+      '11.1',
+      '21.1',
+    ],
     ['收入总计 and 支出总计 of one 收支总表 are one amount', (x: string) => `2023年度收入总计453.13万元,支出总计${x}万元。`, '453.13', '553.13'],
     [
       '收入、支出总计各增加: of this year’s totals, where both years are stated',

@@ -204,7 +204,16 @@ export function readClaims(text: string | PastedText): ClaimsRead {
             !/^\s*(万|亿|元|个|人|辆|项|次|年|月|日)/.test(s.text.slice(at + m[0].length))
           )
             unit = '%';
-          else return;
+          // "收入总计3874.92万元,…。收支较上年减少484.05,降低11.1%": a change with its unit left out, its rate after it,
+          // in the unit of the amounts its paragraph states.
+          else if (
+            next?.[2] === '%' &&
+            /(增加|减少|增长|下降|增收|减收|增支|减支)了?$/.test(before) &&
+            /^[，,]\s*(同比)?(增长|下降|降低|增加|减少|上升)了?$/.test(between) &&
+            claims.some((c) => c.para === pi && c.kind === 'amount')
+          )
+            unit = /(亿元|万元|千元|元)$/.exec([...claims].reverse().find((c) => c.para === pi && c.kind === 'amount')!.text)?.[1] ?? '';
+          if (!unit) return;
         }
         const ctx = s.text.slice(from, at);
         from = at + m[0].length;
