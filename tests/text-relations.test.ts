@@ -1561,6 +1561,12 @@ describe('what the fourteenth held-out set taught', () => {
       '11.1',
       '21.1',
     ],
+    [
+      'income and spending said to balance (收支相抵,年终无结余) are one amount',
+      (x: string) => `2024年国有资本经营预算总收入${x}万元,全部为上级转移性收入。当年国有资本经营预算支出3.2万元。收支相抵,年终无结余。`,
+      '3.2',
+      '3.5',
+    ],
     ['收入总计 and 支出总计 of one 收支总表 are one amount', (x: string) => `2023年度收入总计453.13万元,支出总计${x}万元。`, '453.13', '553.13'],
     [
       '收入、支出总计各增加: of this year’s totals, where both years are stated',

@@ -48,6 +48,7 @@ import {
   checkByUnitKind,
   checkCarSections,
   checkChangeOfYears,
+  checkBalanced,
   checkBothTotals,
   checkComparedAfter,
   checkCountsTwice,
@@ -665,6 +666,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkShareOfTwoParts(s);
   checkComparedAfter(s);
   checkBothTotals(s);
+  checkBalanced(s);
   checkChangeOfYears(s);
   checkPartsBeforeWhole(s);
   checkTotalBudget(s);

@@ -920,6 +920,30 @@ export function checkBothTotals(s: Scope) {
 }
 
 /**
+ * "…总收入3万元,…。当年…支出3万元。收支相抵,年终无结余。": income and spending said to balance are one amount (the
+ * totals of its paragraph, or its one income and one spending).
+ */
+export function checkBalanced(s: Scope) {
+  const { all, paras, report } = s;
+  paras.forEach((p, pi) => {
+    for (const m of p.text.matchAll(/(收支相抵[，,]?\s*(年终|年末)?\s*无结余|实现收支平衡|收支平衡)/g)) {
+      const before = all.filter((c) => c.para === pi && c.kind === 'amount' && !c.bracketed && c.end <= m.index!);
+      // (Not where a balance is stated after it: "收支相抵,结余…万元".)
+      if (all.some((c) => c.para === pi && c.kind === 'amount' && c.at > m.index! && c.at < m.index! + m[0].length + 12)) continue;
+      // Each side's total; or, where the paragraph states just one income and one spending, those.
+      const side = (re: RegExp) => {
+        const totals = before.filter((c) => re.test(c.label) && /总计|总收入|总支出|合计|总额/.test(c.label));
+        return totals.length ? totals[totals.length - 1] : before.length === 2 ? before.find((c) => re.test(c.label)) : undefined;
+      };
+      const [income, spending] = [side(/收入/), side(/支出/)];
+      if (!income || !spending || /支出/.test(income.label) || /收入/.test(spending.label) || !(hi(income).lt(lo(spending)) || lo(income).gt(hi(spending))))
+        continue;
+      report('text.sum', spending, `“${income.label}”${income.text}，“${spending.label}”${spending.text}，而文中说${m[0]}：收入与支出应相等`);
+    }
+  });
+}
+
+/**
  * A balance sheet's three stated in one sentence ("资产总额1983.8亿元、同比增长6.3%,负债总额341.8亿元、同比增长2.1%,净资产总额
  * 1642亿元、同比增长7.2%"): 资产 = 负债 + 净资产 this year and, from each one's change, last year.
  */
