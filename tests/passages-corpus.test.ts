@@ -57,12 +57,14 @@ const numbers = (s: string, counts = false) =>
     .map((m) => m[0].replace(/,/g, ''));
 /**
  * A finding is about a quote when its stated figure is one of the quote's, or its sentence holds two of them (its
- * counts too, where the error is about them: "实有人数69人,其中在职人员69人…").
+ * counts too, where the error is about them: "实有人数69人,其中在职人员69人…"), or, for a quote of one figure, its
+ * message names it (a list's total found wrong, the quote one of its parts).
  */
 function about(f: TextFinding, quote: string): boolean {
   const qs = numbers(quote, true);
   const stated = (f.stated ?? '').replace(/[^\d.]/g, '');
   if (stated && qs.includes(stated)) return true;
+  if (qs.length === 1 && f.message.includes(qs[0])) return true;
   return qs.filter((n) => f.sentence.includes(n)).length >= 2;
 }
 const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.file === p.file && u.quote === quote);
@@ -71,7 +73,13 @@ const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.f
  * Published errors the text alone can decide that check-text does not find yet, and why (the first runs of the sets are
  * recorded in docs/check-text.md).
  */
-const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [];
+const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [
+  {
+    file: 'holdout15/gansu-ningxian-yusuan-tiaozheng-2024-01.json',
+    quote: '新增债券转贷收入较预算增加13637元',
+    why: '“增加部分47349万元”的各项写作“较预算增加…”（增减额），与一个“超收收入”金额混在一个列表里：读不成一个总额的各部分，漏了“万”的一项也就无从指出',
+  },
+];
 
 /**
  * Paste styles that take away what an error is read from, so that no reader could find it there: a table whose cells

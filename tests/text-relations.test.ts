@@ -1615,3 +1615,64 @@ describe('what the fourteenth held-out set taught', () => {
     expect(errors(t.replace('1.71 |', '2.71 |')).map((x) => x.rule)).toEqual(['text.table']);
   });
 });
+
+describe('what the fifteenth held-out set taught', () => {
+  test.each([
+    [
+      'numbered items under a line a total ends, one item with its own 其中 list over ；',
+      (x: string) =>
+        `三、支出总表情况\n\n当年支出预算为${x}万元。\n\n1.基本支出2022年预算22984.40万元,占当年总支出的93.79%。其中:人大事务16418.50万元,用于人员和公用经费;行政事业单位养老支出3370.17万元,用于社保缴费;住房改革支出3195.73万元,用于住房公积金。\n\n2.项目支出2022年预算1521.04万元,占当年总支出的6.21%。`,
+      '24505.44',
+      '34505.44',
+    ],
+    [
+      'a line that names a total and opens its list ("本年收入的具体构成为:")',
+      (x: string) =>
+        `本年收入合计231.24万元,较2019年增加5.24万元,增长2.3%。\n本年收入的具体构成为:财政拨款收入231.24万元,占 ${x} %;事业收入 0 万元,占 0%;经营收入 0 万元,占 0 %;其他收入 0 万元,占0 %。`,
+      '100',
+      '90',
+    ],
+    [
+      'a share "占收入合计" of a list under "本年收入合计" beside a part named 财政拨款收入',
+      (x: string) => `本年收入合计7977.75万元;包括财政拨款收入4436.33万元,占收入合计55.61%;事业收入3541.41万元,占收入合计${x}%;经营收入0万元,占收入合计0%。`,
+      '44.39',
+      '54.39',
+    ],
+    [
+      '收、支总计 one figure, its change "收、支总计各增加"',
+      (x: string) => `2019年度收、支总计8,960.51万元,与2018年度相比,收、支总计各增加540.34万元,增长${x}%。`,
+      '6.42',
+      '7.42',
+    ],
+    [
+      'a change after a part of 0 named after 其中 is the total’s',
+      (x: string) => `本部门2020年度收入总计 231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元,增长${x}%;`,
+      '2.3',
+      '3.3',
+    ],
+    [
+      'a percentage of a named budget past the 超收 between',
+      (x: string) => `一般公共预算收入预计可完成63960万元,超收26660万元,占预算目标37300万元的${x}%。`,
+      '171.47',
+      '271.47',
+    ],
+  ])('%s', (_, text, right, wrong) => {
+    expect(errors(text(right))).toEqual([]);
+    expect(errors(text(wrong)).length).toBeGreaterThan(0);
+  });
+
+  test('a part in 元 among 万元 that makes a list exactly whole read as 万元: the 万 left out', () => {
+    const text = (unit: string) =>
+      `本年收入47349万元,其中:税收收入26660万元,奖补资金1567万元,均衡性转移支付2794万元,革命老区转移支付14万元,财力补助41万元,新增债券转贷收入13637${unit},资金调入2636万元。`;
+    expect(errors(text('万元'))).toEqual([]);
+    expect(messages(text('元'))).toEqual([expect.stringMatching(/13637元.*读作 13637万元.*47349万元：多半是漏了“万”/)]);
+  });
+
+  test('headcounts: parts after 包括 are a part’s own; the list goes on over ； only into another group', () => {
+    expect(errors('实有人数4人,其中:在职人数3人,包括行政人员3人;退休人员1人。')).toEqual([]);
+    expect(messages('本部门2020年年末实有人数14人,其中在职人员13人,离休人员 0人,退休人员 0人;年末其他人员 0 人;年末学生人数 0 人。')).toEqual([
+      expect.stringMatching(/实有人数写为 14人.*= 13人/),
+    ]);
+    expect(errors('部门人员构成:本单位人员合计77人,其中在职37人,离退休40人;在职人员编制情况:全额财拨编制37人。')).toEqual([]);
+  });
+});

@@ -222,18 +222,20 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const subjectItem = subject ? threePublicItem(subject) : undefined;
     // ("收入总计3,084.82万元,支出总计3,084.82万元。收支较上年决算数减少701.01万元": 收支 is either total, where they are one.)
     // (So are "收入、支出总计各增加…", "收支各减少…".)
-    const bothSides = /^(收支|收入支出)各?$/.test(subject) || (/各$/.test(subject) && /收入、?支出(总计|合计)?各/.test(d.context));
+    const bothSides = /^(收支|收入支出)各?$/.test(subject) || (/各$/.test(subject) && /收入?、?支出?(总计|合计)?各/.test(d.context));
     // (This year's, where the words give both years: "2023年度收入总计…,支出总计…,2022年度收入总计…,支出总计…".)
     const bothTotals = bothSides
       ? candidates
-          .filter((c) => c.kind === 'amount' && /(收入|支出)(总计|合计)/.test(c.label))
+          .filter((c) => c.kind === 'amount' && /(收入|支出|收|支)(总计|合计)/.test(c.label))
           .filter(
             (c, _, all2) => !(dYear && all2.some((x) => yearIn(x.label) === dYear) && (yearIn(c.label) ?? yearIn(paras[c.para].text.slice(0, c.at))) !== dYear),
           )
           .slice(0, 2)
       : [];
-    const nearest = subject
-      ? bothTotals.length === 2 && bothTotals[0].text === bothTotals[1].text
+    const nearestWords = subject
+      ? (bothTotals.length === 2 && bothTotals[0].text === bothTotals[1].text) ||
+        // (One figure for both: "收、支总计8,960.51万元,…,收、支总计各增加540.34万元".)
+        (bothTotals.length === 1 && /收、?支(总计|合计)/.test(bothTotals[0].context))
         ? bothTotals[0]
         : candidates.find(
             (c) =>
@@ -260,6 +262,12 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
               paras,
             )
           : candidates.find((c) => (c.para === d.para && c.sentence === d.sentence) || (!!d.run && c.para === d.para));
+    // (A part after 其中 that is 0 cannot have grown: "收入总计231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元,增长
+    // 2.3%" is the total's change.)
+    const nearest =
+      nearestWords?.kind === 'amount' && nearestWords.value.isZero() && /其中[^，,；;。\d]*$/.test(nearestWords.context) && d.sign! > 0 && !d.value.isZero()
+        ? (candidates.find((c) => c !== nearestWords && c.kind === 'amount' && c.para === d.para && c.sentence === d.sentence) ?? nearestWords)
+        : nearestWords;
     if (nearest && nearest.kind === 'amount') lastBase = nearest;
     const stated =
       d.run && nearest
@@ -564,11 +572,14 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     // A numbered line whose total ends it, the lines after it numbered deeper and each with its amount ("1.全镇一般公共预算
     // 总收入完成19559.87万元,占年初预算的94.59%。" then "(1)上级补助收入及镇级非税收入18754.82万元;", "(2)上年结转收入
     // 805.05万元;"): its items, every one.
-    if (listFrom === undefined && !total.bracketed && p.level && (!all[j] || all[j].para !== total.para)) {
+    // (So does an unnumbered line the total ends, "…当年支出预算为24505.44万元。" then "1.基本支出…", "2.项目支出…": its items
+    // make it where they are a partition, and are no more than it otherwise.)
+    const endsLine = !p.level && /^[。；;\s]*$/.test(p.text.slice(total.end));
+    if (listFrom === undefined && !total.bracketed && (p.level || endsLine) && (!all[j] || all[j].para !== total.para)) {
       const below = paras[total.para + 1];
-      if (below && below.level > p.level && all.some((c) => c.para === total.para + 1 && c.kind === 'amount' && c.sentence === 0)) {
+      if (below && below.level > (p.level || p.under) && all.some((c) => c.para === total.para + 1 && c.kind === 'amount' && c.sentence === 0)) {
         listFrom = p.text.length;
-        enumerated = true;
+        enumerated = !endsLine;
       }
     }
     // A line of its own that says the items follow ("具体安排如下:"), after the line the total opens, then the items each
@@ -587,20 +598,28 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const firstOfName = !all.some(
       (c) => c.kind === 'amount' && c.para === total.para && c.at < total.at && c.label.replace(/\s/g, '').replace(/(19|20)\d{2}年度?/g, '') === stem,
     );
+    // (Or a line that opens the list itself: "本年收入合计231.24万元,…。" then "本年收入的具体构成为:财政拨款收入213.24万元,…".)
+    const name = stem.replace(/(为|是)$/, '');
+    const opens = /^(本年)?(收入|支出)(总计|合计)$/.test(name)
+      ? new RegExp(
+          `^\\s*([(（][一二三四五六七八九十]+[)）])?\\s*(${name}|${name.replace(/(合计|总计)$/, '')})(的)?(具体|主要)?构成(情况)?(为|是|如下)?([。:：]\\s*$|[:：])`,
+        )
+      : undefined;
     const namedAt =
-      firstOfName && /^(收入|支出)(总计|合计)(为|是)?$/.test(stem)
-        ? paras.findIndex(
-            (q, k) =>
-              k > total.para &&
-              k <= total.para + 8 &&
-              new RegExp(`^\\s*([(（][一二三四五六七八九十]+[)）])?\\s*${stem.replace(/(为|是)$/, '')}(的)?(主要)?构成[。:：]?\\s*$`).test(q.text) &&
-              !paras.slice(total.para + 1, k).some((x) => x.level === 1),
-          )
+      firstOfName && opens
+        ? paras.findIndex((q, k) => k > total.para && k <= total.para + 8 && opens.test(q.text) && !paras.slice(total.para + 1, k).some((x) => x.level === 1))
         : -1;
     if (listFrom === undefined && !asFollows && namedAt < 0) continue;
     const starts: { para: number; from: number; enumerated: boolean }[] = listFrom === undefined ? [] : [{ para: total.para, from: listFrom, enumerated }];
     if (asFollows) starts.push({ para: total.para + 1, from: below.text.length, enumerated: false });
-    if (namedAt >= 0) starts.push({ para: namedAt, from: paras[namedAt].text.length, enumerated: false });
+    if (namedAt >= 0) {
+      const m = opens!.exec(paras[namedAt].text)!;
+      starts.push({
+        para: namedAt,
+        from: /[:：]$/.test(m[0]) && m[0].length < paras[namedAt].text.trimEnd().length ? m[0].length : paras[namedAt].text.length,
+        enumerated: false,
+      });
+    }
     // A list in brackets right after the total ("62339万元(其中旗本级…,工业园区…)"), then, after the total's change,
     // one of its own ("。其中:税收收入…,非税收入…"): both are the total's.
     const close = listFrom === undefined ? undefined : closingBracket(p.text, listFrom);
@@ -763,7 +782,9 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
 
   // "完成预算27万元的63.2%", "占三公总额114.72亿元的65.85%": the percentage of the amount before, of the one it names.
   for (let i = 2; i < all.length; i++) {
-    const [part, whole, pct] = [all[i - 2], all[i - 1], all[i]];
+    // (Past the 超收 said between: "预计可完成63960万元,超收26660万元,占预算目标37300万元的171.47%".)
+    const over = all[i - 2]?.kind === 'delta' && all[i - 2].base === 'budget' && i >= 3;
+    const [part, whole, pct] = [all[over ? i - 3 : i - 2], all[i - 1], all[i]];
     if (pct.kind !== 'percent' || whole.kind !== 'amount' || part.kind !== 'amount' || !/^的(比例|比重)?(为|是)?$/.test(pct.label)) continue;
     if (new Set([part.para, whole.para, pct.para]).size > 1 || new Set([part.sentence, whole.sentence, pct.sentence]).size > 1) continue;
     // ("完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%": the budget named at length.)

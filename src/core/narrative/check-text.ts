@@ -586,7 +586,8 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
       } else if (m.kind === 'delta' && subject) {
         delta = m;
         const before = priorM?.value ?? (subject.key ? prior?.values[subject.key]?.value : undefined);
-        if (subject.value.isZero() && !priorM && m.sign! > 0 && !m.value.isZero())
+        // (Not a part after 其中: "收入总计231.24万元,其中年初结转和结余0万元,较2019年增加5.24万元,增长2.3%" may be the total's.)
+        if (subject.value.isZero() && !priorM && m.sign! > 0 && !m.value.isZero() && !/^其中/.test(subject.label))
           findings.push({ rule: 'text.contradiction', severity: 'error', message: `“${subject.label}”为 0万元，却写比上年增加 ${m.value}万元`, sentence });
         if (before !== undefined) {
           const expected = subject.value.minus(before);

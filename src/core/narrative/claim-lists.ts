@@ -209,9 +209,13 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
     // Into another sentence (a ； inside brackets parts the bracket's items, not sentences).
     const crossed = c.para !== pos.para || c.sentence !== pos.sentence;
     // (A list inside the list numbered (1), (2) … goes on over its ；: "1.…802143万元,其中:(1)…;(2)…;(3)…".)
+    // (So does a numbered item's own list, over its ； to the item's end: "2.…22061.32万元,…。其中:人大事务…;行政事业单位
+    // 养老支出…;住房改革经费…。")
+    // (A line a copy broke out of the item, unnumbered, is still the item's.)
+    const itemOwn = itemLevel !== undefined && ((c.para === pos.para && paras[c.para].level === itemLevel) || (c.para !== para && !paras[c.para].level));
     if (crossed) {
       explaining = false;
-      if (!(nested && /^\s*[(（]\d+[)）]/.test(paras[c.para].sentences[c.sentence].text))) nested = false;
+      if (!(nested && (itemOwn || /^\s*[(（]\d+[)）]/.test(paras[c.para].sentences[c.sentence].text)))) nested = false;
     }
     // A list inside the list (", 包括一般公共预算收入751.8万元;"): its amounts are the current part's own parts;
     // a new sentence that opens a list of its own ("。与上年相比增长…，其中…") ends this one.
@@ -280,7 +284,8 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
     // goes on past what can be read of it ("…补助下级支出23.1亿元;将一般公共预算的超收收入6.9亿元补充预算稳定调节基金;…"):
     // no list.
     const listMeasure = parts.map((x) => measure((x.amount ?? x.delta)!.label)).find(Boolean);
-    if (c.kind === 'amount' && listMeasure && measure(c.label) && measure(c.label) !== listMeasure)
+    // (A part's own list is the part's business: "一般公共预算拨款收入…。其中:…行政事业单位养老支出2211.80万元".)
+    if (c.kind === 'amount' && !nested && listMeasure && measure(c.label) && measure(c.label) !== listMeasure)
       return c.para === pos.para && /[；;]/.test(text) && !/。/.test(text) ? undefined : finish(parts);
     // Nor has a list of one fund's an amount of another's ("一般公共预算支出…,其中:民生支出…。政府性基金累计支出完成…").
     const fundOf = (t: string) => /一般公共预算|公共财政|政府性基金|国有资本经营|社会保险基金/.exec(t)?.[0].replace('公共财政', '一般公共预算');
@@ -298,7 +303,10 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
     const underItem =
       (itemLevel !== undefined && c.para > 0 && !paras[c.para].level && paras[c.para - 1].level === itemLevel && c.sentence === 0 && c.para !== pos.para) ||
       (c.para !== pos.para && c.sentence === 0 && !!parts[0]?.amount && parts[0].amount.para !== para && ledLine(c.para) && ledLine(parts[0].amount.para));
-    if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta') && !underItem) {
+    // (A numbered item's own list, "2.一般公共预算拨款收入…。其中:人大事务…", is the item's: it goes on.)
+    // (Nor the first figure of the next numbered item: "2.项目支出2022年预算1521.04万元".)
+    const nextItem = inItem && c.para !== pos.para && c.sentence === 0;
+    if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta') && !underItem && !(inItem && nested) && !nextItem) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.
       const sentence = paras[c.para].sentences[c.sentence];
       const lead = paras[c.para].text.slice(sentence.at, c.at).replace(NUMBERING, '');
@@ -704,6 +712,24 @@ export function checkList(
         slip?.printed ?? total,
         `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
       );
+    } else if (sHi.lt(lo(total))) {
+      // A list that need not be whole falls short, and one part printed in 元 among 万元 makes it exactly whole read as
+      // 万元 ("…,新增债券转贷收入较预算增加13637元,…" in "增加部分47349万元,其中:…"): the 万 left out.
+      const slips = amounts.filter(
+        (a) =>
+          /[^万亿千]元$/.test(a.text) &&
+          sumFits(
+            total,
+            amounts.map((b) => (b === a ? { ...a, value: a.value.times(10000), half: a.half.times(10000) } : b)),
+          ),
+      );
+      const others = amounts.filter((a) => !slips.includes(a));
+      if (slips.length === 1 && others.every((a) => /万元$/.test(a.text)))
+        report(
+          'text.unit',
+          slips[0],
+          `“${slips[0].label}”写为 ${slips[0].text}，其余各项都是万元；读作 ${slips[0].text.replace(/元$/, '万元')}，所列各项之和正好是“${total.label || '合计'}”${total.text}：多半是漏了“万”`,
+        );
     }
     for (const p of parts) {
       // (Of a part's own parts in and out of brackets, those out of them: the bracketed are theirs, "(1)地方一般公共预算收入
@@ -738,7 +764,9 @@ export function checkList(
       if (p.amount.bracketed && !p.share.bracketed) continue;
       // Nor a share of another part ("区本级支出589.5亿元;…;结转下年…10.8亿元,占区本级一般公共预算支出的1.8%").
       const named = (l: string) => core(l).replace(FUNDS, '');
-      if (p.share.of && parts.some((x) => x !== p && x.amount && named(x.amount.label) === named(p.share!.of!))) continue;
+      // (Not where its words name the total too: "占收入合计55.61%" under "本年收入合计", beside "财政拨款收入".)
+      if (p.share.of && named(p.share.of) !== named(total.label) && parts.some((x) => x !== p && x.amount && named(x.amount.label) === named(p.share!.of!)))
+        continue;
       // A share of one thing the total names beside another ("对市县税收返还和转移支付…(包括一般性转移支付…，占转移支付比重达82%"):
       // not of the total.
       if (p.share.of && p.share.of !== total.label && total.label.includes(p.share.of) && /[和及与、]/.test(total.label.replace(p.share.of, ''))) continue;

@@ -723,11 +723,19 @@ export function checkHeadcount(s: Scope) {
     p.sentences.forEach((sen) => {
       const m = /([\u4e00-\u9fa5]{0,10}(?:人数|人员|职工|编制))\s*(?:为|共|共计|合计)?\s*(\d+)\s*人(?!次)[，,]\s*其中[:：，,]?/.exec(sen.text);
       if (!m) return;
-      // (A part's own parts in brackets are not the whole's: "其中在职11人(其中临聘人员1人、西部志愿者1人),退休人员6人".)
-      const rest = sen.text
-        .slice(m.index + m[0].length)
-        .split(/[；;。]/)[0]
-        .replace(/[(（][^()（）]*[)）]/g, '');
+      // (A part's own parts in brackets are not the whole's: "其中在职11人(其中临聘人员1人、西部志愿者1人),退休人员6人"; nor
+      // those after 包括: "其中:在职人数3人,包括行政人员3人;退休人员1人". The list goes on over ； into clauses that name
+      // another of the groups (在职, 离休, 退休), not into "年末其他人员0人".)
+      const clauses = p.text
+        .slice(sen.at + m.index + m[0].length)
+        .split('。')[0]
+        .split(/[；;]/);
+      const other = clauses.slice(1).findIndex((x) => !/^\s*(在职|离休|退休)(人员)?(人数)?\s*(为)?\s*\d/.test(x));
+      const rest = clauses
+        .slice(0, other < 0 ? clauses.length : other + 1)
+        .join('；')
+        .replace(/[(（][^()（）]*[)）]/g, '')
+        .replace(/[，,]\s*(包括|含)[^，,；;。]*/g, '');
       const parts = [...rest.matchAll(PART)].map((x) => ({ name: x[1].replace(/^[，,、:：]/, ''), n: Number(x[2]) }));
       if (parts.length < 2) return;
       const whole = Number(m[2]);
@@ -883,18 +891,26 @@ export function checkComparedAfter(s: Scope) {
     if (d.kind !== 'delta' || !d.sign || d.base === 'budget' || r?.kind !== 'rate' || r.sign !== d.sign || r.para !== d.para || r.sentence !== d.sentence)
       return;
     const sentence = paras[d.para].sentences[d.sentence];
-    if (d.sentence === 0 || all.some((c) => c.para === d.para && c.sentence === d.sentence && c.at < d.at)) return;
+    if (all.some((c) => c.para === d.para && c.sentence === d.sentence && c.at < d.at)) return;
     const lead = paras[d.para].text.slice(sentence.at, d.at).replace(/(19|20)\d{2}\s*年度?/g, '');
     if (/\d/.test(lead) || !/^\s*[^，,]{0,8}(与|较|比|同比)[^，,]{0,6}(相比|比较)?[，,]/.test(lead)) return;
-    const a = [...all].reverse().find((c) => c.para === d.para && c.sentence === d.sentence - 1);
+    // (The sentence before may end the paragraph before, where a copy broke the line after its 。.)
+    const a =
+      d.sentence > 0
+        ? [...all].reverse().find((c) => c.para === d.para && c.sentence === d.sentence - 1)
+        : d.para > 0 && !paras[d.para].level && !paras[d.para - 1].level
+          ? [...all].reverse().find((c) => c.para === d.para - 1)
+          : undefined;
     if (a?.kind !== 'amount' || a.bracketed || lo(a).lte(0)) return;
     const prior: [Decimal, Decimal] = d.sign > 0 ? [lo(a).minus(hi(d)), hi(a).minus(lo(d))] : [lo(a).plus(lo(d)), hi(a).plus(hi(d))];
     if (prior[0].lte(0) || meets(r, [lo(d).div(prior[1]).times(100), hi(d).div(prior[0]).times(100)])) return;
     const p = a.value.minus(d.value.times(d.sign));
+    // (To two decimals more than the rate is printed with: "≈ 33.048%" beside a printed 33.1%.)
+    const places = Math.max(2, (r.text.replace('%', '').split('.')[1]?.length ?? 0) + 2);
     report(
       'text.rate',
       r,
-      `增减幅度应为 ${d.text} ÷ 上年（${a.text} ${d.sign > 0 ? '−' : '+'} ${d.text} = ${show(p, a)}） ≈ ${d.value.div(p).times(100).toDecimalPlaces(2)}%，文中写 ${r.text}`,
+      `增减幅度应为 ${d.text} ÷ 上年（${a.text} ${d.sign > 0 ? '−' : '+'} ${d.text} = ${show(p, a)}） ≈ ${d.value.div(p).times(100).toDecimalPlaces(places)}%，文中写 ${r.text}`,
     );
   });
 }
