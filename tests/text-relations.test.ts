@@ -7,6 +7,12 @@ import { checkText } from '../src/core/narrative/check-text';
 
 const errors = (t: string) => checkText(t).filter((f) => f.severity === 'error');
 const messages = (t: string) => errors(t).map((f) => f.message);
+/** Each case's text with its right figure has no error, with its wrong one at least one. */
+const holdsOnlyRight = (cases: [string, (x: string) => string, string, string][]) =>
+  test.each(cases)('%s', (_, text, right, wrong) => {
+    expect(errors(text(right))).toEqual([]);
+    expect(errors(text(wrong)).length).toBeGreaterThan(0);
+  });
 
 describe('the base of a comparison is the figure compared with, not every figure after a comparison word', () => {
   test.each([
@@ -1387,7 +1393,7 @@ test('a 三公 change stated on its own against the amounts of both years the te
 });
 
 describe('what the twelfth held-out set taught', () => {
-  test.each([
+  holdsOnlyRight([
     [
       'the last part of a list before “具体情况如下” heads no list of its own',
       (x: string) =>
@@ -1457,14 +1463,11 @@ describe('what the twelfth held-out set taught', () => {
       '221.74',
     ],
     ['约占 a whole named with its amount', (x: string) => `2015年基本支出为16924.70万元,约占其2015年财政拨款收支总预算35779.22万元的${x}%。`, '47.3', '57.3'],
-  ])('%s', (_, text, right, wrong) => {
-    expect(errors(text(right))).toEqual([]);
-    expect(errors(text(wrong)).length).toBeGreaterThan(0);
-  });
+  ]);
 });
 
 describe('what the thirteenth held-out set taught', () => {
-  test.each([
+  holdsOnlyRight([
     [
       'a share of a whole never stated, its two parts stated (总支出 = 基本 + 项目)',
       (x: string) =>
@@ -1513,10 +1516,7 @@ describe('what the thirteenth held-out set taught', () => {
       '2.88',
       '2.98',
     ],
-  ])('%s', (_, text, right, wrong) => {
-    expect(errors(text(right))).toEqual([]);
-    expect(errors(text(wrong)).length).toBeGreaterThan(0);
-  });
+  ]);
 
   test('one count of people stated twice, differently: a warning', () => {
     const text = (n: string) => `退休人员44人,比上年度减少2人,去世2人。\n基本支出减少182.17万元,主要原因为在职人员调出6人,退休人员去世${n}人。`;
@@ -1526,7 +1526,7 @@ describe('what the thirteenth held-out set taught', () => {
 });
 
 describe('what the fourteenth held-out set taught', () => {
-  test.each([
+  holdsOnlyRight([
     [
       'a function class’s own 项 listed after it is its detail, not another part',
       (x: string) =>
@@ -1575,10 +1575,7 @@ describe('what the fourteenth held-out set taught', () => {
       '13.22',
       '23.22',
     ],
-  ])('%s', (_, text, right, wrong) => {
-    expect(errors(text(right))).toEqual([]);
-    expect(errors(text(wrong)).length).toBeGreaterThan(0);
-  });
+  ]);
 
   test('a change left in the template’s two words (增加(减少)) reads as its first; from nothing, 增长100% is a warning', () => {
     const f = checkText('2023年度收入总计67.65万元,支出总计67.65万元,与2022年度相比,收入、支出总计各增加(减少)67.65万元,增长100%。');
@@ -1617,7 +1614,7 @@ describe('what the fourteenth held-out set taught', () => {
 });
 
 describe('what the fifteenth held-out set taught', () => {
-  test.each([
+  holdsOnlyRight([
     [
       'numbered items under a line a total ends, one item with its own 其中 list over ；',
       (x: string) =>
@@ -1656,10 +1653,7 @@ describe('what the fifteenth held-out set taught', () => {
       '171.47',
       '271.47',
     ],
-  ])('%s', (_, text, right, wrong) => {
-    expect(errors(text(right))).toEqual([]);
-    expect(errors(text(wrong)).length).toBeGreaterThan(0);
-  });
+  ]);
 
   test('a part in 元 among 万元 that makes a list exactly whole read as 万元: the 万 left out', () => {
     const text = (unit: string) =>
