@@ -1655,6 +1655,14 @@ describe('what the fifteenth held-out set taught', () => {
     ],
   ]);
 
+  test('a change stated as a part of the whole (增加部分), its items amounts or changes the same way', () => {
+    const text = (unit: string, total = '47349') =>
+      `预算执行中,全年县级财力净增加24810万元(一是增加部分${total}万元,其中:一般公共财政预算超收收入26660万元,县级基本财力保障奖补资金较预算增加1567万元,均衡性转移支付较预算增加2794万元,革命老区转移支付较预算增加14万元,长庆油田财力补助较预算增加41万元,新增债券转贷收入较预算增加13637${unit},盘活存量及其他资金调入较预算增加2636万元。`;
+    expect(errors(text('万元'))).toEqual([]);
+    expect(messages(text('元'))).toEqual([expect.stringMatching(/13637元.*读作 13637万元.*“增加部分”47349万元/)]);
+    expect(messages(text('万元', '37349'))).toEqual([expect.stringMatching(/“增加部分”写为 37349万元.*= 47349万元/)]);
+  });
+
   test('a part in 元 among 万元 that makes a list exactly whole read as 万元: the 万 left out', () => {
     const text = (unit: string) =>
       `本年收入47349万元,其中:税收收入26660万元,奖补资金1567万元,均衡性转移支付2794万元,革命老区转移支付14万元,财力补助41万元,新增债券转贷收入13637${unit},资金调入2636万元。`;

@@ -50,6 +50,7 @@ import {
   checkChangeOfYears,
   checkBalanced,
   checkBothTotals,
+  checkChangeParts,
   checkComparedAfter,
   checkCountsTwice,
   checkShareOfTwoParts,
@@ -686,6 +687,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkComparedAfter(s);
   checkBothTotals(s);
   checkBalanced(s);
+  checkChangeParts(s);
   checkChangeOfYears(s);
   checkPartsBeforeWhole(s);
   checkTotalBudget(s);

@@ -674,6 +674,29 @@ function functionCode(label: string): string | undefined {
   return codes?.length === 1 ? codes[0] : undefined;
 }
 
+/**
+ * A list that need not be whole falls short, and one part printed in 元 among 万元 makes it exactly whole read as 万元
+ * ("…,新增债券转贷收入较预算增加13637元,…" in "增加部分47349万元,其中:…"): the 万 left out.
+ */
+export function reportUnitSlip(total: Claim, parts: Claim[], report: (rule: string, c: Claim, message: string) => void) {
+  const asWan = (a: Claim) => ({ ...a, value: a.value.times(10000), half: a.half.times(10000) });
+  const slips = parts.filter(
+    (a) =>
+      /[^万亿千]元$/.test(a.text) &&
+      sumFits(
+        total,
+        parts.map((b) => (b === a ? asWan(b) : b)),
+      ),
+  );
+  if (slips.length !== 1 || !parts.every((a) => slips.includes(a) || /万元$/.test(a.text))) return;
+  const name = (total.label || '合计').replace(/^[(（]/, '').replace(/^[一二三四五六七八九十]是/, '');
+  report(
+    'text.unit',
+    slips[0],
+    `“${slips[0].label}”写为 ${slips[0].text}，其余各项都是万元；读作 ${slips[0].text.replace(/元$/, '万元')}，所列各项之和正好是“${name}”${total.text}：多半是漏了“万”`,
+  );
+}
+
 export function checkList(
   total: Claim,
   totalDelta: Claim | undefined,
@@ -712,25 +735,7 @@ export function checkList(
         slip?.printed ?? total,
         `“${total.label || '合计'}”写为 ${total.text}，但其下所列 ${amounts.map((a) => a.text).join(' + ')} = ${show(sumOf(amounts), total)}${slip ? `；${slip.printed.text}${slipNote(slip.meant)}` : ''}`,
       );
-    } else if (sHi.lt(lo(total))) {
-      // A list that need not be whole falls short, and one part printed in 元 among 万元 makes it exactly whole read as
-      // 万元 ("…,新增债券转贷收入较预算增加13637元,…" in "增加部分47349万元,其中:…"): the 万 left out.
-      const slips = amounts.filter(
-        (a) =>
-          /[^万亿千]元$/.test(a.text) &&
-          sumFits(
-            total,
-            amounts.map((b) => (b === a ? { ...a, value: a.value.times(10000), half: a.half.times(10000) } : b)),
-          ),
-      );
-      const others = amounts.filter((a) => !slips.includes(a));
-      if (slips.length === 1 && others.every((a) => /万元$/.test(a.text)))
-        report(
-          'text.unit',
-          slips[0],
-          `“${slips[0].label}”写为 ${slips[0].text}，其余各项都是万元；读作 ${slips[0].text.replace(/元$/, '万元')}，所列各项之和正好是“${total.label || '合计'}”${total.text}：多半是漏了“万”`,
-        );
-    }
+    } else if (sHi.lt(lo(total))) reportUnitSlip(total, amounts, report);
     for (const p of parts) {
       // (Of a part's own parts in and out of brackets, those out of them: the bracketed are theirs, "(1)地方一般公共预算收入
       // 完成404633万元,同比下降0.29%(税收收入199744万元、政府非税收入204889万元);(2)…".)

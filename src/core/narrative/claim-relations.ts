@@ -34,7 +34,7 @@ import {
   whenOf,
   yearIn,
 } from './claims';
-import { type Part, checkList, checkPriors, followers, isPartition, priorAsPrinted, priorOf } from './claim-lists';
+import { type Part, checkList, checkPriors, followers, isPartition, priorAsPrinted, priorOf, reportUnitSlip } from './claim-lists';
 
 /**
  * One thing's amount in lists of two years, its rate beside the later ("回顾一下2023年1-12月份…:1.沈阳(800.85亿元 同比增长12.2%
@@ -956,6 +956,31 @@ export function checkBalanced(s: Scope) {
         continue;
       report('text.sum', spending, `“${income.label}”${income.text}，“${spending.label}”${spending.text}，而文中说${m[0]}：收入与支出应相等`);
     }
+  });
+}
+
+/**
+ * A change stated as a part of the whole ("一是增加部分47349万元,其中:…超收收入26660万元,…奖补资金较预算增加1567万元,…")
+ * and the items after its 其中, amounts or changes the same way, up to the sentence's end or the next part: their sizes
+ * make it.
+ */
+export function checkChangeParts(s: Scope) {
+  const { all, paras, report } = s;
+  all.forEach((t, k) => {
+    if (t.kind !== 'amount' || !/(增加|减少|增收|减收|调增|调减)部分$/.test(t.label)) return;
+    const down = /减少|减收|调减/.test(t.label);
+    if (!/^\s*[,，]?\s*其中[:：]/.test(paras[t.para].text.slice(t.end))) return;
+    const items: Claim[] = [];
+    for (const c of all.slice(k + 1)) {
+      if (c.para !== t.para || c.sentence !== t.sentence || /部分$/.test(c.label)) break;
+      if (c.kind === 'amount' || (c.kind === 'delta' && c.sign === (down ? -1 : 1))) items.push(c);
+      else return;
+    }
+    if (items.length < 2) return;
+    const [sLo, sHi] = sumRange(items);
+    const name = t.label.replace(/^[(（]/, '').replace(/^[一二三四五六七八九十]是/, '');
+    if (sLo.gt(hi(t))) report('text.sum', t, `“${name}”写为 ${t.text}，但其中所列 ${items.map((c) => c.text).join(' + ')} = ${show(sumOf(items), t)}`);
+    else if (sHi.lt(lo(t))) reportUnitSlip(t, items, report);
   });
 }
 
