@@ -73,7 +73,13 @@ const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.f
  * Published errors the text alone can decide that check-text does not find yet, and why (the first runs of the sets are
  * recorded in docs/check-text.md).
  */
-const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [];
+const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [
+  {
+    file: 'holdout16/chongqing-liangping-wenhua-xiaoxue-yusuan-2025-02.json',
+    quote: '较2024年增加34.42 万元',
+    why: '同一增加额两处写法不同（“一般公共预算拨款增加了32.42万元”与“一般公共预算财政拨款收入…较2024年增加34.42万元”）：两种说法的同一个量尚未配上',
+  },
+];
 
 /**
  * Paste styles that take away what an error is read from, so that no reader could find it there: a table whose cells
@@ -197,9 +203,10 @@ describe.each(SETS)('%s语料', (name, sub) => {
     if (missed.length) lines.push(...missed.map((m) => `  未检出 ${m}`));
     // The issue's bar, reached by general fixes on the sets worked on (the second from 62.2% at its first run, the third
     // from 58.8%, the fifth from 63.9%, the sixth from 47.1%, the seventh from 53.7%, the eighth from 63.6%, the ninth
-    // from 81.0%, the tenth from 81.3%, the eleventh from 54.9%, the fourth from 48.8%; docs/check-text.md). A set below
-    // it gets a floor here, what it measures now, so that no change makes it worse.
-    const FLOORS: Record<string, number> = {};
+    // from 81.0%, the tenth from 81.3%, the eleventh from 54.9%, the fourth from 48.8%; the twelfth to fifteenth from 69.6%,
+    // 50.0%, 75.8% and 83.6%; docs/check-text.md). A set below it gets a floor here, what it measures now, so that no
+    // change makes it worse: the sixteenth, gathered last (first run 80.0%).
+    const FLOORS: Record<string, number> = { holdout16: 0.85 };
     expect(found / tried).toBeGreaterThanOrEqual(FLOORS[sub] ?? 0.9);
   });
 });

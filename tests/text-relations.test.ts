@@ -1663,6 +1663,19 @@ describe('what the fifteenth held-out set taught', () => {
     expect(messages(text('万元', '37349'))).toEqual([expect.stringMatching(/“增加部分”写为 37349万元.*= 47349万元/)]);
   });
 
+  test('a rate against a prior the words name, past a completion between (收入…,完成预算数…的…%,较上年…万元增长…%)', () => {
+    const text = (x: string) =>
+      `全年县级一般公共预算收入31751万元,完成预算数31220万元的101.7%,较上年28899万元增长${x}%,税收收入占县级一般公共预算收入的57.7%。`;
+    expect(errors(text('9.9'))).toEqual([]);
+    expect(messages(text('8.9'))).toEqual([expect.stringMatching(/28899万元到 31751万元.*≈ 9.87%/)]);
+  });
+
+  test('an income breakdown that goes on past its 。 is not held short at it', () => {
+    const text = (x: string) =>
+      `(一)收入预算2025年年初预算数1282.73万元,其中:一般公共预算拨款1125.76万元,上年结转0.00万元。事业收入${x}万元,其他收入70.00万元。`;
+    expect(errors(text('86.97'))).toEqual([]);
+  });
+
   test('a part in 元 among 万元 that makes a list exactly whole read as 万元: the 万 left out', () => {
     const text = (unit: string) =>
       `本年收入47349万元,其中:税收收入26660万元,奖补资金1567万元,均衡性转移支付2794万元,革命老区转移支付14万元,财力补助41万元,新增债券转贷收入13637${unit},资金调入2636万元。`;

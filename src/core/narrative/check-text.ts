@@ -374,7 +374,7 @@ const INCOME_PARTS = new Set<FigureKey>([
  * together with a fund's part is nested too (财政拨款 = the funds): not checked. Parts need not carry a known label
  * (其他来源收入, 行政事业性收费), but every amount there must be a plain amount, not a change or a prior figure.
  */
-function incomeBreakdownFinding(sentence: string, ms: Mention[]): TextFinding | undefined {
+function incomeBreakdownFinding(sentence: string, ms: Mention[], goesOn = false): TextFinding | undefined {
   const ti = ms.findIndex((m) => m.kind === 'amount' && m.key === 'income');
   if (ti < 0) return undefined;
   const total = ms[ti];
@@ -398,7 +398,7 @@ function incomeBreakdownFinding(sentence: string, ms: Mention[]): TextFinding | 
   // Each stated figure may be rounded: half a unit of its last decimal, the total's and every part's (a 0 is exact).
   let tol = new Decimal(0);
   for (const m of [total, ...parts]) if (!m.value.isZero()) tol = tol.plus(new Decimal(10).pow(-m.value.decimalPlaces()).div(2));
-  if (sum.minus(total.value).abs().lte(tol.plus('0.0000001'))) return undefined;
+  if (sum.minus(total.value).abs().lte(tol.plus('0.0000001')) || (goesOn && sum.lt(total.value))) return undefined;
   return {
     rule: 'text.arithmetic',
     severity: 'error',
@@ -419,7 +419,7 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   /** Sentences whose class shares were checked against the tables: the text's own share arithmetic is not repeated. */
   const tableShares = new Set<string>();
   if (figures?.stage === 'final') findings.push(...itemParagraphFindings(sentences, figures));
-  for (const sentence of sentences) {
+  for (const [si, sentence] of sentences.entries()) {
     if (figures?.stage === 'final') {
       findings.push(...completionFindings(sentence, figures));
       const shares = classShareFindings(sentence, figures);
@@ -626,7 +626,10 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     // The sentence's own arithmetic: 基本 = 人员 + 公用; 合计 = 基本 + 项目. Not repeated when a stated part
     // already differs from the tables (that finding says it).
     if (findings.some((f) => f.rule === 'text.amount' && f.sentence === sentence && f.severity === 'error')) continue;
-    const breakdown = incomeBreakdownFinding(sentence, ms);
+    // (A breakdown that goes on in the next sentence, "…,上年结转0.00万元。事业收入86.97万元,其他收入70.00万元", is not
+    // known whole at its 。: only more than its total is wrong there.)
+    const next = mentions(sentences[si + 1] ?? '', figures)[0];
+    const breakdown = incomeBreakdownFinding(sentence, ms, next?.kind === 'amount' && !!next.key && INCOME_PARTS.has(next.key));
     if (breakdown) findings.push(breakdown);
     const b = stated.get('basic');
     const per = stated.get('personnel');

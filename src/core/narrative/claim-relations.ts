@@ -1258,8 +1258,14 @@ export function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rul
     for (const c of [...all].reverse()) {
       if (c.para !== r.para || c.at >= r.at) continue;
       if (c.sentence < r.sentence - 1 || (c.sentence < r.sentence && figures.length >= 2)) break;
+      // (Past a completion of the amount and the budget it names: "收入31751万元,完成预算数31220万元的101.7%,较上年28899万元
+      // 增长9.9%".)
+      if (c.kind === 'completion' || (c.kind === 'percent' && /^的/.test(c.label))) continue;
+      if (c.kind === 'amount' && /^(完成|占|为)[^，,；;。]{0,20}(预算|计划)(数)?$/.test(c.label)) continue;
       if (c.kind !== 'amount' && c.kind !== 'prior') break;
       figures.push(c);
+      // A prior the words compare with ("较上年28899万元") and the amount right before it: the pair.
+      if (figures.length === 2 && figures[0].kind === 'prior' && c.kind === 'amount') break;
     }
     if (figures.length !== 2) continue;
     const [b, a] = figures;
