@@ -29,6 +29,7 @@ import {
   reasonsOnly,
   show,
   withBase,
+  yearless,
 } from './claims';
 import { checkChanges, checkList, checkPartPriors, checkPriors, followers, listParts, otherBase, scoped } from './claim-lists';
 import {
@@ -261,11 +262,9 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       all.some((c) => c.para === total.para + 2 && c.kind === 'amount');
     // A heading further on that names the total and says what makes it ("(一)收入总计主要构成。" then "本年收入67.65万元。",
     // "使用非财政拨款结余0万元,…", "年初结转结余0万元,…", each a line of its own): that list is the total's too.
-    const stem = total.label.replace(/\s/g, '').replace(/(19|20)\d{2}年度?/g, '');
+    const stem = yearless(total.label);
     // (This year's, the first of its name in its paragraph: "2023年度收入总计…,2022年度收入总计…".)
-    const firstOfName = !all.some(
-      (c) => c.kind === 'amount' && c.para === total.para && c.at < total.at && c.label.replace(/\s/g, '').replace(/(19|20)\d{2}年度?/g, '') === stem,
-    );
+    const firstOfName = !all.some((c) => c.kind === 'amount' && c.para === total.para && c.at < total.at && yearless(c.label) === stem);
     // (Or a line that opens the list itself: "本年收入合计231.24万元,…。" then "本年收入的具体构成为:财政拨款收入213.24万元,…".)
     const name = stem.replace(/(为|是)$/, '');
     const opens = /^(本年)?(收入|支出)(总计|合计)$/.test(name)

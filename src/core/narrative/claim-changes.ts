@@ -3,7 +3,7 @@
  * its prior, each rate with its change. Interval arithmetic as in claims.ts.
  */
 import Decimal from 'decimal.js';
-import { hi, lo } from './interval';
+import { changeRate, hi, lo, meets, priorBefore } from './interval';
 import { itemNamedLast, threePublicItem } from './items';
 import {
   type Claim,
@@ -193,9 +193,9 @@ export function checkChangesAndRates(s: Scope) {
     if (!stated && !ahead) continue;
     if (!stated) {
       if (!rate || lo(ahead!).lte(0)) continue;
-      const pr: [Decimal, Decimal] = d.sign! > 0 ? [lo(ahead!).minus(hi(d)), hi(ahead!).minus(lo(d))] : [lo(ahead!).plus(lo(d)), hi(ahead!).plus(hi(d))];
+      const pr = priorBefore(ahead!, d, d.sign!);
       if (pr[0].lte(0)) continue;
-      if (hi(rate).lt(lo(d).div(pr[1]).times(100)) || lo(rate).gt(hi(d).div(pr[0]).times(100))) {
+      if (!meets(rate, changeRate(d, pr))) {
         const prior = ahead!.value.minus(signed(d));
         report(
           'text.rate',
@@ -280,8 +280,7 @@ export function checkChangesAndRates(s: Scope) {
       pHi = hi(before);
     } else {
       // prior = current − sign × change.
-      pLo = d.sign! > 0 ? lo(before).minus(hi(d)) : lo(before).plus(lo(d));
-      pHi = d.sign! > 0 ? hi(before).minus(lo(d)) : hi(before).plus(hi(d));
+      [pLo, pHi] = priorBefore(before, d, d.sign!);
     }
     if (pLo.lte(0)) {
       // "较上年增加50万元，增长100%" where the amount is 50: from nothing, a rate says nothing.
@@ -357,9 +356,8 @@ export function checkChangesAndRates(s: Scope) {
     if (!total || total.bracketed) return false;
     // Where the total or another part states a change of its own, each change is its part's.
     if (all.some((c) => c.para === part.para && c.sentence === part.sentence && c.kind === 'delta' && c.at > total.at && c.at < part.at)) return false;
-    const tLo = d.sign! > 0 ? lo(total).minus(hi(d)) : lo(total).plus(lo(d));
-    const tHi = d.sign! > 0 ? hi(total).minus(lo(d)) : hi(total).plus(hi(d));
-    if (tLo.lte(0)) return false;
-    return !(hi(rate).lt(lo(d).div(tHi).times(100)) || lo(rate).gt(hi(d).div(tLo).times(100)));
+    const prior = priorBefore(total, d, d.sign!);
+    if (prior[0].lte(0)) return false;
+    return meets(rate, changeRate(d, prior));
   }
 }

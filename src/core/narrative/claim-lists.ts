@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import { catalogueEntries } from '../catalogue';
 import { normName } from '../text';
 import { itemNamedLast, threePublicItem } from './items';
-import { hi, lo, sumOf, sumRange } from './interval';
+import { hi, lo, priorBefore, sumOf, sumRange } from './interval';
 import {
   BULLET,
   type Claim,
@@ -451,10 +451,7 @@ export function heldIn(latestFirst: Claim[], paras: Para[]): Claim | undefined {
 /** The prior-year value an amount implies with its change, its rate or a stated prior; undefined when none. */
 export function priorOf(a: Claim, f: { delta?: Claim; rate?: Claim; prior?: Claim }): [Decimal, Decimal] | undefined {
   if (f.prior) return [lo(f.prior), hi(f.prior)];
-  if (f.delta) {
-    if (f.delta.sign === 0) return [lo(a), hi(a)];
-    return f.delta.sign! > 0 ? [lo(a).minus(hi(f.delta)), hi(a).minus(lo(f.delta))] : [lo(a).plus(lo(f.delta)), hi(a).plus(hi(f.delta))];
-  }
+  if (f.delta) return priorBefore(a, f.delta, f.delta.sign!);
   if (f.rate && f.rate.sign !== undefined) {
     // prior = amount ÷ (1 ± rate)
     const s = f.rate.sign;
@@ -674,6 +671,9 @@ function functionCode(label: string): string | undefined {
   return codes?.length === 1 ? codes[0] : undefined;
 }
 
+/** A total's words without the bracket and ordinal that open its clause ("(一是增加部分" → 增加部分). */
+export const listedName = (label: string) => label.replace(/^[(（]/, '').replace(/^[一二三四五六七八九十]是/, '');
+
 /**
  * A list that need not be whole falls short, and one part printed in 元 among 万元 makes it exactly whole read as 万元
  * ("…,新增债券转贷收入较预算增加13637元,…" in "增加部分47349万元,其中:…"): the 万 left out.
@@ -689,7 +689,7 @@ export function reportUnitSlip(total: Claim, parts: Claim[], report: (rule: stri
       ),
   );
   if (slips.length !== 1 || !parts.every((a) => slips.includes(a) || /万元$/.test(a.text))) return;
-  const name = (total.label || '合计').replace(/^[(（]/, '').replace(/^[一二三四五六七八九十]是/, '');
+  const name = listedName(total.label || '合计');
   report(
     'text.unit',
     slips[0],

@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { ITEM_NAMES, threePublicItem, type Item } from './items';
-import { halfOf as half, hi, lo, meets, rateRange, sumOf, sumRange, UNIT_SCALES } from './interval';
+import { changeRate, halfOf as half, hi, lo, meets, priorBefore, rateRange, sumOf, sumRange, UNIT_SCALES } from './interval';
 import {
   type Claim,
   FUND,
@@ -33,8 +33,9 @@ import {
   truncated,
   whenOf,
   yearIn,
+  yearless,
 } from './claims';
-import { type Part, checkList, checkPriors, followers, isPartition, priorAsPrinted, priorOf, reportUnitSlip } from './claim-lists';
+import { type Part, checkList, checkPriors, followers, isPartition, listedName, priorAsPrinted, priorOf, reportUnitSlip } from './claim-lists';
 
 /**
  * One thing's amount in lists of two years, its rate beside the later ("回顾一下2023年1-12月份…:1.沈阳(800.85亿元 同比增长12.2%
@@ -499,10 +500,7 @@ export function checkTotalBudget(s: Scope) {
   const both = new Map<string, Claim>();
   for (const c of all) {
     if (c.kind !== 'amount' || c.bracketed || c.run || FUND.test(c.label) || /本年|上年|去年|调整|三公/.test(c.label) || itemOf(c)) continue;
-    const name = c.label
-      .replace(/\s/g, '')
-      .replace(/(19|20)\d{2}年度?/g, '')
-      .replace(/^.*?(部门|单位)(?=收|支)/, '');
+    const name = yearless(c.label).replace(/^.*?(部门|单位)(?=收|支)/, '');
     const year = String(keyYear(c) ?? sentenceYear(paras[c.para].sentences[c.sentence].text) ?? '');
     if (/(收支总预算|收支预算总(额|计)|收支总额)(为|是)?$/.test(name)) {
       if (!both.has(year)) both.set(year, c);
@@ -685,13 +683,7 @@ export function checkItemBudgets(s: Scope, t: Claim, items: Map<Item, Claim>) {
     const between = delta && all.some((x) => x.kind === 'amount' && itemOf(x) === 'total' && x !== t && x !== budget && after(x, t) && after(delta, x));
     if (!amount || !delta || between) return undefined;
     // 预算 = 决算 − the change.
-    const implied: [Decimal, Decimal] =
-      delta.sign! > 0
-        ? [lo(amount).minus(hi(delta)), hi(amount).minus(lo(delta))]
-        : delta.sign! < 0
-          ? [lo(amount).plus(lo(delta)), hi(amount).plus(hi(delta))]
-          : [lo(amount), hi(amount)];
-    return { it, amount, delta, budget: implied };
+    return { it, amount, delta, budget: priorBefore(amount, delta, delta.sign!) };
   });
   if (rows.some((r) => !r)) return;
   const known = rows as { it: Item; amount: Claim; delta: Claim; budget: [Decimal, Decimal] }[];
@@ -902,8 +894,8 @@ export function checkComparedAfter(s: Scope) {
           ? [...all].reverse().find((c) => c.para === d.para - 1)
           : undefined;
     if (a?.kind !== 'amount' || a.bracketed || lo(a).lte(0)) return;
-    const prior: [Decimal, Decimal] = d.sign > 0 ? [lo(a).minus(hi(d)), hi(a).minus(lo(d))] : [lo(a).plus(lo(d)), hi(a).plus(hi(d))];
-    if (prior[0].lte(0) || meets(r, [lo(d).div(prior[1]).times(100), hi(d).div(prior[0]).times(100)])) return;
+    const prior = priorBefore(a, d, d.sign);
+    if (prior[0].lte(0) || meets(r, changeRate(d, prior))) return;
     const p = a.value.minus(d.value.times(d.sign));
     // (To two decimals more than the rate is printed with: "≈ 33.048%" beside a printed 33.1%.)
     const places = Math.max(2, (r.text.replace('%', '').split('.')[1]?.length ?? 0) + 2);
@@ -924,11 +916,7 @@ export function checkBothTotals(s: Scope) {
   all.forEach((a, k) => {
     const b = all[k + 1];
     if (a.kind !== 'amount' || b?.kind !== 'amount' || a.bracketed || b.bracketed || b.para !== a.para || b.sentence !== a.sentence) return;
-    const stem = (c: Claim) =>
-      c.label
-        .replace(/\s/g, '')
-        .replace(/(19|20)\d{2}年度?/g, '')
-        .replace(/(为|是)$/, '');
+    const stem = (c: Claim) => yearless(c.label).replace(/(为|是)$/, '');
     if (stem(a) !== '收入总计' || stem(b) !== '支出总计' || yearIn(b.label) !== undefined) return;
     if (!(hi(a).lt(lo(b)) || lo(a).gt(hi(b)))) return;
     report('text.sum', b, `收入总计写为 ${a.text}，支出总计写为 ${b.text}：收支总表的收入总计与支出总计应相等`);
@@ -978,7 +966,7 @@ export function checkChangeParts(s: Scope) {
     }
     if (items.length < 2) return;
     const [sLo, sHi] = sumRange(items);
-    const name = t.label.replace(/^[(（]/, '').replace(/^[一二三四五六七八九十]是/, '');
+    const name = listedName(t.label);
     if (sLo.gt(hi(t))) report('text.sum', t, `“${name}”写为 ${t.text}，但其中所列 ${items.map((c) => c.text).join(' + ')} = ${show(sumOf(items), t)}`);
     else if (sHi.lt(lo(t))) reportUnitSlip(t, items, report);
   });
@@ -1051,9 +1039,7 @@ export function checkByUnitKind(s: Scope) {
 export function checkPartsBeforeWhole(s: Scope) {
   const { all, paras, report, partOfList } = s;
   const bare = (l: string) =>
-    l
-      .replace(/\s/g, '')
-      .replace(/(19|20)\d{2}年度?/g, '')
+    yearless(l)
       .replace(FUNDS, '')
       .replace(/(预算|决算)(数)?$/, '');
   for (let i = 0; i < all.length; i++) {

@@ -490,6 +490,9 @@ export function keyYear(c: Claim): number | undefined {
   return lead !== c.context && !/\d+(\.\d+)?\s*(万元|亿元|元|%)/.test(lead) ? yearIn(lead) : undefined;
 }
 
+/** A label without its white space and the years it names ("2023年度收入总计" → 收入总计). */
+export const yearless = (l: string) => l.replace(/\s/g, '').replace(/(19|20)\d{2}年度?/g, '');
+
 /** The last year a label names ("公务接待费2016年预算" → 2016). */
 export function yearIn(label: string): number | undefined {
   const m = [...label.matchAll(/(20\d{2})\s*年/g)].pop();

@@ -29,6 +29,13 @@ export function halfOf(num: string, scale: Decimal): Decimal {
   const dec = num.includes('.') ? num.split('.')[1].length : 0;
   return new Decimal(10).pow(-dec).div(2).times(scale);
 }
+/** What an amount was before a change the way `sign` says (current ∓ change), over the figures' intervals. */
+export function priorBefore(cur: Printed, change: Printed, sign: number): Range {
+  if (sign === 0) return [lo(cur), hi(cur)];
+  return sign > 0 ? [lo(cur).minus(hi(change)), hi(cur).minus(lo(change))] : [lo(cur).plus(lo(change)), hi(cur).plus(hi(change))];
+}
+/** change ÷ prior × 100 over the intervals, for a prior above 0. */
+export const changeRate = (change: Printed, [pLo, pHi]: Range): Range => [lo(change).div(pHi).times(100), hi(change).div(pLo).times(100)];
 /** (current − prior) ÷ prior × 100 over the figures' intervals, or undefined when the prior may be 0 or below. */
 export function rateRange(cur: Printed, prior: Printed): Range | undefined {
   if (lo(prior).lte(0)) return undefined;

@@ -9,7 +9,7 @@
 import Decimal from 'decimal.js';
 import type { TextFinding } from './check-text';
 import { itemOf, type Claim, type ClaimsRead } from './claims';
-import { hi, lo, meets, rateRange, sumOf, sumRange, UNIT_SCALES, type Range } from './interval';
+import { changeRate, hi, lo, meets, priorBefore, rateRange, sumOf, sumRange, UNIT_SCALES, type Range } from './interval';
 import { ITEM_NAMES, itemNamedLast, type Item } from './items';
 import { type Fig, type Period, type TextTable, type YearSeries } from './text-tables';
 
@@ -294,8 +294,8 @@ function changesAgainstTable(t: TextTable, claims: Claim[], sentenceOf: (c: Clai
     const i = item ? t.items.indexOf(item) : -1;
     const cell = i >= 0 ? t.cells[i][k] : undefined;
     if (!cell) return;
-    const prior: Range = d.sign > 0 ? [lo(cell).minus(hi(d)), hi(cell).minus(lo(d))] : [lo(cell).plus(lo(d)), hi(cell).plus(hi(d))];
-    if (prior[0].lte(0) || meets(r, [lo(d).div(prior[1]).times(100), hi(d).div(prior[0]).times(100)])) return;
+    const prior = priorBefore(cell, d, d.sign);
+    if (prior[0].lte(0) || meets(r, changeRate(d, prior))) return;
     const p = cell.value.minus(d.value.times(d.sign));
     out.push({
       rule: 'text.rate',
