@@ -419,6 +419,8 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
   /** Sentences whose class shares were checked against the tables: the text's own share arithmetic is not repeated. */
   const tableShares = new Set<string>();
   if (figures?.stage === 'final') findings.push(...itemParagraphFindings(sentences, figures));
+  // (Read once: a sentence's figures are asked for again by the sentence before it.)
+  const mentioned = sentences.map((x) => mentions(x, figures));
   for (const [si, sentence] of sentences.entries()) {
     if (figures?.stage === 'final') {
       findings.push(...completionFindings(sentence, figures));
@@ -518,7 +520,7 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     }
     if (/原因(是|为|主要是|主要为)[。；;，,]?$|主要原因[:：]?[。；;]?$|原因[:：][。；;]?$/.test(sentence.replace(/\s+/g, '')))
       findings.push({ rule: 'text.empty-reason', severity: 'warning', message: '增减原因没有写内容（“主要原因是。”）：请写明原因', sentence });
-    const ms = mentions(sentence, figures);
+    const ms = mentioned[si];
     // The first amount under a 收入预算 / 支出预算 heading, labelled only "年初预算数", is that total: the heading on
     // the line above, or run into the sentence ("（一）收入预算：2025年年初预算数128.8万元，其中：…", Chongqing 璧山).
     const first = ms[0];
@@ -628,7 +630,7 @@ export function checkText(text: string, figures?: Figures, opts: CheckTextOption
     if (findings.some((f) => f.rule === 'text.amount' && f.sentence === sentence && f.severity === 'error')) continue;
     // (A breakdown that goes on in the next sentence, "…,上年结转0.00万元。事业收入86.97万元,其他收入70.00万元", is not
     // known whole at its 。: only more than its total is wrong there.)
-    const next = mentions(sentences[si + 1] ?? '', figures)[0];
+    const next = mentioned[si + 1]?.[0];
     const breakdown = incomeBreakdownFinding(sentence, ms, next?.kind === 'amount' && !!next.key && INCOME_PARTS.has(next.key));
     if (breakdown) findings.push(breakdown);
     const b = stated.get('basic');
