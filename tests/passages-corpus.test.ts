@@ -73,13 +73,7 @@ const isUndecidable = (p: Passage, quote: string) => undecidable.some((u) => u.f
  * Published errors the text alone can decide that check-text does not find yet, and why (the first runs of the sets are
  * recorded in docs/check-text.md).
  */
-const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [
-  {
-    file: 'holdout16/chongqing-liangping-wenhua-xiaoxue-yusuan-2025-02.json',
-    quote: '较2024年增加34.42 万元',
-    why: '同一增加额两处写法不同（“一般公共预算拨款增加了32.42万元”与“一般公共预算财政拨款收入…较2024年增加34.42万元”）：两种说法的同一个量尚未配上',
-  },
-];
+const KNOWN_MISSES: { file: string; quote: string; why: string }[] = [];
 
 /**
  * Paste styles that take away what an error is read from, so that no reader could find it there: a table whose cells
@@ -108,6 +102,9 @@ const WARNED: { file: string; quote: string }[] = [
   { file: 'holdout13/beijing-mentougou-xifengsi-linchang-yusuan-2022-01.json', quote: '退休人员去世1人' },
   // "各增加(减少)67.65万元,增长100%" of totals that are 67.65: from nothing.
   { file: 'holdout14/hainan-danzhou-diba-youeryuan-juesuan-2023-01.json', quote: '增长100%' },
+  // One rise stated twice (一般公共预算拨款 "增加了32.42", then "…财政拨款收入1125.76万元,较2024年增加34.42"): which is right
+  // the text cannot say.
+  { file: 'holdout16/chongqing-liangping-wenhua-xiaoxue-yusuan-2025-02.json', quote: '较2024年增加34.42 万元' },
 ];
 
 /**
@@ -157,7 +154,7 @@ describe.each(SETS)('%s语料', (name, sub) => {
     const unexpected = missed.filter((m) => !KNOWN_MISSES.some((k) => m.startsWith(k.file) && m.endsWith(k.quote)));
     const known = KNOWN_MISSES.filter((k) => path.dirname(k.file) === sub);
     lines.push(
-      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${found} 处（每种粘贴方式都检出${set.some((p) => WARNED.some((w) => w.file === p.file)) ? '；其中零基数上的增长率、前后不一的人数以警告报出' : ''}${set.some((p) => LAYOUT_LOST.some((w) => w.file === p.file)) ? '；以空格分列的表格在换行、字间加空格两种方式中已无列可读，这两种不计' : ''}），漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
+      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${found} 处（每种粘贴方式都检出${set.some((p) => WARNED.some((w) => w.file === p.file)) ? '；其中零基数上的增长率、前后两处不一的人数或金额以警告报出' : ''}${set.some((p) => LAYOUT_LOST.some((w) => w.file === p.file)) ? '；以空格分列的表格在换行、字间加空格两种方式中已无列可读，这两种不计' : ''}），漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
     );
     expect(unexpected).toEqual([]);
     // A known miss that is found now: take it off the list.

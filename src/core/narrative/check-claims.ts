@@ -27,6 +27,7 @@ import {
   measure,
   readClaims,
   reasonsOnly,
+  subjectWords,
   show,
   withBase,
   yearless,
@@ -419,22 +420,42 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     if (twin && !c.value.isZero()) report('text.unit', c, `“${c.label}”写为 ${c.text}，同一项在别处写为 ${twin.text}：单位前后不一致`);
   }
 
+  // A change whose words name nothing but the comparison ("…收入1125.76万元,较2024年增加34.42万元"): a change of what
+  // the amount it follows measures.
+  const amountOf = (c: Claim) => {
+    if (c.kind !== 'delta' || subjectWords(c.label)) return undefined;
+    const a = all
+      .slice(0, all.indexOf(c))
+      .reverse()
+      .find((x) => x.para === c.para && x.sentence === c.sentence && x.kind === 'amount');
+    return a && followers(all, a).delta === c ? a : undefined;
+  };
+  const changeOfAmount = (c: Claim) => {
+    const key = amountOf(c) && measureOf(amountOf(c)!, paras);
+    return key && `delta${c.sign}${c.base ?? 'year'}${key.slice(key.indexOf('|'))}`;
+  };
   // One measure stated twice, in two sentences, as figures no rounding can make one.
-  const seen = new Map<string, Claim>();
+  // (A change whose year its sentence does not name is this year's: "…,一般公共预算拨款增加了32.42万元" and later
+  // "2025年一般公共预算财政拨款收入…,较2024年增加34.42万元" are one.)
+  const seen = new Map<string, { year: string; claim: Claim }[]>();
   for (const c of all) {
-    const key = measureOf(c, paras);
+    const key = measureOf(c, paras) ?? changeOfAmount(c);
     if (!key) continue;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, c);
-      continue;
-    }
+    const [kind, fund, item, stage, year, area] = key.split('|');
+    const loose = [kind, fund, item, stage, area].join('|');
+    const earlier = seen.get(loose) ?? [];
+    // (Not a part's: "其中,部分减少的经费是因为…上划到市级,减少了“三公”经费342.74万元".)
+    const undated = (x: Claim) =>
+      c.kind === 'delta' && !/其中|部分|包括/.test(paras[x.para].sentences[x.sentence].text.slice(0, x.at - paras[x.para].sentences[x.sentence].at));
+    const first = earlier.find((x) => x.year === year || ((!x.year || !year) && undated(x.claim) && undated(c)))?.claim;
+    if (!earlier.some((x) => x.year === year)) seen.set(loose, [...earlier, { year, claim: c }]);
+    if (!first) continue;
     if ((first.para === c.para && first.sentence === c.sentence) || first.text.replace(/[^\d.]/g, '') === c.text.replace(/[^\d.]/g, '')) continue;
     if (hi(first).lt(lo(c)) || lo(first).gt(hi(c)))
       out.push({
         rule: 'text.repeat',
         severity: 'warning',
-        message: `“${c.label}”在前文写为 ${first.text}（“${sentenceOf(first).slice(0, 40)}”），这里写为 ${c.text}：同一数字前后不一致，请核对`,
+        message: `“${amountOf(c)?.label ?? ''}${c.label}”在前文写为 ${first.text}（“${sentenceOf(first).slice(0, 40)}”），这里写为 ${c.text}：同一数字前后不一致，请核对`,
         sentence: sentenceOf(c),
         stated: c.text,
       });

@@ -1315,7 +1315,7 @@ export function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rul
 const HEADED = /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])\s*([^。；;:：\d,，]{2,20})[。:：]/;
 
 export function measureOf(c: Claim, paras: Para[]): string | undefined {
-  if (!['amount', 'prior', 'delta'].includes(c.kind) || c.run || c.bracketed || c.sign === 0 || explained(paras, c)) return undefined;
+  if (!['amount', 'prior', 'delta'].includes(c.kind) || c.run || c.bracketed || c.sign === 0) return undefined;
   const words = c.label.replace(/\s/g, '');
   const named = words.replace(/(20\d{2})\s*年度?/g, '').replace(FUNDS, '');
   // A label with a figure in it ran past a number the text did not read as an amount ("…万（含…").
@@ -1325,6 +1325,8 @@ export function measureOf(c: Claim, paras: Para[]): string | undefined {
     .replace(/(比|较|与|同比|相比|对比).*$/, '')
     .replace(/本年度?|上年度?|去年|上一年/g, '')
     .replace(/(年初|调整|全年)?(预算|决算)(数)?/g, '')
+    // ("一般公共预算拨款增加了": a change its words name after the item.)
+    .replace(c.kind === 'delta' ? /(增加|减少|增长|下降)了?$/ : /$^/, '')
     .replace(/(为|是|达|共|计|安排|拨款|数|的)+$/, '')
     .replace(/(总计|合计|总额|总数|共计|小计)$/, '');
   // The 款 of a 公用经费 or 机关运行经费 breakdown ("…主要包括公务用车运行维护费…万元") is not the 三公 item.
@@ -1345,8 +1347,12 @@ export function measureOf(c: Claim, paras: Para[]): string | undefined {
       : above && above.level >= 2 && above.text.length <= 24 && !/\d/.test(above.text) && paras.slice(paras.indexOf(above) + 1, c.para).every((p) => !p.level)
         ? [threePublicItem(above.text)].find((x) => x !== 'total')
         : undefined;
-  const item = own ?? subject ?? MEASURES.find(([re]) => re.test(core))?.[1] ?? TOTAL_NAMES.find(([re]) => re.test(named))?.[1];
-  if (!item) return undefined;
+  // A fund's own income or spending ("一般公共预算拨款", "一般公共预算财政拨款收入", "财政拨款支出").
+  const ofFund = FUND.test(words) ? (core === '支出' ? '支出' : (core === '' || core === '收入') && /拨款|收入/.test(words) ? '收入' : undefined) : undefined;
+  const item = own ?? subject ?? MEASURES.find(([re]) => re.test(core))?.[1] ?? TOTAL_NAMES.find(([re]) => re.test(named))?.[1] ?? ofFund;
+  // (An explanation's figures are its details, not the measures, save a fund's whole: "收入较2024增加39.39万元,主要是由于…,
+  // 一般公共预算拨款增加了32.42万元".)
+  if (!item || (explained(paras, c) && item !== ofFund)) return undefined;
   // The stage its words name, else the last its sentence names before it ("“三公”经费预算…万元，其中：公务接待费…万元").
   const stage = /决算|预算/.exec(named)?.[0] ?? [...c.context.replace(FUNDS, '').matchAll(/决算|预算/g)].pop()?.[0] ?? '';
   const para = paras[c.para];
