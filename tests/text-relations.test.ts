@@ -1691,3 +1691,64 @@ describe('what the fifteenth held-out set taught', () => {
     expect(errors('部门人员构成:本单位人员合计77人,其中在职37人,离退休40人;在职人员编制情况:全额财拨编制37人。')).toEqual([]);
   });
 });
+
+describe('what the sixteenth held-out set taught', () => {
+  const warnings = (t: string) =>
+    checkText(t)
+      .filter((f) => f.severity === 'warning')
+      .map((f) => f.message);
+
+  test('one change of a fund’s income stated twice in two wordings: a warning', () => {
+    const text = (x: string) =>
+      `(一)收入预算2025年年初预算数1282.73万元,其中:一般公共预算拨款1125.76万元。收入较2024增加39.39万元,主要是由于教师社保缴费基数的增加,一般公共预算拨款增加了32.42万元。\n\n三、单位预算情况说明\n\n2025年一般公共预算财政拨款收入1125.76万元,较2024年增加${x}万元。`;
+    expect(warnings(text('32.42'))).toEqual([]);
+    expect(warnings(text('34.42'))).toEqual([expect.stringMatching(/财政拨款收入较2024年增加.*32.42万元.*34.42万元/)]);
+    // A part's change is not the whole's: "其中,部分减少的经费是因为…,减少了“三公”经费342.74万元".
+    expect(
+      warnings(
+        '2017年度渝中区一般公共预算财政拨款开支的“三公”经费总支出为4,333.33万元。与上年相比,2017年度的“三公”经费支出减少了1,276.52万元,下降了22.75%。其中,部分减少的经费是因为渝中区检察院、法院、审计局等三个单位上划到市级,减少了“三公”经费342.74万元。',
+      ),
+    ).toEqual([]);
+  });
+
+  test('a budget’s income and spending under their headings, with or without a colon or on a line of their own, are one amount', () => {
+    const text = (x: string) =>
+      `二、单位收支总体情况\n\n(一)收入预算\n\n2025年年初预算数1778.37万元,其中:一般公共预算拨款1778.37万元。\n\n(二)支出预算\n\n2025年年初预算数${x}万元,其中:教育支出1306.37万元,社会保障和就业支出298.78万元,卫生健康支出95.47万元,住房保障支出77.74万元。`;
+    expect(errors(text('1778.37'))).toEqual([]);
+    expect(messages(text('2778.37'))).toEqual([expect.stringMatching(/支出预算写为 2778.37万元，收入预算为 1778.37万元/)]);
+    expect(messages('(一)收入预算2025年年初预算数2282.73万元,其中:一般公共预算拨款1125.76万元。\n(二)支出预算2025年年初预算数1282.734万元。')).toEqual([
+      expect.stringMatching(/支出预算写为 1282.734万元/),
+    ]);
+  });
+
+  test('their changes on last year differ: a warning, last year’s totals not being printed', () => {
+    const text = (x: string) =>
+      `(一)收入预算:2024年年初预算数777.03万元,其中:一般公共预算拨款744.03万元,其他收入资金33.00万元。较2023年增加40.17万元。\n(二)支出预算:2024年年初预算数777.03万元,其中:教育支出预算777.03万元。支出预算较2023年增加${x}万元。`;
+    expect(warnings(text('40.17'))).toEqual([]);
+    expect(warnings(text('50.17'))).toEqual([expect.stringMatching(/支出比上年增加 50.17万元、收入比上年增加 40.17万元.*请核对/)]);
+  });
+
+  test('a rate against a prior the words name, after another amount with its own 较上年 earlier in the sentence', () => {
+    const text = (x: string) =>
+      `全年县级一般公共预算收入31751万元,较上年28899万元增长9.9%,加上上划中省市收入29318万元,全县财政总收入61069万元,较上年53169万元增长${x}%。`;
+    expect(errors(text('14.9'))).toEqual([]);
+    expect(messages(text('24.9'))).toEqual([expect.stringMatching(/53169万元到 61069万元.*≈ 14.86%/)]);
+  });
+
+  test('a share whose part its words name and the text states just after', () => {
+    const text = (x: string) =>
+      `全年县级一般公共预算收入31751万元,较上年28899万元增长9.9%,税收收入占县级一般公共预算收入的${x}%。\n——税收收入18319万元,增长17.6%。`;
+    expect(errors(text('57.7'))).toEqual([]);
+    expect(messages(text('67.7'))).toEqual([expect.stringMatching(/“税收收入”18319万元.*≈ 57.7%，文中写 67.7%/)]);
+  });
+
+  test('new bonds: 一般债券 and 专项债券 make them whole; numbered items after 具体如下 make the amount that answers another', () => {
+    expect(messages('新增地方政府债券26000万元,其中一般债券10000万元、专项债券6000万元,应当予以调整。')).toEqual([
+      expect.stringMatching(/26000万元.*10000万元 \+ 6000万元 = 16000万元/),
+    ]);
+    const text = (x: string) =>
+      `调增区本级2022年一般公共预算转移性收入“地方政府一般债券转贷收入”10000万元,相应区本级调增一般公共预算支出${x}万元。具体如下:\n1.“其他公安支出”科目2300万元,用于碧湖派出所业务用房新建项目;\n2.“小学教育”科目1900万元,用于碧湖三小新建工程;\n3.“其他城乡社区支出”科目3000万元,用于管网改造修复工程;\n4.“水利工程建设”科目2800万元,用于宣平溪流域综合治理工程。`;
+    expect(errors(text('10000'))).toEqual([]);
+    expect(messages(text('20000'))).toEqual([expect.stringMatching(/20000万元.*2300万元 \+ 1900万元 \+ 3000万元 \+ 2800万元 = 10000万元/)]);
+  });
+});

@@ -201,7 +201,12 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       // total before "…。如下" is the first amount of its sentence.
       const closed =
         (!!total.bracketed && /[)）]/.test(p.text.slice(total.end, last.end) + between)) ||
-        ((partOfList.has(total) || all.some((c) => c.kind === 'amount' && c.para === total.para && c.sentence === total.sentence && c.at < total.at)) &&
+        // (Not after the figure it answers: "调增…转贷收入10000万元,相应区本级调增一般公共预算支出10000万元。具体如下:".)
+        ((partOfList.has(total) ||
+          all.some(
+            (c) =>
+              c.kind === 'amount' && c.para === total.para && c.sentence === total.sentence && c.at < total.at && !/相应/.test(p.text.slice(c.end, total.at)),
+          )) &&
           /如下/.test(t?.[1] ?? '') &&
           /[。；;]/.test(between));
       if (
@@ -501,22 +506,25 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           // (Not in a bracket the share stands after: "…1,077.36万元(其中,…,国有资本经营预算0万元),占收入合计93.57%".)
           .find((c) => c.para === sh.para && c.sentence === sh.sentence && c.kind !== 'delta' && c.kind !== 'rate' && !!c.bracketed === !!sh.bracketed);
     // "非税收入占一般公共预算收入比重47.69%": no figure before it in its sentence; the part its words name, stated before.
-    const subject = inSentence
-      ? ''
-      : core(
-          sh.context
-            .split(/[，,；;。]/)
-            .pop()!
-            .replace(/占.*$/, ''),
-        );
+    // (So is one named past a figure of another kind: "…较上年28899万元增长9.9%,税收收入占县级一般公共预算收入的57.7%".)
+    const subject =
+      inSentence?.kind === 'amount'
+        ? ''
+        : core(
+            sh.context
+              .split(/[，,；;。]/)
+              .pop()!
+              .replace(/占.*$/, ''),
+          );
+    // Stated before it, or (its words name it) just after ("…的57.7%" then "——税收收入18319万元,增长17.6%").
+    const byName = (c: Claim) => c.kind === 'amount' && !c.bracketed && core(c.label) === subject;
     const part =
-      inSentence ??
-      (subject.length >= 2
-        ? all
+      subject.length >= 2
+        ? (all
             .slice(0, i)
             .reverse()
-            .find((c) => c.kind === 'amount' && !c.bracketed && c.para >= sh.para - 1 && core(c.label) === subject)
-        : undefined);
+            .find((c) => byName(c) && c.para >= sh.para - 1) ?? all.slice(i + 1).find((c) => byName(c) && c.para <= sh.para + 1))
+        : inSentence;
     if (!part || part.kind !== 'amount') continue;
     const named = wholeKey(sh.of);
     if (named.length < 2) continue;

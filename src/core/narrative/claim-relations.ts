@@ -537,21 +537,45 @@ function checkBothSides(s: Scope, total: Claim) {
 
 /**
  * A 部门预算's income and spending, each under its own heading ("(一)收入预算:2023年年初预算数2001.98万元,其中:…" and
- * "(二)支出预算:2023年年初预算数2001.98万元,其中:…"): a budget balances, the two are one amount.
+ * "(二)支出预算:2023年年初预算数2001.98万元,其中:…", or the heading on a line of its own): a budget balances, the two
+ * are one amount, and (if last year's balanced too) their changes on last year's budget one change ("较2023年增加40.17万元" and
+ * "支出预算较2023年增加40.17万元").
  */
 export function checkBudgetSides(s: Scope) {
-  const { all, paras, report } = s;
-  const SIDE = /^\s*([(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?\s*(收入|支出)预算[:：]/;
-  const firstOf = (side: string) =>
+  const { all, paras, report, out, sentenceOf } = s;
+  const SIDE = /^\s*([(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?\s*(收入|支出)预算(?=[:：\s]|20\d{2}|$)[:：]?/;
+  const sides = (side: string) =>
     paras
       .map((p, pi) => ({ m: SIDE.exec(p.text), pi }))
       .filter((x) => x.m?.[2] === side)
-      .map((x) => all.find((c) => c.para === x.pi && c.kind === 'amount' && !c.bracketed))
-      .filter((c): c is Claim => !!c && /预算/.test(c.label) && !/决算|上年|去年/.test(c.label));
-  const [income, spending] = [firstOf('收入'), firstOf('支出')];
-  if (income.length !== 1 || spending.length !== 1 || yearIn(income[0].label) !== yearIn(spending[0].label)) return;
-  const [a, b] = [income[0], spending[0]];
+      .map(({ m, pi }) => {
+        // (The heading alone on its line: the paragraph after it.)
+        const alone = paras[pi].text.trim() === m![0].trim() && paras[pi + 1] && !paras[pi + 1].level;
+        const para = alone ? pi + 1 : pi;
+        const total = all.find((c) => c.para === para && c.kind === 'amount' && !c.bracketed);
+        const change = all.find(
+          (c) => c.para === para && c.kind === 'delta' && !c.bracketed && /^(收入|支出)?(预算)?$/.test(subjectWords(c.label)) && !/决算/.test(c.label),
+        );
+        return { total, change };
+      })
+      .filter((x) => !!x.total && /预算/.test(x.total.label) && !/决算|上年|去年/.test(x.total.label));
+  const [income, spending] = [sides('收入'), sides('支出')];
+  if (income.length !== 1 || spending.length !== 1 || yearIn(income[0].total!.label) !== yearIn(spending[0].total!.label)) return;
+  const [a, b] = [income[0].total!, spending[0].total!];
   if (hi(a).lt(lo(b)) || lo(a).gt(hi(b))) report('text.sum', b, `支出预算写为 ${b.text}，收入预算为 ${a.text}：部门预算收支平衡，两者应相同`);
+  const [x, y] = [income[0].change, spending[0].change];
+  if (!x || !y) return;
+  const range = (c: Claim) => (c.sign! < 0 ? [hi(c).neg(), lo(c).neg()] : [lo(c), hi(c)]);
+  const [[xl, xh], [yl, yh]] = [range(x), range(y)];
+  // (A warning: last year's two totals are not printed, and may not have balanced.)
+  if (xh.lt(yl) || xl.gt(yh))
+    out.push({
+      rule: 'text.change',
+      severity: 'warning',
+      message: `收入、支出预算都是 ${a.text}，但支出比上年${y.sign! < 0 ? '减少' : '增加'} ${y.text}、收入比上年${x.sign! < 0 ? '减少' : '增加'} ${x.text}：上年收支若也平衡，两者应相同，请核对`,
+      sentence: sentenceOf(y),
+      stated: y.text,
+    });
 }
 
 /**
@@ -1259,7 +1283,10 @@ export function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rul
     if ((a.bracketed && a.kind !== 'prior') || (b.bracketed && b.kind !== 'prior') || a.run || b.run) continue;
     // What each is for: the words since the figure before it in its sentence.
     const wordsOf = (c: Claim, before?: Claim) => (before && before.sentence === c.sentence ? paras[c.para].text.slice(before.end, c.at) : c.context);
-    const wa = whenOf(a, wordsOf(a));
+    // (For the first, the words since the figure before it: "…收入31751万元,较上年28899万元增长9.9%,加上…29318万元,全县财政
+    // 总收入61069万元,较上年53169万元增长14.9%" — the first 较上年 is not 61069's.)
+    const previous = all[all.indexOf(a) - 1];
+    const wa = whenOf(a, wordsOf(a, previous?.para === a.para ? previous : undefined));
     const wb = whenOf(b, wordsOf(b, a));
     let prior: Claim;
     let current: Claim;
