@@ -102,6 +102,7 @@ const WARNED: { file: string; quote: string }[] = [
   { file: 'holdout13/beijing-mentougou-xifengsi-linchang-yusuan-2022-01.json', quote: '退休人员去世1人' },
   // "各增加(减少)67.65万元,增长100%" of totals that are 67.65: from nothing.
   { file: 'holdout14/hainan-danzhou-diba-youeryuan-juesuan-2023-01.json', quote: '增长100%' },
+  { file: 'holdout17/hainan-danzhou-shida-fushu-youeryuan-juesuan-2024-01.json', quote: '各增加506.91万元,增长100%' },
   // One rise stated twice (一般公共预算拨款 "增加了32.42", then "…财政拨款收入1125.76万元,较2024年增加34.42"): which is right
   // the text cannot say.
   { file: 'holdout16/chongqing-liangping-wenhua-xiaoxue-yusuan-2025-02.json', quote: '较2024年增加34.42 万元' },

@@ -1752,3 +1752,55 @@ describe('what the sixteenth held-out set taught', () => {
     expect(messages(text('20000'))).toEqual([expect.stringMatching(/20000万元.*2300万元 \+ 1900万元 \+ 3000万元 \+ 2800万元 = 10000万元/)]);
   });
 });
+
+describe('what the seventeenth held-out set taught', () => {
+  const wrap = (t: string, width: number) =>
+    t
+      .split('\n')
+      .map((p) => p.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n'))
+      .join('\n');
+
+  test('a figure after 较…数 with its change word left out is the change where the rate says so', () => {
+    expect(errors('其中本年支出568.5万元, 较2023年度决算数38.31万元,下降6.31%。')).toEqual([]);
+    expect(messages('其中本年支出568.5万元, 较2023年度决算数38.31万元,下降7.31%。')).toEqual([expect.stringMatching(/38.31万元到 568.5万元 是增加/)]);
+    // (The prior's unit the slip: it stays the prior.)
+    expect(messages('国家财政性教育经费为89410万元,比上年的131870.68元减少32.20%。')).toEqual([expect.stringMatching(/131870.68元到 89410万元/)]);
+  });
+
+  test('基本 = 人员 + 公用 only where its list names no more', () => {
+    expect(errors('2022年基本支出3038.92万元,其中人员经费2617.97万元,公用经费364.21万元,纳入财政专户的非税管理56.74万元。')).toEqual([]);
+    expect(messages('2022年基本支出3038.92万元,其中人员经费2617.97万元,公用经费464.21万元,纳入财政专户的非税管理56.74万元。')).toEqual([
+      expect.stringMatching(/2617.97 \+ 公用经费 464.21 = 3082.18万元/),
+    ]);
+  });
+
+  test('the spending’s change against those of 基本支出 and 项目支出 stated in sections of their own', () => {
+    const text = (x: string) =>
+      `(二)支出预算。2022年支出预算4213.63万元,比2021年预算减少 ${x}万元。\n四、一般公共预算情况\n(一)基本支出。2022年基本支出3736.92万元,其中人员经费3383.21万元,公用经费353.71万元。比2021年预算增加654万元。\n(二)项目支出。2022年一般公共预算拨款项目支出预算476.71 万元,比2021年预算减少1994.21万元。`;
+    expect(errors(text('1340.21'))).toEqual([]);
+    expect(messages(text('745.91'))).toEqual([expect.stringMatching(/支出减少 745.91万元.*合计减少 1340.21万元/)]);
+  });
+
+  test('numbered items after 如下 whose headings end with a stop, a list ends where a wrap cut a line at its ；', () => {
+    expect(
+      messages('2022年一般公共预算支出5213.63万元,具体安排情况如下:\n(一)基本支出。2022年基本支出3736.92万元。\n(二)项目支出。2022年项目支出预算476.71 万元。'),
+    ).toEqual([expect.stringMatching(/5213.63万元，但其下所列 3736.92万元 \+ 476.71万元 = 4213.63万元/)]);
+    const tax =
+      '全区一般公共预算收入完成88690万元,比上年增加18926万元,同比增长27.13%。税收收入48510万元,比上年减少2666万元,同比下降5.21%,税收占比为54.70%。其中,增值税12106万元,同比下降16.34%;企业所得税3177万元,同比下降20.32%;个人所得税4086万元,同比增长121.70%;土地增值税、契税、城市维护建设税等其他税种29141万元,同比下降5.62%。非税收入40180万元,比上年增加21592万元,同比增长116.16%,非税收入占比为45.30%。';
+    for (const w of [0, 23, 37]) expect(errors(w ? wrap(tax, w) : tax)).toEqual([]);
+  });
+
+  test('a sentence that only compares, on a line after a stop, is the line before’s', () => {
+    const text = (x: string) =>
+      `8.上年结转和结余1.75万元,为以前年度支出预算因客观条\n件变化未执行完毕、结转到本年度按有关规定继续使用的资金。\n较2023年度决算数减少109.93万元,下降${x}%,主要原因是一\n是补缴军休人员医疗保险。`;
+    expect(errors(text('98.43'))).toEqual([]);
+    expect(messages(text('88.43'))).toEqual([expect.stringMatching(/109.93万元 ÷ 上年（1.75万元 \+ 109.93万元 = 111.68万元） ≈ 98.43%/)]);
+  });
+
+  test('a 收入总计 under a heading line of its own without a stop ("(一)收入总计主要构成")', () => {
+    const text = (x: string) =>
+      `2024年度收入总计${x}万元,支出总计506.91万元。\n(一)收入总计主要构成\n本年收入506.91万元。\n使用非财政拨款结余0.00万元。\n年初结转结余0.00万元。`;
+    expect(errors(text('506.91'))).toEqual([]);
+    expect(messages(text('606.91'))).toContainEqual(expect.stringMatching(/606.91万元，但其下所列 506.91万元 \+ 0.00万元 \+ 0.00万元/));
+  });
+});

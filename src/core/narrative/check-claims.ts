@@ -45,6 +45,7 @@ import {
   checkChangeOfYears,
   checkBalanced,
   checkBothTotals,
+  checkBasicAndProjectChanges,
   checkChangeParts,
   checkComparedAfter,
   checkCountsTwice,
@@ -71,7 +72,7 @@ import {
   zeroItems,
 } from './claim-relations';
 import { checkThreePublicTrees } from './claim-tree';
-import { checkChangesAndRates } from './claim-changes';
+import { changeWordLeftOut, checkChangesAndRates } from './claim-changes';
 
 export function checkArithmetic(text: string): TextFinding[] {
   return checkClaims(readClaims(text));
@@ -115,7 +116,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       }
     }),
   );
-  const all = [...claims, ...zeroes].sort((a, b) => a.para - b.para || a.at - b.at);
+  const all = changeWordLeftOut([...claims, ...zeroes].sort((a, b) => a.para - b.para || a.at - b.at));
   /** Shares already checked against the total of their list. */
   const inLists = new Set<Claim>();
   const partOfList = new Set<Claim>();
@@ -275,7 +276,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const name = stem.replace(/(为|是)$/, '');
     const opens = /^(本年)?(收入|支出)(总计|合计)$/.test(name)
       ? new RegExp(
-          `^\\s*([(（][一二三四五六七八九十]+[)）])?\\s*(${name}|${name.replace(/(合计|总计)$/, '')})(的)?(具体|主要)?构成(情况)?(为|是|如下)?([。:：]\\s*$|[:：])`,
+          `^\\s*([(（][一二三四五六七八九十]+[)）])?\\s*(${name}|${name.replace(/(合计|总计)$/, '')})(的)?(具体|主要)?构成(情况)?(为|是|如下)?([。:：]?\\s*$|[:：])`,
         )
       : undefined;
     const namedAt =
@@ -356,6 +357,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
   checkBothTotals(s);
   checkBalanced(s);
   checkChangeParts(s);
+  checkBasicAndProjectChanges(s);
   checkChangeOfYears(s);
   checkPartsBeforeWhole(s);
   checkTotalBudget(s);

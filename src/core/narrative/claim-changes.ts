@@ -24,6 +24,21 @@ import { heldIn } from './claim-lists';
 import { type Scope } from './claim-relations';
 
 /**
+ * "本年支出568.5万元, 较2023年度决算数38.31万元,下降6.31%": a figure read as the prior compared with whose change word was
+ * left out: where, read as the prior, it goes against its rate's direction and, read as the change, it gives the rate,
+ * it is the change ("比上年的131870.68元减少32.20%" after 89410万元 stays the prior: its unit is the slip).
+ */
+export function changeWordLeftOut(claims: Claim[]): Claim[] {
+  return claims.map((c, i) => {
+    const [a, r] = [claims[i - 1], claims[i + 1]];
+    const one = (x: Claim | undefined) => !!x && x.para === c.para && x.sentence === c.sentence;
+    if (c.kind !== 'prior' || a?.kind !== 'amount' || r?.kind !== 'rate' || !r.sign || !one(a) || !one(r) || c.bracketed || a.bracketed) return c;
+    const against = r.sign < 0 ? lo(a).gt(hi(c)) : hi(a).lt(lo(c));
+    return against && meets(r, changeRate(c, priorBefore(a, c, r.sign))) ? { ...c, kind: 'delta', sign: r.sign, base: 'year' } : c;
+  });
+}
+
+/**
  * A change and its rate: the rate follows the change in the same sentence, before the next amount; the change is of the
  * amount its words or its place name, against the prior stated or implied (current ∓ change); a rate and a change that
  * go different ways, a rate of a change of nothing, a change from nothing.

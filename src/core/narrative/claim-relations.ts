@@ -997,6 +997,55 @@ export function checkChangeParts(s: Scope) {
 }
 
 /**
+ * A budget's spending and its change ("2022年支出预算4213.63万元,比2021年预算减少745.91万元"), and, in sections of their own,
+ * 基本支出 and 项目支出 with theirs ("2022年基本支出3736.92万元,…比2021年预算增加654万元", "…项目支出预算476.71万元,比2021年
+ * 预算减少1994.21万元"): where this year's two make the spending, last year's made last year's, and the changes add up.
+ */
+export function checkBasicAndProjectChanges(s: Scope) {
+  const { all, report } = s;
+  const words = (c: Claim) =>
+    yearless(c.label)
+      .replace(FUNDS, '')
+      .replace(/拨款|预算|安排|本年|年初/g, '')
+      .replace(/(为|是|共|计)$/, '');
+  // Its change: after it in its sentence, or (the paragraph's first figure, its parts between) the one change of its
+  // paragraph that names nothing else ("2022年基本支出3736.92万元,其中人员经费…,公用经费…。比2021年预算增加654万元").
+  const changeOf = (c: Claim) => {
+    const own = followers(all, c).delta;
+    if (own || all.find((x) => x.para === c.para) !== c) return own;
+    const loose = all.filter((x) => x.para === c.para && x.kind === 'delta' && !subjectWords(x.label));
+    return loose.length === 1 ? loose[0] : undefined;
+  };
+  const withChange = (re: RegExp) =>
+    all
+      .filter((c) => c.kind === 'amount' && !c.bracketed && !c.run && re.test(words(c)) && !/上年|去年|其中/.test(c.label))
+      .map((c) => ({ amount: c, delta: changeOf(c) }))
+      .filter((x): x is { amount: Claim; delta: Claim } => !!x.delta && !!x.delta.sign && (x.delta.base ?? 'year') === 'year');
+  const [basic, project] = [withChange(/^基本支出$/), withChange(/^项目支出$/)];
+  if (basic.length !== 1 || project.length !== 1) return;
+  const [b, p] = [basic[0], project[0]];
+  for (const t of withChange(/^(支出|总支出|支出总计|支出合计)$/)) {
+    if (!/预算/.test(t.amount.label.replace(FUNDS, '')) || yearIn(t.amount.label) !== yearIn(b.amount.label) || !sumFits(t.amount, [b.amount, p.amount]))
+      continue;
+    // (In one sentence, the list after the change is checked as a list: checkList.)
+    if ([b, p].some((x) => x.delta.para === t.delta.para && x.delta.sentence === t.delta.sentence)) continue;
+    const [dl, dh] = [b.delta, p.delta].reduce(
+      ([l, h], d) => (d.sign! > 0 ? [l.plus(lo(d)), h.plus(hi(d))] : [l.minus(hi(d)), h.minus(lo(d))]),
+      [new Decimal(0), new Decimal(0)],
+    );
+    const [tl, th] = t.delta.sign! > 0 ? [lo(t.delta), hi(t.delta)] : [hi(t.delta).neg(), lo(t.delta).neg()];
+    if (th.lt(dl) || tl.gt(dh)) {
+      const sum = signed(b.delta).plus(signed(p.delta));
+      report(
+        'text.change-sum',
+        t.delta,
+        `支出${t.delta.sign! < 0 ? '减少' : '增加'} ${t.delta.text}，但基本支出${b.delta.sign! < 0 ? '减少' : '增加'} ${b.delta.text}、项目支出${p.delta.sign! < 0 ? '减少' : '增加'} ${p.delta.text}，合计${sum.lt(0) ? '减少' : '增加'} ${show(sum.abs(), t.delta)}（本年基本支出 ${b.amount.text} + 项目支出 ${p.amount.text} 正是支出 ${t.amount.text}）`,
+      );
+    }
+  }
+}
+
+/**
  * A balance sheet's three stated in one sentence ("资产总额1983.8亿元、同比增长6.3%,负债总额341.8亿元、同比增长2.1%,净资产总额
  * 1642亿元、同比增长7.2%"): 资产 = 负债 + 净资产 this year and, from each one's change, last year.
  */

@@ -51,7 +51,7 @@ function isTableLine(line: string): boolean {
 const HEADING = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
 
 /** Whether a line break ends a paragraph (else it is a PDF wrap and the lines are joined). */
-function endsParagraph(prev: string, next: string): boolean {
+function endsParagraph(prev: string, next: string, wrapped = false): boolean {
   const p = prev.trim();
   const n = next.trim();
   if (!p || !n) return true;
@@ -61,6 +61,12 @@ function endsParagraph(prev: string, next: string): boolean {
   // (A bracket opened near the end: one never closed does not swallow the text after it.)
   const open = (p.match(/[(（[［]/g) ?? []).length - (p.match(/[)）\]］]/g) ?? []).length;
   if (open > 0 && !HEADING.test(n) && (p.slice(-300).match(/[(（[［]/g) ?? []).length >= open) return false;
+  // (A line as long as the page's that ends in ； was cut there by the wrap, the list going on: "…其中,增值税12106万元,同比
+  // 下降16.34%;" then "企业所得税3177万元,…".)
+  if (/[；;]$/.test(p) && wrapped && !HEADING.test(n)) return false;
+  // (Nor does one before a sentence that only compares, whose subject is the sentence before: "…继续使用的资金。" then
+  // "较2023年度决算数减少109.93万元,下降98.43%".)
+  if (/。$/.test(p) && /^(较|比)(上年|去年|上一年|\d{4}\s*年)/.test(n)) return false;
   if (/[。；;！？!?]$/.test(p)) return true;
   if (HEADING.test(n) && !/[，,、（(]$/.test(p)) return true;
   // A short heading line of its own ("三、机关运行经费安排情况").
@@ -122,6 +128,10 @@ function paragraphsOf(folded: string[], tables: { first: number; last: number }[
   // The 三公 tables pasted in are read apart (text-tables.ts), not as sentences.
   const inTable = new Set(tables.flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)));
   const lines = folded.filter((l, i) => !inTable.has(i) && !isTableLine(l)).map((l) => (spacedOut(l) ? l.replace(/[ \u00a0]+/g, '') : l));
+  // The page's line width, where lines were wrapped at one (most of the long lines within a character of the longest).
+  const long = lines.map((l) => l.trim().length).filter((n) => n >= 12);
+  const widest = Math.max(0, ...long);
+  const width = long.length >= 4 && long.filter((n) => n >= widest - 1).length * 2 >= long.length ? widest - 1 : Infinity;
   const paras: string[] = [];
   let cur = '';
   for (let i = 0; i < lines.length; i++) {
@@ -134,7 +144,7 @@ function paragraphsOf(folded: string[], tables: { first: number; last: number }[
       continue;
     }
     if (!cur) cur = line;
-    else if (endsParagraph(cur, line)) {
+    else if (endsParagraph(cur, line, (lines[i - 1]?.trim().length ?? 0) >= width)) {
       paras.push(cur);
       cur = line;
     } else cur += line;
