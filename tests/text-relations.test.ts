@@ -1804,3 +1804,34 @@ describe('what the seventeenth held-out set taught', () => {
     expect(messages(text('606.91'))).toContainEqual(expect.stringMatching(/606.91万元，但其下所列 506.91万元 \+ 0.00万元 \+ 0.00万元/));
   });
 });
+
+describe('what the eighteenth held-out set taught', () => {
+  test('a 决算 list goes on over ； past 基本 + 项目 (经营支出, 对附属单位补助支出)', () => {
+    const text = (x: string) =>
+      `教育部2024年度本年支出合計43,665,710.31萬元,比2023年的41,814,652.58萬元,增加1,851,057.73萬元,增長4.4%。其中:基本支出25,851,686.15萬元,占59.2%;項目支出17,799,199.76萬元,占40.8%;經營支出${x}萬元,對附屬單位補助支出130萬元。`;
+    expect(errors(text('14,694.4'))).toEqual([]);
+    // (Its parts read to the end: more than the whole with a larger 经营支出.)
+    expect(messages(text('1,014,694.4'))).toContainEqual(expect.stringMatching(/43665710.31万元，但其下所列.*1014694.4万元 \+ 130万元 = 44665710.31万元/));
+  });
+
+  test('the whole again on another basis, in a sentence of its own, is no part of its list', () => {
+    expect(
+      errors(
+        '2022年全区完成一般公共预算收入202.96亿元,完成调整预算数的101.42%,直比下降23.5%。其中,完成税收收入173.65亿元,税占比85.6%。全区还原留抵退税后累计完成一般公共预算收入250.9亿元,同口径下降8.9%',
+      ),
+    ).toEqual([]);
+  });
+
+  test('a completion of a budget stated before by name, two budgets stated: wrong only against both', () => {
+    const text = (x: string) =>
+      `经区十八届人大常委会第四次、第六次会议审议批准后,一般公共预算支出调整为263.68亿元。综合省市追加专款等变动因素后,2022年全区一般公共预算支出预算总额为261.25亿元。\n2022年全区完成一般公共预算支出251.45亿元,完成调整后支出预算的${x}%,同比下降6.87%。`;
+    expect(errors(text('96.3'))).toEqual([]);
+    expect(messages(text('86.3'))).toEqual([expect.stringMatching(/251.45亿元 ÷ 263.68亿元/)]);
+  });
+
+  test('a change against "2023单位预算收入" (a year without 年, the budget named as whose and of what) is last year’s', () => {
+    const text = (x: string) => `2024年区文化和旅游局收入预算749.64万元,比2023单位预算收入减少70.89万元,减少${x}%。`;
+    expect(errors(text('8.64'))).toEqual([]);
+    expect(messages(text('9.64'))).toEqual([expect.stringMatching(/70.89万元 ÷ 上年（749.64万元 \+ 70.89万元 = 820.53万元） ≈ 8.64%/)]);
+  });
+});

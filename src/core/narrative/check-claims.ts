@@ -618,25 +618,31 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       }
     // Or a budget stated paragraphs before under the actual's own name ("…调整后,全区财政总收入为385,000万元,…" then
     // "全区财政总收入完成392,026万元,为调整预算的101.8%").
-    const byName =
+    // (Its words may name the budget after the name: "一般公共预算支出调整为263.68亿元", "…支出预算总额为261.25亿元".)
+    const stem = (l: string) => core(l.replace(/全年|预期(数)?$/g, '')).replace(/(年初)?(预算)?(调整|总额)?$/, '');
+    const byNameAll =
       !inSentence && !gap && !earlier && !inPara && actual && !item && core(actual.label).length >= 3
         ? all
             .slice(0, all.indexOf(actual))
             .reverse()
-            .find(
+            .filter(
               (x) =>
                 x.kind === 'amount' &&
                 !x.bracketed &&
                 x.para < c.para &&
                 x.para >= c.para - 4 &&
                 // ("全年收入预期5390000万元" then "收入完成2643400万元,…,完成全年预期的49%".)
-                core(x.label.replace(/全年|预期(数)?$/g, '')) === core(actual.label) &&
+                stem(x.label) === core(actual.label) &&
                 /预算/.test(paras[x.para].sentences[x.sentence].text) &&
                 // (Not an outturn itself, "…支出5930.32亿元,比上年增长3.7%,完成调整预算的95.36%".)
-                !all.some((y) => y.kind === 'completion' && y.para === x.para && y.sentence === x.sentence && y.at > x.at) &&
-                (!adjusted || /调整/.test(paras[x.para].sentences[x.sentence].text)),
+                !all.some((y) => y.kind === 'completion' && y.para === x.para && y.sentence === x.sentence && y.at > x.at),
             )
-        : undefined;
+        : [];
+    const byName = byNameAll.find((x) => !adjusted || /调整/.test(paras[x.para].sentences[x.sentence].text));
+    // (Where the words leave two budgets stated before it, "调整为263.68亿元" and, after more changes, "预算总额为
+    // 261.25亿元", either may be the one: wrong only against both.)
+    const fits = (b: Claim) => actual && lo(b).gt(0) && meets(c, [lo(actual).div(hi(b)).times(100), hi(actual).div(lo(b)).times(100)]);
+    if (byName && !inSentence && !earlier && !inPara && byNameAll.some((b) => b !== byName && fits(b))) continue;
     const stated = inSentence ?? earlier ?? inPara ?? byName;
     const budget: [Decimal, Decimal] | undefined = stated
       ? [lo(stated), hi(stated)]

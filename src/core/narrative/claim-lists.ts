@@ -169,6 +169,8 @@ export interface Part {
  */
 export function listParts(all: Claim[], paras: Para[], para: number, from: number, withinSentence: boolean): Part[] | undefined {
   const parts: Part[] = [];
+  /** The amount the list is of: the last before its start in its paragraph. */
+  const total = all.filter((c) => c.para === para && c.at < from && c.kind === 'amount').pop();
   const startLevel = paras[para].under;
   let cur: Part | undefined;
   let pos = { para, at: from, sentence: paras[para].sentences.filter((s) => s.at <= from).length - 1 };
@@ -256,10 +258,17 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
     // A total of its own ("…上年结余1885万元;2023年政府性基金支出总计3319万元,其中…", "…基金调入103万元,收入合计为6449万元")
     // is no part: it ends the list.
     if (parts.length && c.kind === 'amount' && /总计|合计|共计|总额/.test(c.label)) return finish(parts);
-    if (crossed && parts.length >= 2 && c.kind === 'amount' && parts.every((x) => x.amount)) {
+    // (Not over ； in its sentence, where the list goes on past them: a 决算's "本年支出合计…其中:基本支出…;项目支出…;经营支出
+    // 14,694.4万元,对附属单位补助支出130万元".)
+    const goesOn = c.para === pos.para && !/。/.test(text);
+    if (crossed && !goesOn && parts.length >= 2 && c.kind === 'amount' && parts.every((x) => x.amount)) {
       const labels = parts.map((x) => x.amount!.label);
       if (isPartition(labels) && !isPartition([...labels, c.label])) return finish(parts);
     }
+    // The whole again on another basis, in a sentence of its own, is no part ("…一般公共预算收入202.96亿元,…。其中,完成税收收入
+    // 173.65亿元,…。全区还原留抵退税后累计完成一般公共预算收入250.9亿元").
+    const whole = core(total?.label ?? '');
+    if (crossed && parts.length && c.kind === 'amount' && whole.length >= 4 && core(c.label).endsWith(whole)) return finish(parts);
     if (crossed && parts.length && c.kind === 'amount') {
       // A sentence about one of the parts ("基本支出中医疗业务支出5868.43万元…") is that part's account, not more parts.
       const sentence = paras[c.para].sentences[c.sentence];

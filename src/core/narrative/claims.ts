@@ -60,7 +60,7 @@ export function baseOf(clause: string): Base | undefined {
   if (!COMPARE.test(c)) return undefined;
   if (/上年|去年|上一年/.test(c)) return 'year';
   if (/年初|调整(后)?预算|全年预算/.test(c)) return 'budget';
-  if (/\d{4}\s*年|同期|同比/.test(c)) return 'year';
+  if (/\d{4}\s*年|同期|同比|(比|较)\s*\d{4}(?!\d)/.test(c)) return 'year';
   if (/预算/.test(c)) return 'budget';
   return undefined;
 }
@@ -273,7 +273,7 @@ export function readClaims(text: string | PastedText): ClaimsRead {
           const h = half(num, new Decimal(1));
           // ("占年初预算的94.59%", "占年初预算100%": a completion in the words of a share.)
           if (
-            /完成(了)?(年初|全年|调整(后)?)?(预算|计划|预期)(数)?(的)?$|^[，,]?为(年初|年|全年|调整(后)?)?(预算|计划|预期)(目标|数)?(的)?$|^[，,]?占(年初|全年|年度|调整(后)?)(预算|计划)(数)?(的)?$/.test(
+            /完成(了)?(年初|全年|调整(后)?)?(收入|支出)?(预算|计划|预期)(数)?(的)?$|^[，,]?为(年初|年|全年|调整(后)?)?(预算|计划|预期)(目标|数)?(的)?$|^[，,]?占(年初|全年|年度|调整(后)?)(预算|计划)(数)?(的)?$/.test(
               tail,
             )
           )
@@ -552,7 +552,8 @@ export function subjectWords(label: string): string {
       // ("2015年预算增加1.7万元": the comparison with its 比 left out.)
       .replace(/^((19|20)\d{2}年度?|上年|去年)(预算|决算)(数)?(?=(增加|减少|增长|下降|持平))/, '')
       // ("比去年年初预算减少": the year and the stage both named.)
-      .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}年度?)?(年初|调整)?(同期|同月)?(的|度)?(预算|决算|支出|执行|实际)?(数|安排)?(相比)?/g, '')
+      // ("比2023单位预算收入减少": the year without 年, the budget named as whose and of what.)
+      .replace(/(比|较|与|同比|相比|对比)(上年|去年|上一年|\d{4}(年度?)?)?(年初|调整)?(同期|同月)?(的|度)?((单位|部门)?(预算|决算)(收入|支出)?|支出|执行|实际)?(数|安排)?(相比)?/g, '')
       .replace(/(增加|减少|增长|下降|降低|上升|提高|增幅|降幅|减幅|增支|减支|增收|减收|增|减|降|加|少|了|为|是|约|同比|共|计|合计|总计)/g, '')
       .replace(/[^\u4e00-\u9fa5]/g, '')
   );
