@@ -103,6 +103,9 @@ const WARNED: { file: string; quote: string }[] = [
   // "各增加(减少)67.65万元,增长100%" of totals that are 67.65: from nothing.
   { file: 'holdout14/hainan-danzhou-diba-youeryuan-juesuan-2023-01.json', quote: '增长100%' },
   { file: 'holdout17/hainan-danzhou-shida-fushu-youeryuan-juesuan-2024-01.json', quote: '各增加506.91万元,增长100%' },
+  // 支出's change against its 基本支出's and its 一般公共预算拨款 项目支出's, stated in later sections: other funds last year
+  // could explain it.
+  { file: 'holdout17/gansu-wushan-luomen-xuequ-yusuan-2022-01.json', quote: '比2021年预算减少 745.91万元' },
   // One rise stated twice (一般公共预算拨款 "增加了32.42", then "…财政拨款收入1125.76万元,较2024年增加34.42"): which is right
   // the text cannot say.
   { file: 'holdout16/chongqing-liangping-wenhua-xiaoxue-yusuan-2025-02.json', quote: '较2024年增加34.42 万元' },
@@ -155,7 +158,7 @@ describe.each(SETS)('%s语料', (name, sub) => {
     const unexpected = missed.filter((m) => !KNOWN_MISSES.some((k) => m.startsWith(k.file) && m.endsWith(k.quote)));
     const known = KNOWN_MISSES.filter((k) => path.dirname(k.file) === sub);
     lines.push(
-      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${found} 处（每种粘贴方式都检出${set.some((p) => WARNED.some((w) => w.file === p.file)) ? '；其中零基数上的增长率、前后两处不一的人数或金额以警告报出' : ''}${set.some((p) => LAYOUT_LOST.some((w) => w.file === p.file)) ? '；以空格分列的表格在换行、字间加空格两种方式中已无列可读，这两种不计' : ''}），漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
+      `${name}：已公开的错误 ${all} 处，其中仅凭文字可判定 ${decidable} 处；检出 ${found} 处（每种粘贴方式都检出${set.some((p) => WARNED.some((w) => w.file === p.file)) ? '；其中零基数上的增长率、前后两处不一的人数或金额、资金范围不同的增减以警告报出' : ''}${set.some((p) => LAYOUT_LOST.some((w) => w.file === p.file)) ? '；以空格分列的表格在换行、字间加空格两种方式中已无列可读，这两种不计' : ''}），漏检 ${known.map((k) => `${k.file}（${k.why}）`).join('；') || '0'}`,
     );
     expect(unexpected).toEqual([]);
     // A known miss that is found now: take it off the list.

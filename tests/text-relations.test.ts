@@ -1775,10 +1775,21 @@ describe('what the seventeenth held-out set taught', () => {
   });
 
   test('the spending’s change against those of 基本支出 and 项目支出 stated in sections of their own', () => {
-    const text = (x: string) =>
-      `(二)支出预算。2022年支出预算4213.63万元,比2021年预算减少 ${x}万元。\n四、一般公共预算情况\n(一)基本支出。2022年基本支出3736.92万元,其中人员经费3383.21万元,公用经费353.71万元。比2021年预算增加654万元。\n(二)项目支出。2022年一般公共预算拨款项目支出预算476.71 万元,比2021年预算减少1994.21万元。`;
+    const text = (x: string, fund = '') =>
+      `(二)支出预算。2022年支出预算4213.63万元,比2021年预算减少 ${x}万元。\n四、一般公共预算情况\n(一)基本支出。2022年基本支出3736.92万元,其中人员经费3383.21万元,公用经费353.71万元。比2021年预算增加654万元。\n(二)项目支出。2022年${fund}项目支出预算476.71 万元,比2021年预算减少1994.21万元。`;
     expect(errors(text('1340.21'))).toEqual([]);
     expect(messages(text('745.91'))).toEqual([expect.stringMatching(/支出减少 745.91万元.*合计减少 1340.21万元/)]);
+    // (A part of one fund's against the whole's: last year's other funds may explain it — a warning.)
+    const warned = checkText(text('745.91', '一般公共预算拨款'));
+    expect(warned.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(warned.map((f) => f.message)).toContainEqual(expect.stringMatching(/合计减少 1340.21万元.*资金范围不同/));
+    // (Nor a change of 公用经费's taken as 基本支出's, nor changes against 预算 and 决算 added up.)
+    expect(
+      errors(
+        '(二)支出预算。2022年支出预算4213.63万元,比2021年预算减少 745.91万元。\n(一)基本支出。2022年基本支出3736.92万元,其中人员经费3383.21万元,公用经费353.71万元,比2021年预算增加54万元。\n(二)项目支出。2022年项目支出预算476.71 万元,比2021年预算减少1994.21万元。',
+      ),
+    ).toEqual([]);
+    expect(errors(text('1340.21').replace('比2021年预算增加654', '比2021年决算数增加700'))).toEqual([]);
   });
 
   test('numbered items after 如下 whose headings end with a stop, a list ends where a wrap cut a line at its ；', () => {
@@ -1833,5 +1844,31 @@ describe('what the eighteenth held-out set taught', () => {
     const text = (x: string) => `2024年区文化和旅游局收入预算749.64万元,比2023单位预算收入减少70.89万元,减少${x}%。`;
     expect(errors(text('8.64'))).toEqual([]);
     expect(messages(text('9.64'))).toEqual([expect.stringMatching(/70.89万元 ÷ 上年（749.64万元 \+ 70.89万元 = 820.53万元） ≈ 8.64%/)]);
+  });
+});
+
+describe('shapes a review of the rules added for the sixteenth to eighteenth sets raised: nothing is reported', () => {
+  const all = (t: string) => checkText(t).map((f) => `${f.severity} ${f.message}`);
+  test.each([
+    // One fund's income or spending in two scopes a heading names, or as one part's funding.
+    '（一）全县预算执行情况\n2024年,一般公共预算收入88690万元,一般公共预算支出287975万元。\n（二）县本级预算执行情况\n2024年,一般公共预算收入50000万元,一般公共预算支出120000万元。',
+    '2025年一般公共预算财政拨款收入1125.76万元。\n\n2025年基本支出1000.00万元,一般公共预算拨款900.00万元,事业收入100.00万元。',
+    // Changes against 预算 and 决算, or of two years.
+    '2025年财政拨款收入1125.76万元,比上年预算增加34.42万元。\n2025年财政拨款收入1125.76万元,比上年决算增加80.15万元。',
+    '本年一般公共预算财政拨款收入1125.76万元,较上年增加34.42万元。\n\n2024年一般公共预算财政拨款收入1091.34万元,较2023年增加20.00万元。',
+    // A list ended at ； where its parts are parted by commas.
+    '2023年全县一般公共预算收入31751万元,其中:税收收入18319万元,非税收入13432万元;上级补助收入45000万元,上年结余收入2000万元。',
+    '2024年本部门支出预算1000万元,其中基本支出800万元,项目支出200万元;政府采购预算150万元,其中货物100万元。',
+    // New bonds or debts named with more before them.
+    '2023年全市共发行地方政府债券100亿元,其中新增一般债券20亿元,新增专项债券50亿元。',
+    '债务余额500亿元,其中:市本级一般债务100亿元、市本级专项债务250亿元。',
+    // A share's part of another year; a completion's budget of another year.
+    '全县一般公共预算收入31751万元,较上年28899万元增长9.9%。2023年,税收收入占一般公共预算收入的55.2%;2024年,税收收入18319万元,占比提高2.5个百分点。',
+    '2023年全区一般公共预算支出预算为240亿元。\n2024年全区一般公共预算支出完成255亿元,完成预算的96.7%。',
+    // A part's change is not its side's; a fund's spending is not the 支出预算.
+    '(一)收入预算:2025年年初预算数1282.73万元,其中:一般公共预算拨款1125.76万元,较2024年增加32.42万元;事业收入156.97万元。\n(二)支出预算:2025年年初预算数1282.73万元,较2024年增加39.39万元。',
+    '(一)收入预算\n2025年收入预算1282.73万元,其中:一般公共预算拨款1125.76万元。\n(二)支出预算\n2025年一般公共预算拨款支出1125.76万元,其中基本支出1000万元。',
+  ])('%s', (text) => {
+    expect(all(text)).toEqual([]);
   });
 });

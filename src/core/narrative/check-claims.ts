@@ -27,12 +27,14 @@ import {
   measure,
   readClaims,
   reasonsOnly,
+  sentenceYear,
   subjectWords,
   show,
   withBase,
+  yearIn,
   yearless,
 } from './claims';
-import { checkChanges, checkList, checkPartPriors, checkPriors, followers, listParts, otherBase, scoped } from './claim-lists';
+import { checkChanges, checkList, checkPartPriors, checkPriors, comparedStage, followers, listParts, otherBase, scoped } from './claim-lists';
 import {
   type Scope,
   checkAddedOn,
@@ -438,8 +440,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     return a && followers(all, a).delta === c ? a : undefined;
   };
   const changeOfAmount = (c: Claim) => {
-    const key = amountOf(c) && measureOf(amountOf(c)!, paras);
-    return key && `delta${c.sign}${c.base ?? 'year'}${key.slice(key.indexOf('|'))}`;
+    const key = amountOf(c) && measureOf(amountOf(c)!, paras, true);
+    return key && `delta${c.sign}${c.base ?? 'year'}${comparedStage(c)}${key.slice(key.indexOf('|'))}`;
   };
   // One measure stated twice, in two sentences, as figures no rounding can make one.
   // (A change whose year its sentence does not name is this year's: "…,一般公共预算拨款增加了32.42万元" and later
@@ -451,10 +453,12 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const [kind, fund, item, stage, year, area] = key.split('|');
     const loose = [kind, fund, item, stage, area].join('|');
     const earlier = seen.get(loose) ?? [];
-    // (Not a part's: "其中,部分减少的经费是因为…上划到市级,减少了“三公”经费342.74万元".)
+    // (Not a part's: "其中,部分减少的经费是因为…上划到市级,减少了“三公”经费342.74万元". Nor one of an amount another
+    // than the other's, which tells another year: "本年…1125.76万元,较上年增加…" and "2024年…1091.34万元,较2023年增加…".)
     const undated = (x: Claim) =>
-      c.kind === 'delta' && !/其中|部分|包括/.test(paras[x.para].sentences[x.sentence].text.slice(0, x.at - paras[x.para].sentences[x.sentence].at));
-    const first = earlier.find((x) => x.year === year || ((!x.year || !year) && undated(x.claim) && undated(c)))?.claim;
+      x.kind === 'delta' && !/其中|部分|包括/.test(paras[x.para].sentences[x.sentence].text.slice(0, x.at - paras[x.para].sentences[x.sentence].at));
+    const sameAmount = (x: Claim) => !amountOf(x) || !amountOf(c) || amountOf(x)!.text === amountOf(c)!.text;
+    const first = earlier.find((x) => x.year === year || ((!x.year || !year) && undated(x.claim) && undated(c) && sameAmount(x.claim)))?.claim;
     if (!earlier.some((x) => x.year === year)) seen.set(loose, [...earlier, { year, claim: c }]);
     if (!first) continue;
     if ((first.para === c.para && first.sentence === c.sentence) || first.text.replace(/[^\d.]/g, '') === c.text.replace(/[^\d.]/g, '')) continue;
@@ -520,12 +524,15 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
           );
     // Stated before it, or (its words name it) just after ("…的57.7%" then "——税收收入18319万元,增长17.6%").
     const byName = (c: Claim) => c.kind === 'amount' && !c.bracketed && core(c.label) === subject;
+    // (After it, of the year its own sentence is for: not "2024年,税收收入18319万元" after "2023年,税收收入占…的55.2%".)
+    const yearOf = (c: Claim) => sentenceYear(paras[c.para].sentences[c.sentence].text);
+    const sameYear = (a: Claim, b: Claim) => yearOf(a) === undefined || yearOf(b) === undefined || yearOf(a) === yearOf(b);
     const part =
       subject.length >= 2
         ? (all
             .slice(0, i)
             .reverse()
-            .find((c) => byName(c) && c.para >= sh.para - 1) ?? all.slice(i + 1).find((c) => byName(c) && c.para <= sh.para + 1))
+            .find((c) => byName(c) && c.para >= sh.para - 1) ?? all.slice(i + 1).find((c) => byName(c) && c.para <= sh.para + 1 && sameYear(c, sh)))
         : inSentence;
     if (!part || part.kind !== 'amount') continue;
     const named = wholeKey(sh.of);
@@ -633,6 +640,8 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
                 x.para >= c.para - 4 &&
                 // ("全年收入预期5390000万元" then "收入完成2643400万元,…,完成全年预期的49%".)
                 stem(x.label) === core(actual.label) &&
+                // (Of its year: not "2023年全区一般公共预算支出预算为240亿元" for "2024年…完成255亿元".)
+                (yearIn(x.label) ?? yearIn(actual.label)) === (yearIn(actual.label) ?? yearIn(x.label)) &&
                 /预算/.test(paras[x.para].sentences[x.sentence].text) &&
                 // (Not an outturn itself, "…支出5930.32亿元,比上年增长3.7%,完成调整预算的95.36%".)
                 !all.some((y) => y.kind === 'completion' && y.para === x.para && y.sentence === x.sentence && y.at > x.at),

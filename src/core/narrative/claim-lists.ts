@@ -28,6 +28,7 @@ import {
   paraAbout,
   show,
   signed,
+  subjectWords,
   sumFits,
   truncated,
 } from './claims';
@@ -75,7 +76,7 @@ const PARTITIONS: RegExp[][] = [
   [/^(其中)?(省|市|州|盟|地|区)(本)?级/, /^(其中)?(县区|县市|市县|区县|县)([(（][^)）]*[)）])?级?/],
   [/第一产业/, /第二产业/, /第三产业/],
   // New government bonds: 一般债券 and 专项债券.
-  [/一般债(券)?/, /专项债(券)?/],
+  [/^(其中)?(地方政府)?一般债券$/, /^(其中)?(地方政府)?专项债券$/],
   // The four budgets.
   [/一般公共预算|公共财政/, /政府性基金/, /国有资本经营/, /社会保险基金/],
 ];
@@ -258,9 +259,14 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
     // A total of its own ("…上年结余1885万元;2023年政府性基金支出总计3319万元,其中…", "…基金调入103万元,收入合计为6449万元")
     // is no part: it ends the list.
     if (parts.length && c.kind === 'amount' && /总计|合计|共计|总额/.test(c.label)) return finish(parts);
-    // (Not over ； in its sentence, where the list goes on past them: a 决算's "本年支出合计…其中:基本支出…;项目支出…;经营支出
-    // 14,694.4万元,对附属单位补助支出130万元".)
-    const goesOn = c.para === pos.para && !/。/.test(text);
+    // (Not over ； in its sentence where its parts are parted by ；, the list going on past them: a 决算's "本年支出合计…其中:
+    // 基本支出…;项目支出…;经营支出14,694.4万元,对附属单位补助支出130万元".)
+    const partedBySemicolons =
+      parts.length >= 2 &&
+      !!parts[0].amount &&
+      !!parts[1].amount &&
+      /[；;]/.test(paras[parts[0].amount.para].text.slice(parts[0].amount.end, parts[1].amount.at));
+    const goesOn = partedBySemicolons && c.para === pos.para && !/。/.test(text);
     if (crossed && !goesOn && parts.length >= 2 && c.kind === 'amount' && parts.every((x) => x.amount)) {
       const labels = parts.map((x) => x.amount!.label);
       if (isPartition(labels) && !isPartition([...labels, c.label])) return finish(parts);
@@ -451,6 +457,24 @@ export function followers(all: Claim[], c: Claim): { delta?: Claim; rate?: Claim
   }
   return out;
 }
+
+/**
+ * An amount's change: after it in its sentence (followers), or, for the first figure of its paragraph with its own parts
+ * between, the one change of the paragraph that names nothing else and stands in a sentence with no figure before it
+ * ("2022年基本支出3736.92万元,其中人员经费…,公用经费…。比2021年预算增加654万元"; not "…,公用经费353.71万元,比2021年
+ * 预算增加54万元", the 公用经费's).
+ */
+export function changeOf(all: Claim[], paras: Para[], c: Claim): Claim | undefined {
+  const own = followers(all, c).delta;
+  if (own || all.find((x) => x.para === c.para) !== c) return own;
+  // (Its words name nothing else, or what the amount's do: "收入较2024增加39.39万元" after "收入预算…1282.73万元".)
+  const loose = all.filter((x) => x.para === c.para && x.kind === 'delta' && (!subjectWords(x.label) || c.label.includes(subjectWords(x.label))));
+  const lead = loose.length === 1 && loose[0].sentence > c.sentence ? loose[0] : undefined;
+  return lead && !all.some((x) => x.para === lead.para && x.sentence === lead.sentence && x.at < lead.at) ? lead : undefined;
+}
+
+/** The stage a change's words compare with ("比2021年预算" → 预算, "较上年决算数" → 决算), '' where they name none. */
+export const comparedStage = (d: Claim) => /(比|较|与)[^，,；;。]{0,12}?(预算|决算)/.exec(d.label.replace(FUNDS, ''))?.[2] ?? '';
 
 /** Of amounts of one sentence, latest first: the last, or the first where the later ones follow a 含 / 其中 / 包括 after it. */
 export function heldIn(latestFirst: Claim[], paras: Para[]): Claim | undefined {

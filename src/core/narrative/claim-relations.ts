@@ -35,7 +35,19 @@ import {
   yearIn,
   yearless,
 } from './claims';
-import { type Part, checkList, checkPriors, followers, isPartition, listedName, priorAsPrinted, priorOf, reportUnitSlip } from './claim-lists';
+import {
+  type Part,
+  changeOf,
+  checkList,
+  checkPriors,
+  comparedStage,
+  followers,
+  isPartition,
+  listedName,
+  priorAsPrinted,
+  priorOf,
+  reportUnitSlip,
+} from './claim-lists';
 
 /**
  * One thing's amount in lists of two years, its rate beside the later ("回顾一下2023年1-12月份…:1.沈阳(800.85亿元 同比增长12.2%
@@ -553,16 +565,19 @@ export function checkBudgetSides(s: Scope) {
         const alone = paras[pi].text.trim() === m![0].trim() && paras[pi + 1] && !paras[pi + 1].level;
         const para = alone ? pi + 1 : pi;
         const total = all.find((c) => c.para === para && c.kind === 'amount' && !c.bracketed);
-        const change = all.find(
-          (c) => c.para === para && c.kind === 'delta' && !c.bracketed && /^(收入|支出)?(预算)?$/.test(subjectWords(c.label)) && !/决算/.test(c.label),
-        );
-        return { total, change };
+        // (Its own change: after it, or the paragraph's that stands alone — not a part's.)
+        const change = total && changeOf(all, paras, total);
+        const ownChange = change && /^(收入|支出)?(预算)?$/.test(subjectWords(change.label)) && !/决算/.test(change.label) ? change : undefined;
+        return { total, change: ownChange };
       })
-      .filter((x) => !!x.total && /预算/.test(x.total.label) && !/决算|上年|去年/.test(x.total.label));
+      .filter((x) => !!x.total && /预算/.test(x.total.label.replace(FUNDS, '')) && !/决算|上年|去年/.test(x.total.label));
   const [income, spending] = [sides('收入'), sides('支出')];
   if (income.length !== 1 || spending.length !== 1 || yearIn(income[0].total!.label) !== yearIn(spending[0].total!.label)) return;
   const [a, b] = [income[0].total!, spending[0].total!];
-  if (hi(a).lt(lo(b)) || lo(a).gt(hi(b))) report('text.sum', b, `支出预算写为 ${b.text}，收入预算为 ${a.text}：部门预算收支平衡，两者应相同`);
+  if (hi(a).lt(lo(b)) || lo(a).gt(hi(b))) {
+    report('text.sum', b, `支出预算写为 ${b.text}，收入预算为 ${a.text}：部门预算收支平衡，两者应相同`);
+    return;
+  }
   const [x, y] = [income[0].change, spending[0].change];
   if (!x || !y) return;
   const range = (c: Claim) => (c.sign! < 0 ? [hi(c).neg(), lo(c).neg()] : [lo(c), hi(c)]);
@@ -1002,24 +1017,16 @@ export function checkChangeParts(s: Scope) {
  * 预算减少1994.21万元"): where this year's two make the spending, last year's made last year's, and the changes add up.
  */
 export function checkBasicAndProjectChanges(s: Scope) {
-  const { all, report } = s;
+  const { all, paras, report, out, sentenceOf } = s;
   const words = (c: Claim) =>
     yearless(c.label)
       .replace(FUNDS, '')
       .replace(/拨款|预算|安排|本年|年初/g, '')
       .replace(/(为|是|共|计)$/, '');
-  // Its change: after it in its sentence, or (the paragraph's first figure, its parts between) the one change of its
-  // paragraph that names nothing else ("2022年基本支出3736.92万元,其中人员经费…,公用经费…。比2021年预算增加654万元").
-  const changeOf = (c: Claim) => {
-    const own = followers(all, c).delta;
-    if (own || all.find((x) => x.para === c.para) !== c) return own;
-    const loose = all.filter((x) => x.para === c.para && x.kind === 'delta' && !subjectWords(x.label));
-    return loose.length === 1 ? loose[0] : undefined;
-  };
   const withChange = (re: RegExp) =>
     all
       .filter((c) => c.kind === 'amount' && !c.bracketed && !c.run && re.test(words(c)) && !/上年|去年|其中/.test(c.label))
-      .map((c) => ({ amount: c, delta: changeOf(c) }))
+      .map((c) => ({ amount: c, delta: changeOf(all, paras, c) }))
       .filter((x): x is { amount: Claim; delta: Claim } => !!x.delta && !!x.delta.sign && (x.delta.base ?? 'year') === 'year');
   const [basic, project] = [withChange(/^基本支出$/), withChange(/^项目支出$/)];
   if (basic.length !== 1 || project.length !== 1) return;
@@ -1027,8 +1034,10 @@ export function checkBasicAndProjectChanges(s: Scope) {
   for (const t of withChange(/^(支出|总支出|支出总计|支出合计)$/)) {
     if (!/预算/.test(t.amount.label.replace(FUNDS, '')) || yearIn(t.amount.label) !== yearIn(b.amount.label) || !sumFits(t.amount, [b.amount, p.amount]))
       continue;
-    // (In one sentence, the list after the change is checked as a list: checkList.)
+    // (In one sentence, the list after the change is checked as a list: checkList. Changes against different stages,
+    // 预算 and 决算, are not one sum.)
     if ([b, p].some((x) => x.delta.para === t.delta.para && x.delta.sentence === t.delta.sentence)) continue;
+    if (new Set([t, b, p].map((x) => comparedStage(x.delta))).size > 1) continue;
     const [dl, dh] = [b.delta, p.delta].reduce(
       ([l, h], d) => (d.sign! > 0 ? [l.plus(lo(d)), h.plus(hi(d))] : [l.minus(hi(d)), h.minus(lo(d))]),
       [new Decimal(0), new Decimal(0)],
@@ -1036,11 +1045,19 @@ export function checkBasicAndProjectChanges(s: Scope) {
     const [tl, th] = t.delta.sign! > 0 ? [lo(t.delta), hi(t.delta)] : [hi(t.delta).neg(), lo(t.delta).neg()];
     if (th.lt(dl) || tl.gt(dh)) {
       const sum = signed(b.delta).plus(signed(p.delta));
-      report(
-        'text.change-sum',
-        t.delta,
-        `支出${t.delta.sign! < 0 ? '减少' : '增加'} ${t.delta.text}，但基本支出${b.delta.sign! < 0 ? '减少' : '增加'} ${b.delta.text}、项目支出${p.delta.sign! < 0 ? '减少' : '增加'} ${p.delta.text}，合计${sum.lt(0) ? '减少' : '增加'} ${show(sum.abs(), t.delta)}（本年基本支出 ${b.amount.text} + 项目支出 ${p.amount.text} 正是支出 ${t.amount.text}）`,
-      );
+      const message = `支出${t.delta.sign! < 0 ? '减少' : '增加'} ${t.delta.text}，但基本支出${b.delta.sign! < 0 ? '减少' : '增加'} ${b.delta.text}、项目支出${p.delta.sign! < 0 ? '减少' : '增加'} ${p.delta.text}，合计${sum.lt(0) ? '减少' : '增加'} ${show(sum.abs(), t.delta)}（本年基本支出 ${b.amount.text} + 项目支出 ${p.amount.text} 正是支出 ${t.amount.text}）`;
+      // Where the words name different funds (所有资金的支出 against 一般公共预算拨款的基本、项目支出), last year's other funds
+      // may explain it: a warning.
+      const funds = new Set([t, b, p].map((x) => FUND.exec(x.amount.label)?.[0] ?? ''));
+      if (funds.size > 1)
+        out.push({
+          rule: 'text.change-sum',
+          severity: 'warning',
+          message: `${message}；各数所指资金范围不同，上年若有其他资金，请核对`,
+          sentence: sentenceOf(t.delta),
+          stated: t.delta.text,
+        });
+      else report('text.change-sum', t.delta, message);
     }
   }
 }
@@ -1382,15 +1399,19 @@ export function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rul
 }
 
 /**
- * What a figure measures, as a key two statements of one quantity share: its kind (an amount, a prior figure, a
- * change with its direction and base), the fund its words name, the item they name (a 三公 item or one of
- * MEASURES), the stage they name and the year it is for. Undefined for a figure whose words name no such item
- * ("支出决算为", a 项 of the classification), a detail of an explanation or a breakdown, or a figure of a run.
- */
 /** A numbered heading that opens its paragraph and ends at its first stop ("(一)因公出国(境)费。", "2.公务接待费:"). */
 const HEADED = /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])\s*([^。；;:：\d,，]{2,20})[。:：]/;
 
-export function measureOf(c: Claim, paras: Para[]): string | undefined {
+/**
+ * What a figure measures, as a key two statements of one quantity share: its kind (an amount, a prior figure, a
+ * change with its direction, base and the stage it compares with), the fund its words name, the item they name (a 三公
+ * item or one of MEASURES), the stage they name and the year it is for. Undefined for a figure whose words name no
+ * such item ("支出决算为", a 项 of the classification), a detail of an explanation or a breakdown, or a figure of a run.
+ * A fund's own income or spending ("一般公共预算拨款", "财政拨款收入") is a measure of its changes only (`ofChange`: for a
+ * change, or the amount a change's words leave to it) — its amounts are as often one part's funding as the whole's —
+ * and the one detail of an explanation that is ("…,主要是由于…,一般公共预算拨款增加了32.42万元").
+ */
+export function measureOf(c: Claim, paras: Para[], ofChange = c.kind === 'delta'): string | undefined {
   if (!['amount', 'prior', 'delta'].includes(c.kind) || c.run || c.bracketed || c.sign === 0) return undefined;
   const words = c.label.replace(/\s/g, '');
   const named = words.replace(/(20\d{2})\s*年度?/g, '').replace(FUNDS, '');
@@ -1402,7 +1423,7 @@ export function measureOf(c: Claim, paras: Para[]): string | undefined {
     .replace(/本年度?|上年度?|去年|上一年/g, '')
     .replace(/(年初|调整|全年)?(预算|决算)(数)?/g, '')
     // ("一般公共预算拨款增加了": a change its words name after the item.)
-    .replace(c.kind === 'delta' ? /(增加|减少|增长|下降)了?$/ : /$^/, '')
+    .replace(/(增加|减少|增长|下降)了?$/, (m) => (c.kind === 'delta' ? '' : m))
     .replace(/(为|是|达|共|计|安排|拨款|数|的)+$/, '')
     .replace(/(总计|合计|总额|总数|共计|小计)$/, '');
   // The 款 of a 公用经费 or 机关运行经费 breakdown ("…主要包括公务用车运行维护费…万元") is not the 三公 item.
@@ -1424,7 +1445,14 @@ export function measureOf(c: Claim, paras: Para[]): string | undefined {
         ? [threePublicItem(above.text)].find((x) => x !== 'total')
         : undefined;
   // A fund's own income or spending ("一般公共预算拨款", "一般公共预算财政拨款收入", "财政拨款支出").
-  const ofFund = FUND.test(words) ? (core === '支出' ? '支出' : (core === '' || core === '收入') && /拨款|收入/.test(words) ? '收入' : undefined) : undefined;
+  const ofFund =
+    ofChange && FUND.test(words)
+      ? /^(拨款)?支出$/.test(core)
+        ? '支出'
+        : /^(拨款)?(收入)?$/.test(core) && /拨款|收入/.test(words)
+          ? '收入'
+          : undefined
+      : undefined;
   const item = own ?? subject ?? MEASURES.find(([re]) => re.test(core))?.[1] ?? TOTAL_NAMES.find(([re]) => re.test(named))?.[1] ?? ofFund;
   // (An explanation's figures are its details, not the measures, save a fund's whole: "收入较2024增加39.39万元,主要是由于…,
   // 一般公共预算拨款增加了32.42万元".)
@@ -1436,7 +1464,7 @@ export function measureOf(c: Claim, paras: Para[]): string | undefined {
     c.kind === 'prior' || /(上年|去年|上一年)(?!结转|结余)/.test(words)
       ? 'prior'
       : (/(20\d{2})\s*年/.exec(words)?.[1] ?? sentenceYear(para.sentences[c.sentence].text) ?? para.year ?? '');
-  const kind = c.kind === 'delta' ? `delta${c.sign}${c.base ?? 'year'}` : c.kind;
+  const kind = c.kind === 'delta' ? `delta${c.sign}${c.base ?? 'year'}${comparedStage(c)}` : c.kind;
   // The fund its words name, else the first its sentence names before it ("全区政府性基金上年结余…，收入合计…亿元").
   const fund = FUND.exec(words)?.[0] ?? FUND.exec(c.context)?.[0] ?? '';
   // The area its paragraph speaks of, last named before it ("全市…收入总计222.7亿元" and "市本级…收入总计178.2亿元" are two).

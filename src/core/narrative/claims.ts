@@ -60,7 +60,7 @@ export function baseOf(clause: string): Base | undefined {
   if (!COMPARE.test(c)) return undefined;
   if (/上年|去年|上一年/.test(c)) return 'year';
   if (/年初|调整(后)?预算|全年预算/.test(c)) return 'budget';
-  if (/\d{4}\s*年|同期|同比|(比|较)\s*\d{4}(?!\d)/.test(c)) return 'year';
+  if (/\d{4}\s*年|同期|同比|(比|较)\s*(19|20)\d{2}(?![\d.])/.test(c)) return 'year';
   if (/预算/.test(c)) return 'budget';
   return undefined;
 }
