@@ -273,8 +273,10 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
     }
     // The whole again on another basis, in a sentence of its own, is no part ("…一般公共预算收入202.96亿元,…。其中,完成税收收入
     // 173.65亿元,…。全区还原留抵退税后累计完成一般公共预算收入250.9亿元").
+    // (Larger than the whole it is named as: a part of it may be named with the whole's name, "地方公共财政预算收入".)
     const whole = core(total?.label ?? '');
-    if (crossed && parts.length && c.kind === 'amount' && whole.length >= 4 && core(c.label).endsWith(whole)) return finish(parts);
+    if (crossed && parts.length && c.kind === 'amount' && whole.length >= 4 && core(c.label).endsWith(whole) && total && lo(c).gt(hi(total)))
+      return finish(parts);
     if (crossed && parts.length && c.kind === 'amount') {
       // A sentence about one of the parts ("基本支出中医疗业务支出5868.43万元…") is that part's account, not more parts.
       const sentence = paras[c.para].sentences[c.sentence];
