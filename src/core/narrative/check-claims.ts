@@ -30,6 +30,7 @@ import {
   sentenceYear,
   subjectWords,
   show,
+  signedRange,
   withBase,
   yearIn,
   yearless,
@@ -148,7 +149,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     if (priors.length !== 1 || lo(priors[0]).lte(0)) continue;
     const prior = priors[0];
     const range = [lo(a).div(hi(prior)).minus(1).times(100), hi(a).div(lo(prior)).minus(1).times(100)];
-    const said = [r.sign < 0 ? hi(r).neg() : lo(r), r.sign < 0 ? lo(r).neg() : hi(r)];
+    const said = signedRange(r);
     if (said[1].lt(range[0]) || said[0].gt(range[1])) {
       const exact = a.value.div(prior.value).minus(1).times(100);
       report(
@@ -413,8 +414,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
 
   // A part of a 其中 list is no more than all of it ("其中:财政拨款收入2828.33万元,占200.00%").
   for (const c of all)
-    if (c.kind === 'share' && lo(c).gt(100) && /其中/.test(paras[c.para].sentences[c.sentence].text.slice(0, c.at - paras[c.para].sentences[c.sentence].at)))
-      report('text.share', c, `其中一项占 ${c.text}：部分所占比例不能超过 100%`);
+    if (c.kind === 'share' && lo(c).gt(100) && /其中/.test(c.context)) report('text.share', c, `其中一项占 ${c.text}：部分所占比例不能超过 100%`);
 
   // A fall of more than all of it would leave less than nothing: no budget amount can.
   for (const r of all) if (r.kind === 'rate' && r.sign === -1 && lo(r).gt(100)) report('text.rate', r, `下降 ${r.text}：金额最多减少到 0，降幅不能超过 100%`);
@@ -455,8 +455,7 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
     const earlier = seen.get(loose) ?? [];
     // (Not a part's: "其中,部分减少的经费是因为…上划到市级,减少了“三公”经费342.74万元". Nor one of an amount another
     // than the other's, which tells another year: "本年…1125.76万元,较上年增加…" and "2024年…1091.34万元,较2023年增加…".)
-    const undated = (x: Claim) =>
-      x.kind === 'delta' && !/其中|部分|包括/.test(paras[x.para].sentences[x.sentence].text.slice(0, x.at - paras[x.para].sentences[x.sentence].at));
+    const undated = (x: Claim) => x.kind === 'delta' && !/其中|部分|包括/.test(x.context);
     const sameAmount = (x: Claim) => !amountOf(x) || !amountOf(c) || amountOf(x)!.text === amountOf(c)!.text;
     const first = earlier.find((x) => x.year === year || ((!x.year || !year) && undated(x.claim) && undated(c) && sameAmount(x.claim)))?.claim;
     if (!earlier.some((x) => x.year === year)) seen.set(loose, [...earlier, { year, claim: c }]);

@@ -14,6 +14,7 @@ import {
   sharesSubject,
   show,
   signed,
+  signedRange,
   subjectWords,
   TRIGGER,
   TRIGGER_LEAD,
@@ -274,8 +275,7 @@ export function checkChangesAndRates(s: Scope) {
       if (amount) {
         const dLo = lo(amount).minus(hi(before));
         const dHi = hi(amount).minus(lo(before));
-        const sLo = d.sign! > 0 ? lo(d) : hi(d).neg();
-        const sHi = d.sign! > 0 ? hi(d) : lo(d).neg();
+        const [sLo, sHi] = signedRange(d);
         if (sHi.lt(dLo) || sLo.gt(dHi)) {
           const diff = amount.value.minus(before.value);
           report(

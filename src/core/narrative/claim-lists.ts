@@ -13,6 +13,7 @@ import {
   BULLET,
   type Claim,
   FUNDS,
+  HEADED,
   NUMBERING,
   type Para,
   TRIGGER,
@@ -325,10 +326,7 @@ export function listParts(all: Claim[], paras: Para[], para: number, from: numbe
     // (A numbered item's own list, "2.一般公共预算拨款收入…。其中:人大事务…", is the item's: it goes on.)
     // (Nor the first figure of the next numbered item: "2.项目支出2022年预算1521.04万元".)
     // (Its first figure, past a heading that ends with a stop: "(一)基本支出。2022年基本支出3736.92万元".)
-    const opensItem =
-      c.sentence === 0 ||
-      (all.find((x) => x.para === c.para) === c &&
-        /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])[^。；;\d]{2,20}。/.test(paras[c.para].text));
+    const opensItem = c.sentence === 0 || (all.find((x) => x.para === c.para) === c && HEADED.test(paras[c.para].text));
     const nextItem = inItem && c.para !== pos.para && opensItem;
     if (crossed && parts.length && (c.kind === 'amount' || c.kind === 'delta') && !underItem && !(inItem && nested) && !nextItem) {
       // A sentence that goes on with the list starts with the part's label: no comma before its first figure.

@@ -11,6 +11,7 @@ import {
   type Claim,
   FUND,
   FUNDS,
+  HEADED,
   MEASURES,
   NUMBERING,
   type Para,
@@ -28,6 +29,7 @@ import {
   sharesSubject,
   show,
   signed,
+  signedRange,
   subjectWords,
   sumFits,
   truncated,
@@ -91,7 +93,7 @@ export function checkYearOnYear(s: Scope) {
     const b = earlier[0];
     const range = rateRange(a, b);
     if (!range) return;
-    const [sLo, sHi] = sign > 0 ? [lo(r), hi(r)] : [hi(r).neg(), lo(r).neg()];
+    const [sLo, sHi] = signedRange(r, sign);
     if (sHi.lt(range[0]) || sLo.gt(range[1])) {
       const exact = a.value.minus(b.value).div(b.value).times(100);
       report(
@@ -580,8 +582,7 @@ export function checkBudgetSides(s: Scope) {
   }
   const [x, y] = [income[0].change, spending[0].change];
   if (!x || !y) return;
-  const range = (c: Claim) => (c.sign! < 0 ? [hi(c).neg(), lo(c).neg()] : [lo(c), hi(c)]);
-  const [[xl, xh], [yl, yh]] = [range(x), range(y)];
+  const [[xl, xh], [yl, yh]] = [signedRange(x), signedRange(y)];
   // (A warning: last year's two totals are not printed, and may not have balanced.)
   if (xh.lt(yl) || xl.gt(yh))
     out.push({
@@ -1038,11 +1039,9 @@ export function checkBasicAndProjectChanges(s: Scope) {
     // 预算 and 决算, are not one sum.)
     if ([b, p].some((x) => x.delta.para === t.delta.para && x.delta.sentence === t.delta.sentence)) continue;
     if (new Set([t, b, p].map((x) => comparedStage(x.delta))).size > 1) continue;
-    const [dl, dh] = [b.delta, p.delta].reduce(
-      ([l, h], d) => (d.sign! > 0 ? [l.plus(lo(d)), h.plus(hi(d))] : [l.minus(hi(d)), h.minus(lo(d))]),
-      [new Decimal(0), new Decimal(0)],
-    );
-    const [tl, th] = t.delta.sign! > 0 ? [lo(t.delta), hi(t.delta)] : [hi(t.delta).neg(), lo(t.delta).neg()];
+    const [[bl, bh], [pl, ph]] = [signedRange(b.delta), signedRange(p.delta)];
+    const [dl, dh] = [bl.plus(pl), bh.plus(ph)];
+    const [tl, th] = signedRange(t.delta);
     if (th.lt(dl) || tl.gt(dh)) {
       const sum = signed(b.delta).plus(signed(p.delta));
       const message = `支出${t.delta.sign! < 0 ? '减少' : '增加'} ${t.delta.text}，但基本支出${b.delta.sign! < 0 ? '减少' : '增加'} ${b.delta.text}、项目支出${p.delta.sign! < 0 ? '减少' : '增加'} ${p.delta.text}，合计${sum.lt(0) ? '减少' : '增加'} ${show(sum.abs(), t.delta)}（本年基本支出 ${b.amount.text} + 项目支出 ${p.amount.text} 正是支出 ${t.amount.text}）`;
@@ -1399,9 +1398,6 @@ export function checkRatesOfTwoAmounts(all: Claim[], paras: Para[], report: (rul
 }
 
 /**
-/** A numbered heading that opens its paragraph and ends at its first stop ("(一)因公出国(境)费。", "2.公务接待费:"). */
-const HEADED = /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])\s*([^。；;:：\d,，]{2,20})[。:：]/;
-
 /**
  * What a figure measures, as a key two statements of one quantity share: its kind (an amount, a prior figure, a
  * change with its direction, base and the stage it compares with), the fund its words name, the item they name (a 三公

@@ -10,7 +10,7 @@
 import Decimal from 'decimal.js';
 import { pastedParagraphs, type PastedText } from './pasted';
 import { threePublicItem, type Item } from './items';
-import { halfOf as half, meets, sumRange, UNIT_SCALES } from './interval';
+import { halfOf as half, hi, lo, meets, type Range, sumRange, UNIT_SCALES } from './interval';
 
 type Kind = 'amount' | 'delta' | 'prior' | 'rate' | 'share' | 'percent' | 'completion';
 
@@ -100,6 +100,8 @@ const GOES_ON = /^\s*((对比|相比|比较)(增加|减少|增长|下降|降低)
 export const measure = (l: string) => (/^将/.test(l) ? '' : /收入/.test(l) ? '收入' : /支出/.test(l) ? '支出' : '');
 
 /** A line's own numbering ("一、", "（二）", "3.") and a bullet ("——", "•") before its words. */
+/** A numbered heading that opens its paragraph and ends at its first stop ("(一)因公出国(境)费。", "2.公务接待费:"). */
+export const HEADED = /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])\s*([^。；;:：\d,，]{2,20})[。:：]/;
 export const NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/;
 export const BULLET = /^\s*(——|—|•|·|●|■|◆|▲)\s*/;
 /** A heading that opens its line's own words before the first figure ("(一)收入预算,2018年年初预算数120.71万元"). */
@@ -465,6 +467,9 @@ export function show(v: Decimal, like: Claim): string {
 /** Whether the parts can add up to the total, every figure taken within its printed precision. */
 export const sumFits = (total: Claim, parts: Claim[]) => meets(total, sumRange(parts));
 export const signed = (c: Claim) => (c.sign === 0 ? new Decimal(0) : c.value.times(c.sign ?? 1));
+
+/** A change's or rate's interval with its direction (a fall of 2.5 is −2.55 to −2.45); `sign` where its words give another. */
+export const signedRange = (c: Claim, sign = c.sign ?? 1): Range => (sign < 0 ? [hi(c).neg(), lo(c).neg()] : [lo(c), hi(c)]);
 
 /** Whether one claim stands after another in the text. */
 export const after = (a: Claim, b: Claim) => a.para > b.para || (a.para === b.para && a.at > b.at);
