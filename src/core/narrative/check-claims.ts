@@ -439,33 +439,31 @@ export function checkClaims({ paras, claims, unread = [] }: ClaimsRead): TextFin
       .find((x) => x.para === c.para && x.sentence === c.sentence && x.kind === 'amount');
     return a && followers(all, a).delta === c ? a : undefined;
   };
-  const changeOfAmount = (c: Claim) => {
-    const key = amountOf(c) && measureOf(amountOf(c)!, paras, true);
-    return key && `delta${c.sign}${c.base ?? 'year'}${comparedStage(c)}${key.slice(key.indexOf('|'))}`;
-  };
   // One measure stated twice, in two sentences, as figures no rounding can make one.
   // (A change whose year its sentence does not name is this year's: "…,一般公共预算拨款增加了32.42万元" and later
-  // "2025年一般公共预算财政拨款收入…,较2024年增加34.42万元" are one.)
-  const seen = new Map<string, { year: string; claim: Claim }[]>();
+  // "2025年一般公共预算财政拨款收入…,较2024年增加34.42万元" are one. Not a part's: "其中,部分减少的经费是因为…上划到市级,减少了
+  // “三公”经费342.74万元". Nor one of an amount another than the other's, which tells another year: "本年…1125.76万元,较上年
+  // 增加…" and "2024年…1091.34万元,较2023年增加…".)
+  const undated = (x: Claim) => x.kind === 'delta' && !/其中|部分|包括/.test(x.context);
+  const seen = new Map<string, { year: string; claim: Claim; amount?: Claim }[]>();
   for (const c of all) {
-    const key = measureOf(c, paras) ?? changeOfAmount(c);
+    const amount = amountOf(c);
+    const measured = amount && measureOf(amount, paras, true);
+    const key = measureOf(c, paras) ?? (measured && `delta${c.sign}${c.base ?? 'year'}${comparedStage(c)}${measured.slice(measured.indexOf('|'))}`);
     if (!key) continue;
     const [kind, fund, item, stage, year, area] = key.split('|');
     const loose = [kind, fund, item, stage, area].join('|');
     const earlier = seen.get(loose) ?? [];
-    // (Not a part's: "其中,部分减少的经费是因为…上划到市级,减少了“三公”经费342.74万元". Nor one of an amount another
-    // than the other's, which tells another year: "本年…1125.76万元,较上年增加…" and "2024年…1091.34万元,较2023年增加…".)
-    const undated = (x: Claim) => x.kind === 'delta' && !/其中|部分|包括/.test(x.context);
-    const sameAmount = (x: Claim) => !amountOf(x) || !amountOf(c) || amountOf(x)!.text === amountOf(c)!.text;
-    const first = earlier.find((x) => x.year === year || ((!x.year || !year) && undated(x.claim) && undated(c) && sameAmount(x.claim)))?.claim;
-    if (!earlier.some((x) => x.year === year)) seen.set(loose, [...earlier, { year, claim: c }]);
+    const sameAmount = (x: { amount?: Claim }) => !x.amount || !amount || x.amount.text === amount.text;
+    const first = earlier.find((x) => x.year === year || ((!x.year || !year) && undated(x.claim) && undated(c) && sameAmount(x)))?.claim;
+    if (!earlier.some((x) => x.year === year)) seen.set(loose, [...earlier, { year, claim: c, amount }]);
     if (!first) continue;
     if ((first.para === c.para && first.sentence === c.sentence) || first.text.replace(/[^\d.]/g, '') === c.text.replace(/[^\d.]/g, '')) continue;
     if (hi(first).lt(lo(c)) || lo(first).gt(hi(c)))
       out.push({
         rule: 'text.repeat',
         severity: 'warning',
-        message: `“${amountOf(c)?.label ?? ''}${c.label}”在前文写为 ${first.text}（“${sentenceOf(first).slice(0, 40)}”），这里写为 ${c.text}：同一数字前后不一致，请核对`,
+        message: `“${amount?.label ?? ''}${c.label}”在前文写为 ${first.text}（“${sentenceOf(first).slice(0, 40)}”），这里写为 ${c.text}：同一数字前后不一致，请核对`,
         sentence: sentenceOf(c),
         stated: c.text,
       });
